@@ -1,0 +1,155 @@
+-- Platform: reference data, organisations, users, sessions, audit, evidence files, write safety.
+-- Times are ISO-8601 UTC text; region codes are Kemendagri codes as text ('' = national).
+
+CREATE TABLE regions (
+  code TEXT PRIMARY KEY,
+  parent_code TEXT NOT NULL DEFAULT '',
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  lat REAL,
+  lng REAL,
+  area_km2 REAL,
+  population_total INTEGER,
+  population_male INTEGER,
+  population_female INTEGER
+);
+CREATE INDEX regions_parent ON regions (parent_code, code);
+CREATE INDEX regions_name ON regions (name COLLATE NOCASE);
+
+CREATE TABLE region_geometry (
+  code TEXT PRIMARY KEY REFERENCES regions (code),
+  level INTEGER NOT NULL,
+  province_code TEXT NOT NULL,
+  geometry TEXT NOT NULL
+);
+CREATE INDEX region_geometry_level ON region_geometry (level, province_code, code);
+
+CREATE TABLE holidays (
+  date TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name_id TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  legal_basis TEXT NOT NULL DEFAULT '',
+  confidence TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE parties (
+  number INTEGER NOT NULL,
+  election_year INTEGER NOT NULL,
+  abbreviation TEXT NOT NULL,
+  name TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  kpu_decree TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (election_year, number)
+);
+
+CREATE TABLE election_results (
+  election_year INTEGER NOT NULL,
+  chamber TEXT NOT NULL,          -- DPR | DPRD_PROVINSI | DPRD_KABKOTA
+  region_code TEXT NOT NULL,      -- '' for the national DPR result
+  party_number INTEGER NOT NULL,
+  valid_votes INTEGER,            -- NULL where not published
+  seats INTEGER NOT NULL DEFAULT 0,
+  source TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (election_year, chamber, region_code, party_number)
+);
+
+CREATE TABLE org_units (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('KESBANGPOL', 'PERANGKAT_DAERAH', 'PARTNER', 'KEMENDAGRI')),
+  region_code TEXT NOT NULL,
+  parent_id INTEGER REFERENCES org_units (id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX org_units_region ON org_units (region_code, id);
+
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  username TEXT NOT NULL UNIQUE,
+  full_name TEXT NOT NULL,
+  email TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  clearance INTEGER NOT NULL DEFAULT 0 CHECK (clearance BETWEEN 0 AND 2),
+  org_unit_id INTEGER NOT NULL REFERENCES org_units (id),
+  disabled INTEGER NOT NULL DEFAULT 0,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT,
+  password_changed_at TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX users_org_unit ON users (org_unit_id);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  ip TEXT NOT NULL DEFAULT '',
+  user_agent TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_id INTEGER,
+  actor_username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  region_code TEXT NOT NULL,
+  classification INTEGER NOT NULL DEFAULT 0,
+  before_json TEXT,
+  after_json TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, seq);
+-- Append-only: the log refuses changes and deletions.
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+CREATE TABLE idempotency_keys (
+  user_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  method TEXT NOT NULL,
+  path TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  response TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, key)
+);
+
+CREATE TABLE blobs (
+  sha256 TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  mime TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE evidence_files (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  sha256 TEXT NOT NULL REFERENCES blobs (sha256),
+  name TEXT NOT NULL,
+  mime TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  region_code TEXT NOT NULL,
+  classification INTEGER NOT NULL DEFAULT 0,
+  entity TEXT NOT NULL DEFAULT '',
+  entity_id TEXT NOT NULL DEFAULT '',
+  uploaded_by INTEGER NOT NULL REFERENCES users (id),
+  uploaded_at TEXT NOT NULL
+);
+CREATE INDEX evidence_files_entity ON evidence_files (entity, entity_id);
+CREATE INDEX evidence_files_region ON evidence_files (region_code);

@@ -1,0 +1,40 @@
+// The append-only audit log. Every write appends who, when, what, and the record before and
+// after, in the same transaction as the change. Each row's hash covers its content and the
+// previous row's hash (SHA-256), so altering or removing a row breaks the chain from there on;
+// `pantau audit verify` finds the first broken link.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "auth/scope.h"
+#include "db/database.h"
+
+namespace pantau::audit {
+
+struct Entry {
+  std::string action;       // create, update, delete, login, logout, lock, password_reset, ...
+  std::string entity;       // user, org_unit, evidence_file, ...
+  std::string entity_id;
+  std::string region_code;  // region of the record, for scoped reading of its history
+  int classification = 0;   // confidentiality of the record
+  std::optional<std::string> before_json;
+  std::optional<std::string> after_json;
+};
+
+// Appends inside the caller's write transaction. `actor` is the user doing it.
+void append(db::Conn& c, const auth::Scope& actor, const Entry& e);
+
+struct VerifyReport {
+  int64_t rows = 0;
+  bool ok = true;
+  int64_t broken_seq = 0;  // first row whose link is broken
+  std::string reason;
+};
+Result<VerifyReport> verify(db::Database& db);
+
+// The hash of one row given the previous hash (exposed for tests).
+std::string row_hash(const std::string& prev_hash, int64_t seq, const std::string& at, int64_t actor_id,
+                     const std::string& actor_username, const Entry& e);
+
+}  // namespace pantau::audit

@@ -1,0 +1,119 @@
+// The storage interface. Two real backends implement it: SQLite (embedded default: one writer
+// thread with group commit, a pool of readers) and PostgreSQL (libpq connection pool).
+//
+// SQL is written once with `?` placeholders and run on both; the PostgreSQL backend rewrites
+// them to $1..$n. Times are ISO-8601 UTC text, booleans 0/1 integers, money int64 rupiah.
+//
+// Threading: read() and write() may be called from any worker thread and block until done.
+// write() returns only after the transaction is durably committed (synchronous=FULL on SQLite).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/error.h"
+
+namespace pantau::db {
+
+enum class Dialect { SQLite, Postgres };
+
+using Value = std::variant<std::monostate, int64_t, double, std::string>;
+using Params = std::vector<Value>;
+
+// A failure inside the database (constraint, connection, syntax). Thrown inside jobs and
+// turned into an Error by read()/write(); it never crosses a module boundary.
+struct DbError : std::runtime_error {
+  enum class Kind { Constraint, Busy, Connection, Other };
+  Kind kind;
+  DbError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
+};
+
+class Row {
+ public:
+  virtual ~Row() = default;
+  virtual int size() const = 0;
+  virtual bool is_null(int i) const = 0;
+  virtual int64_t i64(int i) const = 0;
+  virtual double f64(int i) const = 0;
+  virtual std::string_view text(int i) const = 0;
+  std::string str(int i) const { return std::string(text(i)); }
+  std::optional<int64_t> opt_i64(int i) const { return is_null(i) ? std::nullopt : std::optional(i64(i)); }
+  std::optional<std::string> opt_str(int i) const { return is_null(i) ? std::nullopt : std::optional(str(i)); }
+  std::optional<double> opt_f64(int i) const { return is_null(i) ? std::nullopt : std::optional(f64(i)); }
+};
+
+using RowFn = std::function<void(const Row&)>;
+
+class Conn {
+ public:
+  virtual ~Conn() = default;
+  virtual Dialect dialect() const = 0;
+  virtual void query(std::string_view sql, const Params& params, const RowFn& on_row) = 0;
+  // Runs a statement; returns the number of rows changed.
+  virtual int64_t exec(std::string_view sql, const Params& params = {}) = 0;
+  // Runs an INSERT into a table with an integer `id` key and returns the new id.
+  virtual int64_t insert(std::string_view sql, const Params& params) = 0;
+  // Runs several statements without parameters (migrations).
+  virtual void exec_script(std::string_view sql) = 0;
+
+  std::optional<int64_t> query_i64(std::string_view sql, const Params& params = {});
+  std::optional<std::string> query_str(std::string_view sql, const Params& params = {});
+};
+
+using ReadFn = std::function<void(Conn&)>;
+using WriteFn = std::function<Status(Conn&)>;
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+  // Runs fn on a read connection. Database failures become an Unavailable/Internal Error.
+  virtual Status read(const ReadFn& fn) = 0;
+  // Runs fn inside a transaction; commits if it returns ok, rolls back its changes otherwise.
+  // Returns after the commit is durable.
+  virtual Status write(const WriteFn& fn) = 0;
+  // Database reachable and answering (for /readyz).
+  virtual bool ping() = 0;
+  virtual void close() = 0;
+
+  // Typed conveniences over read/write.
+  template <class T>
+  Result<T> read_value(const std::function<Result<T>(Conn&)>& fn) {
+    std::optional<Result<T>> out;
+    Status s = read([&](Conn& c) { out.emplace(fn(c)); });
+    if (!s.ok()) return s.error();
+    return std::move(*out);
+  }
+  template <class T>
+  Result<T> write_value(const std::function<Result<T>(Conn&)>& fn) {
+    std::optional<Result<T>> out;
+    Status s = write([&](Conn& c) -> Status {
+      out.emplace(fn(c));
+      if (!out->ok()) return out->error();
+      return {};
+    });
+    if (!s.ok()) return s.error();
+    return std::move(*out);
+  }
+};
+
+struct OpenOptions {
+  int readers = 4;          // SQLite reader connections / PostgreSQL pool size
+  bool read_only = false;   // open without the writer (tools such as audit verify)
+};
+
+// Opens "postgresql://..." / "postgres://..." with libpq, anything else as an SQLite file.
+Result<std::unique_ptr<Database>> open_database(const std::string& url, const OpenOptions& opts = {});
+
+// Rewrites ? placeholders (outside quotes) to $1..$n.
+std::string to_postgres_placeholders(std::string_view sql);
+// Maps a DbError from inside a job to an Error for the caller.
+Error db_error_to_error(const DbError& e);
+
+}  // namespace pantau::db

@@ -1,0 +1,175 @@
+#include "http/json.h"
+
+#include <fmt/format.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include "core/strings.h"
+
+namespace pantau::json {
+
+namespace {
+// Rejects documents nested deeper than a limit before building the DOM (stack safety).
+size_t max_nesting(std::string_view s) {
+  size_t depth = 0, max = 0;
+  bool in_str = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (in_str) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_str = false;
+    } else if (c == '"') {
+      in_str = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max) max = depth;
+    } else if (c == '}' || c == ']') {
+      if (depth) --depth;
+    }
+  }
+  return max;
+}
+}  // namespace
+
+Result<In> In::parse(std::string_view body, size_t max_depth) {
+  In in;
+  if (body.empty())
+    return Error::bad_request("json.empty", "Isi permintaan kosong; diharapkan JSON.",
+                              "The request body is empty; JSON was expected.");
+  if (max_nesting(body) > max_depth)
+    return Error::bad_request("json.too_deep", "JSON terlalu bertingkat.", "The JSON is nested too deeply.");
+  in.doc_.Parse<rapidjson::kParseValidateEncodingFlag>(
+      body.data(), body.size());
+  if (in.doc_.HasParseError()) {
+    auto off = in.doc_.GetErrorOffset();
+    return Error::bad_request(
+        "json.malformed", fmt::format("JSON tidak valid (posisi {}).", off),
+        fmt::format("Malformed JSON at offset {}: {}.", off,
+                    rapidjson::GetParseError_En(in.doc_.GetParseError())));
+  }
+  if (!in.doc_.IsObject())
+    return Error::bad_request("json.not_object", "Isi permintaan harus berupa objek JSON.",
+                              "The request body must be a JSON object.");
+  return in;
+}
+
+const rapidjson::Value* In::get(std::string_view name) const {
+  auto it = doc_.FindMember(rapidjson::Value(name.data(), static_cast<rapidjson::SizeType>(name.size())));
+  return it == doc_.MemberEnd() ? nullptr : &it->value;
+}
+
+bool In::has(std::string_view name) const { return get(name) != nullptr; }
+bool In::is_null(std::string_view name) const {
+  auto v = get(name);
+  return v && v->IsNull();
+}
+
+void In::add_error(std::string field, std::string code, std::string id, std::string en) {
+  errors_.push_back(FieldError{std::move(field), std::move(code), {std::move(id), std::move(en)}});
+}
+
+std::optional<std::string> In::str(std::string_view name, bool required, size_t max_len) {
+  auto v = get(name);
+  if (!v || v->IsNull()) {
+    if (required) add_error(std::string(name), "required", "Wajib diisi.", "This field is required.");
+    return std::nullopt;
+  }
+  if (!v->IsString()) {
+    add_error(std::string(name), "type", "Harus berupa teks.", "Must be text.");
+    return std::nullopt;
+  }
+  std::string s = trim(std::string_view(v->GetString(), v->GetStringLength()));
+  if (required && s.empty()) {
+    add_error(std::string(name), "required", "Wajib diisi.", "This field is required.");
+    return std::nullopt;
+  }
+  if (s.size() > max_len) {
+    add_error(std::string(name), "too_long", fmt::format("Paling banyak {} karakter.", max_len),
+              fmt::format("At most {} characters.", max_len));
+    return std::nullopt;
+  }
+  if (s.find('\0') != std::string::npos) {
+    add_error(std::string(name), "invalid", "Mengandung karakter yang tidak diizinkan.",
+              "Contains a character that is not allowed.");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<int64_t> In::int64(std::string_view name, bool required, int64_t min, int64_t max) {
+  auto v = get(name);
+  if (!v || v->IsNull()) {
+    if (required) add_error(std::string(name), "required", "Wajib diisi.", "This field is required.");
+    return std::nullopt;
+  }
+  if (!v->IsInt64()) {
+    add_error(std::string(name), "type", "Harus berupa bilangan bulat.", "Must be a whole number.");
+    return std::nullopt;
+  }
+  int64_t x = v->GetInt64();
+  if (x < min || x > max) {
+    add_error(std::string(name), "out_of_range", fmt::format("Harus antara {} dan {}.", min, max),
+              fmt::format("Must be between {} and {}.", min, max));
+    return std::nullopt;
+  }
+  return x;
+}
+
+std::optional<double> In::number(std::string_view name, bool required) {
+  auto v = get(name);
+  if (!v || v->IsNull()) {
+    if (required) add_error(std::string(name), "required", "Wajib diisi.", "This field is required.");
+    return std::nullopt;
+  }
+  if (!v->IsNumber()) {
+    add_error(std::string(name), "type", "Harus berupa angka.", "Must be a number.");
+    return std::nullopt;
+  }
+  return v->GetDouble();
+}
+
+std::optional<bool> In::boolean(std::string_view name, bool required) {
+  auto v = get(name);
+  if (!v || v->IsNull()) {
+    if (required) add_error(std::string(name), "required", "Wajib diisi.", "This field is required.");
+    return std::nullopt;
+  }
+  if (!v->IsBool()) {
+    add_error(std::string(name), "type", "Harus berupa true atau false.", "Must be true or false.");
+    return std::nullopt;
+  }
+  return v->GetBool();
+}
+
+std::optional<std::string> In::one_of(std::string_view name, bool required,
+                                      const std::vector<std::string_view>& allowed) {
+  auto s = str(name, required, 64);
+  if (!s) return std::nullopt;
+  for (auto a : allowed)
+    if (*s == a) return s;
+  std::string list;
+  for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  add_error(std::string(name), "not_allowed", fmt::format("Pilih salah satu: {}.", list),
+            fmt::format("Choose one of: {}.", list));
+  return std::nullopt;
+}
+
+std::string problem(const Error& e, int status) {
+  Out o;
+  o.begin_object();
+  o.kv("type", "/problems/" + e.code);
+  o.kv("title", e.message.en);
+  o.kv("status", status);
+  o.kv("code", e.code);
+  o.kv("detail", e.message.en);
+  o.kv_message("message", e.message);
+  if (e.retry_after_seconds > 0) o.kv("retry_after_seconds", e.retry_after_seconds);
+  o.key("errors").begin_array();
+  for (const auto& f : e.fields) {
+    o.begin_object().kv("field", f.field).kv("code", f.code).kv_message("message", f.message).end_object();
+  }
+  o.end_array();
+  o.end_object();
+  return o.take();
+}
+
+}  // namespace pantau::json

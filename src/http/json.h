@@ -1,0 +1,90 @@
+// The one JSON helper: RapidJSON's Writer for responses (streamed, no DOM) and a
+// validating reader for request bodies that collects field errors in both languages.
+#pragma once
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+namespace pantau::json {
+
+class Out {
+ public:
+  Out& begin_object() { w_.StartObject(); return *this; }
+  Out& end_object() { w_.EndObject(); return *this; }
+  Out& begin_array() { w_.StartArray(); return *this; }
+  Out& end_array() { w_.EndArray(); return *this; }
+  Out& key(std::string_view k) { w_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); return *this; }
+  Out& value(std::string_view v) { w_.String(v.data(), static_cast<rapidjson::SizeType>(v.size())); return *this; }
+  Out& value(const char* v) { return value(std::string_view(v)); }
+  Out& value(const std::string& v) { return value(std::string_view(v)); }
+  Out& value(int64_t v) { w_.Int64(v); return *this; }
+  Out& value(int v) { w_.Int(v); return *this; }
+  Out& value(double v) { w_.Double(v); return *this; }
+  Out& value(bool v) { w_.Bool(v); return *this; }
+  Out& null() { w_.Null(); return *this; }
+  // Inserts already-serialised JSON (e.g. a stored GeoJSON geometry or audit snapshot).
+  Out& raw(std::string_view json) {
+    w_.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+    return *this;
+  }
+  template <class T>
+  Out& kv(std::string_view k, const T& v) { key(k); return value(v); }
+  Out& kv_null(std::string_view k) { key(k); return null(); }
+  template <class T>
+  Out& kv_opt(std::string_view k, const std::optional<T>& v) {
+    key(k);
+    return v ? value(*v) : null();
+  }
+  Out& kv_message(std::string_view k, const Message& m) {
+    key(k).begin_object().kv("id", m.id).kv("en", m.en).end_object();
+    return *this;
+  }
+  std::string take() { return std::string(buf_.GetString(), buf_.GetSize()); }
+
+ private:
+  rapidjson::StringBuffer buf_;
+  rapidjson::Writer<rapidjson::StringBuffer> w_{buf_};
+};
+
+// Reads a JSON object body. Accessors record field errors instead of failing at once, so a
+// form gets every problem in one answer: check ok() after reading all fields.
+class In {
+ public:
+  // Parses `body`; a non-object or malformed body gives a 400 Error.
+  static Result<In> parse(std::string_view body, size_t max_depth = 32);
+
+  bool has(std::string_view name) const;
+  bool is_null(std::string_view name) const;
+  // Strings are trimmed; required means present and non-empty.
+  std::optional<std::string> str(std::string_view name, bool required, size_t max_len = 500);
+  std::optional<int64_t> int64(std::string_view name, bool required, int64_t min = INT64_MIN,
+                               int64_t max = INT64_MAX);
+  std::optional<double> number(std::string_view name, bool required);
+  std::optional<bool> boolean(std::string_view name, bool required);
+  // One of a fixed set of codes (enums).
+  std::optional<std::string> one_of(std::string_view name, bool required,
+                                    const std::vector<std::string_view>& allowed);
+  // Raw access for nested structures.
+  const rapidjson::Value* get(std::string_view name) const;
+
+  void add_error(std::string field, std::string code, std::string id, std::string en);
+  bool ok() const { return errors_.empty(); }
+  Error error() const { return Error::invalid(errors_); }
+
+ private:
+  rapidjson::Document doc_;
+  std::vector<FieldError> errors_;
+};
+
+// Serialises an Error as application/problem+json (RFC 9457) with both languages.
+std::string problem(const Error& e, int status);
+
+}  // namespace pantau::json

@@ -1,0 +1,50 @@
+#include "http/router.h"
+
+#include "core/strings.h"
+
+namespace pantau::http {
+
+static std::vector<std::string> segments_of(std::string_view path) {
+  std::vector<std::string> out;
+  for (auto& s : split(path, '/'))
+    if (!s.empty()) out.push_back(std::move(s));
+  return out;
+}
+
+void Router::add(std::string method, std::string pattern, Handler h, RouteOptions opts) {
+  routes_.push_back(Route{std::move(method), segments_of(pattern), std::move(h), opts});
+}
+
+Router::Match Router::match(std::string_view method, std::string_view path,
+                            std::map<std::string, std::string, std::less<>>& params) const {
+  Match m;
+  auto segs = segments_of(path);
+  for (const auto& r : routes_) {
+    if (r.segments.size() != segs.size()) continue;
+    std::map<std::string, std::string, std::less<>> captured;
+    bool ok = true;
+    for (size_t i = 0; i < segs.size() && ok; ++i) {
+      const auto& p = r.segments[i];
+      if (p.size() > 2 && p.front() == '{' && p.back() == '}') captured[p.substr(1, p.size() - 2)] = segs[i];
+      else ok = p == segs[i];
+    }
+    if (!ok) continue;
+    if (r.method == method || (method == "HEAD" && r.method == "GET")) {
+      m.handler = &r.handler;
+      m.options = &r.options;
+      params = std::move(captured);
+      return m;
+    }
+    m.path_matched = true;
+    m.allowed.push_back(r.method);
+  }
+  return m;
+}
+
+bool Router::is_upload(std::string_view method, std::string_view path) const {
+  std::map<std::string, std::string, std::less<>> p;
+  auto m = match(method, path, p);
+  return m.options && m.options->upload;
+}
+
+}  // namespace pantau::http

@@ -1,0 +1,367 @@
+#include "http/server.h"
+
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "core/crypto.h"
+#include "core/strings.h"
+
+namespace pantau::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+struct Shared {
+  App& app;
+  const Config& cfg;
+  asio::thread_pool& workers;
+  std::shared_ptr<spdlog::logger> access;
+  std::string tmp_dir;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket s, Shared& sh) : stream_(std::move(s)), sh_(sh) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    remote_ = ec ? "" : ep.address().to_string();
+  }
+  void start() {
+    stream_.socket().set_option(tcp::no_delay(true));
+    read_header(true);
+  }
+
+ private:
+  void read_header(bool first) {
+    if (sh_.stopping) return close();
+    hparser_.emplace();
+    hparser_->header_limit(16 * 1024);
+    stream_.expires_after(std::chrono::seconds(first ? sh_.cfg.header_timeout_seconds : sh_.cfg.idle_timeout_seconds));
+    bhttp::async_read_header(stream_, buf_, *hparser_,
+                             [self = shared_from_this()](beast::error_code ec, size_t) { self->on_header(ec); });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec) {
+      if (ec == bhttp::error::header_limit) return fail_and_close(431, "header_too_large");
+      if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout && ec != asio::error::operation_aborted &&
+          ec != asio::error::connection_reset && ec != asio::error::eof)
+        return fail_and_close(400, "malformed");
+      return close();
+    }
+    start_ = std::chrono::steady_clock::now();
+    auto& h = hparser_->get();
+    std::string target(h.target());
+    std::string path = target.substr(0, target.find('?'));
+    upload_ = sh_.app.is_upload(std::string(h.method_string()), path);
+    if (beast::iequals(h[bhttp::field::expect], "100-continue")) {
+      auto cont = std::make_shared<std::string>("HTTP/1.1 100 Continue\r\n\r\n");
+      asio::async_write(stream_, asio::buffer(*cont), [self = shared_from_this(), cont](beast::error_code ec, size_t) {
+        if (ec) return self->close();
+        self->read_body();
+      });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
+    stream_.expires_after(std::chrono::seconds(sh_.cfg.body_timeout_seconds));
+    if (upload_) {
+      fparser_.emplace(std::move(*hparser_));
+      fparser_->body_limit(sh_.cfg.max_upload_bytes + 64 * 1024);
+      std::filesystem::create_directories(sh_.tmp_dir);
+      tmp_file_ = sh_.tmp_dir + "/upload-" + random_token(12);
+      beast::error_code ec;
+      fparser_->get().body().open(tmp_file_.c_str(), beast::file_mode::write, ec);
+      if (ec) return fail_and_close(503, "upload_tmp");
+      bhttp::async_read(stream_, buf_, *fparser_,
+                        [self = shared_from_this()](beast::error_code ec, size_t) { self->on_body(ec); });
+    } else {
+      sparser_.emplace(std::move(*hparser_));
+      sparser_->body_limit(sh_.cfg.max_body_bytes);
+      bhttp::async_read(stream_, buf_, *sparser_,
+                        [self = shared_from_this()](beast::error_code ec, size_t) { self->on_body(ec); });
+    }
+  }
+
+  template <class Msg>
+  void fill_request(Request& r, Msg& m) {
+    r.method = std::string(m.method_string());
+    r.target = std::string(m.target());
+    auto qpos = r.target.find('?');
+    r.query_string = qpos == std::string::npos ? "" : r.target.substr(qpos + 1);
+    auto p = url_decode(std::string_view(r.target).substr(0, qpos), false);
+    r.path = p && valid_utf8(*p) && p->find('\0') == std::string::npos ? *p : std::string("\x01invalid");
+    for (auto& f : m) r.headers.emplace_back(to_lower_ascii(std::string(f.name_string())), std::string(f.value()));
+    r.remote_ip = remote_;
+    keep_alive_ = m.keep_alive();
+  }
+
+  void on_body(beast::error_code ec) {
+    if (ec) {
+      cleanup_tmp();
+      if (ec == bhttp::error::body_limit) return fail_and_close(413, "too_large");
+      if (ec == beast::error::timeout) return fail_and_close(408, "timeout");
+      if (ec == bhttp::error::end_of_stream || ec == asio::error::connection_reset || ec == asio::error::eof) return close();
+      return fail_and_close(400, "malformed");
+    }
+    auto req = std::make_shared<Request>();
+    if (upload_) {
+      auto m = fparser_->release();
+      m.body().close();
+      fill_request(*req, m);
+      req->body_file = tmp_file_;
+      std::error_code fec;
+      req->body_size = std::filesystem::file_size(tmp_file_, fec);
+    } else {
+      auto m = sparser_->release();
+      fill_request(*req, m);
+      req->body = std::move(m.body());
+      req->body_size = req->body.size();
+    }
+    stream_.expires_never();
+    ++sh_.in_flight;
+    // Handlers block on the database: run them on the worker pool, answer on the I/O thread.
+    asio::post(sh_.workers, [self = shared_from_this(), req] {
+      Response res;
+      if (req->path == "\x01invalid") {
+        res = Response::problem(Error::bad_request("path.invalid", "Alamat tidak valid.", "The request path is malformed."));
+      } else {
+        res = self->sh_.app.handle(*req);
+      }
+      self->cleanup_tmp();
+      auto shared_res = std::make_shared<Response>(std::move(res));
+      asio::post(self->stream_.get_executor(), [self, req, shared_res] { self->write(*req, std::move(*shared_res)); });
+    });
+  }
+
+  void write(const Request& req, Response res) {
+    bool keep = keep_alive_ && !sh_.stopping;
+    bool head = req.method == "HEAD";
+    method_ = req.method;
+    target_ = req.target;
+    status_ = res.status;
+    if (!res.file_path.empty()) {
+      auto msg = std::make_shared<bhttp::response<bhttp::file_body>>();
+      beast::error_code ec;
+      msg->body().open(res.file_path.c_str(), beast::file_mode::scan, ec);
+      if (ec) {
+        return write(req, Response::problem(Error::not_found()));
+      }
+      msg->result(static_cast<unsigned>(res.status));
+      set_headers(*msg, res, keep);
+      msg->prepare_payload();
+      bytes_ = msg->body().size();
+      if (head) {
+        auto h = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status(res.status), 11);
+        for (auto& f : *msg) h->set(f.name_string(), f.value());
+        h->keep_alive(keep);
+        return send(h, keep);
+      }
+      return send(msg, keep);
+    }
+    auto msg = std::make_shared<bhttp::response<bhttp::string_body>>();
+    msg->result(static_cast<unsigned>(res.status));
+    set_headers(*msg, res, keep);
+    bytes_ = res.body.size();
+    if (head) {
+      msg->content_length(res.body.size());
+    } else {
+      msg->body() = std::move(res.body);
+      msg->prepare_payload();
+    }
+    send(msg, keep);
+  }
+
+  template <class Msg>
+  void set_headers(Msg& m, const Response& res, bool keep) {
+    m.version(11);
+    m.set(bhttp::field::server, "Pantau");
+    if (!res.content_type.empty()) m.set(bhttp::field::content_type, res.content_type);
+    for (auto& [k, v] : res.headers) m.insert(k, v);
+    m.keep_alive(keep);
+  }
+
+  template <class Msg>
+  void send(std::shared_ptr<Msg> msg, bool keep) {
+    stream_.expires_after(std::chrono::seconds(60));
+    if (msg->version() == 0) msg->version(11);
+    bhttp::async_write(stream_, *msg, [self = shared_from_this(), msg, keep](beast::error_code ec, size_t) {
+      self->log();
+      --self->sh_.in_flight;
+      if (ec || !keep) return self->close();
+      self->read_header(false);
+    });
+  }
+
+  void log() {
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+    if (sh_.access) sh_.access->info("{} \"{} {}\" {} {} {:.1f}ms", remote_, method_, target_, status_, bytes_, ms);
+  }
+
+  void fail_and_close(int status, const char* code) {
+    Error e = Error::bad_request(std::string("http.") + code, "Permintaan HTTP tidak valid.", "The HTTP request is not valid.");
+    if (status == 413)
+      e = Error::make(ErrorKind::TooLarge, "too_large", "Isi permintaan atau berkas terlalu besar.",
+                      "The request body or file is too large.");
+    if (status == 408) e.code = "http.timeout";
+    auto msg = std::make_shared<bhttp::response<bhttp::string_body>>(bhttp::status(status), 11);
+    msg->set(bhttp::field::content_type, "application/problem+json");
+    msg->body() = json_problem(e, status);
+    msg->keep_alive(false);
+    msg->prepare_payload();
+    status_ = status;
+    method_ = "-";
+    target_ = "-";
+    ++sh_.in_flight;
+    stream_.expires_after(std::chrono::seconds(10));
+    bhttp::async_write(stream_, *msg, [self = shared_from_this(), msg](beast::error_code, size_t) {
+      --self->sh_.in_flight;
+      self->close();
+    });
+  }
+
+  static std::string json_problem(const Error& e, int status);
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+  }
+
+  void cleanup_tmp() {
+    if (!tmp_file_.empty()) {
+      std::error_code ec;
+      std::filesystem::remove(tmp_file_, ec);
+      tmp_file_.clear();
+    }
+  }
+
+  beast::tcp_stream stream_;
+  Shared& sh_;
+  beast::flat_buffer buf_;
+  std::optional<bhttp::request_parser<bhttp::empty_body>> hparser_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> sparser_;
+  std::optional<bhttp::request_parser<bhttp::file_body>> fparser_;
+  std::string remote_, tmp_file_, method_, target_;
+  bool upload_ = false, keep_alive_ = true;
+  int status_ = 0;
+  size_t bytes_ = 0;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace
+}  // namespace pantau::http
+
+#include "http/json.h"
+
+namespace pantau::http {
+namespace {
+std::string Session::json_problem(const Error& e, int status) { return json::problem(e, status); }
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  Listener(asio::io_context& ioc, tcp::endpoint ep, Shared& sh) : ioc_(ioc), acc_(asio::make_strand(ioc)), sh_(sh) {
+    acc_.open(ep.protocol());
+    acc_.set_option(asio::socket_base::reuse_address(true));
+    acc_.bind(ep);
+    acc_.listen(asio::socket_base::max_listen_connections);
+  }
+  void run() { accept(); }
+  void stop() {
+    beast::error_code ec;
+    acc_.close(ec);
+  }
+
+ private:
+  void accept() {
+    acc_.async_accept(asio::make_strand(ioc_), [self = shared_from_this()](beast::error_code ec, tcp::socket s) {
+      if (ec == asio::error::operation_aborted || !self->acc_.is_open()) return;
+      if (!ec) std::make_shared<Session>(std::move(s), self->sh_)->start();
+      self->accept();
+    });
+  }
+  asio::io_context& ioc_;
+  tcp::acceptor acc_;
+  Shared& sh_;
+};
+
+}  // namespace
+
+int run_server(App& app, const ServerOptions& opts) {
+  asio::io_context ioc(opts.io_threads);
+  asio::thread_pool workers(static_cast<size_t>(opts.workers));
+  std::shared_ptr<spdlog::logger> access;
+  try {
+    access = opts.access_log.empty() ? spdlog::stdout_logger_mt("access")
+                                     : spdlog::basic_logger_mt("access", opts.access_log);
+    access->set_pattern("[%Y-%m-%dT%H:%M:%S.%e] %v");
+  } catch (const spdlog::spdlog_ex&) {
+    access = spdlog::get("access");
+  }
+  Shared sh{app, app.services().cfg, workers, access, opts.upload_tmp_dir};
+
+  std::shared_ptr<Listener> listener;
+  try {
+    boost::system::error_code ec;
+    auto addr = asio::ip::make_address(opts.host, ec);
+    if (ec) {
+      spdlog::error("invalid listen address {}", opts.host);
+      return 2;
+    }
+    listener = std::make_shared<Listener>(ioc, tcp::endpoint(addr, opts.port), sh);
+  } catch (const boost::system::system_error& e) {
+    spdlog::error("cannot listen on {}:{}: {}", opts.host, opts.port, e.what());
+    return 2;
+  }
+  listener->run();
+  spdlog::info("Pantau listening on http://{}:{}", opts.host, opts.port);
+
+  asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  asio::steady_timer drain(ioc);
+  auto deadline = std::make_shared<std::chrono::steady_clock::time_point>();
+  std::function<void()> wait_drained = [&] {
+    if (sh.in_flight.load() == 0 || std::chrono::steady_clock::now() > *deadline) {
+      spdlog::info("stopped: {} requests still in flight", sh.in_flight.load());
+      ioc.stop();
+      return;
+    }
+    drain.expires_after(std::chrono::milliseconds(20));
+    drain.async_wait([&](beast::error_code) { wait_drained(); });
+  };
+  signals.async_wait([&](beast::error_code, int sig) {
+    spdlog::info("signal {}: stopping, finishing in-flight requests", sig);
+    sh.stopping = true;
+    app.set_ready(false);
+    listener->stop();
+    *deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    wait_drained();
+  });
+
+  std::vector<std::thread> threads;
+  for (int i = 1; i < opts.io_threads; ++i) threads.emplace_back([&] { ioc.run(); });
+  ioc.run();
+  for (auto& t : threads) t.join();
+  workers.join();
+  if (access) access->flush();
+  return 0;
+}
+
+}  // namespace pantau::http

@@ -1,0 +1,256 @@
+#include "modules/org/store.h"
+
+#include "audit/audit.h"
+#include "auth/roles.h"
+#include "auth/sessions.h"
+#include "core/strings.h"
+#include "core/time.h"
+#include "http/json.h"
+#include "modules/org/rules.h"
+
+namespace pantau::org {
+
+static constexpr const char* kUnitSelect =
+    "SELECT o.id, o.name, o.kind, o.region_code, COALESCE(r.name, ''), o.parent_id, o.version "
+    "FROM org_units o LEFT JOIN regions r ON r.code = o.region_code ";
+
+static OrgUnit unit_from(const db::Row& r) {
+  OrgUnit u{r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.opt_i64(5), r.i64(6)};
+  if (u.region_code.empty()) u.region_name = "Nasional";
+  return u;
+}
+
+std::string to_json(const OrgUnit& u) {
+  json::Out o;
+  o.begin_object().kv("id", u.id).kv("name", u.name).kv("kind", u.kind).kv("region_code", u.region_code)
+      .kv("region_name", u.region_name).kv_opt("parent_id", u.parent_id).kv("version", u.version).end_object();
+  return o.take();
+}
+
+Page<OrgUnit> list_org_units(db::Conn& c, const auth::Scope& s, const ListQuery& q) {
+  db::Params p;
+  std::string sql = std::string(kUnitSelect) + "WHERE " + s.region_filter("o.region_code", p);
+  if (q.after) {
+    sql += " AND o.id > ?";
+    p.emplace_back(*q.after);
+  }
+  if (!q.q.empty()) {
+    sql += " AND lower(o.name) LIKE ?";
+    p.emplace_back("%" + to_lower_ascii(q.q) + "%");
+  }
+  if (!q.kind.empty()) {
+    sql += " AND o.kind = ?";
+    p.emplace_back(q.kind);
+  }
+  sql += " ORDER BY o.id LIMIT ?";
+  p.emplace_back(int64_t{q.limit + 1});
+  Page<OrgUnit> page;
+  c.query(sql, p, [&](const db::Row& r) { page.items.push_back(unit_from(r)); });
+  if (static_cast<int>(page.items.size()) > q.limit) {
+    page.items.pop_back();
+    page.next_after = page.items.back().id;
+  }
+  return page;
+}
+
+std::optional<OrgUnit> get_org_unit(db::Conn& c, const auth::Scope& s, int64_t id) {
+  db::Params p{id};
+  std::optional<OrgUnit> u;
+  c.query(std::string(kUnitSelect) + "WHERE o.id = ? AND " + s.region_filter("o.region_code", p), p,
+          [&](const db::Row& r) { u = unit_from(r); });
+  return u;
+}
+
+static Status check_parent(db::Conn& c, const auth::Scope& s, const std::optional<int64_t>& parent, int64_t self_id) {
+  if (!parent) return {};
+  if (*parent == self_id)
+    return Error::invalid_field("parent_id", "self", "Unit tidak boleh menjadi induk dirinya sendiri.",
+                                "A unit cannot be its own parent.");
+  if (!get_org_unit(c, s, *parent))
+    return Error::invalid_field("parent_id", "not_found", "Unit induk tidak ditemukan dalam cakupan Anda.",
+                                "The parent unit was not found in your scope.");
+  return {};
+}
+
+static Status check_region_exists(db::Conn& c, const std::string& code) {
+  if (!code.empty() && !c.query_i64("SELECT 1 FROM regions WHERE code = ?", {code}))
+    return Error::invalid_field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.");
+  return {};
+}
+
+Result<OrgUnit> create_org_unit(db::Conn& c, const auth::Scope& s, const OrgUnitInput& in) {
+  PANTAU_CHECK(check_org_unit_placement(s, *in.kind, *in.region_code));
+  PANTAU_CHECK(check_region_exists(c, *in.region_code));
+  PANTAU_CHECK(check_parent(c, s, in.parent_id, 0));
+  std::string now = now_iso();
+  int64_t id = c.insert(
+      "INSERT INTO org_units (name, kind, region_code, parent_id, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 1)",
+      {*in.name, *in.kind, *in.region_code, in.parent_id ? db::Value(*in.parent_id) : db::Value(), now, now});
+  auto u = get_org_unit(c, s, id);
+  audit::append(c, s, {"create", "org_unit", std::to_string(id), u->region_code, 0, std::nullopt, to_json(*u)});
+  return std::move(*u);
+}
+
+Result<OrgUnit> update_org_unit(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const OrgUnitInput& in) {
+  auto before = get_org_unit(c, s, id);
+  if (!before) return Error::not_found("Unit organisasi tidak ditemukan.", "Org unit not found.");
+  if (before->version != version) return Error::stale_version();
+  OrgUnit after = *before;
+  if (in.name) after.name = *in.name;
+  if (in.kind) after.kind = *in.kind;
+  if (in.region_code) after.region_code = *in.region_code;
+  if (in.parent_id) after.parent_id = in.parent_id;
+  PANTAU_CHECK(check_org_unit_placement(s, after.kind, after.region_code));
+  PANTAU_CHECK(check_region_exists(c, after.region_code));
+  PANTAU_CHECK(check_parent(c, s, in.parent_id, id));
+  int64_t n = c.exec(
+      "UPDATE org_units SET name = ?, kind = ?, region_code = ?, parent_id = ?, updated_at = ?, version = version + 1 "
+      "WHERE id = ? AND version = ?",
+      {after.name, after.kind, after.region_code, after.parent_id ? db::Value(*after.parent_id) : db::Value(), now_iso(),
+       id, version});
+  if (n == 0) return Error::stale_version();
+  auto fresh = get_org_unit(c, s, id);
+  audit::append(c, s, {"update", "org_unit", std::to_string(id), fresh->region_code, 0, to_json(*before), to_json(*fresh)});
+  return std::move(*fresh);
+}
+
+static constexpr const char* kUserSelect =
+    "SELECT u.id, u.username, u.full_name, u.email, u.role, u.clearance, u.org_unit_id, o.name, o.region_code, "
+    "COALESCE(r.name, ''), u.disabled, COALESCE(u.locked_until, ''), u.version "
+    "FROM users u JOIN org_units o ON o.id = u.org_unit_id LEFT JOIN regions r ON r.code = o.region_code ";
+
+static User user_from(const db::Row& r) {
+  User u;
+  u.id = r.i64(0);
+  u.username = r.str(1);
+  u.full_name = r.str(2);
+  u.email = r.str(3);
+  u.role = r.str(4);
+  u.clearance = static_cast<int>(r.i64(5));
+  u.org_unit_id = r.i64(6);
+  u.org_unit_name = r.str(7);
+  u.region_code = r.str(8);
+  u.region_name = u.region_code.empty() ? "Nasional" : r.str(9);
+  u.disabled = r.i64(10) != 0;
+  u.locked = !r.text(11).empty() && r.str(11) > now_iso();
+  u.version = r.i64(12);
+  return u;
+}
+
+std::string to_json(const User& u) {
+  json::Out o;
+  o.begin_object().kv("id", u.id).kv("username", u.username).kv("full_name", u.full_name).kv("email", u.email)
+      .kv("role", u.role).kv("clearance", std::string(auth::clearance_name(u.clearance))).kv("org_unit_id", u.org_unit_id)
+      .kv("org_unit_name", u.org_unit_name).kv("region_code", u.region_code).kv("region_name", u.region_name)
+      .kv("disabled", u.disabled).kv("locked", u.locked).kv("version", u.version).end_object();
+  return o.take();
+}
+
+Page<User> list_users(db::Conn& c, const auth::Scope& s, const ListQuery& q) {
+  db::Params p;
+  std::string sql = std::string(kUserSelect) + "WHERE " + s.region_filter("o.region_code", p);
+  if (q.after) {
+    sql += " AND u.id > ?";
+    p.emplace_back(*q.after);
+  }
+  if (!q.q.empty()) {
+    sql += " AND (lower(u.username) LIKE ? OR lower(u.full_name) LIKE ?)";
+    p.emplace_back("%" + to_lower_ascii(q.q) + "%");
+    p.emplace_back("%" + to_lower_ascii(q.q) + "%");
+  }
+  if (!q.role.empty()) {
+    sql += " AND u.role = ?";
+    p.emplace_back(q.role);
+  }
+  if (q.org_unit_id) {
+    sql += " AND u.org_unit_id = ?";
+    p.emplace_back(*q.org_unit_id);
+  }
+  sql += " ORDER BY u.id LIMIT ?";
+  p.emplace_back(int64_t{q.limit + 1});
+  Page<User> page;
+  c.query(sql, p, [&](const db::Row& r) { page.items.push_back(user_from(r)); });
+  if (static_cast<int>(page.items.size()) > q.limit) {
+    page.items.pop_back();
+    page.next_after = page.items.back().id;
+  }
+  return page;
+}
+
+std::optional<User> get_user(db::Conn& c, const auth::Scope& s, int64_t id) {
+  db::Params p{id};
+  std::optional<User> u;
+  c.query(std::string(kUserSelect) + "WHERE u.id = ? AND " + s.region_filter("o.region_code", p), p,
+          [&](const db::Row& r) { u = user_from(r); });
+  return u;
+}
+
+Result<User> create_user(db::Conn& c, const auth::Scope& s, const UserInput& in, const std::string& password_hash) {
+  auto unit = get_org_unit(c, s, *in.org_unit_id);
+  if (!unit)
+    return Error::invalid_field("org_unit_id", "not_found", "Unit organisasi tidak ditemukan dalam cakupan Anda.",
+                                "The org unit was not found in your scope.");
+  PANTAU_CHECK(check_assignment(s, *in.role, in.clearance.value_or(0), unit->region_code));
+  if (c.query_i64("SELECT 1 FROM users WHERE username = ?", {*in.username}))
+    return Error::invalid_field("username", "taken", "Nama pengguna sudah dipakai.", "This username is already taken.");
+  std::string now = now_iso();
+  int64_t id = c.insert(
+      "INSERT INTO users (username, full_name, email, password_hash, role, clearance, org_unit_id, disabled, "
+      "failed_logins, password_changed_at, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, 1)",
+      {*in.username, *in.full_name, in.email.value_or(""), password_hash, *in.role, int64_t{in.clearance.value_or(0)},
+       *in.org_unit_id, now, now, now});
+  auto u = get_user(c, s, id);
+  audit::append(c, s, {"create", "user", std::to_string(id), u->region_code, 0, std::nullopt, to_json(*u)});
+  return std::move(*u);
+}
+
+Result<User> update_user(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const UserInput& in) {
+  auto before = get_user(c, s, id);
+  if (!before) return Error::not_found("Pengguna tidak ditemukan.", "User not found.");
+  if (before->version != version) return Error::stale_version();
+  User after = *before;
+  if (in.full_name) after.full_name = *in.full_name;
+  if (in.email) after.email = *in.email;
+  if (in.role) after.role = *in.role;
+  if (in.clearance) after.clearance = *in.clearance;
+  if (in.disabled) after.disabled = *in.disabled;
+  std::string unit_region = before->region_code;
+  if (in.org_unit_id && *in.org_unit_id != before->org_unit_id) {
+    auto unit = get_org_unit(c, s, *in.org_unit_id);
+    if (!unit)
+      return Error::invalid_field("org_unit_id", "not_found", "Unit organisasi tidak ditemukan dalam cakupan Anda.",
+                                  "The org unit was not found in your scope.");
+    after.org_unit_id = unit->id;
+    unit_region = unit->region_code;
+  }
+  if (id == s.user_id && (after.disabled || after.role != before->role))
+    return Error::conflict("self_change", "Anda tidak dapat menonaktifkan atau mengubah peran akun sendiri.",
+                           "You cannot disable your own account or change your own role.");
+  PANTAU_CHECK(check_assignment(s, after.role, after.clearance, unit_region));
+  int64_t n = c.exec(
+      "UPDATE users SET full_name = ?, email = ?, role = ?, clearance = ?, org_unit_id = ?, disabled = ?, updated_at = ?, "
+      "version = version + 1 WHERE id = ? AND version = ?",
+      {after.full_name, after.email, after.role, int64_t{after.clearance}, after.org_unit_id, int64_t{after.disabled},
+       now_iso(), id, version});
+  if (n == 0) return Error::stale_version();
+  // Losing access takes effect at once: a disabled or re-scoped user is logged out.
+  if (after.disabled || after.org_unit_id != before->org_unit_id || after.role != before->role ||
+      after.clearance < before->clearance)
+    auth::Sessions::revoke_all(c, id);
+  auto fresh = get_user(c, s, id);
+  audit::append(c, s, {"update", "user", std::to_string(id), fresh->region_code, 0, to_json(*before), to_json(*fresh)});
+  return std::move(*fresh);
+}
+
+Status set_password(db::Conn& c, const auth::Scope& s, int64_t id, const std::string& password_hash) {
+  auto u = get_user(c, s, id);
+  if (!u) return Error::not_found("Pengguna tidak ditemukan.", "User not found.");
+  c.exec("UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = NULL, "
+         "version = version + 1 WHERE id = ?",
+         {password_hash, now_iso(), id});
+  auth::Sessions::revoke_all(c, id);
+  audit::append(c, s, {"password_reset", "user", std::to_string(id), u->region_code, 0, std::nullopt, std::nullopt});
+  return {};
+}
+
+}  // namespace pantau::org

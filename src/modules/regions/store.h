@@ -1,0 +1,23 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/scope.h"
+#include "db/database.h"
+#include "modules/regions/model.h"
+
+namespace pantau::regions {
+
+// Children of a region ("" = the provinces). Reference data: the same for every user.
+std::vector<Region> children(db::Conn& c, const std::string& parent);
+std::optional<RegionDetail> detail(db::Conn& c, const std::string& code);
+// Name or code search within the caller's scope.
+std::vector<Region> search(db::Conn& c, const auth::Scope& scope, const std::string& q, int limit);
+bool exists(db::Conn& c, const std::string& code);
+std::string name_of(db::Conn& c, const std::string& code);
+// A GeoJSON FeatureCollection of the boundaries at a level (1 provinsi, 2 kab/kota),
+// optionally limited to one province.
+std::string geojson(db::Conn& c, int level, const std::string& province);
+
+}  // namespace pantau::regions
