@@ -23,6 +23,14 @@ std::string Scope::clearance_filter(std::string_view column, db::Params& params)
   return std::string(column) + " <= ?";
 }
 
+std::string Scope::record_filter(std::string_view region_column, std::string_view classification_column,
+                                 db::Params& params) const {
+  std::string sql = region_filter(region_column, params);
+  sql += " AND ";
+  sql += clearance_filter(classification_column, params);
+  return sql;
+}
+
 Scope Scope::system() {
   Scope s;
   s.user_id = 0;

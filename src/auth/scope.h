@@ -28,6 +28,10 @@ struct Scope {
   std::string region_filter(std::string_view column, db::Params& params) const;
   // Condition restricting a classification column to what the user is cleared for.
   std::string clearance_filter(std::string_view column, db::Params& params) const;
+  // Both conditions at once, parameters in the order of the SQL text. Use this rather than
+  // concatenating the two calls in one expression (C++ leaves that evaluation order open).
+  std::string record_filter(std::string_view region_column, std::string_view classification_column,
+                            db::Params& params) const;
 
   // The scope of the command-line tools and the seeder: national, everything.
   static Scope system();

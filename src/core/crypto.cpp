@@ -13,9 +13,12 @@ std::string sha256_hex(std::string_view data) {
 }
 
 std::string Sha256::hex() {
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&st_, out);
-  return hex_encode(out, sizeof out);
+  if (digest_.empty()) {
+    unsigned char out[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&st_, out);
+    digest_ = hex_encode(out, sizeof out);
+  }
+  return digest_;
 }
 
 std::string random_token(size_t bytes) {

@@ -21,10 +21,12 @@ class Sha256 {
   void update(std::string_view d) {
     crypto_hash_sha256_update(&st_, reinterpret_cast<const unsigned char*>(d.data()), d.size());
   }
+  // The digest; finalises on the first call, later calls return the same value.
   std::string hex();
 
  private:
   crypto_hash_sha256_state st_;
+  std::string digest_;
 };
 
 }  // namespace pantau

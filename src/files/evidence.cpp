@@ -131,8 +131,7 @@ Result<StoredFile> EvidenceStore::record(db::Conn& c, const auth::Scope& who, co
 Result<StoredFile> EvidenceStore::find(db::Database& db, const auth::Scope& who, int64_t id) {
   std::optional<StoredFile> f;
   db::Params p{id};
-  std::string where = who.region_filter("region_code", p);
-  where += " AND " + who.clearance_filter("classification", p);
+  std::string where = who.record_filter("region_code", "classification", p);
   Status s = db.read([&](db::Conn& c) {
     c.query("SELECT id, sha256, name, mime, size, region_code, classification, entity, entity_id, uploaded_at "
             "FROM evidence_files WHERE id = ? AND " + where, p, [&](const db::Row& r) {

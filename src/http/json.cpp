@@ -28,6 +28,20 @@ size_t max_nesting(std::string_view s) {
   }
   return max;
 }
+
+// RapidJSON 1.1.0 decodes a lone low surrogate escape ("\udc00") into bytes that are not UTF-8,
+// even with kParseValidateEncodingFlag. Such text must never reach the database or a response.
+bool strings_valid(const rapidjson::Value& v) {
+  if (v.IsString()) return valid_utf8(std::string_view(v.GetString(), v.GetStringLength()));
+  if (v.IsObject()) {
+    for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it)
+      if (!strings_valid(it->name) || !strings_valid(it->value)) return false;
+  } else if (v.IsArray()) {
+    for (auto it = v.Begin(); it != v.End(); ++it)
+      if (!strings_valid(*it)) return false;
+  }
+  return true;
+}
 }  // namespace
 
 Result<In> In::parse(std::string_view body, size_t max_depth) {
@@ -46,6 +60,9 @@ Result<In> In::parse(std::string_view body, size_t max_depth) {
         fmt::format("Malformed JSON at offset {}: {}.", off,
                     rapidjson::GetParseError_En(in.doc_.GetParseError())));
   }
+  if (!strings_valid(in.doc_))
+    return Error::bad_request("json.malformed", "JSON tidak valid (teks bukan UTF-8).",
+                              "Malformed JSON: a string is not valid UTF-8 (lone surrogate escape).");
   if (!in.doc_.IsObject())
     return Error::bad_request("json.not_object", "Isi permintaan harus berupa objek JSON.",
                               "The request body must be a JSON object.");

@@ -108,8 +108,7 @@ Response audit_history(Ctx& ctx) {
   }
   const auth::Scope& s = ctx.scope();
   db::Params p{entity, id};
-  std::string where = "entity = ? AND entity_id = ? AND " + s.region_filter("region_code", p) + " AND " +
-                      s.clearance_filter("classification", p);
+  std::string where = "entity = ? AND entity_id = ? AND " + s.record_filter("region_code", "classification", p);
   json::Out o;
   o.begin_object().key("items").begin_array();
   int rows = 0;
@@ -235,9 +234,9 @@ Response upload(Ctx& ctx) {
                                               "This confidentiality level is above your clearance."));
   // The content goes to its address first (harmless if repeated); the record, its audit row and
   // the idempotency key are then one transaction, so a retried upload returns the first record.
-  auto mime = store.place(parts.path_, parts.sha_.hex(), static_cast<int64_t>(parts.size_));
-  if (!mime.ok()) return Response::problem(mime.error());
   std::string sha = parts.sha_.hex();
+  auto mime = store.place(parts.path_, sha, static_cast<int64_t>(parts.size_));
+  if (!mime.ok()) return Response::problem(mime.error());
   return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(files::StoredFile f, store.record(c, ctx.scope(), sha, static_cast<int64_t>(parts.size_), *mime, meta));
     return Response::json(201, files::to_json(f));
@@ -271,7 +270,7 @@ Response dashboard(Ctx& ctx) {
     db::Params p2;
     int64_t kabkota = c.query_i64("SELECT COUNT(*) FROM regions WHERE level = 2 AND " + s.region_filter("code", p2), p2).value_or(0);
     db::Params p3;
-    std::string f_files = s.region_filter("region_code", p3) + " AND " + s.clearance_filter("classification", p3);
+    std::string f_files = s.record_filter("region_code", "classification", p3);
     int64_t files = c.query_i64("SELECT COUNT(*) FROM evidence_files WHERE " + f_files, p3).value_or(0);
 
     o.begin_object();
