@@ -1,5 +1,116 @@
 #include <gtest/gtest.h>
 
+#include "core/csv.h"
 #include "core/region_code.h"
+#include "core/strings.h"
+#include "core/time.h"
+#include "fixtures.h"
 
-TEST(RegionCode, Levels) { EXPECT_EQ(pantau::region_level("63.71"), pantau::RegionLevel::KabKota); }
+using namespace pantau;
+
+static std::string level_name(RegionLevel l) {
+  switch (l) {
+    case RegionLevel::National: return "NATIONAL";
+    case RegionLevel::Provinsi: return "PROVINSI";
+    case RegionLevel::KabKota: return "KABKOTA";
+    case RegionLevel::Kecamatan: return "KECAMATAN";
+    default: return "INVALID";
+  }
+}
+
+TEST(RegionCode, TableOfCases) {
+  auto cases = load_cases("region_codes.tsv");
+  ASSERT_GE(cases.size(), 15u);
+  for (auto& c : cases) {
+    ASSERT_GE(c.size(), 3u);
+    EXPECT_EQ(level_name(region_level(c[0])), c[1]) << "code '" << c[0] << "': " << c[2];
+  }
+}
+
+TEST(RegionCode, SubtreeMembership) {
+  EXPECT_TRUE(region_within("63.71", "63"));
+  EXPECT_TRUE(region_within("63.71.01", "63.71"));
+  EXPECT_TRUE(region_within("63", "63"));
+  EXPECT_TRUE(region_within("63.71", ""));
+  EXPECT_FALSE(region_within("63.72", "63.71"));
+  EXPECT_FALSE(region_within("64.71", "63"));
+  EXPECT_FALSE(region_within("63", "63.71"));  // a kab/kota does not see its province
+  EXPECT_EQ(region_parent("63.71.01"), "63.71");
+  EXPECT_EQ(region_parent("63"), "");
+  EXPECT_EQ(region_province("63.71.01"), "63");
+}
+
+TEST(Time, CivilDaysRoundTrip) {
+  for (int64_t z = -800000; z <= 800000; z += 997) EXPECT_EQ(days_from_civil(civil_from_days(z)), z);
+  EXPECT_EQ(days_from_civil({1970, 1, 1}), 0);
+  EXPECT_EQ(weekday({2026, 11, 23}), 1);  // a Monday
+  EXPECT_EQ(weekday({2024, 2, 14}), 3);   // election day 2024 was a Wednesday
+}
+
+TEST(Time, ParseDateRejectsImpossibleDates) {
+  EXPECT_TRUE(parse_date("2024-02-29"));
+  EXPECT_FALSE(parse_date("2023-02-29"));
+  EXPECT_FALSE(parse_date("2026-13-01"));
+  EXPECT_FALSE(parse_date("2026-1-01"));
+  EXPECT_FALSE(parse_date("26-11-2026"));
+  EXPECT_EQ(format_date(*parse_date("2026-03-21")), "2026-03-21");
+}
+
+TEST(Time, IsoRoundTripAndSortsAsText) {
+  auto t = parse_iso("2026-11-23T18:20:05.123Z");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(format_iso(*t), "2026-11-23T18:20:05.123Z");
+  EXPECT_EQ(format_iso(*parse_iso("2026-11-23T18:20:05Z")), "2026-11-23T18:20:05.000Z");
+  EXPECT_FALSE(parse_iso("2026-11-23 18:20:05"));
+  EXPECT_LT(format_iso(*parse_iso("2026-01-02T00:00:00Z")), format_iso(*parse_iso("2026-01-10T00:00:00Z")));
+}
+
+TEST(Strings, UrlDecode) {
+  EXPECT_EQ(url_decode("a%20b+c", true).value(), "a b c");
+  EXPECT_EQ(url_decode("a+b", false).value(), "a+b");
+  EXPECT_FALSE(url_decode("%zz", true));
+  EXPECT_FALSE(url_decode("abc%2", true));
+  EXPECT_FALSE(url_decode("%", true));
+}
+
+TEST(Strings, Utf8Validation) {
+  EXPECT_TRUE(valid_utf8("Kalimantan Selatan — Banjarmasin"));
+  EXPECT_FALSE(valid_utf8("\xC0\xAF"));        // overlong '/'
+  EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));    // surrogate
+  EXPECT_FALSE(valid_utf8("\xE2\x82"));        // truncated
+}
+
+TEST(Csv, QuotedFieldsAndCrlf) {
+  auto t = parse_csv("\xEF\xBB\xBF" "code,name\r\n63,\"Kalimantan Selatan, Prov\"\r\n64,\"Kata \"\"Timur\"\"\"\r\n");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->header, (std::vector<std::string>{"code", "name"}));
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[0][1], "Kalimantan Selatan, Prov");
+  EXPECT_EQ(t->rows[1][1], "Kata \"Timur\"");
+  EXPECT_EQ(t->row_lines[1], 3);
+}
+
+TEST(Csv, MultilineFieldKeepsLineNumbers) {
+  auto t = parse_csv("a,b\n1,\"x\ny\"\n2,z\n");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->rows[0][1], "x\ny");
+  EXPECT_EQ(t->row_lines[1], 4);
+}
+
+TEST(Csv, ErrorsNameTheLine) {
+  auto wrong_count = parse_csv("a,b\n1,2\n3\n");
+  ASSERT_FALSE(wrong_count.ok());
+  EXPECT_NE(wrong_count.error().message.en.find("line 3"), std::string::npos);
+  EXPECT_NE(wrong_count.error().message.id.find("baris 3"), std::string::npos);
+  EXPECT_FALSE(parse_csv("a,b\n1,\"2\n").ok());   // unterminated quote
+  EXPECT_FALSE(parse_csv("a,b\n1,2\"x\n").ok());  // stray quote
+  EXPECT_FALSE(parse_csv("").ok());
+  EXPECT_FALSE(parse_csv("a\n\xFF\n").ok());      // not UTF-8
+}
+
+TEST(Csv, RowLimit) {
+  std::string text = "a\n";
+  for (int i = 0; i < 20; ++i) text += "x\n";
+  EXPECT_FALSE(parse_csv(text, 10).ok());
+  EXPECT_TRUE(parse_csv(text, 20).ok());
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what Pantau needs on Debian 12 (bookworm), only what is missing.
+# Used by `make run` and `make test`; safe to run again.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  g++ cmake ninja-build pkg-config ccache make
+  # libraries
+  libboost-dev libsqlite3-dev libpq-dev libsodium-dev rapidjson-dev libspdlog-dev libfmt-dev
+  libcli11-dev libtomlplusplus-dev libhpdf-dev libxlsxwriter-dev libyaml-cpp-dev zlib1g-dev
+  fonts-dejavu-core
+  # web UI
+  nodejs npm
+)
+TEST_PACKAGES=(
+  libgtest-dev postgresql-15 clang libclang-rt-14-dev chromium poppler-utils wrk sqlite3 curl python3
+)
+
+want=("${PACKAGES[@]}")
+if [[ "${1:-}" == "--test" ]]; then want+=("${TEST_PACKAGES[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then missing+=("$p"); fi
+done
+# nodejs may come from elsewhere (e.g. a preinstalled Node); accept any node >= 18 with npm.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+filtered=()
+for p in "${missing[@]}"; do [[ -n "$p" ]] && filtered+=("$p"); done
+
+if (( ${#filtered[@]} > 0 )); then
+  echo "Memasang paket / installing packages: ${filtered[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${filtered[@]}" >/dev/null
+fi

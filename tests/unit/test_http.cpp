@@ -1,0 +1,219 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "http/json.h"
+#include "http/multipart.h"
+#include "http/query.h"
+#include "http/request.h"
+#include "http/router.h"
+#include "http/static_files.h"
+#include "http/write_safety.h"
+
+using namespace pantau;
+
+TEST(JsonIn, MalformedBodiesAre400WithBothLanguages) {
+  for (std::string body : {"", "{", "[1,2]", "{\"a\":1} x", "\"str\"", "{\"a\":\xFF}"}) {
+    auto r = json::In::parse(body);
+    ASSERT_FALSE(r.ok()) << body;
+    EXPECT_EQ(r.error().kind, ErrorKind::BadRequest) << body;
+    EXPECT_FALSE(r.error().message.id.empty());
+    EXPECT_FALSE(r.error().message.en.empty());
+  }
+}
+
+TEST(JsonIn, DeepNestingRefused) {
+  std::string deep(1000, '[');
+  auto r = json::In::parse("{\"a\":" + deep + "}");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "json.too_deep");
+}
+
+TEST(JsonIn, CollectsEveryFieldError) {
+  auto r = json::In::parse(R"({"name":"  ","age":"x","kind":"NOPE","n":5000,"ok":1})");
+  ASSERT_TRUE(r.ok());
+  json::In& in = r.value();
+  EXPECT_FALSE(in.str("name", true));
+  EXPECT_FALSE(in.int64("age", true));
+  EXPECT_FALSE(in.one_of("kind", true, {"A", "B"}));
+  EXPECT_FALSE(in.int64("n", true, 0, 100));
+  EXPECT_FALSE(in.boolean("ok", true));
+  EXPECT_FALSE(in.str("missing", true));
+  EXPECT_FALSE(in.str("optional", false));
+  ASSERT_FALSE(in.ok());
+  Error e = in.error();
+  EXPECT_EQ(e.kind, ErrorKind::Invalid);
+  std::vector<std::string> fields;
+  for (auto& f : e.fields) fields.push_back(f.field + ":" + f.code);
+  EXPECT_EQ(fields, (std::vector<std::string>{"name:required", "age:type", "kind:not_allowed", "n:out_of_range",
+                                               "ok:type", "missing:required"}));
+}
+
+TEST(JsonIn, TrimsAndLimitsStrings) {
+  auto r = json::In::parse(R"({"a":"  Banjarmasin  ","b":"0123456789"})");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->str("a", true).value(), "Banjarmasin");
+  EXPECT_FALSE(r->str("b", true, 5));
+  EXPECT_EQ(r->error().fields[0].code, "too_long");
+}
+
+TEST(Problem, CarriesBothLanguagesAndFieldErrors) {
+  Error e = Error::invalid_field("password", "too_short", "Kata sandi minimal 10 karakter.", "At least 10 characters.");
+  std::string body = json::problem(e, 422);
+  auto d = json::In::parse(body);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->int64("status", true).value(), 422);
+  EXPECT_EQ(d->str("code", true).value(), "validation_failed");
+  auto* msg = d->get("message");
+  ASSERT_TRUE(msg && msg->IsObject());
+  EXPECT_STREQ((*msg)["id"].GetString(), "Data yang dikirim belum benar.");
+  auto* errs = d->get("errors");
+  ASSERT_TRUE(errs && errs->IsArray() && errs->Size() == 1);
+  EXPECT_STREQ((*errs)[0]["field"].GetString(), "password");
+  EXPECT_STREQ((*errs)[0]["message"]["id"].GetString(), "Kata sandi minimal 10 karakter.");
+  EXPECT_EQ(http::Response::problem(e).content_type, "application/problem+json");
+  EXPECT_EQ(http::Response::problem(Error::stale_version()).status, 412);
+}
+
+TEST(Query, DecodesAndRejectsBadEscapes) {
+  auto q = http::parse_query("parent=63&q=kota+banjar%20masin&empty=&flag");
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(q->at("parent"), "63");
+  EXPECT_EQ(q->at("q"), "kota banjar masin");
+  EXPECT_EQ(q->at("empty"), "");
+  EXPECT_EQ(q->at("flag"), "");
+  EXPECT_FALSE(http::parse_query("q=%zz").ok());
+  EXPECT_FALSE(http::parse_query("q=%00").ok());
+  EXPECT_FALSE(http::parse_query("q=%C0%AF").ok());
+  std::string many;
+  for (int i = 0; i < 100; ++i) many += "a" + std::to_string(i) + "=1&";
+  EXPECT_FALSE(http::parse_query(many).ok());
+}
+
+TEST(Query, Cookies) {
+  auto c = http::parse_cookies("a=1; pantau_session=abc.def; b");
+  EXPECT_EQ(c.at("pantau_session"), "abc.def");
+  EXPECT_EQ(c.count("b"), 0u);
+}
+
+namespace {
+struct Collect : http::PartHandler {
+  std::vector<std::pair<http::PartInfo, std::string>> parts;
+  bool open = false;
+  Status on_part_begin(const http::PartInfo& i) override {
+    EXPECT_FALSE(open);
+    open = true;
+    parts.push_back({i, ""});
+    return {};
+  }
+  Status on_part_data(std::string_view d) override {
+    EXPECT_TRUE(open);
+    parts.back().second.append(d);
+    return {};
+  }
+  Status on_part_end() override {
+    open = false;
+    return {};
+  }
+};
+
+std::string sample_body(const std::string& b, const std::string& file) {
+  return "preamble\r\n--" + b +
+         "\r\nContent-Disposition: form-data; name=\"region_code\"\r\n\r\n63.71\r\n--" + b +
+         "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\Users\\\\x\\\\..\\\\laporan.pdf\"\r\n"
+         "Content-Type: application/pdf\r\n\r\n" + file + "\r\n--" + b + "--\r\nepilogue";
+}
+}  // namespace
+
+TEST(Multipart, SameResultAtEverySplitPoint) {
+  std::string b = "----pantauBoundary7MA4YWxk";
+  // Content that contains near-boundaries and CRLFs.
+  std::string file = "%PDF-1.4\r\n--" + b.substr(0, 10) + "\r\n\r\n--\r\nend";
+  std::string body = sample_body(b, file);
+  for (size_t cut = 0; cut <= body.size(); ++cut) {
+    Collect c;
+    http::MultipartParser p(b, c);
+    ASSERT_TRUE(p.feed(body.substr(0, cut)).ok()) << cut;
+    ASSERT_TRUE(p.feed(body.substr(cut)).ok()) << cut;
+    ASSERT_TRUE(p.finish().ok()) << cut;
+    ASSERT_EQ(c.parts.size(), 2u);
+    EXPECT_EQ(c.parts[0].first.name, "region_code");
+    EXPECT_EQ(c.parts[0].second, "63.71");
+    EXPECT_EQ(c.parts[1].first.filename, "laporan.pdf");  // path components removed
+    EXPECT_EQ(c.parts[1].second, file);
+  }
+}
+
+TEST(Multipart, ByteByByte) {
+  std::string b = "xyz";
+  std::string body = sample_body(b, std::string("\0\x01\x02 binary", 10));
+  Collect c;
+  http::MultipartParser p(b, c);
+  for (char ch : body) ASSERT_TRUE(p.feed(std::string_view(&ch, 1)).ok());
+  ASSERT_TRUE(p.finish().ok());
+  EXPECT_EQ(c.parts[1].second, std::string("\0\x01\x02 binary", 10));
+}
+
+TEST(Multipart, RejectsTruncatedAndMalformed) {
+  std::string b = "xyz";
+  std::string body = sample_body(b, "data");
+  Collect c1;
+  http::MultipartParser p1(b, c1);
+  ASSERT_TRUE(p1.feed(body.substr(0, body.size() / 2)).ok());
+  EXPECT_FALSE(p1.finish().ok());
+
+  Collect c2;
+  http::MultipartParser p2(b, c2);
+  EXPECT_FALSE(p2.feed("--xyz\r\nNo-Colon-Header\r\n\r\nx\r\n--xyz--").ok());
+
+  Collect c3;
+  http::MultipartParser p3(b, c3, 2);
+  std::string three = "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
+                      "--xyz\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2\r\n"
+                      "--xyz\r\nContent-Disposition: form-data; name=\"c\"\r\n\r\n3\r\n--xyz--";
+  EXPECT_FALSE(p3.feed(three).ok());
+
+  EXPECT_FALSE(http::multipart_boundary("application/json").ok());
+  EXPECT_EQ(http::multipart_boundary("application/json").error().kind, ErrorKind::UnsupportedMedia);
+  EXPECT_FALSE(http::multipart_boundary("multipart/form-data").ok());
+  EXPECT_EQ(http::multipart_boundary("multipart/form-data; boundary=\"abc\"").value(), "abc");
+}
+
+TEST(Router, MatchesParamsAndReports405) {
+  http::Router r;
+  int hit = 0;
+  r.get("/api/v1/users/{id}", [&](http::Ctx&) { hit = 1; return http::Response::no_content(); });
+  r.post("/api/v1/users", [&](http::Ctx&) { hit = 2; return http::Response::no_content(); });
+  std::map<std::string, std::string, std::less<>> params;
+  auto m = r.match("GET", "/api/v1/users/42", params);
+  ASSERT_TRUE(m.handler);
+  EXPECT_EQ(params.at("id"), "42");
+  auto m2 = r.match("DELETE", "/api/v1/users/42", params);
+  EXPECT_FALSE(m2.handler);
+  EXPECT_TRUE(m2.path_matched);
+  auto m3 = r.match("GET", "/api/v1/nothing", params);
+  EXPECT_FALSE(m3.handler);
+  EXPECT_FALSE(m3.path_matched);
+  EXPECT_TRUE(r.match("HEAD", "/api/v1/users/7", params).handler);
+}
+
+TEST(StaticFiles, ContentTypes) {
+  EXPECT_EQ(http::StaticFiles::content_type_for("/assets/index-abc.js"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(http::StaticFiles::content_type_for("/index.html"), "text/html; charset=utf-8");
+  EXPECT_EQ(http::StaticFiles::content_type_for("/assets/a.css"), "text/css; charset=utf-8");
+  EXPECT_EQ(http::StaticFiles::content_type_for("/x.svg"), "image/svg+xml");
+  EXPECT_EQ(http::StaticFiles::content_type_for("/x.woff2"), "font/woff2");
+}
+
+TEST(WriteSafety, IfMatchParsing) {
+  http::Request req;
+  EXPECT_EQ(http::required_version(req).error().kind, ErrorKind::PreconditionRequired);
+  req.headers = {{"if-match", "\"3\""}};
+  EXPECT_EQ(http::required_version(req).value(), 3);
+  req.headers = {{"if-match", "W/\"12\""}};
+  EXPECT_EQ(http::required_version(req).value(), 12);
+  req.headers = {{"if-match", "\"abc\""}};
+  EXPECT_EQ(http::required_version(req).error().kind, ErrorKind::BadRequest);
+  req.headers = {{"if-match", "\"0\""}};
+  EXPECT_FALSE(http::required_version(req).ok());
+}

@@ -1,0 +1,434 @@
+// The store suite: the same tests on SQLite and on a real PostgreSQL server
+// (PANTAU_TEST_PG_URL, set by `make test`, which starts a throwaway cluster).
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "app/reference.h"
+#include "audit/audit.h"
+#include "auth/password.h"
+#include "auth/sessions.h"
+#include "core/crypto.h"
+#include "db/database.h"
+#include "db/migrate.h"
+#include "files/evidence.h"
+#include "modules/org/store.h"
+#include "modules/regions/store.h"
+
+using namespace pantau;
+
+namespace {
+
+class FakeTime : public TimeSource {
+ public:
+  TimePoint now() const override { return t; }
+  TimePoint t = Clock::now();
+};
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(crypto_init());
+    if (GetParam() == "sqlite") {
+      dir_ = std::filesystem::path(testing::TempDir()) / ("pantau-store-" + random_token(6));
+      std::filesystem::create_directories(dir_);
+      url_ = (dir_ / "test.db").string();
+    } else {
+      const char* u = std::getenv("PANTAU_TEST_PG_URL");
+      ASSERT_TRUE(u && *u) << "PANTAU_TEST_PG_URL is not set: run `make test`, which starts a PostgreSQL cluster";
+      url_ = u;
+      auto admin = db::open_database(url_, {1, false});
+      ASSERT_TRUE(admin.ok()) << admin.error().message.en;
+      Status s = (*admin)->write([](db::Conn& c) -> Status {
+        c.exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+        return {};
+      });
+      ASSERT_TRUE(s.ok());
+      (*admin)->close();
+    }
+    reopen();
+    auto m = db::migrate(*db_);
+    ASSERT_TRUE(m.ok()) << m.error().message.en;
+  }
+  void TearDown() override {
+    if (db_) db_->close();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  void reopen() {
+    if (db_) db_->close();
+    auto d = db::open_database(url_, {4, false});
+    ASSERT_TRUE(d.ok()) << d.error().message.en;
+    db_ = std::move(d.value());
+  }
+  void make_table() {
+    Status s = db_->write([](db::Conn& c) -> Status {
+      c.exec_script("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)");
+      return {};
+    });
+    ASSERT_TRUE(s.ok());
+  }
+  int64_t count(const std::string& sql, const db::Params& p = {}) {
+    int64_t n = -1;
+    EXPECT_TRUE(db_->read([&](db::Conn& c) { n = c.query_i64(sql, p).value_or(-1); }).ok());
+    return n;
+  }
+  int64_t unit(const std::string& name, const std::string& kind, const std::string& region) {
+    auto r = db_->write_value<org::OrgUnit>([&](db::Conn& c) {
+      return org::create_org_unit(c, auth::Scope::system(), {name, kind, region, std::nullopt});
+    });
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message.en);
+    return r.ok() ? r->id : 0;
+  }
+  void seed_minimal_regions() {
+    Status s = db_->write([](db::Conn& c) -> Status {
+      for (auto [code, parent, level] : std::vector<std::tuple<const char*, const char*, int>>{
+               {"63", "", 1}, {"63.71", "63", 2}, {"63.72", "63", 2}, {"64", "", 1}, {"64.02", "64", 2}}) {
+        c.exec("INSERT INTO regions (code, parent_code, level, name, type) VALUES (?, ?, ?, ?, 'x')",
+               {std::string(code), std::string(parent), int64_t{level}, std::string("Wilayah ") + code});
+      }
+      return {};
+    });
+    ASSERT_TRUE(s.ok());
+  }
+  static auth::Scope scope_of(const std::string& region, int clearance = 0, int64_t user = 1) {
+    auth::Scope s;
+    s.user_id = user;
+    s.username = "tester";
+    s.role = "ADMIN_DAERAH";
+    s.region_code = region;
+    s.clearance = clearance;
+    return s;
+  }
+
+  std::filesystem::path dir_;
+  std::string url_;
+  std::unique_ptr<db::Database> db_;
+};
+
+TEST_P(StoreTest, MigrationsAreNumberedAndIdempotent) {
+  auto v = db::schema_version(*db_);
+  ASSERT_TRUE(v.ok());
+  EXPECT_GE(*v, 1);
+  auto again = db::migrate(*db_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0);
+}
+
+TEST_P(StoreTest, ConcurrentWritesAreAllDurable) {
+  make_table();
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 16; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 40; ++i) {
+        Status s = db_->write([&](db::Conn& c) -> Status {
+          c.exec("INSERT INTO t (id, v) VALUES (?, ?)", {int64_t{t * 1000 + i}, "v" + std::to_string(t * 1000 + i)});
+          return {};
+        });
+        if (s.ok()) ++ok;
+      }
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 640);
+  reopen();  // what was acknowledged is on disk
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 640);
+}
+
+TEST_P(StoreTest, FailedWriteLeavesNothingBehindWhileOthersCommit) {
+  make_table();
+  std::vector<std::thread> threads;
+  std::atomic<int> failed{0};
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) {
+        bool bad = (i % 2) == 1;
+        Status s = db_->write([&](db::Conn& c) -> Status {
+          int64_t id = t * 100 + i;
+          c.exec("INSERT INTO t (id, v) VALUES (?, ?)", {id, "row" + std::to_string(id)});
+          if (bad) return Error::invalid_field("v", "bad", "buruk", "bad");  // after a write: must be undone
+          return {};
+        });
+        if (!s.ok()) ++failed;
+      }
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failed.load(), 80);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 80);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t WHERE id % 2 = 1"), 0);
+}
+
+TEST_P(StoreTest, ConstraintViolationIsAConflictAndTheDatabaseStaysUsable) {
+  make_table();
+  ASSERT_TRUE(db_->write([](db::Conn& c) -> Status { c.exec("INSERT INTO t (id, v) VALUES (1, 'a')"); return {}; }).ok());
+  Status dup = db_->write([](db::Conn& c) -> Status {
+    c.exec("INSERT INTO t (id, v) VALUES (2, 'b')");
+    c.exec("INSERT INTO t (id, v) VALUES (3, 'a')");  // unique violation
+    return {};
+  });
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().kind, ErrorKind::Conflict);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 1);  // the whole job was rolled back
+  EXPECT_TRUE(db_->write([](db::Conn& c) -> Status { c.exec("INSERT INTO t (id, v) VALUES (4, 'd')"); return {}; }).ok());
+  Status thrown = db_->write([](db::Conn& c) -> Status {
+    c.exec("INSERT INTO t (id, v) VALUES (5, 'e')");
+    throw std::runtime_error("bug");
+  });
+  EXPECT_EQ(thrown.error().kind, ErrorKind::Internal);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 2);
+}
+
+TEST_P(StoreTest, AuditChainDetectsAlterationAndRemoval) {
+  auto who = scope_of("63");
+  for (int i = 1; i <= 5; ++i)
+    ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+      audit::append(c, who, {"update", "org_unit", std::to_string(i), "63", 0, std::string("{\"v\":0}"), std::string("{\"v\":1}")});
+      return {};
+    }).ok());
+  auto ok = audit::verify(*db_);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_TRUE(ok->ok);
+  EXPECT_EQ(ok->rows, 5);
+
+  // The log refuses ordinary changes.
+  Status refused = db_->write([](db::Conn& c) -> Status { c.exec("UPDATE audit_log SET actor_username = 'x' WHERE seq = 2"); return {}; });
+  EXPECT_FALSE(refused.ok());
+  refused = db_->write([](db::Conn& c) -> Status { c.exec("DELETE FROM audit_log WHERE seq = 2"); return {}; });
+  EXPECT_FALSE(refused.ok());
+
+  // Someone with direct access to the database removes the guard and edits a row.
+  bool pg = db_->dialect() == db::Dialect::Postgres;
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec_script(pg ? "DROP TRIGGER audit_log_no_change ON audit_log" : "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
+    c.exec("UPDATE audit_log SET after_json = '{\"v\":2}' WHERE seq = 3");
+    return {};
+  }).ok());
+  auto altered = audit::verify(*db_);
+  ASSERT_TRUE(altered.ok());
+  EXPECT_FALSE(altered->ok);
+  EXPECT_EQ(altered->broken_seq, 3);
+
+  ASSERT_TRUE(db_->write([](db::Conn& c) -> Status {
+    c.exec("UPDATE audit_log SET after_json = '{\"v\":1}' WHERE seq = 3");
+    c.exec("DELETE FROM audit_log WHERE seq = 2");
+    return {};
+  }).ok());
+  auto removed = audit::verify(*db_);
+  ASSERT_TRUE(removed.ok());
+  EXPECT_FALSE(removed->ok);
+  EXPECT_EQ(removed->broken_seq, 2);
+}
+
+TEST_P(StoreTest, OrgUnitsAndUsersAreScopedToTheRegionSubtree) {
+  seed_minimal_regions();
+  int64_t prov = unit("Kesbangpol Kalsel", "KESBANGPOL", "63");
+  int64_t bjm = unit("Kesbangpol Banjarmasin", "KESBANGPOL", "63.71");
+  int64_t bjb = unit("Kesbangpol Banjarbaru", "KESBANGPOL", "63.72");
+  int64_t kaltim = unit("Kesbangpol Kaltim", "KESBANGPOL", "64");
+  int64_t kukar = unit("Kesbangpol Kukar", "KESBANGPOL", "64.02");
+  auto ids = [&](const auth::Scope& s) {
+    std::vector<int64_t> out;
+    EXPECT_TRUE(db_->read([&](db::Conn& c) {
+      for (auto& u : org::list_org_units(c, s, {}).items) out.push_back(u.id);
+    }).ok());
+    return out;
+  };
+  EXPECT_EQ(ids(scope_of("63.71")), (std::vector<int64_t>{bjm}));
+  EXPECT_EQ(ids(scope_of("63")), (std::vector<int64_t>{prov, bjm, bjb}));
+  EXPECT_EQ(ids(scope_of("")), (std::vector<int64_t>{prov, bjm, bjb, kaltim, kukar}));
+  std::optional<org::OrgUnit> seen;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { seen = org::get_org_unit(c, scope_of("63.71"), bjb); }).ok());
+  EXPECT_FALSE(seen);
+
+  // A kab/kota admin cannot create or move a unit outside its subtree.
+  auto outside = db_->write_value<org::OrgUnit>([&](db::Conn& c) {
+    return org::create_org_unit(c, scope_of("63.71"), {"Dinas X", "PERANGKAT_DAERAH", "63.72", std::nullopt});
+  });
+  EXPECT_EQ(outside.error().kind, ErrorKind::Forbidden);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM org_units"), 5);
+
+  // Users follow their org unit's region.
+  auto hash = auth::hash_password("Kesbangpol2026");
+  ASSERT_TRUE(hash.ok());
+  auto mk = [&](const char* name, int64_t unit_id) {
+    org::UserInput in;
+    in.username = name;
+    in.full_name = name;
+    in.role = "OPERATOR";
+    in.org_unit_id = unit_id;
+    auto r = db_->write_value<org::User>([&](db::Conn& c) { return org::create_user(c, auth::Scope::system(), in, *hash); });
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r->id : 0;
+  };
+  int64_t u1 = mk("op.bjm", bjm);
+  mk("op.bjb", bjb);
+  mk("op.kukar", kukar);
+  std::vector<std::string> names;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    for (auto& u : org::list_users(c, scope_of("63.71"), {}).items) names.push_back(u.username);
+  }).ok());
+  EXPECT_EQ(names, (std::vector<std::string>{"op.bjm"}));
+  auto foreign_update = db_->write_value<org::User>([&](db::Conn& c) {
+    org::UserInput in;
+    in.full_name = "changed";
+    return org::update_user(c, scope_of("64"), u1, 1, in);
+  });
+  EXPECT_EQ(foreign_update.error().kind, ErrorKind::NotFound);
+}
+
+TEST_P(StoreTest, StaleVersionIsRefusedAndNothingChanges) {
+  seed_minimal_regions();
+  int64_t id = unit("Kesbangpol Banjarmasin", "KESBANGPOL", "63.71");
+  auto first = db_->write_value<org::OrgUnit>([&](db::Conn& c) {
+    return org::update_org_unit(c, scope_of("63"), id, 1, {std::string("Badan Kesbangpol Kota Banjarmasin"), {}, {}, {}});
+  });
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->version, 2);
+  auto stale = db_->write_value<org::OrgUnit>([&](db::Conn& c) {
+    return org::update_org_unit(c, scope_of("63"), id, 1, {std::string("Nama lain"), {}, {}, {}});
+  });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().kind, ErrorKind::PreconditionFailed);
+  std::string name;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { name = c.query_str("SELECT name FROM org_units WHERE id = ?", {id}).value(); }).ok());
+  EXPECT_EQ(name, "Badan Kesbangpol Kota Banjarmasin");
+  // The history shows both versions.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'org_unit' AND entity_id = ?", {std::to_string(id)}), 2);
+}
+
+TEST_P(StoreTest, LoginLockoutAndSessionExpiry) {
+  seed_minimal_regions();
+  int64_t u = unit("Kesbangpol Kalsel", "KESBANGPOL", "63");
+  auto hash = auth::hash_password("Kesbangpol2026");
+  org::UserInput in;
+  in.username = "kalsel.op";
+  in.full_name = "Operator";
+  in.role = "OPERATOR";
+  in.org_unit_id = u;
+  ASSERT_TRUE(db_->write_value<org::User>([&](db::Conn& c) { return org::create_user(c, auth::Scope::system(), in, *hash); }).ok());
+  Config cfg;
+  FakeTime clock;
+  auth::Sessions sessions(*db_, cfg, clock);
+
+  auto ok = sessions.login("KALSEL.OP", "Kesbangpol2026", "10.0.0.1", "test");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->who.scope.region_code, "63");
+  auto who = sessions.authenticate(ok->token);
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ(who->csrf_token, ok->who.csrf_token);
+  EXPECT_EQ(sessions.authenticate(ok->token + "x").error().code, "auth.no_session");
+
+  // Idle expiry.
+  clock.t += std::chrono::minutes(cfg.session_idle_minutes + 1);
+  EXPECT_EQ(sessions.authenticate(ok->token).error().code, "auth.session_expired");
+
+  // Lockout after repeated failures, even for the right password, until it passes.
+  for (int i = 0; i < cfg.login_max_failures - 1; ++i)
+    EXPECT_EQ(sessions.login("kalsel.op", "wrong-password-1", "10.0.0.2", "t").error().code, "auth.invalid_credentials");
+  EXPECT_EQ(sessions.login("kalsel.op", "wrong-password-1", "10.0.0.2", "t").error().code, "auth.locked");
+  auto locked = sessions.login("kalsel.op", "Kesbangpol2026", "10.0.0.2", "t");
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.error().kind, ErrorKind::Locked);
+  EXPECT_GT(locked.error().retry_after_seconds, 0);
+  clock.t += std::chrono::minutes(cfg.lockout_minutes + 1);
+  auto again = sessions.login("kalsel.op", "Kesbangpol2026", "10.0.0.3", "t");
+  ASSERT_TRUE(again.ok());
+
+  // Absolute expiry even when active: a request every 29 minutes keeps the session alive
+  // until the absolute limit.
+  std::string last_code;
+  int alive_minutes = 0;
+  for (int i = 0; i < cfg.session_absolute_hours * 3; ++i) {
+    clock.t += std::chrono::minutes(29);
+    auto r = sessions.authenticate(again->token);
+    if (!r.ok()) {
+      last_code = r.error().code;
+      break;
+    }
+    alive_minutes += 29;
+  }
+  EXPECT_EQ(last_code, "auth.session_expired");
+  EXPECT_GE(alive_minutes, cfg.session_absolute_hours * 60 - 29);
+  EXPECT_LE(alive_minutes, cfg.session_absolute_hours * 60);
+  EXPECT_EQ(sessions.authenticate(again->token).error().code, "auth.no_session");  // gone for good
+  EXPECT_EQ(sessions.login("nobody", "Kesbangpol2026", "10.0.0.4", "t").error().code, "auth.invalid_credentials");
+}
+
+TEST_P(StoreTest, EvidenceFilesAreScopedAndClassified) {
+  seed_minimal_regions();
+  int64_t u = unit("Kesbangpol Kalsel", "KESBANGPOL", "63");
+  auto hash = auth::hash_password("Kesbangpol2026");
+  org::UserInput in;
+  in.username = "kalsel.kaban";
+  in.full_name = "Kaban";
+  in.role = "KABAN";
+  in.clearance = 2;
+  in.org_unit_id = u;
+  auto uploader = db_->write_value<org::User>([&](db::Conn& c) { return org::create_user(c, auth::Scope::system(), in, *hash); });
+  ASSERT_TRUE(uploader.ok());
+  auto root = std::filesystem::path(testing::TempDir()) / ("pantau-files-" + random_token(6));
+  files::EvidenceStore store(root.string(), 1 << 20);
+  auto tmp = root / "tmp" / "x";
+  auto write_tmp = [&](const std::string& content) {
+    std::ofstream(tmp, std::ios::binary) << content;
+    return sha256_hex(content);
+  };
+  std::string pdf = "%PDF-1.4\n%%EOF\n";
+  std::string sha = write_tmp(pdf);
+  auto mime = store.place(tmp.string(), sha, static_cast<int64_t>(pdf.size()));
+  ASSERT_TRUE(mime.ok());
+  EXPECT_EQ(*mime, "application/pdf");
+  EXPECT_TRUE(std::filesystem::exists(store.path_of(sha)));
+  auto rec = db_->write_value<files::StoredFile>([&](db::Conn& c) {
+    return store.record(c, scope_of("63", 2, uploader->id), sha, static_cast<int64_t>(pdf.size()), *mime, {"lap.pdf", "63.71", "", "", 1});
+  });
+  ASSERT_TRUE(rec.ok()) << rec.error().message.en;
+  EXPECT_TRUE(store.find(*db_, scope_of("63.71", 1), rec->id).ok());
+  EXPECT_EQ(store.find(*db_, scope_of("63.71", 0), rec->id).error().kind, ErrorKind::NotFound);  // not cleared
+  EXPECT_EQ(store.find(*db_, scope_of("63.72", 2), rec->id).error().kind, ErrorKind::NotFound);  // other kab/kota
+  EXPECT_TRUE(store.find(*db_, scope_of("", 2), rec->id).ok());
+
+  std::string text = "just text";
+  std::string sha2 = write_tmp(text);
+  EXPECT_EQ(store.place(tmp.string(), sha2, 9).error().kind, ErrorKind::UnsupportedMedia);
+  std::filesystem::remove_all(root);
+}
+
+TEST_P(StoreTest, ReferenceDataSeedIsCompleteAndIdempotent) {
+  auto rep = app::seed_reference(*db_, PANTAU_DATA_DIR);
+  ASSERT_TRUE(rep.ok()) << rep.error().message.en;
+  EXPECT_EQ(rep->regions, 552 + 7285);
+  auto again = app::seed_reference(*db_, PANTAU_DATA_DIR);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM regions WHERE level = 1"), 38);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM regions WHERE level = 2"), 514);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM regions WHERE level = 3"), 7285);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM region_geometry"), 552);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM holidays"), 109);
+  EXPECT_EQ(count("SELECT SUM(seats) FROM election_results WHERE chamber = 'DPR'"), 580);
+  std::vector<regions::Region> kalsel;
+  std::string geo;
+  std::vector<regions::Region> found;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    kalsel = regions::children(c, "63");
+    geo = regions::geojson(c, 2, "63");
+    found = regions::search(c, scope_of("63"), "banjar", 50);
+  }).ok());
+  ASSERT_EQ(kalsel.size(), 13u);
+  EXPECT_EQ(kalsel.front().code, "63.01");
+  EXPECT_EQ(kalsel.back().code, "63.72");
+  size_t features = 0;
+  for (size_t p = 0; (p = geo.find("\"Feature\"", p)) != std::string::npos; ++p) ++features;
+  EXPECT_EQ(features, 13u);
+  ASSERT_FALSE(found.empty());
+  for (auto& r : found) EXPECT_EQ(r.code.substr(0, 2), "63") << r.code;  // search stays in scope
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
