@@ -1,0 +1,156 @@
+#include "modules/monitoring/rules.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "auth/roles.h"
+#include "core/region_code.h"
+
+namespace pantau::monitoring {
+
+namespace {
+constexpr std::array<std::string_view, 6> kReportStatus = {"DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED", "CONSOLIDATED", "ARCHIVED"};
+constexpr std::array<std::string_view, 5> kReportAction = {"SUBMIT", "RETURN", "ACCEPT", "CONSOLIDATE", "ARCHIVE"};
+constexpr std::array<std::string_view, 6> kEventStatus = {"REPORTED", "VERIFIED", "ESCALATED", "HANDLED", "CLOSED", "REJECTED"};
+constexpr std::array<std::string_view, 5> kEventAction = {"VERIFY", "ESCALATE", "HANDLE", "CLOSE", "REJECT"};
+constexpr std::array<std::string_view, 5> kTimeliness = {"ON_TIME", "LATE", "MISSING", "NOT_YET_DUE", "PENDING"};
+
+template <class E, size_t N>
+std::optional<E> parse(std::string_view s, const std::array<std::string_view, N>& names) {
+  for (size_t i = 0; i < N; ++i)
+    if (names[i] == s) return static_cast<E>(i);
+  return std::nullopt;
+}
+
+Error not_allowed_now(std::string_view from, std::string_view action) {
+  return Error::conflict("transition_not_allowed",
+                         fmt::format("Tindakan {} tidak dapat dilakukan pada status {}.", action, from),
+                         fmt::format("{} is not possible in status {}.", action, from));
+}
+}  // namespace
+
+std::string_view name(ReportStatus s) { return kReportStatus[static_cast<size_t>(s)]; }
+std::string_view name(ReportAction a) { return kReportAction[static_cast<size_t>(a)]; }
+std::string_view name(EventStatus s) { return kEventStatus[static_cast<size_t>(s)]; }
+std::string_view name(EventAction a) { return kEventAction[static_cast<size_t>(a)]; }
+std::string_view name(Timeliness t) { return kTimeliness[static_cast<size_t>(t)]; }
+std::optional<ReportStatus> parse_report_status(std::string_view s) { return parse<ReportStatus>(s, kReportStatus); }
+std::optional<ReportAction> parse_report_action(std::string_view s) { return parse<ReportAction>(s, kReportAction); }
+std::optional<EventStatus> parse_event_status(std::string_view s) { return parse<EventStatus>(s, kEventStatus); }
+std::optional<EventAction> parse_event_action(std::string_view s) { return parse<EventAction>(s, kEventAction); }
+
+Date due_date(const Period& period, const DueRule& rule, const WorkingDayCalendar& cal) {
+  switch (rule.unit) {
+    case OffsetUnit::CalendarDays:
+      return civil_from_days(days_from_civil(period.end) + rule.value);
+    case OffsetUnit::WorkingDays:
+      return cal.add_working_days(period.end, rule.value);
+    case OffsetUnit::Months: {
+      int m = period.end.month - 1 + rule.value;
+      int y = period.end.year + m / 12;
+      m = m % 12 + 1;
+      // Same day of month, clamped to the month's end (31 Dec + 2 months = 28/29 Feb).
+      Date first_next = m == 12 ? Date{y + 1, 1, 1} : Date{y, m + 1, 1};
+      int last = civil_from_days(days_from_civil(first_next) - 1).day;
+      bool end_of_month = civil_from_days(days_from_civil(period.end) + 1).day == 1;
+      return Date{y, m, end_of_month ? last : std::min(period.end.day, last)};
+    }
+    case OffsetUnit::Hours:
+      return civil_from_days(days_from_civil(period.end) + (rule.value + 23) / 24);
+  }
+  return period.end;
+}
+
+TimePoint due_instant(Date due, std::string_view region_code) {
+  // 23:59:59.999 local time on the due date.
+  int64_t local_ms = (days_from_civil(due) + 1) * 86400000LL - 1;
+  int64_t utc_ms = local_ms - static_cast<int64_t>(utc_offset_hours(region_code)) * 3600000LL;
+  return TimePoint(std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(utc_ms)));
+}
+
+TimePoint event_due_instant(TimePoint occurred_at, const DueRule& rule) {
+  switch (rule.unit) {
+    case OffsetUnit::Hours: return occurred_at + std::chrono::hours(rule.value);
+    default: return occurred_at + std::chrono::hours(24 * rule.value);
+  }
+}
+
+Timeliness timeliness(std::optional<TimePoint> submitted_at, TimePoint due, TimePoint now) {
+  if (submitted_at) return *submitted_at <= due ? Timeliness::OnTime : Timeliness::Late;
+  return now > due ? Timeliness::Missing : Timeliness::NotYetDue;
+}
+
+std::string reviewer_region(std::string_view region) { return region_parent(region); }
+
+Result<ReportStatus> report_transition(ReportStatus from, ReportAction action, const auth::Scope& who,
+                                       std::string_view report_region, bool has_reason) {
+  bool owner = who.region_code == report_region && who.can(auth::kRecordWrite);
+  bool reviewer = region_level(report_region) != RegionLevel::National &&
+                  who.region_code == reviewer_region(report_region) && who.can(auth::kRecordReview);
+  auto need = [&](bool ok) -> Status {
+    if (ok) return {};
+    return Error::forbidden("Anda tidak berwenang melakukan tindakan ini pada laporan ini.",
+                            "You are not allowed to do this to this report.");
+  };
+  switch (action) {
+    case ReportAction::Submit:
+      PANTAU_CHECK(need(owner));
+      if (from != ReportStatus::Draft && from != ReportStatus::Returned) return not_allowed_now(name(from), name(action));
+      return ReportStatus::Submitted;
+    case ReportAction::Return:
+      PANTAU_CHECK(need(reviewer));
+      if (from != ReportStatus::Submitted) return not_allowed_now(name(from), name(action));
+      if (!has_reason)
+        return Error::invalid_field("reason", "required", "Sebutkan alasan pengembalian.", "Give the reason for returning it.");
+      return ReportStatus::Returned;
+    case ReportAction::Accept:
+      PANTAU_CHECK(need(reviewer));
+      if (from != ReportStatus::Submitted) return not_allowed_now(name(from), name(action));
+      return ReportStatus::Accepted;
+    case ReportAction::Consolidate:
+      PANTAU_CHECK(need(reviewer));
+      if (from != ReportStatus::Accepted) return not_allowed_now(name(from), name(action));
+      return ReportStatus::Consolidated;
+    case ReportAction::Archive:
+      PANTAU_CHECK(need(reviewer));
+      if (from != ReportStatus::Accepted && from != ReportStatus::Consolidated) return not_allowed_now(name(from), name(action));
+      return ReportStatus::Archived;
+  }
+  return not_allowed_now(name(from), name(action));
+}
+
+Result<EventStatus> event_transition(EventStatus from, EventAction action, const auth::Scope& who,
+                                     std::string_view event_region, bool has_note) {
+  if (!who.covers(event_region) || !who.can(auth::kRecordReview))
+    return Error::forbidden("Anda tidak berwenang menindaklanjuti laporan ini.", "You are not allowed to act on this report.");
+  using S = EventStatus;
+  switch (action) {
+    case EventAction::Verify:
+      if (from == S::Reported) return S::Verified;
+      break;
+    case EventAction::Escalate:
+      if (from == S::Verified) return S::Escalated;
+      break;
+    case EventAction::Handle:
+      if (from == S::Verified || from == S::Escalated) {
+        if (!has_note)
+          return Error::invalid_field("note", "required", "Jelaskan penanganan yang dilakukan.", "Describe the handling done.");
+        return S::Handled;
+      }
+      break;
+    case EventAction::Close:
+      if (from == S::Handled) return S::Closed;
+      break;
+    case EventAction::Reject:
+      if (from == S::Reported || from == S::Verified) {
+        if (!has_note)
+          return Error::invalid_field("note", "required", "Sebutkan alasan penolakan.", "Give the reason for rejecting it.");
+        return S::Rejected;
+      }
+      break;
+  }
+  return not_allowed_now(name(from), name(action));
+}
+
+}  // namespace pantau::monitoring

@@ -1,0 +1,35 @@
+// Pure rules of monitoring: deadlines and state machines. No I/O; tested by tables in
+// tests/fixtures/.
+#pragma once
+#include <string_view>
+
+#include "auth/scope.h"
+#include "core/error.h"
+#include "modules/monitoring/model.h"
+
+namespace pantau::monitoring {
+
+// The last day (inclusive) to submit a report for `period` under `rule`.
+// Hours are not a period rule (use event_due_instant).
+Date due_date(const Period& period, const DueRule& rule, const WorkingDayCalendar& cal);
+// The end of a due date in the region's local time (WIB/WITA/WIT), as a UTC instant.
+TimePoint due_instant(Date due, std::string_view region_code);
+// Deadline of a fast report: so many hours after the event.
+TimePoint event_due_instant(TimePoint occurred_at, const DueRule& rule);
+// On time, late, missing (past due, nothing submitted), not yet due, or pending (due, not
+// submitted, but still within the period of grace: none here, kept for clarity).
+Timeliness timeliness(std::optional<TimePoint> submitted_at, TimePoint due, TimePoint now);
+
+// The office that reviews a report of `region`: the next tier up ("" = the ministry).
+std::string reviewer_region(std::string_view region);
+
+// Applies an action to a periodic report. `who` must be the owning office (submit) or the next
+// tier up (return, accept, consolidate, archive); returning needs a reason.
+Result<ReportStatus> report_transition(ReportStatus from, ReportAction action, const auth::Scope& who,
+                                       std::string_view report_region, bool has_reason);
+
+// Applies an action to a fast report: anyone with review rights whose scope covers it.
+Result<EventStatus> event_transition(EventStatus from, EventAction action, const auth::Scope& who,
+                                     std::string_view event_region, bool has_note);
+
+}  // namespace pantau::monitoring
