@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Browser tests of the web app against a real Pantau server.
+#   PANTAU_BIN=/path/to/pantau tests/e2e/run.sh
+# Needs: web/dist built, Debian chromium (/usr/bin/chromium or $CHROMIUM), node >= 20.
+# Creates a throw-away database, seeds the demo data, serves it on a free local port,
+# runs tests/e2e/*.test.mjs with node --test. Screenshots, axe reports, timings and the
+# server log go to tests/e2e/artifacts/.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+: "${PANTAU_BIN:?set PANTAU_BIN to the pantau server binary}"
+[[ -x "$PANTAU_BIN" ]] || { echo "e2e: PANTAU_BIN=$PANTAU_BIN is not executable" >&2; exit 2; }
+[[ -f "$REPO/web/dist/index.html" ]] || { echo "e2e: $REPO/web/dist is missing; build the web app first (cd web && npm ci && npm run build)" >&2; exit 2; }
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+[[ -x "$CHROMIUM" ]] || { echo "e2e: chromium not found at $CHROMIUM" >&2; exit 2; }
+if [[ ! -d "$HERE/node_modules/playwright-core" ]]; then
+  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+ARTIFACTS="$HERE/artifacts"
+mkdir -p "$ARTIFACTS"
+TMP="$(mktemp -d -t pantau-e2e.XXXXXX)"
+PORT="${PANTAU_E2E_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')}"
+export PANTAU_DEMO_PASSWORD="${PANTAU_DEMO_PASSWORD:-Pantau-e2e-2025}"
+export PANTAU_URL="http://127.0.0.1:$PORT"
+
+SERVER_PID=""
+cleanup() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+echo "e2e: preparing database in $TMP"
+"$PANTAU_BIN" migrate --db "$TMP/e2e.db" > "$ARTIFACTS/migrate.log" 2>&1 || { cat "$ARTIFACTS/migrate.log" >&2; exit 1; }
+"$PANTAU_BIN" seed --demo --db "$TMP/e2e.db" > "$ARTIFACTS/seed.log" 2>&1 || { cat "$ARTIFACTS/seed.log" >&2; exit 1; }
+
+echo "e2e: starting server on $PANTAU_URL"
+"$PANTAU_BIN" serve --db "$TMP/e2e.db" --listen "127.0.0.1:$PORT" --web "$REPO/web/dist" > "$ARTIFACTS/server.log" 2>&1 &
+SERVER_PID=$!
+
+for _ in $(seq 1 120); do
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "e2e: server exited early; log:" >&2
+    cat "$ARTIFACTS/server.log" >&2
+    exit 1
+  fi
+  code="$(curl -s -o /dev/null -w '%{http_code}' "$PANTAU_URL/readyz" || true)"
+  [[ "$code" == "200" ]] && break
+  sleep 0.5
+done
+[[ "${code:-}" == "200" ]] || { echo "e2e: server not ready after 60 s" >&2; cat "$ARTIFACTS/server.log" >&2; exit 1; }
+
+cd "$HERE"
+node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs

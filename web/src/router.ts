@@ -1,0 +1,69 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import AppLayout from './components/AppLayout.vue'
+import { setUnauthorizedHandler } from './api'
+import { clearSession, isAdmin, loadSession, session } from './session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    admin?: boolean
+    /** i18n key of the page title */
+    title?: string
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, title: 'login.title' } },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      { path: '', name: 'home', component: () => import('./views/DashboardView.vue'), meta: { title: 'dashboard.title' } },
+      { path: 'wilayah/:code?', name: 'regions', component: () => import('./views/RegionsView.vue'), meta: { title: 'regions.title' } },
+      { path: 'admin', redirect: { name: 'users' } },
+      { path: 'admin/pengguna', name: 'users', component: () => import('./views/admin/UsersView.vue'), meta: { admin: true, title: 'users.title' } },
+      { path: 'admin/pengguna/baru', name: 'user-new', component: () => import('./views/admin/UserFormView.vue'), meta: { admin: true, title: 'users.createTitle' } },
+      { path: 'admin/pengguna/:id(\\d+)', name: 'user-edit', component: () => import('./views/admin/UserFormView.vue'), meta: { admin: true, title: 'users.editTitle' } },
+      { path: 'admin/unit-kerja', name: 'org-units', component: () => import('./views/admin/OrgUnitsView.vue'), meta: { admin: true, title: 'orgUnits.title' } },
+      { path: 'admin/unit-kerja/baru', name: 'org-unit-new', component: () => import('./views/admin/OrgUnitFormView.vue'), meta: { admin: true, title: 'orgUnits.createTitle' } },
+      { path: 'admin/unit-kerja/:id(\\d+)', name: 'org-unit-edit', component: () => import('./views/admin/OrgUnitFormView.vue'), meta: { admin: true, title: 'orgUnits.editTitle' } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
+    ],
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved || { top: 0 },
+})
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) {
+    if (to.name === 'login' && !to.query.notice) {
+      const me = await loadSession().catch(() => null)
+      if (me) return { path: typeof to.query.redirect === 'string' ? to.query.redirect : '/' }
+    }
+    return true
+  }
+  const me = await loadSession().catch(() => null)
+  if (!me) {
+    const query: Record<string, string> = to.fullPath !== '/' ? { redirect: to.fullPath } : {}
+    if (session.lostCode === 'auth.session_expired') query.notice = 'expired'
+    return { name: 'login', query }
+  }
+  if (to.matched.some((r) => r.meta.admin) && !isAdmin()) return { name: 'home' }
+  return true
+})
+
+// A request found the session gone (expired, or the server forgot it): back to login with a notice.
+let redirecting = false
+setUnauthorizedHandler(() => {
+  if (redirecting || !session.me) return
+  redirecting = true
+  const current = router.currentRoute.value
+  clearSession()
+  router
+    .replace({ name: 'login', query: { notice: 'expired', redirect: current.fullPath } })
+    .finally(() => { redirecting = false })
+})

@@ -1,0 +1,12 @@
+import { config } from '@vue/test-utils'
+import { i18n } from '../src/i18n'
+
+config.global.plugins = [i18n]
+config.global.stubs = { RouterLink: { template: '<a><slot /></a>' } }
+
+class RO {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+;(globalThis as unknown as { ResizeObserver: typeof RO }).ResizeObserver ??= RO
