@@ -19,96 +19,13 @@
 #include "files/evidence.h"
 #include "modules/org/store.h"
 #include "modules/regions/store.h"
+#include "store_fixture.h"
 
 using namespace pantau;
 
 namespace {
-
-class FakeTime : public TimeSource {
- public:
-  TimePoint now() const override { return t; }
-  TimePoint t = Clock::now();
-};
-
-class StoreTest : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    ASSERT_TRUE(crypto_init());
-    if (GetParam() == "sqlite") {
-      dir_ = std::filesystem::path(testing::TempDir()) / ("pantau-store-" + random_token(6));
-      std::filesystem::create_directories(dir_);
-      url_ = (dir_ / "test.db").string();
-    } else {
-      const char* u = std::getenv("PANTAU_TEST_PG_URL");
-      ASSERT_TRUE(u && *u) << "PANTAU_TEST_PG_URL is not set: run `make test`, which starts a PostgreSQL cluster";
-      url_ = u;
-      auto admin = db::open_database(url_, {1, false});
-      ASSERT_TRUE(admin.ok()) << admin.error().message.en;
-      Status s = (*admin)->write([](db::Conn& c) -> Status {
-        c.exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-        return {};
-      });
-      ASSERT_TRUE(s.ok());
-      (*admin)->close();
-    }
-    reopen();
-    auto m = db::migrate(*db_);
-    ASSERT_TRUE(m.ok()) << m.error().message.en;
-  }
-  void TearDown() override {
-    if (db_) db_->close();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
-  void reopen() {
-    if (db_) db_->close();
-    auto d = db::open_database(url_, {4, false});
-    ASSERT_TRUE(d.ok()) << d.error().message.en;
-    db_ = std::move(d.value());
-  }
-  void make_table() {
-    Status s = db_->write([](db::Conn& c) -> Status {
-      c.exec_script("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)");
-      return {};
-    });
-    ASSERT_TRUE(s.ok());
-  }
-  int64_t count(const std::string& sql, const db::Params& p = {}) {
-    int64_t n = -1;
-    EXPECT_TRUE(db_->read([&](db::Conn& c) { n = c.query_i64(sql, p).value_or(-1); }).ok());
-    return n;
-  }
-  int64_t unit(const std::string& name, const std::string& kind, const std::string& region) {
-    auto r = db_->write_value<org::OrgUnit>([&](db::Conn& c) {
-      return org::create_org_unit(c, auth::Scope::system(), {name, kind, region, std::nullopt});
-    });
-    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message.en);
-    return r.ok() ? r->id : 0;
-  }
-  void seed_minimal_regions() {
-    Status s = db_->write([](db::Conn& c) -> Status {
-      for (auto [code, parent, level] : std::vector<std::tuple<const char*, const char*, int>>{
-               {"63", "", 1}, {"63.71", "63", 2}, {"63.72", "63", 2}, {"64", "", 1}, {"64.02", "64", 2}}) {
-        c.exec("INSERT INTO regions (code, parent_code, level, name, type) VALUES (?, ?, ?, ?, 'x')",
-               {std::string(code), std::string(parent), int64_t{level}, std::string("Wilayah ") + code});
-      }
-      return {};
-    });
-    ASSERT_TRUE(s.ok());
-  }
-  static auth::Scope scope_of(const std::string& region, int clearance = 0, int64_t user = 1) {
-    auth::Scope s;
-    s.user_id = user;
-    s.username = "tester";
-    s.role = "ADMIN_DAERAH";
-    s.region_code = region;
-    s.clearance = clearance;
-    return s;
-  }
-
-  std::filesystem::path dir_;
-  std::string url_;
-  std::unique_ptr<db::Database> db_;
-};
+using pantau::testing_support::FakeTime;
+using pantau::testing_support::StoreTest;
 
 TEST_P(StoreTest, MigrationsAreNumberedAndIdempotent) {
   auto v = db::schema_version(*db_);

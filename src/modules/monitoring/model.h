@@ -40,3 +40,53 @@ enum class Timeliness { OnTime, Late, Missing, NotYetDue, Pending };
 std::string_view name(Timeliness t);
 
 }  // namespace pantau::monitoring
+
+namespace pantau::monitoring {
+
+// The narrative sections of a periodic report, in their printed order (DOMAIN.md §1.4).
+inline const std::vector<std::string_view> kSections = {"general_situation", "election_stages", "gov_support",
+                                                        "potential_threats", "measures_taken", "recommendations"};
+inline const std::vector<std::string_view> kEscalationLevels = {"LOW", "MEDIUM", "HIGH", "CRITICAL"};
+inline const std::vector<std::string_view> kEventSources = {"FIELD", "MEDIA", "AGENCY", "PUBLIC_REPORT"};
+
+struct ReportType {
+  std::string code, name_id, name_en, legal_basis, effective_from;
+  PeriodType period_type = PeriodType::Quarterly;
+  int submitter_level = 2;
+  DueRule due;
+  bool confirmed = false;
+  int64_t version = 1;
+};
+
+struct PeriodicReport {
+  int64_t id = 0;
+  std::string report_type, region_code, region_name, period, period_start, period_end, due_at;
+  int64_t org_unit_id = 0;
+  ReportStatus status = ReportStatus::Draft;
+  std::vector<std::string> sections = std::vector<std::string>(kSections.size());
+  int classification = 0;
+  std::optional<std::string> submitted_at, reviewed_at, review_note;
+  std::optional<int64_t> consolidated_into;
+  std::string created_at, updated_at;
+  int64_t version = 1;
+};
+
+struct PoliticalEvent {
+  int64_t id = 0;
+  std::string region_code, region_name, location_text, occurred_at, reported_at, category_code, title, description;
+  std::string actors_json = "[]", escalation_level, source, source_ref, handling, status_note;
+  std::optional<double> lat, lng;
+  EventStatus status = EventStatus::Reported;
+  int classification = 0;
+  int64_t reported_by = 0, org_unit_id = 0, version = 1;
+};
+
+struct RecapRow {
+  std::string region_code, region_name;
+  std::optional<int64_t> report_id;
+  std::optional<std::string> status, submitted_at;
+  std::string due_at;
+  Timeliness timeliness = Timeliness::NotYetDue;
+};
+
+}  // namespace pantau::monitoring

@@ -22,6 +22,9 @@ void register_routes(http::App& app);
 namespace pantau::regions {
 void register_routes(http::App& app);
 }
+namespace pantau::monitoring {
+void register_routes(http::App& app);
+}
 namespace pantau::platform {
 std::string openapi_json();  // openapi.cpp
 }
@@ -225,6 +228,13 @@ Response upload(Ctx& ctx) {
     if (!l.ok()) errs.insert(errs.end(), l.error().fields.begin(), l.error().fields.end());
   }
   if (!level) errs.push_back({"classification", "not_allowed", {"Pilih BIASA, TERBATAS, atau RAHASIA.", "Choose BIASA, TERBATAS or RAHASIA."}});
+  if (errs.empty() && !meta.region_code.empty()) {
+    bool known = false;
+    Status rs = ctx.db().read([&](db::Conn& c) { known = regions::exists(c, meta.region_code); });
+    if (!rs.ok()) return Response::problem(rs.error());
+    if (!known)
+      errs.push_back({"region_code", "not_found", {"Kode wilayah tidak terdaftar.", "The region code does not exist."}});
+  }
   if (!errs.empty()) return Response::problem(Error::invalid(errs));
   meta.classification = *level;
   if (!ctx.scope().covers(meta.region_code))
@@ -355,5 +365,6 @@ void register_all_routes(App& app) {
   platform::register_routes(app);
   regions::register_routes(app);
   org::register_routes(app);
+  monitoring::register_routes(app);
 }
 }  // namespace pantau::http

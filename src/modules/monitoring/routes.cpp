@@ -1,0 +1,474 @@
+// /api/v1/monitoring/... and /api/v1/calendar/holidays, /api/v1/notifications
+#include <fmt/format.h>
+
+#include "audit/audit.h"
+#include "auth/roles.h"
+#include "core/strings.h"
+#include "http/app.h"
+#include "http/json.h"
+#include "http/write_safety.h"
+#include "modules/monitoring/rules.h"
+#include "modules/monitoring/store.h"
+#include "modules/regions/rules.h"
+
+namespace pantau::monitoring {
+
+using http::Ctx;
+using http::Response;
+
+namespace {
+
+Result<int64_t> path_id(const http::Request& req) {
+  auto v = parse_int64(req.param("id"));
+  if (!v || *v < 1) return Error::not_found();
+  return *v;
+}
+
+Result<ReportQuery> list_query(const http::Request& req) {
+  ReportQuery q;
+  if (auto a = req.q("after"); a && !a->empty()) {
+    auto v = parse_int64(*a);
+    if (!v) return Error::invalid_field("after", "invalid", "Kursor halaman tidak valid.", "The page cursor is invalid.");
+    q.after = *v;
+  }
+  if (auto l = req.q("limit"); l && !l->empty()) {
+    auto v = parse_int64(*l);
+    if (!v || *v < 1 || *v > 500)
+      return Error::invalid_field("limit", "out_of_range", "Batas harus antara 1 dan 500.", "The limit must be between 1 and 500.");
+    q.limit = static_cast<int>(*v);
+  }
+  q.report_type = req.q("type").value_or("");
+  q.period = req.q("period").value_or("");
+  q.status = req.q("status").value_or("");
+  q.region_code = req.q("region").value_or("");
+  if (!q.region_code.empty()) {
+    auto l = regions::check_code(q.region_code, "region");
+    if (!l.ok()) return l.error();
+  }
+  return q;
+}
+
+template <class T>
+std::string page_json(const std::vector<T>& items, const std::optional<int64_t>& next) {
+  std::string out = "{\"items\":[";
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + to_json(items[i]);
+  out += "],\"next_after\":";
+  out += next ? "\"" + std::to_string(*next) + "\"" : "null";
+  return out + "}";
+}
+
+std::optional<int> clearance_field(json::In& in) {
+  if (auto c = in.one_of("classification", false, auth::kClearanceNames)) return auth::parse_clearance(*c);
+  return std::nullopt;
+}
+
+Result<ReportInput> report_input(const http::Request& req, bool create) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  ReportInput r;
+  if (create) {
+    r.report_type = in.str("report_type", true, 64).value_or("");
+    r.period = in.str("period", true, 16).value_or("");
+    r.region_code = in.str("region_code", false, 8).value_or("");
+  }
+  const rapidjson::Value* sections = in.get("sections");
+  if (sections && !sections->IsObject()) in.add_error("sections", "type", "Harus berupa objek.", "Must be an object.");
+  for (size_t i = 0; i < kSections.size(); ++i) {
+    if (!sections || !sections->IsObject()) continue;
+    auto it = sections->FindMember(rapidjson::Value(kSections[i].data(), static_cast<rapidjson::SizeType>(kSections[i].size())));
+    if (it == sections->MemberEnd() || it->value.IsNull()) continue;
+    std::string field = "sections." + std::string(kSections[i]);
+    if (!it->value.IsString()) {
+      in.add_error(field, "type", "Harus berupa teks.", "Must be text.");
+      continue;
+    }
+    std::string v(it->value.GetString(), it->value.GetStringLength());
+    if (v.size() > 100000) {
+      in.add_error(field, "too_long", "Paling banyak 100.000 karakter.", "At most 100,000 characters.");
+      continue;
+    }
+    if (!valid_utf8(v) || v.find('\0') != std::string::npos) {
+      in.add_error(field, "invalid", "Mengandung karakter yang tidak diizinkan.", "Contains a character that is not allowed.");
+      continue;
+    }
+    r.sections[i] = std::move(v);
+  }
+  r.classification = clearance_field(in);
+  if (!in.ok()) return in.error();
+  return r;
+}
+
+Response list_types(Ctx& ctx) {
+  std::vector<ReportType> types;
+  Status s = ctx.db().read([&](db::Conn& c) { types = list_report_types(c); });
+  if (!s.ok()) return Response::problem(s.error());
+  std::string out = "{\"items\":[";
+  for (size_t i = 0; i < types.size(); ++i) out += (i ? "," : "") + to_json(types[i]);
+  return Response::json(200, out + "]}");
+}
+
+Response patch_type(Ctx& ctx) {
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  auto unit = in->one_of("due_unit", true, {"CALENDAR_DAYS", "WORKING_DAYS", "MONTHS"});
+  auto value = in->int64("due_value", true, 0, 366);
+  auto basis = in->str("legal_basis", false, 500);
+  if (!in->ok()) return Response::problem(in->error());
+  DueRule rule{parse_offset_unit(*unit).value(), static_cast<int>(*value)};
+  std::string code(ctx.req.param("code"));
+  auto r = ctx.db().write_value<ReportType>([&](db::Conn& c) { return update_report_type(c, ctx.scope(), code, *version, rule, basis); });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+Response list_holidays(Ctx& ctx) {
+  auto year = ctx.req.q("year").value_or("");
+  if (!year.empty() && (!parse_int64(year) || year.size() != 4))
+    return Response::problem(Error::invalid_field("year", "invalid", "Tahun tidak valid.", "Invalid year."));
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  Status s = ctx.db().read([&](db::Conn& c) {
+    c.query("SELECT date, kind, name_id, name_en, legal_basis FROM holidays WHERE date LIKE ? ORDER BY date", {year + "%"},
+            [&](const db::Row& r) {
+              o.begin_object().kv("date", r.text(0)).kv("kind", r.text(1)).kv_message("name", {r.str(2), r.str(3)})
+                  .kv("legal_basis", r.text(4)).end_object();
+            });
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  o.end_array().end_object();
+  return Response::json(200, o.take());
+}
+
+Response add_holiday(Ctx& ctx) {
+  if (!ctx.scope().national()) return Response::problem(Error::forbidden());
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  auto date = in->str("date", true, 10);
+  auto kind = in->one_of("kind", true, {"LIBUR_NASIONAL", "CUTI_BERSAMA"});
+  auto name_id = in->str("name_id", true, 200);
+  auto name_en = in->str("name_en", false, 200);
+  auto basis = in->str("legal_basis", true, 300);
+  if (date && !parse_date(*date)) in->add_error("date", "invalid", "Tanggal harus berformat TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
+  if (!in->ok()) return Response::problem(in->error());
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    if (c.query_i64("SELECT 1 FROM holidays WHERE date = ?", {*date}))
+      return Error::conflict("holiday.exists", "Tanggal ini sudah tercatat sebagai hari libur.", "This date is already a holiday.");
+    c.exec("INSERT INTO holidays (date, kind, name_id, name_en, legal_basis, confidence) VALUES (?, ?, ?, ?, ?, 'C')",
+           {*date, *kind, *name_id, name_en.value_or(*name_id), *basis});
+    std::string body = fmt::format(R"({{"date":"{}","kind":"{}"}})", *date, *kind);
+    audit::append(c, ctx.scope(), {"create", "holiday", *date, "", 0, std::nullopt, body});
+    return Response::json(201, body);
+  });
+}
+
+Response delete_holiday(Ctx& ctx) {
+  if (!ctx.scope().national()) return Response::problem(Error::forbidden());
+  std::string date(ctx.req.param("date"));
+  if (!parse_date(date)) return Response::problem(Error::not_found());
+  Status s = ctx.db().write([&](db::Conn& c) -> Status {
+    if (c.exec("DELETE FROM holidays WHERE date = ?", {date}) == 0) return Error::not_found("Hari libur tidak ditemukan.", "Holiday not found.");
+    audit::append(c, ctx.scope(), {"delete", "holiday", date, "", 0, std::nullopt, std::nullopt});
+    return {};
+  });
+  return s.ok() ? Response::no_content() : Response::problem(s.error());
+}
+
+Response list_all_reports(Ctx& ctx) {
+  auto q = list_query(ctx.req);
+  if (!q.ok()) return Response::problem(q.error());
+  std::string body;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    std::optional<int64_t> next;
+    auto items = list_reports(c, ctx.scope(), *q, next);
+    body = page_json(items, next);
+  });
+  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+}
+
+Response create_one_report(Ctx& ctx) {
+  auto in = report_input(ctx.req, true);
+  if (!in.ok()) return Response::problem(in.error());
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(PeriodicReport r, create_report(c, ctx.scope(), *in));
+    return http::with_version(Response::json(201, to_json(r)), r.version);
+  });
+}
+
+Response get_one_report(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<PeriodicReport> r;
+  std::string files;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    r = get_report(c, ctx.scope(), *id);
+    if (!r) return;
+    json::Out o;
+    o.begin_array();
+    db::Params p{std::to_string(*id)};
+    std::string where = ctx.scope().record_filter("region_code", "classification", p);
+    c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = 'periodic_report' AND entity_id = ? AND " + where +
+                " ORDER BY id", p, [&](const db::Row& f) {
+              o.begin_object().kv("id", f.i64(0)).kv("name", f.text(1)).kv("mime", f.text(2)).kv("size", f.i64(3))
+                  .kv("sha256", f.text(4)).end_object();
+            });
+    o.end_array();
+    files = o.take();
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
+  std::string body = to_json(*r);
+  body.pop_back();
+  body += ",\"attachments\":" + files + "}";
+  return http::with_version(Response::json(200, body), r->version);
+}
+
+Response patch_report(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = report_input(ctx.req, false);
+  if (!in.ok()) return Response::problem(in.error());
+  auto r = ctx.db().write_value<PeriodicReport>([&](db::Conn& c) { return update_report(c, ctx.scope(), *id, *version, *in); });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+Response report_action(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  auto action = in->one_of("action", true, {"SUBMIT", "RETURN", "ACCEPT", "CONSOLIDATE", "ARCHIVE"});
+  auto reason = in->str("reason", false, 5000);
+  if (!in->ok()) return Response::problem(in->error());
+  auto r = ctx.db().write_value<PeriodicReport>([&](db::Conn& c) {
+    return act_on_report(c, ctx.scope(), *id, *version, *parse_report_action(*action), reason.value_or(""));
+  });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+Response report_sources(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<PeriodicReport> r;
+  std::vector<PeriodicReport> children;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    r = get_report(c, ctx.scope(), *id);
+    if (r) children = source_reports(c, ctx.scope(), *r);
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
+  return Response::json(200, page_json(children, std::nullopt));
+}
+
+Response recap_route(Ctx& ctx) {
+  auto type = ctx.req.q("type").value_or("TRIWULAN");
+  auto period = ctx.req.q("period").value_or("");
+  if (period.empty()) return Response::problem(Error::invalid_field("period", "required", "Wajib diisi.", "This field is required."));
+  std::optional<Result<std::vector<RecapRow>>> rows;
+  Status s = ctx.db().read([&](db::Conn& c) { rows.emplace(recap(c, ctx.scope(), type, period, system_time().now())); });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!rows->ok()) return Response::problem(rows->error());
+  int counts[5] = {0, 0, 0, 0, 0};
+  json::Out o;
+  o.begin_object().kv("report_type", type).kv("period", period).key("items").begin_array();
+  for (auto& r : rows->value()) {
+    counts[static_cast<int>(r.timeliness)]++;
+    o.begin_object().kv("region_code", r.region_code).kv("region_name", r.region_name).kv_opt("report_id", r.report_id)
+        .kv_opt("status", r.status).kv_opt("submitted_at", r.submitted_at).kv("due_at", r.due_at)
+        .kv("timeliness", std::string(name(r.timeliness))).end_object();
+  }
+  o.end_array().key("summary").begin_object().kv("regions", static_cast<int64_t>(rows->value().size()));
+  for (int i = 0; i < 5; ++i) o.kv(to_lower_ascii(name(static_cast<Timeliness>(i))), counts[i]);
+  o.end_object().end_object();
+  return Response::json(200, o.take());
+}
+
+Result<EventInput> event_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  EventInput e;
+  e.region_code = in.str("region_code", true, 8).value_or("");
+  if (!e.region_code.empty() && region_level(e.region_code) == RegionLevel::Invalid)
+    in.add_error("region_code", "region_code", "Kode wilayah tidak valid.", "Invalid region code.");
+  e.location_text = in.str("location_text", false, 500).value_or("");
+  e.occurred_at = in.str("occurred_at", true, 30).value_or("");
+  if (!e.occurred_at.empty()) {
+    auto t = parse_iso(e.occurred_at);
+    if (!t) in.add_error("occurred_at", "invalid", "Waktu harus ISO 8601 UTC, mis. 2026-11-23T08:30:00Z.",
+                         "The time must be ISO 8601 UTC, e.g. 2026-11-23T08:30:00Z.");
+    else if (*t > system_time().now() + std::chrono::minutes(10))
+      in.add_error("occurred_at", "future", "Waktu kejadian tidak boleh di masa depan.", "The event cannot be in the future.");
+    else e.occurred_at = format_iso(*t);
+  }
+  e.category_code = in.str("category_code", true, 64).value_or("");
+  e.title = in.str("title", true, 300).value_or("");
+  e.description = in.str("description", false, 20000).value_or("");
+  e.escalation_level = in.one_of("escalation_level", true, kEscalationLevels).value_or("");
+  e.source = in.one_of("source", true, kEventSources).value_or("");
+  e.source_ref = in.str("source_ref", false, 500).value_or("");
+  e.lat = in.number("lat", false);
+  e.lng = in.number("lng", false);
+  if (e.lat && (*e.lat < -11.5 || *e.lat > 6.5)) in.add_error("lat", "out_of_range", "Lintang di luar wilayah Indonesia.", "Latitude outside Indonesia.");
+  if (e.lng && (*e.lng < 94.5 || *e.lng > 141.5)) in.add_error("lng", "out_of_range", "Bujur di luar wilayah Indonesia.", "Longitude outside Indonesia.");
+  if (auto* actors = in.get("actors")) {
+    if (!actors->IsArray() || actors->Size() > 50) {
+      in.add_error("actors", "type", "Harus berupa daftar (paling banyak 50).", "Must be a list (at most 50).");
+    } else {
+      json::Out o;
+      o.begin_array();
+      for (auto& a : actors->GetArray()) {
+        if (!a.IsObject() || !a.HasMember("name") || !a["name"].IsString() || a["name"].GetStringLength() > 200) {
+          in.add_error("actors", "invalid", "Setiap aktor perlu nama (teks).", "Each actor needs a name (text).");
+          break;
+        }
+        std::string type = a.HasMember("type") && a["type"].IsString() ? a["type"].GetString() : "OTHER";
+        static const std::vector<std::string> types = {"PARTY", "CANDIDATE", "ORMAS", "ASN", "PUBLIC", "MEDIA", "OTHER"};
+        if (std::find(types.begin(), types.end(), type) == types.end()) type = "OTHER";
+        o.begin_object().kv("type", type).kv("name", trim(a["name"].GetString())).end_object();
+      }
+      o.end_array();
+      e.actors_json = o.take();
+    }
+  }
+  e.classification = clearance_field(in).value_or(0);
+  if (!in.ok()) return in.error();
+  return e;
+}
+
+Response list_all_events(Ctx& ctx) {
+  auto q = list_query(ctx.req);
+  if (!q.ok()) return Response::problem(q.error());
+  auto category = ctx.req.q("category").value_or("");
+  std::string body;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    std::optional<int64_t> next;
+    auto items = list_events(c, ctx.scope(), *q, category, next);
+    body = page_json(items, next);
+  });
+  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+}
+
+Response create_one_event(Ctx& ctx) {
+  auto in = event_input(ctx.req);
+  if (!in.ok()) return Response::problem(in.error());
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(PoliticalEvent e, create_event(c, ctx.scope(), *in));
+    return http::with_version(Response::json(201, to_json(e)), e.version);
+  });
+}
+
+Response get_one_event(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<PoliticalEvent> e;
+  Status s = ctx.db().read([&](db::Conn& c) { e = get_event(c, ctx.scope(), *id); });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!e) return Response::problem(Error::not_found("Laporan kejadian tidak ditemukan.", "Event report not found."));
+  return http::with_version(Response::json(200, to_json(*e)), e->version);
+}
+
+Response event_action(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  auto action = in->one_of("action", true, {"VERIFY", "ESCALATE", "HANDLE", "CLOSE", "REJECT"});
+  auto note = in->str("note", false, 5000);
+  if (!in->ok()) return Response::problem(in->error());
+  auto r = ctx.db().write_value<PoliticalEvent>([&](db::Conn& c) {
+    return act_on_event(c, ctx.scope(), *id, *version, *parse_event_action(*action), note.value_or(""));
+  });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+Response categories(Ctx& ctx) {
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  Status s = ctx.db().read([&](db::Conn& c) {
+    c.query("SELECT code, parent_code, name_id, name_en FROM monitoring_categories WHERE active = 1 ORDER BY code", {},
+            [&](const db::Row& r) {
+              o.begin_object().kv("code", r.text(0)).kv_opt("parent_code", r.opt_str(1)).kv_message("name", {r.str(2), r.str(3)}).end_object();
+            });
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  o.end_array().end_object();
+  return Response::json(200, o.take());
+}
+
+Response notifications(Ctx& ctx) {
+  const auth::Scope& s = ctx.scope();
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  int64_t unread = 0;
+  Status st = ctx.db().read([&](db::Conn& c) {
+    std::vector<std::string> perms;
+    for (auto* p : {&auth::kRecordReview, &auth::kRecordWrite})
+      if (s.can(*p)) perms.emplace_back(*p);
+    perms.resize(2, "-");
+    c.query("SELECT n.id, n.title_id, n.title_en, n.link, n.entity, n.entity_id, n.created_at, r.read_at "
+            "FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = ? "
+            "WHERE n.recipient_region = ? AND n.permission IN (?, ?) AND n.classification <= ? ORDER BY n.id DESC LIMIT 100",
+            {s.user_id, s.region_code, perms[0], perms[1], int64_t{s.clearance}}, [&](const db::Row& r) {
+              bool read = !r.is_null(7);
+              if (!read) ++unread;
+              o.begin_object().kv("id", r.i64(0)).kv_message("title", {r.str(1), r.str(2)}).kv("link", r.text(3))
+                  .kv("entity", r.text(4)).kv("entity_id", r.text(5)).kv("created_at", r.text(6)).kv("read", read).end_object();
+            });
+  });
+  if (!st.ok()) return Response::problem(st.error());
+  o.end_array().kv("unread", unread).end_object();
+  return Response::json(200, o.take());
+}
+
+Response mark_read(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  const auth::Scope& s = ctx.scope();
+  Status st = ctx.db().write([&](db::Conn& c) -> Status {
+    if (!c.query_i64("SELECT 1 FROM notifications WHERE id = ? AND recipient_region = ? AND classification <= ?",
+                     {*id, s.region_code, int64_t{s.clearance}}))
+      return Error::not_found();
+    if (!c.query_i64("SELECT 1 FROM notification_reads WHERE notification_id = ? AND user_id = ?", {*id, s.user_id}))
+      c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?)", {*id, s.user_id, now_iso()});
+    return {};
+  });
+  return st.ok() ? Response::no_content() : Response::problem(st.error());
+}
+
+}  // namespace
+
+void register_routes(http::App& app) {
+  auto& r = app.router();
+  http::RouteOptions read{false, auth::kRecordRead};
+  http::RouteOptions write{false, auth::kRecordWrite};
+  http::RouteOptions admin{false, auth::kUserAdmin};
+  r.get("/api/v1/monitoring/report-types", list_types);
+  r.patch("/api/v1/monitoring/report-types/{code}", patch_type, admin);
+  r.get("/api/v1/calendar/holidays", list_holidays);
+  r.post("/api/v1/calendar/holidays", add_holiday, admin);
+  r.del("/api/v1/calendar/holidays/{date}", delete_holiday, admin);
+  r.get("/api/v1/monitoring/reports", list_all_reports, read);
+  r.post("/api/v1/monitoring/reports", create_one_report, write);
+  r.get("/api/v1/monitoring/reports/{id}", get_one_report, read);
+  r.patch("/api/v1/monitoring/reports/{id}", patch_report, write);
+  r.post("/api/v1/monitoring/reports/{id}/actions", report_action, read);
+  r.get("/api/v1/monitoring/reports/{id}/sources", report_sources, read);
+  r.get("/api/v1/monitoring/recap", recap_route, read);
+  r.get("/api/v1/monitoring/categories", categories);
+  r.get("/api/v1/monitoring/events", list_all_events, read);
+  r.post("/api/v1/monitoring/events", create_one_event, write);
+  r.get("/api/v1/monitoring/events/{id}", get_one_event, read);
+  r.post("/api/v1/monitoring/events/{id}/actions", event_action, read);
+  r.get("/api/v1/notifications", notifications);
+  r.post("/api/v1/notifications/{id}/read", mark_read);
+}
+
+}  // namespace pantau::monitoring

@@ -1,0 +1,486 @@
+#include "modules/monitoring/store.h"
+
+#include <fmt/format.h>
+
+#include "audit/audit.h"
+#include "auth/roles.h"
+#include "core/region_code.h"
+#include "core/strings.h"
+#include "core/time.h"
+#include "http/json.h"
+#include "modules/monitoring/rules.h"
+
+namespace pantau::monitoring {
+
+namespace {
+
+db::Value opt(const std::optional<std::string>& v) { return v ? db::Value(*v) : db::Value(); }
+db::Value opt(const std::optional<double>& v) { return v ? db::Value(*v) : db::Value(); }
+
+void notify(db::Conn& c, const std::string& recipient_region, std::string_view permission, const std::string& title_id,
+            const std::string& title_en, const std::string& link, const std::string& entity, int64_t id, int classification) {
+  c.exec("INSERT INTO notifications (recipient_region, permission, title_id, title_en, link, entity, entity_id, "
+         "classification, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         {recipient_region, std::string(permission), title_id, title_en, link, entity, std::to_string(id),
+          int64_t{classification}, now_iso()});
+}
+
+Error not_found_report() { return Error::not_found("Laporan tidak ditemukan.", "Report not found."); }
+
+}  // namespace
+
+WorkingDayCalendar load_calendar(db::Conn& c) {
+  WorkingDayCalendar cal;
+  c.query("SELECT date FROM holidays", {}, [&](const db::Row& r) {
+    if (auto d = parse_date(r.text(0))) cal.add_day_off(*d);
+  });
+  return cal;
+}
+
+static ReportType type_from(const db::Row& r) {
+  ReportType t;
+  t.code = r.str(0);
+  t.name_id = r.str(1);
+  t.name_en = r.str(2);
+  t.period_type = parse_period_type(r.text(3)).value();
+  t.submitter_level = static_cast<int>(r.i64(4));
+  t.due = DueRule{parse_offset_unit(r.text(5)).value(), static_cast<int>(r.i64(6))};
+  t.legal_basis = r.str(7);
+  t.confirmed = r.i64(8) != 0;
+  t.effective_from = r.str(9);
+  t.version = r.i64(10);
+  return t;
+}
+static constexpr const char* kTypeCols =
+    "SELECT code, name_id, name_en, period_type, submitter_level, due_unit, due_value, legal_basis, confirmed, "
+    "effective_from, version FROM report_types ";
+
+std::vector<ReportType> list_report_types(db::Conn& c) {
+  std::vector<ReportType> out;
+  c.query(std::string(kTypeCols) + "ORDER BY submitter_level DESC, code", {}, [&](const db::Row& r) { out.push_back(type_from(r)); });
+  return out;
+}
+
+std::optional<ReportType> get_report_type(db::Conn& c, const std::string& code) {
+  std::optional<ReportType> t;
+  c.query(std::string(kTypeCols) + "WHERE code = ?", {code}, [&](const db::Row& r) { t = type_from(r); });
+  return t;
+}
+
+std::string to_json(const ReportType& t) {
+  json::Out o;
+  o.begin_object().kv("code", t.code).kv_message("name", {t.name_id, t.name_en})
+      .kv("period_type", std::string(period_type_name(t.period_type))).kv("submitter_level", t.submitter_level);
+  o.key("due").begin_object().kv("unit", std::string(offset_unit_name(t.due.unit))).kv("value", t.due.value).end_object();
+  o.kv("legal_basis", t.legal_basis).kv("confirmed", t.confirmed).kv("effective_from", t.effective_from)
+      .kv("version", t.version).end_object();
+  return o.take();
+}
+
+Result<ReportType> update_report_type(db::Conn& c, const auth::Scope& s, const std::string& code, int64_t version,
+                                      const DueRule& due, const std::optional<std::string>& legal_basis) {
+  auto before = get_report_type(c, code);
+  if (!before) return Error::not_found("Jenis laporan tidak ditemukan.", "Report type not found.");
+  if (before->version != version) return Error::stale_version();
+  if (due.unit == OffsetUnit::Hours)
+    return Error::invalid_field("due_unit", "not_allowed", "Laporan berkala tidak memakai satuan jam.",
+                                "Periodic reports do not use hours.");
+  c.exec("UPDATE report_types SET due_unit = ?, due_value = ?, legal_basis = ?, version = version + 1 WHERE code = ? AND version = ?",
+         {std::string(offset_unit_name(due.unit)), int64_t{due.value}, legal_basis.value_or(before->legal_basis), code, version});
+  auto after = get_report_type(c, code);
+  audit::append(c, s, {"update", "report_type", code, "", 0, to_json(*before), to_json(*after)});
+  return std::move(*after);
+}
+
+// ---- periodic reports -------------------------------------------------------------------
+
+static constexpr const char* kReportSelect =
+    "SELECT p.id, p.report_type, p.region_code, COALESCE(r.name, ''), p.org_unit_id, p.period, p.period_start, "
+    "p.period_end, p.due_at, p.status, p.general_situation, p.election_stages, p.gov_support, p.potential_threats, "
+    "p.measures_taken, p.recommendations, p.classification, p.submitted_at, p.reviewed_at, p.review_note, "
+    "p.consolidated_into, p.created_at, p.updated_at, p.version "
+    "FROM periodic_reports p LEFT JOIN regions r ON r.code = p.region_code ";
+
+static PeriodicReport report_from(const db::Row& r) {
+  PeriodicReport p;
+  p.id = r.i64(0);
+  p.report_type = r.str(1);
+  p.region_code = r.str(2);
+  p.region_name = r.str(3);
+  p.org_unit_id = r.i64(4);
+  p.period = r.str(5);
+  p.period_start = r.str(6);
+  p.period_end = r.str(7);
+  p.due_at = r.str(8);
+  p.status = parse_report_status(r.text(9)).value_or(ReportStatus::Draft);
+  for (size_t i = 0; i < kSections.size(); ++i) p.sections[i] = r.str(10 + static_cast<int>(i));
+  p.classification = static_cast<int>(r.i64(16));
+  p.submitted_at = r.opt_str(17);
+  p.reviewed_at = r.opt_str(18);
+  p.review_note = r.opt_str(19);
+  p.consolidated_into = r.opt_i64(20);
+  p.created_at = r.str(21);
+  p.updated_at = r.str(22);
+  p.version = r.i64(23);
+  return p;
+}
+
+std::string to_json(const PeriodicReport& p) {
+  json::Out o;
+  o.begin_object().kv("id", p.id).kv("report_type", p.report_type).kv("region_code", p.region_code)
+      .kv("region_name", p.region_name).kv("org_unit_id", p.org_unit_id).kv("period", p.period);
+  if (auto per = parse_period(p.period); per.ok()) o.kv_message("period_label", {period_label_id(*per), period_label_en(*per)});
+  o.kv("period_start", p.period_start).kv("period_end", p.period_end).kv("due_at", p.due_at)
+      .kv("status", std::string(name(p.status)));
+  o.key("sections").begin_object();
+  for (size_t i = 0; i < kSections.size(); ++i) o.kv(kSections[i], p.sections[i]);
+  o.end_object();
+  o.kv("classification", std::string(auth::clearance_name(p.classification))).kv_opt("submitted_at", p.submitted_at)
+      .kv_opt("reviewed_at", p.reviewed_at).kv_opt("review_note", p.review_note).kv_opt("consolidated_into", p.consolidated_into);
+  auto due = parse_iso(p.due_at);
+  std::optional<TimePoint> sub = p.submitted_at ? parse_iso(*p.submitted_at) : std::nullopt;
+  if (due) o.kv("timeliness", std::string(name(timeliness(sub, *due, system_time().now()))));
+  o.kv("created_at", p.created_at).kv("updated_at", p.updated_at).kv("version", p.version).end_object();
+  return o.take();
+}
+
+std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int64_t id) {
+  db::Params p{id};
+  std::string where = s.record_filter("p.region_code", "p.classification", p);
+  std::optional<PeriodicReport> out;
+  c.query(std::string(kReportSelect) + "WHERE p.id = ? AND " + where, p, [&](const db::Row& r) { out = report_from(r); });
+  return out;
+}
+
+std::vector<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q,
+                                         std::optional<int64_t>& next_after) {
+  db::Params p;
+  std::string sql = std::string(kReportSelect) + "WHERE " + s.record_filter("p.region_code", "p.classification", p);
+  if (q.after) { sql += " AND p.id > ?"; p.emplace_back(*q.after); }
+  if (!q.report_type.empty()) { sql += " AND p.report_type = ?"; p.emplace_back(q.report_type); }
+  if (!q.period.empty()) { sql += " AND p.period = ?"; p.emplace_back(q.period); }
+  if (!q.status.empty()) { sql += " AND p.status = ?"; p.emplace_back(q.status); }
+  if (!q.region_code.empty()) {
+    auth::Scope narrow = s;
+    narrow.region_code = q.region_code;
+    sql += " AND " + narrow.region_filter("p.region_code", p);
+  }
+  sql += " ORDER BY p.id LIMIT ?";
+  p.emplace_back(int64_t{q.limit + 1});
+  std::vector<PeriodicReport> out;
+  c.query(sql, p, [&](const db::Row& r) { out.push_back(report_from(r)); });
+  next_after.reset();
+  if (static_cast<int>(out.size()) > q.limit) {
+    out.pop_back();
+    next_after = out.back().id;
+  }
+  return out;
+}
+
+Result<PeriodicReport> create_report(db::Conn& c, const auth::Scope& s, const ReportInput& in) {
+  auto type = get_report_type(c, in.report_type);
+  if (!type) return Error::invalid_field("report_type", "not_found", "Jenis laporan tidak dikenal.", "Unknown report type.");
+  PANTAU_TRY(Period period, parse_period(in.period));
+  if (period.type != type->period_type)
+    return Error::invalid_field("period", "wrong_type", "Periode tidak sesuai dengan jenis laporan.",
+                                "The period does not match the report type.");
+  std::string region = in.region_code.empty() ? s.region_code : in.region_code;
+  if (static_cast<int>(region_level(region)) != type->submitter_level)
+    return Error::invalid_field("region_code", "wrong_level", "Jenis laporan ini disampaikan oleh tingkat wilayah lain.",
+                                "This report type is submitted by another tier.");
+  if (region != s.region_code || !s.can(auth::kRecordWrite))
+    return Error::forbidden("Hanya kantor wilayah ini yang dapat membuat laporannya.", "Only this region's office can create its report.");
+  int cls = in.classification.value_or(0);
+  if (!s.cleared_for(cls))
+    return Error::invalid_field("classification", "above_clearance", "Tingkat kerahasiaan di atas tingkat akses Anda.",
+                                "The confidentiality level is above your clearance.");
+  if (auto existing = c.query_i64("SELECT id FROM periodic_reports WHERE report_type = ? AND region_code = ? AND period = ?",
+                                  {type->code, region, period.code}))
+    return Error::conflict("report.exists", fmt::format("Laporan untuk periode ini sudah ada (nomor {}).", *existing),
+                           fmt::format("A report for this period already exists (number {}).", *existing));
+  Date due = due_date(period, type->due, load_calendar(c));
+  std::string now = now_iso();
+  db::Params p{type->code, region, s.org_unit_id, period.code, format_date(period.start), format_date(period.end),
+               format_iso(due_instant(due, region))};
+  for (auto& sec : in.sections) p.emplace_back(sec.value_or(""));
+  p.insert(p.end(), {int64_t{cls}, s.user_id, now, now});
+  int64_t id = c.insert(
+      "INSERT INTO periodic_reports (report_type, region_code, org_unit_id, period, period_start, period_end, due_at, "
+      "general_situation, election_stages, gov_support, potential_threats, measures_taken, recommendations, "
+      "classification, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      p);
+  auto r = get_report(c, s, id);
+  audit::append(c, s, {"create", "periodic_report", std::to_string(id), region, cls, std::nullopt, to_json(*r)});
+  return std::move(*r);
+}
+
+Result<PeriodicReport> update_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const ReportInput& in) {
+  auto before = get_report(c, s, id);
+  if (!before) return not_found_report();
+  if (before->version != version) return Error::stale_version();
+  if (before->region_code != s.region_code || !s.can(auth::kRecordWrite))
+    return Error::forbidden("Hanya kantor pemilik laporan yang dapat mengubahnya.", "Only the office that owns the report can change it.");
+  if (before->status != ReportStatus::Draft && before->status != ReportStatus::Returned)
+    return Error::conflict("report.locked", "Laporan yang sudah dikirim tidak dapat diubah.", "A submitted report cannot be changed.");
+  PeriodicReport after = *before;
+  for (size_t i = 0; i < kSections.size(); ++i)
+    if (in.sections[i]) after.sections[i] = *in.sections[i];
+  if (in.classification) {
+    if (!s.cleared_for(*in.classification))
+      return Error::invalid_field("classification", "above_clearance", "Tingkat kerahasiaan di atas tingkat akses Anda.",
+                                  "The confidentiality level is above your clearance.");
+    after.classification = *in.classification;
+  }
+  db::Params p;
+  for (auto& sec : after.sections) p.emplace_back(sec);
+  p.insert(p.end(), {int64_t{after.classification}, now_iso(), id, version});
+  int64_t n = c.exec("UPDATE periodic_reports SET general_situation = ?, election_stages = ?, gov_support = ?, "
+                     "potential_threats = ?, measures_taken = ?, recommendations = ?, classification = ?, updated_at = ?, "
+                     "version = version + 1 WHERE id = ? AND version = ?",
+                     p);
+  if (n == 0) return Error::stale_version();
+  auto fresh = get_report(c, s, id);
+  audit::append(c, s, {"update", "periodic_report", std::to_string(id), fresh->region_code, fresh->classification,
+                       to_json(*before), to_json(*fresh)});
+  return std::move(*fresh);
+}
+
+Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, ReportAction action,
+                                     const std::string& reason) {
+  auto before = get_report(c, s, id);
+  if (!before) return not_found_report();
+  if (before->version != version) return Error::stale_version();
+  PANTAU_TRY(ReportStatus next, report_transition(before->status, action, s, before->region_code, !reason.empty()));
+  std::string now = now_iso();
+  std::optional<int64_t> into;
+  if (action == ReportAction::Consolidate) {
+    // The tier above gathers this report into its own report for the same period.
+    into = c.query_i64("SELECT p.id FROM periodic_reports p JOIN report_types t ON t.code = p.report_type "
+                       "WHERE p.region_code = ? AND p.period = ? AND t.submitter_level = ?",
+                       {s.region_code, before->period, int64_t{static_cast<int>(region_level(s.region_code))}});
+    if (!into)
+      return Error::conflict("report.no_consolidation_target",
+                             "Buat dahulu laporan wilayah Anda untuk periode ini, lalu himpun laporan ini ke dalamnya.",
+                             "First create your own region's report for this period, then consolidate this one into it.");
+  }
+  std::string sql = "UPDATE periodic_reports SET status = ?, updated_at = ?, version = version + 1";
+  db::Params p{std::string(name(next)), now};
+  if (action == ReportAction::Submit) {
+    // Timeliness counts from the first submission: a report returned for revision after an
+    // on-time submission is not late because of the review.
+    sql += ", submitted_at = COALESCE(submitted_at, ?), submitted_by = ?";
+    p.emplace_back(now);
+    p.emplace_back(s.user_id);
+  } else if (action == ReportAction::Return || action == ReportAction::Accept) {
+    sql += ", reviewed_at = ?, reviewed_by = ?, review_note = ?";
+    p.emplace_back(now);
+    p.emplace_back(s.user_id);
+    p.emplace_back(reason.empty() ? db::Value() : db::Value(reason));
+  } else if (into) {
+    sql += ", consolidated_into = ?";
+    p.emplace_back(*into);
+  }
+  sql += " WHERE id = ? AND version = ?";
+  p.emplace_back(id);
+  p.emplace_back(version);
+  if (c.exec(sql, p) == 0) return Error::stale_version();
+  auto fresh = get_report(c, s, id);
+  audit::append(c, s, {std::string("report.") + to_lower_ascii(name(action)), "periodic_report", std::to_string(id),
+                       fresh->region_code, fresh->classification, to_json(*before), to_json(*fresh)});
+  std::string link = fmt::format("/monitoring/reports/{}", id);
+  if (action == ReportAction::Submit)
+    notify(c, reviewer_region(fresh->region_code), auth::kRecordReview,
+           fmt::format("Laporan {} {} menunggu pemeriksaan", fresh->region_name, fresh->period),
+           fmt::format("Report of {} for {} awaits review", fresh->region_name, fresh->period), link, "periodic_report", id,
+           fresh->classification);
+  if (action == ReportAction::Return)
+    notify(c, fresh->region_code, auth::kRecordWrite,
+           fmt::format("Laporan {} dikembalikan untuk diperbaiki: {}", fresh->period, reason),
+           fmt::format("Report for {} was returned for revision: {}", fresh->period, reason), link, "periodic_report", id,
+           fresh->classification);
+  return std::move(*fresh);
+}
+
+std::vector<PeriodicReport> source_reports(db::Conn& c, const auth::Scope& s, const PeriodicReport& r) {
+  db::Params p{r.region_code, r.period};
+  std::string where = s.record_filter("p.region_code", "p.classification", p);
+  std::vector<PeriodicReport> out;
+  c.query(std::string(kReportSelect) + "WHERE p.region_code IN (SELECT code FROM regions WHERE parent_code = ?) AND p.period = ? AND " +
+              where + " ORDER BY p.region_code",
+          p, [&](const db::Row& row) { out.push_back(report_from(row)); });
+  return out;
+}
+
+Result<std::vector<RecapRow>> recap(db::Conn& c, const auth::Scope& s, const std::string& report_type,
+                                    const std::string& period_code, TimePoint now) {
+  auto type = get_report_type(c, report_type);
+  if (!type) return Error::invalid_field("type", "not_found", "Jenis laporan tidak dikenal.", "Unknown report type.");
+  PANTAU_TRY(Period period, parse_period(period_code));
+  if (period.type != type->period_type)
+    return Error::invalid_field("period", "wrong_type", "Periode tidak sesuai dengan jenis laporan.",
+                                "The period does not match the report type.");
+  WorkingDayCalendar cal = load_calendar(c);
+  Date due = due_date(period, type->due, cal);
+  db::Params p{type->code, period.code, int64_t{type->submitter_level}};
+  std::string where = s.region_filter("g.code", p);
+  std::vector<RecapRow> rows;
+  // Only status and times: the recap shows who reported, not what (no clearance needed for that).
+  c.query("SELECT g.code, g.name, rep.id, rep.status, rep.submitted_at FROM regions g "
+          "LEFT JOIN periodic_reports rep ON rep.region_code = g.code AND rep.report_type = ? AND rep.period = ? "
+          "WHERE g.level = ? AND " + where + " ORDER BY g.code",
+          p, [&](const db::Row& r) {
+            RecapRow row;
+            row.region_code = r.str(0);
+            row.region_name = r.str(1);
+            row.report_id = r.opt_i64(2);
+            row.status = r.opt_str(3);
+            row.submitted_at = r.opt_str(4);
+            auto due_t = due_instant(due, row.region_code);
+            row.due_at = format_iso(due_t);
+            std::optional<TimePoint> sub = row.submitted_at ? parse_iso(*row.submitted_at) : std::nullopt;
+            row.timeliness = timeliness(sub, due_t, now);
+            rows.push_back(std::move(row));
+          });
+  return rows;
+}
+
+// ---- fast reports (lapor cepat) ---------------------------------------------------------
+
+static constexpr const char* kEventSelect =
+    "SELECT e.id, e.region_code, COALESCE(r.name, ''), e.location_text, e.lat, e.lng, e.occurred_at, e.reported_at, "
+    "e.category_code, e.title, e.description, e.actors, e.escalation_level, e.source, e.source_ref, e.handling, e.status, "
+    "e.status_note, e.classification, e.reported_by, e.org_unit_id, e.version "
+    "FROM political_events e LEFT JOIN regions r ON r.code = e.region_code ";
+
+static PoliticalEvent event_from(const db::Row& r) {
+  PoliticalEvent e;
+  e.id = r.i64(0);
+  e.region_code = r.str(1);
+  e.region_name = r.str(2);
+  e.location_text = r.str(3);
+  e.lat = r.opt_f64(4);
+  e.lng = r.opt_f64(5);
+  e.occurred_at = r.str(6);
+  e.reported_at = r.str(7);
+  e.category_code = r.str(8);
+  e.title = r.str(9);
+  e.description = r.str(10);
+  e.actors_json = r.str(11);
+  e.escalation_level = r.str(12);
+  e.source = r.str(13);
+  e.source_ref = r.str(14);
+  e.handling = r.str(15);
+  e.status = parse_event_status(r.text(16)).value_or(EventStatus::Reported);
+  e.status_note = r.str(17);
+  e.classification = static_cast<int>(r.i64(18));
+  e.reported_by = r.i64(19);
+  e.org_unit_id = r.i64(20);
+  e.version = r.i64(21);
+  return e;
+}
+
+std::string to_json(const PoliticalEvent& e) {
+  json::Out o;
+  o.begin_object().kv("id", e.id).kv("region_code", e.region_code).kv("region_name", e.region_name)
+      .kv("location_text", e.location_text).kv_opt("lat", e.lat).kv_opt("lng", e.lng).kv("occurred_at", e.occurred_at)
+      .kv("reported_at", e.reported_at).kv("category_code", e.category_code).kv("title", e.title)
+      .kv("description", e.description);
+  o.key("actors").raw(e.actors_json);
+  o.kv("escalation_level", e.escalation_level).kv("source", e.source).kv("source_ref", e.source_ref)
+      .kv("handling", e.handling).kv("status", std::string(name(e.status))).kv("status_note", e.status_note)
+      .kv("classification", std::string(auth::clearance_name(e.classification))).kv("reported_by", e.reported_by)
+      .kv("org_unit_id", e.org_unit_id).kv("version", e.version).end_object();
+  return o.take();
+}
+
+std::optional<PoliticalEvent> get_event(db::Conn& c, const auth::Scope& s, int64_t id) {
+  db::Params p{id};
+  std::string where = s.record_filter("e.region_code", "e.classification", p);
+  std::optional<PoliticalEvent> out;
+  c.query(std::string(kEventSelect) + "WHERE e.id = ? AND " + where, p, [&](const db::Row& r) { out = event_from(r); });
+  return out;
+}
+
+std::vector<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category,
+                                        std::optional<int64_t>& next_after) {
+  db::Params p;
+  std::string sql = std::string(kEventSelect) + "WHERE " + s.record_filter("e.region_code", "e.classification", p);
+  // Newest first: the keyset runs down the id.
+  if (q.after) { sql += " AND e.id < ?"; p.emplace_back(*q.after); }
+  if (!q.status.empty()) { sql += " AND e.status = ?"; p.emplace_back(q.status); }
+  if (!category.empty()) { sql += " AND (e.category_code = ? OR e.category_code LIKE ?)"; p.emplace_back(category); p.emplace_back(category + ".%"); }
+  if (!q.region_code.empty()) {
+    auth::Scope narrow = s;
+    narrow.region_code = q.region_code;
+    sql += " AND " + narrow.region_filter("e.region_code", p);
+  }
+  sql += " ORDER BY e.id DESC LIMIT ?";
+  p.emplace_back(int64_t{q.limit + 1});
+  std::vector<PoliticalEvent> out;
+  c.query(sql, p, [&](const db::Row& r) { out.push_back(event_from(r)); });
+  next_after.reset();
+  if (static_cast<int>(out.size()) > q.limit) {
+    out.pop_back();
+    next_after = out.back().id;
+  }
+  return out;
+}
+
+Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in) {
+  if (!s.covers(in.region_code))
+    return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
+  if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))
+    return Error::invalid_field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.");
+  if (!c.query_i64("SELECT 1 FROM monitoring_categories WHERE code = ? AND active = 1", {in.category_code}))
+    return Error::invalid_field("category_code", "not_found", "Kategori tidak dikenal.", "Unknown category.");
+  if (!s.cleared_for(in.classification))
+    return Error::invalid_field("classification", "above_clearance", "Tingkat kerahasiaan di atas tingkat akses Anda.",
+                                "The confidentiality level is above your clearance.");
+  std::string now = now_iso();
+  int64_t id = c.insert(
+      "INSERT INTO political_events (region_code, location_text, lat, lng, occurred_at, reported_at, category_code, title, "
+      "description, actors, escalation_level, source, source_ref, classification, reported_by, org_unit_id, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {in.region_code, in.location_text, opt(in.lat), opt(in.lng), in.occurred_at, now, in.category_code, in.title,
+       in.description, in.actors_json, in.escalation_level, in.source, in.source_ref, int64_t{in.classification},
+       s.user_id, s.org_unit_id, now});
+  auto e = get_event(c, s, id);
+  audit::append(c, s, {"create", "political_event", std::to_string(id), e->region_code, e->classification, std::nullopt,
+                       to_json(*e)});
+  // Visible at once to the tiers above the reporting office: each gets a notification.
+  std::string link = fmt::format("/monitoring/events/{}", id);
+  if (!s.national()) {
+    for (std::string up = region_parent(s.region_code);; up = region_parent(up)) {
+      notify(c, up, auth::kRecordReview, fmt::format("Lapor cepat {} di {}: {}", e->escalation_level, e->region_name, e->title),
+             fmt::format("Fast report {} in {}: {}", e->escalation_level, e->region_name, e->title), link,
+             "political_event", id, e->classification);
+      if (up.empty()) break;
+    }
+  }
+  return std::move(*e);
+}
+
+Result<PoliticalEvent> act_on_event(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, EventAction action,
+                                    const std::string& note) {
+  auto before = get_event(c, s, id);
+  if (!before) return Error::not_found("Laporan kejadian tidak ditemukan.", "Event report not found.");
+  if (before->version != version) return Error::stale_version();
+  PANTAU_TRY(EventStatus next, event_transition(before->status, action, s, before->region_code, !note.empty()));
+  std::string handling = before->handling;
+  if (action == EventAction::Handle) handling = note;
+  if (c.exec("UPDATE political_events SET status = ?, status_note = ?, handling = ?, updated_at = ?, version = version + 1 "
+             "WHERE id = ? AND version = ?",
+             {std::string(name(next)), note, handling, now_iso(), id, version}) == 0)
+    return Error::stale_version();
+  auto fresh = get_event(c, s, id);
+  audit::append(c, s, {std::string("event.") + to_lower_ascii(name(action)), "political_event", std::to_string(id),
+                       fresh->region_code, fresh->classification, to_json(*before), to_json(*fresh)});
+  if (action == EventAction::Escalate && !s.region_code.empty())
+    notify(c, region_parent(s.region_code), auth::kRecordReview,
+           fmt::format("Kejadian dieskalasi dari {}: {}", before->region_name, before->title),
+           fmt::format("Event escalated from {}: {}", before->region_name, before->title),
+           fmt::format("/monitoring/events/{}", id), "political_event", id, fresh->classification);
+  return std::move(*fresh);
+}
+
+}  // namespace pantau::monitoring

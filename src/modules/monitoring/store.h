@@ -1,0 +1,63 @@
+// SQL of the monitoring module. Every function takes the caller's Scope: region subtree and
+// clearance filter every read; writes check ownership through rules.h and append to the audit
+// log in the same transaction.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/scope.h"
+#include "db/database.h"
+#include "modules/monitoring/model.h"
+
+namespace pantau::monitoring {
+
+WorkingDayCalendar load_calendar(db::Conn& c);
+
+std::vector<ReportType> list_report_types(db::Conn& c);
+std::optional<ReportType> get_report_type(db::Conn& c, const std::string& code);
+Result<ReportType> update_report_type(db::Conn& c, const auth::Scope& s, const std::string& code, int64_t version,
+                                      const DueRule& due, const std::optional<std::string>& legal_basis);
+
+struct ReportInput {
+  std::string report_type, period, region_code;
+  std::vector<std::optional<std::string>> sections = std::vector<std::optional<std::string>>(kSections.size());
+  std::optional<int> classification;
+};
+struct ReportQuery {
+  std::optional<int64_t> after;
+  int limit = 50;
+  std::string report_type, period, region_code, status;
+};
+
+Result<PeriodicReport> create_report(db::Conn& c, const auth::Scope& s, const ReportInput& in);
+std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int64_t id);
+std::vector<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q,
+                                         std::optional<int64_t>& next_after);
+Result<PeriodicReport> update_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const ReportInput& in);
+Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, ReportAction action,
+                                     const std::string& reason);
+// The reports of the tier below for the same period (a province's kab/kota reports).
+std::vector<PeriodicReport> source_reports(db::Conn& c, const auth::Scope& s, const PeriodicReport& r);
+// Who reported on time, late or not at all for a report type and period, for the caller's scope.
+Result<std::vector<RecapRow>> recap(db::Conn& c, const auth::Scope& s, const std::string& report_type,
+                                    const std::string& period, TimePoint now);
+
+struct EventInput {
+  std::string region_code, location_text, occurred_at, category_code, title, description, actors_json = "[]",
+      escalation_level, source, source_ref;
+  std::optional<double> lat, lng;
+  int classification = 0;
+};
+Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in);
+std::optional<PoliticalEvent> get_event(db::Conn& c, const auth::Scope& s, int64_t id);
+std::vector<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category,
+                                        std::optional<int64_t>& next_after);
+Result<PoliticalEvent> act_on_event(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, EventAction action,
+                                    const std::string& note);
+
+std::string to_json(const ReportType& t);
+std::string to_json(const PeriodicReport& r);
+std::string to_json(const PoliticalEvent& e);
+
+}  // namespace pantau::monitoring

@@ -1,0 +1,194 @@
+// Monitoring store on both databases: the quarterly report round trip up the hierarchy,
+// scoping, consolidation, the recap, and fast reports with their notifications.
+#include "modules/monitoring/store.h"
+
+#include "store_fixture.h"
+
+using namespace pantau;
+using namespace pantau::monitoring;
+
+namespace {
+
+class MonitoringStoreTest : public testing_support::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (HasFatalFailure()) return;
+    seed_minimal_regions();
+    ASSERT_TRUE(db_->write([](db::Conn& c) -> Status {
+      c.exec("INSERT INTO regions (code, parent_code, level, name, type) VALUES ('63.71.01', '63.71', 3, 'Banjarmasin Selatan', 'Kecamatan')");
+      return {};
+    }).ok());
+    op = user_in("63.71", "OPERATOR");
+    other_op = user_in("63.72", "OPERATOR");
+    prov = user_in("63", "ANALIS", 1);
+    kaltim = user_in("64", "ANALIS", 2);
+  }
+  Result<PeriodicReport> act(const auth::Scope& who, int64_t id, ReportAction a, const std::string& reason = "") {
+    int64_t version = 0;
+    EXPECT_TRUE(db_->read([&](db::Conn& c) { version = c.query_i64("SELECT version FROM periodic_reports WHERE id = ?", {id}).value_or(0); }).ok());
+    return db_->write_value<PeriodicReport>([&](db::Conn& c) { return act_on_report(c, who, id, version, a, reason); });
+  }
+  Result<PeriodicReport> create(const auth::Scope& who, const std::string& type, const std::string& period, int cls = 0) {
+    ReportInput in;
+    in.report_type = type;
+    in.period = period;
+    in.sections[0] = "Situasi politik kondusif.";
+    in.classification = cls;
+    return db_->write_value<PeriodicReport>([&](db::Conn& c) { return create_report(c, who, in); });
+  }
+  std::optional<PeriodicReport> get(const auth::Scope& who, int64_t id) {
+    std::optional<PeriodicReport> r;
+    EXPECT_TRUE(db_->read([&](db::Conn& c) { r = get_report(c, who, id); }).ok());
+    return r;
+  }
+  int64_t notifications_for(const std::string& region) {
+    return count("SELECT COUNT(*) FROM notifications WHERE recipient_region = ?", {region});
+  }
+  auth::Scope op, other_op, prov, kaltim;
+};
+
+TEST_P(MonitoringStoreTest, QuarterlyReportRoundTripUpTheHierarchy) {
+  auto r = create(op, "TRIWULAN", "2026-Q4");
+  ASSERT_TRUE(r.ok()) << r.error().message.en;
+  EXPECT_EQ(r->status, ReportStatus::Draft);
+  EXPECT_EQ(r->due_at, "2027-01-10T15:59:59.999Z");  // 10 calendar days, end of day WITA
+
+  auto submitted = act(op, r->id, ReportAction::Submit);
+  ASSERT_TRUE(submitted.ok());
+  EXPECT_EQ(notifications_for("63"), 1);  // the province is told a report awaits review
+  EXPECT_FALSE(act(other_op, r->id, ReportAction::Accept).ok());
+
+  auto returned = act(prov, r->id, ReportAction::Return, "Lengkapi bagian potensi kerawanan.");
+  ASSERT_TRUE(returned.ok());
+  EXPECT_EQ(returned->status, ReportStatus::Returned);
+  EXPECT_EQ(returned->review_note.value_or(""), "Lengkapi bagian potensi kerawanan.");
+  EXPECT_EQ(notifications_for("63.71"), 1);
+
+  ReportInput fix;
+  fix.sections[3] = "Potensi hoaks menjelang pemungutan suara ulang.";
+  auto fixed = db_->write_value<PeriodicReport>([&](db::Conn& c) { return update_report(c, op, r->id, returned->version, fix); });
+  ASSERT_TRUE(fixed.ok());
+  EXPECT_EQ(fixed->sections[0], "Situasi politik kondusif.");  // untouched sections stay
+  ASSERT_TRUE(act(op, r->id, ReportAction::Submit).ok());
+  auto accepted = act(prov, r->id, ReportAction::Accept);
+  ASSERT_TRUE(accepted.ok());
+  EXPECT_EQ(accepted->status, ReportStatus::Accepted);
+
+  // An accepted report is locked for its office.
+  ReportInput late_edit;
+  late_edit.sections[0] = "x";
+  auto locked = db_->write_value<PeriodicReport>([&](db::Conn& c) { return update_report(c, op, r->id, accepted->version, late_edit); });
+  EXPECT_EQ(locked.error().code, "report.locked");
+
+  // The province gathers it into its own report for the period.
+  EXPECT_EQ(act(prov, r->id, ReportAction::Consolidate).error().code, "report.no_consolidation_target");
+  auto own = create(prov, "TRIWULAN_PROVINSI", "2026-Q4");
+  ASSERT_TRUE(own.ok()) << own.error().message.en;
+  auto consolidated = act(prov, r->id, ReportAction::Consolidate);
+  ASSERT_TRUE(consolidated.ok());
+  EXPECT_EQ(consolidated->consolidated_into.value_or(0), own->id);
+  std::vector<PeriodicReport> sources;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { sources = source_reports(c, prov, *own); }).ok());
+  ASSERT_EQ(sources.size(), 1u);
+  EXPECT_EQ(sources[0].id, r->id);
+
+  // Every step is in the record's history.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'periodic_report' AND entity_id = ?", {std::to_string(r->id)}), 7);  // create, submit, return, edit, submit, accept, consolidate
+}
+
+TEST_P(MonitoringStoreTest, ReportsAreScopedAndClassified) {
+  auto mine = create(op, "TRIWULAN", "2026-Q3");
+  ASSERT_TRUE(mine.ok());
+  auto theirs = create(other_op, "TRIWULAN", "2026-Q3");
+  ASSERT_TRUE(theirs.ok());
+  EXPECT_TRUE(get(op, mine->id));
+  EXPECT_FALSE(get(op, theirs->id));
+  EXPECT_TRUE(get(prov, theirs->id));
+  EXPECT_FALSE(get(kaltim, mine->id));
+  std::optional<int64_t> next;
+  std::vector<PeriodicReport> listed;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { listed = list_reports(c, op, {}, next); }).ok());
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].region_code, "63.71");
+
+  // Only the office itself creates its report, once per period.
+  ReportInput in;
+  in.report_type = "TRIWULAN";
+  in.period = "2026-Q2";
+  in.region_code = "63.71";
+  auto foreign = db_->write_value<PeriodicReport>([&](db::Conn& c) { return create_report(c, other_op, in); });
+  EXPECT_EQ(foreign.error().kind, ErrorKind::Forbidden);
+  EXPECT_EQ(create(op, "TRIWULAN", "2026-Q3").error().code, "report.exists");
+  EXPECT_EQ(create(op, "TRIWULAN", "2026-07").error().code, "validation_failed");  // a month is not a quarter
+  EXPECT_EQ(create(op, "TRIWULAN_PROVINSI", "2026-Q1").error().code, "validation_failed");  // wrong tier
+
+  // A TERBATAS report is hidden from a BIASA colleague in the same office.
+  auto analis = user_in("63.71", "ANALIS", 1);
+  auto restricted = create(analis, "TRIWULAN", "2026-Q1", 1);
+  ASSERT_TRUE(restricted.ok());
+  EXPECT_TRUE(get(analis, restricted->id));
+  EXPECT_FALSE(get(op, restricted->id));
+  EXPECT_EQ(create(op, "TRIWULAN", "2025-Q4", 2).error().code, "validation_failed");  // above own clearance
+}
+
+TEST_P(MonitoringStoreTest, RecapShowsOnTimeLateAndMissing) {
+  auto r = create(op, "TRIWULAN", "2026-Q4");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(act(op, r->id, ReportAction::Submit).ok());
+  auto after_due = *parse_iso("2027-02-01T00:00:00Z");
+  std::optional<Result<std::vector<RecapRow>>> rows;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { rows.emplace(recap(c, prov, "TRIWULAN", "2026-Q4", after_due)); }).ok());
+  ASSERT_TRUE(rows->ok());
+  ASSERT_EQ(rows->value().size(), 2u);  // the province's two kab/kota in this data set
+  EXPECT_EQ(rows->value()[0].region_code, "63.71");
+  EXPECT_EQ(rows->value()[0].timeliness, Timeliness::OnTime);
+  EXPECT_EQ(rows->value()[1].timeliness, Timeliness::Missing);
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { rows.emplace(recap(c, op, "TRIWULAN", "2026-Q4", after_due)); }).ok());
+  EXPECT_EQ(rows->value().size(), 1u);  // a kab/kota sees only itself
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { rows.emplace(recap(c, prov, "TRIWULAN", "2026-13", after_due)); }).ok());
+  EXPECT_FALSE(rows->ok());
+}
+
+TEST_P(MonitoringStoreTest, FastReportNotifiesTheTiersAboveAndFollowsItsLifecycle) {
+  EventInput in;
+  in.region_code = "63.71.01";
+  in.occurred_at = "2026-11-23T02:00:00.000Z";
+  in.category_code = "POLITICAL_SITUATION.DEMONSTRATION";
+  in.title = "Unjuk rasa di depan kantor KPU";
+  in.escalation_level = "MEDIUM";
+  in.source = "FIELD";
+  auto e = db_->write_value<PoliticalEvent>([&](db::Conn& c) { return create_event(c, op, in); });
+  ASSERT_TRUE(e.ok()) << e.error().message.en;
+  EXPECT_EQ(notifications_for("63"), 1);
+  EXPECT_EQ(notifications_for(""), 1);
+  EXPECT_EQ(notifications_for("63.71"), 0);  // the reporting office itself is not notified
+  std::optional<PoliticalEvent> seen;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { seen = get_event(c, other_op, e->id); }).ok());
+  EXPECT_FALSE(seen);
+
+  auto verified = db_->write_value<PoliticalEvent>([&](db::Conn& c) { return act_on_event(c, prov, e->id, 1, EventAction::Verify, ""); });
+  ASSERT_TRUE(verified.ok());
+  EXPECT_EQ(verified->status, EventStatus::Verified);
+  auto stale = db_->write_value<PoliticalEvent>([&](db::Conn& c) { return act_on_event(c, prov, e->id, 1, EventAction::Escalate, ""); });
+  EXPECT_EQ(stale.error().kind, ErrorKind::PreconditionFailed);
+  auto no_note = db_->write_value<PoliticalEvent>([&](db::Conn& c) { return act_on_event(c, prov, e->id, 2, EventAction::Handle, ""); });
+  EXPECT_EQ(no_note.error().code, "validation_failed");
+  auto handled = db_->write_value<PoliticalEvent>([&](db::Conn& c) {
+    return act_on_event(c, prov, e->id, 2, EventAction::Handle, "Dialog dengan koordinator aksi bersama Polresta.");
+  });
+  ASSERT_TRUE(handled.ok());
+  EXPECT_EQ(handled->handling, "Dialog dengan koordinator aksi bersama Polresta.");
+
+  in.region_code = "63.72";
+  auto outside = db_->write_value<PoliticalEvent>([&](db::Conn& c) { return create_event(c, op, in); });
+  EXPECT_EQ(outside.error().kind, ErrorKind::Forbidden);
+  in.region_code = "63.71";
+  in.category_code = "NOPE";
+  EXPECT_EQ(db_->write_value<PoliticalEvent>([&](db::Conn& c) { return create_event(c, op, in); }).error().code, "validation_failed");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MonitoringStoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
