@@ -8,7 +8,7 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config ccache make
   # libraries
   libboost-dev libsqlite3-dev libpq-dev libsodium-dev rapidjson-dev libspdlog-dev libfmt-dev
-  libcli11-dev libtomlplusplus-dev libhpdf-dev libxlsxwriter-dev libyaml-cpp-dev zlib1g-dev
+  libcli11-dev libtomlplusplus-dev libhpdf-dev libxlsxwriter-dev libyaml-cpp-dev zlib1g-dev libstemmer-dev
   fonts-dejavu-core
   # web UI
   nodejs npm

@@ -12,6 +12,7 @@
 #include "auth/roles.h"
 #include "core/crypto.h"
 #include "core/time.h"
+#include "modules/monitoring/public.h"
 
 namespace pantau::app {
 
@@ -122,7 +123,11 @@ Status seed_demo(db::Database& db) {
     for (auto& [u, pw] : printed) std::cout << fmt::format("  {:<22} {}\n", u, pw);
     std::cout << std::endl;
   }
-  return {};
+  Status monitoring_demo = db.write([](db::Conn& c) -> Status {
+    monitoring::seed_demo(c, system_time().now());
+    return {};
+  });
+  return monitoring_demo;
 }
 
 }  // namespace pantau::app

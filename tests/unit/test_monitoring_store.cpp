@@ -2,6 +2,7 @@
 // scoping, consolidation, the recap, and fast reports with their notifications.
 #include "modules/monitoring/store.h"
 
+#include "search/search.h"
 #include "store_fixture.h"
 
 using namespace pantau;
@@ -186,6 +187,35 @@ TEST_P(MonitoringStoreTest, FastReportNotifiesTheTiersAboveAndFollowsItsLifecycl
   in.region_code = "63.71";
   in.category_code = "NOPE";
   EXPECT_EQ(db_->write_value<PoliticalEvent>([&](db::Conn& c) { return create_event(c, op, in); }).error().code, "validation_failed");
+}
+
+TEST_P(MonitoringStoreTest, FullTextSearchIsStemmedAndScoped) {
+  ReportInput in;
+  in.report_type = "TRIWULAN";
+  in.period = "2026-Q2";
+  in.sections[3] = "Potensi kerawanan: penyebaran hoaks menjelang pemungutan suara ulang.";
+  auto r = db_->write_value<PeriodicReport>([&](db::Conn& c) { return create_report(c, op, in); });
+  ASSERT_TRUE(r.ok());
+  auto hits = [&](const auth::Scope& who, const std::string& q) {
+    std::vector<search::Hit> h;
+    EXPECT_TRUE(db_->read([&](db::Conn& c) { h = search::query(c, who, q, 10); }).ok());
+    return h;
+  };
+  auto found = hits(op, "rawan HOAKS");  // another form of the word, another case
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].entity_id, std::to_string(r->id));
+  EXPECT_EQ(found[0].link, "/monitoring/reports/" + std::to_string(r->id));
+  EXPECT_EQ(hits(prov, "pemungutan").size(), 1u);
+  EXPECT_TRUE(hits(other_op, "hoaks").empty());  // another kab/kota
+  EXPECT_TRUE(hits(kaltim, "hoaks").empty());
+  EXPECT_TRUE(hits(op, "hoaks banjir").empty());  // every word must match
+
+  // An edit replaces the indexed text.
+  ReportInput edit;
+  edit.sections[3] = "Situasi aman.";
+  ASSERT_TRUE(db_->write_value<PeriodicReport>([&](db::Conn& c) { return update_report(c, op, r->id, r->version, edit); }).ok());
+  EXPECT_TRUE(hits(op, "hoaks").empty());
+  EXPECT_EQ(hits(op, "aman").size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MonitoringStoreTest, ::testing::Values("sqlite", "postgres"),

@@ -107,6 +107,8 @@ Response list_types(Ctx& ctx) {
 }
 
 Response patch_type(Ctx& ctx) {
+  // Deadline rules hold for the whole country: only the ministry changes them.
+  if (!ctx.scope().national()) return Response::problem(Error::forbidden());
   auto version = http::required_version(ctx.req);
   if (!version.ok()) return Response::problem(version.error());
   auto in = json::In::parse(ctx.req.body);

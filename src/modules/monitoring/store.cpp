@@ -9,6 +9,7 @@
 #include "core/time.h"
 #include "http/json.h"
 #include "modules/monitoring/rules.h"
+#include "search/search.h"
 
 namespace pantau::monitoring {
 
@@ -28,6 +29,20 @@ void notify(db::Conn& c, const std::string& recipient_region, std::string_view p
 Error not_found_report() { return Error::not_found("Laporan tidak ditemukan.", "Report not found."); }
 
 }  // namespace
+
+void index_report(db::Conn& c, const PeriodicReport& r) {
+  std::string body;
+  for (auto& sec : r.sections) body += sec + "\n";
+  search::index(c, {"periodic_report", std::to_string(r.id), r.region_code, r.classification,
+                    fmt::format("Laporan {} {} {}", r.report_type, r.region_name, r.period), body,
+                    fmt::format("/monitoring/reports/{}", r.id)});
+}
+
+void index_event(db::Conn& c, const PoliticalEvent& e) {
+  search::index(c, {"political_event", std::to_string(e.id), e.region_code, e.classification, e.title,
+                    e.description + "\n" + e.location_text + "\n" + e.handling + "\n" + e.region_name,
+                    fmt::format("/monitoring/events/{}", e.id)});
+}
 
 WorkingDayCalendar load_calendar(db::Conn& c) {
   WorkingDayCalendar cal;
@@ -211,6 +226,7 @@ Result<PeriodicReport> create_report(db::Conn& c, const auth::Scope& s, const Re
       p);
   auto r = get_report(c, s, id);
   audit::append(c, s, {"create", "periodic_report", std::to_string(id), region, cls, std::nullopt, to_json(*r)});
+  index_report(c, *r);
   return std::move(*r);
 }
 
@@ -240,6 +256,7 @@ Result<PeriodicReport> update_report(db::Conn& c, const auth::Scope& s, int64_t 
                      p);
   if (n == 0) return Error::stale_version();
   auto fresh = get_report(c, s, id);
+  index_report(c, *fresh);
   audit::append(c, s, {"update", "periodic_report", std::to_string(id), fresh->region_code, fresh->classification,
                        to_json(*before), to_json(*fresh)});
   return std::move(*fresh);
@@ -445,6 +462,7 @@ Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const Eve
        in.description, in.actors_json, in.escalation_level, in.source, in.source_ref, int64_t{in.classification},
        s.user_id, s.org_unit_id, now});
   auto e = get_event(c, s, id);
+  index_event(c, *e);
   audit::append(c, s, {"create", "political_event", std::to_string(id), e->region_code, e->classification, std::nullopt,
                        to_json(*e)});
   // Visible at once to the tiers above the reporting office: each gets a notification.
@@ -473,6 +491,7 @@ Result<PoliticalEvent> act_on_event(db::Conn& c, const auth::Scope& s, int64_t i
              {std::string(name(next)), note, handling, now_iso(), id, version}) == 0)
     return Error::stale_version();
   auto fresh = get_event(c, s, id);
+  index_event(c, *fresh);
   audit::append(c, s, {std::string("event.") + to_lower_ascii(name(action)), "political_event", std::to_string(id),
                        fresh->region_code, fresh->classification, to_json(*before), to_json(*fresh)});
   if (action == EventAction::Escalate && !s.region_code.empty())

@@ -56,6 +56,10 @@ std::vector<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const
 Result<PoliticalEvent> act_on_event(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, EventAction action,
                                     const std::string& note);
 
+// Keeps the full-text index of a record current (inside the write transaction).
+void index_report(db::Conn& c, const PeriodicReport& r);
+void index_event(db::Conn& c, const PoliticalEvent& e);
+
 std::string to_json(const ReportType& t);
 std::string to_json(const PeriodicReport& r);
 std::string to_json(const PoliticalEvent& e);

@@ -13,8 +13,10 @@
 #include "http/json.h"
 #include "http/multipart.h"
 #include "http/write_safety.h"
+#include "modules/monitoring/public.h"
 #include "modules/regions/rules.h"
 #include "modules/regions/store.h"
+#include "search/search.h"
 
 namespace pantau::org {
 void register_routes(http::App& app);
@@ -268,6 +270,24 @@ Response download(Ctx& ctx) {
   return r;
 }
 
+Response search_route(Ctx& ctx) {
+  auto q = ctx.req.q("q").value_or("");
+  auto entity = ctx.req.q("entity").value_or("");
+  if (trim(q).empty() || q.size() > 200)
+    return Response::problem(Error::invalid_field("q", q.empty() ? "required" : "too_long", "Isi kata pencarian (paling banyak 200 karakter).",
+                                                  "Enter search words (at most 200 characters)."));
+  std::vector<search::Hit> hits;
+  Status s = ctx.db().read([&](db::Conn& c) { hits = search::query(c, ctx.scope(), q, 50, entity); });
+  if (!s.ok()) return Response::problem(s.error());
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  for (auto& h : hits)
+    o.begin_object().kv("entity", h.entity).kv("entity_id", h.entity_id).kv("region_code", h.region_code)
+        .kv("title", h.title).kv("link", h.link).kv("excerpt", h.snippet).end_object();
+  o.end_array().end_object();
+  return Response::json(200, o.take());
+}
+
 Response dashboard(Ctx& ctx) {
   const auth::Scope& s = ctx.scope();
   int level = static_cast<int>(region_level(s.region_code));
@@ -301,14 +321,14 @@ Response dashboard(Ctx& ctx) {
     std::string province = region_province(s.region_code);
     o.key("map").begin_object().kv("level", provinces ? "provinsi" : "kabkota");
     provinces ? (void)o.kv_null("province") : (void)o.kv("province", province);
-    o.key("measure").begin_object().kv("key", "users").kv_message("label", {"Pengguna aktif", "Active users"}).end_object();
+    // Coloured by reporting completeness of the quarterly report (the latest quarter already due).
+    auto completeness = monitoring::reporting_completeness(c, s, system_time().now());
+    o.key("measure").begin_object().kv("key", "reporting_completeness")
+        .kv_message("label", {"Kelengkapan laporan triwulan " + completeness.period + " (%)",
+                              "Quarterly report completeness " + completeness.period + " (%)"})
+        .kv("period", completeness.period).kv("unit", "%").end_object();
     o.key("values").begin_object();
-    std::string group = provinces ? "substr(o.region_code, 1, 2)" : "substr(o.region_code, 1, 5)";
-    db::Params p4;
-    std::string where = s.region_filter("o.region_code", p4) + (provinces ? " AND o.region_code <> ''" : " AND length(o.region_code) >= 5");
-    c.query("SELECT " + group + ", COUNT(*) FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.disabled = 0 AND " +
-                where + " GROUP BY " + group,
-            p4, [&](const db::Row& r) { o.kv(r.text(0), r.i64(1)); });
+    for (auto& [code, pct] : completeness.percent) o.kv(code, pct);
     o.end_object().end_object();
 
     o.key("chart").begin_object().kv_message("title", {"Pengguna menurut peran", "Users by role"});
@@ -324,6 +344,7 @@ Response dashboard(Ctx& ctx) {
     o.end_array().end_object().end_array().end_object();
 
     o.key("tasks").begin_array();
+    for (auto& t : monitoring::pending_tasks(c, s)) o.begin_object().kv_message("title", t.title).kv("link", t.link).end_object();
     if (s.can(auth::kUserAdmin)) {
       c.query("SELECT u.id, u.username FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.locked_until > ? AND " +
                   f_units + " ORDER BY u.id LIMIT 20",
@@ -355,6 +376,7 @@ void register_routes(http::App& app) {
   r.post("/api/v1/files", upload, {false, auth::kFileUpload, true});
   r.get("/api/v1/files/{id}", download);
   r.get("/api/v1/dashboard", dashboard);
+  r.get("/api/v1/search", search_route, {false, auth::kRecordRead});
   r.get("/api/v1/openapi.json", [](Ctx&) { return Response::json(200, openapi_json()); }, {true});
 }
 

@@ -1,0 +1,142 @@
+#include "search/search.h"
+
+#include <libstemmer.h>
+
+#include <mutex>
+
+namespace pantau::search {
+
+namespace {
+
+// Folds one UTF-8 code point of the Latin-1 Supplement / Latin Extended-A ranges to ASCII.
+char fold(uint32_t cp) {
+  static const char* latin1 =  // U+00C0 .. U+00FF
+      "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  if (cp >= 0xC0 && cp <= 0xFF) return latin1[cp - 0xC0];
+  return 0;
+}
+
+std::string folded_lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+      ++i;
+      continue;
+    }
+    size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    uint32_t cp = 0;
+    if (len == 2 && i + 1 < s.size()) cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+    char f = fold(cp);
+    if (f) {
+      out.push_back(static_cast<char>(f >= 'A' && f <= 'Z' ? f - 'A' + 'a' : f));
+    } else {
+      out.push_back(' ');  // other scripts and punctuation separate words
+    }
+    i += std::min(len, s.size() - i);
+  }
+  return out;
+}
+
+class Stemmer {
+ public:
+  Stemmer() : s_(sb_stemmer_new("indonesian", "UTF_8")) {}
+  ~Stemmer() { sb_stemmer_delete(s_); }
+  std::string stem(const std::string& w) {
+    std::lock_guard lk(mu_);
+    if (!s_) return w;
+    const sb_symbol* r = sb_stemmer_stem(s_, reinterpret_cast<const sb_symbol*>(w.data()), static_cast<int>(w.size()));
+    return r ? std::string(reinterpret_cast<const char*>(r), static_cast<size_t>(sb_stemmer_length(s_))) : w;
+  }
+
+ private:
+  sb_stemmer* s_;
+  std::mutex mu_;
+};
+
+Stemmer& stemmer() {
+  static Stemmer s;
+  return s;
+}
+
+std::string joined_terms(std::string_view text) {
+  std::string out;
+  for (auto& t : terms(text)) {
+    if (!out.empty()) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> terms(std::string_view text) {
+  std::string f = folded_lower(text);
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() >= 2 && word.size() <= 40) out.push_back(stemmer().stem(word));
+    word.clear();
+  };
+  for (char ch : f) {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) word.push_back(ch);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+void index(db::Conn& c, const Document& d) {
+  remove(c, d.entity, d.entity_id);
+  std::string body = d.body.size() > 20000 ? d.body.substr(0, 20000) : d.body;
+  c.exec("INSERT INTO search_docs (entity, entity_id, region_code, classification, title, link, excerpt, terms) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         {d.entity, d.entity_id, d.region_code, int64_t{d.classification}, d.title, d.link, body.substr(0, 300),
+          joined_terms(d.title + " " + body)});
+  if (c.dialect() == db::Dialect::SQLite)
+    c.exec("INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE entity = ? AND entity_id = ?",
+           {d.entity, d.entity_id});
+}
+
+void remove(db::Conn& c, const std::string& entity, const std::string& entity_id) {
+  if (c.dialect() == db::Dialect::SQLite)
+    c.exec("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE entity = ? AND entity_id = ?)",
+           {entity, entity_id});
+  c.exec("DELETE FROM search_docs WHERE entity = ? AND entity_id = ?", {entity, entity_id});
+}
+
+std::vector<Hit> query(db::Conn& c, const auth::Scope& s, std::string_view q, int limit, const std::string& entity) {
+  std::vector<Hit> hits;
+  auto words = terms(q);
+  if (words.empty()) return hits;
+  if (words.size() > 12) words.resize(12);
+  std::string match;
+  for (auto& w : words) match += (match.empty() ? "" : c.dialect() == db::Dialect::SQLite ? " " : " & ") +
+                                 (c.dialect() == db::Dialect::SQLite ? "\"" + w + "\"" : w);
+  db::Params p{match};
+  std::string sql;
+  if (c.dialect() == db::Dialect::SQLite) {
+    sql = "SELECT d.entity, d.entity_id, d.region_code, d.title, d.link, d.excerpt FROM search_fts f "
+          "JOIN search_docs d ON d.id = f.rowid WHERE search_fts MATCH ? AND ";
+  } else {
+    sql = "SELECT d.entity, d.entity_id, d.region_code, d.title, d.link, d.excerpt FROM search_docs d "
+          "WHERE to_tsvector('simple', d.terms) @@ to_tsquery('simple', ?) AND ";
+  }
+  sql += s.record_filter("d.region_code", "d.classification", p);
+  if (!entity.empty()) {
+    sql += " AND d.entity = ?";
+    p.emplace_back(entity);
+  }
+  sql += c.dialect() == db::Dialect::SQLite ? " ORDER BY bm25(search_fts) LIMIT ?"
+                                            : " ORDER BY ts_rank(to_tsvector('simple', d.terms), to_tsquery('simple', ?)) DESC, d.id DESC LIMIT ?";
+  if (c.dialect() == db::Dialect::Postgres) p.emplace_back(match);
+  p.emplace_back(int64_t{limit});
+  c.query(sql, p, [&](const db::Row& r) {
+    hits.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
+  });
+  return hits;
+}
+
+}  // namespace pantau::search

@@ -1,0 +1,33 @@
+// Full-text search over the records of every module (reports, events, ...), scoped like
+// everything else. Text is folded (lower case, accents removed) and stemmed with the Snowball
+// Indonesian stemmer (libstemmer) in C++, so "pemantauan", "dipantau" and "Pemantauan" meet,
+// and the same terms are indexed by SQLite FTS5 or PostgreSQL full-text search.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "auth/scope.h"
+#include "db/database.h"
+
+namespace pantau::search {
+
+// Lower-cases, removes Latin accents, splits into words and stems each (Indonesian).
+std::vector<std::string> terms(std::string_view text);
+
+struct Document {
+  std::string entity, entity_id, region_code;
+  int classification = 0;
+  std::string title, body;
+  std::string link;
+};
+// Adds or replaces a record's entry, inside the caller's write transaction.
+void index(db::Conn& c, const Document& d);
+void remove(db::Conn& c, const std::string& entity, const std::string& entity_id);
+
+struct Hit {
+  std::string entity, entity_id, region_code, title, link, snippet;
+};
+// Records matching every word of `q` within the caller's scope and clearance, best first.
+std::vector<Hit> query(db::Conn& c, const auth::Scope& s, std::string_view q, int limit, const std::string& entity = "");
+
+}  // namespace pantau::search

@@ -1,0 +1,387 @@
+// Document writers: Indonesian wording, PDF (checked through poppler's pdftotext/pdfinfo, as a
+// reader would see the page) and XLSX (checked by unpacking the file).
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "report/indonesian.h"
+#include "report/pdf.h"
+#include "report/xlsx.h"
+
+using namespace pantau;
+using namespace pantau::report;
+
+namespace {
+
+// Runs a shell command and returns what it printed on stdout.
+std::string run(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+std::string temp_path(const std::string& name) {
+  return (std::filesystem::path(testing::TempDir()) / name).string();
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream f(path, std::ios::binary);
+  f << bytes;
+}
+
+int pdf_pages(const std::string& path) {
+  std::smatch m;
+  const std::string info = run("pdfinfo '" + path + "' 2>/dev/null");
+  if (!std::regex_search(info, m, std::regex(R"(Pages:\s+(\d+))"))) return -1;
+  return std::stoi(m[1]);
+}
+
+std::string pdf_text(const std::string& path) {
+  return run("pdftotext -layout '" + path + "' - 2>/dev/null");
+}
+
+size_t count_of(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+// One entry of a ZIP file, by unzip if installed, else by python3's zipfile.
+std::string zip_entry(const std::string& zip, const std::string& entry) {
+  if (!run("command -v unzip").empty()) return run("unzip -p '" + zip + "' '" + entry + "'");
+  return run(
+      "python3 -c 'import sys,zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1])"
+      ".read(sys.argv[2]).decode())' '" +
+      zip + "' '" + entry + "'");
+}
+
+std::string two_digits(int i) { return (i < 10 ? "00" : i < 100 ? "0" : "") + std::to_string(i); }
+
+}  // namespace
+
+// --- Indonesian wording ------------------------------------------------------------------------
+
+TEST(ReportIndonesian, TerbilangTableOfCases) {
+  const std::vector<std::pair<int64_t, std::string>> cases = {
+      {0, "nol"},
+      {1, "satu"},
+      {9, "sembilan"},
+      {10, "sepuluh"},
+      {11, "sebelas"},
+      {12, "dua belas"},
+      {19, "sembilan belas"},
+      {20, "dua puluh"},
+      {21, "dua puluh satu"},
+      {99, "sembilan puluh sembilan"},
+      {100, "seratus"},
+      {101, "seratus satu"},
+      {110, "seratus sepuluh"},
+      {111, "seratus sebelas"},
+      {200, "dua ratus"},
+      {1000, "seribu"},
+      {1001, "seribu satu"},
+      {1100, "seribu seratus"},
+      {2000, "dua ribu"},
+      {11000, "sebelas ribu"},
+      {100000, "seratus ribu"},
+      {101000, "seratus satu ribu"},
+      {1000000, "satu juta"},
+      {1001000, "satu juta seribu"},
+      {1000001, "satu juta satu"},
+      {2026, "dua ribu dua puluh enam"},
+      {600848000, "enam ratus juta delapan ratus empat puluh delapan ribu"},
+      {1164904000, "satu miliar seratus enam puluh empat juta sembilan ratus empat ribu"},
+      {1000000000000, "satu triliun"},
+      {-5, "minus lima"},
+      {-1000, "minus seribu"},
+      {std::numeric_limits<int64_t>::max(),
+       "sembilan kuintiliun dua ratus dua puluh tiga kuadriliun tiga ratus tujuh puluh dua "
+       "triliun tiga puluh enam miliar delapan ratus lima puluh empat juta tujuh ratus tujuh "
+       "puluh lima ribu delapan ratus tujuh"},
+  };
+  for (const auto& [n, words] : cases) EXPECT_EQ(terbilang(n), words) << "n = " << n;
+  EXPECT_EQ(terbilang(std::numeric_limits<int64_t>::min()).rfind("minus sembilan kuintiliun", 0),
+            0u);
+}
+
+TEST(ReportIndonesian, TanggalTableOfCases) {
+  const std::vector<std::pair<Date, std::string>> cases = {
+      {{2026, 11, 23}, "23 November 2026"}, {{2026, 1, 1}, "1 Januari 2026"},
+      {{2024, 2, 29}, "29 Februari 2024"},  {{2026, 3, 5}, "5 Maret 2026"},
+      {{2026, 5, 31}, "31 Mei 2026"},       {{1945, 8, 17}, "17 Agustus 1945"},
+      {{2026, 12, 31}, "31 Desember 2026"}, {{2026, 10, 2}, "2 Oktober 2026"},
+  };
+  for (const auto& [d, text] : cases) EXPECT_EQ(tanggal_indonesia(d), text);
+  EXPECT_EQ(nama_hari({1945, 8, 17}), "Jumat");
+  EXPECT_EQ(nama_hari({2026, 11, 23}), "Senin");
+  EXPECT_EQ(nama_bulan(6), "Juni");
+  EXPECT_EQ(nama_bulan(13), "");
+}
+
+TEST(ReportIndonesian, RupiahTableOfCases) {
+  const std::vector<std::pair<int64_t, std::string>> cases = {
+      {0, "Rp 0"},
+      {5, "Rp 5"},
+      {999, "Rp 999"},
+      {1000, "Rp 1.000"},
+      {25000, "Rp 25.000"},
+      {1164904000, "Rp 1.164.904.000"},
+      {-1, "-Rp 1"},
+      {-25000, "-Rp 25.000"},
+      {-1164904000, "-Rp 1.164.904.000"},
+      {std::numeric_limits<int64_t>::min(), "-Rp 9.223.372.036.854.775.808"},
+  };
+  for (const auto& [n, text] : cases) EXPECT_EQ(format_rupiah(n), text) << "n = " << n;
+  EXPECT_EQ(format_ribuan(-1500), "-1.500");
+}
+
+// --- PDF -----------------------------------------------------------------------------------------
+
+namespace {
+
+Letterhead kalsel() {
+  return {"PEMERINTAH PROVINSI KALIMANTAN SELATAN", "BADAN KESATUAN BANGSA DAN POLITIK",
+          "Jalan Jenderal Sudirman Nomor 14, Banjarmasin 70114",
+          "Telepon (0511) 3350512, Laman kesbangpol.kalselprov.go.id"};
+}
+
+}  // namespace
+
+TEST(ReportPdf, QuarterlyReportWithLongTable) {
+  PdfDocument pdf({"Laporan Triwulan III 2026 — Kalimantan Selatan", "Badan Kesbangpol Kalsel",
+                   "Laporan triwulan", std::nullopt});
+  pdf.letterhead(kalsel());
+  pdf.title("LAPORAN TRIWULAN III TAHUN 2026", "Periode 1 Juli — 30 September 2026");
+  pdf.heading("I. PENDAHULUAN");
+  pdf.paragraph(
+      "Laporan ini disusun berdasarkan hasil pemantauan situasi politik dan keamanan di 13 "
+      "kabupaten/kota. Kegiatan dilaksanakan bersama Forum Kewaspadaan Dini Masyarakat (FKDM) "
+      "dengan luas wilayah pantauan 38.744 km² — termasuk kawasan perbatasan; narasumber: "
+      "René Café, pengamat politik.");
+  pdf.key_values({{"Nomor", "400.10/123/Kesbangpol"},
+                  {"Sifat", "Biasa"},
+                  {"Perihal", "Laporan pelaksanaan kegiatan triwulan III tahun anggaran 2026"}});
+  pdf.heading("II. PELAKSANAAN KEGIATAN");
+  Table t;
+  t.headers = {"No.", "Uraian Kegiatan", "Lokasi", "Anggaran"};
+  t.widths = {0.08, 0.47, 0.22, 0.23};
+  t.align = {Align::Center, Align::Left, Align::Left, Align::Right};
+  int64_t total = 0;
+  for (int i = 1; i <= 120; ++i) {
+    const int64_t amount = 1000000 + 2500 * i;
+    total += amount;
+    t.rows.push_back(
+        {std::to_string(i), "Kegiatan ke-" + two_digits(i), "Banjarbaru", format_rupiah(amount)});
+  }
+  t.totals = {"", "JUMLAH", "", format_rupiah(total)};
+  pdf.table(t);
+  pdf.heading("III. PENUTUP");
+  pdf.paragraph("Demikian laporan ini disampaikan untuk dipergunakan sebagaimana mestinya.");
+  Signature s;
+  s.place = "Banjarmasin";
+  s.date = {2026, 10, 5};
+  s.signer = {"KEPALA BADAN KESATUAN BANGSA DAN POLITIK\nPROVINSI KALIMANTAN SELATAN",
+              "Dr. H. Ahmad Fauzi, S.Sos., M.Si.", "Pembina Utama Muda (IV/c)",
+              "19700101 199503 1 001"};
+  s.acknowledged =
+      Signer{"SEKRETARIS DAERAH", "Ir. Siti Rahmah, M.T.", "", "19680202 199203 2 002"};
+  pdf.signature_block(s);
+
+  auto bytes = pdf.finish();
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message.en;
+  ASSERT_EQ(bytes->rfind("%PDF-", 0), 0u);
+  const std::string path = temp_path("report-quarterly.pdf");
+  write_file(path, *bytes);
+
+  const int pages = pdf_pages(path);
+  ASSERT_GE(pages, 3) << "120 rows must spill over several pages";
+  const std::string text = pdf_text(path);
+  for (const char* expected :
+       {"PEMERINTAH PROVINSI KALIMANTAN SELATAN", "BADAN KESATUAN BANGSA DAN POLITIK",
+        "LAPORAN TRIWULAN III TAHUN 2026", "I. PENDAHULUAN", "II. PELAKSANAAN KEGIATAN",
+        "III. PENUTUP", "Kegiatan ke-001", "Kegiatan ke-120", "Rp 1.002.500", "JUMLAH",
+        "Banjarmasin, 5 Oktober 2026", "Dr. H. Ahmad Fauzi, S.Sos., M.Si.",
+        "NIP. 19700101 199503 1 001", "Mengetahui,", "Ir. Siti Rahmah, M.T.", "km²", "—",
+        "René Café", "400.10/123/Kesbangpol"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing: " << expected;
+  }
+  EXPECT_NE(text.find(format_rupiah(total)), std::string::npos);
+  const std::string n = std::to_string(pages);
+  EXPECT_NE(text.find("Halaman 1 dari " + n), std::string::npos);
+  EXPECT_NE(text.find("Halaman " + n + " dari " + n), std::string::npos);
+  EXPECT_EQ(count_of(text, "Halaman "), static_cast<size_t>(pages));
+  // The header row is repeated on every page the table reaches (at least two of them).
+  EXPECT_GE(count_of(text, "Uraian Kegiatan"), 2u);
+  // Row 1 is on page 1 and row 120 is not (pages are separated by form feeds).
+  const std::string page1 = text.substr(0, text.find('\f'));
+  EXPECT_NE(page1.find("Kegiatan ke-001"), std::string::npos);
+  EXPECT_EQ(page1.find("Kegiatan ke-120"), std::string::npos);
+
+  const std::string info = run("pdfinfo '" + path + "' 2>/dev/null");
+  EXPECT_NE(info.find("Laporan Triwulan III 2026 — Kalimantan Selatan"), std::string::npos) << info;
+  EXPECT_NE(info.find("A4"), std::string::npos) << info;
+  std::filesystem::remove(path);
+}
+
+TEST(ReportPdf, WrapsLongTextAndSplitsRowsTallerThanAPage) {
+  PdfDocument pdf({"Uji", "", "", std::nullopt});
+  std::string long_text;
+  for (int i = 0; i < 1500; ++i) long_text += "kata" + std::to_string(i) + " ";
+  Table t;
+  t.headers = {"No.", "Catatan"};
+  t.widths = {1, 9};
+  t.rows = {{"1", long_text}, {"2", "baris pendek terakhir"}};
+  pdf.table(t);
+  // Unbreakable text, invalid UTF-8, an emoji and control characters must not break the page.
+  pdf.paragraph(std::string(300, 'X') + " \xff\xfe tab\there \xF0\x9F\x98\x80 selesai");
+  auto bytes = pdf.finish();
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message.en;
+  const std::string path = temp_path("report-long.pdf");
+  write_file(path, *bytes);
+  EXPECT_GE(pdf_pages(path), 2);
+  const std::string text = pdf_text(path);
+  EXPECT_NE(text.find("kata0"), std::string::npos);
+  EXPECT_NE(text.find("kata1499"), std::string::npos);
+  EXPECT_NE(text.find("baris pendek terakhir"), std::string::npos);
+  EXPECT_NE(text.find("selesai"), std::string::npos);
+  EXPECT_EQ(count_of(text, "Catatan"), static_cast<size_t>(pdf_pages(path)));
+  std::filesystem::remove(path);
+}
+
+TEST(ReportPdf, OverlongHeaderIsCutToAThirdOfAPage) {
+  PdfDocument pdf({});
+  std::string huge;
+  for (int i = 0; i < 3000; ++i) huge += "judul ";
+  Table t;
+  t.headers = {huge};
+  t.rows = {{"satu"}, {"dua"}, {"tiga"}};
+  pdf.table(t);
+  auto bytes = pdf.finish();
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message.en;
+  const std::string path = temp_path("report-huge-header.pdf");
+  write_file(path, *bytes);
+  // The header is cut to a third of a page, so the rows still fit on the first page.
+  EXPECT_EQ(pdf_pages(path), 1);
+  const std::string text = pdf_text(path);
+  EXPECT_NE(text.find("judul"), std::string::npos);
+  EXPECT_NE(text.find("tiga"), std::string::npos);
+  std::filesystem::remove(path);
+}
+
+TEST(ReportPdf, EmptyDocumentHasOnePage) {
+  PdfDocument pdf({});
+  auto bytes = pdf.finish();
+  ASSERT_TRUE(bytes.ok());
+  const std::string path = temp_path("report-empty.pdf");
+  write_file(path, *bytes);
+  EXPECT_EQ(pdf_pages(path), 1);
+  EXPECT_NE(pdf_text(path).find("Halaman 1 dari 1"), std::string::npos);
+  std::filesystem::remove(path);
+  EXPECT_FALSE(pdf.finish().ok()) << "finish() is once only";
+}
+
+TEST(ReportPdf, MissingFontIsAClearError) {
+  PdfDocument pdf({"Uji", "", "", std::nullopt}, PdfOptions{"/nonexistent/fonts"});
+  EXPECT_FALSE(pdf.ok());
+  pdf.paragraph("tidak digambar");
+  auto bytes = pdf.finish();
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_EQ(bytes.error().code, "report.font_missing");
+  EXPECT_NE(bytes.error().message.en.find("/nonexistent/fonts/DejaVuSans.ttf"), std::string::npos);
+  EXPECT_NE(bytes.error().message.id.find("tidak ditemukan"), std::string::npos);
+}
+
+TEST(ReportPdf, MalformedTableIsAnError) {
+  PdfDocument pdf({});
+  Table t;
+  t.headers = {"A", "B"};
+  t.rows = {{"1", "2", "3"}};
+  pdf.table(t);
+  auto bytes = pdf.finish();
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_EQ(bytes.error().code, "report.bad_table");
+}
+
+// --- XLSX ----------------------------------------------------------------------------------------
+
+TEST(ReportXlsx, SheetNamesAreMadeValid) {
+  EXPECT_EQ(xlsx_sheet_name("Rekap [2026]: Q1/Q2*?"), "Rekap -2026-- Q1-Q2--");
+  EXPECT_EQ(xlsx_sheet_name("'Kalimantan Selatan'"), "Kalimantan Selatan");
+  EXPECT_EQ(xlsx_sheet_name(""), "Lembar");
+  EXPECT_EQ(xlsx_sheet_name("\\/"), "--");
+  const std::string longest = xlsx_sheet_name("Rekapitulasi Bantuan Keuangan Partai Politik 2026");
+  EXPECT_EQ(longest, "Rekapitulasi Bantuan Keuangan P");
+  EXPECT_EQ(xlsx_sheet_name("Daftar Ormas — Kalimantan Selatan"),
+            "Daftar Ormas — Kalimantan Selat");
+}
+
+TEST(ReportXlsx, WorkbookWithTypedCells) {
+  XlsxWorkbook wb({"Rekap Banpol 2026", "Kesbangpol Kalsel", "", std::nullopt});
+  EXPECT_EQ(wb.add_sheet("Banpol/2026"), "Banpol-2026");
+  wb.title("REKAP BANTUAN KEUANGAN PARTAI POLITIK TAHUN 2026");
+  wb.header({"Partai", "Kursi", "Suara", "Nilai per suara", "Bantuan", "Tanggal SK"});
+  wb.row({"Partai Kebangkitan Café — é", XlsxCell::integer(12), XlsxCell::integer(600848),
+          XlsxCell::number(1938.75), XlsxCell::rupiah(1164904000), XlsxCell::date({2026, 11, 23})});
+  wb.row({"=HYPERLINK(\"http://x\")", XlsxCell::integer(3), XlsxCell::integer(1000),
+          XlsxCell::number(1000, 0), XlsxCell::rupiah(-25000), XlsxCell::empty()});
+  wb.column_widths({40});
+  EXPECT_EQ(wb.add_sheet("Banpol-2026"), "Banpol-2026 (2)");
+  wb.header({"Catatan"});
+  wb.row({"lembar kedua"});
+  auto bytes = wb.finish();
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message.en;
+  ASSERT_EQ(bytes->rfind("PK\x03\x04", 0), 0u) << "an XLSX file is a ZIP archive";
+
+  const std::string path = temp_path("report-rekap.xlsx");
+  write_file(path, *bytes);
+  const std::string workbook = zip_entry(path, "xl/workbook.xml");
+  EXPECT_NE(workbook.find("name=\"Banpol-2026\""), std::string::npos) << workbook;
+  EXPECT_NE(workbook.find("name=\"Banpol-2026 (2)\""), std::string::npos) << workbook;
+
+  const std::string sheet = zip_entry(path, "xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet.find("Partai Kebangkitan Café — é"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<v>1164904000</v>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<v>600848</v>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<v>-25000</v>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<autoFilter ref=\"A2:F4\"/>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("ySplit=\"2\""), std::string::npos) << "header row frozen: " << sheet;
+  EXPECT_NE(sheet.find("width=\"40"), std::string::npos) << sheet;
+  EXPECT_EQ(sheet.find("<f>"), std::string::npos) << "user text never becomes a formula";
+  // 23 November 2026 is Excel serial 46349.
+  EXPECT_NE(sheet.find("<v>46349</v>"), std::string::npos) << sheet;
+
+  const std::string styles = zip_entry(path, "xl/styles.xml");
+  EXPECT_NE(styles.find("&quot;Rp&quot; #,##0"), std::string::npos) << styles;
+  EXPECT_NE(styles.find("dd/mm/yyyy"), std::string::npos) << styles;
+  EXPECT_NE(zip_entry(path, "xl/worksheets/sheet2.xml").find("lembar kedua"), std::string::npos);
+  EXPECT_NE(zip_entry(path, "docProps/core.xml").find("Rekap Banpol 2026"), std::string::npos);
+  std::filesystem::remove(path);
+}
+
+TEST(ReportXlsx, EmptyWorkbookAndHugeIntegers) {
+  XlsxWorkbook wb;
+  wb.row({XlsxCell::integer(9007199254740993)});  // 2^53 + 1: Excel would round it
+  auto bytes = wb.finish();
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message.en;
+  const std::string path = temp_path("report-empty.xlsx");
+  write_file(path, *bytes);
+  EXPECT_NE(zip_entry(path, "xl/workbook.xml").find("name=\"Lembar1\""), std::string::npos);
+  EXPECT_NE(zip_entry(path, "xl/worksheets/sheet1.xml").find("9007199254740993"),
+            std::string::npos);
+  std::filesystem::remove(path);
+}
