@@ -2,7 +2,10 @@
 // scoping, consolidation, the recap, and fast reports with their notifications.
 #include "modules/monitoring/store.h"
 
+#include "modules/monitoring/documents.h"
 #include "search/search.h"
+
+#include <cstdio>
 #include "store_fixture.h"
 
 using namespace pantau;
@@ -216,6 +219,70 @@ TEST_P(MonitoringStoreTest, FullTextSearchIsStemmedAndScoped) {
   ASSERT_TRUE(db_->write_value<PeriodicReport>([&](db::Conn& c) { return update_report(c, op, r->id, r->version, edit); }).ok());
   EXPECT_TRUE(hits(op, "hoaks").empty());
   EXPECT_EQ(hits(op, "aman").size(), 1u);
+}
+
+static std::string pdf_text(const std::string& pdf) {
+  auto path = std::filesystem::path(testing::TempDir()) / ("report-" + random_token(6) + ".pdf");
+  std::ofstream(path, std::ios::binary) << pdf;
+  std::string out;
+  FILE* p = popen(("pdftotext -layout '" + path.string() + "' - 2>/dev/null").c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while (p && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  if (p) pclose(p);
+  std::filesystem::remove(path);
+  return out;
+}
+
+TEST_P(MonitoringStoreTest, TeamsAndTheOfficialPdf) {
+  MonitoringTeam t;
+  t.name = "Tim Pemantauan, Pelaporan dan Evaluasi Perkembangan Politik di Daerah";
+  t.decree_number = "100.3.3.2/045/HK/2026";
+  t.decree_date = "2026-01-05";
+  t.valid_from = "2026-01-05";
+  t.valid_to = "2026-12-31";
+  t.members = {{"Drs. Rusdiansyah", "196801011990031001", "Kepala Badan", "Kesbangpol", "KETUA", ""},
+               {"Dedi Kurniawan", "", "Analis", "Kesbangpol", "KOORDINATOR_SISTEM", ""}};
+  auto missing_operator = db_->write_value<MonitoringTeam>([&](db::Conn& c) { return save_team(c, op, std::nullopt, 0, t); });
+  ASSERT_FALSE(missing_operator.ok());
+  EXPECT_EQ(missing_operator.error().fields[0].code, "coordinator_operator");
+  t.members.push_back({"Fitriani", "", "Operator", "Kesbangpol", "OPERATOR", ""});
+  auto foreign = db_->write_value<MonitoringTeam>([&](db::Conn& c) { return save_team(c, other_op, std::nullopt, 0, [&] { auto x = t; x.region_code = "63.71"; return x; }()); });
+  EXPECT_EQ(foreign.error().kind, ErrorKind::Forbidden);
+  auto team = db_->write_value<MonitoringTeam>([&](db::Conn& c) { return save_team(c, op, std::nullopt, 0, t); });
+  ASSERT_TRUE(team.ok()) << team.error().message.en;
+  std::optional<MonitoringTeam> active;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { active = active_team(c, "63.71", "2026-06-01"); }).ok());
+  ASSERT_TRUE(active);
+  EXPECT_EQ(active->members.size(), 3u);
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { active = active_team(c, "63.71", "2027-01-01"); }).ok());
+  EXPECT_FALSE(active);  // the decree has expired
+
+  ReportInput in;
+  in.report_type = "TRIWULAN";
+  in.period = "2026-Q2";
+  in.sections[0] = "Situasi politik di Kota Banjarmasin kondusif — tanpa gangguan berarti.";
+  auto r = db_->write_value<PeriodicReport>([&](db::Conn& c) { return create_report(c, op, in); });
+  ASSERT_TRUE(r.ok());
+  std::optional<Result<std::string>> pdf;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { pdf.emplace(report_pdf(c, *r)); }).ok());
+  ASSERT_TRUE(pdf->ok()) << pdf->error().message.en;
+  EXPECT_EQ(pdf->value().substr(0, 5), "%PDF-");
+  std::string text = pdf_text(pdf->value());
+  EXPECT_NE(text.find("BADAN KESATUAN BANGSA DAN POLITIK"), std::string::npos) << text;
+  EXPECT_NE(text.find("TRIWULAN II 2026"), std::string::npos);
+  EXPECT_NE(text.find("kondusif — tanpa gangguan"), std::string::npos);
+  EXPECT_NE(text.find("I. SITUASI POLITIK UMUM"), std::string::npos);
+  EXPECT_NE(text.find("VI. REKOMENDASI"), std::string::npos);
+  EXPECT_NE(text.find("Drs. Rusdiansyah"), std::string::npos);  // signed by the team's chair
+  EXPECT_NE(text.find("100.3.3.2/045/HK/2026"), std::string::npos);
+  EXPECT_NE(text.find("Halaman 1 dari"), std::string::npos);
+
+  std::optional<Result<std::vector<RecapRow>>> rows;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { rows.emplace(recap(c, prov, "TRIWULAN", "2026-Q2", system_time().now())); }).ok());
+  auto xlsx = recap_xlsx("TRIWULAN", "2026-Q2", rows->value());
+  ASSERT_TRUE(xlsx.ok());
+  EXPECT_EQ(xlsx->substr(0, 2), "PK");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MonitoringStoreTest, ::testing::Values("sqlite", "postgres"),

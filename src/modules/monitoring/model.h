@@ -90,3 +90,25 @@ struct RecapRow {
 };
 
 }  // namespace pantau::monitoring
+
+namespace pantau::monitoring {
+
+inline const std::vector<std::string_view> kTeamRoles = {"PENGARAH", "WAKIL_PENGARAH", "PENANGGUNG_JAWAB", "KETUA", "WAKIL_KETUA",
+                                                         "SEKRETARIS", "WAKIL_SEKRETARIS", "ANGGOTA", "KOORDINATOR_SISTEM",
+                                                         "OPERATOR"};
+
+struct TeamMember {
+  std::string name, nip, position_title, origin_agency, team_role, working_group;
+};
+
+// The decree-based monitoring team of a region (Tim Pemantauan, Pelaporan dan Evaluasi
+// Perkembangan Politik di Daerah).
+struct MonitoringTeam {
+  int64_t id = 0;
+  std::string region_code, name, decree_number, decree_date, valid_from, legal_basis;
+  std::optional<std::string> valid_to;
+  std::vector<TeamMember> members;
+  int64_t version = 1;
+};
+
+}  // namespace pantau::monitoring

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <tuple>
+
 #include "audit/audit.h"
 #include "auth/roles.h"
 #include "core/region_code.h"
@@ -120,6 +122,33 @@ void seed_demo(db::Conn& c, TimePoint now) {
       if (auto r = get_report(c, system, id)) index_report(c, *r);
     }
     ++i;
+  }
+
+  // Letterheads and decree-based monitoring teams of the province and Kota Banjarmasin.
+  c.exec("UPDATE org_units SET address = ?, contact = ? WHERE kind = 'KESBANGPOL' AND region_code = '63'",
+         {std::string("Jalan Jenderal Sudirman Nomor 14, Banjarmasin 70114"), std::string("Telepon (0511) 3354420")});
+  c.exec("UPDATE org_units SET address = ?, contact = ? WHERE kind = 'KESBANGPOL' AND region_code = '63.71'",
+         {std::string("Jalan Pramuka Nomor 2, Banjarmasin 70238"), std::string("Telepon (0511) 3252740")});
+  for (auto [region, decree, chair] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"63", "188.44/0123/KUM/2026", "Dr. H. Akhmad Fydayeen, M.Si."},
+           {"63.71", "100.3.3.2/045/HK/2026", "Drs. Rusdiansyah"}}) {
+    int64_t team = c.insert("INSERT INTO monitoring_teams (region_code, name, decree_number, decree_date, valid_from, valid_to, "
+                            "legal_basis, created_by, created_at, updated_at) VALUES (?, ?, ?, '2026-01-05', '2026-01-05', "
+                            "'2026-12-31', ?, ?, ?, ?)",
+                            {region, std::string("Tim Pemantauan, Pelaporan dan Evaluasi Perkembangan Politik di Daerah"), decree,
+                             std::string("Permendagri 61/2011; SE Mendagri 200.6.1/1129/Polpum"), admin, format_iso(now), format_iso(now)});
+    int64_t pos = 0;
+    for (auto [name, role, title] : std::vector<std::tuple<std::string, const char*, const char*>>{
+             {chair, "KETUA", "Kepala Badan Kesatuan Bangsa dan Politik"},
+             {"Siti Rahmah, S.IP.", "SEKRETARIS", "Kepala Bidang Politik Dalam Negeri"},
+             {"Dedi Kurniawan, S.Kom.", "KOORDINATOR_SISTEM", "Analis Kebijakan"},
+             {"Nur Aisyah", "OPERATOR", "Pengelola Data"},
+             {"AKBP Hendra Wijaya", "ANGGOTA", "Polda/Polresta"},
+             {"Ahmad Rizani", "ANGGOTA", "KPU"}})
+      c.exec("INSERT INTO team_members (team_id, position, name, nip, position_title, origin_agency, team_role, working_group) "
+             "VALUES (?, ?, ?, '', ?, '', ?, '')",
+             {team, ++pos, name, std::string(title), std::string(role)});
+    audit::append(c, system, {"create", "monitoring_team", std::to_string(team), region, 0, std::nullopt, std::string("{\"source\":\"demo\"}")});
   }
 
   struct DemoEvent {

@@ -7,6 +7,7 @@
 #include "http/app.h"
 #include "http/json.h"
 #include "http/write_safety.h"
+#include "modules/monitoring/documents.h"
 #include "modules/monitoring/rules.h"
 #include "modules/monitoring/store.h"
 #include "modules/regions/rules.h"
@@ -291,6 +292,113 @@ Response recap_route(Ctx& ctx) {
   return Response::json(200, o.take());
 }
 
+Response attachment(std::string body, std::string mime, const std::string& filename) {
+  Response r;
+  r.content_type = std::move(mime);
+  r.body = std::move(body);
+  r.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.header("Cache-Control", "private, no-store");
+  return r;
+}
+
+Response report_pdf_route(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<PeriodicReport> r;
+  std::optional<Result<std::string>> pdf;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    r = get_report(c, ctx.scope(), *id);
+    if (r) pdf.emplace(report_pdf(c, *r));
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
+  if (!pdf->ok()) return Response::problem(pdf->error());
+  return attachment(std::move(pdf->value()), "application/pdf",
+                    fmt::format("laporan-{}-{}-{}.pdf", r->report_type, r->region_code, r->period));
+}
+
+Response recap_xlsx_route(Ctx& ctx) {
+  auto type = ctx.req.q("type").value_or("TRIWULAN");
+  auto period = ctx.req.q("period").value_or("");
+  if (period.empty()) return Response::problem(Error::invalid_field("period", "required", "Wajib diisi.", "This field is required."));
+  std::optional<Result<std::vector<RecapRow>>> rows;
+  Status s = ctx.db().read([&](db::Conn& c) { rows.emplace(recap(c, ctx.scope(), type, period, system_time().now())); });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!rows->ok()) return Response::problem(rows->error());
+  auto x = recap_xlsx(type, period, rows->value());
+  if (!x.ok()) return Response::problem(x.error());
+  return attachment(std::move(x.value()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    fmt::format("rekap-{}-{}.xlsx", type, period));
+}
+
+Result<MonitoringTeam> team_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  MonitoringTeam t;
+  t.region_code = in.str("region_code", false, 8).value_or("");
+  t.name = in.str("name", true, 300).value_or("");
+  t.decree_number = in.str("decree_number", true, 200).value_or("");
+  t.decree_date = in.str("decree_date", true, 10).value_or("");
+  t.valid_from = in.str("valid_from", true, 10).value_or("");
+  t.valid_to = in.str("valid_to", false, 10);
+  t.legal_basis = in.str("legal_basis", false, 500).value_or("");
+  auto* members = in.get("members");
+  if (!members || !members->IsArray() || members->Size() == 0 || members->Size() > 200) {
+    in.add_error("members", "required", "Isi daftar anggota tim (1-200 orang).", "List the team members (1-200 people).");
+  } else {
+    for (rapidjson::SizeType i = 0; i < members->Size(); ++i) {
+      auto& m = (*members)[i];
+      auto str = [&](const char* k) {
+        return m.IsObject() && m.HasMember(k) && m[k].IsString() ? trim(m[k].GetString()).substr(0, 300) : std::string();
+      };
+      TeamMember tm{str("name"), str("nip"), str("position_title"), str("origin_agency"), str("team_role"), str("working_group")};
+      if (tm.name.empty()) in.add_error(fmt::format("members[{}].name", i), "required", "Nama wajib diisi.", "The name is required.");
+      if (std::find(kTeamRoles.begin(), kTeamRoles.end(), tm.team_role) == kTeamRoles.end())
+        in.add_error(fmt::format("members[{}].team_role", i), "not_allowed", "Peran dalam tim tidak dikenal.", "Unknown team role.");
+      t.members.push_back(std::move(tm));
+    }
+  }
+  if (!in.ok()) return in.error();
+  return t;
+}
+
+Response list_all_teams(Ctx& ctx) {
+  std::vector<MonitoringTeam> teams;
+  Status s = ctx.db().read([&](db::Conn& c) { teams = list_teams(c, ctx.scope()); });
+  if (!s.ok()) return Response::problem(s.error());
+  return Response::json(200, page_json(teams, std::nullopt));
+}
+
+Response get_one_team(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<MonitoringTeam> t;
+  Status s = ctx.db().read([&](db::Conn& c) { t = get_team(c, ctx.scope(), *id); });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!t) return Response::problem(Error::not_found("Tim tidak ditemukan.", "Team not found."));
+  return http::with_version(Response::json(200, to_json(*t)), t->version);
+}
+
+Response create_team(Ctx& ctx) {
+  auto in = team_input(ctx.req);
+  if (!in.ok()) return Response::problem(in.error());
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(MonitoringTeam t, save_team(c, ctx.scope(), std::nullopt, 0, *in));
+    return http::with_version(Response::json(201, to_json(t)), t.version);
+  });
+}
+
+Response patch_team(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = team_input(ctx.req);
+  if (!in.ok()) return Response::problem(in.error());
+  auto r = ctx.db().write_value<MonitoringTeam>([&](db::Conn& c) { return save_team(c, ctx.scope(), *id, *version, *in); });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
 Result<EventInput> event_input(const http::Request& req) {
   PANTAU_TRY(json::In in, json::In::parse(req.body));
   EventInput e;
@@ -464,6 +572,12 @@ void register_routes(http::App& app) {
   r.post("/api/v1/monitoring/reports/{id}/actions", report_action, read);
   r.get("/api/v1/monitoring/reports/{id}/sources", report_sources, read);
   r.get("/api/v1/monitoring/recap", recap_route, read);
+  r.get("/api/v1/monitoring/recap.xlsx", recap_xlsx_route, read);
+  r.get("/api/v1/monitoring/reports/{id}/pdf", report_pdf_route, read);
+  r.get("/api/v1/monitoring/teams", list_all_teams, read);
+  r.post("/api/v1/monitoring/teams", create_team, write);
+  r.get("/api/v1/monitoring/teams/{id}", get_one_team, read);
+  r.patch("/api/v1/monitoring/teams/{id}", patch_team, write);
   r.get("/api/v1/monitoring/categories", categories);
   r.get("/api/v1/monitoring/events", list_all_events, read);
   r.post("/api/v1/monitoring/events", create_one_event, write);

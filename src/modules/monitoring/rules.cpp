@@ -154,3 +154,35 @@ Result<EventStatus> event_transition(EventStatus from, EventAction action, const
 }
 
 }  // namespace pantau::monitoring
+
+namespace pantau::monitoring {
+
+Status check_team(const MonitoringTeam& t) {
+  std::vector<FieldError> errs;
+  auto add = [&](std::string f, std::string code, std::string id, std::string en) {
+    errs.push_back({std::move(f), std::move(code), {std::move(id), std::move(en)}});
+  };
+  if (!parse_date(t.decree_date)) add("decree_date", "invalid", "Tanggal SK harus TTTT-BB-HH.", "The decree date must be YYYY-MM-DD.");
+  auto from = parse_date(t.valid_from);
+  if (!from) add("valid_from", "invalid", "Tanggal mulai harus TTTT-BB-HH.", "The start date must be YYYY-MM-DD.");
+  if (t.valid_to) {
+    auto to = parse_date(*t.valid_to);
+    if (!to) add("valid_to", "invalid", "Tanggal akhir harus TTTT-BB-HH.", "The end date must be YYYY-MM-DD.");
+    else if (from && *to < *from) add("valid_to", "before_start", "Tanggal akhir sebelum tanggal mulai.", "The end date is before the start date.");
+  }
+  int chairs = 0, coordinators = 0, operators = 0;
+  for (size_t i = 0; i < t.members.size(); ++i) {
+    const auto& m = t.members[i];
+    if (m.team_role == "KETUA") ++chairs;
+    if (m.team_role == "KOORDINATOR_SISTEM") ++coordinators;
+    if (m.team_role == "OPERATOR") ++operators;
+  }
+  if (chairs != 1) add("members", "one_chair", "Tim harus memiliki tepat satu ketua.", "A team must have exactly one chair (KETUA).");
+  if (coordinators < 1 || operators < 1)
+    add("members", "coordinator_operator", "Tim harus menunjuk koordinator sistem dan operator data.",
+        "A team must name a system coordinator and a data operator.");
+  if (!errs.empty()) return Error::invalid(errs);
+  return {};
+}
+
+}  // namespace pantau::monitoring

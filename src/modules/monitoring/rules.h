@@ -33,3 +33,9 @@ Result<EventStatus> event_transition(EventStatus from, EventAction action, const
                                      std::string_view event_region, bool has_note);
 
 }  // namespace pantau::monitoring
+
+namespace pantau::monitoring {
+// A team needs a decree, a valid period, exactly one chair (KETUA), and a named coordinator
+// (KOORDINATOR_SISTEM) and data operator (OPERATOR) as SIPANTAU requires.
+Status check_team(const MonitoringTeam& t);
+}  // namespace pantau::monitoring

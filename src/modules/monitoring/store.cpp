@@ -503,3 +503,110 @@ Result<PoliticalEvent> act_on_event(db::Conn& c, const auth::Scope& s, int64_t i
 }
 
 }  // namespace pantau::monitoring
+
+// ---- monitoring teams -------------------------------------------------------------------
+
+namespace pantau::monitoring {
+
+static constexpr const char* kTeamSelect =
+    "SELECT id, region_code, name, decree_number, decree_date, valid_from, valid_to, legal_basis, version FROM monitoring_teams ";
+
+static MonitoringTeam team_from(const db::Row& r) {
+  MonitoringTeam t;
+  t.id = r.i64(0);
+  t.region_code = r.str(1);
+  t.name = r.str(2);
+  t.decree_number = r.str(3);
+  t.decree_date = r.str(4);
+  t.valid_from = r.str(5);
+  t.valid_to = r.opt_str(6);
+  t.legal_basis = r.str(7);
+  t.version = r.i64(8);
+  return t;
+}
+
+static void load_members(db::Conn& c, MonitoringTeam& t) {
+  t.members.clear();
+  c.query("SELECT name, nip, position_title, origin_agency, team_role, working_group FROM team_members WHERE team_id = ? ORDER BY position",
+          {t.id}, [&](const db::Row& r) { t.members.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)}); });
+}
+
+std::string to_json(const MonitoringTeam& t) {
+  json::Out o;
+  o.begin_object().kv("id", t.id).kv("region_code", t.region_code).kv("name", t.name).kv("decree_number", t.decree_number)
+      .kv("decree_date", t.decree_date).kv("valid_from", t.valid_from).kv_opt("valid_to", t.valid_to)
+      .kv("legal_basis", t.legal_basis).key("members").begin_array();
+  for (auto& m : t.members)
+    o.begin_object().kv("name", m.name).kv("nip", m.nip).kv("position_title", m.position_title)
+        .kv("origin_agency", m.origin_agency).kv("team_role", m.team_role).kv("working_group", m.working_group).end_object();
+  o.end_array().kv("version", t.version).end_object();
+  return o.take();
+}
+
+std::vector<MonitoringTeam> list_teams(db::Conn& c, const auth::Scope& s) {
+  db::Params p;
+  std::vector<MonitoringTeam> out;
+  c.query(std::string(kTeamSelect) + "WHERE " + s.region_filter("region_code", p) + " ORDER BY region_code, valid_from DESC LIMIT 500",
+          p, [&](const db::Row& r) { out.push_back(team_from(r)); });
+  for (auto& t : out) load_members(c, t);
+  return out;
+}
+
+std::optional<MonitoringTeam> get_team(db::Conn& c, const auth::Scope& s, int64_t id) {
+  db::Params p{id};
+  std::optional<MonitoringTeam> out;
+  c.query(std::string(kTeamSelect) + "WHERE id = ? AND " + s.region_filter("region_code", p), p,
+          [&](const db::Row& r) { out = team_from(r); });
+  if (out) load_members(c, *out);
+  return out;
+}
+
+std::optional<MonitoringTeam> active_team(db::Conn& c, const std::string& region, const std::string& date) {
+  std::optional<MonitoringTeam> out;
+  c.query(std::string(kTeamSelect) + "WHERE region_code = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) "
+          "ORDER BY decree_date DESC, id DESC LIMIT 1",
+          {region, date, date}, [&](const db::Row& r) { out = team_from(r); });
+  if (out) load_members(c, *out);
+  return out;
+}
+
+Result<MonitoringTeam> save_team(db::Conn& c, const auth::Scope& s, std::optional<int64_t> id, int64_t version,
+                                 const MonitoringTeam& t) {
+  std::optional<MonitoringTeam> before;
+  if (id) {
+    before = get_team(c, s, *id);
+    if (!before) return Error::not_found("Tim tidak ditemukan.", "Team not found.");
+    if (before->version != version) return Error::stale_version();
+  }
+  std::string region = before ? before->region_code : (t.region_code.empty() ? s.region_code : t.region_code);
+  if (region != s.region_code || !s.can(auth::kRecordWrite))
+    return Error::forbidden("Hanya kantor wilayah ini yang mengelola timnya.", "Only this region's office manages its team.");
+  PANTAU_CHECK(check_team(t));
+  std::string now = now_iso();
+  int64_t team_id;
+  if (id) {
+    if (c.exec("UPDATE monitoring_teams SET name = ?, decree_number = ?, decree_date = ?, valid_from = ?, valid_to = ?, "
+               "legal_basis = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+               {t.name, t.decree_number, t.decree_date, t.valid_from, opt(t.valid_to), t.legal_basis, now, *id, version}) == 0)
+      return Error::stale_version();
+    c.exec("DELETE FROM team_members WHERE team_id = ?", {*id});
+    team_id = *id;
+  } else {
+    team_id = c.insert("INSERT INTO monitoring_teams (region_code, name, decree_number, decree_date, valid_from, valid_to, "
+                       "legal_basis, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       {region, t.name, t.decree_number, t.decree_date, t.valid_from, opt(t.valid_to), t.legal_basis,
+                        s.user_id, now, now});
+  }
+  for (size_t i = 0; i < t.members.size(); ++i) {
+    const auto& m = t.members[i];
+    c.exec("INSERT INTO team_members (team_id, position, name, nip, position_title, origin_agency, team_role, working_group) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+           {team_id, static_cast<int64_t>(i + 1), m.name, m.nip, m.position_title, m.origin_agency, m.team_role, m.working_group});
+  }
+  auto fresh = get_team(c, s, team_id);
+  audit::append(c, s, {id ? "update" : "create", "monitoring_team", std::to_string(team_id), region, 0,
+                       before ? std::optional(to_json(*before)) : std::nullopt, to_json(*fresh)});
+  return std::move(*fresh);
+}
+
+}  // namespace pantau::monitoring

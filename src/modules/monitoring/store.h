@@ -56,6 +56,15 @@ std::vector<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const
 Result<PoliticalEvent> act_on_event(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, EventAction action,
                                     const std::string& note);
 
+std::vector<MonitoringTeam> list_teams(db::Conn& c, const auth::Scope& s);
+std::optional<MonitoringTeam> get_team(db::Conn& c, const auth::Scope& s, int64_t id);
+// Creates (id empty) or replaces a team with its members; only the region's own office.
+Result<MonitoringTeam> save_team(db::Conn& c, const auth::Scope& s, std::optional<int64_t> id, int64_t version,
+                                 const MonitoringTeam& t);
+// The team whose decree is in force in a region on a date (the latest decree wins).
+std::optional<MonitoringTeam> active_team(db::Conn& c, const std::string& region, const std::string& date);
+std::string to_json(const MonitoringTeam& t);
+
 // Keeps the full-text index of a record current (inside the write transaction).
 void index_report(db::Conn& c, const PeriodicReport& r);
 void index_event(db::Conn& c, const PoliticalEvent& e);

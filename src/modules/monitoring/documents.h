@@ -1,0 +1,17 @@
+// Official documents of the monitoring module: the quarterly report as a PDF in the layout of a
+// government report (kop surat, numbered sections, the team head's signature) and the recap of
+// who reported as an XLSX workbook.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+#include "modules/monitoring/model.h"
+
+namespace pantau::monitoring {
+
+// Reads what the PDF needs (office letterhead, active team, sources) and builds it.
+Result<std::string> report_pdf(db::Conn& c, const PeriodicReport& r);
+Result<std::string> recap_xlsx(const std::string& report_type, const std::string& period, const std::vector<RecapRow>& rows);
+
+}  // namespace pantau::monitoring
