@@ -9,7 +9,7 @@ LISTEN ?= 127.0.0.1:8080
 
 run: build web
 	@mkdir -p var
-	./$(BUILD)/pantau seed --demo --db $(DB)
+	./$(BUILD)/pantau seed --demo --db $(DB) --files var/files
 	./$(BUILD)/pantau serve --db $(DB) --listen $(LISTEN) --web web/dist --files var/files
 
 test:

@@ -12,6 +12,8 @@
 #include "auth/roles.h"
 #include "core/crypto.h"
 #include "core/time.h"
+#include "files/evidence.h"
+#include "modules/elections/seed.h"
 #include "modules/monitoring/public.h"
 
 namespace pantau::app {
@@ -49,7 +51,7 @@ std::string demo_password() {
 
 }  // namespace
 
-Status seed_demo(db::Database& db) {
+Status seed_demo(db::Database& db, const std::string& files_dir) {
   std::map<std::string, int64_t> units;
   Status s = db.write([&](db::Conn& c) -> Status {
     int64_t pusat = ensure_unit(c, "Direktorat Jenderal Politik dan Pemerintahan Umum, Kemendagri", "KEMENDAGRI", "", std::nullopt);
@@ -127,7 +129,9 @@ Status seed_demo(db::Database& db) {
     monitoring::seed_demo(c, system_time().now());
     return {};
   });
-  return monitoring_demo;
+  if (!monitoring_demo.ok()) return monitoring_demo;
+  files::EvidenceStore store(files_dir, 25 << 20);
+  return db.write([&](db::Conn& c) { return elections::seed_demo(c, &store); });
 }
 
 }  // namespace pantau::app

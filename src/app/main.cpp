@@ -75,7 +75,7 @@ int cmd_seed(const Config& cfg, bool demo) {
                            "{} partai/parties, {} hasil pemilu/election results\n",
                            r->regions, r->holidays, r->parties, r->results);
   if (demo) {
-    Status s = app::seed_demo(*db);
+    Status s = app::seed_demo(*db, cfg.files_dir);
     if (!s.ok()) return fail(s.error());
   }
   return 0;
@@ -184,6 +184,7 @@ int main(int argc, char** argv) {
   add_db(seed);
   seed->add_option("--data", cfg.data_dir, "Folder data rujukan / reference data folder");
   seed->add_flag("--demo", demo, "Menambah data demo / Add the demo data");
+  seed->add_option("--files", cfg.files_dir, "Folder berkas data dukung demo / folder of the demo evidence files");
 
   auto user = cli.add_subcommand("user", "Mengelola pengguna / Manage users");
   user->require_subcommand(1);

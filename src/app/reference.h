@@ -11,5 +11,6 @@ struct SeedReport {
 Result<SeedReport> seed_reference(db::Database& db, const std::string& data_dir);
 // Adds the demo offices, units and one user per role (Kalimantan Selatan). Prints the
 // passwords once (PANTAU_DEMO_PASSWORD sets them all, for tests). Idempotent.
-Status seed_demo(db::Database& db);
+// Evidence files of the demo (data dukung) are stored under files_dir.
+Status seed_demo(db::Database& db, const std::string& files_dir);
 }  // namespace pantau::app

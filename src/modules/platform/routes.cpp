@@ -27,6 +27,9 @@ void register_routes(http::App& app);
 namespace pantau::monitoring {
 void register_routes(http::App& app);
 }
+namespace pantau::elections {
+void register_routes(http::App& app);
+}
 namespace pantau::platform {
 std::string openapi_json();  // openapi.cpp
 }
@@ -388,5 +391,6 @@ void register_all_routes(App& app) {
   regions::register_routes(app);
   org::register_routes(app);
   monitoring::register_routes(app);
+  elections::register_routes(app);
 }
 }  // namespace pantau::http
