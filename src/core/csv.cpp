@@ -59,7 +59,13 @@ Result<CsvTable> parse_csv(std::string_view text, size_t max_rows, size_t max_fi
     any = true;
     if (in_quotes) {
       if (c == '"') {
-        if (i + 1 < n && text[i + 1] == '"') { field.push_back('"'); i += 2; continue; }
+        if (i + 1 < n && text[i + 1] == '"') {
+          field.push_back('"');
+          if (field.size() > max_field_bytes)
+            return csv_error(line, "isi kolom terlalu panjang", "field too long");
+          i += 2;
+          continue;
+        }
         in_quotes = false;
         ++i;
         if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r')

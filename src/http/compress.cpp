@@ -2,6 +2,10 @@
 
 #include <zlib.h>
 
+#include <cstdlib>
+
+#include "core/strings.h"
+
 namespace pantau::http {
 
 std::string gzip(std::string_view data) {
@@ -18,6 +22,25 @@ std::string gzip(std::string_view data) {
   return rc == Z_STREAM_END ? out : std::string();
 }
 
-bool accepts_gzip(const Request& req) { return req.header("accept-encoding").find("gzip") != std::string_view::npos; }
+// Accept-Encoding lists codings with optional weights: "gzip, br", "gzip;q=0" (refused), "*".
+bool accepts_gzip(const Request& req) {
+  bool gzip = false, star = false;
+  for (auto& item : split(req.header("accept-encoding"), ',')) {
+    auto parts = split(item, ';');
+    std::string name = trim(parts[0]);
+    bool refused = false;
+    for (size_t i = 1; i < parts.size(); ++i) {
+      std::string p = trim(parts[i]);
+      if (p.size() > 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') refused = std::strtod(p.c_str() + 2, nullptr) <= 0.0;
+    }
+    if (iequals(name, "gzip") || iequals(name, "x-gzip")) {
+      if (refused) return false;
+      gzip = true;
+    } else if (name == "*") {
+      star = !refused;
+    }
+  }
+  return gzip || star;
+}
 
 }  // namespace pantau::http

@@ -4,12 +4,14 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -31,7 +33,8 @@ struct Shared {
   asio::thread_pool& workers;
   std::shared_ptr<spdlog::logger> access;
   std::string tmp_dir;
-  std::atomic<int> in_flight{0};
+  std::atomic<int> in_flight{0};  // requests read, not yet answered
+  std::atomic<int> reading{0};    // requests whose body is still arriving (an upload, say)
   std::atomic<bool> stopping{false};
 };
 
@@ -52,6 +55,10 @@ class Session : public std::enable_shared_from_this<Session> {
     if (sh_.stopping) return close();
     hparser_.emplace();
     hparser_->header_limit(16 * 1024);
+    // The size limit depends on the route (JSON body or upload), known only once the header is
+    // read: on_header checks Content-Length against it. Beast would otherwise apply its 1 MiB
+    // default here and fail every larger upload as a malformed request.
+    hparser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     stream_.expires_after(std::chrono::seconds(first ? sh_.cfg.header_timeout_seconds : sh_.cfg.idle_timeout_seconds));
     bhttp::async_read_header(stream_, buf_, *hparser_,
                              [self = shared_from_this()](beast::error_code ec, size_t) { self->on_header(ec); });
@@ -60,6 +67,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_header(beast::error_code ec) {
     if (ec) {
       if (ec == bhttp::error::header_limit) return fail_and_close(431, "header_too_large");
+      if (ec == bhttp::error::body_limit) return fail_and_close(413, "too_large");
       if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout && ec != asio::error::operation_aborted &&
           ec != asio::error::connection_reset && ec != asio::error::eof)
         return fail_and_close(400, "malformed");
@@ -70,6 +78,9 @@ class Session : public std::enable_shared_from_this<Session> {
     std::string target(h.target());
     std::string path = target.substr(0, target.find('?'));
     upload_ = sh_.app.is_upload(std::string(h.method_string()), path);
+    // Beast checks Content-Length against body_limit only while reading the header, so the
+    // body parsers' limits below catch chunked bodies only: check a declared length here.
+    if (auto len = hparser_->content_length(); len && *len > body_limit()) return fail_and_close(413, "too_large");
     if (beast::iequals(h[bhttp::field::expect], "100-continue")) {
       auto cont = std::make_shared<std::string>("HTTP/1.1 100 Continue\r\n\r\n");
       asio::async_write(stream_, asio::buffer(*cont), [self = shared_from_this(), cont](beast::error_code ec, size_t) {
@@ -81,21 +92,27 @@ class Session : public std::enable_shared_from_this<Session> {
     read_body();
   }
 
+  uint64_t body_limit() const { return upload_ ? sh_.cfg.max_upload_bytes + 64 * 1024 : sh_.cfg.max_body_bytes; }
+
   void read_body() {
     stream_.expires_after(std::chrono::seconds(sh_.cfg.body_timeout_seconds));
+    ++sh_.reading;  // a shutdown waits for this body too (on_body ends it)
     if (upload_) {
       fparser_.emplace(std::move(*hparser_));
-      fparser_->body_limit(sh_.cfg.max_upload_bytes + 64 * 1024);
+      fparser_->body_limit(body_limit());
       std::filesystem::create_directories(sh_.tmp_dir);
       tmp_file_ = sh_.tmp_dir + "/upload-" + random_token(12);
       beast::error_code ec;
       fparser_->get().body().open(tmp_file_.c_str(), beast::file_mode::write, ec);
-      if (ec) return fail_and_close(503, "upload_tmp");
+      if (ec) {
+        --sh_.reading;
+        return fail_and_close(503, "upload_tmp");
+      }
       bhttp::async_read(stream_, buf_, *fparser_,
                         [self = shared_from_this()](beast::error_code ec, size_t) { self->on_body(ec); });
     } else {
       sparser_.emplace(std::move(*hparser_));
-      sparser_->body_limit(sh_.cfg.max_body_bytes);
+      sparser_->body_limit(body_limit());
       bhttp::async_read(stream_, buf_, *sparser_,
                         [self = shared_from_this()](beast::error_code ec, size_t) { self->on_body(ec); });
     }
@@ -116,6 +133,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_body(beast::error_code ec) {
     if (ec) {
+      --sh_.reading;
       cleanup_tmp();
       if (ec == bhttp::error::body_limit) return fail_and_close(413, "too_large");
       if (ec == beast::error::timeout) return fail_and_close(408, "timeout");
@@ -137,7 +155,8 @@ class Session : public std::enable_shared_from_this<Session> {
       req->body_size = req->body.size();
     }
     stream_.expires_never();
-    ++sh_.in_flight;
+    ++sh_.in_flight;  // before the body count drops, so a shutdown never sees both at zero
+    --sh_.reading;
     // Handlers block on the database: run them on the worker pool, answer on the I/O thread.
     asio::post(sh_.workers, [self = shared_from_this(), req] {
       Response res;
@@ -232,9 +251,31 @@ class Session : public std::enable_shared_from_this<Session> {
     target_ = "-";
     ++sh_.in_flight;
     stream_.expires_after(std::chrono::seconds(10));
-    bhttp::async_write(stream_, *msg, [self = shared_from_this(), msg](beast::error_code, size_t) {
+    bhttp::async_write(stream_, *msg, [self = shared_from_this(), msg](beast::error_code ec, size_t) {
       --self->sh_.in_flight;
-      self->close();
+      if (ec) return self->close();
+      self->linger();
+    });
+  }
+
+  // After an early error answer (e.g. 413 while the client is still sending its body): stop
+  // sending, then read and discard what the client still sends for a while before closing.
+  // Closing a socket with unread data makes the kernel send a reset, and the client would
+  // lose the answer (it would see a broken pipe instead of the 413).
+  void linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return close();
+    lingered_ = 0;
+    stream_.expires_after(std::chrono::seconds(10));
+    drain();
+  }
+  void drain() {
+    if (!drain_buf_) drain_buf_ = std::make_unique<std::array<char, 64 * 1024>>();
+    stream_.async_read_some(asio::buffer(*drain_buf_), [self = shared_from_this()](beast::error_code ec, size_t n) {
+      self->lingered_ += n;
+      if (ec || self->sh_.stopping || self->lingered_ > 2 * self->sh_.cfg.max_upload_bytes) return self->close();
+      self->drain();
     });
   }
 
@@ -264,6 +305,8 @@ class Session : public std::enable_shared_from_this<Session> {
   bool upload_ = false, keep_alive_ = true;
   int status_ = 0;
   size_t bytes_ = 0;
+  size_t lingered_ = 0;
+  std::unique_ptr<std::array<char, 64 * 1024>> drain_buf_;
   std::chrono::steady_clock::time_point start_;
 };
 
@@ -338,8 +381,8 @@ int run_server(App& app, const ServerOptions& opts) {
   asio::steady_timer drain(ioc);
   auto deadline = std::make_shared<std::chrono::steady_clock::time_point>();
   std::function<void()> wait_drained = [&] {
-    if (sh.in_flight.load() == 0 || std::chrono::steady_clock::now() > *deadline) {
-      spdlog::info("stopped: {} requests still in flight", sh.in_flight.load());
+    if ((sh.in_flight.load() == 0 && sh.reading.load() == 0) || std::chrono::steady_clock::now() > *deadline) {
+      spdlog::info("stopped: {} requests still in flight", sh.in_flight.load() + sh.reading.load());
       ioc.stop();
       return;
     }

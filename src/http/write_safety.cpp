@@ -3,6 +3,7 @@
 #include "core/crypto.h"
 #include "core/strings.h"
 #include "core/time.h"
+#include "http/json.h"
 
 namespace pantau::http {
 
@@ -56,6 +57,10 @@ Response idempotent_write(Ctx& ctx, const std::function<Result<Response>(db::Con
                                "This Idempotency-Key was already used for a different request.");
           Response r = Response::json(static_cast<int>(status), body);
           r.header("Idempotent-Replayed", "true");
+          // Only the body is stored: give the replay the ETag the first answer had (the
+          // record's version), so a retrying client can go on to update the record.
+          if (auto in = json::In::parse(body); in.ok())
+            if (auto v = in->int64("version", false, 1); v && in->ok()) r = with_version(std::move(r), *v);
           out = std::move(r);
           return {};
         }

@@ -265,7 +265,7 @@ TEST_P(MonitoringStoreTest, TeamsAndTheOfficialPdf) {
   auto r = db_->write_value<PeriodicReport>([&](db::Conn& c) { return create_report(c, op, in); });
   ASSERT_TRUE(r.ok());
   std::optional<Result<std::string>> pdf;
-  ASSERT_TRUE(db_->read([&](db::Conn& c) { pdf.emplace(report_pdf(c, *r)); }).ok());
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { pdf.emplace(report_pdf(c, op, *r)); }).ok());
   ASSERT_TRUE(pdf->ok()) << pdf->error().message.en;
   EXPECT_EQ(pdf->value().substr(0, 5), "%PDF-");
   std::string text = pdf_text(pdf->value());

@@ -39,7 +39,7 @@ const char* kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"};
 
 }  // namespace
 
-Result<std::string> report_pdf(db::Conn& c, const PeriodicReport& r) {
+Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, const PeriodicReport& r) {
   auto period = parse_period(r.period);
   if (!period.ok()) return period.error();
   std::string office, address, contact;
@@ -70,13 +70,24 @@ Result<std::string> report_pdf(db::Conn& c, const PeriodicReport& r) {
     doc.heading(fmt::format("{}. {}", kRoman[i], kSectionTitles[i]));
     doc.paragraph(trim(r.sections[i]).empty() ? "Tidak ada yang dilaporkan." : r.sections[i]);
   }
+  // A consolidated report starts from the reports of the tier below.
+  auto sources = source_reports(c, s, r);
+  size_t next_section = kSections.size();
+  if (!sources.empty()) {
+    doc.heading(fmt::format("{}. REKAPITULASI LAPORAN WILAYAH DI BAWAHNYA", kRoman[next_section++]));
+    std::vector<std::vector<std::string>> rows;
+    for (auto& src : sources)
+      rows.push_back({std::to_string(rows.size() + 1), src.region_name, status_label(src.status),
+                      src.submitted_at ? report::tanggal_indonesia(*parse_date(src.submitted_at->substr(0, 10))) : "-"});
+    doc.table({{"No.", "Wilayah", "Status", "Tanggal kirim"}, rows, {0.08, 0.44, 0.26, 0.22}, {report::Align::Center}, {}});
+  }
   // The attachments of the report (evidence files), listed by name.
   std::vector<std::vector<std::string>> files;
   c.query("SELECT name, size FROM evidence_files WHERE entity = 'periodic_report' AND entity_id = ? ORDER BY id",
           {std::to_string(r.id)}, [&](const db::Row& f) {
             files.push_back({std::to_string(files.size() + 1), f.str(0), report::format_ribuan(f.i64(1)) + " bita"});
           });
-  doc.heading(fmt::format("{}. LAMPIRAN", kRoman[kSections.size()]));
+  doc.heading(fmt::format("{}. LAMPIRAN", kRoman[next_section]));
   if (files.empty()) doc.paragraph("Tidak ada lampiran.");
   else doc.table({{"No.", "Nama berkas", "Ukuran"}, files, {0.08, 0.67, 0.25}, {report::Align::Center, report::Align::Left, report::Align::Right}, {}});
 

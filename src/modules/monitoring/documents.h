@@ -5,13 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "auth/scope.h"
 #include "db/database.h"
 #include "modules/monitoring/model.h"
 
 namespace pantau::monitoring {
 
 // Reads what the PDF needs (office letterhead, active team, sources) and builds it.
-Result<std::string> report_pdf(db::Conn& c, const PeriodicReport& r);
+// A province's report also lists its kab/kota reports of the period (those the caller may see).
+Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, const PeriodicReport& r);
 Result<std::string> recap_xlsx(const std::string& report_type, const std::string& period, const std::vector<RecapRow>& rows);
 
 }  // namespace pantau::monitoring

@@ -308,7 +308,7 @@ Response report_pdf_route(Ctx& ctx) {
   std::optional<Result<std::string>> pdf;
   Status s = ctx.db().read([&](db::Conn& c) {
     r = get_report(c, ctx.scope(), *id);
-    if (r) pdf.emplace(report_pdf(c, *r));
+    if (r) pdf.emplace(report_pdf(c, ctx.scope(), *r));
   });
   if (!s.ok()) return Response::problem(s.error());
   if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));

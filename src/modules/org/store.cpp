@@ -245,6 +245,10 @@ Result<User> update_user(db::Conn& c, const auth::Scope& s, int64_t id, int64_t 
 Status set_password(db::Conn& c, const auth::Scope& s, int64_t id, const std::string& password_hash) {
   auto u = get_user(c, s, id);
   if (!u) return Error::not_found("Pengguna tidak ditemukan.", "User not found.");
+  // Setting someone's password lets the admin log in as them: never for a user cleared higher.
+  if (u->clearance > s.clearance)
+    return Error::forbidden("Anda tidak dapat mengganti kata sandi pengguna dengan tingkat akses di atas milik Anda.",
+                            "You cannot reset the password of a user whose clearance is above your own.");
   c.exec("UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = NULL, "
          "version = version + 1 WHERE id = ?",
          {password_hash, now_iso(), id});

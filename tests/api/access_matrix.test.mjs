@@ -1,0 +1,1085 @@
+// The access matrix: every endpoint, who may call it, and whose records it shows or changes.
+// Each endpoint registered in src/modules/*/routes.cpp has one row below; a row names the
+// permission the route needs and a scope check proving that a kab/kota user never reaches
+// another kab/kota's records, a province user only its subtree, the ministry everything, and
+// that clearance levels hold. A new endpoint without a row (or without an OpenAPI entry)
+// fails the first test.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+
+import { DEMO_PASSWORD, DEMO_USERS, REPO, assertProblem, finish, samples, startServer, upload, within } from './server.mjs';
+
+const LEVEL = { BIASA: 0, TERBATAS: 1, RAHASIA: 2 };
+// The modules present in this source tree (rows of an absent module are not run).
+const MODULES = new Set(fs.readdirSync(path.join(REPO, 'src', 'modules')).filter((m) => fs.existsSync(path.join(REPO, 'src', 'modules', m, 'routes.cpp'))));
+
+let srv;
+const as = {}; // username -> logged-in client
+const ids = {}; // names of the records made for these tests
+const files = []; // { id, region, classification, bytes }
+let allUnits; // every org unit (as the ministry sees them)
+let allUsers; // every user (as the ministry sees them)
+
+// Users made for the matrix: admins of two kab/kota, and a user in another province.
+const EXTRA = {
+  'banjarbaru.admin': { role: 'ADMIN_DAERAH', region: '63.72', clearance: 'TERBATAS' },
+  'banjarmasin.admin': { role: 'ADMIN_DAERAH', region: '63.71', clearance: 'TERBATAS' },
+  'kaltim.operator': { role: 'OPERATOR', region: '64', clearance: 'BIASA' },
+  'banjarbaru.kabid': { role: 'KABID', region: '63.72', clearance: 'TERBATAS' },
+};
+const USERS = { ...DEMO_USERS, ...EXTRA };
+const NEW_PASSWORD = 'Matriks2024aman';
+const pw = (u) => (EXTRA[u] ? NEW_PASSWORD : DEMO_PASSWORD);
+
+const unitOf = (region, kind = 'KESBANGPOL') => allUnits.find((u) => u.region_code === region && u.kind === kind);
+const userId = (username) => allUsers.find((u) => u.username === username).id;
+const admins = () => Object.keys(USERS).filter((u) => ['ADMIN_PUSAT', 'ADMIN_DAERAH'].includes(USERS[u].role));
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+
+// ---------------------------------------------------------------------------------------
+// The matrix. `permission` is what the route requires beyond a session (null: any logged-in
+// user); `allowed` are the statuses a permitted user gets for the probe request (an invalid
+// body on writes, so that nothing is changed); `scope` proves the region/clearance rules.
+const MATRIX = [
+  {
+    method: 'POST', path: '/api/v1/session', public: true,
+    scope: async () => {
+      // The session reports each user's own region and clearance.
+      for (const [u, c] of Object.entries(as)) {
+        assert.equal(c.user.username, u);
+        assert.equal(c.user.scope.region_code, USERS[u].region, u);
+        assert.equal(c.user.clearance, USERS[u].clearance, u);
+        assert.equal(c.user.role, USERS[u].role, u);
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/session',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get('/api/v1/session');
+        assert.equal(r.status, 200);
+        assert.equal(r.json.user.username, u, 'a session is only ever its own user');
+      }
+    },
+  },
+  {
+    method: 'DELETE', path: '/api/v1/session',
+    scope: async () => {
+      // Logging out ends that one session: not another session of the same user, not anyone else's.
+      const a1 = await srv.login('tanahlaut.operator');
+      const a2 = await srv.login('tanahlaut.operator');
+      assert.equal((await a1.del('/api/v1/session')).status, 204);
+      assert.equal((await a1.get('/api/v1/session')).status, 401);
+      assert.equal((await a2.get('/api/v1/session')).status, 200);
+      assert.equal((await as['banjarbaru.operator'].get('/api/v1/session')).status, 200);
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/roles',
+    scope: async () => sameForEveryone('/api/v1/roles'),
+  },
+  {
+    method: 'GET', path: '/api/v1/audit', permission: 'audit.read', probe: '/api/v1/audit?entity=user&id=1', allowed: [200],
+    scope: async () => {
+      const hist = async (u, entity, id) => {
+        const r = await as[u].get(`/api/v1/audit?entity=${entity}&id=${id}`);
+        assert.equal(r.status, 200, `${u} ${entity} ${id}: ${r.text}`);
+        for (const e of r.json.items) assert.equal(e.entity_id, String(id));
+        return r.json.items;
+      };
+      const bjmOperator = userId('banjarmasin.operator');
+      const bjmUnit = unitOf('63.71').id;
+      // Another kab/kota's records: nothing, not even that a history exists.
+      assert.deepEqual(await hist('banjarbaru.admin', 'user', bjmOperator), []);
+      assert.deepEqual(await hist('banjarbaru.admin', 'org_unit', bjmUnit), []);
+      assert.deepEqual(await hist('banjarbaru.admin', 'evidence_file', ids.fileBjm), []);
+      // The province sees its kab/kota; not another province.
+      assert.ok((await hist('kalsel.admin', 'user', bjmOperator)).length >= 1);
+      assert.ok((await hist('kalsel.admin', 'evidence_file', ids.fileBjm)).length >= 1);
+      assert.deepEqual(await hist('kalsel.admin', 'user', userId('kaltim.operator')), []);
+      assert.deepEqual(await hist('kalsel.admin', 'org_unit', ids.unitKaltim), []);
+      // The ministry sees everything.
+      assert.ok((await hist('admin', 'user', userId('kaltim.operator'))).length >= 1);
+      assert.ok((await hist('admin', 'org_unit', ids.unitKaltim)).length >= 1);
+      // Clearance: the history of a RAHASIA file only for RAHASIA users.
+      assert.deepEqual(await hist('kalsel.analis', 'evidence_file', ids.fileR), []);
+      assert.ok((await hist('kalsel.kaban', 'evidence_file', ids.fileR)).length >= 1);
+      assert.ok((await hist('kalsel.analis', 'evidence_file', ids.fileT)).length >= 1);
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/files', permission: 'file.upload', allowed: [400, 415, 422],
+    scope: async () => {
+      const pdf = { name: 'x.pdf', content: samples.pdf(), type: 'application/pdf' };
+      const count = async () => (await as.admin.get('/api/v1/dashboard')).json.figures.find((f) => f.key === 'files').value;
+      const n0 = await count();
+      let r = await upload(as['banjarbaru.operator'], { region_code: '63.71' }, pdf);
+      assertProblem(assert, r, 403, 'forbidden');
+      r = await upload(as['kalsel.operator'], { region_code: '64' }, pdf);
+      assertProblem(assert, r, 403, 'forbidden');
+      r = await upload(as['kalsel.operator'], { region_code: '63.71', classification: 'TERBATAS' }, pdf);
+      assertProblem(assert, r, 403, 'forbidden');
+      r = await upload(as['kalsel.analis'], { region_code: '63', classification: 'RAHASIA' }, pdf);
+      assertProblem(assert, r, 403, 'forbidden');
+      assert.equal(await count(), n0, 'no refused upload was recorded');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/files/{id}',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        for (const f of files) {
+          const r = await c.get(`/api/v1/files/${f.id}`, { raw: true });
+          const visible = within(f.region, USERS[u].region) && LEVEL[USERS[u].clearance] >= LEVEL[f.classification];
+          if (visible) {
+            assert.equal(r.status, 200, `${u} must download file ${f.id} (${f.region}, ${f.classification})`);
+            assert.ok(r.bytes.equals(f.bytes));
+          } else {
+            assert.equal(r.status, 404, `${u} must not see file ${f.id} (${f.region}, ${f.classification})`);
+            assert.ok(!r.bytes.includes(f.bytes), 'no file content in the refusal');
+          }
+        }
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/dashboard',
+    scope: async () => {
+      const kabkota = { '': 514, 63: 13, '63.71': 1, '63.72': 1, '63.01': 1, 64: 10 };
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get('/api/v1/dashboard');
+        assert.equal(r.status, 200);
+        const fig = Object.fromEntries(r.json.figures.map((f) => [f.key, f.value]));
+        const region = USERS[u].region;
+        assert.equal(r.json.scope.region_code, region);
+        assert.equal(fig.kabkota, kabkota[region], `${u} kabkota`);
+        assert.equal(fig.org_units, allUnits.filter((x) => within(x.region_code, region)).length, `${u} org_units`);
+        assert.equal(fig.users, allUsers.filter((x) => !x.disabled && within(x.region_code, region)).length, `${u} users`);
+        const visibleFiles = files.filter((f) => within(f.region, region) && LEVEL[USERS[u].clearance] >= LEVEL[f.classification]);
+        assert.equal(fig.files, visibleFiles.length, `${u} files`);
+        for (const code of Object.keys(r.json.map.values)) {
+          assert.ok(within(code, region), `${u} sees map value of ${code}`);
+        }
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/regions',
+    scope: async () => {
+      // Children of a region are reference data, the same for everyone ...
+      await sameForEveryone('/api/v1/regions?parent=63');
+      // ... while the search only finds regions in the caller's scope.
+      for (const [u, c] of Object.entries(as)) {
+        for (const q of ['banjar', 'kota', '6']) {
+          const r = await c.get(`/api/v1/regions?q=${q}`);
+          assert.equal(r.status, 200);
+          for (const g of r.json.items) assert.ok(within(g.code, USERS[u].region), `${u} found ${g.code} for q=${q}`);
+        }
+      }
+      // "banjar" matches Kota Banjar (32.79), Kabupaten Banjar (63.03), Banjarmasin and Banjarbaru:
+      // a Banjarbaru user finds only Banjarbaru and its kecamatan.
+      const all = (await as.admin.get('/api/v1/regions?q=banjar')).json.items.map((g) => g.code);
+      assert.ok(['32.79', '63.03', '63.71', '63.72'].every((c) => all.includes(c)), all.join());
+      const bjb = (await as['banjarbaru.operator'].get('/api/v1/regions?q=banjar')).json.items.map((g) => g.code);
+      assert.ok(bjb.includes('63.72'));
+      assert.deepEqual(bjb.filter((c) => !within(c, '63.72')), []);
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/regions/{code}',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        for (const code of ['63', '63.71', '63.72', '64', '11']) {
+          const r = await c.get(`/api/v1/regions/${code}`);
+          assert.equal(r.status, 200);
+          assert.equal(r.json.in_scope, within(code, USERS[u].region), `${u} in_scope of ${code}`);
+        }
+      }
+    },
+  },
+  { method: 'GET', path: '/api/v1/geo/provinsi', scope: async () => sameForEveryone('/api/v1/geo/provinsi') },
+  { method: 'GET', path: '/api/v1/geo/kabkota', scope: async () => sameForEveryone('/api/v1/geo/kabkota?province=63') },
+  {
+    method: 'GET', path: '/api/v1/org-units',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/org-units');
+        for (const x of seen) assert.ok(within(x.region_code, USERS[u].region), `${u} sees unit ${x.id} of ${x.region_code}`);
+        const expected = allUnits.filter((x) => within(x.region_code, USERS[u].region)).map((x) => x.id);
+        assert.deepEqual(sorted(seen.map((x) => x.id)), sorted(expected), `${u} sees exactly its subtree`);
+      }
+      assert.ok(allUnits.some((x) => x.region_code === '64'), 'the ministry sees the other province');
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/org-units', permission: 'org.admin', allowed: [422],
+    scope: async () => {
+      const before = allUnits.length;
+      let r = await as['banjarbaru.admin'].post('/api/v1/org-units', { name: 'Unit Luar', kind: 'PARTNER', region_code: '63.71' });
+      assertProblem(assert, r, 403, 'forbidden');
+      r = await as['kalsel.admin'].post('/api/v1/org-units', { name: 'Unit Luar', kind: 'PARTNER', region_code: '64' });
+      assertProblem(assert, r, 403, 'forbidden');
+      r = await as['kalsel.admin'].post('/api/v1/org-units', { name: 'Unit Pusat', kind: 'KEMENDAGRI', region_code: '' });
+      assert.ok([403, 422].includes(r.status), `${r.status}`);
+      // A parent from another kab/kota is not found in the caller's scope.
+      r = await as['banjarbaru.admin'].post('/api/v1/org-units',
+        { name: 'Unit Anak', kind: 'PARTNER', region_code: '63.72', parent_id: unitOf('63.71').id });
+      assertProblem(assert, r, 422, 'validation_failed');
+      assert.equal(r.json.errors[0].field, 'parent_id');
+      assert.equal((await as.admin.all('/api/v1/org-units')).length, before, 'nothing was created');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/org-units/{id}',
+    scope: async () => {
+      for (const u of ['banjarbaru.operator', 'banjarmasin.kaban', 'kalsel.operator', 'bpk.auditor', 'admin', 'kaltim.operator']) {
+        for (const x of allUnits) {
+          const r = await as[u].get(`/api/v1/org-units/${x.id}`);
+          if (within(x.region_code, USERS[u].region)) {
+            assert.equal(r.status, 200, `${u} reads unit ${x.id}`);
+            assert.equal(r.json.id, x.id);
+          } else {
+            assert.equal(r.status, 404, `${u} must not read unit ${x.id} (${x.region_code})`);
+            assert.ok(!r.text.includes(x.name), 'the refusal does not name the unit');
+          }
+        }
+      }
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/org-units/{id}', permission: 'org.admin', allowed: [428],
+    scope: async () => {
+      const bjm = unitOf('63.71');
+      let r = await as['banjarbaru.admin'].patch(`/api/v1/org-units/${bjm.id}`, { name: 'Diubah' },
+        { headers: { 'If-Match': `"${bjm.version}"` } });
+      assertProblem(assert, r, 404);
+      r = await as['kalsel.admin'].patch(`/api/v1/org-units/${ids.unitKaltim}`, { name: 'Diubah' },
+        { headers: { 'If-Match': '"1"' } });
+      assertProblem(assert, r, 404);
+      // Moving one's own unit out of scope is refused.
+      const bjb = unitOf('63.72');
+      r = await as['banjarbaru.admin'].patch(`/api/v1/org-units/${bjb.id}`, { region_code: '63.71' },
+        { headers: { 'If-Match': `"${bjb.version}"` } });
+      assertProblem(assert, r, 403);
+      for (const x of [bjm, bjb]) {
+        const now = await as.admin.get(`/api/v1/org-units/${x.id}`);
+        assert.equal(now.json.name, x.name);
+        assert.equal(now.json.region_code, x.region_code);
+        assert.equal(now.json.version, x.version, 'unchanged');
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/users', permission: 'user.admin', allowed: [200],
+    scope: async () => {
+      for (const u of admins()) {
+        const seen = await as[u].all('/api/v1/users');
+        for (const x of seen) assert.ok(within(x.region_code, USERS[u].region), `${u} sees user ${x.username}`);
+        const expected = allUsers.filter((x) => within(x.region_code, USERS[u].region)).map((x) => x.id);
+        assert.deepEqual(sorted(seen.map((x) => x.id)), sorted(expected), `${u} sees exactly its subtree`);
+        // Filters do not widen the scope.
+        const byUnit = await as[u].get(`/api/v1/users?org_unit_id=${unitOf('63.71').id}&limit=500`);
+        for (const x of byUnit.json.items) assert.ok(within(x.region_code, USERS[u].region));
+        for (const x of seen) assert.equal(x.password_hash, undefined);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/users', permission: 'user.admin', allowed: [422],
+    scope: async () => {
+      const base = { full_name: 'Uji Cakupan', password: 'Cakupan2024aman', role: 'OPERATOR', clearance: 'BIASA' };
+      const tries = [
+        // another kab/kota's unit
+        ['banjarbaru.admin', { ...base, username: 'x.luar1', org_unit_id: unitOf('63.71').id }],
+        // another province's unit
+        ['kalsel.admin', { ...base, username: 'x.luar2', org_unit_id: ids.unitKaltim }],
+        // the ministry's unit
+        ['kalsel.admin', { ...base, username: 'x.luar3', org_unit_id: unitOf('', 'KEMENDAGRI').id }],
+        // a clearance above one's own
+        ['kalsel.admin', { ...base, username: 'x.tinggi', org_unit_id: unitOf('63').id, clearance: 'RAHASIA' }],
+        // a national role
+        ['kalsel.admin', { ...base, username: 'x.pusat', org_unit_id: unitOf('63').id, role: 'ADMIN_PUSAT' }],
+        ['kalsel.admin', { ...base, username: 'x.pusat2', org_unit_id: unitOf('', 'KEMENDAGRI').id, role: 'ADMIN_PUSAT' }],
+      ];
+      for (const [u, body] of tries) {
+        const r = await as[u].post('/api/v1/users', body);
+        assert.ok([403, 422].includes(r.status), `${u} ${JSON.stringify(body)}: ${r.status} ${r.text}`);
+        assertProblem(assert, r, r.status);
+      }
+      let r = await as['kalsel.admin'].post('/api/v1/users',
+        { ...base, username: 'x.tinggi2', org_unit_id: unitOf('63').id, clearance: 'RAHASIA' });
+      assert.deepEqual(r.json.errors.map((e) => [e.field, e.code]), [['clearance', 'above_own']]);
+      r = await as['kalsel.admin'].post('/api/v1/users',
+        { ...base, username: 'x.pusat3', org_unit_id: unitOf('63').id, role: 'ADMIN_PUSAT' });
+      assert.deepEqual(r.json.errors.map((e) => e.field), ['role']);
+      const names = (await as.admin.all('/api/v1/users')).map((x) => x.username);
+      for (const n of ['x.luar1', 'x.luar2', 'x.luar3', 'x.tinggi', 'x.tinggi2', 'x.pusat', 'x.pusat2', 'x.pusat3']) {
+        assert.ok(!names.includes(n), `${n} was not created`);
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/users/{id}', permission: 'user.admin', allowed: [200],
+    probe: (c) => `/api/v1/users/${c.user.id}`,
+    scope: async () => {
+      for (const u of admins()) {
+        for (const x of allUsers) {
+          const r = await as[u].get(`/api/v1/users/${x.id}`);
+          if (within(x.region_code, USERS[u].region)) {
+            assert.equal(r.status, 200, `${u} reads ${x.username}`);
+          } else {
+            assert.equal(r.status, 404, `${u} must not read ${x.username}`);
+            assert.ok(!r.text.includes(x.username));
+          }
+        }
+      }
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/users/{id}', permission: 'user.admin', allowed: [428],
+    scope: async () => {
+      const get = async (n) => (await as.admin.get(`/api/v1/users/${userId(n)}`)).json;
+      const bjmOp = await get('banjarmasin.operator');
+      const kaltim = await get('kaltim.operator');
+      const tl = await get('tanahlaut.operator');
+      const patch = (u, x, body) => as[u].patch(`/api/v1/users/${x.id}`, body, { headers: { 'If-Match': `"${x.version}"` } });
+      assertProblem(assert, await patch('banjarbaru.admin', bjmOp, { full_name: 'Diubah', disabled: true }), 404);
+      assertProblem(assert, await patch('kalsel.admin', kaltim, { full_name: 'Diubah', disabled: true }), 404);
+      // In scope, but raising the clearance above one's own or moving out of scope is refused.
+      let r = await patch('kalsel.admin', tl, { clearance: 'RAHASIA' });
+      assertProblem(assert, r, 422);
+      assert.equal(r.json.errors[0].field, 'clearance');
+      r = await patch('kalsel.admin', tl, { org_unit_id: ids.unitKaltim });
+      assertProblem(assert, r, 422);
+      assert.equal(r.json.errors[0].field, 'org_unit_id');
+      r = await patch('kalsel.admin', tl, { role: 'ADMIN_PUSAT' });
+      assertProblem(assert, r, 422);
+      // A user cleared above the admin cannot be changed by that admin at all.
+      r = await patch('kalsel.admin', await get('kalsel.kaban'), { disabled: true });
+      assert.ok([403, 422].includes(r.status), `${r.status}`);
+      for (const x of [bjmOp, kaltim, tl, await get('kalsel.kaban')]) {
+        const now = await as.admin.get(`/api/v1/users/${x.id}`);
+        assert.equal(now.json.version, x.version, `${x.username} unchanged`);
+        assert.equal(now.json.disabled, false);
+      }
+      assert.equal((await as['banjarmasin.operator'].get('/api/v1/session')).status, 200, 'still logged in');
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/users/{id}/password', permission: 'user.admin', allowed: [422],
+    scope: async () => {
+      const body = { password: 'Diambilalih2024' };
+      let r = await as['banjarbaru.admin'].post(`/api/v1/users/${userId('banjarmasin.operator')}/password`, body);
+      assertProblem(assert, r, 404);
+      r = await as['kalsel.admin'].post(`/api/v1/users/${userId('kaltim.operator')}/password`, body);
+      assertProblem(assert, r, 404);
+      // An admin cleared TERBATAS cannot take over a RAHASIA account by setting its password.
+      r = await as['kalsel.admin'].post(`/api/v1/users/${userId('kalsel.kaban')}/password`, body);
+      assertProblem(assert, r, 403);
+      for (const u of ['banjarmasin.operator', 'kaltim.operator', 'kalsel.kaban']) {
+        assert.equal((await as[u].get('/api/v1/session')).status, 200, `${u} is still logged in`);
+        const bad = await srv.request('POST', '/api/v1/session', { json: { username: u, password: body.password } });
+        assert.equal(bad.status, 401, `${u}'s password was not changed`);
+      }
+    },
+  },
+  { method: 'GET', path: '/api/v1/openapi.json', public: true, scope: async () => sameForEveryone('/api/v1/openapi.json') },
+  {
+    method: 'GET', path: '/api/v1/search', permission: 'record.read', probe: '/api/v1/search?q=matriks', allowed: [200],
+    scope: async () => {
+      const made = mon.events.filter((x) => x.title.includes('matriks'));
+      assert.ok(made.length >= 3);
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get('/api/v1/search?q=matriks');
+        assert.equal(r.status, 200, r.text);
+        for (const h of r.json.items) assert.ok(within(h.region_code, USERS[u].region), `${u} found ${h.entity} ${h.entity_id} of ${h.region_code}`);
+        const events = r.json.items.filter((h) => h.entity === 'political_event').map((h) => Number(h.entity_id));
+        assert.deepEqual(sorted(events), sorted(visible(made, u).map((x) => x.id)), `${u} finds exactly the events it may see`);
+      }
+    },
+  },
+
+  // ---- monitoring: deadline rules, holidays, periodic reports, fast reports, notifications ----
+  { method: 'GET', path: '/api/v1/monitoring/report-types', scope: async () => sameForEveryone('/api/v1/monitoring/report-types') },
+  {
+    method: 'PATCH', path: '/api/v1/monitoring/report-types/{code}', permission: 'user.admin',
+    probe: '/api/v1/monitoring/report-types/TRIWULAN', allowed: (u) => (USERS[u].region === '' ? [428] : [403]),
+    scope: async () => {
+      // Deadline rules are national: a regional administrator cannot change them.
+      const before = (await as.admin.get('/api/v1/monitoring/report-types')).json.items.find((t) => t.code === 'TRIWULAN');
+      const r = await as['kalsel.admin'].patch('/api/v1/monitoring/report-types/TRIWULAN',
+        { due_unit: 'CALENDAR_DAYS', due_value: 60 }, { headers: { 'If-Match': `"${before.version}"` } });
+      assertProblem(assert, r, 403, 'forbidden');
+      const after = (await as.admin.get('/api/v1/monitoring/report-types')).json.items.find((t) => t.code === 'TRIWULAN');
+      assert.deepEqual(after, before);
+    },
+  },
+  { method: 'GET', path: '/api/v1/calendar/holidays', scope: async () => sameForEveryone('/api/v1/calendar/holidays?year=2025') },
+  {
+    method: 'POST', path: '/api/v1/calendar/holidays', permission: 'user.admin', allowed: (u) => (USERS[u].region === '' ? [422] : [403]),
+    scope: async () => {
+      const body = { date: '2031-06-15', kind: 'CUTI_BERSAMA', name_id: 'Cuti bersama uji', legal_basis: 'SKB uji' };
+      assertProblem(assert, await as['kalsel.admin'].post('/api/v1/calendar/holidays', body), 403);
+      const list = (await as.admin.get('/api/v1/calendar/holidays?year=2031')).json.items;
+      assert.ok(!list.some((h) => h.date === '2031-06-15'), 'not created');
+    },
+  },
+  {
+    method: 'DELETE', path: '/api/v1/calendar/holidays/{date}', permission: 'user.admin',
+    probe: '/api/v1/calendar/holidays/2001-01-02', allowed: (u) => (USERS[u].region === '' ? [404] : [403]),
+    scope: async () => {
+      const h = (await as.admin.get('/api/v1/calendar/holidays?year=2025')).json.items[0];
+      assert.ok(h, 'a holiday in 2025');
+      assertProblem(assert, await as['kalsel.admin'].del(`/api/v1/calendar/holidays/${h.date}`), 403);
+      const list = (await as.admin.get('/api/v1/calendar/holidays?year=2025')).json.items;
+      assert.ok(list.some((x) => x.date === h.date), 'still there');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/monitoring/reports', permission: 'record.read', allowed: [200],
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/monitoring/reports');
+        assert.deepEqual(sorted(seen.map((x) => x.id)), sorted(visible(mon.reports, u).map((x) => x.id)), `${u} sees exactly its reports`);
+        // A region filter outside the scope does not widen it.
+        const other = await c.get('/api/v1/monitoring/reports?region=63.71&limit=500');
+        for (const x of other.json.items) assert.ok(within(x.region_code, USERS[u].region) && within(x.region_code, '63.71'));
+      }
+      assert.ok(mon.reports.some((x) => x.classification === 'RAHASIA'), 'a RAHASIA report exists to be hidden');
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/monitoring/reports', permission: 'record.write', allowed: [422],
+    scope: async () => {
+      const n = mon.reports.length;
+      // Only the region's own office writes its report.
+      let r = await as['banjarbaru.operator'].post('/api/v1/monitoring/reports', { report_type: 'TRIWULAN', period: mon.quarter, region_code: '63.71' });
+      assertProblem(assert, r, 403);
+      r = await as['kalsel.operator'].post('/api/v1/monitoring/reports', { report_type: 'TRIWULAN', period: mon.quarter, region_code: '63.71' });
+      assertProblem(assert, r, 403);
+      r = await as['banjarmasin.operator'].post('/api/v1/monitoring/reports', { report_type: 'TRIWULAN', period: mon.quarter, classification: 'TERBATAS' });
+      assert.equal(assertProblem(assert, r, 422).errors[0].field, 'classification');
+      assert.equal((await as.admin.all('/api/v1/monitoring/reports')).length, n, 'nothing created');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/monitoring/reports/{id}', permission: 'record.read', allowed: [200, 404],
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const show = new Set(visible(mon.reports, u).map((x) => x.id));
+        for (const x of mon.sample) {
+          const r = await c.get(`/api/v1/monitoring/reports/${x.id}`);
+          assert.equal(r.status, show.has(x.id) ? 200 : 404, `${u} report ${x.id} (${x.region_code}, ${x.classification})`);
+          if (r.status === 200) for (const a of r.json.attachments) assert.ok(visibleFile(a.id, u));
+        }
+      }
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/monitoring/reports/{id}', permission: 'record.write', allowed: [428],
+    scope: async () => {
+      const own = mon.ownReport; // a DRAFT of 63.72 made by banjarbaru.operator
+      const h = { headers: { 'If-Match': `"${own.version}"` } };
+      assertProblem(assert, await as['banjarmasin.operator'].patch(`/api/v1/monitoring/reports/${own.id}`, { sections: { general_situation: 'X' } }, h), 404);
+      // The province sees it, but only the owning office may change it.
+      assertProblem(assert, await as['kalsel.operator'].patch(`/api/v1/monitoring/reports/${own.id}`, { sections: { general_situation: 'X' } }, h), 403);
+      const now = await as.admin.get(`/api/v1/monitoring/reports/${own.id}`);
+      assert.equal(now.json.version, own.version);
+      assert.notEqual(now.json.sections.general_situation, 'X');
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/monitoring/reports/{id}/actions', permission: 'record.read', allowed: [428],
+    scope: async () => {
+      const own = mon.ownReport;
+      const h = { headers: { 'If-Match': `"${own.version}"` } };
+      assertProblem(assert, await as['banjarmasin.kaban'].post(`/api/v1/monitoring/reports/${own.id}/actions`, { action: 'SUBMIT' }, h), 404);
+      // Seeing is not acting: the province's auditor may not submit another office's report.
+      assertProblem(assert, await as['bpk.auditor'].post(`/api/v1/monitoring/reports/${own.id}/actions`, { action: 'SUBMIT' }, h), 403);
+      assertProblem(assert, await as['kalsel.kabid'].post(`/api/v1/monitoring/reports/${own.id}/actions`, { action: 'SUBMIT' }, h), 403);
+      assert.equal((await as.admin.get(`/api/v1/monitoring/reports/${own.id}`)).json.status, 'DRAFT');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/monitoring/reports/{id}/sources', permission: 'record.read', allowed: [200, 404],
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const show = new Set(visible(mon.reports, u).map((x) => x.id));
+        for (const x of mon.sample) {
+          const r = await c.get(`/api/v1/monitoring/reports/${x.id}/sources`);
+          assert.equal(r.status, show.has(x.id) ? 200 : 404, `${u} sources of ${x.id}`);
+          if (r.status === 200) for (const y of r.json.items) assert.ok(show.has(y.id), `${u} sees source ${y.id}`);
+        }
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/monitoring/recap', permission: 'record.read', probe: () => `/api/v1/monitoring/recap?period=${mon.lastQuarter}`, allowed: [200],
+    scope: async () => {
+      const expected = { '': 514, 63: 13, '63.71': 1, '63.72': 1, '63.01': 1, 64: 10 };
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get(`/api/v1/monitoring/recap?period=${mon.lastQuarter}`);
+        assert.equal(r.status, 200);
+        for (const x of r.json.items) assert.ok(within(x.region_code, USERS[u].region), `${u} recap row ${x.region_code}`);
+        assert.equal(r.json.items.length, expected[USERS[u].region], `${u} recap rows`);
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/monitoring/recap.xlsx', permission: 'record.read', probe: () => `/api/v1/monitoring/recap.xlsx?period=${mon.lastQuarter}`, allowed: [200],
+    scope: async () => {
+      // The spreadsheet holds the same rows as the recap: only regions in scope.
+      for (const u of ['admin', 'kalsel.operator', 'banjarbaru.operator', 'banjarmasin.kaban']) {
+        const r = await as[u].get(`/api/v1/monitoring/recap.xlsx?period=${mon.lastQuarter}`, { raw: true });
+        assert.equal(r.status, 200);
+        assert.equal(r.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        assert.match(r.headers.get('content-disposition'), /^attachment; filename="rekap-TRIWULAN-.*\.xlsx"$/);
+        const text = unzipText(r.bytes);
+        const names = { '63.71': 'Kota Banjarmasin', '63.72': 'Kota Banjarbaru', '63.01': 'Kabupaten Tanah Laut' };
+        for (const [code, name] of Object.entries(names)) {
+          assert.equal(text.includes(name), within(code, USERS[u].region), `${u}: ${name} in the spreadsheet`);
+        }
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/monitoring/reports/{id}/pdf', permission: 'record.read', allowed: [200, 404],
+    scope: async () => {
+      for (const u of ['admin', 'kalsel.operator', 'kalsel.analis', 'banjarbaru.operator', 'banjarmasin.kaban', 'kaltim.operator']) {
+        const show = new Set(visible(mon.reports, u).map((x) => x.id));
+        for (const x of mon.sample.slice(0, 8).concat(mon.reports.filter((y) => y.classification === 'RAHASIA'))) {
+          const r = await as[u].get(`/api/v1/monitoring/reports/${x.id}/pdf`, { raw: true });
+          assert.equal(r.status, show.has(x.id) ? 200 : 404, `${u} pdf of report ${x.id} (${x.region_code}, ${x.classification})`);
+          if (r.status === 200) {
+            assert.equal(r.bytes.subarray(0, 5).toString(), '%PDF-');
+            assert.equal(r.headers.get('content-type'), 'application/pdf');
+          } else {
+            assert.ok(!r.bytes.includes(Buffer.from('%PDF-')));
+          }
+        }
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/monitoring/teams', permission: 'record.read', allowed: [200],
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get('/api/v1/monitoring/teams');
+        assert.equal(r.status, 200);
+        const expected = mon.teams.filter((t) => within(t.region_code, USERS[u].region)).map((t) => t.id);
+        assert.deepEqual(sorted(r.json.items.map((t) => t.id)), sorted(expected), `${u} teams`);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/monitoring/teams', permission: 'record.write', allowed: [422],
+    scope: async () => {
+      assertProblem(assert, await as['banjarbaru.operator'].post('/api/v1/monitoring/teams', teamBody('63.71')), 403);
+      assertProblem(assert, await as['kalsel.operator'].post('/api/v1/monitoring/teams', teamBody('63.71')), 403);
+      assert.equal((await as.admin.get('/api/v1/monitoring/teams')).json.items.length, mon.teams.length);
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/monitoring/teams/{id}', permission: 'record.read', allowed: [200, 404],
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        for (const t of mon.teams) {
+          const r = await c.get(`/api/v1/monitoring/teams/${t.id}`);
+          assert.equal(r.status, within(t.region_code, USERS[u].region) ? 200 : 404, `${u} team ${t.id} (${t.region_code})`);
+          if (r.status === 404) assert.ok(!r.text.includes(t.decree_number));
+        }
+      }
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/monitoring/teams/{id}', permission: 'record.write', allowed: [428],
+    scope: async () => {
+      const t = mon.teams.find((x) => x.region_code === '63.71');
+      const h = { headers: { 'If-Match': `"${t.version}"` } };
+      assertProblem(assert, await as['banjarbaru.operator'].patch(`/api/v1/monitoring/teams/${t.id}`, teamBody('63.71', 'Diubah'), h), 404);
+      assertProblem(assert, await as['kalsel.operator'].patch(`/api/v1/monitoring/teams/${t.id}`, teamBody('63.71', 'Diubah'), h), 403);
+      const now = (await as.admin.get(`/api/v1/monitoring/teams/${t.id}`)).json;
+      assert.equal(now.version, t.version);
+      assert.equal(now.name, t.name);
+    },
+  },
+  { method: 'GET', path: '/api/v1/monitoring/categories', scope: async () => sameForEveryone('/api/v1/monitoring/categories') },
+  {
+    method: 'GET', path: '/api/v1/monitoring/events', permission: 'record.read', allowed: [200],
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/monitoring/events');
+        assert.deepEqual(sorted(seen.map((x) => x.id)), sorted(visible(mon.events, u).map((x) => x.id)), `${u} sees exactly its events`);
+      }
+      assert.ok(mon.events.some((x) => x.classification === 'TERBATAS'));
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/monitoring/events', permission: 'record.write', allowed: [422],
+    scope: async () => {
+      const n = mon.events.length;
+      let r = await as['banjarbaru.operator'].post('/api/v1/monitoring/events', eventBody('63.71'));
+      assertProblem(assert, r, 403);
+      r = await as['kalsel.operator'].post('/api/v1/monitoring/events', eventBody('64'));
+      assertProblem(assert, r, 403);
+      r = await as['kalsel.operator'].post('/api/v1/monitoring/events', { ...eventBody('63.72'), classification: 'TERBATAS' });
+      assert.equal(assertProblem(assert, r, 422).errors[0].field, 'classification');
+      assert.equal((await as.admin.all('/api/v1/monitoring/events')).length, n, 'nothing created');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/monitoring/events/{id}', permission: 'record.read', allowed: [200, 404],
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const show = new Set(visible(mon.events, u).map((x) => x.id));
+        for (const x of mon.events) {
+          const r = await c.get(`/api/v1/monitoring/events/${x.id}`);
+          assert.equal(r.status, show.has(x.id) ? 200 : 404, `${u} event ${x.id} (${x.region_code}, ${x.classification})`);
+          if (r.status === 404) assert.ok(!r.text.includes(x.title));
+        }
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/monitoring/events/{id}/actions', permission: 'record.read', allowed: [428],
+    scope: async () => {
+      const ev = mon.ownEvent; // REPORTED in 63.72
+      const h = { headers: { 'If-Match': `"${ev.version}"` } };
+      assertProblem(assert, await as['banjarmasin.kaban'].post(`/api/v1/monitoring/events/${ev.id}/actions`, { action: 'VERIFY' }, h), 404);
+      // In scope but without the review permission.
+      assertProblem(assert, await as['kalsel.operator'].post(`/api/v1/monitoring/events/${ev.id}/actions`, { action: 'VERIFY' }, h), 403);
+      assertProblem(assert, await as['bpk.auditor'].post(`/api/v1/monitoring/events/${ev.id}/actions`, { action: 'VERIFY' }, h), 403);
+      const now = await as.admin.get(`/api/v1/monitoring/events/${ev.id}`);
+      assert.equal(now.json.status, 'REPORTED');
+      assert.equal(now.json.version, ev.version);
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/notifications',
+    scope: async () => {
+      // The fast report from Banjarbaru notified the province and the ministry, not another kab/kota.
+      const about = async (u) => (await as[u].get('/api/v1/notifications')).json.items
+        .filter((n) => n.entity === 'political_event' && n.entity_id === String(mon.ownEvent.id));
+      assert.equal((await about('kalsel.kabid')).length, 1);
+      assert.equal((await about('pusat.analis')).length, 1);
+      assert.deepEqual(await about('banjarmasin.kaban'), []);
+      assert.deepEqual(await about('kaltim.operator'), []);
+      // The TERBATAS event in 63 notified the ministry; a reviewer cleared BIASA would not see it.
+      assert.equal((await about('admin')).length, 1);
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/notifications/{id}/read',
+    scope: async () => {
+      const n = (await as['kalsel.kabid'].get('/api/v1/notifications')).json.items
+        .find((x) => x.entity === 'political_event' && x.entity_id === String(mon.ownEvent.id));
+      assertProblem(assert, await as['banjarmasin.kaban'].post(`/api/v1/notifications/${n.id}/read`, {}), 404);
+      assertProblem(assert, await as['kaltim.operator'].post(`/api/v1/notifications/${n.id}/read`, {}), 404);
+      const still = (await as['kalsel.kabid'].get('/api/v1/notifications')).json.items.find((x) => x.id === n.id);
+      assert.equal(still.read, false, 'nobody else marked it read');
+      assert.equal((await as['kalsel.kabid'].post(`/api/v1/notifications/${n.id}/read`, {})).status, 204);
+      assert.equal((await as['kalsel.kabid'].get('/api/v1/notifications')).json.items.find((x) => x.id === n.id).read, true);
+      assert.equal((await as['kalsel.kaban'].get('/api/v1/notifications')).json.items.find((x) => x.id === n.id).read, false,
+        'read marks are per user');
+    },
+  },
+
+  // ---- elections: regional-government support (dukungan pemerintah daerah) ----
+  {
+    method: 'GET', path: '/api/v1/elections', module: 'elections',
+    scope: async () => {
+      // An election is seen by users inside its area and by those above it.
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/elections');
+        const region = USERS[u].region;
+        const expected = el.elections.filter((e) => e.scope_region_code === '' || within(region, e.scope_region_code) || within(e.scope_region_code, region));
+        assert.deepEqual(sorted(seen.map((e) => e.id)), sorted(expected.map((e) => e.id)), `${u} elections`);
+      }
+      assert.ok(el.elections.some((e) => e.scope_region_code === '64'));
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/elections', permission: 'org.admin', allowed: [422], module: 'elections',
+    scope: async () => {
+      const body = { type: 'PILKADA', year: 2030, name: 'Pilkada Uji', polling_date: '2030-11-27', scope_region_code: '63' };
+      assertProblem(assert, await as['kalsel.admin'].post('/api/v1/elections', body), 403);
+      assert.equal((await as.admin.all('/api/v1/elections')).length, el.elections.length);
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/elections/{id}/readiness', permission: 'record.read', module: 'elections',
+    probe: () => `/api/v1/elections/${el.pilkada}/readiness`, allowed: [200],
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get(`/api/v1/elections/${el.pilkada}/readiness?level=kabkota&province=63`);
+        assert.equal(r.status, 200, `${u}: ${r.text}`);
+        for (const code of [...Object.keys(r.json.values), ...Object.keys(r.json.details)]) {
+          assert.ok(within(code, USERS[u].region), `${u} sees readiness of ${code}`);
+        }
+      }
+      // An election outside the caller's area is not found.
+      assertProblem(assert, await as['kalsel.operator'].get(`/api/v1/elections/${el.kaltimElection}/readiness`), 404);
+    },
+  },
+  { method: 'GET', path: '/api/v1/support-items', module: 'elections', scope: async () => sameForEveryone('/api/v1/support-items?limit=500') },
+  {
+    method: 'POST', path: '/api/v1/support-items', permission: 'org.admin', allowed: [422], module: 'elections',
+    scope: async () => {
+      const body = { code: 'UJI_MATRIKS', description_id: 'Uji', description_en: 'Test', legal_basis: 'Uji', effective_from: '2024-01-01' };
+      assertProblem(assert, await as['kalsel.admin'].post('/api/v1/support-items', body), 403);
+      const items = (await as.admin.get('/api/v1/support-items?limit=500')).json.items;
+      assert.ok(!items.some((i) => i.code === 'UJI_MATRIKS'));
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/support-instruments', permission: 'record.read', allowed: [200], module: 'elections',
+    scope: async () => {
+      assert.ok(el.instruments.some((i) => i.region_code === '63') && el.instruments.some((i) => i.region_code === '63.71'));
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/support-instruments');
+        assert.deepEqual(sorted(seen.map((i) => i.id)), sorted(visible(el.instruments, u).map((i) => i.id)), `${u} instruments`);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/support-instruments', permission: 'record.write', allowed: [422], module: 'elections',
+    scope: async () => {
+      const pd = allUnits.find((x) => x.region_code === '63.71' && x.kind === 'PERANGKAT_DAERAH');
+      const item = (await as.admin.get('/api/v1/support-items?limit=500')).json.items[0];
+      const body = { election_id: el.pilkada, org_unit_id: pd.id, item_code: item.code };
+      // Another kab/kota's Perangkat Daerah is not found; the province may see it but not assign it.
+      const r1 = await as['banjarbaru.operator'].post('/api/v1/support-instruments', body);
+      assert.ok([403, 422].includes(r1.status), `${r1.status} ${r1.text}`);
+      assertProblem(assert, await as['kalsel.operator'].post('/api/v1/support-instruments', body), 403);
+      assert.equal((await as.admin.all('/api/v1/support-instruments')).length, el.instruments.length);
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/support-instruments/{id}', permission: 'record.read', allowed: [200, 404], module: 'elections',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const show = new Set(visible(el.instruments, u).map((i) => i.id));
+        for (const i of el.instruments) {
+          const r = await c.get(`/api/v1/support-instruments/${i.id}`);
+          assert.equal(r.status, show.has(i.id) ? 200 : 404, `${u} instrument ${i.id} (${i.region_code}, ${i.classification})`);
+          if (r.status === 200) for (const e of r.json.evidence) assert.ok(visibleFile(e.file.id, u));
+        }
+      }
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/support-instruments/{id}', permission: 'record.write', allowed: [428], module: 'elections',
+    scope: async () => {
+      const i = el.instruments.find((x) => x.region_code === '63.71');
+      const h = { headers: { 'If-Match': `"${i.version}"` } };
+      assertProblem(assert, await as['banjarbaru.operator'].patch(`/api/v1/support-instruments/${i.id}`, { realisation: 'X' }, h), 404);
+      assertProblem(assert, await as['kalsel.operator'].patch(`/api/v1/support-instruments/${i.id}`, { realisation: 'X' }, h), 403);
+      assert.equal((await as.admin.get(`/api/v1/support-instruments/${i.id}`)).json.version, i.version);
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/support-instruments/{id}/evidence', permission: 'record.write', allowed: [422], module: 'elections',
+    scope: async () => {
+      const i = el.instruments.find((x) => x.region_code === '63.71');
+      assertProblem(assert, await as['banjarbaru.operator'].post(`/api/v1/support-instruments/${i.id}/evidence`, { file_id: ids.fileBjb }), 404);
+      assertProblem(assert, await as['kalsel.operator'].post(`/api/v1/support-instruments/${i.id}/evidence`, { file_id: ids.fileBjm }), 403);
+      assert.equal((await as.admin.get(`/api/v1/support-instruments/${i.id}`)).json.version, i.version);
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/support-instruments/{id}/evidence/{evidence_id}/verdict', permission: 'record.review', allowed: [422],
+    module: 'elections', probe: () => `/api/v1/support-instruments/${el.withEvidence?.id ?? 1}/evidence/${el.evidenceId ?? 1}/verdict`,
+    scope: async () => {
+      assert.ok(el.withEvidence, `evidence linked for this check: ${el.linkError}`);
+      const p = `/api/v1/support-instruments/${el.withEvidence.id}/evidence/${el.evidenceId}/verdict`;
+      const before = (await as.admin.get(`/api/v1/support-instruments/${el.withEvidence.id}`)).json;
+      // Not found from another kab/kota; not the reviewing tier from the instrument's own region.
+      assertProblem(assert, await as['banjarbaru.kabid'].post(p, { verdict: 'ACCEPTED' }), 404);
+      assertProblem(assert, await as['banjarmasin.kaban'].post(p, { verdict: 'ACCEPTED' }), 403);
+      const after = (await as.admin.get(`/api/v1/support-instruments/${el.withEvidence.id}`)).json;
+      assert.deepEqual(after.evidence, before.evidence);
+    },
+  },
+];
+
+// Elections and support instruments as the ministry sees them.
+const el = {};
+
+// Monitoring records as the ministry (RAHASIA) sees them, and records made for these tests.
+const mon = {};
+const visible = (rows, u) => rows.filter((x) => within(x.region_code, USERS[u].region) && LEVEL[USERS[u].clearance] >= LEVEL[x.classification]);
+const visibleFile = (id, u) => {
+  const f = files.find((x) => x.id === id);
+  return !f || (within(f.region, USERS[u].region) && LEVEL[USERS[u].clearance] >= LEVEL[f.classification]);
+};
+const eventBody = (region, extra = {}) => ({
+  region_code: region, occurred_at: new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+  category_code: 'POLITICAL_SITUATION.DEMONSTRATION', title: `Uji matriks ${region}`, escalation_level: 'LOW', source: 'FIELD', ...extra,
+});
+const teamBody = (region, name = `Tim Pemantau ${region}`) => ({
+  region_code: region, name, decree_number: `SK-UJI/${region}/2025`, decree_date: '2025-01-10', valid_from: '2025-01-10',
+  members: [{ name: 'Ketua Uji', team_role: 'KETUA' }, { name: 'Koordinator Uji', team_role: 'KOORDINATOR_SISTEM' },
+    { name: 'Operator Uji', nip: '198001012005011001', team_role: 'OPERATOR' }],
+});
+// The text of every entry of a ZIP file (an XLSX), stored or deflated.
+function unzipText(buf) {
+  let out = '';
+  for (let i = 0; i + 30 <= buf.length;) {
+    if (buf.readUInt32LE(i) !== 0x04034b50) break;
+    const method = buf.readUInt16LE(i + 8);
+    const flags = buf.readUInt16LE(i + 6);
+    let size = buf.readUInt32LE(i + 18);
+    const nameLen = buf.readUInt16LE(i + 26);
+    const extraLen = buf.readUInt16LE(i + 28);
+    const start = i + 30 + nameLen + extraLen;
+    if (flags & 8) {
+      // Sizes follow the data: find the next header (or the central directory).
+      let j = start;
+      while (j + 4 <= buf.length && ![0x04034b50, 0x02014b50].includes(buf.readUInt32LE(j))) ++j;
+      size = j - start - (buf.readUInt32LE(j - 16) === 0x08074b50 ? 16 : 12);
+    }
+    const data = buf.subarray(start, start + size);
+    try {
+      out += method === 8 ? zlib.inflateRawSync(data).toString('utf8') : data.toString('utf8');
+    } catch { /* not text */ }
+    i = start + size + (flags & 8 ? (buf.readUInt32LE(start + size) === 0x08074b50 ? 16 : 12) : 0);
+  }
+  return out;
+}
+function quarterOf(d) {
+  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+}
+
+// Rows of the modules in this tree.
+const ACTIVE = MATRIX.filter((r) => !r.module || MODULES.has(r.module));
+
+async function sameForEveryone(p) {
+  const ref = await as.admin.get(p, { raw: true });
+  assert.equal(ref.status, 200);
+  for (const [u, c] of Object.entries(as)) {
+    const r = await c.get(p, { raw: true });
+    assert.equal(r.status, 200, u);
+    assert.ok(r.bytes.equals(ref.bytes), `${p} is reference data, the same for ${u}`);
+  }
+}
+
+// A concrete request for a route pattern.
+function concrete(row, client = as.admin) {
+  if (typeof row.probe === 'function') return row.probe(client);
+  if (row.probe) return row.probe;
+  return row.path.replace('{id}', String(ids.probeId ?? 1)).replace('{code}', '63');
+}
+
+before(async () => {
+  srv = await startServer();
+  as.admin = await srv.login('admin');
+  // Another province with its own Kesbangpol and a user; two kab/kota admins.
+  let r = await as.admin.post('/api/v1/org-units',
+    { name: 'Badan Kesatuan Bangsa dan Politik Provinsi Kalimantan Timur', kind: 'KESBANGPOL', region_code: '64' });
+  assert.equal(r.status, 201, r.text);
+  ids.unitKaltim = r.json.id;
+  allUnits = await as.admin.all('/api/v1/org-units');
+  for (const [u, x] of Object.entries(EXTRA)) {
+    r = await as.admin.post('/api/v1/users', {
+      username: u, full_name: `Pengguna ${u}`, password: NEW_PASSWORD, role: x.role, clearance: x.clearance,
+      org_unit_id: unitOf(x.region).id,
+    });
+    assert.equal(r.status, 201, r.text);
+  }
+  for (const u of Object.keys(USERS)) if (u !== 'admin') as[u] = await srv.login(u, pw(u));
+  // Evidence files in several regions and classifications.
+  const put = async (u, region, classification, content, name, type) => {
+    const res = await upload(as[u], { region_code: region, classification }, { name, content, type });
+    assert.equal(res.status, 201, `${u}: ${res.text}`);
+    files.push({ id: res.json.id, region, classification, bytes: content });
+    return res.json.id;
+  };
+  const pdf = (tag) => Buffer.concat([samples.pdf(), Buffer.from(`%${tag}\n`)]);
+  ids.fileBjm = await put('banjarmasin.kaban', '63.71', 'BIASA', pdf('bjm'), 'bjm.pdf', 'application/pdf');
+  ids.fileBjb = await put('banjarbaru.operator', '63.72', 'BIASA', samples.png(), 'bjb.png', 'image/png');
+  ids.fileT = await put('kalsel.kaban', '63', 'TERBATAS', pdf('terbatas'), 't.pdf', 'application/pdf');
+  ids.fileR = await put('kalsel.kaban', '63', 'RAHASIA', pdf('rahasia'), 'r.pdf', 'application/pdf');
+  ids.fileBjmT = await put('banjarmasin.kaban', '63.71', 'TERBATAS', pdf('bjm-t'), 'bjmt.pdf', 'application/pdf');
+  ids.fileKaltim = await put('admin', '64', 'BIASA', samples.jpeg(), 'kaltim.jpg', 'image/jpeg');
+  allUsers = await as.admin.all('/api/v1/users');
+  ids.probeId = unitOf('63.72').id;
+
+  // Monitoring: a draft report of 63.72 this quarter, a RAHASIA province report, events.
+  const now = new Date();
+  mon.quarter = quarterOf(now);
+  mon.lastQuarter = quarterOf(new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 - 1, 15)));
+  r = await as['banjarbaru.operator'].post('/api/v1/monitoring/reports', { report_type: 'TRIWULAN', period: mon.quarter });
+  assert.equal(r.status, 201, r.text);
+  mon.ownReport = r.json;
+  r = await as['kalsel.kaban'].post('/api/v1/monitoring/reports', { report_type: 'TRIWULAN_PROVINSI', period: mon.quarter, classification: 'RAHASIA' });
+  assert.equal(r.status, 201, r.text);
+  r = await as['banjarbaru.operator'].post('/api/v1/monitoring/events', eventBody('63.72'));
+  assert.equal(r.status, 201, r.text);
+  mon.ownEvent = r.json;
+  r = await as['kalsel.kaban'].post('/api/v1/monitoring/events', eventBody('63', { classification: 'TERBATAS', title: 'Uji matriks terbatas' }));
+  assert.equal(r.status, 201, r.text);
+  r = await as['banjarmasin.kaban'].post('/api/v1/monitoring/events', eventBody('63.71.01', { classification: 'TERBATAS' }));
+  assert.equal(r.status, 201, r.text);
+  for (const [u, region] of [['banjarmasin.operator', '63.71'], ['banjarbaru.operator', '63.72']]) {
+    r = await as[u].post('/api/v1/monitoring/teams', teamBody(region));
+    assert.equal(r.status, 201, r.text);
+  }
+  mon.teams = (await as.admin.get('/api/v1/monitoring/teams')).json.items;
+  mon.reports = await as.admin.all('/api/v1/monitoring/reports');
+  mon.events = await as.admin.all('/api/v1/monitoring/events');
+  // A sample of reports: one per region and classification.
+  const seenKey = new Set();
+  mon.sample = mon.reports.filter((x) => {
+    const k = `${x.region_code}|${x.classification}`;
+    if (seenKey.has(k)) return false;
+    seenKey.add(k);
+    return true;
+  });
+  assert.ok(mon.sample.length >= 10);
+
+  // Elections (when the module is built): the demo Pilkada 2024, one election of another
+  // province and one of a kab/kota; the demo instruments of 63 and 63.71.
+  if (MODULES.has('elections')) {
+    el.elections = await as.admin.all('/api/v1/elections');
+    el.pilkada = el.elections.find((e) => e.type === 'PILKADA' && e.scope_region_code === '').id;
+    r = await as.admin.post('/api/v1/elections', { type: 'PILKADA', year: 2029, name: 'Pilkada Kaltim Uji', polling_date: '2029-11-27', scope_region_code: '64' });
+    assert.equal(r.status, 201, r.text);
+    el.kaltimElection = r.json.id;
+    r = await as.admin.post('/api/v1/elections', { type: 'PILKADA', year: 2029, name: 'PSU Banjarmasin Uji', polling_date: '2029-06-01', scope_region_code: '63.71' });
+    assert.equal(r.status, 201, r.text);
+    el.elections = await as.admin.all('/api/v1/elections');
+    // Banjarmasin's office links a file of its own as evidence to one of its instruments.
+    const target = (await as.admin.all('/api/v1/support-instruments')).find((x) => x.region_code === '63.71');
+    if (target) {
+      const content = Buffer.concat([samples.pdf(), Buffer.from('%bukti\n')]);
+      const f = await upload(as['banjarmasin.operator'], { region_code: '63.71', entity: 'support_instrument', entity_id: String(target.id) },
+        { name: 'bukti.pdf', content, type: 'application/pdf' });
+      assert.equal(f.status, 201, f.text);
+      files.push({ id: f.json.id, region: '63.71', classification: 'BIASA', bytes: content });
+      r = await as['banjarmasin.operator'].post(`/api/v1/support-instruments/${target.id}/evidence`, { file_id: f.json.id, description: 'Uji matriks' });
+      if (r.status === 201) {
+        el.withEvidence = target;
+        el.evidenceId = r.json.id;
+      } else {
+        el.linkError = `${r.status} ${r.text}`;
+      }
+    }
+    el.instruments = await as.admin.all('/api/v1/support-instruments');
+  }
+});
+
+after(() => finish(assert, srv));
+
+describe('the matrix covers every endpoint', () => {
+  test('every route in src/modules/*/routes.cpp has a matrix row, and no row is stale', () => {
+    const dir = path.join(REPO, 'src', 'modules');
+    const found = [];
+    for (const mod of fs.readdirSync(dir)) {
+      const f = path.join(dir, mod, 'routes.cpp');
+      if (!fs.existsSync(f)) continue;
+      const src = fs.readFileSync(f, 'utf8');
+      for (const m of src.matchAll(/\br\.(get|post|patch|put|del)\(\s*"([^"]+)"/g)) {
+        found.push(`${m[1] === 'del' ? 'DELETE' : m[1].toUpperCase()} ${m[2]}`);
+      }
+      assert.ok(!/\br\.add\(/.test(src), `${f}: register routes with get/post/patch/del so this test sees them`);
+    }
+    assert.ok(found.length >= 20, 'routes were found in the source');
+    const rows = ACTIVE.map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual([...new Set(rows)].sort(), rows.slice().sort(), 'no duplicate rows');
+    assert.deepEqual(rows.slice().sort(), found.slice().sort());
+  });
+
+  test('the served OpenAPI description lists exactly the same operations', async () => {
+    const r = await srv.request('GET', '/api/v1/openapi.json');
+    assert.equal(r.status, 200);
+    const ops = [];
+    for (const [p, item] of Object.entries(r.json.paths)) {
+      for (const m of Object.keys(item)) {
+        if (['get', 'post', 'patch', 'put', 'delete'].includes(m)) ops.push(`${m.toUpperCase()} ${p}`);
+      }
+    }
+    const rows = ACTIVE.map((x) => `${x.method} ${x.path}`);
+    // The description may already document a module this tree does not build.
+    const absent = MATRIX.filter((x) => !ACTIVE.includes(x)).map((x) => `${x.method} ${x.path}`);
+    const outsideModules = ['GET /healthz', 'GET /readyz'];
+    assert.deepEqual(ops.filter((o) => !outsideModules.includes(o) && !absent.includes(o)).sort(), rows.slice().sort());
+    // Public routes are the ones the description marks as needing no security.
+    for (const row of ACTIVE) {
+      const op = r.json.paths[row.path][row.method.toLowerCase()];
+      const isPublic = Array.isArray(op.security) && op.security.length === 0;
+      assert.equal(isPublic, !!row.public, `${row.method} ${row.path}: security in the description`);
+    }
+  });
+});
+
+describe('without a session', () => {
+  for (const row of ACTIVE) {
+    test(`${row.method} ${row.path} ${row.public ? 'is public' : 'needs a session: 401'}`, async () => {
+      const p = concrete(row);
+      const opts = row.method === 'GET' ? {} : { json: {} };
+      const r = await srv.request(row.method, p, opts);
+      if (row.public) {
+        assert.notEqual(r.status, 401);
+        assert.ok(r.status < 500);
+      } else {
+        assertProblem(assert, r, 401, 'auth.no_session');
+        // A forged or expired cookie is no better than none.
+        const forged = await srv.request(row.method, p, { ...opts, cookie: 'pantau_session=forged-token-1234567890' });
+        assertProblem(assert, forged, 401, 'auth.no_session');
+      }
+    });
+  }
+});
+
+describe('permissions by role', () => {
+  for (const row of ACTIVE.filter((x) => x.permission)) {
+    test(`${row.method} ${row.path} needs ${row.permission}`, async () => {
+      const roles = (await as.admin.get('/api/v1/roles')).json.items;
+      const perms = Object.fromEntries(roles.map((x) => [x.code, x.permissions]));
+      let refused = 0;
+      let allowed = 0;
+      for (const [u, c] of Object.entries(as)) {
+        // Probes change nothing: an empty body fails validation, a PATCH lacks If-Match.
+        const p = concrete(row, c);
+        const r = row.method === 'GET' ? await c.get(p) : await c.request(row.method, p, { json: {} });
+        if (perms[USERS[u].role].includes(row.permission)) {
+          const ok = typeof row.allowed === 'function' ? row.allowed(u) : row.allowed;
+          assert.ok(ok.includes(r.status), `${u} (${USERS[u].role}) passes the permission check: got ${r.status} ${r.text}`);
+          ++allowed;
+        } else {
+          assertProblem(assert, r, 403, 'forbidden');
+          ++refused;
+        }
+      }
+      assert.ok(allowed > 0, 'some role has the permission');
+      const someRoleLacks = roles.some((x) => !x.permissions.includes(row.permission));
+      assert.equal(refused > 0, someRoleLacks, 'every role without the permission was refused');
+    });
+  }
+
+  test('an OPERATOR cannot create users or org units', async () => {
+    const c = as['kalsel.operator'];
+    const r = await c.post('/api/v1/users', {
+      username: 'op.made', full_name: 'Dibuat Operator', password: 'Operator2024aman', role: 'OPERATOR',
+      org_unit_id: unitOf('63').id,
+    });
+    assertProblem(assert, r, 403, 'forbidden');
+    const r2 = await c.post('/api/v1/org-units', { name: 'Dibuat Operator', kind: 'PARTNER', region_code: '63' });
+    assertProblem(assert, r2, 403, 'forbidden');
+    const names = (await as.admin.all('/api/v1/users')).map((x) => x.username);
+    assert.ok(!names.includes('op.made'));
+  });
+});
+
+describe('scope and clearance, endpoint by endpoint', () => {
+  for (const row of ACTIVE) {
+    test(`${row.method} ${row.path}`, async () => {
+      assert.equal(typeof row.scope, 'function', 'every row has a scope check');
+      await row.scope();
+    });
+  }
+});

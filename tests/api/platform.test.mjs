@@ -1,0 +1,95 @@
+// Health checks and the API description served by the binary.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { finish, REPO, startServer } from './server.mjs';
+
+let srv;
+
+before(async () => {
+  srv = await startServer();
+});
+
+after(() => finish(assert, srv));
+
+describe('health', () => {
+  test('/healthz answers 200 {"status":"ok"} without a session', async () => {
+    const r = await srv.request('GET', '/healthz');
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.json, { status: 'ok' });
+    assert.equal(r.headers.get('cache-control'), 'no-store');
+  });
+
+  test('/readyz answers 200 {"status":"ready"} when the database is reachable', async () => {
+    const r = await srv.request('GET', '/readyz');
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.json, { status: 'ready' });
+  });
+
+  test('HEAD works on the health checks', async () => {
+    assert.equal((await srv.request('HEAD', '/healthz')).status, 200);
+  });
+});
+
+describe('/api/v1/openapi.json', () => {
+  let spec;
+  before(async () => {
+    const r = await srv.request('GET', '/api/v1/openapi.json');
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /^application\/json/);
+    spec = JSON.parse(r.text);
+  });
+
+  test('is valid JSON of an OpenAPI 3.0 document, served without a session', () => {
+    assert.equal(spec.openapi, '3.0.3');
+    assert.equal(spec.info.title, 'Pantau API');
+    assert.equal(typeof spec.info.version, 'string');
+    assert.ok(Object.keys(spec.paths).length >= 18);
+  });
+
+  test('is docs/openapi.yaml as built into the binary', () => {
+    const yaml = fs.readFileSync(path.join(REPO, 'docs', 'openapi.yaml'), 'utf8');
+    // Every path of the YAML file (lines "  /...:" at the second level) is in the served JSON.
+    const paths = [...yaml.matchAll(/^ {2}(\/[^:\s]*):\s*$/gm)].map((m) => m[1]);
+    assert.deepEqual(Object.keys(spec.paths).sort(), paths.sort(),
+      'the binary serves the current docs/openapi.yaml (rebuild after editing it)');
+  });
+
+  test('keeps strings as strings (region codes, versions, status keys)', () => {
+    assert.equal(typeof spec.info.version, 'string');
+    assert.equal(spec.components.schemas.RegionCode.example, '63.71');
+    assert.equal(spec.components.schemas.OrgUnit.properties.region_code.example, '63.71');
+    for (const item of Object.values(spec.paths)) {
+      for (const op of Object.values(item)) {
+        for (const code of Object.keys(op.responses)) assert.match(code, /^[1-5]\d\d$/);
+      }
+    }
+  });
+
+  test('describes problem+json errors with message{id,en} and errors[]', () => {
+    const p = spec.components.schemas.Problem;
+    assert.deepEqual(spec.components.schemas.Message.required, ['id', 'en']);
+    assert.equal(p.properties.message.$ref, '#/components/schemas/Message');
+    assert.equal(p.properties.errors.type, 'array');
+    assert.ok(p.required.includes('errors'));
+  });
+
+  test('every operation has an operationId, a tag, a description, and declares its security', () => {
+    const ids = new Set();
+    for (const [p, item] of Object.entries(spec.paths)) {
+      for (const [m, op] of Object.entries(item)) {
+        assert.ok(op.operationId, `${m} ${p}`);
+        assert.ok(!ids.has(op.operationId), `${op.operationId} is unique`);
+        ids.add(op.operationId);
+        assert.ok(op.tags?.length, `${m} ${p} tags`);
+        assert.ok(op.description, `${m} ${p} description`);
+        const sec = op.security ?? spec.security;
+        if (['post', 'patch', 'delete'].includes(m) && sec.length) {
+          assert.ok(sec.every((s) => 'csrfToken' in s && 'sessionCookie' in s), `${m} ${p} needs the session and the CSRF header`);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,434 @@
+// Shared helpers of the API tests: start a fresh Pantau server on a temporary SQLite
+// database (demo data seeded), log in as a demo user, send raw HTTP when fetch cannot.
+//
+//   PANTAU_BIN     path of the pantau binary (default /work/main/build/pantau)
+//   PANTAU_KEEP_TMP=1  keep the temporary folders of stopped servers (for debugging)
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = process.env.PANTAU_BIN || path.join(REPO, 'build', 'pantau');
+export const DATA_DIR = path.join(REPO, 'data');
+export const DEMO_PASSWORD = 'Rahasia12345';
+
+// The demo accounts and their scope (see src/app/demo.cpp).
+export const DEMO_USERS = {
+  admin: { role: 'ADMIN_PUSAT', region: '', clearance: 'RAHASIA' },
+  'pusat.analis': { role: 'ANALIS_PUSAT', region: '', clearance: 'TERBATAS' },
+  'kalsel.admin': { role: 'ADMIN_DAERAH', region: '63', clearance: 'TERBATAS' },
+  'kalsel.kaban': { role: 'KABAN', region: '63', clearance: 'RAHASIA' },
+  'kalsel.kabid': { role: 'KABID', region: '63', clearance: 'TERBATAS' },
+  'kalsel.analis': { role: 'ANALIS', region: '63', clearance: 'TERBATAS' },
+  'kalsel.operator': { role: 'OPERATOR', region: '63', clearance: 'BIASA' },
+  'banjarmasin.kaban': { role: 'KABAN', region: '63.71', clearance: 'TERBATAS' },
+  'banjarmasin.operator': { role: 'OPERATOR', region: '63.71', clearance: 'BIASA' },
+  'banjarbaru.operator': { role: 'OPERATOR', region: '63.72', clearance: 'BIASA' },
+  'tanahlaut.operator': { role: 'OPERATOR', region: '63.01', clearance: 'BIASA' },
+  'kalsel.tim': { role: 'TEAM_MEMBER', region: '63', clearance: 'BIASA' },
+  'bpk.auditor': { role: 'AUDITOR_VIEW', region: '63', clearance: 'BIASA' },
+};
+
+// Whether region `code` lies in the subtree of `root` ('' = national, covers everything).
+export function within(code, root) {
+  if (root === '') return true;
+  return code === root || code.startsWith(root + '.');
+}
+
+const live = new Set();
+process.on('exit', () => {
+  for (const p of live) {
+    try { p.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export function run(args, opts = {}) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8', timeout: 120_000, ...opts });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, out: `${r.stdout}\n${r.stderr}` };
+}
+
+// Seeding (reference data + 13 Argon2id demo passwords) takes seconds: it is done once per
+// binary and copied for every server. The cache key covers the binary and the data folder.
+function templateDb() {
+  const st = fs.statSync(BIN);
+  const data = fs.readdirSync(DATA_DIR).map((f) => `${f}:${fs.statSync(path.join(DATA_DIR, f)).mtimeMs}`).join(',');
+  const key = crypto.createHash('sha256')
+    .update(`${fs.realpathSync(BIN)}|${st.size}|${st.mtimeMs}|${DATA_DIR}|${data}|${DEMO_PASSWORD}`)
+    .digest('hex').slice(0, 16);
+  const cacheDir = path.join(os.tmpdir(), 'pantau-api-cache');
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, `seed-${key}.db`);
+  if (fs.existsSync(file)) return file;
+  // Drop templates of older binaries (kept a day, in case two builds are tested in turn).
+  for (const f of fs.readdirSync(cacheDir)) {
+    const full = path.join(cacheDir, f);
+    try {
+      if (Date.now() - fs.statSync(full).mtimeMs > 86_400_000) fs.rmSync(full, { recursive: true, force: true });
+    } catch { /* removed by another run */ }
+  }
+  const work = fs.mkdtempSync(path.join(cacheDir, 'seeding-'));
+  const db = path.join(work, 'p.db');
+  const r = run(['seed', '--demo', '--db', db, '--data', DATA_DIR], {
+    env: { ...process.env, PANTAU_DEMO_PASSWORD: DEMO_PASSWORD },
+  });
+  if (r.code !== 0) throw new Error(`pantau seed failed (${r.code}):\n${r.out}`);
+  // The seed process has closed the database, which folds the WAL into it; make sure of that,
+  // so that the single file is the whole database. Then publish it atomically.
+  if (fs.existsSync(`${db}-wal`) && fs.statSync(`${db}-wal`).size > 0) {
+    const c = spawnSync('sqlite3', [db, 'PRAGMA wal_checkpoint(TRUNCATE);'], { encoding: 'utf8' });
+    if (c.status !== 0) throw new Error(`sqlite3 checkpoint failed: ${c.stderr}`);
+  }
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.copyFileSync(db, tmp);
+  fs.renameSync(tmp, file);
+  fs.rmSync(work, { recursive: true, force: true });
+  return file;
+}
+
+export const WEB_FIXTURE = {
+  'index.html': '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Pantau</title>' +
+    '<script type="module" src="/assets/app-3f9a1c.js"></script></head><body><div id="app"></div></body></html>\n',
+  'assets/app-3f9a1c.js': 'console.log("pantau");\n',
+  'assets/style-77aa01.css': 'body{margin:0}\n',
+  'favicon.ico': Buffer.from([0, 0, 1, 0]),
+};
+
+export class Server {
+  constructor(opts = {}) {
+    this.opts = opts;
+    this.dir = opts.dir || fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-api-'));
+    this.db = path.join(this.dir, 'p.db');
+    this.filesDir = path.join(this.dir, 'files');
+    this.webDir = opts.webDir || path.join(this.dir, 'web-none');
+    if (opts.web) {
+      // A small built web app: { 'index.html': '...', 'assets/app-1a2b3c.js': '...' }.
+      this.webDir = path.join(this.dir, 'web');
+      const filesOf = opts.web === true ? WEB_FIXTURE : opts.web;
+      for (const [name, content] of Object.entries(filesOf)) {
+        fs.mkdirSync(path.dirname(path.join(this.webDir, name)), { recursive: true });
+        fs.writeFileSync(path.join(this.webDir, name), content);
+      }
+    }
+    this.output = '';
+    this.statuses = []; // every HTTP status this test file saw from this server
+    this.proc = null;
+  }
+
+  async start() {
+    if (!fs.existsSync(this.db)) {
+      fs.copyFileSync(templateDb(), this.db);
+    }
+    let lastErr;
+    for (let attempt = 0; attempt < 3; ++attempt) {
+      this.port = await freePort();
+      this.url = `http://127.0.0.1:${this.port}`;
+      const args = ['serve', '--db', this.db, '--listen', `127.0.0.1:${this.port}`, '--files', this.filesDir,
+        '--web', this.webDir];
+      if (this.opts.config) {
+        const cfg = path.join(this.dir, 'pantau.toml');
+        fs.writeFileSync(cfg, this.opts.config);
+        args.push('--config', cfg);
+      }
+      const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir });
+      live.add(proc);
+      this.proc = proc;
+      this.exited = new Promise((resolve) => {
+        proc.on('exit', (code, signal) => {
+          live.delete(proc);
+          if (!this.stopping && this.ready) {
+            // Died on its own: a crash. Say so loudly, with the server's last words.
+            this.crashed = { code, signal };
+            process.stderr.write(`\n*** pantau (port ${this.port}) exited unexpectedly: ${JSON.stringify(this.crashed)}\n` +
+              `${this.output.slice(-4000)}\n***\n`);
+          }
+          resolve({ code, signal });
+        });
+      });
+      const keep = (d) => {
+        this.output += d.toString();
+        if (this.output.length > 2_000_000) this.output = this.output.slice(-1_000_000);
+      };
+      proc.stdout.on('data', keep);
+      proc.stderr.on('data', keep);
+      // A server a test forgot to stop must not keep the test process alive (it is killed on exit).
+      proc.unref();
+      proc.stdout.unref();
+      proc.stderr.unref();
+      try {
+        this.stopping = false;
+        this.ready = false;
+        await this.waitReady();
+        this.ready = true;
+        return this;
+      } catch (e) {
+        lastErr = e;
+        proc.kill('SIGKILL');
+        await this.exited;
+      }
+    }
+    throw lastErr;
+  }
+
+  async waitReady(timeoutMs = 20_000) {
+    const until = Date.now() + timeoutMs;
+    let exited = null;
+    this.exited.then((x) => { exited = x; });
+    while (Date.now() < until) {
+      if (exited) throw new Error(`pantau exited (${JSON.stringify(exited)}) before it was ready:\n${this.output}`);
+      try {
+        const r = await fetch(`${this.url}/readyz`);
+        await r.arrayBuffer();
+        if (r.status === 200) return;
+      } catch { /* not listening yet */ }
+      await sleep(50);
+    }
+    throw new Error(`pantau was not ready within ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  // Stops the server with a signal and returns { code, signal } of the process.
+  async stop(signal = 'SIGTERM', { keepDir = false } = {}) {
+    if (!this.proc) return { code: null, signal: null };
+    let res;
+    this.stopping = true;
+    if (this.proc.exitCode === null && this.proc.signalCode === null) {
+      this.proc.kill(signal);
+      const timer = setTimeout(() => this.proc.kill('SIGKILL'), 40_000);
+      res = await this.exited;
+      clearTimeout(timer);
+    } else {
+      res = await this.exited;
+    }
+    this.proc = null;
+    if (!keepDir && !process.env.PANTAU_KEEP_TMP && !this.opts.dir) fs.rmSync(this.dir, { recursive: true, force: true });
+    return res;
+  }
+
+  // Sends a request; the answer is read in full. `json` sets a JSON body.
+  async request(method, p, { json, body, headers = {}, cookie, csrf, raw = false } = {}) {
+    const h = { ...headers };
+    if (json !== undefined) {
+      body = JSON.stringify(json);
+      if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) h['Content-Type'] = 'application/json';
+    }
+    if (cookie) h.Cookie = cookie;
+    if (csrf) h['X-CSRF-Token'] = csrf;
+    const res = await fetch(this.url + p, { method, headers: h, body, redirect: 'manual' });
+    const buf = Buffer.from(await res.arrayBuffer());
+    this.statuses.push({ status: res.status, method, path: p });
+    const out = { status: res.status, headers: res.headers, bytes: buf, text: raw ? '' : buf.toString('utf8') };
+    const ct = res.headers.get('content-type') || '';
+    if (!raw && /json/.test(ct) && buf.length) {
+      try { out.json = JSON.parse(out.text); } catch { out.json = undefined; }
+    }
+    return out;
+  }
+
+  anonymous() { return new Client(this, null); }
+
+  async login(username, password = DEMO_PASSWORD) {
+    const r = await this.request('POST', '/api/v1/session', { json: { username, password } });
+    if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text}`);
+    const c = new Client(this, cookieFrom(r.headers));
+    c.csrf = r.json.csrf_token;
+    c.user = r.json.user;
+    return c;
+  }
+
+  // Every 5xx this server answered during the tests (should be none).
+  serverErrors() { return this.statuses.filter((s) => s.status >= 500); }
+}
+
+export function cookieFrom(headers) {
+  const set = headers.getSetCookie ? headers.getSetCookie() : [headers.get('set-cookie')];
+  for (const c of set) {
+    const m = /^pantau_session=([^;]*)/.exec(c || '');
+    if (m) return `pantau_session=${m[1]}`;
+  }
+  return null;
+}
+
+// A logged-in (or anonymous) client: keeps the session cookie and sends the CSRF token
+// on state-changing requests.
+export class Client {
+  constructor(server, cookie) {
+    this.server = server;
+    this.cookie = cookie;
+    this.csrf = null;
+    this.user = null;
+  }
+  request(method, p, opts = {}) {
+    const changing = !['GET', 'HEAD'].includes(method);
+    return this.server.request(method, p, {
+      cookie: this.cookie,
+      csrf: changing && this.csrf && opts.csrf !== false ? this.csrf : undefined,
+      ...opts,
+    });
+  }
+  get(p, opts) { return this.request('GET', p, opts); }
+  post(p, json, opts = {}) { return this.request('POST', p, { json, ...opts }); }
+  patch(p, json, opts = {}) { return this.request('PATCH', p, { json, ...opts }); }
+  del(p, opts) { return this.request('DELETE', p, opts); }
+  // All pages of a keyset-paginated list.
+  async all(p) {
+    const items = [];
+    let after = null;
+    for (let i = 0; i < 100; ++i) {
+      const sep = p.includes('?') ? '&' : '?';
+      const r = await this.get(after ? `${p}${sep}after=${after}&limit=500` : `${p}${sep}limit=500`);
+      if (r.status !== 200) throw new Error(`GET ${p}: ${r.status} ${r.text}`);
+      items.push(...r.json.items);
+      after = r.json.next_after;
+      if (!after) return items;
+    }
+    throw new Error('too many pages');
+  }
+}
+
+// The end of a test file: stop the server (always), then check it never answered 5xx and
+// exited cleanly.
+export async function finish(assert, server, { extraStatuses = [] } = {}) {
+  if (!server) return;
+  const errors = server.serverErrors();
+  const crashed = server.crashed;
+  const res = await server.stop();
+  assert.equal(crashed, undefined, `the server crashed during the tests:\n${server.output.slice(-3000)}`);
+  assert.deepEqual(errors, [], 'no 5xx answers');
+  assert.deepEqual(extraStatuses.filter((s) => s >= 500), [], 'no 5xx answers on raw requests');
+  assert.deepEqual(res, { code: 0, signal: null }, `the server exited cleanly:\n${server.output.slice(-3000)}`);
+}
+
+export async function startServer(opts = {}) {
+  const s = new Server(opts);
+  await s.start();
+  return s;
+}
+
+// multipart/form-data body with text fields and at most one file.
+export function multipart(fields = {}, file = null) {
+  const boundary = `----pantau${crypto.randomBytes(12).toString('hex')}`;
+  const parts = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+      `Content-Type: ${file.type || 'application/octet-stream'}\r\n\r\n`));
+    parts.push(file.content);
+    parts.push(Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export function upload(client, fields, file, headers = {}) {
+  const m = multipart(fields, file);
+  return client.request('POST', '/api/v1/files', { body: m.body, headers: { 'Content-Type': m.contentType, ...headers } });
+}
+
+// Minimal valid files.
+export const samples = {
+  pdf() {
+    const objs = [
+      '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n',
+      '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n',
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n',
+    ];
+    let s = '%PDF-1.4\n';
+    const offs = [];
+    for (const o of objs) { offs.push(s.length); s += o; }
+    const xref = s.length;
+    s += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
+    for (const o of offs) s += `${String(o).padStart(10, '0')} 00000 n \n`;
+    s += `trailer<</Size ${objs.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+    return Buffer.from(s, 'latin1');
+  },
+  png() {
+    // 1x1 transparent PNG
+    return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  },
+  jpeg() {
+    // 1x1 white baseline JPEG
+    return Buffer.from(
+      '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////' +
+      '////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+      'base64');
+  },
+};
+
+export const sha256 = (buf) => crypto.createHash('sha256').update(buf).digest('hex');
+
+// One raw HTTP/1.1 exchange over TCP (for requests fetch refuses to send, such as
+// un-normalised paths). Returns { status, headers (lower-case names), body (Buffer) }.
+export function rawRequest(port, head, { body = null, timeoutMs = 10_000, headOnly = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(port, '127.0.0.1');
+    const chunks = [];
+    let done = false;
+    const finish = (err) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      sock.destroy();
+      if (err && !chunks.length) return reject(err);
+      const all = Buffer.concat(chunks);
+      const sep = all.indexOf('\r\n\r\n');
+      if (sep < 0) return reject(err || new Error(`no HTTP answer: ${all.toString()}`));
+      const lines = all.subarray(0, sep).toString('latin1').split('\r\n');
+      const status = Number(lines[0].split(' ')[1]);
+      const headers = {};
+      for (const l of lines.slice(1)) {
+        const i = l.indexOf(':');
+        headers[l.slice(0, i).trim().toLowerCase()] = l.slice(i + 1).trim();
+      }
+      resolve({ status, headers, body: all.subarray(sep + 4), text: all.subarray(sep + 4).toString('utf8') });
+    };
+    const timer = setTimeout(() => finish(new Error('timeout')), timeoutMs);
+    sock.on('data', (d) => {
+      chunks.push(d);
+      const all = Buffer.concat(chunks);
+      const sep = all.indexOf('\r\n\r\n');
+      if (sep >= 0) {
+        const m = /\r\ncontent-length:\s*(\d+)/i.exec(all.subarray(0, sep).toString('latin1'));
+        if (headOnly || (m && all.length >= sep + 4 + Number(m[1]))) finish();
+      }
+    });
+    sock.on('end', () => finish());
+    sock.on('error', (e) => finish(e));
+    sock.write(head);
+    if (body) sock.write(body);
+  });
+}
+
+// A problem+json answer as every error must look: both languages and a list of field errors.
+export function assertProblem(assert, r, status, code) {
+  assert.equal(r.status, status, `expected ${status}, got ${r.status}: ${r.text}`);
+  assert.match(r.headers.get ? r.headers.get('content-type') : r.headers['content-type'], /^application\/problem\+json/);
+  const j = r.json || JSON.parse(r.text);
+  assert.equal(j.status, status);
+  assert.equal(typeof j.message?.id, 'string');
+  assert.equal(typeof j.message?.en, 'string');
+  assert.ok(j.message.id.length > 0 && j.message.en.length > 0);
+  assert.notEqual(j.message.id, j.message.en, 'the Indonesian and English messages differ');
+  assert.ok(Array.isArray(j.errors));
+  if (code) assert.equal(j.code, code);
+  return j;
+}
