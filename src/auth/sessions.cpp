@@ -69,15 +69,16 @@ Result<Sessions::LoginOk> Sessions::login(std::string_view username_in, std::str
   std::string username = to_lower_ascii(trim(username_in));
   struct Found {
     int64_t id = 0;
-    std::string hash, locked_until;
+    std::string hash, locked_until, region;
     int64_t failed = 0;
     bool disabled = false;
   };
   std::optional<Found> found;
   Status s = db_.read([&](db::Conn& c) {
-    c.query("SELECT id, password_hash, COALESCE(locked_until, ''), failed_logins, disabled FROM users WHERE username = ?",
+    c.query("SELECT u.id, u.password_hash, COALESCE(u.locked_until, ''), u.failed_logins, u.disabled, o.region_code "
+            "FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.username = ?",
             {username}, [&](const db::Row& r) {
-              found = Found{r.i64(0), r.str(1), r.str(2), r.i64(3), r.i64(4) != 0};
+              found = Found{r.i64(0), r.str(1), r.str(2), r.str(5), r.i64(3), r.i64(4) != 0};
             });
   });
   if (!s.ok()) return s.error();
@@ -103,7 +104,7 @@ Result<Sessions::LoginOk> Sessions::login(std::string_view username_in, std::str
       c.exec("UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?",
              {lock ? db::Value(until) : db::Value(std::monostate{}), found->id});
       if (lock) {
-        audit::append(c, Scope::system(), {"lock", "user", std::to_string(found->id), "", 0, std::nullopt,
+        audit::append(c, Scope::system(), {"lock", "user", std::to_string(found->id), found->region, 0, std::nullopt,
                                            fmt::format(R"({{"reason":"failed_logins","locked_until":"{}"}})", until)});
       }
       return {};
@@ -137,7 +138,7 @@ Result<Sessions::LoginOk> Sessions::login(std::string_view username_in, std::str
     Scope actor;
     actor.user_id = found->id;
     actor.username = username;
-    audit::append(c, actor, {"login", "user", std::to_string(found->id), "", 0, std::nullopt,
+    audit::append(c, actor, {"login", "user", std::to_string(found->id), found->region, 0, std::nullopt,
                              fmt::format(R"({{"ip":"{}"}})", ip)});
     PANTAU_TRY(ok.who, load_user(c, found->id));
     return {};

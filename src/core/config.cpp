@@ -37,6 +37,7 @@ Status load_config_file(const std::string& path, Config& cfg) {
   num("lockout_minutes", cfg.lockout_minutes);
   num("login_attempts_per_minute_per_ip", cfg.login_attempts_per_minute_per_ip);
   if (auto x = t["secure_cookies"].value<bool>()) cfg.secure_cookies = *x;
+  if (auto x = t["trust_proxy"].value<bool>()) cfg.trust_proxy = *x;
   return {};
 }
 

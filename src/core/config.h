@@ -29,6 +29,7 @@ struct Config {
   int lockout_minutes = 15;
   int login_attempts_per_minute_per_ip = 30;
   bool secure_cookies = false;               // set true behind HTTPS
+  bool trust_proxy = false;                  // behind nginx: the client is the last X-Forwarded-For hop
 };
 
 // Reads a TOML file into cfg (keys as in Config, e.g. database = "postgresql://...").

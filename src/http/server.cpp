@@ -128,6 +128,15 @@ class Session : public std::enable_shared_from_this<Session> {
     r.path = p && valid_utf8(*p) && p->find('\0') == std::string::npos ? *p : std::string("\x01invalid");
     for (auto& f : m) r.headers.emplace_back(to_lower_ascii(std::string(f.name_string())), std::string(f.value()));
     r.remote_ip = remote_;
+    // Behind a trusted reverse proxy the client is the hop the proxy appended last.
+    if (sh_.cfg.trust_proxy) {
+      std::string_view xff = r.header("x-forwarded-for");
+      if (!xff.empty()) {
+        auto comma = xff.rfind(',');
+        std::string last = trim(comma == std::string_view::npos ? xff : xff.substr(comma + 1));
+        if (!last.empty() && last.size() <= 45) r.remote_ip = last;
+      }
+    }
     keep_alive_ = m.keep_alive();
   }
 

@@ -87,7 +87,7 @@ function templateDb() {
   }
   const work = fs.mkdtempSync(path.join(cacheDir, 'seeding-'));
   const db = path.join(work, 'p.db');
-  const r = run(['seed', '--demo', '--db', db, '--data', DATA_DIR], {
+  const r = run(['seed', '--demo', '--db', db, '--data', DATA_DIR, '--files', path.join(work, 'files')], {
     env: { ...process.env, PANTAU_DEMO_PASSWORD: DEMO_PASSWORD },
   });
   if (r.code !== 0) throw new Error(`pantau seed failed (${r.code}):\n${r.out}`);
