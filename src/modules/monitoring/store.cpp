@@ -9,6 +9,7 @@
 #include "core/time.h"
 #include "http/json.h"
 #include "modules/monitoring/rules.h"
+#include "notify/notify.h"
 #include "search/search.h"
 
 namespace pantau::monitoring {
@@ -18,13 +19,7 @@ namespace {
 db::Value opt(const std::optional<std::string>& v) { return v ? db::Value(*v) : db::Value(); }
 db::Value opt(const std::optional<double>& v) { return v ? db::Value(*v) : db::Value(); }
 
-void notify(db::Conn& c, const std::string& recipient_region, std::string_view permission, const std::string& title_id,
-            const std::string& title_en, const std::string& link, const std::string& entity, int64_t id, int classification) {
-  c.exec("INSERT INTO notifications (recipient_region, permission, title_id, title_en, link, entity, entity_id, "
-         "classification, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-         {recipient_region, std::string(permission), title_id, title_en, link, entity, std::to_string(id),
-          int64_t{classification}, now_iso()});
-}
+constexpr auto notify = &notify::office;
 
 Error not_found_report() { return Error::not_found("Laporan tidak ditemukan.", "Report not found."); }
 

@@ -27,6 +27,9 @@ void register_routes(http::App& app);
 namespace pantau::monitoring {
 void register_routes(http::App& app);
 }
+namespace pantau::conflict {
+void register_routes(http::App& app);
+}
 namespace pantau::elections {
 void register_routes(http::App& app);
 }
@@ -391,6 +394,7 @@ void register_all_routes(App& app) {
   regions::register_routes(app);
   org::register_routes(app);
   monitoring::register_routes(app);
+  conflict::register_routes(app);
   elections::register_routes(app);
 }
 }  // namespace pantau::http

@@ -1,0 +1,572 @@
+#include "modules/conflict/store.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "audit/audit.h"
+#include "auth/roles.h"
+#include "core/region_code.h"
+#include "core/strings.h"
+#include "http/json.h"
+#include "notify/notify.h"
+
+namespace pantau::conflict {
+
+namespace {
+
+db::Value opt(const std::optional<double>& v) { return v ? db::Value(*v) : db::Value(); }
+db::Value opt(const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::Value(); }
+
+FieldError field(std::string f, std::string code, std::string id, std::string en) {
+  return FieldError{std::move(f), std::move(code), {std::move(id), std::move(en)}};
+}
+
+Date today_utc() { return *parse_date(now_iso().substr(0, 10)); }
+
+// The kab/kota (or province) an incident counts for in surge rules.
+std::string district_of(const std::string& code) { return code.size() >= 5 ? code.substr(0, 5) : code; }
+
+void raise_alert(db::Conn& c, const std::string& region, const std::string& rule, const Message& why, const std::string& entity,
+                 int64_t entity_id, int classification) {
+  int64_t id = c.insert("INSERT INTO conflict_alerts (region_code, rule_code, reason_id, reason_en, entity, entity_id, raised_at, "
+                        "classification) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        {region, rule, why.id, why.en, entity, std::to_string(entity_id), now_iso(), int64_t{classification}});
+  audit::append(c, auth::Scope::system(), {"raise", "conflict_alert", std::to_string(id), region, classification, std::nullopt,
+                                           fmt::format(R"({{"rule":"{}","entity":"{}","entity_id":{}}})", rule, entity, entity_id)});
+  // The office of the region and the tier above are told.
+  std::string office = district_of(region);
+  for (std::string up = office;; up = region_parent(up)) {
+    notify::office(c, up, auth::kRecordReview, "Peringatan dini konflik: " + why.id, "Conflict early warning: " + why.en,
+                   fmt::format("/conflict/alerts/{}", id), "conflict_alert", id, classification);
+    if (up.empty() || up.size() < office.size()) break;
+  }
+}
+
+bool rule_active(db::Conn& c, const char* code) {
+  return c.query_i64("SELECT active FROM conflict_alert_rules WHERE code = ?", {std::string(code)}).value_or(0) != 0;
+}
+
+}  // namespace
+
+std::vector<FieldError> validate_incident(const IncidentInput& in) {
+  std::vector<FieldError> e;
+  if (region_level(in.region_code) == RegionLevel::Invalid || in.region_code.empty())
+    e.push_back(field("region_code", "region_code", "Kode wilayah tidak valid.", "Invalid region code."));
+  auto d = parse_date(in.occurred_on);
+  if (!d) e.push_back(field("occurred_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
+  else if (*d > today_utc()) e.push_back(field("occurred_on", "future", "Tanggal kejadian di masa depan.", "The date is in the future."));
+  if (std::find(kSources.begin(), kSources.end(), in.source) == kSources.end())
+    e.push_back(field("source", "not_allowed", "Sumber konflik harus salah satu dari lima sumber UU 7/2012.",
+                      "The source must be one of the five sources of UU 7/2012."));
+  static const std::vector<std::string> infos = {"FIELD", "MEDIA", "AGENCY", "PUBLIC"};
+  if (std::find(infos.begin(), infos.end(), in.info_source) == infos.end())
+    e.push_back(field("info_source", "not_allowed", "Pilih FIELD, MEDIA, AGENCY, atau PUBLIC.", "Choose FIELD, MEDIA, AGENCY or PUBLIC."));
+  if (in.fatalities < 0 || in.injuries < 0 || in.displaced < 0 || in.fatalities > 100000 || in.displaced > 10000000)
+    e.push_back(field("fatalities", "out_of_range", "Jumlah korban tidak valid.", "Invalid casualty numbers."));
+  if (in.time_precision < 1 || in.time_precision > 3)
+    e.push_back(field("time_precision", "out_of_range", "Presisi waktu 1 (hari), 2 (minggu), atau 3 (bulan).", "Time precision is 1 (day), 2 (week) or 3 (month)."));
+  if (in.geo_precision < 1 || in.geo_precision > 3)
+    e.push_back(field("geo_precision", "out_of_range", "Presisi lokasi 1, 2, atau 3.", "Geo precision is 1, 2 or 3."));
+  if ((in.lat && (*in.lat < -11.5 || *in.lat > 6.5)) || (in.lng && (*in.lng < 94.5 || *in.lng > 141.5)))
+    e.push_back(field("lat", "out_of_range", "Koordinat di luar wilayah Indonesia.", "Coordinates outside Indonesia."));
+  if (in.description.size() > 20000) e.push_back(field("description", "too_long", "Uraian terlalu panjang.", "The description is too long."));
+  return e;
+}
+
+Result<int64_t> create_incident(db::Conn& c, const auth::Scope& s, const IncidentInput& in) {
+  if (!s.covers(in.region_code)) return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
+  if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))
+    return Error::invalid_field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.");
+  if (!c.query_i64("SELECT 1 FROM conflict_types WHERE code = ?", {in.type_code}))
+    return Error::invalid_field("type_code", "not_found", "Jenis konflik tidak dikenal.", "Unknown conflict type.");
+  if (!s.cleared_for(in.classification))
+    return Error::invalid_field("classification", "above_clearance", "Tingkat kerahasiaan di atas tingkat akses Anda.",
+                                "The confidentiality level is above your clearance.");
+  if (in.hotspot_id) {
+    db::Params p{*in.hotspot_id};
+    std::string where = s.region_filter("region_code", p);
+    if (!c.query_i64("SELECT 1 FROM conflict_hotspots WHERE id = ? AND " + where, p))
+      return Error::invalid_field("hotspot_id", "not_found", "Potensi konflik tidak ditemukan.", "Hotspot not found.");
+  }
+  int64_t id = c.insert(
+      "INSERT INTO conflict_incidents (region_code, occurred_on, time_precision, lat, lng, geo_precision, source, type_code, "
+      "actors, fatalities, injuries, displaced, property_damage, info_source, info_ref, description, hotspot_id, "
+      "classification, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {in.region_code, in.occurred_on, int64_t{in.time_precision}, opt(in.lat), opt(in.lng), int64_t{in.geo_precision}, in.source,
+       in.type_code, in.actors_json, int64_t{in.fatalities}, int64_t{in.injuries}, int64_t{in.displaced},
+       int64_t{in.property_damage}, in.info_source, in.info_ref, in.description, opt(in.hotspot_id), int64_t{in.classification},
+       s.user_id, now_iso()});
+  audit::append(c, s, {"create", "conflict_incident", std::to_string(id), in.region_code, in.classification, std::nullopt,
+                       fmt::format(R"({{"occurred_on":"{}","type":"{}","fatalities":{}}})", in.occurred_on, in.type_code, in.fatalities)});
+  Date on = *parse_date(in.occurred_on);
+  if (rule_active(c, "FATALITY"))
+    if (auto why = fatality({on, in.fatalities, in.injuries, in.displaced, in.property_damage}))
+      raise_alert(c, in.region_code, "FATALITY", *why, "conflict_incident", id, in.classification);
+  if (rule_active(c, "INCIDENT_SURGE")) {
+    AlertRule r{"INCIDENT_SURGE"};
+    c.query("SELECT days, factor, min_incidents, baseline_days FROM conflict_alert_rules WHERE code = 'INCIDENT_SURGE'", {},
+            [&](const db::Row& row) {
+              r.days = static_cast<int>(row.i64(0));
+              r.factor = row.f64(1);
+              r.min_incidents = static_cast<int>(row.i64(2));
+              r.baseline_days = static_cast<int>(row.i64(3));
+            });
+    std::string district = district_of(in.region_code);
+    Date today = today_utc();
+    std::string from = format_date(civil_from_days(days_from_civil(today) - r.days - r.baseline_days));
+    std::vector<Date> dates;
+    auth::Scope d;
+    d.region_code = district;
+    db::Params p{from};
+    std::string where = d.region_filter("region_code", p);
+    c.query("SELECT occurred_on FROM conflict_incidents WHERE occurred_on >= ? AND " + where, p,
+            [&](const db::Row& row) { dates.push_back(*parse_date(row.text(0))); });
+    // One open surge alert per district at a time.
+    bool open = c.query_i64("SELECT 1 FROM conflict_alerts WHERE rule_code = 'INCIDENT_SURGE' AND region_code = ? AND status <> 'CLOSED'",
+                            {district}).has_value();
+    if (!open)
+      if (auto why = incident_surge(r, today, dates)) raise_alert(c, district, "INCIDENT_SURGE", *why, "conflict_incident", id, 0);
+  }
+  return id;
+}
+
+static void write_incident(json::Out& o, const db::Row& r) {
+  o.begin_object().kv("id", r.i64(0)).kv("region_code", r.text(1)).kv("region_name", r.text(2)).kv("occurred_on", r.text(3))
+      .kv("time_precision", r.i64(4)).kv_opt("lat", r.opt_f64(5)).kv_opt("lng", r.opt_f64(6)).kv("geo_precision", r.i64(7))
+      .kv("source", r.text(8)).kv("police_group", police_group(r.text(8))).kv("type_code", r.text(9));
+  o.key("actors").raw(r.text(10));
+  o.kv("fatalities", r.i64(11)).kv("injuries", r.i64(12)).kv("displaced", r.i64(13)).kv("property_damage", r.i64(14) != 0)
+      .kv("info_source", r.text(15)).kv("info_ref", r.text(16)).kv("verification", r.text(17)).kv("description", r.text(18))
+      .kv_opt("hotspot_id", r.opt_i64(19)).kv("classification", std::string(auth::clearance_name(static_cast<int>(r.i64(20)))))
+      .kv("version", r.i64(21)).end_object();
+}
+
+static constexpr const char* kIncidentSelect =
+    "SELECT i.id, i.region_code, COALESCE(g.name, ''), i.occurred_on, i.time_precision, i.lat, i.lng, i.geo_precision, "
+    "i.source, i.type_code, i.actors, i.fatalities, i.injuries, i.displaced, i.property_damage, i.info_source, i.info_ref, "
+    "i.verification, i.description, i.hotspot_id, i.classification, i.version "
+    "FROM conflict_incidents i LEFT JOIN regions g ON g.code = i.region_code ";
+
+std::string incidents_json(db::Conn& c, const auth::Scope& s, const std::string& region, const std::string& from,
+                           const std::string& to, std::optional<int64_t> after, int limit) {
+  db::Params p;
+  std::string sql = std::string(kIncidentSelect) + "WHERE " + s.record_filter("i.region_code", "i.classification", p);
+  if (!region.empty()) {
+    auth::Scope narrow = s;
+    narrow.region_code = region;
+    sql += " AND " + narrow.region_filter("i.region_code", p);
+  }
+  if (!from.empty()) { sql += " AND i.occurred_on >= ?"; p.emplace_back(from); }
+  if (!to.empty()) { sql += " AND i.occurred_on <= ?"; p.emplace_back(to); }
+  if (after) { sql += " AND i.id < ?"; p.emplace_back(*after); }
+  sql += " ORDER BY i.id DESC LIMIT ?";
+  p.emplace_back(int64_t{limit + 1});
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  int n = 0;
+  int64_t last = 0;
+  bool more = false;
+  c.query(sql, p, [&](const db::Row& r) {
+    if (n++ == limit) { more = true; return; }
+    last = r.i64(0);
+    write_incident(o, r);
+  });
+  o.end_array().key("next_after");
+  more ? (void)o.value(std::to_string(last)) : (void)o.null();
+  o.end_object();
+  return o.take();
+}
+
+std::optional<std::string> incident_json(db::Conn& c, const auth::Scope& s, int64_t id) {
+  db::Params p{id};
+  std::string where = s.record_filter("i.region_code", "i.classification", p);
+  std::optional<std::string> out;
+  c.query(std::string(kIncidentSelect) + "WHERE i.id = ? AND " + where, p, [&](const db::Row& r) {
+    json::Out o;
+    write_incident(o, r);
+    out = o.take();
+  });
+  return out;
+}
+
+Result<ImportReport> import_incidents(db::Conn& c, const auth::Scope& s, const CsvTable& t) {
+  ImportReport rep;
+  static const char* required[] = {"region_code", "occurred_on", "source", "type_code", "info_source"};
+  for (auto col : required)
+    if (t.column(col) < 0)
+      return Error::invalid_field("file", "missing_column", fmt::format("Kolom {} tidak ada di berkas.", col),
+                                  fmt::format("The file has no {} column.", col));
+  auto get = [&](const std::vector<std::string>& row, const char* col) {
+    int i = t.column(col);
+    return i < 0 ? std::string() : trim(row[static_cast<size_t>(i)]);
+  };
+  auto num = [&](const std::vector<std::string>& row, const char* col, int line) -> int {
+    std::string v = get(row, col);
+    if (v.empty()) return 0;
+    auto n = parse_int64(v);
+    if (!n || *n < 0) {
+      rep.refused.push_back({line, field(col, "invalid", "Harus bilangan bulat >= 0.", "Must be a whole number >= 0.")});
+      return 0;
+    }
+    return static_cast<int>(*n);
+  };
+  std::vector<IncidentInput> inputs;
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    const auto& row = t.rows[i];
+    int line = t.row_lines[i];
+    IncidentInput in;
+    in.region_code = get(row, "region_code");
+    in.occurred_on = get(row, "occurred_on");
+    in.source = get(row, "source");
+    in.type_code = get(row, "type_code");
+    in.info_source = get(row, "info_source");
+    in.info_ref = get(row, "info_ref");
+    in.description = get(row, "description");
+    in.fatalities = num(row, "fatalities", line);
+    in.injuries = num(row, "injuries", line);
+    in.displaced = num(row, "displaced", line);
+    in.property_damage = get(row, "property_damage") == "1";
+    for (auto& e : validate_incident(in)) rep.refused.push_back({line, e});
+    if (!in.region_code.empty() && region_level(in.region_code) != RegionLevel::Invalid) {
+      if (!s.covers(in.region_code))
+        rep.refused.push_back({line, field("region_code", "out_of_scope", "Wilayah di luar cakupan Anda.", "Region outside your scope.")});
+      else if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))
+        rep.refused.push_back({line, field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.")});
+    }
+    if (!c.query_i64("SELECT 1 FROM conflict_types WHERE code = ?", {in.type_code}))
+      rep.refused.push_back({line, field("type_code", "not_found", "Jenis konflik tidak dikenal.", "Unknown conflict type.")});
+    inputs.push_back(std::move(in));
+  }
+  rep.rows = static_cast<int>(inputs.size());
+  if (!rep.refused.empty()) return rep;  // nothing is imported; the caller reports every refusal
+  for (auto& in : inputs) {
+    PANTAU_TRY(int64_t id, create_incident(c, s, in));
+    rep.created.push_back(id);
+  }
+  return rep;
+}
+
+std::string incidents_csv(db::Conn& c, const auth::Scope& s, const std::string& region) {
+  auto q = [](std::string_view v) {
+    std::string out = "\"";
+    for (char ch : v) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return out + "\"";
+  };
+  std::string out = "id,region_code,region_name,occurred_on,source,police_group,type_code,fatalities,injuries,displaced,"
+                    "property_damage,info_source,info_ref,verification,description\n";
+  db::Params p;
+  std::string sql = std::string(kIncidentSelect) + "WHERE " + s.record_filter("i.region_code", "i.classification", p);
+  if (!region.empty()) {
+    auth::Scope narrow = s;
+    narrow.region_code = region;
+    sql += " AND " + narrow.region_filter("i.region_code", p);
+  }
+  c.query(sql + " ORDER BY i.occurred_on, i.id LIMIT 1000000", p, [&](const db::Row& r) {
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", r.i64(0), r.text(1), q(r.text(2)), r.text(3), r.text(8),
+                       police_group(r.text(8)), r.text(9), r.i64(11), r.i64(12), r.i64(13), r.i64(14), r.text(15),
+                       q(r.text(16)), r.text(17), q(r.text(18)));
+  });
+  return out;
+}
+
+// ---- hotspots ----
+
+Result<int64_t> create_hotspot(db::Conn& c, const auth::Scope& s, const HotspotInput& in) {
+  if (!s.covers(in.region_code)) return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
+  if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))
+    return Error::invalid_field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.");
+  if (!c.query_i64("SELECT 1 FROM conflict_types WHERE code = ?", {in.type_code}))
+    return Error::invalid_field("type_code", "not_found", "Jenis konflik tidak dikenal.", "Unknown conflict type.");
+  if (!s.cleared_for(in.classification))
+    return Error::invalid_field("classification", "above_clearance", "Tingkat kerahasiaan di atas tingkat akses Anda.",
+                                "The confidentiality level is above your clearance.");
+  std::string now = now_iso();
+  int64_t id = c.insert(
+      "INSERT INTO conflict_hotspots (region_code, name, source, type_code, parties, root_cause, triggers, history, impact_scope, "
+      "responsible_agencies, handling_actions, lat, lng, classification, created_by, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {in.region_code, in.name, in.source, in.type_code, in.parties_json, in.root_cause, in.triggers, in.history, in.impact_scope,
+       in.responsible_agencies, in.handling_actions, opt(in.lat), opt(in.lng), int64_t{in.classification}, s.user_id, now, now});
+  audit::append(c, s, {"create", "conflict_hotspot", std::to_string(id), in.region_code, in.classification, std::nullopt,
+                       fmt::format(R"({{"name":"{}","stage":"POTENTIAL"}})", in.name)});
+  return id;
+}
+
+static constexpr const char* kHotspotSelect =
+    "SELECT h.id, h.region_code, COALESCE(g.name, ''), h.name, h.source, h.type_code, h.parties, h.root_cause, h.triggers, "
+    "h.history, h.stage, h.impact_scope, h.responsible_agencies, h.handling_actions, h.lat, h.lng, h.classification, h.version "
+    "FROM conflict_hotspots h LEFT JOIN regions g ON g.code = h.region_code ";
+
+static void write_hotspot(json::Out& o, const db::Row& r) {
+  o.begin_object().kv("id", r.i64(0)).kv("region_code", r.text(1)).kv("region_name", r.text(2)).kv("name", r.text(3))
+      .kv("source", r.text(4)).kv("police_group", police_group(r.text(4))).kv("type_code", r.text(5));
+  o.key("parties").raw(r.text(6));
+  o.kv("root_cause", r.text(7)).kv("triggers", r.text(8)).kv("history", r.text(9)).kv("stage", r.text(10))
+      .kv("impact_scope", r.text(11)).kv("responsible_agencies", r.text(12)).kv("handling_actions", r.text(13))
+      .kv_opt("lat", r.opt_f64(14)).kv_opt("lng", r.opt_f64(15))
+      .kv("classification", std::string(auth::clearance_name(static_cast<int>(r.i64(16))))).kv("version", r.i64(17)).end_object();
+}
+
+std::optional<std::string> hotspot_json(db::Conn& c, const auth::Scope& s, int64_t id, int64_t* version) {
+  db::Params p{id};
+  std::string where = s.record_filter("h.region_code", "h.classification", p);
+  std::optional<std::string> out;
+  c.query(std::string(kHotspotSelect) + "WHERE h.id = ? AND " + where, p, [&](const db::Row& r) {
+    json::Out o;
+    write_hotspot(o, r);
+    out = o.take();
+    if (version) *version = r.i64(17);
+  });
+  return out;
+}
+
+std::string hotspots_json(db::Conn& c, const auth::Scope& s, const std::string& region) {
+  db::Params p;
+  std::string sql = std::string(kHotspotSelect) + "WHERE " + s.record_filter("h.region_code", "h.classification", p);
+  if (!region.empty()) {
+    auth::Scope narrow = s;
+    narrow.region_code = region;
+    sql += " AND " + narrow.region_filter("h.region_code", p);
+  }
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  c.query(sql + " ORDER BY h.id DESC LIMIT 1000", p, [&](const db::Row& r) { write_hotspot(o, r); });
+  o.end_array().kv_null("next_after").end_object();
+  return o.take();
+}
+
+Status change_stage(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, Stage to, const std::string& note) {
+  if (!s.can(auth::kRecordWrite)) return Error::forbidden();
+  db::Params p{id};
+  std::string where = s.record_filter("region_code", "classification", p);
+  std::optional<std::string> stage, region;
+  int64_t current = 0, cls = 0;
+  c.query("SELECT stage, region_code, version, classification FROM conflict_hotspots WHERE id = ? AND " + where, p,
+          [&](const db::Row& r) {
+            stage = r.str(0);
+            region = r.str(1);
+            current = r.i64(2);
+            cls = r.i64(3);
+          });
+  if (!stage) return Error::not_found("Potensi konflik tidak ditemukan.", "Hotspot not found.");
+  if (current != version) return Error::stale_version();
+  Stage from = *parse_stage(*stage);
+  PANTAU_TRY(Stage next, stage_transition(from, to, false));
+  c.exec("UPDATE conflict_hotspots SET stage = ?, handling_actions = CASE WHEN ? = '' THEN handling_actions ELSE handling_actions || ? END, "
+         "updated_at = ?, version = version + 1 WHERE id = ?",
+         {std::string(name(next)), note, "\n" + now_iso().substr(0, 10) + ": " + note, now_iso(), id});
+  audit::append(c, s, {"stage", "conflict_hotspot", std::to_string(id), *region, static_cast<int>(cls),
+                       fmt::format(R"({{"stage":"{}"}})", name(from)), fmt::format(R"({{"stage":"{}"}})", name(next))});
+  if (rule_active(c, "HOTSPOT_ESCALATING"))
+    if (auto why = hotspot_escalated(from, next)) raise_alert(c, *region, "HOTSPOT_ESCALATING", *why, "conflict_hotspot", id, static_cast<int>(cls));
+  return {};
+}
+
+// ---- conflict status ----
+
+Result<int64_t> declare_status(db::Conn& c, const auth::Scope& s, const StatusInput& in) {
+  PANTAU_CHECK(check_status_duration(in.duration_days));
+  RegionLevel want = in.scale == "KABKOTA" ? RegionLevel::KabKota : in.scale == "PROVINSI" ? RegionLevel::Provinsi : RegionLevel::National;
+  if (region_level(in.region_code) != want)
+    return Error::invalid_field("region_code", "wrong_level", "Kode wilayah tidak sesuai skala status.", "The region code does not match the scale.");
+  if (!s.covers(in.region_code) || !s.can(auth::kRecordApprove))
+    return Error::forbidden("Penetapan status di luar kewenangan Anda.", "Declaring this status is outside your authority.");
+  auto start = parse_date(in.start_date);
+  if (!start) return Error::invalid_field("start_date", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
+  std::string end = format_date(civil_from_days(days_from_civil(*start) + in.duration_days - 1));
+  int64_t id = c.insert("INSERT INTO conflict_statuses (scale, region_code, hotspot_id, decree_number, start_date, end_date, created_by, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        {in.scale, in.region_code, opt(in.hotspot_id), in.decree_number, in.start_date, end, s.user_id, now_iso()});
+  if (in.hotspot_id) {
+    db::Params p{*in.hotspot_id};
+    std::string where = s.region_filter("region_code", p);
+    auto stage = c.query_str("SELECT stage FROM conflict_hotspots WHERE id = ? AND " + where, p);
+    if (!stage) return Error::invalid_field("hotspot_id", "not_found", "Potensi konflik tidak ditemukan.", "Hotspot not found.");
+    PANTAU_TRY(Stage next, stage_transition(*parse_stage(*stage), Stage::StatusDeclared, true));
+    c.exec("UPDATE conflict_hotspots SET stage = ?, version = version + 1 WHERE id = ?", {std::string(name(next)), *in.hotspot_id});
+  }
+  audit::append(c, s, {"declare", "conflict_status", std::to_string(id), in.region_code, 0, std::nullopt,
+                       fmt::format(R"({{"decree":"{}","start":"{}","end":"{}"}})", in.decree_number, in.start_date, end)});
+  return id;
+}
+
+Status extend_status(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, int days, const std::string& decree) {
+  db::Params p{id};
+  std::string where = s.region_filter("region_code", p);
+  std::optional<std::string> end, region, status;
+  int64_t v = 0;
+  bool extended = false;
+  c.query("SELECT end_date, region_code, status, version, extended_to FROM conflict_statuses WHERE id = ? AND " + where, p,
+          [&](const db::Row& r) {
+            end = r.str(0);
+            region = r.str(1);
+            status = r.str(2);
+            v = r.i64(3);
+            extended = !r.is_null(4);
+          });
+  if (!end) return Error::not_found("Status tidak ditemukan.", "Status not found.");
+  if (!s.can(auth::kRecordApprove)) return Error::forbidden();
+  if (v != version) return Error::stale_version();
+  if (*status == "ENDED") return Error::conflict("status_ended", "Status sudah berakhir.", "The status has ended.");
+  PANTAU_CHECK(check_extension(days, extended));
+  std::string to = format_date(civil_from_days(days_from_civil(*parse_date(*end)) + days));
+  c.exec("UPDATE conflict_statuses SET extended_to = ?, extension_decree = ?, status = 'EXTENDED', version = version + 1 WHERE id = ?",
+         {to, decree, id});
+  audit::append(c, s, {"extend", "conflict_status", std::to_string(id), *region, 0, std::nullopt,
+                       fmt::format(R"({{"extended_to":"{}","decree":"{}"}})", to, decree)});
+  return {};
+}
+
+Status end_status(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const std::string& ended_on) {
+  db::Params p{id};
+  std::string where = s.region_filter("region_code", p);
+  auto region = c.query_str("SELECT region_code FROM conflict_statuses WHERE id = ? AND " + where, p);
+  if (!region) return Error::not_found("Status tidak ditemukan.", "Status not found.");
+  if (!s.can(auth::kRecordApprove)) return Error::forbidden();
+  if (!parse_date(ended_on)) return Error::invalid_field("ended_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
+  if (c.exec("UPDATE conflict_statuses SET ended_on = ?, status = 'ENDED', version = version + 1 WHERE id = ? AND version = ? AND status <> 'ENDED'",
+             {ended_on, id, version}) == 0)
+    return Error::stale_version();
+  audit::append(c, s, {"end", "conflict_status", std::to_string(id), *region, 0, std::nullopt, fmt::format(R"({{"ended_on":"{}"}})", ended_on)});
+  return {};
+}
+
+std::string statuses_json(db::Conn& c, const auth::Scope& s) {
+  db::Params p;
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  c.query("SELECT id, scale, region_code, hotspot_id, decree_number, start_date, end_date, extension_decree, extended_to, ended_on, "
+          "status, version FROM conflict_statuses WHERE " + s.region_filter("region_code", p) + " ORDER BY id DESC LIMIT 500",
+          p, [&](const db::Row& r) {
+            o.begin_object().kv("id", r.i64(0)).kv("scale", r.text(1)).kv("region_code", r.text(2)).kv_opt("hotspot_id", r.opt_i64(3))
+                .kv("decree_number", r.text(4)).kv("start_date", r.text(5)).kv("end_date", r.text(6))
+                .kv_opt("extension_decree", r.opt_str(7)).kv_opt("extended_to", r.opt_str(8)).kv_opt("ended_on", r.opt_str(9))
+                .kv("status", r.text(10)).kv("version", r.i64(11)).end_object();
+          });
+  o.end_array().kv_null("next_after").end_object();
+  return o.take();
+}
+
+// ---- alerts ----
+
+std::string alerts_json(db::Conn& c, const auth::Scope& s, const std::string& status, Date today) {
+  db::Params p;
+  std::string sql = "SELECT a.id, a.region_code, COALESCE(g.name, ''), a.rule_code, a.reason_id, a.reason_en, a.entity, a.entity_id, "
+                    "a.raised_at, a.assigned_agency, a.due_date, a.status, a.response, a.outcome, a.closed_at, a.version "
+                    "FROM conflict_alerts a LEFT JOIN regions g ON g.code = a.region_code WHERE " +
+                    s.record_filter("a.region_code", "a.classification", p);
+  if (!status.empty()) { sql += " AND a.status = ?"; p.emplace_back(status); }
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  std::string t = format_date(today);
+  c.query(sql + " ORDER BY a.id DESC LIMIT 500", p, [&](const db::Row& r) {
+    bool overdue = !r.is_null(10) && r.str(10) < t && r.text(11) != "CLOSED";
+    o.begin_object().kv("id", r.i64(0)).kv("region_code", r.text(1)).kv("region_name", r.text(2)).kv("rule_code", r.text(3))
+        .kv_message("reason", {r.str(4), r.str(5)}).kv("entity", r.text(6)).kv("entity_id", r.text(7)).kv("raised_at", r.text(8))
+        .kv_opt("assigned_agency", r.opt_str(9)).kv_opt("due_date", r.opt_str(10)).kv("status", r.text(11))
+        .kv("response", r.text(12)).kv("outcome", r.text(13)).kv_opt("closed_at", r.opt_str(14)).kv("overdue", overdue)
+        // An overdue response is escalated: the tier above sees it flagged for follow-up.
+        .kv("escalated_to", overdue ? region_parent(district_of(r.str(1))) : std::string())
+        .kv("version", r.i64(15)).end_object();
+  });
+  o.end_array().kv_null("next_after").end_object();
+  return o.take();
+}
+
+static Result<std::string> alert_region(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version) {
+  db::Params p{id};
+  std::string where = s.record_filter("region_code", "classification", p);
+  std::optional<std::string> region;
+  int64_t v = 0;
+  c.query("SELECT region_code, version FROM conflict_alerts WHERE id = ? AND " + where, p, [&](const db::Row& r) {
+    region = r.str(0);
+    v = r.i64(1);
+  });
+  if (!region) return Error::not_found("Peringatan tidak ditemukan.", "Alert not found.");
+  if (!s.can(auth::kRecordReview)) return Error::forbidden();
+  if (v != version) return Error::stale_version();
+  return *region;
+}
+
+Status assign_alert(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const std::string& agency, const std::string& due) {
+  PANTAU_TRY(std::string region, alert_region(c, s, id, version));
+  if (!parse_date(due)) return Error::invalid_field("due_date", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
+  if (c.exec("UPDATE conflict_alerts SET assigned_agency = ?, due_date = ?, status = 'ASSIGNED', version = version + 1 "
+             "WHERE id = ? AND status IN ('OPEN', 'ASSIGNED')",
+             {agency, due, id}) == 0)
+    return Error::conflict("alert_closed", "Peringatan ini sudah ditanggapi atau ditutup.", "This alert was already answered or closed.");
+  audit::append(c, s, {"assign", "conflict_alert", std::to_string(id), region, 0, std::nullopt,
+                       fmt::format(R"({{"agency":"{}","due_date":"{}"}})", agency, due)});
+  return {};
+}
+
+Status respond_alert(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const std::string& response,
+                     const std::string& outcome, bool close) {
+  PANTAU_TRY(std::string region, alert_region(c, s, id, version));
+  if (response.empty() && outcome.empty())
+    return Error::invalid_field("response", "required", "Catat tanggapan atau hasilnya.", "Record the response or its outcome.");
+  if (close && outcome.empty())
+    return Error::invalid_field("outcome", "required", "Peringatan ditutup dengan hasil yang tercatat.", "An alert is closed with a recorded outcome.");
+  c.exec("UPDATE conflict_alerts SET response = CASE WHEN ? = '' THEN response ELSE ? END, outcome = ?, status = ?, closed_at = ?, "
+         "version = version + 1 WHERE id = ?",
+         {response, response, outcome, std::string(close ? "CLOSED" : "RESPONDED"), close ? db::Value(now_iso()) : db::Value(), id});
+  audit::append(c, s, {close ? "close" : "respond", "conflict_alert", std::to_string(id), region, 0, std::nullopt,
+                       std::string("{}")});
+  return {};
+}
+
+// ---- vulnerability ----
+
+std::string vulnerability_json(db::Conn& c, const auth::Scope& s, int level, const std::string& province, Date today,
+                               const ScoringModel& model) {
+  size_t len = level == 1 ? 2 : 5;
+  std::map<std::string, std::vector<IncidentFacts>> incidents;
+  std::map<std::string, std::vector<Stage>> hotspots;
+  std::map<std::string, std::string> names;
+  auth::Scope scope = s;
+  if (!province.empty() && s.covers(province)) scope.region_code = province;
+  {
+    db::Params p{int64_t{level}};
+    c.query("SELECT code, name FROM regions WHERE level = ? AND " + scope.region_filter("code", p), p,
+            [&](const db::Row& r) { names[r.str(0)] = r.str(1); });
+  }
+  std::string from = format_date(civil_from_days(days_from_civil(today) - model.window_days));
+  {
+    db::Params p{from, format_date(today)};
+    std::string where = scope.record_filter("region_code", "classification", p);
+    c.query("SELECT region_code, occurred_on, fatalities, injuries, displaced, property_damage FROM conflict_incidents "
+            "WHERE occurred_on >= ? AND occurred_on <= ? AND " + where, p, [&](const db::Row& r) {
+              std::string code = r.str(0);
+              if (code.size() < len) return;
+              incidents[code.substr(0, len)].push_back({*parse_date(r.text(1)), static_cast<int>(r.i64(2)),
+                                                        static_cast<int>(r.i64(3)), static_cast<int>(r.i64(4)), r.i64(5) != 0});
+            });
+  }
+  {
+    db::Params p;
+    std::string where = scope.record_filter("region_code", "classification", p);
+    c.query("SELECT region_code, stage FROM conflict_hotspots WHERE " + where, p, [&](const db::Row& r) {
+      std::string code = r.str(0);
+      if (code.size() >= len) hotspots[code.substr(0, len)].push_back(*parse_stage(r.text(1)));
+    });
+  }
+  json::Out o;
+  o.begin_object().kv("level", level == 1 ? "provinsi" : "kabkota").kv("date", format_date(today));
+  o.key("values").begin_object();
+  std::map<std::string, Score> scores;
+  for (auto& [code, _] : names) {
+    scores[code] = score_region(model, today, incidents[code], hotspots[code]);
+    o.kv(code, scores[code].score);
+  }
+  o.end_object().key("details").begin_object();
+  for (auto& [code, sc] : scores) {
+    o.key(code).begin_object().kv("name", names[code]).kv("score", sc.score).kv("level", sc.level).key("factors").begin_array();
+    for (auto& f : sc.factors) o.begin_object().kv("code", f.code).kv("value", f.value).kv("points", f.points).end_object();
+    o.end_array().end_object();
+  }
+  o.end_object().end_object();
+  return o.take();
+}
+
+}  // namespace pantau::conflict

@@ -1,0 +1,14 @@
+// In-app notifications, addressed to an office (region) and a permission within it
+// (e.g. the reviewers of the province). Written inside the caller's write transaction.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "db/database.h"
+
+namespace pantau::notify {
+
+void office(db::Conn& c, const std::string& recipient_region, std::string_view permission, const std::string& title_id,
+            const std::string& title_en, const std::string& link, const std::string& entity, int64_t id, int classification);
+
+}  // namespace pantau::notify
