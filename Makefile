@@ -26,7 +26,7 @@ build: deps
 	cmake --build $(BUILD) -j $(JOBS)
 
 web: deps
-	@if [ -f web/package.json ]; then cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build; fi
+	@if [ -f web/package.json ]; then bash scripts/npm-install.sh web && cd web && npm run build; fi
 
 bench: build
 	bash bench/run.sh

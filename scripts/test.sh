@@ -37,7 +37,7 @@ echo "PostgreSQL test cluster: $PANTAU_TEST_PG_URL"
 step "unit and store suite (SQLite + PostgreSQL)" ctest --test-dir "$BUILD" --output-on-failure
 if [[ -x tests/api/run.sh ]]; then step "API tests" bash tests/api/run.sh; fi
 if [[ -f web/package.json ]]; then
-  step "web build and unit tests" bash -c "cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build && npm test"
+  step "web build and unit tests" bash -c "bash scripts/npm-install.sh web && cd web && npm run build && npm test"
 fi
 if [[ -x tests/e2e/run.sh ]]; then step "end-to-end (chromium)" bash tests/e2e/run.sh; fi
 if [[ -x scripts/fuzz.sh ]]; then step "fuzzing (${FUZZ_SECONDS}s)" bash scripts/fuzz.sh "$FUZZ_SECONDS"; fi

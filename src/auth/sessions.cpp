@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+
 #include "audit/audit.h"
 #include "auth/password.h"
 #include "auth/roles.h"
@@ -57,8 +59,27 @@ bool Sessions::throttle(const std::string& ip) {
   return ++w.count > cfg_.login_attempts_per_minute_per_ip;
 }
 
+namespace {
+// Password checks are slow on purpose (Argon2id). A burst of log-ins must not occupy every
+// handler thread and stall the rest of the API: past a few waiting, answer "busy" at once.
+std::atomic<int> logins_in_progress{0};
+constexpr int kMaxConcurrentLogins = 6;
+struct LoginSlot {
+  bool ok;
+  LoginSlot() : ok(++logins_in_progress <= kMaxConcurrentLogins) {}
+  ~LoginSlot() { --logins_in_progress; }
+};
+}  // namespace
+
 Result<Sessions::LoginOk> Sessions::login(std::string_view username_in, std::string_view password,
                                          const std::string& ip, const std::string& user_agent) {
+  LoginSlot slot;
+  if (!slot.ok) {
+    Error e = Error::make(ErrorKind::Unavailable, "auth.busy", "Banyak yang sedang masuk. Coba lagi beberapa detik lagi.",
+                          "Many people are logging in. Try again in a few seconds.");
+    e.retry_after_seconds = 2;
+    return e;
+  }
   if (throttle(ip)) {
     Error e = Error::make(ErrorKind::TooManyRequests, "auth.throttled",
                           "Terlalu banyak percobaan masuk. Tunggu satu menit.",

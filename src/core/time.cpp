@@ -55,6 +55,8 @@ static int days_in_month(int y, int m) {
 
 std::optional<Date> parse_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
   auto y = parse_int64(s.substr(0, 4));
   auto m = parse_int64(s.substr(5, 2));
   auto d = parse_int64(s.substr(8, 2));
@@ -82,9 +84,17 @@ std::string format_iso(TimePoint t) {
   return buf;
 }
 
+static bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+
 std::optional<TimePoint> parse_iso(std::string_view s) {
-  // Accepts YYYY-MM-DDTHH:MM:SS[.mmm]Z
+  // Accepts YYYY-MM-DDTHH:MM:SS[.mmm]Z, digits only in every numeric field.
   if (s.size() < 20) return std::nullopt;
+  if (!all_digits(s.substr(11, 2)) || !all_digits(s.substr(14, 2)) || !all_digits(s.substr(17, 2))) return std::nullopt;
+  if (s.size() > 20 && s.size() == 24 && !all_digits(s.substr(20, 3))) return std::nullopt;
   auto d = parse_date(s.substr(0, 10));
   if (!d || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s.back() != 'Z') return std::nullopt;
   auto hh = parse_int64(s.substr(11, 2)), mm = parse_int64(s.substr(14, 2)),

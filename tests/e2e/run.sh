@@ -15,7 +15,7 @@ REPO="$(cd "$HERE/../.." && pwd)"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 [[ -x "$CHROMIUM" ]] || { echo "e2e: chromium not found at $CHROMIUM" >&2; exit 2; }
 if [[ ! -d "$HERE/node_modules/playwright-core" ]]; then
-  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
+  bash "$REPO/scripts/npm-install.sh" "$HERE"
 fi
 
 ARTIFACTS="$HERE/artifacts"

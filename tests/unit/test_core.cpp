@@ -62,6 +62,10 @@ TEST(Time, IsoRoundTripAndSortsAsText) {
   EXPECT_EQ(format_iso(*t), "2026-11-23T18:20:05.123Z");
   EXPECT_EQ(format_iso(*parse_iso("2026-11-23T18:20:05Z")), "2026-11-23T18:20:05.000Z");
   EXPECT_FALSE(parse_iso("2026-11-23 18:20:05"));
+  EXPECT_FALSE(parse_iso("2020-01-01T-1:-5:-9Z"));      // signs are not digits
+  EXPECT_FALSE(parse_iso("2020-01-01T00:00:00.-12Z"));
+  EXPECT_FALSE(parse_date("2026-0-101"));
+  EXPECT_FALSE(parse_date("+026-01-01"));
   EXPECT_LT(format_iso(*parse_iso("2026-01-02T00:00:00Z")), format_iso(*parse_iso("2026-01-10T00:00:00Z")));
 }
 

@@ -35,3 +35,33 @@ export function formatDateTime(v: string | number | Date | null | undefined): st
   const d = toDate(v)
   return d ? dateTimeFmt.format(d) : '—'
 }
+
+/** "14:05" (24-hour clock, browser's zone) — used for "saved automatically at …". */
+export function formatClock(v: string | number | Date | null | undefined): string {
+  const d = toDate(v)
+  if (!d) return '—'
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+}
+
+const weekdayFmt = new Intl.DateTimeFormat(LOCALE, { weekday: 'long' })
+/** Day of the week of a calendar date "2026-08-17" -> "Senin" (the date itself, not shifted by zone). */
+export function formatWeekday(isoDate: string, locale = LOCALE): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate)
+  if (!m) return '—'
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  return locale === LOCALE ? weekdayFmt.format(d) : new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(d)
+}
+/** A calendar date "2026-08-17" as "17 Agustus 2026", without zone shifts. */
+export function formatCalendarDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate)
+  if (!m) return isoDate || '—'
+  return dateFmt.format(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+}
+
+/** File sizes: "820 B", "12,5 KB", "3,1 MB". */
+export function formatBytes(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—'
+  if (n < 1024) return `${n} B`
+  if (n < 1024 * 1024) return `${formatNumber(n / 1024, 1)} KB`
+  return `${formatNumber(n / (1024 * 1024), 1)} MB`
+}

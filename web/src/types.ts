@@ -86,7 +86,7 @@ export interface Dashboard {
   map: {
     level: 'kabkota' | 'provinsi'
     province: string | null
-    measure: { key: string; label: LocalizedText }
+    measure: { key: string; label: LocalizedText; unit?: string; period?: string }
     values: Record<string, number>
   }
   chart: {

@@ -48,16 +48,19 @@ std::vector<Task> pending_tasks(db::Conn& c, const auth::Scope& s) {
             "WHERE p.status = 'SUBMITTED' AND p.region_code IN (SELECT code FROM regions WHERE parent_code = ?) "
             "AND p.classification <= ? ORDER BY p.submitted_at LIMIT 20",
             p, [&](const db::Row& r) {
-              out.push_back({{fmt::format("Periksa laporan {} periode {}", r.text(1), r.text(2)),
-                              fmt::format("Review the report of {} for {}", r.text(1), r.text(2))},
+              auto per = parse_period(r.text(2));
+              std::string id_label = per.ok() ? period_label_id(*per) : r.str(2), en_label = per.ok() ? period_label_en(*per) : r.str(2);
+              out.push_back({{fmt::format("Periksa laporan {} {}", r.text(1), id_label),
+                              fmt::format("Review the report of {} for {}", r.text(1), en_label)},
                              fmt::format("/monitoring/reports/{}", r.i64(0))});
             });
   }
   if (s.can(auth::kRecordWrite) && !s.national()) {
     c.query("SELECT id, period FROM periodic_reports WHERE region_code = ? AND status = 'RETURNED' ORDER BY id",
             {s.region_code}, [&](const db::Row& r) {
-              out.push_back({{fmt::format("Perbaiki laporan periode {} yang dikembalikan", r.text(1)),
-                              fmt::format("Revise the returned report for {}", r.text(1))},
+              auto per = parse_period(r.text(1));
+              out.push_back({{fmt::format("Perbaiki laporan {} yang dikembalikan", per.ok() ? period_label_id(*per) : r.str(1)),
+                              fmt::format("Revise the returned report for {}", per.ok() ? period_label_en(*per) : r.str(1))},
                              fmt::format("/monitoring/reports/{}", r.i64(0))});
             });
   }

@@ -21,6 +21,22 @@ db::Value opt(const std::optional<double>& v) { return v ? db::Value(*v) : db::V
 
 constexpr auto notify = &notify::office;
 
+std::string label_id(const std::string& period) {
+  auto p = parse_period(period);
+  return p.ok() ? period_label_id(*p) : period;
+}
+std::string label_en(const std::string& period) {
+  auto p = parse_period(period);
+  return p.ok() ? period_label_en(*p) : period;
+}
+std::string escalation_id(const std::string& level) {
+  if (level == "LOW") return "rendah";
+  if (level == "MEDIUM") return "sedang";
+  if (level == "HIGH") return "tinggi";
+  if (level == "CRITICAL") return "kritis";
+  return level;
+}
+
 Error not_found_report() { return Error::not_found("Laporan tidak ditemukan.", "Report not found."); }
 
 }  // namespace
@@ -302,13 +318,13 @@ Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t 
   std::string link = fmt::format("/monitoring/reports/{}", id);
   if (action == ReportAction::Submit)
     notify(c, reviewer_region(fresh->region_code), auth::kRecordReview,
-           fmt::format("Laporan {} {} menunggu pemeriksaan", fresh->region_name, fresh->period),
-           fmt::format("Report of {} for {} awaits review", fresh->region_name, fresh->period), link, "periodic_report", id,
+           fmt::format("Laporan {} {} menunggu pemeriksaan", fresh->region_name, label_id(fresh->period)),
+           fmt::format("Report of {} for {} awaits review", fresh->region_name, label_en(fresh->period)), link, "periodic_report", id,
            fresh->classification);
   if (action == ReportAction::Return)
     notify(c, fresh->region_code, auth::kRecordWrite,
-           fmt::format("Laporan {} dikembalikan untuk diperbaiki: {}", fresh->period, reason),
-           fmt::format("Report for {} was returned for revision: {}", fresh->period, reason), link, "periodic_report", id,
+           fmt::format("Laporan {} dikembalikan untuk diperbaiki: {}", label_id(fresh->period), reason),
+           fmt::format("Report for {} was returned for revision: {}", label_en(fresh->period), reason), link, "periodic_report", id,
            fresh->classification);
   return std::move(*fresh);
 }
@@ -337,7 +353,7 @@ Result<std::vector<RecapRow>> recap(db::Conn& c, const auth::Scope& s, const std
   std::string where = s.region_filter("g.code", p);
   std::vector<RecapRow> rows;
   // Only status and times: the recap shows who reported, not what (no clearance needed for that).
-  c.query("SELECT g.code, g.name, rep.id, rep.status, rep.submitted_at FROM regions g "
+  c.query("SELECT g.code, g.name, rep.id, rep.status, rep.submitted_at, rep.due_at FROM regions g "
           "LEFT JOIN periodic_reports rep ON rep.region_code = g.code AND rep.report_type = ? AND rep.period = ? "
           "WHERE g.level = ? AND " + where + " ORDER BY g.code",
           p, [&](const db::Row& r) {
@@ -347,7 +363,8 @@ Result<std::vector<RecapRow>> recap(db::Conn& c, const auth::Scope& s, const std
             row.report_id = r.opt_i64(2);
             row.status = r.opt_str(3);
             row.submitted_at = r.opt_str(4);
-            auto due_t = due_instant(due, row.region_code);
+            // A report keeps the deadline it was created under; the current rule applies to the rest.
+            auto due_t = r.is_null(5) ? due_instant(due, row.region_code) : parse_iso(r.text(5)).value_or(due_instant(due, row.region_code));
             row.due_at = format_iso(due_t);
             std::optional<TimePoint> sub = row.submitted_at ? parse_iso(*row.submitted_at) : std::nullopt;
             row.timeliness = timeliness(sub, due_t, now);
@@ -464,8 +481,8 @@ Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const Eve
   std::string link = fmt::format("/monitoring/events/{}", id);
   if (!s.national()) {
     for (std::string up = region_parent(s.region_code);; up = region_parent(up)) {
-      notify(c, up, auth::kRecordReview, fmt::format("Lapor cepat {} di {}: {}", e->escalation_level, e->region_name, e->title),
-             fmt::format("Fast report {} in {}: {}", e->escalation_level, e->region_name, e->title), link,
+      notify(c, up, auth::kRecordReview, fmt::format("Lapor cepat (eskalasi {}) di {}: {}", escalation_id(e->escalation_level), e->region_name, e->title),
+             fmt::format("Fast report ({} escalation) in {}: {}", to_lower_ascii(e->escalation_level), e->region_name, e->title), link,
              "political_event", id, e->classification);
       if (up.empty()) break;
     }

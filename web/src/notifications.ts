@@ -1,0 +1,66 @@
+// The signed-in user's notifications (GET /api/v1/notifications), shared by the header bell.
+// Refreshed when the bell mounts, every minute while the tab is visible, and on navigation.
+import { reactive } from 'vue'
+import { api } from './api'
+import type { Notification } from './monitoring'
+
+export const notifications = reactive<{ items: Notification[]; unread: number; loaded: boolean; error: unknown }>({
+  items: [],
+  unread: 0,
+  loaded: false,
+  error: null,
+})
+
+let inflight: Promise<void> | null = null
+
+export function loadNotifications(): Promise<void> {
+  if (inflight) return inflight
+  inflight = api
+    .get<{ items: Notification[]; unread: number }>('/api/v1/notifications')
+    .then((r) => {
+      notifications.items = Array.isArray(r.items) ? r.items : []
+      notifications.unread = typeof r.unread === 'number' ? r.unread : notifications.items.filter((n) => !n.read).length
+      notifications.loaded = true
+      notifications.error = null
+    })
+    .catch((e) => {
+      notifications.error = e
+    })
+    .finally(() => {
+      inflight = null
+    })
+  return inflight
+}
+
+export async function markRead(id: number): Promise<void> {
+  const n = notifications.items.find((x) => x.id === id)
+  if (!n || n.read) return
+  n.read = true
+  notifications.unread = Math.max(0, notifications.unread - 1)
+  try {
+    await api.post<void>(`/api/v1/notifications/${id}/read`)
+  } catch {
+    n.read = false
+    notifications.unread++
+  }
+}
+
+export function resetNotifications(): void {
+  notifications.items = []
+  notifications.unread = 0
+  notifications.loaded = false
+  notifications.error = null
+}
+
+let timer: ReturnType<typeof setInterval> | undefined
+export function startPolling(everyMs = 60000): () => void {
+  stopPolling()
+  timer = setInterval(() => {
+    if (typeof document === 'undefined' || document.visibilityState !== 'hidden') void loadNotifications()
+  }, everyMs)
+  return stopPolling
+}
+export function stopPolling(): void {
+  if (timer) clearInterval(timer)
+  timer = undefined
+}
