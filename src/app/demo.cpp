@@ -131,7 +131,8 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   });
   if (!monitoring_demo.ok()) return monitoring_demo;
   files::EvidenceStore store(files_dir, 25 << 20);
-  return db.write([&](db::Conn& c) { return elections::seed_demo(c, &store); });
+  Status elections_demo = db.write([&](db::Conn& c) { return elections::seed_demo(c, &store); });
+  if (!elections_demo.ok()) return elections_demo;
 }
 
 }  // namespace pantau::app

@@ -8,6 +8,7 @@
 #include "core/strings.h"
 #include "http/app.h"
 #include "http/json.h"
+#include "http/params.h"
 #include "http/write_safety.h"
 #include "modules/conflict/store.h"
 #include "modules/regions/rules.h"
@@ -19,11 +20,7 @@ using http::Response;
 
 namespace {
 
-Result<int64_t> path_id(const http::Request& req) {
-  auto v = parse_int64(req.param("id"));
-  if (!v || *v < 1) return Error::not_found();
-  return *v;
-}
+using http::path_id;
 
 Response read_json(Ctx& ctx, const std::function<std::optional<std::string>(db::Conn&)>& fn) {
   std::optional<std::string> body;

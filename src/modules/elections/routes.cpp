@@ -7,6 +7,7 @@
 #include "core/time.h"
 #include "http/app.h"
 #include "http/json.h"
+#include "http/params.h"
 #include "http/write_safety.h"
 #include "modules/elections/rules.h"
 #include "modules/elections/store.h"
@@ -18,11 +19,7 @@ using http::Response;
 
 namespace {
 
-Result<int64_t> path_id(const http::Request& req, std::string_view name = "id") {
-  auto v = parse_int64(req.param(name));
-  if (!v || *v < 1) return Error::not_found();
-  return *v;
-}
+using http::path_id;
 
 Result<std::optional<int64_t>> query_id(const http::Request& req, std::string_view name) {
   auto s = req.q(name);

@@ -4,6 +4,7 @@
 #include "core/strings.h"
 #include "http/app.h"
 #include "http/json.h"
+#include "http/params.h"
 #include "http/write_safety.h"
 #include "modules/org/rules.h"
 #include "modules/org/store.h"
@@ -17,17 +18,9 @@ namespace {
 
 Result<ListQuery> list_query(const http::Request& req) {
   ListQuery q;
-  if (auto a = req.q("after"); a && !a->empty()) {
-    auto v = parse_int64(*a);
-    if (!v) return Error::invalid_field("after", "invalid", "Kursor halaman tidak valid.", "The page cursor is invalid.");
-    q.after = *v;
-  }
-  if (auto l = req.q("limit"); l && !l->empty()) {
-    auto v = parse_int64(*l);
-    if (!v || *v < 1 || *v > 500)
-      return Error::invalid_field("limit", "out_of_range", "Batas harus antara 1 dan 500.", "The limit must be between 1 and 500.");
-    q.limit = static_cast<int>(*v);
-  }
+  PANTAU_TRY(http::Paging page, http::paging(req));
+  q.after = page.after;
+  q.limit = page.limit;
   q.q = req.q("q").value_or("");
   q.kind = req.q("kind").value_or("");
   q.role = req.q("role").value_or("");
@@ -39,11 +32,7 @@ Result<ListQuery> list_query(const http::Request& req) {
   return q;
 }
 
-Result<int64_t> path_id(const http::Request& req) {
-  auto v = parse_int64(req.param("id"));
-  if (!v || *v < 1) return Error::not_found();
-  return *v;
-}
+using http::path_id;
 
 template <class T>
 std::string page_json(const Page<T>& page) {

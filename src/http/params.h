@@ -1,0 +1,43 @@
+// Parameters every module reads the same way: a record id in the path, and keyset paging.
+#pragma once
+#include <optional>
+#include <string_view>
+
+#include "core/error.h"
+#include "core/strings.h"
+#include "http/request.h"
+
+namespace pantau::http {
+
+// A positive integer id from the path; anything else is "not found" (as an absent record is).
+inline Result<int64_t> path_id(const Request& req, std::string_view name = "id") {
+  auto v = parse_int64(req.param(name));
+  if (!v || *v < 1) return Error::not_found();
+  return *v;
+}
+
+struct Paging {
+  std::optional<int64_t> after;  // the cursor (`next_after` of the previous page)
+  int limit = 50;
+};
+
+// ?after=&limit= with field errors in both languages.
+inline Result<Paging> paging(const Request& req, int default_limit = 50, int max_limit = 500) {
+  Paging p;
+  p.limit = default_limit;
+  if (auto a = req.q("after"); a && !a->empty()) {
+    auto v = parse_int64(*a);
+    if (!v) return Error::invalid_field("after", "invalid", "Kursor halaman tidak valid.", "The page cursor is invalid.");
+    p.after = *v;
+  }
+  if (auto l = req.q("limit"); l && !l->empty()) {
+    auto v = parse_int64(*l);
+    if (!v || *v < 1 || *v > max_limit)
+      return Error::invalid_field("limit", "out_of_range", "Batas harus antara 1 dan " + std::to_string(max_limit) + ".",
+                                  "The limit must be between 1 and " + std::to_string(max_limit) + ".");
+    p.limit = static_cast<int>(*v);
+  }
+  return p;
+}
+
+}  // namespace pantau::http
