@@ -133,6 +133,7 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   files::EvidenceStore store(files_dir, 25 << 20);
   Status elections_demo = db.write([&](db::Conn& c) { return elections::seed_demo(c, &store); });
   if (!elections_demo.ok()) return elections_demo;
+  return {};
 }
 
 }  // namespace pantau::app
