@@ -14,6 +14,7 @@
 #include "core/time.h"
 #include "files/evidence.h"
 #include "modules/elections/seed.h"
+#include "modules/party_aid/seed.h"
 #include "modules/monitoring/public.h"
 
 namespace pantau::app {
@@ -133,6 +134,8 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   files::EvidenceStore store(files_dir, 25 << 20);
   Status elections_demo = db.write([&](db::Conn& c) { return elections::seed_demo(c, &store); });
   if (!elections_demo.ok()) return elections_demo;
+  Status party_aid_demo = db.write([](db::Conn& c) { return party_aid::seed_demo(c); });
+  if (!party_aid_demo.ok()) return party_aid_demo;
   return {};
 }
 

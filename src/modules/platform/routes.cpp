@@ -33,6 +33,9 @@ void register_routes(http::App& app);
 namespace pantau::elections {
 void register_routes(http::App& app);
 }
+namespace pantau::party_aid {
+void register_routes(http::App& app);
+}
 namespace pantau::platform {
 std::string openapi_json();  // openapi.cpp
 }
@@ -396,5 +399,6 @@ void register_all_routes(App& app) {
   monitoring::register_routes(app);
   conflict::register_routes(app);
   elections::register_routes(app);
+  party_aid::register_routes(app);
 }
 }  // namespace pantau::http

@@ -1,0 +1,637 @@
+// /api/v1/party-aid/...: financial aid to political parties (banpol). Values per vote, KPU
+// results with CSV import, party boards, allocations and the budget sheet, applications with
+// their documents, usage plan and state machine, the LPJ cycle, and the position per party.
+#include <fmt/format.h>
+
+#include "auth/roles.h"
+#include "core/region_code.h"
+#include "core/strings.h"
+#include "http/app.h"
+#include "http/json.h"
+#include "http/params.h"
+#include "http/write_safety.h"
+#include "modules/party_aid/rules.h"
+#include "modules/party_aid/store.h"
+
+namespace pantau::party_aid {
+
+using http::Ctx;
+using http::Response;
+
+namespace {
+
+Result<std::optional<int64_t>> query_year(const http::Request& req, std::string_view key,
+                                          bool required) {
+  auto s = req.q(key);
+  if (!s || s->empty()) {
+    if (required)
+      return Error::invalid_field(std::string(key), "required", "Sebutkan tahunnya.",
+                                  "Name the year.");
+    return std::optional<int64_t>();
+  }
+  auto v = parse_int64(*s);
+  if (!v || *v < 1999 || *v > 2100)
+    return Error::invalid_field(std::string(key), "invalid", "Tahun tidak valid.",
+                                "Not a valid year.");
+  return std::optional<int64_t>(*v);
+}
+
+// ?region= : a Kemendagri code; absent = the caller's own region.
+Result<std::string> query_region(const Ctx& ctx) {
+  auto r = ctx.req.q("region");
+  if (!r) return ctx.scope().region_code;
+  if (!r->empty() && region_level(*r) == RegionLevel::Invalid)
+    return Error::invalid_field("region", "region_code", "Kode wilayah Kemendagri tidak valid.",
+                                "Not a valid Kemendagri region code.");
+  return *r;
+}
+
+template <class T>
+std::string items_json(const std::vector<T>& items) {
+  std::string out = "{\"items\":[";
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + to_json(items[i]);
+  return out + "]}";
+}
+
+template <class T>
+std::string page_json(const Page<T>& page) {
+  std::string out = items_json(page.items);
+  out.pop_back();
+  out += ",\"next_after\":";
+  out += page.next_after ? "\"" + std::to_string(*page.next_after) + "\"" : "null";
+  return out + "}";
+}
+
+// ?after=&limit= for the lists.
+Result<Paging> read_paging(const http::Request& req) {
+  PANTAU_TRY(http::Paging p, http::paging(req));
+  return Paging{p.after, p.limit};
+}
+
+void check_date(json::In& in, std::string_view field, const std::optional<std::string>& v) {
+  if (v && !v->empty() && !parse_date(*v))
+    in.add_error(std::string(field), "invalid", "Tanggal harus berformat YYYY-MM-DD.",
+                 "The date must be YYYY-MM-DD.");
+}
+
+std::optional<std::string> opt_date_field(json::In& in, std::string_view field) {
+  auto v = in.str(field, false, 10);
+  check_date(in, field, v);
+  if (v && v->empty()) return std::nullopt;
+  return v;
+}
+
+Response attachment(std::string body, std::string mime, const std::string& filename) {
+  Response r;
+  r.content_type = std::move(mime);
+  r.body = std::move(body);
+  r.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.header("Cache-Control", "private, no-store");
+  return r;
+}
+
+// ---- values per vote ----------------------------------------------------------------------
+
+Response list_defaults(Ctx& ctx) {
+  std::string body;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    c.query(
+        "SELECT chamber, from_year, to_year, value_sen, legal_basis, confidence FROM "
+        "banpol_default_values ORDER BY chamber, from_year",
+        {}, [&](const db::Row& r) {
+          o.begin_object()
+              .kv("chamber", r.str(0))
+              .kv("from_year", r.i64(1))
+              .kv_opt("to_year", r.opt_i64(2))
+              .kv("value_per_vote", format_value(r.i64(3)))
+              .kv("value_per_vote_sen", r.i64(3))
+              .kv("legal_basis", r.str(4))
+              .kv("confidence", r.str(5))
+              .end_object();
+        });
+    o.end_array().end_object();
+    body = o.take();
+  });
+  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+}
+
+Response list_values(Ctx& ctx) {
+  auto region = ctx.req.q("region").value_or("");
+  auto year = query_year(ctx.req, "year", false);
+  if (!year.ok()) return Response::problem(year.error());
+  auto page = read_paging(ctx.req);
+  if (!page.ok()) return Response::problem(page.error());
+  std::string body;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    body = page_json(list_vote_values(c, ctx.scope(), region, *year, *page));
+  });
+  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+}
+
+// The value per vote: "value_per_vote" in whole Rupiah, or "value_per_vote_sen" for a legacy
+// value with sen (never a decimal number: no floating point for money).
+Result<VoteValueInput> value_input(const http::Request& req, bool create) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  VoteValueInput v;
+  std::optional<std::string> region;
+  std::optional<int64_t> year;
+  if (create) {
+    region = in.str("region_code", false, 8);
+    if (!region) region = "";
+    if (!region->empty() && region_level(*region) == RegionLevel::Invalid)
+      in.add_error("region_code", "region_code", "Kode wilayah Kemendagri tidak valid.",
+                   "Not a valid Kemendagri region code.");
+    year = in.int64("fiscal_year", true, 1999, 2100);
+  } else {
+    for (const char* fixed : {"region_code", "fiscal_year"})
+      if (in.has(fixed))
+        in.add_error(fixed, "read_only", "Tidak dapat diubah.", "Cannot be changed.");
+  }
+  auto rupiah = in.int64("value_per_vote", false, 1, 100'000'000);
+  auto sen = in.int64("value_per_vote_sen", false, 1, 10'000'000'000);
+  if (rupiah.has_value() == sen.has_value())
+    in.add_error("value_per_vote", "required",
+                 "Isi salah satu: value_per_vote (rupiah) atau value_per_vote_sen.",
+                 "Give exactly one of value_per_vote (rupiah) or value_per_vote_sen.");
+  auto basis = in.one_of("basis", true, kValueBases);
+  auto letter = in.str("approval_letter_no", false, 200);
+  auto legal = in.str("legal_basis", true, 300);
+  auto rounding = in.one_of("rounding", false, kRoundings);
+  auto election = in.int64("election_year", true, 1955, 2100);
+  auto inauguration = opt_date_field(in, "inauguration_date");
+  auto previous = in.int64("previous_election_year", false, 1955, 2100);
+  auto note = in.str("note", false, 1000);
+  if (!in.ok()) return in.error();
+  v.region_code = region.value_or("");
+  v.fiscal_year = year.value_or(0);
+  v.value_sen = rupiah ? *rupiah * 100 : *sen;
+  v.basis = *basis;
+  v.approval_letter_no = letter.value_or("");
+  v.legal_basis = *legal;
+  v.rounding = parse_rounding(rounding.value_or("ROUND_HALF_UP")).value_or(Rounding::HalfUp);
+  v.election_year = *election;
+  v.inauguration_date = inauguration;
+  v.previous_election_year = previous;
+  v.note = note.value_or("");
+  return v;
+}
+
+Response create_value(Ctx& ctx) {
+  auto in = value_input(ctx.req, true);
+  if (!in.ok()) return Response::problem(in.error());
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(VoteValue v, create_vote_value(c, ctx.scope(), *in));
+    return http::with_version(Response::json(201, to_json(v)), v.version);
+  });
+}
+
+Response patch_value(Ctx& ctx) {
+  auto id = http::path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = value_input(ctx.req, false);
+  if (!in.ok()) return Response::problem(in.error());
+  auto r = ctx.db().write_value<VoteValue>(
+      [&](db::Conn& c) { return update_vote_value(c, ctx.scope(), *id, *version, *in); });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+// ---- election results ---------------------------------------------------------------------
+
+Response list_election_results(Ctx& ctx) {
+  auto region = query_region(ctx);
+  if (!region.ok()) return Response::problem(region.error());
+  auto year = query_year(ctx.req, "election_year", true);
+  if (!year.ok()) return Response::problem(year.error());
+  std::string body;
+  Status s = ctx.db().read(
+      [&](db::Conn& c) { body = items_json(list_results(c, ctx.scope(), *region, **year)); });
+  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+}
+
+// The body is the CSV file itself. A refused row refuses the file: 422 with the per-row report.
+Response import_election_results(Ctx& ctx) {
+  auto year = query_year(ctx.req, "election_year", true);
+  if (!year.ok()) return Response::problem(year.error());
+  bool dry_run = ctx.req.q("dry_run").value_or("") == "true";
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(ImportReport rep, import_results(c, ctx.scope(), **year, ctx.req.body, dry_run));
+    if (rep.refused == 0) return Response::json(rep.applied ? 201 : 200, to_json(rep));
+    Error e = Error::invalid(
+        {{"file",
+          "rows_refused",
+          {fmt::format("{} dari {} baris ditolak; tidak ada yang disimpan.", rep.refused, rep.rows),
+           fmt::format("{} of {} rows were refused; nothing was saved.", rep.refused, rep.rows)}}});
+    std::string body = json::problem(e, 422);
+    body.pop_back();
+    body += ",\"import\":" + to_json(rep) + "}";
+    Response r = Response::json(422, std::move(body));
+    r.content_type = "application/problem+json";
+    return r;
+  });
+}
+
+// ---- boards -------------------------------------------------------------------------------
+
+Response list_all_boards(Ctx& ctx) {
+  auto region = ctx.req.q("region").value_or("");
+  bool all = ctx.req.q("include_superseded").value_or("") == "true";
+  auto page = read_paging(ctx.req);
+  if (!page.ok()) return Response::problem(page.error());
+  std::string body;
+  Status s = ctx.db().read(
+      [&](db::Conn& c) { body = page_json(list_boards(c, ctx.scope(), region, all, *page)); });
+  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+}
+
+Response get_one_board(Ctx& ctx) {
+  auto id = http::path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<Board> b;
+  Status s = ctx.db().read([&](db::Conn& c) { b = get_board(c, ctx.scope(), *id); });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!b)
+    return Response::problem(Error::not_found("Kepengurusan tidak ditemukan.", "Board not found."));
+  return http::with_version(Response::json(200, to_json(*b)), b->version);
+}
+
+Response create_one_board(Ctx& ctx) {
+  auto parsed = json::In::parse(ctx.req.body);
+  if (!parsed.ok()) return Response::problem(parsed.error());
+  json::In& in = *parsed;
+  BoardInput b;
+  auto region = in.str("region_code", true, 8);
+  auto party = in.str("party_abbreviation", true, 40);
+  auto decree = in.str("decree_no", true, 200);
+  auto decree_date = in.str("decree_date", true, 10);
+  check_date(in, "decree_date", decree_date);
+  auto chair = in.str("chair", true, 200);
+  auto secretary = in.str("secretary", true, 200);
+  auto treasurer = in.str("treasurer", true, 200);
+  auto npwp = in.str("npwp", false, 40);
+  auto bank = in.str("bank_name", false, 200);
+  auto account = in.str("bank_account_no", false, 60);
+  auto holder = in.str("bank_account_holder", false, 200);
+  auto address = in.str("office_address", false, 500);
+  auto from = in.str("valid_from", true, 10);
+  check_date(in, "valid_from", from);
+  auto to = opt_date_field(in, "valid_to");
+  if (from && to && *to < *from)
+    in.add_error("valid_to", "before_start", "Tanggal akhir harus sesudah tanggal mulai.",
+                 "The end date must come after the start date.");
+  if (!in.ok()) return Response::problem(in.error());
+  b = {*region,
+       *party,
+       *decree,
+       *decree_date,
+       *chair,
+       *secretary,
+       *treasurer,
+       npwp.value_or(""),
+       bank.value_or(""),
+       account.value_or(""),
+       holder.value_or(""),
+       address.value_or(""),
+       *from,
+       to};
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(Board x, create_board(c, ctx.scope(), b));
+    return http::with_version(Response::json(201, to_json(x)), x.version);
+  });
+}
+
+Response patch_board(Ctx& ctx) {
+  auto id = http::path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto parsed = json::In::parse(ctx.req.body);
+  if (!parsed.ok()) return Response::problem(parsed.error());
+  json::In& in = *parsed;
+  for (const char* fixed :
+       {"region_code", "party_abbreviation", "decree_no", "decree_date", "valid_from"})
+    if (in.has(fixed))
+      in.add_error(fixed, "read_only", "Tidak dapat diubah; catat kepengurusan baru.",
+                   "Cannot be changed; record a new board.");
+  BoardPatch p;
+  p.chair = in.str("chair", false, 200);
+  p.secretary = in.str("secretary", false, 200);
+  p.treasurer = in.str("treasurer", false, 200);
+  p.npwp = in.str("npwp", false, 40);
+  p.bank_name = in.str("bank_name", false, 200);
+  p.bank_account_no = in.str("bank_account_no", false, 60);
+  p.bank_account_holder = in.str("bank_account_holder", false, 200);
+  p.office_address = in.str("office_address", false, 500);
+  p.valid_to = in.str("valid_to", false, 10);
+  check_date(in, "valid_to", p.valid_to);
+  p.status = in.one_of("status", false, kBoardStatuses);
+  p.status_note = in.str("status_note", false, 1000);
+  if (!in.ok()) return Response::problem(in.error());
+  auto r = ctx.db().write_value<Board>(
+      [&](db::Conn& c) { return update_board(c, ctx.scope(), *id, *version, p); });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+// ---- allocations --------------------------------------------------------------------------
+
+Result<std::pair<std::string, int64_t>> region_and_year(const Ctx& ctx) {
+  PANTAU_TRY(std::string region, query_region(ctx));
+  PANTAU_TRY(std::optional<int64_t> year, query_year(ctx.req, "year", true));
+  return std::pair{region, *year};
+}
+
+Response get_allocation(Ctx& ctx) {
+  auto q = region_and_year(ctx);
+  if (!q.ok()) return Response::problem(q.error());
+  auto a = ctx.db().read_value<RegionAllocation>(
+      [&](db::Conn& c) { return allocation_for(c, ctx.scope(), q->first, q->second); });
+  if (!a.ok()) return Response::problem(a.error());
+  return Response::json(200, to_json(*a));
+}
+
+// Totals of every province and kab/kota under a region, for the national/provincial view.
+Response allocation_summary(Ctx& ctx) {
+  auto q = region_and_year(ctx);
+  if (!q.ok()) return Response::problem(q.error());
+  auto all = ctx.db().read_value<std::vector<RegionAllocation>>(
+      [&](db::Conn& c) { return allocations_within(c, ctx.scope(), q->first, q->second); });
+  if (!all.ok()) return Response::problem(all.error());
+  json::Out o;
+  int64_t grand = 0;
+  o.begin_object().kv("region", q->first).kv("fiscal_year", q->second).key("items").begin_array();
+  for (const auto& a : *all) {
+    grand += a.allocation.total;
+    o.begin_object()
+        .kv("region_code", a.region_code)
+        .kv("region_name", a.region_name)
+        .kv("chamber", a.chamber)
+        .kv("value_per_vote", format_value(a.value_sen))
+        .kv("value_source", a.configured ? "CONFIGURED" : "DEFAULT")
+        .kv("parties", static_cast<int64_t>(a.allocation.lines.size()))
+        .kv("total_rupiah", a.allocation.total)
+        .kv("lines_missing_votes", a.allocation.lines_missing_votes);
+    o.key("problems").begin_array();
+    for (const auto& p : a.problems) o.value(p);
+    o.end_array().end_object();
+  }
+  o.end_array().kv("total_rupiah", grand).end_object();
+  return Response::json(200, o.take());
+}
+
+Response allocation_xlsx(Ctx& ctx) {
+  auto q = region_and_year(ctx);
+  if (!q.ok()) return Response::problem(q.error());
+  auto a = ctx.db().read_value<RegionAllocation>(
+      [&](db::Conn& c) { return allocation_for(c, ctx.scope(), q->first, q->second); });
+  if (!a.ok()) return Response::problem(a.error());
+  auto x = budget_sheet_xlsx(*a);
+  if (!x.ok()) return Response::problem(x.error());
+  return attachment(
+      std::move(x.value()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      fmt::format("banpol-{}-{}.xlsx", q->first.empty() ? "nasional" : q->first, q->second));
+}
+
+// ---- applications -------------------------------------------------------------------------
+
+Response list_all_applications(Ctx& ctx) {
+  ApplicationQuery q;
+  q.region = ctx.req.q("region").value_or("");
+  auto year = query_year(ctx.req, "year", false);
+  if (!year.ok()) return Response::problem(year.error());
+  q.fiscal_year = *year;
+  auto page = read_paging(ctx.req);
+  if (!page.ok()) return Response::problem(page.error());
+  std::string body;
+  Status s = ctx.db().read(
+      [&](db::Conn& c) { body = page_json(list_applications(c, ctx.scope(), q, *page)); });
+  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+}
+
+Response get_one_application(Ctx& ctx) {
+  auto id = http::path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<Application> a;
+  Status s = ctx.db().read([&](db::Conn& c) { a = get_application(c, ctx.scope(), *id); });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!a)
+    return Response::problem(
+        Error::not_found("Permohonan bantuan tidak ditemukan.", "Application not found."));
+  return http::with_version(Response::json(200, to_json(*a)), a->version);
+}
+
+Response create_one_application(Ctx& ctx) {
+  auto parsed = json::In::parse(ctx.req.body);
+  if (!parsed.ok()) return Response::problem(parsed.error());
+  json::In& in = *parsed;
+  auto board = in.int64("board_id", true, 1);
+  auto year = in.int64("fiscal_year", true, 1999, 2100);
+  auto letter = in.str("letter_no", true, 200);
+  auto letter_date = in.str("letter_date", true, 10);
+  check_date(in, "letter_date", letter_date);
+  auto received = in.str("received_at", true, 10);
+  check_date(in, "received_at", received);
+  auto first = in.boolean("first_year", false);
+  if (!in.ok()) return Response::problem(in.error());
+  ApplicationInput a{*board, *year, *letter, *letter_date, *received, first.value_or(false)};
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(Application x, create_application(c, ctx.scope(), a));
+    return http::with_version(Response::json(201, to_json(x)), x.version);
+  });
+}
+
+Response patch_document(Ctx& ctx) {
+  auto id = http::path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto parsed = json::In::parse(ctx.req.body);
+  if (!parsed.ok()) return Response::problem(parsed.error());
+  json::In& in = *parsed;
+  DocumentInput d;
+  d.file_id = in.int64("file_id", false, 1);
+  d.verdict = in.one_of("verdict", false, {"ACCEPTED", "REJECTED"});
+  d.note = in.str("note", false, 1000).value_or("");
+  if (!d.file_id && !d.verdict)
+    in.add_error("file_id", "required", "Isi file_id atau verdict.", "Give file_id or verdict.");
+  if (!in.ok()) return Response::problem(in.error());
+  std::string code(ctx.req.param("code"));
+  auto r = ctx.db().write_value<Application>(
+      [&](db::Conn& c) { return set_document(c, ctx.scope(), *id, *version, code, d); });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+Response patch_usage_plan(Ctx& ctx) {
+  auto id = http::path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto parsed = json::In::parse(ctx.req.body);
+  if (!parsed.ok()) return Response::problem(parsed.error());
+  const rapidjson::Value* arr = parsed->get("lines");
+  if (!arr || !arr->IsArray() || arr->Size() > 500)
+    return Response::problem(Error::invalid_field(
+        "lines", "required", "Kirim daftar kegiatan (lines), paling banyak 500.",
+        "Send the list of activities (lines), at most 500."));
+  std::vector<UsageLine> lines;
+  std::vector<FieldError> errs;
+  for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
+    const auto& v = (*arr)[i];
+    std::string at = "lines[" + std::to_string(i) + "]";
+    if (!v.IsObject() || !v.HasMember("category") || !v["category"].IsString() ||
+        !v.HasMember("activity") || !v["activity"].IsString() || !v.HasMember("amount") ||
+        !v["amount"].IsInt64() || v["activity"].GetStringLength() > 500) {
+      errs.push_back({at,
+                      "invalid",
+                      {"Setiap kegiatan: category, activity (teks), amount (bilangan bulat).",
+                       "Each activity needs category, activity (text), amount (whole number)."}});
+      continue;
+    }
+    lines.push_back(
+        {v["category"].GetString(), trim(v["activity"].GetString()), v["amount"].GetInt64()});
+  }
+  if (!errs.empty()) return Response::problem(Error::invalid(std::move(errs)));
+  auto r = ctx.db().write_value<Application>(
+      [&](db::Conn& c) { return set_usage_plan(c, ctx.scope(), *id, *version, lines); });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+Response application_action(Ctx& ctx) {
+  auto id = http::path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto parsed = json::In::parse(ctx.req.body);
+  if (!parsed.ok()) return Response::problem(parsed.error());
+  json::In& in = *parsed;
+  auto action = in.one_of("action", true, kAppActions);
+  ActionInput a;
+  a.note = in.str("note", false, 2000).value_or("");
+  a.ba_verification_no = in.str("ba_verification_no", false, 200).value_or("");
+  a.decree_no = in.str("decree_no", false, 200).value_or("");
+  a.sp2d_no = in.str("sp2d_no", false, 200).value_or("");
+  a.sp2d_date = opt_date_field(in, "sp2d_date");
+  if (!in.ok()) return Response::problem(in.error());
+  a.action = *parse_app_action(*action);
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(Application x, act_on_application(c, ctx.scope(), *id, *version, a));
+    return http::with_version(Response::json(200, to_json(x)), x.version);
+  });
+}
+
+// ---- LPJ ----------------------------------------------------------------------------------
+
+Response list_all_lpj(Ctx& ctx) {
+  auto region = ctx.req.q("region").value_or("");
+  auto year = query_year(ctx.req, "year", false);
+  if (!year.ok()) return Response::problem(year.error());
+  auto page = read_paging(ctx.req);
+  if (!page.ok()) return Response::problem(page.error());
+  std::string body;
+  Status s = ctx.db().read(
+      [&](db::Conn& c) { body = page_json(list_lpj(c, ctx.scope(), region, *year, *page)); });
+  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+}
+
+Result<LpjInput> lpj_input(const http::Request& req, bool create) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  LpjInput l;
+  if (create) {
+    auto region = in.str("region_code", true, 8);
+    auto party = in.str("party_abbreviation", true, 40);
+    auto year = in.int64("fiscal_year", true, 1999, 2100);
+    if (in.ok()) {
+      l.region_code = *region;
+      l.party_abbreviation = *party;
+      l.fiscal_year = *year;
+    }
+  } else {
+    for (const char* fixed : {"region_code", "party_abbreviation", "fiscal_year"})
+      if (in.has(fixed))
+        in.add_error(fixed, "read_only", "Tidak dapat diubah.", "Cannot be changed.");
+  }
+  l.submitted_to_bpk = opt_date_field(in, "submitted_to_bpk");
+  l.audited = opt_date_field(in, "audited");
+  l.lhp_received = opt_date_field(in, "lhp_received");
+  l.submitted_to_government = opt_date_field(in, "submitted_to_government");
+  l.bpk_lhp_no = in.str("bpk_lhp_no", false, 200).value_or("");
+  l.findings_count = in.int64("findings_count", false, 0, 100000).value_or(0);
+  l.note = in.str("note", false, 2000).value_or("");
+  if (!in.ok()) return in.error();
+  return l;
+}
+
+Response create_one_lpj(Ctx& ctx) {
+  auto in = lpj_input(ctx.req, true);
+  if (!in.ok()) return Response::problem(in.error());
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(Lpj l, create_lpj(c, ctx.scope(), *in));
+    return http::with_version(Response::json(201, to_json(l)), l.version);
+  });
+}
+
+Response patch_lpj(Ctx& ctx) {
+  auto id = http::path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = lpj_input(ctx.req, false);
+  if (!in.ok()) return Response::problem(in.error());
+  auto r = ctx.db().write_value<Lpj>(
+      [&](db::Conn& c) { return update_lpj(c, ctx.scope(), *id, *version, *in); });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+// ---- positions ----------------------------------------------------------------------------
+
+Response list_positions(Ctx& ctx) {
+  auto q = region_and_year(ctx);
+  if (!q.ok()) return Response::problem(q.error());
+  auto p = ctx.db().read_value<std::vector<Position>>(
+      [&](db::Conn& c) { return positions(c, ctx.scope(), q->first, q->second); });
+  if (!p.ok()) return Response::problem(p.error());
+  std::string body = items_json(*p);
+  body.pop_back();
+  body += fmt::format(",\"region\":\"{}\",\"fiscal_year\":{}}}", q->first, q->second);
+  return Response::json(200, body);
+}
+
+}  // namespace
+
+void register_routes(http::App& app) {
+  auto& r = app.router();
+  http::RouteOptions read{false, auth::kRecordRead};
+  http::RouteOptions write{false, auth::kRecordWrite};
+  r.get("/api/v1/party-aid/default-values", list_defaults, read);
+  r.get("/api/v1/party-aid/vote-values", list_values, read);
+  r.post("/api/v1/party-aid/vote-values", create_value, write);
+  r.patch("/api/v1/party-aid/vote-values/{id}", patch_value, write);
+  r.get("/api/v1/party-aid/election-results", list_election_results, read);
+  r.post("/api/v1/party-aid/election-results/import", import_election_results, write);
+  r.get("/api/v1/party-aid/boards", list_all_boards, read);
+  r.post("/api/v1/party-aid/boards", create_one_board, write);
+  r.get("/api/v1/party-aid/boards/{id}", get_one_board, read);
+  r.patch("/api/v1/party-aid/boards/{id}", patch_board, write);
+  r.get("/api/v1/party-aid/allocations", get_allocation, read);
+  r.get("/api/v1/party-aid/allocations/summary", allocation_summary, read);
+  r.get("/api/v1/party-aid/allocations.xlsx", allocation_xlsx, read);
+  r.get("/api/v1/party-aid/applications", list_all_applications, read);
+  r.post("/api/v1/party-aid/applications", create_one_application, write);
+  r.get("/api/v1/party-aid/applications/{id}", get_one_application, read);
+  r.patch("/api/v1/party-aid/applications/{id}/documents/{code}", patch_document, read);
+  r.patch("/api/v1/party-aid/applications/{id}/usage-plan", patch_usage_plan, write);
+  r.post("/api/v1/party-aid/applications/{id}/actions", application_action, read);
+  r.get("/api/v1/party-aid/lpj", list_all_lpj, read);
+  r.post("/api/v1/party-aid/lpj", create_one_lpj, write);
+  r.patch("/api/v1/party-aid/lpj/{id}", patch_lpj, write);
+  r.get("/api/v1/party-aid/positions", list_positions, read);
+}
+
+}  // namespace pantau::party_aid
