@@ -165,12 +165,12 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     stream_.expires_never();
     ++sh_.in_flight;
+    --sh_.reading;  // after in_flight rose, so a shutdown never sees both at zero
     // Liveness is answered on the I/O thread: a busy handler pool must not look like a dead process.
     if (req->path == "/healthz" && (req->method == "GET" || req->method == "HEAD")) {
       cleanup_tmp();
       return write(*req, sh_.app.handle(*req));
-    }  // before the body count drops, so a shutdown never sees both at zero
-    --sh_.reading;
+    }
     // Handlers block on the database: run them on the worker pool, answer on the I/O thread.
     asio::post(sh_.workers, [self = shared_from_this(), req] {
       Response res;

@@ -807,6 +807,583 @@ const MATRIX = [
       assert.deepEqual(after.evidence, before.evidence);
     },
   },
+
+  // ---- conflict early warning: incidents, hotspots, status declarations, alerts, vulnerability ----
+  {
+    method: 'GET', path: '/api/v1/conflict/incidents', permission: 'record.read', allowed: [200], module: 'conflict',
+    scope: async () => {
+      assert.deepEqual([...new Set(cf.incidents.map((x) => x.classification))].sort(), ['BIASA', 'RAHASIA', 'TERBATAS']);
+      assert.ok(cf.incidents.some((x) => x.region_code === '64.71'), 'the ministry sees the other province');
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/conflict/incidents');
+        assert.deepEqual(sorted(seen.map((x) => x.id)), sorted(visible(cf.incidents, u).map((x) => x.id)), `${u} sees exactly its incidents`);
+        // A region filter outside the scope does not widen it.
+        const other = await c.get('/api/v1/conflict/incidents?region=63.71&limit=1000');
+        assert.equal(other.status, 200);
+        assert.deepEqual(sorted(other.json.items.map((x) => x.id)),
+          sorted(visible(cf.incidents, u).filter((x) => within(x.region_code, '63.71')).map((x) => x.id)), `${u} region=63.71`);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/conflict/incidents', permission: 'record.write', allowed: [422], module: 'conflict',
+    scope: async () => {
+      const p = '/api/v1/conflict/incidents';
+      assertProblem(assert, await as['banjarbaru.operator'].post(p, incidentBody('63.71', { fatalities: 1 })), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post(p, incidentBody('64.71', { fatalities: 1 })), 403, 'forbidden');
+      let r = await as['kalsel.operator'].post(p, incidentBody('63.72', { classification: 'TERBATAS' }));
+      assert.equal(assertProblem(assert, r, 422).errors[0].field, 'classification');
+      // A hotspot of another kab/kota, or one above the caller's clearance, cannot be named.
+      r = await as['banjarbaru.operator'].post(p, incidentBody('63.72', { hotspot_id: cf.hsBjm.id }));
+      assert.equal(assertProblem(assert, r, 422).errors[0].field, 'hotspot_id');
+      r = await as['banjarmasin.operator'].post(p, incidentBody('63.71', { hotspot_id: cf.hsT.id }));
+      assert.equal(assertProblem(assert, r, 422).errors[0].field, 'hotspot_id', 'a TERBATAS hotspot is unknown to a BIASA operator');
+      r = await as['banjarmasin.kaban'].post(p, incidentBody('63.71', { hotspot_id: cf.hsR.id }));
+      assert.equal(assertProblem(assert, r, 422).errors[0].field, 'hotspot_id', 'a RAHASIA hotspot is unknown to a TERBATAS head');
+      assert.deepEqual(await as.admin.all(p), cf.incidents, 'nothing created');
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/alerts')).json.items, cf.alerts, 'no alert raised');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/incidents/{id}', permission: 'record.read', allowed: [200, 404], module: 'conflict',
+    probe: () => `/api/v1/conflict/incidents/${cf.incBjb?.id ?? 1}`,
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const show = new Set(visible(cf.incidents, u).map((x) => x.id));
+        for (const x of cf.incidents) {
+          const r = await c.get(`/api/v1/conflict/incidents/${x.id}`);
+          assert.equal(r.status, show.has(x.id) ? 200 : 404, `${u} incident ${x.id} (${x.region_code}, ${x.classification})`);
+          if (r.status === 200) assert.deepEqual(r.json, x);
+          else assert.ok(!r.text.includes(x.description), 'the refusal does not describe the incident');
+        }
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/conflict/incidents/import', permission: 'record.write', allowed: [422], module: 'conflict',
+    scope: async () => {
+      const csv = (...regions) => 'region_code,occurred_on,source,type_code,info_source,fatalities,description\n' +
+        regions.map((g) => `${g},${ago(3)},SARA,CLASH.ETHNIC,MEDIA,1,Uji impor matriks ${g}\n`).join('');
+      const tries = [
+        ['banjarbaru.operator', csv('63.72', '63.71'), [3]], // another kab/kota
+        ['banjarmasin.operator', csv('63.71.01', '63', '63.72.01'), [3, 4]], // the province, another kab/kota's kecamatan
+        ['kalsel.operator', csv('63.71', '64.71'), [3]], // another province
+        ['kaltim.operator', csv('63.01'), [2]],
+      ];
+      for (const [u, body, lines] of tries) {
+        const r = await as[u].request('POST', '/api/v1/conflict/incidents/import', { body, headers: { 'Content-Type': 'text/csv' } });
+        assertProblem(assert, r, 422, 'import.refused');
+        assert.equal(r.json.report.imported, 0);
+        assert.deepEqual(r.json.report.refused.map((x) => [x.line, x.field, x.code]), lines.map((l) => [l, 'region_code', 'out_of_scope']), u);
+      }
+      assert.deepEqual(await as.admin.all('/api/v1/conflict/incidents'), cf.incidents, 'nothing imported, not even the rows in scope');
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/alerts')).json.items, cf.alerts, 'no alert raised');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/incidents.csv', permission: 'record.read', allowed: [200], module: 'conflict',
+    scope: async () => {
+      const idsOf = (text) => text.replace(/^\uFEFF/, '').trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get('/api/v1/conflict/incidents.csv');
+        assert.equal(r.status, 200);
+        assert.match(r.headers.get('content-type'), /^text\/csv/);
+        assert.deepEqual(sorted(idsOf(r.text)), sorted(visible(cf.incidents, u).map((x) => x.id)), `${u} exports exactly its incidents`);
+        for (const x of cf.incidents) {
+          if (!visible([x], u).length) assert.ok(!r.text.includes(x.description), `${u}: no text of incident ${x.id}`);
+        }
+        const kaltim = await c.get('/api/v1/conflict/incidents.csv?region=64');
+        assert.deepEqual(sorted(idsOf(kaltim.text)), sorted(visible(cf.incidents, u).filter((x) => within(x.region_code, '64')).map((x) => x.id)),
+          `${u} region=64`);
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/hotspots', permission: 'record.read', allowed: [200], module: 'conflict',
+    scope: async () => {
+      assert.deepEqual([...new Set(cf.hotspots.map((x) => x.classification))].sort(), ['BIASA', 'RAHASIA', 'TERBATAS']);
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get('/api/v1/conflict/hotspots');
+        assert.equal(r.status, 200);
+        assert.deepEqual(sorted(r.json.items.map((x) => x.id)), sorted(visible(cf.hotspots, u).map((x) => x.id)), `${u} sees exactly its hotspots`);
+        const other = await c.get('/api/v1/conflict/hotspots?region=63.72');
+        assert.deepEqual(sorted(other.json.items.map((x) => x.id)),
+          sorted(visible(cf.hotspots, u).filter((x) => within(x.region_code, '63.72')).map((x) => x.id)), `${u} region=63.72`);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/conflict/hotspots', permission: 'record.write', allowed: [422], module: 'conflict',
+    scope: async () => {
+      const p = '/api/v1/conflict/hotspots';
+      assertProblem(assert, await as['banjarbaru.operator'].post(p, hotspotBody('63.71')), 403, 'forbidden');
+      assertProblem(assert, await as['banjarmasin.kaban'].post(p, hotspotBody('63')), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post(p, hotspotBody('64')), 403, 'forbidden');
+      const r = await as['kalsel.analis'].post(p, hotspotBody('63.72', { classification: 'RAHASIA' }));
+      assert.equal(assertProblem(assert, r, 422).errors[0].field, 'classification');
+      assert.deepEqual((await as.admin.get(p)).json.items, cf.hotspots, 'nothing created');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/hotspots/{id}', permission: 'record.read', allowed: [200, 404], module: 'conflict',
+    probe: () => `/api/v1/conflict/hotspots/${cf.hsBjb?.id ?? 1}`,
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const show = new Set(visible(cf.hotspots, u).map((x) => x.id));
+        for (const x of cf.hotspots) {
+          const r = await c.get(`/api/v1/conflict/hotspots/${x.id}`);
+          assert.equal(r.status, show.has(x.id) ? 200 : 404, `${u} hotspot ${x.id} (${x.region_code}, ${x.classification})`);
+          if (r.status === 200) {
+            assert.deepEqual(r.json, x);
+            assert.equal(r.headers.get('etag'), `"${x.version}"`);
+          } else {
+            assert.ok(!r.text.includes(x.name), 'the refusal does not name the hotspot');
+          }
+        }
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/conflict/hotspots/{id}/stage', permission: 'record.write', allowed: [428], module: 'conflict',
+    probe: () => `/api/v1/conflict/hotspots/${cf.hsBjb?.id ?? 1}/stage`,
+    scope: async () => {
+      const stage = (u, x, to = 'LATENT') => as[u].post(`/api/v1/conflict/hotspots/${x.id}/stage`, { stage: to, note: 'Diubah' },
+        { headers: { 'If-Match': `"${x.version}"` } });
+      assertProblem(assert, await stage('banjarbaru.operator', cf.hsBjm), 404);
+      assertProblem(assert, await stage('banjarmasin.operator', cf.hsBjb, 'OPEN'), 404);
+      assertProblem(assert, await stage('kalsel.operator', cf.hsKaltim), 404);
+      assertProblem(assert, await stage('banjarmasin.operator', cf.hsT), 404); // TERBATAS, operator cleared BIASA
+      assertProblem(assert, await stage('kalsel.analis', cf.hsR, 'OPEN'), 404); // RAHASIA, analyst cleared TERBATAS
+      assertProblem(assert, await stage('bpk.auditor', cf.hsBjm), 403, 'forbidden'); // in scope, read only
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/hotspots')).json.items, cf.hotspots, 'no stage changed');
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/alerts')).json.items, cf.alerts, 'no alert raised');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/statuses', permission: 'record.read', allowed: [200], module: 'conflict',
+    scope: async () => {
+      assert.equal(cf.statuses.length, 4);
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get('/api/v1/conflict/statuses');
+        assert.equal(r.status, 200);
+        const expected = cf.statuses.filter((x) => within(x.region_code, USERS[u].region));
+        assert.deepEqual(sorted(r.json.items.map((x) => x.id)), sorted(expected.map((x) => x.id)), `${u} sees exactly its statuses`);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/conflict/statuses', permission: 'record.approve', allowed: [422], module: 'conflict',
+    scope: async () => {
+      const p = '/api/v1/conflict/statuses';
+      assertProblem(assert, await as['banjarmasin.kaban'].post(p, statusBody('KABKOTA', '63.72')), 403, 'forbidden');
+      assertProblem(assert, await as['banjarmasin.kaban'].post(p, statusBody('PROVINSI', '63')), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.kaban'].post(p, statusBody('PROVINSI', '64')), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.kaban'].post(p, statusBody('NASIONAL', '')), 403, 'forbidden');
+      // A hotspot of another kab/kota, or above the caller's clearance, cannot be named (nor moved).
+      let r = await as['banjarmasin.kaban'].post(p, statusBody('KABKOTA', '63.71', { hotspot_id: cf.hsBjb.id }));
+      assert.equal(assertProblem(assert, r, 422).errors[0].field, 'hotspot_id');
+      r = await as['banjarmasin.kaban'].post(p, statusBody('KABKOTA', '63.71', { hotspot_id: cf.hsR.id }));
+      assert.equal(assertProblem(assert, r, 422).errors[0].field, 'hotspot_id', 'a RAHASIA hotspot is unknown to a TERBATAS head');
+      assert.deepEqual((await as.admin.get(p)).json.items, cf.statuses, 'nothing declared');
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/hotspots')).json.items, cf.hotspots, 'no hotspot moved');
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/conflict/statuses/{id}/extend', permission: 'record.approve', allowed: [428], module: 'conflict',
+    probe: () => `/api/v1/conflict/statuses/${cf.stBjb?.id ?? 1}/extend`,
+    scope: async () => {
+      const ext = (u, x) => as[u].post(`/api/v1/conflict/statuses/${x.id}/extend`, { days: 10, decree_number: 'SK-UJI/perpanjangan' },
+        { headers: { 'If-Match': `"${x.version}"` } });
+      assertProblem(assert, await ext('banjarmasin.kaban', cf.stBjb), 404);
+      assertProblem(assert, await ext('banjarmasin.kaban', cf.stKalsel), 404); // the province's own status
+      assertProblem(assert, await ext('kalsel.kaban', cf.stKaltim), 404);
+      assertProblem(assert, await ext('kalsel.kabid', cf.stKalsel), 403, 'forbidden'); // in scope, not the approving tier
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/statuses')).json.items, cf.statuses, 'nothing extended');
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/conflict/statuses/{id}/end', permission: 'record.approve', allowed: [428], module: 'conflict',
+    probe: () => `/api/v1/conflict/statuses/${cf.stBjb?.id ?? 1}/end`,
+    scope: async () => {
+      const end = (u, x) => as[u].post(`/api/v1/conflict/statuses/${x.id}/end`, { ended_on: ago(0) },
+        { headers: { 'If-Match': `"${x.version}"` } });
+      assertProblem(assert, await end('banjarmasin.kaban', cf.stBjb), 404);
+      assertProblem(assert, await end('banjarmasin.kaban', cf.stKalsel), 404);
+      assertProblem(assert, await end('kalsel.kaban', cf.stKaltim), 404);
+      assertProblem(assert, await end('banjarmasin.operator', cf.stBjm), 403, 'forbidden');
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/statuses')).json.items, cf.statuses, 'nothing ended');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/alerts', permission: 'record.read', allowed: [200], module: 'conflict',
+    scope: async () => {
+      // FATALITY in 63.71 (BIASA), 63.71.01 (TERBATAS) and 64.71; HOTSPOT_ESCALATING in 63.72 and 63.71 (RAHASIA);
+      // INCIDENT_SURGE in the province (four incidents in a week, one of them RAHASIA: the alert is RAHASIA too).
+      assert.deepEqual(cf.alertsC.map((a) => `${a.rule_code} ${a.region_code} ${a.classification}`).sort(), [
+        'FATALITY 63.71 BIASA', 'FATALITY 63.71.01 TERBATAS', 'FATALITY 64.71 BIASA',
+        'HOTSPOT_ESCALATING 63.71 RAHASIA', 'HOTSPOT_ESCALATING 63.72 BIASA', 'INCIDENT_SURGE 63 RAHASIA',
+      ]);
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get('/api/v1/conflict/alerts');
+        assert.equal(r.status, 200);
+        assert.deepEqual(sorted(r.json.items.map((x) => x.id)), sorted(visible(cf.alertsC, u).map((x) => x.id)), `${u} sees exactly its alerts`);
+        const open = await c.get('/api/v1/conflict/alerts?status=OPEN');
+        assert.deepEqual(sorted(open.json.items.map((x) => x.id)), sorted(visible(cf.alertsC, u).map((x) => x.id)));
+        assert.deepEqual((await c.get('/api/v1/conflict/alerts?status=CLOSED')).json.items, []);
+      }
+    },
+  },
+  ...['assign', 'respond', 'close'].map((action) => ({
+    method: 'POST', path: `/api/v1/conflict/alerts/{id}/${action}`, permission: 'record.review', allowed: [428], module: 'conflict',
+    probe: () => `/api/v1/conflict/alerts/${cf.alerts?.[0]?.id ?? 1}/${action}`,
+    scope: async () => {
+      const body = action === 'assign' ? { agency: 'Polres Uji', due_date: ago(-7) } : { response: 'Ditangani', outcome: 'Selesai' };
+      const act = (u, a) => as[u].post(`/api/v1/conflict/alerts/${a.id}/${action}`, body, { headers: { 'If-Match': `"${a.version}"` } });
+      const alert = (rule, region) => cf.alerts.find((a) => a.rule_code === rule && a.region_code === region);
+      assertProblem(assert, await act('banjarbaru.kabid', alert('FATALITY', '63.71')), 404); // another kab/kota
+      assertProblem(assert, await act('banjarmasin.kaban', alert('HOTSPOT_ESCALATING', '63.72')), 404);
+      assertProblem(assert, await act('kalsel.kabid', alert('FATALITY', '64.71')), 404); // another province
+      assertProblem(assert, await act('kalsel.analis', alert('HOTSPOT_ESCALATING', '63.71')), 404); // RAHASIA, cleared TERBATAS
+      assertProblem(assert, await act('kalsel.operator', alert('FATALITY', '63.71')), 403, 'forbidden'); // in scope, no review
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/alerts')).json.items, cf.alerts, 'no alert changed');
+    },
+  })),
+  {
+    method: 'GET', path: '/api/v1/conflict/vulnerability', permission: 'record.read', allowed: [200], module: 'conflict',
+    scope: async () => {
+      // The factors of a region's score come only from the incidents and hotspots the caller may see.
+      const expectFactors = (u, code) => {
+        const inc = visible(cf.incidents, u).filter((x) => within(x.region_code, code));
+        const hs = visible(cf.hotspots, u).filter((x) => within(x.region_code, code));
+        const sum = (k) => inc.reduce((a, x) => a + x[k], 0);
+        const out = {
+          incidents: inc.length, fatalities: sum('fatalities'), injuries: sum('injuries'), displaced: sum('displaced'),
+          property_damage: inc.filter((x) => x.property_damage).length,
+          open_hotspots: hs.filter((x) => ['ESCALATING', 'OPEN', 'STATUS_DECLARED'].includes(x.stage)).length,
+          latent_hotspots: hs.filter((x) => ['POTENTIAL', 'LATENT'].includes(x.stage)).length,
+        };
+        return Object.fromEntries(Object.entries(out).filter(([, v]) => v > 0));
+      };
+      const factors = (d) => Object.fromEntries(d.factors.filter((f) => f.code !== 'rising_trend').map((f) => [f.code, f.value]));
+      const scores = {};
+      for (const [u, c] of Object.entries(as)) {
+        const region = USERS[u].region;
+        for (const q of ['level=kabkota&province=63', 'level=kabkota', 'level=provinsi', 'level=kabkota&province=64']) {
+          const r = await c.get(`/api/v1/conflict/vulnerability?${q}`);
+          assert.equal(r.status, 200, `${u} ${q}: ${r.text}`);
+          const codes = Object.keys(r.json.values);
+          assert.deepEqual(Object.keys(r.json.details).sort(), codes.slice().sort());
+          for (const code of codes) {
+            assert.ok(within(code, region), `${u} ${q} scores ${code}`);
+            assert.deepEqual(factors(r.json.details[code]), expectFactors(u, code), `${u} ${q}: the factors of ${code}`);
+          }
+          if (q === 'level=kabkota&province=63' && within('63.71', region)) scores[u] = r.json.values['63.71'];
+          if (q === 'level=kabkota&province=63' && within(region, '63')) {
+            assert.ok(codes.length >= 1 && codes.every((x) => within(x, '63')), `${u} ${q}`);
+            assert.equal(codes.length, region === '' || region === '63' ? 13 : 1, `${u} ${q}: every kab/kota of its scope`);
+          }
+          if (q === 'level=kabkota&province=64' && region !== '') assert.ok(codes.every((x) => within(x, region)), `${u} ${q}`);
+        }
+      }
+      // Clearance shows in the score of Banjarmasin: BIASA < TERBATAS < RAHASIA.
+      assert.ok(scores['banjarmasin.operator'] < scores['banjarmasin.kaban'], JSON.stringify(scores));
+      assert.ok(scores['banjarmasin.kaban'] < scores['kalsel.kaban'], JSON.stringify(scores));
+      assert.equal(scores['kalsel.kaban'], scores.admin);
+    },
+  },
+
+  // ---- party aid (banpol): values per vote, KPU results, boards, allocations, applications, LPJ ----
+  { method: 'GET', path: '/api/v1/party-aid/default-values', permission: 'record.read', allowed: [200], module: 'party_aid',
+    scope: async () => sameForEveryone('/api/v1/party-aid/default-values') },
+  {
+    method: 'GET', path: '/api/v1/party-aid/vote-values', permission: 'record.read', allowed: [200], module: 'party_aid',
+    scope: async () => {
+      for (const r of PA_REGIONS) assert.ok(pa.values.some((v) => v.region_code === r), `a value of ${r}`);
+      for (const [u, c] of Object.entries(as)) {
+        for (const r of PA_REGIONS) {
+          const res = await c.get(`/api/v1/party-aid/vote-values?region=${r}&limit=500`);
+          assert.equal(res.status, 200, res.text);
+          const expected = within(r, USERS[u].region) ? pa.values.filter((v) => v.region_code === r) : [];
+          assert.deepEqual(sorted(res.json.items.map((v) => v.id)), sorted(expected.map((v) => v.id)), `${u} values of ${r}`);
+        }
+        // Without a region: the caller's whole subtree.
+        const all = await c.all('/api/v1/party-aid/vote-values');
+        assert.deepEqual(sorted(all.map((v) => v.id)), sorted(pa.values.filter((v) => within(v.region_code, USERS[u].region)).map((v) => v.id)), u);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/party-aid/vote-values', permission: 'record.write', allowed: [422], module: 'party_aid',
+    scope: async () => {
+      const p = '/api/v1/party-aid/vote-values';
+      assertProblem(assert, await as['banjarbaru.operator'].post(p, valueBody('63.71', 2026)), 403, 'forbidden');
+      assertProblem(assert, await as['banjarmasin.operator'].post(p, valueBody('63', 2026)), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post(p, valueBody('64', 2026)), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post(p, valueBody('', 2026)), 403, 'forbidden');
+      assert.deepEqual(await paValues(), pa.values, 'nothing created');
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/party-aid/vote-values/{id}', permission: 'record.write', allowed: [428], module: 'party_aid',
+    probe: () => `/api/v1/party-aid/vote-values/${pa.value?.['63.72']?.id ?? 1}`,
+    scope: async () => {
+      const patch = (u, v) => as[u].patch(`/api/v1/party-aid/vote-values/${v.id}`, { ...valueBody(v.region_code, v.fiscal_year, { value_per_vote: 9999 }), region_code: undefined, fiscal_year: undefined },
+        { headers: { 'If-Match': `"${v.version}"` } });
+      assertProblem(assert, await patch('banjarbaru.operator', pa.value['63.71']), 404);
+      assertProblem(assert, await patch('banjarmasin.operator', pa.value['63']), 404);
+      assertProblem(assert, await patch('kalsel.operator', pa.value['64']), 404);
+      assertProblem(assert, await patch('bpk.auditor', pa.value['63.71']), 403, 'forbidden');
+      assert.deepEqual(await paValues(), pa.values, 'nothing changed');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/party-aid/election-results', permission: 'record.read', allowed: [200], module: 'party_aid',
+    probe: '/api/v1/party-aid/election-results?election_year=2024',
+    scope: async () => {
+      for (const r of PA_REGIONS) assert.ok(pa.results[r].length > 0, `results of ${r}`);
+      for (const [u, c] of Object.entries(as)) {
+        for (const r of PA_REGIONS) {
+          const res = await c.get(`/api/v1/party-aid/election-results?region=${r}&election_year=2024`);
+          assert.equal(res.status, 200, res.text);
+          assert.deepEqual(res.json.items, within(r, USERS[u].region) ? pa.results[r] : [], `${u} results of ${r}`);
+        }
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/party-aid/election-results/import', permission: 'record.write', allowed: [422], module: 'party_aid',
+    scope: async () => {
+      const csv = (...regions) => 'region_code,abbreviation,valid_votes,seats\n' + regions.map((r) => `${r},PKB,1,1\n`).join('');
+      const tries = [['banjarbaru.operator', csv('63.72', '63.71'), [3]], ['kalsel.operator', csv('63.71', '64'), [3]],
+        ['banjarmasin.operator', csv('63'), [2]]];
+      for (const [u, body, lines] of tries) {
+        const r = await as[u].request('POST', '/api/v1/party-aid/election-results/import?election_year=2024', { body, headers: { 'Content-Type': 'text/csv' } });
+        assertProblem(assert, r, 422);
+        assert.equal(r.json.import.applied, false);
+        assert.deepEqual(r.json.import.report.filter((x) => x.status === 'refused').map((x) => [x.line, x.errors.map((e) => e.code).join()]),
+          lines.map((l) => [l, 'outside_scope']), u);
+      }
+      for (const r of PA_REGIONS) {
+        const now = await as.admin.get(`/api/v1/party-aid/election-results?region=${r}&election_year=2024`);
+        assert.deepEqual(now.json.items, pa.results[r], `results of ${r} unchanged`);
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/party-aid/boards', permission: 'record.read', allowed: [200], module: 'party_aid',
+    scope: async () => {
+      for (const r of PA_REGIONS) assert.ok(pa.boards.some((b) => b.region_code === r), `a board of ${r}`);
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/party-aid/boards?include_superseded=true');
+        assert.deepEqual(sorted(seen.map((b) => b.id)), sorted(pa.boards.filter((b) => within(b.region_code, USERS[u].region)).map((b) => b.id)), `${u} boards`);
+        const other = await c.get('/api/v1/party-aid/boards?region=63.71&include_superseded=true&limit=500');
+        assert.deepEqual(sorted(other.json.items.map((b) => b.id)),
+          sorted(pa.boards.filter((b) => b.region_code === '63.71' && within(b.region_code, USERS[u].region)).map((b) => b.id)), `${u} region=63.71`);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/party-aid/boards', permission: 'record.write', allowed: [422], module: 'party_aid',
+    scope: async () => {
+      const p = '/api/v1/party-aid/boards';
+      assertProblem(assert, await as['banjarbaru.operator'].post(p, boardBody('63.71', 'PKB')), 403, 'forbidden');
+      assertProblem(assert, await as['banjarmasin.operator'].post(p, boardBody('63', 'PKB')), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post(p, boardBody('64', 'PKB')), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/boards?include_superseded=true'), pa.boards, 'nothing registered or superseded');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/party-aid/boards/{id}', permission: 'record.read', allowed: [200, 404], module: 'party_aid',
+    probe: () => `/api/v1/party-aid/boards/${pa.board?.['63.72']?.id ?? 1}`,
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        for (const b of pa.boards) {
+          const r = await c.get(`/api/v1/party-aid/boards/${b.id}`);
+          assert.equal(r.status, within(b.region_code, USERS[u].region) ? 200 : 404, `${u} board ${b.id} (${b.region_code})`);
+          if (r.status === 200) assert.deepEqual(r.json, b);
+          else assert.ok(!r.text.includes(b.chair), 'the refusal does not name the board');
+        }
+      }
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/party-aid/boards/{id}', permission: 'record.write', allowed: [428], module: 'party_aid',
+    probe: () => `/api/v1/party-aid/boards/${pa.board?.['63.72']?.id ?? 1}`,
+    scope: async () => {
+      const patch = (u, b) => as[u].patch(`/api/v1/party-aid/boards/${b.id}`, { chair: 'Diambil alih', status: 'DISPUTED', status_note: 'Uji' },
+        { headers: { 'If-Match': `"${b.version}"` } });
+      assertProblem(assert, await patch('banjarbaru.operator', pa.board['63.71']), 404);
+      assertProblem(assert, await patch('banjarmasin.operator', pa.board['63']), 404);
+      assertProblem(assert, await patch('kalsel.operator', pa.board['64']), 404);
+      assertProblem(assert, await patch('bpk.auditor', pa.board['63.71']), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/boards?include_superseded=true'), pa.boards, 'nothing changed');
+    },
+  },
+  ...[['allocations', (r) => r.json.region_code], ['allocations/summary', (r) => r.json.region], ['positions', (r) => r.json.region]]
+    .map(([what, regionOf]) => ({
+      method: 'GET', path: `/api/v1/party-aid/${what}`, permission: 'record.read', allowed: [200], module: 'party_aid',
+      probe: `/api/v1/party-aid/${what}?year=2025`,
+      scope: async () => {
+        for (const [u, c] of Object.entries(as)) {
+          // Without a region: the caller's own.
+          const own = await c.get(`/api/v1/party-aid/${what}?year=2025`);
+          assert.equal(own.status, 200, `${u}: ${own.text}`);
+          assert.equal(regionOf(own), USERS[u].region);
+          for (const r of PA_REGIONS) {
+            const res = await c.get(`/api/v1/party-aid/${what}?region=${r}&year=2025`);
+            if (!within(r, USERS[u].region)) {
+              assertProblem(assert, res, 404);
+              assert.ok(!res.text.includes('amount') && !res.text.includes('total_rupiah'), 'no figures in the refusal');
+              continue;
+            }
+            assert.equal(res.status, 200, `${u} ${what} of ${r}: ${res.text}`);
+            assert.equal(regionOf(res), r);
+            if (what === 'allocations/summary') {
+              for (const x of res.json.items) assert.ok(within(x.region_code, r) && within(x.region_code, USERS[u].region), `${u} summary row ${x.region_code}`);
+              assert.equal(res.json.items.length, { 63: 14, '63.71': 1, '63.72': 1, 64: 11 }[r], `${u} summary rows of ${r}`);
+            }
+          }
+        }
+        // The totals are the same whoever may see them.
+        const ref = (await as.admin.get(`/api/v1/party-aid/${what}?region=63.71&year=2025`)).text;
+        for (const u of ['kalsel.operator', 'banjarmasin.kaban', 'banjarmasin.operator']) {
+          assert.equal((await as[u].get(`/api/v1/party-aid/${what}?region=63.71&year=2025`)).text, ref, u);
+        }
+      },
+    })),
+  {
+    method: 'GET', path: '/api/v1/party-aid/allocations.xlsx', permission: 'record.read', allowed: [200], module: 'party_aid',
+    probe: '/api/v1/party-aid/allocations.xlsx?year=2025',
+    scope: async () => {
+      for (const u of ['admin', 'kalsel.operator', 'banjarmasin.operator', 'banjarbaru.operator', 'kaltim.operator']) {
+        for (const r of PA_REGIONS) {
+          const res = await as[u].get(`/api/v1/party-aid/allocations.xlsx?region=${r}&year=2025`, { raw: true });
+          if (within(r, USERS[u].region)) {
+            assert.equal(res.status, 200, `${u} sheet of ${r}`);
+            assert.equal(res.bytes.readUInt32LE(0), 0x04034b50, 'a ZIP (XLSX) file');
+            assert.equal(res.headers.get('content-disposition'), `attachment; filename="banpol-${r}-2025.xlsx"`);
+          } else {
+            assert.equal(res.status, 404, `${u} must not get the sheet of ${r}`);
+            assert.notEqual(res.bytes.readUInt32LE(0), 0x04034b50);
+          }
+        }
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/party-aid/applications', permission: 'record.read', allowed: [200], module: 'party_aid',
+    scope: async () => {
+      for (const r of PA_REGIONS) assert.ok(pa.apps.some((a) => a.region_code === r), `an application of ${r}`);
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/party-aid/applications');
+        assert.deepEqual(sorted(seen.map((a) => a.id)), sorted(pa.apps.filter((a) => within(a.region_code, USERS[u].region)).map((a) => a.id)), `${u} applications`);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/party-aid/applications', permission: 'record.write', allowed: [422], module: 'party_aid',
+    scope: async () => {
+      const body = (b) => ({ board_id: b.id, fiscal_year: 2026, letter_no: 'Uji/001', letter_date: '2026-01-10', received_at: '2026-01-11' });
+      // A board outside the caller's scope is not found.
+      for (const [u, r] of [['banjarbaru.operator', '63.71'], ['banjarmasin.operator', '63'], ['kalsel.operator', '64']]) {
+        const res = await as[u].post('/api/v1/party-aid/applications', body(pa.board[r]));
+        assert.equal(assertProblem(assert, res, 422).errors[0].field, 'board_id', `${u} board of ${r}`);
+      }
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/applications'), pa.apps, 'nothing created');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/party-aid/applications/{id}', permission: 'record.read', allowed: [200, 404], module: 'party_aid',
+    probe: () => `/api/v1/party-aid/applications/${pa.app?.['63.72']?.id ?? 1}`,
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        for (const a of pa.apps) {
+          const r = await c.get(`/api/v1/party-aid/applications/${a.id}`);
+          assert.equal(r.status, within(a.region_code, USERS[u].region) ? 200 : 404, `${u} application ${a.id} (${a.region_code})`);
+          if (r.status === 200) assert.deepEqual(r.json, a);
+          else assert.ok(!r.text.includes(a.letter_no));
+        }
+      }
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/party-aid/applications/{id}/documents/{code}', permission: 'record.read', allowed: [428], module: 'party_aid',
+    probe: () => `/api/v1/party-aid/applications/${pa.app?.['63.72']?.id ?? 1}/documents/${pa.app?.['63.72']?.documents?.[0]?.code ?? 'x'}`,
+    scope: async () => {
+      const doc = (u, a, body) => as[u].patch(`/api/v1/party-aid/applications/${a.id}/documents/${a.documents[0].code}`, body,
+        { headers: { 'If-Match': `"${a.version}"` } });
+      assertProblem(assert, await doc('banjarbaru.operator', pa.app['63.71'], { file_id: ids.fileBjb }), 404);
+      assertProblem(assert, await doc('banjarbaru.kabid', pa.app['63.71'], { verdict: 'ACCEPTED' }), 404);
+      assertProblem(assert, await doc('kalsel.kabid', pa.app['64'], { verdict: 'ACCEPTED' }), 404);
+      // In scope: attaching needs record.write, a verdict record.review.
+      assertProblem(assert, await doc('bpk.auditor', pa.app['63.71'], { file_id: ids.fileBjm }), 403, 'forbidden');
+      assertProblem(assert, await doc('banjarmasin.operator', pa.app['63.71'], { verdict: 'ACCEPTED' }), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/applications'), pa.apps, 'nothing changed');
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/party-aid/applications/{id}/usage-plan', permission: 'record.write', allowed: [428], module: 'party_aid',
+    probe: () => `/api/v1/party-aid/applications/${pa.app?.['63.72']?.id ?? 1}/usage-plan`,
+    scope: async () => {
+      const plan = { lines: [{ category: 'POLITICAL_EDUCATION', activity: 'Diambil alih', amount: 1000 }] };
+      const put = (u, a) => as[u].patch(`/api/v1/party-aid/applications/${a.id}/usage-plan`, plan, { headers: { 'If-Match': `"${a.version}"` } });
+      assertProblem(assert, await put('banjarbaru.operator', pa.app['63.71']), 404);
+      assertProblem(assert, await put('banjarmasin.operator', pa.app['63']), 404);
+      assertProblem(assert, await put('kalsel.operator', pa.app['64']), 404);
+      assertProblem(assert, await put('bpk.auditor', pa.app['63.71']), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/applications'), pa.apps, 'nothing changed');
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/party-aid/applications/{id}/actions', permission: 'record.read', allowed: [428], module: 'party_aid',
+    probe: () => `/api/v1/party-aid/applications/${pa.app?.['63.72']?.id ?? 1}/actions`,
+    scope: async () => {
+      const act = (u, a, action) => as[u].post(`/api/v1/party-aid/applications/${a.id}/actions`, { action, note: 'Uji' },
+        { headers: { 'If-Match': `"${a.version}"` } });
+      assertProblem(assert, await act('banjarbaru.operator', pa.app['63.71'], 'START_CHECK'), 404);
+      assertProblem(assert, await act('banjarmasin.operator', pa.app['63'], 'START_CHECK'), 404);
+      assertProblem(assert, await act('kalsel.kaban', pa.app['64'], 'START_CHECK'), 404);
+      // In scope, each action needs its tier.
+      assertProblem(assert, await act('bpk.auditor', pa.app['63.71'], 'START_CHECK'), 403, 'forbidden');
+      assertProblem(assert, await act('kalsel.admin', pa.app['63.71'], 'START_CHECK'), 403, 'forbidden');
+      assertProblem(assert, await act('banjarmasin.operator', pa.app['63.71'], 'REJECT'), 403, 'forbidden');
+      assertProblem(assert, await act('kalsel.kabid', pa.app['63.71'], 'DETERMINE'), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/applications'), pa.apps, 'nothing changed');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/party-aid/lpj', permission: 'record.read', allowed: [200], module: 'party_aid',
+    scope: async () => {
+      for (const r of PA_REGIONS) assert.ok(pa.lpj.some((l) => l.region_code === r), `an LPJ of ${r}`);
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/party-aid/lpj');
+        assert.deepEqual(sorted(seen.map((l) => l.id)), sorted(pa.lpj.filter((l) => within(l.region_code, USERS[u].region)).map((l) => l.id)), `${u} LPJ`);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/party-aid/lpj', permission: 'record.write', allowed: [422], module: 'party_aid',
+    scope: async () => {
+      const p = '/api/v1/party-aid/lpj';
+      assertProblem(assert, await as['banjarbaru.operator'].post(p, lpjBody('63.71', 'PKB')), 403, 'forbidden');
+      assertProblem(assert, await as['banjarmasin.operator'].post(p, lpjBody('63', 'PKB')), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post(p, lpjBody('64', 'PKB')), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/lpj'), pa.lpj, 'nothing recorded');
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/party-aid/lpj/{id}', permission: 'record.write', allowed: [428], module: 'party_aid',
+    probe: () => `/api/v1/party-aid/lpj/${pa.lpjOf?.['63.72']?.id ?? 1}`,
+    scope: async () => {
+      const patch = (u, l) => as[u].patch(`/api/v1/party-aid/lpj/${l.id}`, { submitted_to_bpk: '2025-01-20', note: 'Diubah' },
+        { headers: { 'If-Match': `"${l.version}"` } });
+      assertProblem(assert, await patch('banjarbaru.operator', pa.lpjOf['63.71']), 404);
+      assertProblem(assert, await patch('banjarmasin.operator', pa.lpjOf['63']), 404);
+      assertProblem(assert, await patch('kalsel.operator', pa.lpjOf['64']), 404);
+      assertProblem(assert, await patch('bpk.auditor', pa.lpjOf['63.71']), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/lpj'), pa.lpj, 'nothing changed');
+    },
+  },
 ];
 
 // Elections and support instruments as the ministry sees them.
@@ -856,6 +1433,36 @@ function unzipText(buf) {
 function quarterOf(d) {
   return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 }
+
+// Conflict early warning as the ministry sees it, and the records made for these tests.
+const cf = {};
+const ago = (days) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const incidentBody = (region, extra = {}) => ({
+  region_code: region, occurred_on: ago(2), source: 'NATURAL_RESOURCE_DISPUTE', type_code: 'LAND.PLANTATION', info_source: 'FIELD',
+  description: `Uji matriks konflik ${region}`, ...extra,
+});
+const hotspotBody = (region, extra = {}) => ({
+  region_code: region, name: `Potensi uji matriks ${region}`, source: 'BOUNDARY', type_code: 'BOUNDARY', ...extra,
+});
+const statusBody = (scale, region, extra = {}) => ({
+  scale, region_code: region, decree_number: `SK-UJI/${region || 'RI'}/2026`, start_date: ago(1), duration_days: 60, ...extra,
+});
+
+// Party aid as the ministry sees it, and the records made for these tests: one of each kind in
+// the province (the demo's), two kab/kota and another province.
+const pa = {};
+const PA_REGIONS = ['63', '63.71', '63.72', '64'];
+const valueBody = (region, year, extra = {}) => ({
+  region_code: region, fiscal_year: year, value_per_vote: region.length === 2 ? 1200 : 1500, basis: 'DEFAULT_PP_1_2018',
+  legal_basis: 'PP 1/2018 Pasal 5', election_year: 2024, ...extra,
+});
+const boardBody = (region, party) => ({
+  region_code: region, party_abbreviation: party, decree_no: `SK DPP ${party} ${region}`, decree_date: '2024-10-01',
+  chair: `Ketua ${party} ${region} uji`, secretary: `Sekretaris ${party} ${region}`, treasurer: `Bendahara ${party} ${region}`,
+  bank_name: 'Bank Uji', bank_account_no: '0011223344', bank_account_holder: `DPD ${party}`, valid_from: '2024-10-01',
+});
+const lpjBody = (region, party) => ({ region_code: region, party_abbreviation: party, fiscal_year: 2024, submitted_to_bpk: '2025-01-20' });
+const paValues = () => as.admin.all('/api/v1/party-aid/vote-values');
 
 // Rows of the modules in this tree.
 const ACTIVE = MATRIX.filter((r) => !r.module || MODULES.has(r.module));
@@ -979,6 +1586,91 @@ before(async () => {
       }
     }
     el.instruments = await as.admin.all('/api/v1/support-instruments');
+  }
+  // Conflict early warning (when the module is built): incidents, hotspots and statuses in two
+  // kab/kota, the province and another province, in every classification; the alerts they raise.
+  if (MODULES.has('conflict')) {
+    const make = async (u, p, body) => {
+      const res = await as[u].post(p, body);
+      assert.equal(res.status, 201, `${u} ${p}: ${res.text}`);
+      return res.json;
+    };
+    const inc = '/api/v1/conflict/incidents';
+    cf.incBjm = await make('banjarmasin.operator', inc, incidentBody('63.71', { fatalities: 1, property_damage: true }));
+    cf.incBjb = await make('banjarbaru.operator', inc, incidentBody('63.72', { injuries: 4 }));
+    cf.incT = await make('banjarmasin.kaban', inc, incidentBody('63.71.01', { fatalities: 2, classification: 'TERBATAS', description: 'Uji matriks konflik terbatas' }));
+    cf.incR = await make('kalsel.kaban', inc, incidentBody('63', { injuries: 3, displaced: 250, classification: 'RAHASIA', description: 'Uji matriks konflik rahasia' }));
+    cf.incKaltim = await make('admin', inc, incidentBody('64.71', { fatalities: 1 }));
+    const hs = '/api/v1/conflict/hotspots';
+    cf.hsBjm = await make('banjarmasin.operator', hs, hotspotBody('63.71'));
+    cf.hsBjb = await make('banjarbaru.operator', hs, hotspotBody('63.72'));
+    cf.hsT = await make('banjarmasin.kaban', hs, hotspotBody('63.71', { classification: 'TERBATAS', name: 'Potensi uji matriks terbatas' }));
+    cf.hsR = await make('kalsel.kaban', hs, hotspotBody('63.71', { classification: 'RAHASIA', name: 'Potensi uji matriks rahasia' }));
+    cf.hsKaltim = await make('admin', hs, hotspotBody('64'));
+    for (const [u, h] of [['banjarbaru.operator', cf.hsBjb], ['kalsel.kaban', cf.hsR]]) {
+      r = await as[u].post(`${hs}/${h.id}/stage`, { stage: 'ESCALATING', note: 'Massa berkumpul.' }, { headers: { 'If-Match': `"${h.version}"` } });
+      assert.equal(r.status, 204, r.text);
+    }
+    const st = '/api/v1/conflict/statuses';
+    cf.stBjm = await make('banjarmasin.kaban', st, statusBody('KABKOTA', '63.71'));
+    cf.stBjb = await make('admin', st, statusBody('KABKOTA', '63.72'));
+    cf.stKalsel = await make('kalsel.kaban', st, statusBody('PROVINSI', '63'));
+    cf.stKaltim = await make('admin', st, statusBody('PROVINSI', '64'));
+    cf.incidents = await as.admin.all(inc);
+    cf.hotspots = (await as.admin.get(hs)).json.items;
+    cf.statuses = (await as.admin.get(st)).json.items;
+    for (const k of ['stBjm', 'stBjb', 'stKalsel', 'stKaltim']) cf[k] = cf.statuses.find((x) => x.id === cf[k].id);
+    for (const k of ['hsBjm', 'hsBjb', 'hsT', 'hsR', 'hsKaltim']) cf[k] = cf.hotspots.find((x) => x.id === cf[k].id);
+    cf.alerts = (await as.admin.get('/api/v1/conflict/alerts')).json.items;
+    // An alert carries the classification of what raised it (not part of the answer): read it from the database.
+    const q = spawnSync('sqlite3', ['-separator', '|', srv.db, 'SELECT id, classification FROM conflict_alerts'], { encoding: 'utf8' });
+    assert.equal(q.status, 0, q.stderr);
+    const cls = Object.fromEntries(q.stdout.split('\n').filter(Boolean).map((l) => l.split('|')).map(([id, c]) => [id, ['BIASA', 'TERBATAS', 'RAHASIA'][Number(c)]]));
+    cf.alertsC = cf.alerts.map((a) => ({ ...a, classification: cls[String(a.id)] }));
+  }
+  // Party aid (when the module is built): values, KPU results, boards, applications and LPJ in two
+  // kab/kota and another province, next to the demo's records of the province.
+  if (MODULES.has('party_aid')) {
+    const make = async (u, p, body) => {
+      const res = await as[u].post(p, body);
+      assert.equal(res.status, 201, `${u} ${p}: ${res.text}`);
+      return res.json;
+    };
+    const who = { '63.71': 'banjarmasin.operator', '63.72': 'banjarbaru.operator', 64: 'admin' };
+    pa.value = {};
+    pa.board = {};
+    pa.app = {};
+    pa.lpjOf = {};
+    for (const [r, u] of Object.entries(who)) {
+      pa.value[r] = await make(u, '/api/v1/party-aid/vote-values', valueBody(r, 2025));
+      if (r !== '64') {
+        const csv = `region_code,abbreviation,valid_votes,seats\n${r},PKB,12000,3\n${r},GOLKAR,15500,5\n${r},PKS,9000,2\n`;
+        const res = await as[u].request('POST', '/api/v1/party-aid/election-results/import?election_year=2024', { body: csv, headers: { 'Content-Type': 'text/csv' } });
+        assert.equal(res.status, 201, `${u} import: ${res.text}`);
+      }
+      pa.board[r] = await make(u, '/api/v1/party-aid/boards', boardBody(r, r === '64' ? 'GOLKAR' : 'PKB'));
+      pa.app[r] = await make(u, '/api/v1/party-aid/applications',
+        { board_id: pa.board[r].id, fiscal_year: 2025, letter_no: `Uji/${r}/2025`, letter_date: '2025-02-03', received_at: '2025-02-04' });
+      pa.lpjOf[r] = await make(u, '/api/v1/party-aid/lpj', lpjBody(r, r === '64' ? 'GOLKAR' : 'PKB'));
+    }
+    pa.values = await paValues();
+    pa.boards = await as.admin.all('/api/v1/party-aid/boards?include_superseded=true');
+    pa.apps = await as.admin.all('/api/v1/party-aid/applications');
+    pa.lpj = await as.admin.all('/api/v1/party-aid/lpj');
+    const latest = (rows, x) => rows.find((y) => y.id === x.id);
+    for (const r of Object.keys(who)) {
+      pa.value[r] = latest(pa.values, pa.value[r]);
+      pa.board[r] = latest(pa.boards, pa.board[r]);
+      pa.app[r] = latest(pa.apps, pa.app[r]);
+      pa.lpjOf[r] = latest(pa.lpj, pa.lpjOf[r]);
+    }
+    // The province's own records are the demo's.
+    pa.value['63'] = pa.values.find((v) => v.region_code === '63');
+    pa.board['63'] = pa.boards.find((b) => b.region_code === '63' && b.party_abbreviation === 'GOLKAR');
+    pa.app['63'] = pa.apps.find((a) => a.region_code === '63');
+    pa.lpjOf['63'] = pa.lpj.find((l) => l.region_code === '63');
+    pa.results = {};
+    for (const r of PA_REGIONS) pa.results[r] = (await as.admin.get(`/api/v1/party-aid/election-results?region=${r}&election_year=2024`)).json.items;
   }
 });
 

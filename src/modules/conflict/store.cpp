@@ -85,7 +85,7 @@ Result<int64_t> create_incident(db::Conn& c, const auth::Scope& s, const Inciden
                                 "The confidentiality level is above your clearance.");
   if (in.hotspot_id) {
     db::Params p{*in.hotspot_id};
-    std::string where = s.region_filter("region_code", p);
+    std::string where = s.record_filter("region_code", "classification", p);  // a hotspot the caller may see
     if (!c.query_i64("SELECT 1 FROM conflict_hotspots WHERE id = ? AND " + where, p))
       return Error::invalid_field("hotspot_id", "not_found", "Potensi konflik tidak ditemukan.", "Hotspot not found.");
   }
@@ -116,17 +116,21 @@ Result<int64_t> create_incident(db::Conn& c, const auth::Scope& s, const Inciden
     Date today = today_utc();
     std::string from = format_date(civil_from_days(days_from_civil(today) - r.days - r.baseline_days));
     std::vector<Date> dates;
+    int64_t cls = 0;  // the alert is classified as the most confidential incident it counts
     auth::Scope d;
     d.region_code = district;
     db::Params p{from};
     std::string where = d.region_filter("region_code", p);
-    c.query("SELECT occurred_on FROM conflict_incidents WHERE occurred_on >= ? AND " + where, p,
-            [&](const db::Row& row) { dates.push_back(*parse_date(row.text(0))); });
+    c.query("SELECT occurred_on, classification FROM conflict_incidents WHERE occurred_on >= ? AND " + where, p,
+            [&](const db::Row& row) {
+              dates.push_back(*parse_date(row.text(0)));
+              cls = std::max(cls, row.i64(1));
+            });
     // One open surge alert per district at a time.
     bool open = c.query_i64("SELECT 1 FROM conflict_alerts WHERE rule_code = 'INCIDENT_SURGE' AND region_code = ? AND status <> 'CLOSED'",
                             {district}).has_value();
     if (!open)
-      if (auto why = incident_surge(r, today, dates)) raise_alert(c, district, "INCIDENT_SURGE", *why, "conflict_incident", id, 0);
+      if (auto why = incident_surge(r, today, dates)) raise_alert(c, district, "INCIDENT_SURGE", *why, "conflict_incident", id, static_cast<int>(cls));
   }
   return id;
 }
@@ -380,7 +384,7 @@ Result<int64_t> declare_status(db::Conn& c, const auth::Scope& s, const StatusIn
                         {in.scale, in.region_code, opt(in.hotspot_id), in.decree_number, in.start_date, end, s.user_id, now_iso()});
   if (in.hotspot_id) {
     db::Params p{*in.hotspot_id};
-    std::string where = s.region_filter("region_code", p);
+    std::string where = s.record_filter("region_code", "classification", p);  // a hotspot the caller may see
     auto stage = c.query_str("SELECT stage FROM conflict_hotspots WHERE id = ? AND " + where, p);
     if (!stage) return Error::invalid_field("hotspot_id", "not_found", "Potensi konflik tidak ditemukan.", "Hotspot not found.");
     PANTAU_TRY(Stage next, stage_transition(*parse_stage(*stage), Stage::StatusDeclared, true));
@@ -474,14 +478,15 @@ std::string alerts_json(db::Conn& c, const auth::Scope& s, const std::string& st
   return o.take();
 }
 
-static Result<std::string> alert_region(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version) {
+static Result<std::string> alert_region(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, int* cls) {
   db::Params p{id};
   std::string where = s.record_filter("region_code", "classification", p);
   std::optional<std::string> region;
   int64_t v = 0;
-  c.query("SELECT region_code, version FROM conflict_alerts WHERE id = ? AND " + where, p, [&](const db::Row& r) {
+  c.query("SELECT region_code, version, classification FROM conflict_alerts WHERE id = ? AND " + where, p, [&](const db::Row& r) {
     region = r.str(0);
     v = r.i64(1);
+    *cls = static_cast<int>(r.i64(2));
   });
   if (!region) return Error::not_found("Peringatan tidak ditemukan.", "Alert not found.");
   if (!s.can(auth::kRecordReview)) return Error::forbidden();
@@ -490,28 +495,32 @@ static Result<std::string> alert_region(db::Conn& c, const auth::Scope& s, int64
 }
 
 Status assign_alert(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const std::string& agency, const std::string& due) {
-  PANTAU_TRY(std::string region, alert_region(c, s, id, version));
+  int cls = 0;  // the history of an alert is as confidential as the alert
+  PANTAU_TRY(std::string region, alert_region(c, s, id, version, &cls));
   if (!parse_date(due)) return Error::invalid_field("due_date", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
   if (c.exec("UPDATE conflict_alerts SET assigned_agency = ?, due_date = ?, status = 'ASSIGNED', version = version + 1 "
              "WHERE id = ? AND status IN ('OPEN', 'ASSIGNED')",
              {agency, due, id}) == 0)
     return Error::conflict("alert_closed", "Peringatan ini sudah ditanggapi atau ditutup.", "This alert was already answered or closed.");
-  audit::append(c, s, {"assign", "conflict_alert", std::to_string(id), region, 0, std::nullopt,
+  audit::append(c, s, {"assign", "conflict_alert", std::to_string(id), region, cls, std::nullopt,
                        fmt::format(R"({{"agency":"{}","due_date":"{}"}})", agency, due)});
   return {};
 }
 
 Status respond_alert(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const std::string& response,
                      const std::string& outcome, bool close) {
-  PANTAU_TRY(std::string region, alert_region(c, s, id, version));
+  int cls = 0;
+  PANTAU_TRY(std::string region, alert_region(c, s, id, version, &cls));
   if (response.empty() && outcome.empty())
     return Error::invalid_field("response", "required", "Catat tanggapan atau hasilnya.", "Record the response or its outcome.");
   if (close && outcome.empty())
     return Error::invalid_field("outcome", "required", "Peringatan ditutup dengan hasil yang tercatat.", "An alert is closed with a recorded outcome.");
-  c.exec("UPDATE conflict_alerts SET response = CASE WHEN ? = '' THEN response ELSE ? END, outcome = ?, status = ?, closed_at = ?, "
-         "version = version + 1 WHERE id = ?",
-         {response, response, outcome, std::string(close ? "CLOSED" : "RESPONDED"), close ? db::Value(now_iso()) : db::Value(), id});
-  audit::append(c, s, {close ? "close" : "respond", "conflict_alert", std::to_string(id), region, 0, std::nullopt,
+  // A closed alert stays closed with its recorded outcome.
+  if (c.exec("UPDATE conflict_alerts SET response = CASE WHEN ? = '' THEN response ELSE ? END, outcome = ?, status = ?, closed_at = ?, "
+             "version = version + 1 WHERE id = ? AND status <> 'CLOSED'",
+             {response, response, outcome, std::string(close ? "CLOSED" : "RESPONDED"), close ? db::Value(now_iso()) : db::Value(), id}) == 0)
+    return Error::conflict("alert_closed", "Peringatan ini sudah ditutup.", "This alert is already closed.");
+  audit::append(c, s, {close ? "close" : "respond", "conflict_alert", std::to_string(id), region, cls, std::nullopt,
                        std::string("{}")});
   return {};
 }
