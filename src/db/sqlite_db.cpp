@@ -150,7 +150,7 @@ std::unique_ptr<SqliteConn> open_conn(const std::string& path, bool writer) {
   if (writer) {
     c->exec_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0;");
   }
-  c->exec_script("PRAGMA foreign_keys=ON; PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=268435456;");
+  c->exec_script("PRAGMA foreign_keys=ON; PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=67108864;");
   return c;
 }
 

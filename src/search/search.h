@@ -27,7 +27,7 @@ void remove(db::Conn& c, const std::string& entity, const std::string& entity_id
 struct Hit {
   std::string entity, entity_id, region_code, title, link, snippet;
 };
-// Records matching every word of `q` within the caller's scope and clearance, best first.
+// Records matching every word of `q` within the caller's scope and clearance, newest first.
 std::vector<Hit> query(db::Conn& c, const auth::Scope& s, std::string_view q, int limit, const std::string& entity = "");
 
 }  // namespace pantau::search
