@@ -11,11 +11,12 @@ bool Scope::can(std::string_view permission) const {
 
 std::string Scope::region_filter(std::string_view column, db::Params& params) const {
   if (national()) return "1=1";
+  // One index range: [R, R + "/") holds R and every code below it (R + "." + ...), because
+  // '/' follows '.' and codes hold only digits and dots ("63.710" sorts after "63.71/").
   params.emplace_back(region_code);
-  params.emplace_back(region_code + ".");
   params.emplace_back(region_code + "/");
   std::string c(column);
-  return "(" + c + " = ? OR (" + c + " >= ? AND " + c + " < ?))";
+  return "(" + c + " >= ? AND " + c + " < ?)";
 }
 
 std::string Scope::clearance_filter(std::string_view column, db::Params& params) const {

@@ -24,7 +24,7 @@ struct Scope {
   bool cleared_for(int classification) const { return classification <= clearance; }
   bool can(std::string_view permission) const;
   // SQL condition restricting `column` (a region code) to this scope; appends its parameters.
-  // Index-friendly in both databases: code = R OR (code >= 'R.' AND code < 'R/').
+  // One index range in both databases: code >= 'R' AND code < 'R/'.
   std::string region_filter(std::string_view column, db::Params& params) const;
   // Condition restricting a classification column to what the user is cleared for.
   std::string clearance_filter(std::string_view column, db::Params& params) const;

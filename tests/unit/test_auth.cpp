@@ -45,10 +45,13 @@ TEST(Scope, RegionFilterSql) {
   auth::Scope s;
   s.region_code = "63.71";
   db::Params p;
-  EXPECT_EQ(s.region_filter("r", p), "(r = ? OR (r >= ? AND r < ?))");
-  ASSERT_EQ(p.size(), 3u);
-  EXPECT_EQ(std::get<std::string>(p[1]), "63.71.");
-  EXPECT_EQ(std::get<std::string>(p[2]), "63.71/");
+  EXPECT_EQ(s.region_filter("r", p), "(r >= ? AND r < ?)");
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(std::get<std::string>(p[0]), "63.71");
+  EXPECT_EQ(std::get<std::string>(p[1]), "63.71/");
+  // The range holds the region and its subtree, and nothing that merely shares a prefix.
+  for (const char* in : {"63.71", "63.71.01", "63.71.99"}) EXPECT_TRUE(std::string(in) >= "63.71" && std::string(in) < "63.71/") << in;
+  for (const char* out : {"63.72", "63.7", "63.710", "63", "63.70.01"}) EXPECT_FALSE(std::string(out) >= "63.71" && std::string(out) < "63.71/") << out;
   auth::Scope national;
   db::Params q;
   EXPECT_EQ(national.region_filter("r", q), "1=1");
@@ -56,8 +59,8 @@ TEST(Scope, RegionFilterSql) {
   db::Params order;
   s.clearance = 1;
   s.record_filter("r", "c", order);
-  ASSERT_EQ(order.size(), 4u);
-  EXPECT_EQ(std::get<int64_t>(order[3]), 1);  // clearance comes after the region parameters
+  ASSERT_EQ(order.size(), 3u);
+  EXPECT_EQ(std::get<int64_t>(order[2]), 1);  // clearance comes after the region parameters
 }
 
 TEST(OrgRules, Assignment) {

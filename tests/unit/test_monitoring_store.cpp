@@ -115,6 +115,8 @@ TEST_P(MonitoringStoreTest, ReportsAreScopedAndClassified) {
   ASSERT_TRUE(db_->read([&](db::Conn& c) { listed = list_reports(c, op, {}, next); }).ok());
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0].region_code, "63.71");
+  EXPECT_EQ(listed[0].sections[0], "");  // lists carry no narrative text
+  EXPECT_EQ(get(op, mine->id)->sections[0], "Situasi politik kondusif.");
 
   // Only the office itself creates its report, once per period.
   ReportInput in;

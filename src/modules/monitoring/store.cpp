@@ -181,7 +181,11 @@ std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int6
 std::vector<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q,
                                          std::optional<int64_t>& next_after) {
   db::Params p;
-  std::string sql = std::string(kReportSelect) + "WHERE " + s.record_filter("p.region_code", "p.classification", p);
+  // Lists carry no narrative text (it can be 100,000 characters a section); GET one report has it.
+  std::string select = kReportSelect;
+  select.replace(select.find("p.general_situation"), std::string("p.general_situation, p.election_stages, p.gov_support, p.potential_threats, p.measures_taken, p.recommendations").size(),
+                 "'', '', '', '', '', ''");
+  std::string sql = select + "WHERE " + s.record_filter("p.region_code", "p.classification", p);
   if (q.after) { sql += " AND p.id > ?"; p.emplace_back(*q.after); }
   if (!q.report_type.empty()) { sql += " AND p.report_type = ?"; p.emplace_back(q.report_type); }
   if (!q.period.empty()) { sql += " AND p.period = ?"; p.emplace_back(q.period); }
