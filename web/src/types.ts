@@ -91,7 +91,7 @@ export interface Dashboard {
   }
   chart: {
     title: LocalizedText
-    categories: string[]
+    categories: (string | LocalizedText)[]
     series: { name: LocalizedText; data: number[] }[]
   }
   tasks: { title: LocalizedText; link: string }[]

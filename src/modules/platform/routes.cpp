@@ -346,7 +346,11 @@ Response dashboard(Ctx& ctx) {
                 f_units + " GROUP BY u.role ORDER BY u.role",
             p1, [&](const db::Row& r) { by_role.emplace_back(r.str(0), r.i64(1)); });
     o.key("categories").begin_array();
-    for (auto& [role, _] : by_role) o.value(auth::find_role(role) ? auth::find_role(role)->label.id : role);
+    // Each category in both languages, like every other label of the dashboard.
+    for (auto& [role, _] : by_role) {
+      const auth::RoleInfo* info = auth::find_role(role);
+      o.begin_object().kv("id", info ? info->label.id : role).kv("en", info ? info->label.en : role).end_object();
+    }
     o.end_array();
     o.key("series").begin_array().begin_object().kv_message("name", {"Pengguna", "Users"}).key("data").begin_array();
     for (auto& [_, n] : by_role) o.value(n);
