@@ -1,7 +1,9 @@
 // Parameters every module reads the same way: a record id in the path, and keyset paging.
 #pragma once
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "core/strings.h"
@@ -38,6 +40,26 @@ inline Result<Paging> paging(const Request& req, int default_limit = 50, int max
     p.limit = static_cast<int>(*v);
   }
   return p;
+}
+
+// A list answer: {"items":[...],"next_after":"<cursor>"|null}. Each item is serialised by the
+// to_json of its module (found by argument-dependent lookup).
+template <class T>
+std::string page_json(const std::vector<T>& items, const std::optional<int64_t>& next_after) {
+  std::string out = "{\"items\":[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += to_json(items[i]);
+  }
+  out += "],\"next_after\":";
+  out += next_after ? "\"" + std::to_string(*next_after) + "\"" : "null";
+  return out + "}";
+}
+
+// The same for a module's Page<T> (items + next_after).
+template <class P>
+auto page_json(const P& page) -> decltype(page.next_after, std::string()) {
+  return page_json(page.items, page.next_after);
 }
 
 }  // namespace pantau::http

@@ -43,15 +43,7 @@ Status read_paging(const http::Request& req, ListQuery& q) {
   return {};
 }
 
-template <class T>
-std::string page_json(const Page<T>& page) {
-  std::string out = "{\"items\":[";
-  for (size_t i = 0; i < page.items.size(); ++i) out += (i ? "," : "") + to_json(page.items[i]);
-  out += "],\"next_after\":";
-  out += page.next_after ? "\"" + std::to_string(*page.next_after) + "\"" : "null";
-  out += "}";
-  return out;
-}
+using http::page_json;
 
 // Adds `"key":value` (value already JSON) to a serialised object.
 std::string with_member(std::string object, std::string_view key, const std::string& value) {

@@ -38,14 +38,7 @@ Result<ReportQuery> list_query(const http::Request& req) {
   return q;
 }
 
-template <class T>
-std::string page_json(const std::vector<T>& items, const std::optional<int64_t>& next) {
-  std::string out = "{\"items\":[";
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + to_json(items[i]);
-  out += "],\"next_after\":";
-  out += next ? "\"" + std::to_string(*next) + "\"" : "null";
-  return out + "}";
-}
+using http::page_json;
 
 std::optional<int> clearance_field(json::In& in) {
   if (auto c = in.one_of("classification", false, auth::kClearanceNames)) return auth::parse_clearance(*c);
@@ -227,21 +220,29 @@ Response patch_report(Ctx& ctx) {
   return http::with_version(Response::json(200, to_json(*r)), r->version);
 }
 
-Response report_action(Ctx& ctx) {
+// POST .../{id}/actions: {action, <text field>} with If-Match; answers the record with its ETag.
+template <class Record, class Act>
+Response versioned_action(Ctx& ctx, const std::vector<std::string_view>& actions, const char* text_field, Act act) {
   auto id = path_id(ctx.req);
   if (!id.ok()) return Response::problem(id.error());
   auto version = http::required_version(ctx.req);
   if (!version.ok()) return Response::problem(version.error());
   auto in = json::In::parse(ctx.req.body);
   if (!in.ok()) return Response::problem(in.error());
-  auto action = in->one_of("action", true, {"SUBMIT", "RETURN", "ACCEPT", "CONSOLIDATE", "ARCHIVE"});
-  auto reason = in->str("reason", false, 5000);
+  auto action = in->one_of("action", true, actions);
+  auto text = in->str(text_field, false, 5000);
   if (!in->ok()) return Response::problem(in->error());
-  auto r = ctx.db().write_value<PeriodicReport>([&](db::Conn& c) {
-    return act_on_report(c, ctx.scope(), *id, *version, *parse_report_action(*action), reason.value_or(""));
-  });
+  auto r = ctx.db().write_value<Record>([&](db::Conn& c) { return act(c, *id, *version, *action, text.value_or("")); });
   if (!r.ok()) return Response::problem(r.error());
   return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+Response report_action(Ctx& ctx) {
+  return versioned_action<PeriodicReport>(
+      ctx, {"SUBMIT", "RETURN", "ACCEPT", "CONSOLIDATE", "ARCHIVE"}, "reason",
+      [&](db::Conn& c, int64_t id, int64_t version, const std::string& action, const std::string& reason) {
+        return act_on_report(c, ctx.scope(), id, version, *parse_report_action(action), reason);
+      });
 }
 
 Response report_sources(Ctx& ctx) {
@@ -472,20 +473,11 @@ Response get_one_event(Ctx& ctx) {
 }
 
 Response event_action(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto action = in->one_of("action", true, {"VERIFY", "ESCALATE", "HANDLE", "CLOSE", "REJECT"});
-  auto note = in->str("note", false, 5000);
-  if (!in->ok()) return Response::problem(in->error());
-  auto r = ctx.db().write_value<PoliticalEvent>([&](db::Conn& c) {
-    return act_on_event(c, ctx.scope(), *id, *version, *parse_event_action(*action), note.value_or(""));
-  });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return versioned_action<PoliticalEvent>(
+      ctx, {"VERIFY", "ESCALATE", "HANDLE", "CLOSE", "REJECT"}, "note",
+      [&](db::Conn& c, int64_t id, int64_t version, const std::string& action, const std::string& note) {
+        return act_on_event(c, ctx.scope(), id, version, *parse_event_action(action), note);
+      });
 }
 
 Response categories(Ctx& ctx) {

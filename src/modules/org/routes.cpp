@@ -34,15 +34,7 @@ Result<ListQuery> list_query(const http::Request& req) {
 
 using http::path_id;
 
-template <class T>
-std::string page_json(const Page<T>& page) {
-  std::string out = "{\"items\":[";
-  for (size_t i = 0; i < page.items.size(); ++i) out += (i ? "," : "") + to_json(page.items[i]);
-  out += "],\"next_after\":";
-  out += page.next_after ? "\"" + std::to_string(*page.next_after) + "\"" : "null";
-  out += "}";
-  return out;
-}
+using http::page_json;
 
 Result<OrgUnitInput> org_unit_input(const http::Request& req, bool create) {
   PANTAU_TRY(json::In in, json::In::parse(req.body));

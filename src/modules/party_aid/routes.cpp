@@ -53,14 +53,7 @@ std::string items_json(const std::vector<T>& items) {
   return out + "]}";
 }
 
-template <class T>
-std::string page_json(const Page<T>& page) {
-  std::string out = items_json(page.items);
-  out.pop_back();
-  out += ",\"next_after\":";
-  out += page.next_after ? "\"" + std::to_string(*page.next_after) + "\"" : "null";
-  return out + "}";
-}
+using http::page_json;
 
 // ?after=&limit= for the lists.
 Result<Paging> read_paging(const http::Request& req) {
