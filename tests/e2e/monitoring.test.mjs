@@ -231,6 +231,8 @@ describe('monitoring administration', () => {
     await page.locator(`[data-testid="holiday-delete-${year}-12-30"]`).click()
     await page.locator('[data-testid="holiday-delete-confirm"]').click()
     await page.locator('[data-testid="notice"]', { hasText: 'dihapus' }).waitFor()
+    // The list reloads after the notice: wait for the row to go (or fail after the timeout).
+    await page.locator('table.dt tbody tr', { hasText: 'Cuti bersama uji' }).waitFor({ state: 'detached', timeout: 5000 }).catch(() => {})
     assert.equal(await page.locator('table.dt tbody tr', { hasText: 'Cuti bersama uji' }).count(), 0)
     await done(page)
   })
