@@ -56,4 +56,5 @@ done
 [[ "${code:-}" == "200" ]] || { echo "e2e: server not ready after 60 s" >&2; cat "$ARTIFACTS/server.log" >&2; exit 1; }
 
 cd "$HERE"
-node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs
+# E2E_TESTS="a.test.mjs b.test.mjs" runs only those files.
+node --test --test-concurrency=1 --test-reporter=spec ${E2E_TESTS:-./*.test.mjs}

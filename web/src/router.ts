@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import AppLayout from './components/AppLayout.vue'
 import { setUnauthorizedHandler } from './api'
 import { clearSession, isAdmin, loadSession, session } from './session'
+import { modules } from './modules'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -27,6 +28,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'monitoring/events', name: 'events', component: () => import('./views/monitoring/EventsView.vue'), meta: { title: 'events.title' } },
       { path: 'monitoring/events/baru', name: 'event-new', component: () => import('./views/monitoring/EventFormView.vue'), meta: { title: 'events.createTitle' } },
       { path: 'monitoring/events/:id(\\d+)', name: 'event', component: () => import('./views/monitoring/EventView.vue'), meta: { title: 'events.title' } },
+      ...modules.flatMap((m) => m.routes),
       { path: 'admin', redirect: { name: 'users' } },
       { path: 'admin/pengguna', name: 'users', component: () => import('./views/admin/UsersView.vue'), meta: { admin: true, title: 'users.title' } },
       { path: 'admin/pengguna/baru', name: 'user-new', component: () => import('./views/admin/UserFormView.vue'), meta: { admin: true, title: 'users.createTitle' } },

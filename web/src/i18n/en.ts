@@ -1,7 +1,13 @@
 import type { Messages } from './id'
+import * as elections from './modules/elections'
+import * as conflict from './modules/conflict'
+import * as partyAid from './modules/partyAid'
 
 // English. Same keys as id.ts.
 const en: Messages = {
+  ...elections.en,
+  ...conflict.en,
+  ...partyAid.en,
   app: {
     name: 'Pantau',
     tagline: 'National Unity and Politics Information System',

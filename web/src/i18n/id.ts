@@ -1,7 +1,14 @@
+import * as elections from './modules/elections'
+import * as conflict from './modules/conflict'
+import * as partyAid from './modules/partyAid'
+
 // Bahasa Indonesia — the default language. Every visible string lives here and in en.ts
 // (same keys; tests/i18n.spec.ts checks both ways). Avoid "@" and "|" in messages: they
 // are vue-i18n syntax.
 const id = {
+  ...elections.id,
+  ...conflict.id,
+  ...partyAid.id,
   app: {
     name: 'Pantau',
     tagline: 'Sistem Informasi Kesatuan Bangsa dan Politik',

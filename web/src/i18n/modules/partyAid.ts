@@ -1,0 +1,8 @@
+// Messages of this module in both languages (same keys; tests/i18n.spec.ts checks them).
+export const id = {
+  partyAid: {},
+}
+
+export const en: typeof id = {
+  partyAid: {},
+}
