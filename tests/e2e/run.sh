@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Browser tests of the web app against a real Pantau server.
-#   PANTAU_BIN=/path/to/pantau tests/e2e/run.sh
+#   PANTAU_BIN=/path/to/pantau [PANTAU_WEB_DIST=dir] [E2E_TESTS="x.test.mjs"] tests/e2e/run.sh
 # Needs: web/dist built, Debian chromium (/usr/bin/chromium or $CHROMIUM), node >= 20.
 # Creates a throw-away database, seeds the demo data, serves it on a free local port,
 # runs tests/e2e/*.test.mjs with node --test. Screenshots, axe reports, timings and the
@@ -11,7 +11,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 : "${PANTAU_BIN:?set PANTAU_BIN to the pantau server binary}"
 [[ -x "$PANTAU_BIN" ]] || { echo "e2e: PANTAU_BIN=$PANTAU_BIN is not executable" >&2; exit 2; }
-[[ -f "$REPO/web/dist/index.html" ]] || { echo "e2e: $REPO/web/dist is missing; build the web app first (cd web && npm ci && npm run build)" >&2; exit 2; }
+WEB_DIST="${PANTAU_WEB_DIST:-$REPO/web/dist}"
+[[ -f "$WEB_DIST/index.html" ]] || { echo "e2e: $WEB_DIST is missing; build the web app first (cd web && npm ci && npm run build)" >&2; exit 2; }
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 [[ -x "$CHROMIUM" ]] || { echo "e2e: chromium not found at $CHROMIUM" >&2; exit 2; }
 if [[ ! -d "$HERE/node_modules/playwright-core" ]]; then
@@ -40,7 +41,7 @@ echo "e2e: preparing database in $TMP"
 "$PANTAU_BIN" seed --demo --db "$TMP/e2e.db" > "$ARTIFACTS/seed.log" 2>&1 || { cat "$ARTIFACTS/seed.log" >&2; exit 1; }
 
 echo "e2e: starting server on $PANTAU_URL"
-"$PANTAU_BIN" serve --db "$TMP/e2e.db" --listen "127.0.0.1:$PORT" --web "$REPO/web/dist" > "$ARTIFACTS/server.log" 2>&1 &
+"$PANTAU_BIN" serve --db "$TMP/e2e.db" --listen "127.0.0.1:$PORT" --web "$WEB_DIST" > "$ARTIFACTS/server.log" 2>&1 &
 SERVER_PID=$!
 
 for _ in $(seq 1 120); do
