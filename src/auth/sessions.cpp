@@ -176,24 +176,48 @@ Result<Principal> Sessions::authenticate(std::string_view token) {
   if (token.empty() || token.size() > 100) return no_session;
   std::string hash = sha256_hex(token);
   std::optional<Principal> p;
-  std::string created, last_seen;
-  bool disabled = false;
-  Status s = db_.read([&](db::Conn& c) {
-    c.query(std::string(kPrincipalSelect) + ", s.csrf_token, s.created_at, s.last_seen_at " + kPrincipalFrom +
-                "JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?",
-            {hash}, [&](const db::Row& r) {
-              p = principal_from_row(r);
-              disabled = r.i64(11) != 0;
-              p->csrf_token = r.str(12);
-              created = r.str(13);
-              last_seen = r.str(14);
-            });
-  });
-  if (!s.ok()) return s.error();
-  if (!p || disabled) return no_session;
-  p->token_hash = hash;
+  std::optional<TimePoint> created_t, seen_t;
+  const uint64_t generation = db_.generation();
+  const auto read_at = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(cache_mu_);
+    auto it = cache_.find(hash);
+    if (it != cache_.end()) {
+      if (it->second.generation == generation && read_at - it->second.read_at < std::chrono::seconds(5)) {
+        p = it->second.who;
+        created_t = it->second.created;
+        seen_t = it->second.last_seen;
+      } else {
+        cache_.erase(it);
+      }
+    }
+  }
+  if (!p) {
+    std::string created, last_seen;
+    bool disabled = false;
+    Status s = db_.read([&](db::Conn& c) {
+      c.query(std::string(kPrincipalSelect) + ", s.csrf_token, s.created_at, s.last_seen_at " + kPrincipalFrom +
+                  "JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?",
+              {hash}, [&](const db::Row& r) {
+                p = principal_from_row(r);
+                disabled = r.i64(11) != 0;
+                p->csrf_token = r.str(12);
+                created = r.str(13);
+                last_seen = r.str(14);
+              });
+    });
+    if (!s.ok()) return s.error();
+    if (!p || disabled) return no_session;
+    p->token_hash = hash;
+    created_t = parse_iso(created);
+    seen_t = parse_iso(last_seen);
+    if (created_t && seen_t) {
+      std::lock_guard lock(cache_mu_);
+      if (cache_.size() >= 20000) cache_.clear();
+      cache_[hash] = Cached{generation, read_at, *p, *created_t, *seen_t};
+    }
+  }
   auto now = clock_.now();
-  auto created_t = parse_iso(created), seen_t = parse_iso(last_seen);
   if (!created_t || !seen_t || now - *seen_t > std::chrono::minutes(cfg_.session_idle_minutes) ||
       now - *created_t > std::chrono::hours(cfg_.session_absolute_hours)) {
     (void)db_.write([&](db::Conn& c) -> Status {

@@ -58,6 +58,19 @@ class Sessions {
     int count = 0;
   };
   std::unordered_map<std::string, Window> attempts_;
+
+  // Sessions looked up recently, by token hash: every authenticated request would otherwise run
+  // the same join. An entry holds while the database has had no committed write since it was read
+  // (Database::generation: logging out, disabling a user or changing their role all write) and
+  // for at most 5 s (changes made by another process).
+  struct Cached {
+    uint64_t generation = 0;
+    std::chrono::steady_clock::time_point read_at;
+    Principal who;
+    TimePoint created, last_seen;
+  };
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, Cached> cache_;
 };
 
 }  // namespace pantau::auth

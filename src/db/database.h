@@ -7,6 +7,7 @@
 // Threading: read() and write() may be called from any worker thread and block until done.
 // write() returns only after the transaction is durably committed (synchronous=FULL on SQLite).
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -80,6 +81,11 @@ class Database {
   virtual Status write(const WriteFn& fn) = 0;
   // Database reachable and answering (for /readyz).
   virtual bool ping() = 0;
+  // A number that grows after every committed write of this process (the commit is visible to
+  // readers before the number changes). Read it before reading data to cache an answer; the
+  // answer stays valid while the number is the same. Writes by other processes (another server
+  // on the same PostgreSQL, the command-line tools) do not change it: such caches also expire.
+  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
   virtual void close() = 0;
 
   // Typed conveniences over read/write.
@@ -101,6 +107,12 @@ class Database {
     if (!s.ok()) return s.error();
     return std::move(*out);
   }
+
+ protected:
+  void committed() { generation_.fetch_add(1, std::memory_order_acq_rel); }
+
+ private:
+  std::atomic<uint64_t> generation_{0};
 };
 
 struct OpenOptions {

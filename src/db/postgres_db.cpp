@@ -191,6 +191,7 @@ class PgDatabase final : public Database {
           return r;
         }
         c.exec_script("COMMIT");
+        committed();
         return {};
       });
       if (!retry) return s;

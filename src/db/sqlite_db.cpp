@@ -307,6 +307,7 @@ class SqliteDatabase final : public Database {
       return;
     }
     pending_frames_ += static_cast<int64_t>(batch.size());
+    committed();
     for (size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(std::move(results[i]));
   }
 

@@ -46,7 +46,9 @@ inline Result<Paging> paging(const Request& req, int default_limit = 50, int max
 // to_json of its module (found by argument-dependent lookup).
 template <class T>
 std::string page_json(const std::vector<T>& items, const std::optional<int64_t>& next_after) {
-  std::string out = "{\"items\":[";
+  std::string out;
+  out.reserve(64 + items.size() * 512);
+  out += "{\"items\":[";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out += ',';
     out += to_json(items[i]);

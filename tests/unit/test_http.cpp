@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <thread>
 
+#include "http/answer_cache.h"
 #include "http/json.h"
 #include "http/multipart.h"
 #include "http/query.h"
@@ -11,6 +13,43 @@
 #include "http/write_safety.h"
 
 using namespace pantau;
+
+TEST(JsonOut, PlainAndEscapedStringsGiveValidJson) {
+  json::Out o;
+  o.begin_object().kv("plain", "Kota Banjarmasin").kv("quote", "kata \"aman\"").kv("slash", "a\\b")
+      .kv("newline", "baris 1\nbaris 2").kv("empty", "").kv("utf8", "Ibu kota négara").key("list").begin_array()
+      .value("x").value(std::string("y\tz")).value(int64_t{7}).end_array().end_object();
+  EXPECT_EQ(o.take(),
+            "{\"plain\":\"Kota Banjarmasin\",\"quote\":\"kata \\\"aman\\\"\",\"slash\":\"a\\\\b\","
+            "\"newline\":\"baris 1\\nbaris 2\",\"empty\":\"\",\"utf8\":\"Ibu kota négara\",\"list\":[\"x\",\"y\\tz\",7]}");
+  rapidjson::Document d;
+  json::Out big;
+  big.begin_array();
+  for (int i = 0; i < 2000; ++i) big.value("2026-03-31T16:59:59Z");
+  big.end_array();
+  std::string text = big.take();
+  d.Parse(text.c_str());
+  ASSERT_FALSE(d.HasParseError());
+  EXPECT_EQ(d.Size(), 2000u);
+}
+
+TEST(AnswerCache, HoldsWhileNothingWasWrittenAndWithinItsTime) {
+  http::AnswerCache cache(2, std::chrono::seconds(60));
+  EXPECT_EQ(cache.get("a", 1), nullptr);
+  cache.put("a", 1, "jawaban");
+  ASSERT_NE(cache.get("a", 1), nullptr);
+  EXPECT_EQ(*cache.get("a", 1), "jawaban");
+  EXPECT_EQ(cache.get("a", 2), nullptr);  // a write happened since
+  EXPECT_EQ(cache.get("a", 1), nullptr);  // and the stale entry is gone
+  cache.put("b", 3, "x");
+  cache.put("c", 3, "y");
+  cache.put("d", 3, "z");  // over the limit: starts over rather than growing
+  EXPECT_NE(cache.get("d", 3), nullptr);
+  http::AnswerCache instant(4, std::chrono::milliseconds(0));
+  instant.put("a", 1, "x");
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  EXPECT_EQ(instant.get("a", 1), nullptr);  // too old
+}
 
 TEST(JsonIn, MalformedBodiesAre400WithBothLanguages) {
   for (std::string body : {"", "{", "[1,2]", "{\"a\":1} x", "\"str\"", "{\"a\":\xFF}"}) {

@@ -56,6 +56,28 @@ TEST_P(StoreTest, ConcurrentWritesAreAllDurable) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 640);
 }
 
+// Answer caches (sessions, the recap) rely on this: a committed write changes the generation
+// before the writer is told it is done, and a read never does.
+TEST_P(StoreTest, GenerationChangesWithEveryCommittedWriteAndOnlyThen) {
+  make_table();
+  uint64_t g0 = db_->generation();
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { c.query_i64("SELECT COUNT(*) FROM t"); }).ok());
+  EXPECT_EQ(db_->generation(), g0);
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("INSERT INTO t (id, v) VALUES (?, ?)", {int64_t{1}, "a"});
+    return {};
+  }).ok());
+  uint64_t g1 = db_->generation();
+  EXPECT_GT(g1, g0);
+  // The new row is visible to any reader that sees the new generation.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 1);
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("UPDATE t SET v = ? WHERE id = ?", {"b", int64_t{1}});
+    return {};
+  }).ok());
+  EXPECT_GT(db_->generation(), g1);
+}
+
 TEST_P(StoreTest, FailedWriteLeavesNothingBehindWhileOthersCommit) {
   make_table();
   std::vector<std::thread> threads;

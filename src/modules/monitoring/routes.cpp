@@ -4,6 +4,7 @@
 #include "audit/audit.h"
 #include "auth/roles.h"
 #include "core/strings.h"
+#include "http/answer_cache.h"
 #include "http/app.h"
 #include "http/json.h"
 #include "http/params.h"
@@ -259,10 +260,21 @@ Response report_sources(Ctx& ctx) {
   return Response::json(200, page_json(children, std::nullopt));
 }
 
+// The recap is the same for everyone with the same area (it shows who reported, not what), and
+// national users ask for the same period again and again: keep the rendered answer while nothing
+// was written, for at most 5 s (deadlines passing change "not yet due" to "missing").
+http::AnswerCache& recap_cache() {
+  static http::AnswerCache cache(256, std::chrono::seconds(5));
+  return cache;
+}
+
 Response recap_route(Ctx& ctx) {
   auto type = ctx.req.q("type").value_or("TRIWULAN");
   auto period = ctx.req.q("period").value_or("");
   if (period.empty()) return Response::problem(Error::invalid_field("period", "required", "Wajib diisi.", "This field is required."));
+  const uint64_t generation = ctx.db().generation();
+  const std::string key = type + '\n' + period + '\n' + ctx.scope().region_code;
+  if (auto hit = recap_cache().get(key, generation)) return Response::json(200, *hit);
   std::optional<Result<std::vector<RecapRow>>> rows;
   Status s = ctx.db().read([&](db::Conn& c) { rows.emplace(recap(c, ctx.scope(), type, period, system_time().now())); });
   if (!s.ok()) return Response::problem(s.error());
@@ -279,7 +291,9 @@ Response recap_route(Ctx& ctx) {
   o.end_array().key("summary").begin_object().kv("regions", static_cast<int64_t>(rows->value().size()));
   for (int i = 0; i < 5; ++i) o.kv(to_lower_ascii(name(static_cast<Timeliness>(i))), counts[i]);
   o.end_object().end_object();
-  return Response::json(200, o.take());
+  std::string body = o.take();
+  recap_cache().put(key, generation, body);
+  return Response::json(200, std::move(body));
 }
 
 Response attachment(std::string body, std::string mime, const std::string& filename) {

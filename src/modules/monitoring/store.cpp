@@ -1,3 +1,4 @@
+#include <unordered_map>
 #include "modules/monitoring/store.h"
 
 #include <fmt/format.h>
@@ -151,11 +152,23 @@ static PeriodicReport report_from(const db::Row& r) {
   return p;
 }
 
+// "2026-Q1" -> {"Triwulan I 2026", "Quarter 1 2026"}. A list repeats a few periods many times, so
+// each thread keeps the labels it has made (a handful of strings per period code ever seen).
+static const std::optional<Message>& period_label(const std::string& code) {
+  thread_local std::unordered_map<std::string, std::optional<Message>> labels;
+  auto it = labels.find(code);
+  if (it != labels.end()) return it->second;
+  if (labels.size() > 4096) labels.clear();
+  std::optional<Message> label;
+  if (auto per = parse_period(code); per.ok()) label = Message{period_label_id(*per), period_label_en(*per)};
+  return labels.emplace(code, std::move(label)).first->second;
+}
+
 std::string to_json(const PeriodicReport& p) {
   json::Out o;
   o.begin_object().kv("id", p.id).kv("report_type", p.report_type).kv("region_code", p.region_code)
       .kv("region_name", p.region_name).kv("org_unit_id", p.org_unit_id).kv("period", p.period);
-  if (auto per = parse_period(p.period); per.ok()) o.kv_message("period_label", {period_label_id(*per), period_label_en(*per)});
+  if (auto label = period_label(p.period)) o.kv_message("period_label", *label);
   o.kv("period_start", p.period_start).kv("period_end", p.period_end).kv("due_at", p.due_at)
       .kv("status", std::string(name(p.status)));
   o.key("sections").begin_object();
