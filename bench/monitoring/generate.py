@@ -148,6 +148,12 @@ def day_end_utc(d, code):
     return local - timedelta(hours=utc_offset(code))
 
 
+def region_terms(code):
+    """As search::region_terms: "63.71.02" -> "zr63 zr6371 zr637102"."""
+    parts = code.split(".")
+    return " ".join("zr" + "".join(parts[:i + 1]) for i in range(len(parts)))
+
+
 def fold_terms(text):
     """Approximation of search::terms without stemming: fold Latin-1 accents, lower-case, split."""
     out, word = [], []
@@ -272,7 +278,7 @@ def main():
         body = "".join(s + "\n" for s in secs)
         title = f"Laporan {rtype} {regions[code][0]} {period}"
         docs.append(("periodic_report", str(rid), code, 0, title, f"/monitoring/reports/{rid}", body[:300],
-                     fold_terms(title + " " + body)))
+                     fold_terms(title + " " + body) + " " + region_terms(code)))
     print(f"generate: {len(report_ids)} periodic reports ({time.time() - t_start:.0f} s)", file=sys.stderr)
 
     # ---- fast reports -------------------------------------------------------------------------
@@ -316,7 +322,7 @@ def main():
         event_ids.append((eid, code, cls))
         body = desc + "\n" + loc + "\n" + handling + "\n" + regions[code][0]
         docs.append(("political_event", str(eid), code, cls, title, f"/monitoring/events/{eid}", body[:300],
-                     fold_terms(title + " " + body)))
+                     fold_terms(title + " " + body) + " " + region_terms(code)))
     print(f"generate: {len(event_ids)} fast reports ({time.time() - t_start:.0f} s)", file=sys.stderr)
 
     # ---- evidence files (one shared blob row) ---------------------------------------------------

@@ -72,6 +72,23 @@ std::string joined_terms(std::string_view text) {
 
 }  // namespace
 
+std::string region_terms(std::string_view code) {
+  // "63.71.02" -> "zr63 zr6371 zr637102": one token per level of the region's ancestry, so a
+  // search limited to an area intersects the word lists with the area's list inside the index
+  // instead of reading every match in the country and dropping those outside.
+  std::string out, digits;
+  for (size_t i = 0; i <= code.size(); ++i) {
+    if (i == code.size() || code[i] == '.') {
+      if (digits.empty()) continue;
+      if (!out.empty()) out += ' ';
+      out += "zr" + digits;
+    } else if (code[i] >= '0' && code[i] <= '9') {
+      digits.push_back(code[i]);
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> terms(std::string_view text) {
   std::string f = folded_lower(text);
   std::vector<std::string> out;
@@ -94,7 +111,7 @@ void index(db::Conn& c, const Document& d) {
   c.exec("INSERT INTO search_docs (entity, entity_id, region_code, classification, title, link, excerpt, terms) "
          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
          {d.entity, d.entity_id, d.region_code, int64_t{d.classification}, d.title, d.link, body.substr(0, 300),
-          joined_terms(d.title + " " + body)});
+          joined_terms(d.title + " " + body) + " " + region_terms(d.region_code)});
   if (c.dialect() == db::Dialect::SQLite)
     c.exec("INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE entity = ? AND entity_id = ?",
            {d.entity, d.entity_id});
@@ -115,6 +132,12 @@ std::vector<Hit> query(db::Conn& c, const auth::Scope& s, std::string_view q, in
   std::string match;
   for (auto& w : words) match += (match.empty() ? "" : c.dialect() == db::Dialect::SQLite ? " " : " & ") +
                                  (c.dialect() == db::Dialect::SQLite ? "\"" + w + "\"" : w);
+  if (!s.national()) {
+    // The area's token (see region_terms): the scope filter below stays the rule, this makes it cheap.
+    auto area = region_terms(s.region_code);
+    auto last = area.rfind(' ');
+    match += (c.dialect() == db::Dialect::SQLite ? " " : " & ") + area.substr(last == std::string::npos ? 0 : last + 1);
+  }
   db::Params p{match};
   std::string sql;
   if (c.dialect() == db::Dialect::SQLite) {

@@ -12,6 +12,8 @@
 namespace pantau::search {
 
 // Lower-cases, removes Latin accents, splits into words and stems each (Indonesian).
+// The index tokens of a region and its ancestors: "63.71" -> "zr63 zr6371".
+std::string region_terms(std::string_view code);
 std::vector<std::string> terms(std::string_view text);
 
 struct Document {

@@ -4,6 +4,14 @@
 
 using namespace pantau;
 
+
+TEST(Search, AreaTokensNameEveryLevelOfTheRegion) {
+  EXPECT_EQ(search::region_terms("63"), "zr63");
+  EXPECT_EQ(search::region_terms("63.71"), "zr63 zr6371");
+  EXPECT_EQ(search::region_terms("63.71.02"), "zr63 zr6371 zr637102");
+  EXPECT_EQ(search::region_terms(""), "");
+}
+
 TEST(SearchTerms, FoldsCaseAccentsAndStemsIndonesian) {
   auto a = search::terms("Pemantauan");
   auto b = search::terms("dipantau");
