@@ -728,6 +728,29 @@ const MATRIX = [
       assertProblem(assert, await as['kalsel.operator'].get(`/api/v1/elections/${el.kaltimElection}/readiness`), 404);
     },
   },
+  {
+    method: 'GET', path: '/api/v1/elections/{id}/checklist.xlsx', permission: 'record.read', module: 'elections',
+    probe: () => `/api/v1/elections/${el.pilkada}/checklist.xlsx`, allowed: [200],
+    scope: async () => {
+      const all = el.instruments.filter((i) => i.election_id === el.pilkada);
+      for (const [u, c] of Object.entries(as)) {
+        const res = await c.get(`/api/v1/elections/${el.pilkada}/checklist.xlsx`, { raw: true });
+        if (res.status === 403) continue; // no record.read
+        assert.equal(res.status, 200, u);
+        assert.equal(res.bytes.readUInt32LE(0), 0x04034b50, 'a ZIP (XLSX) file');
+        const region = USERS[u].region || 'nasional';
+        assert.equal(res.headers.get('content-disposition'), `attachment; filename="dukungan-pemilihan-${el.pilkada}-${region}.xlsx"`);
+        const text = unzipText(res.bytes);
+        const seen = await c.all(`/api/v1/support-instruments?election_id=${el.pilkada}`);
+        const seenUnits = new Set(seen.map((i) => i.org_unit_name));
+        for (const i of seen) assert.ok(text.includes(i.org_unit_name), `${u} gets the row of ${i.org_unit_name}`);
+        for (const i of all) {
+          if (!seenUnits.has(i.org_unit_name)) assert.ok(!text.includes(i.org_unit_name), `${u} must not get the row of ${i.org_unit_name}`);
+        }
+      }
+      assertProblem(assert, await as['kalsel.operator'].get(`/api/v1/elections/${el.kaltimElection}/checklist.xlsx`), 404);
+    },
+  },
   { method: 'GET', path: '/api/v1/support-items', module: 'elections', scope: async () => sameForEveryone('/api/v1/support-items?limit=500') },
   {
     method: 'POST', path: '/api/v1/support-items', permission: 'org.admin', allowed: [422], module: 'elections',

@@ -1,6 +1,9 @@
 // The election-support checklist: its rules by tables (tests/fixtures/elections_*.tsv), and its
 // store on both databases (scoping, the evidence and verdict round trip, readiness, stale
 // versions, audit rows, the demo).
+#include <cstdio>
+#include <cstdlib>
+
 #include "audit/audit.h"
 #include "core/time.h"
 #include "files/evidence.h"
@@ -530,6 +533,71 @@ TEST_P(ElectionStoreTest, VerdictRoundTripAndReadiness) {
   EXPECT_EQ(scores(ministry, 1), (std::map<std::string, int>{{"63", 66}}));
   EXPECT_EQ(scores(bjm_op, 2, "63"), (std::map<std::string, int>{{"63.71", 100}}));
   EXPECT_TRUE(scores(bjm_op, 1).empty());  // the province as a whole is not Banjarmasin's to see
+}
+
+// The first sheet of an .xlsx, read back with unzip (or Python's zipfile when unzip is missing).
+std::string first_sheet_of(const std::string& bytes) {
+  auto path =
+      std::filesystem::path(testing::TempDir()) / ("checklist-" + random_token(6) + ".xlsx");
+  std::ofstream(path, std::ios::binary) << bytes;
+  std::string cmd = std::system("command -v unzip >/dev/null 2>&1") == 0
+                        ? "unzip -p '" + path.string() + "' xl/worksheets/sheet1.xml"
+                        : "python3 -c 'import sys,zipfile; sys.stdout.write(zipfile.ZipFile("
+                          "sys.argv[1]).read(\"xl/worksheets/sheet1.xml\").decode())' '" +
+                              path.string() + "'";
+  std::string out;
+  if (FILE* f = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    pclose(f);
+  }
+  std::filesystem::remove(path);
+  return out;
+}
+
+TEST_P(ElectionStoreTest, ChecklistWorkbookHoldsTheCallersScope) {
+  auto hibah = assign(prov_op, prov_pd, "HIBAH_KPU", int64_t{150'000'000'000});
+  auto info = assign(bjm_op, bjm_pd, "DUKUNGAN_INFORMASI");
+  auto other = assign(bjb_op, bjb_pd, "DATA_KEPENDUDUKAN");
+  ASSERT_TRUE(hibah.ok() && info.ok() && other.ok())
+      << (hibah.ok() ? "" : hibah.error().message.en);
+  auto ev = link(bjm_op, info->id, upload(bjm_op, *info, "rekap-publikasi"));
+  ASSERT_TRUE(ev.ok());
+  ASSERT_TRUE(verdict(prov_reviewer, info->id, ev->id, "REJECTED", "Tidak terbaca.").ok());
+
+  auto book = [&](const auth::Scope& who, int64_t election) {
+    return db_->read_value<std::string>(
+        [&](db::Conn& c) { return checklist_xlsx(c, who, election); });
+  };
+  // Banjarmasin: its own instrument only, with its Indonesian title, columns and state.
+  auto bjm = book(bjm_op, pilkada);
+  ASSERT_TRUE(bjm.ok()) << bjm.error().message.en;
+  ASSERT_EQ(bjm->rfind("PK\x03\x04", 0), 0u) << "an XLSX file is a ZIP archive";
+  std::string sheet = first_sheet_of(*bjm);
+  EXPECT_NE(sheet.find("DAFTAR PERIKSA DUKUNGAN PEMERINTAH DAERAH"), std::string::npos) << sheet;
+  for (const char* col : {"Perangkat Daerah", "Butir Dukungan", "Target", "Realisasi",
+                          "Anggaran (Rp)", "Data Dukung", "Ditolak", "Keadaan"})
+    EXPECT_NE(sheet.find(col), std::string::npos) << col;
+  EXPECT_NE(sheet.find("Dinas Komunikasi dan Informatika Kota Banjarmasin"), std::string::npos);
+  EXPECT_NE(sheet.find("Perlu perbaikan"), std::string::npos) << sheet;
+  EXPECT_EQ(sheet.find("Kota Banjarbaru"), std::string::npos) << "another kab/kota's row";
+  EXPECT_EQ(sheet.find("HIBAH_KPU"), std::string::npos) << "the province's own row";
+  EXPECT_EQ(checklist_file_name(bjm_op, pilkada),
+            "dukungan-pemilihan-" + std::to_string(pilkada) + "-63.71.xlsx");
+
+  // The province and the ministry see every row of Kalimantan Selatan; the grant is a number.
+  std::string all = first_sheet_of(*book(ministry, pilkada));
+  for (const char* row : {"HIBAH_KPU", "Kota Banjarmasin", "Kota Banjarbaru"})
+    EXPECT_NE(all.find(row), std::string::npos) << row;
+  EXPECT_NE(all.find("<v>150000000000</v>"), std::string::npos) << all;
+  EXPECT_EQ(checklist_file_name(ministry, pilkada),
+            "dukungan-pemilihan-" + std::to_string(pilkada) + "-nasional.xlsx");
+  // No instruments yet for the 2024 Pemilu: the header, and readiness "not yet".
+  std::string empty = first_sheet_of(*book(bjm_op, pemilu));
+  EXPECT_NE(empty.find("belum ada butir yang berlaku"), std::string::npos) << empty;
+  // An unknown election is not found.
+  EXPECT_EQ(book(bjm_op, 999999).error().kind, ErrorKind::NotFound);
 }
 
 TEST_P(ElectionStoreTest, EvidenceMustBelongToTheInstrument) {

@@ -137,6 +137,22 @@ Response election_readiness(Ctx& ctx) {
   return Response::json(200, to_json(*m, *id));
 }
 
+// The checklist of the caller's scope as an Excel workbook to download.
+Response election_checklist_xlsx(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto x = ctx.db().read_value<std::string>(
+      [&](db::Conn& c) { return checklist_xlsx(c, ctx.scope(), *id); });
+  if (!x.ok()) return Response::problem(x.error());
+  Response r;
+  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.body = std::move(x.value());
+  r.header("Content-Disposition",
+           "attachment; filename=\"" + checklist_file_name(ctx.scope(), *id) + "\"");
+  r.header("Cache-Control", "private, no-store");
+  return r;
+}
+
 // ---- checklist items ----------------------------------------------------------------------
 
 Response list_all_items(Ctx& ctx) {
@@ -399,6 +415,7 @@ void register_routes(http::App& app) {
   r.get("/api/v1/elections", list_all_elections);
   r.post("/api/v1/elections", create_one_election, admin);
   r.get("/api/v1/elections/{id}/readiness", election_readiness, read);
+  r.get("/api/v1/elections/{id}/checklist.xlsx", election_checklist_xlsx, read);
   r.get("/api/v1/support-items", list_all_items);
   r.post("/api/v1/support-items", create_one_item, admin);
   r.get("/api/v1/support-instruments", list_all_instruments, read);

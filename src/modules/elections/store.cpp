@@ -5,6 +5,7 @@
 #include "core/region_code.h"
 #include "core/time.h"
 #include "http/json.h"
+#include "report/xlsx.h"
 
 namespace pantau::elections {
 
@@ -738,6 +739,100 @@ Result<ReadinessMap> readiness(db::Conn& c, const auth::Scope& s, int64_t electi
                         r.i64(2) != 0, t, r.i64(4));
   });
   return m;
+}
+
+// ---- checklist workbook -------------------------------------------------------------------
+
+namespace {
+
+std::string_view status_label(InstrumentStatus s) {
+  switch (s) {
+    case InstrumentStatus::NotStarted:
+      return "Belum dimulai";
+    case InstrumentStatus::InProgress:
+      return "Sedang berjalan";
+    case InstrumentStatus::Done:
+      return "Selesai";
+    case InstrumentStatus::NotApplicable:
+      return "Tidak berlaku";
+  }
+  return "";
+}
+
+std::string_view state_label(ChecklistState s) {
+  switch (s) {
+    case ChecklistState::NotApplicable:
+      return "Tidak berlaku";
+    case ChecklistState::Complete:
+      return "Lengkap";
+    case ChecklistState::NeedsAction:
+      return "Perlu perbaikan";
+    case ChecklistState::AwaitingReview:
+      return "Menunggu verifikasi";
+    case ChecklistState::NoEvidence:
+      return "Belum ada data dukung";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string checklist_file_name(const auth::Scope& s, int64_t election_id) {
+  return "dukungan-pemilihan-" + std::to_string(election_id) + "-" +
+         (s.national() ? std::string("nasional") : s.region_code) + ".xlsx";
+}
+
+Result<std::string> checklist_xlsx(db::Conn& c, const auth::Scope& s, int64_t election_id) {
+  auto e = get_election(c, s, election_id);
+  if (!e) return Error::not_found("Pemilihan tidak ditemukan.", "Election not found.");
+  std::string area =
+      s.national()
+          ? std::string("Nasional")
+          : c.query_str("SELECT name FROM regions WHERE code = ?", {s.region_code}).value_or("") +
+                " (" + s.region_code + ")";
+  report::XlsxWorkbook wb({"Daftar Periksa Dukungan Pemerintah Daerah - " + e->name, "",
+                           "Dukungan pemerintah daerah terhadap pemilihan", std::nullopt});
+  wb.add_sheet("Daftar Periksa");
+  std::string upper = e->name;
+  for (char& ch : upper)
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  wb.title("DAFTAR PERIKSA DUKUNGAN PEMERINTAH DAERAH TERHADAP " + upper);
+  wb.title("Hari pemungutan suara: " + e->polling_date + "; wilayah: " + area +
+           "; dasar hukum: UU 7/2017 Pasal 434" +
+           (e->legal_basis.empty() ? std::string() : "; " + e->legal_basis));
+  wb.header({"No", "Kode Wilayah", "Wilayah", "Perangkat Daerah", "Kode Butir", "Butir Dukungan",
+             "Dasar Hukum", "Target", "Realisasi", "Anggaran (Rp)", "Status Pelaksanaan",
+             "Data Dukung", "Diterima", "Ditolak", "Belum Lengkap", "Menunggu Verifikasi",
+             "Keadaan", "Catatan"});
+  db::Params p{election_id};
+  std::string sql = instrument_select() + "WHERE i.election_id = ? AND " +
+                    s.record_filter("i.region_code", "i.classification", p) +
+                    " ORDER BY i.region_code, o.name, it.sort_order, it.code, i.id";
+  int64_t no = 0, complete = 0, applicable = 0;
+  c.query(sql, p, [&](const db::Row& r) {
+    Instrument i = instrument_from(r);
+    bool has_reason = !i.note.empty();
+    if (is_applicable(i.status, has_reason)) {
+      ++applicable;
+      if (is_complete(i.status, has_reason, i.tally)) ++complete;
+    }
+    wb.row(
+        {report::XlsxCell::integer(++no), i.region_code, i.region_name, i.org_unit_name,
+         i.item_code, i.item_description.id, i.legal_basis, i.target, i.realisation,
+         i.amount_rupiah ? report::XlsxCell::rupiah(*i.amount_rupiah) : report::XlsxCell(),
+         status_label(i.status), report::XlsxCell::integer(i.tally.total()),
+         report::XlsxCell::integer(i.tally.accepted), report::XlsxCell::integer(i.tally.rejected),
+         report::XlsxCell::integer(i.tally.incomplete), report::XlsxCell::integer(i.tally.pending),
+         state_label(checklist_state(i.status, has_reason, i.tally)), i.note});
+  });
+  auto score = readiness_score(complete, applicable);
+  wb.row({});
+  wb.row({report::XlsxCell(), "Kesiapan",
+          score ? std::to_string(*score) + "% (" + std::to_string(complete) + " dari " +
+                      std::to_string(applicable) + " butir yang berlaku lengkap)"
+                : std::string("belum ada butir yang berlaku")});
+  wb.column_widths({5, 10, 24, 36, 22, 44, 24, 30, 30, 18, 16, 10, 10, 10, 12, 12, 20, 36});
+  return wb.finish();
 }
 
 }  // namespace pantau::elections

@@ -98,6 +98,13 @@ struct ReadinessMap {
 Result<ReadinessMap> readiness(db::Conn& c, const auth::Scope& s, int64_t election_id, int level,
                                const std::string& province);
 
+// The checklist of one election as an Excel workbook: every instrument the caller sees, by
+// region, Perangkat Daerah and checklist order, with a title and Indonesian column names.
+// Not found when the election is not visible to the caller.
+Result<std::string> checklist_xlsx(db::Conn& c, const auth::Scope& s, int64_t election_id);
+// The file name of that workbook: dukungan-pemilihan-ID-REGION.xlsx ("nasional" for the ministry).
+std::string checklist_file_name(const auth::Scope& s, int64_t election_id);
+
 std::string to_json(const Election& e);
 std::string to_json(const SupportItem& i);
 std::string to_json(const Instrument& i);
