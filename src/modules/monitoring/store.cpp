@@ -198,12 +198,17 @@ std::vector<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, cons
   std::string select = kReportSelect;
   select.replace(select.find("p.general_situation"), std::string("p.general_situation, p.election_stages, p.gov_support, p.potential_threats, p.measures_taken, p.recommendations").size(),
                  "'', '', '', '', '', ''");
-  std::string sql = select + "WHERE " + s.record_filter("p.region_code", "p.classification", p);
+  // ?region= inside the user's area replaces the area's range (one index range, not two);
+  // outside it, both conditions stay and nothing is found.
+  auth::Scope area = s;
+  bool narrowed = !q.region_code.empty() && s.covers(q.region_code);
+  if (narrowed) area.region_code = q.region_code;
+  std::string sql = select + "WHERE " + area.record_filter("p.region_code", "p.classification", p);
   if (q.after) { sql += " AND p.id > ?"; p.emplace_back(*q.after); }
   if (!q.report_type.empty()) { sql += " AND p.report_type = ?"; p.emplace_back(q.report_type); }
   if (!q.period.empty()) { sql += " AND p.period = ?"; p.emplace_back(q.period); }
   if (!q.status.empty()) { sql += " AND p.status = ?"; p.emplace_back(q.status); }
-  if (!q.region_code.empty()) {
+  if (!q.region_code.empty() && !narrowed) {
     auth::Scope narrow = s;
     narrow.region_code = q.region_code;
     sql += " AND " + narrow.region_filter("p.region_code", p);
