@@ -1514,6 +1514,85 @@ before(async () => {
   assert.equal(demo.status, 0, demo.stderr);
   for (const line of demo.stdout.split('\n').filter(Boolean)) {
     const [id, region, cls] = line.split('|');
+  {
+    method: 'PATCH', path: '/api/v1/party-aid/applications/{id}/verification-team', permission: 'record.write', allowed: [428], module: 'party_aid',
+    probe: () => `/api/v1/party-aid/applications/${pa.app?.['63.72']?.id ?? 1}/verification-team`,
+    scope: async () => {
+      const team = { decree_no: 'SK Tim Uji', members: [{ name: 'Diambil alih', role: 'KETUA' }] };
+      const put = (u, a) => as[u].patch(`/api/v1/party-aid/applications/${a.id}/verification-team`, team, { headers: { 'If-Match': `"${a.version}"` } });
+      assertProblem(assert, await put('banjarbaru.operator', pa.app['63.71']), 404);
+      assertProblem(assert, await put('banjarmasin.operator', pa.app['63']), 404);
+      assertProblem(assert, await put('kalsel.operator', pa.app['64']), 404);
+      assertProblem(assert, await put('bpk.auditor', pa.app['63.71']), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/applications'), pa.apps, 'nothing changed');
+    },
+  },
+  ...[['berita-acara-verifikasi.pdf', 'banpol.verification_not_scheduled'], ['berita-acara-serah-terima.pdf', 'banpol.not_disbursed']]
+    .map(([doc, notYet]) => ({
+      method: 'GET', path: `/api/v1/party-aid/applications/{id}/${doc}`, permission: 'record.read', allowed: [404, 409], module: 'party_aid',
+      probe: () => `/api/v1/party-aid/applications/${pa.app?.['63.72']?.id ?? 1}/${doc}`,
+      scope: async () => {
+        for (const [u, c] of Object.entries(as)) {
+          for (const r of ['63.71', '63.72', '64']) {
+            const a = pa.app[r];
+            const res = await c.get(`/api/v1/party-aid/applications/${a.id}/${doc}`);
+            if (within(r, USERS[u].region)) {
+              // Just received: no document yet, but the caller may know why.
+              assertProblem(assert, res, 409, notYet);
+            } else {
+              assertProblem(assert, res, 404);
+              assert.ok(!res.text.includes(a.letter_no), 'nothing of the application in the refusal');
+            }
+          }
+        }
+      },
+    })),
+  {
+    method: 'GET', path: '/api/v1/party-aid/allocations/keputusan.pdf', permission: 'record.read', allowed: [200, 409, 422], module: 'party_aid',
+    probe: '/api/v1/party-aid/allocations/keputusan.pdf?year=2025',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        for (const r of PA_REGIONS) {
+          const res = await c.get(`/api/v1/party-aid/allocations/keputusan.pdf?region=${r}&year=2025`);
+          if (!within(r, USERS[u].region)) {
+            assertProblem(assert, res, 404);
+            continue;
+          }
+          if (r === '63.71' || r === '63.72') {
+            // Results imported above: three parties with seats.
+            assert.equal(res.status, 200, `${u} decree of ${r}`);
+            assert.equal(res.headers.get('content-type'), 'application/pdf');
+            assert.equal(res.bytes.subarray(0, 4).toString(), '%PDF');
+          } else {
+            // The province's DPRD votes are not known yet; Kaltim has no results.
+            assert.equal(res.status, 409, `${u} decree of ${r}`);
+          }
+        }
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/party-aid/evaluation.xlsx', permission: 'record.read', allowed: [200], module: 'party_aid',
+    probe: '/api/v1/party-aid/evaluation.xlsx?year=2025',
+    scope: async () => {
+      for (const u of ['admin', 'kalsel.operator', 'banjarmasin.operator', 'banjarbaru.operator', 'kaltim.operator', 'bpk.auditor']) {
+        for (const r of PA_REGIONS) {
+          const res = await as[u].get(`/api/v1/party-aid/evaluation.xlsx?region=${r}&year=2025`, { raw: true });
+          if (within(r, USERS[u].region)) {
+            assert.equal(res.status, 200, `${u} recap of ${r}`);
+            assert.equal(res.bytes.readUInt32LE(0), 0x04034b50, 'a ZIP (XLSX) file');
+            const text = unzipText(res.bytes);
+            // The other kab/kota's application never shows.
+            for (const other of ['63.71', '63.72', '64']) {
+              if (!within(other, r)) assert.ok(!text.includes(`>${other}<`), `${u}: recap of ${r} names ${other}`);
+            }
+          } else {
+            assert.equal(res.status, 404, `${u} must not get the recap of ${r}`);
+          }
+        }
+      }
+    },
+  },
     files.push({ id: Number(id), region, classification: ['BIASA', 'TERBATAS', 'RAHASIA'][Number(cls)], bytes: null, demo: true });
   }
   as.admin = await srv.login('admin');

@@ -289,8 +289,11 @@ TEST(BanpolRules, Offsets) {
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 #include "core/crypto.h"
+#include "modules/party_aid/documents.h"
 #include "modules/party_aid/seed.h"
 #include "modules/party_aid/store.h"
 #include "store_fixture.h"
@@ -874,6 +877,276 @@ TEST_P(PartyAidStoreTest, NationalAllocationTiming) {
   std::printf("[ banpol  ] %s: allocations of %zu regions (%lld lines) in %.1f ms\n",
               GetParam().c_str(), all.size(), static_cast<long long>(lines), ms);
 }
+
+// ---- official documents ----------------------------------------------------------------
+
+// Text of a file as poppler's pdftotext (or unzip for an XLSX entry) prints it.
+std::string shell_output(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while (p && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  if (p) pclose(p);
+  return out;
+}
+std::string saved(const std::string& bytes, const std::string& ext) {
+  auto path = std::filesystem::path(testing::TempDir()) / ("banpol-" + random_token(6) + ext);
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path.string();
+}
+std::string pdf_words(const std::string& pdf) {
+  std::string path = saved(pdf, ".pdf");
+  std::string text = shell_output("pdftotext '" + path + "' - 2>/dev/null");
+  std::filesystem::remove(path);
+  // One space between words, whatever the line breaks and justification.
+  std::string out;
+  for (char ch : text) {
+    bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\f';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : ch;
+  }
+  return out;
+}
+std::string xlsx_text(const std::string& xlsx) {
+  std::string path = saved(xlsx, ".xlsx");
+  std::string text = shell_output("unzip -p '" + path + "' 'xl/*' 2>/dev/null");
+  std::filesystem::remove(path);
+  return text;
+}
+
+class PartyAidDocumentsTest : public PartyAidStoreTest {
+ protected:
+  void SetUp() override {
+    PartyAidStoreTest::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+                     c.exec(
+                         "UPDATE regions SET name = 'Kabupaten Kutai Kartanegara' WHERE "
+                         "code = '64.02'");
+                     c.exec("UPDATE regions SET name = 'Kalimantan Timur' WHERE code = '64'");
+                     c.exec("UPDATE users SET full_name = 'Drs. Kepala Badan' WHERE id = ?",
+                            {db::Value(kukar_kaban.user_id)});
+                     return {};
+                   })
+                    .ok());
+    import_kukar();
+    ASSERT_TRUE(set_value(kukar, kukar_8000()).ok());
+    auto b = board(kukar, "PDIP");
+    ASSERT_TRUE(b.ok());
+    LpjInput prev{"64.02", "PDIP",       "LHP 12/2025", "",           2024,
+                  0,       "2025-01-20", "2025-03-15",  "2025-04-10", "2025-05-05"};
+    ASSERT_TRUE(lpj(kukar, prev).ok());
+    auto app = db_->write_value<Application>([&](db::Conn& c) {
+      return create_application(
+          c, kukar, {b->id, 2025, "001/DPC-PDIP/I/2025", "2025-02-03", "2025-02-04", false});
+    });
+    ASSERT_TRUE(app.ok());
+    id = app->id;
+  }
+  Result<Application> team(const auth::Scope& who, VerificationTeam t) {
+    int64_t version = count("SELECT version FROM banpol_applications WHERE id = ?", {id});
+    return db_->write_value<Application>(
+        [&](db::Conn& c) { return set_verification_team(c, who, id, version, t); });
+  }
+  static VerificationTeam kukar_team() {
+    return {
+        "Keputusan Bupati Kutai Kartanegara Nomor 100.3.3.2/77/HK/2025",
+        "2025-03-10",
+        {{"Ir. Ahmad Ketua", "197001011995031001", "Kepala Bidang Politik Dalam Negeri", "KETUA"},
+         {"Siti Sekretaris", "198502022010012002", "Analis Kebijakan", "SEKRETARIS"},
+         {"Budi Anggota", "", "Inspektorat", "ANGGOTA"}}};
+  }
+  Result<std::string> ba_verification(const auth::Scope& who) {
+    return db_->read_value<std::string>(
+        [&](db::Conn& c) { return verification_report_pdf(c, who, id); });
+  }
+  Result<std::string> ba_handover(const auth::Scope& who) {
+    return db_->read_value<std::string>(
+        [&](db::Conn& c) { return handover_report_pdf(c, who, id); });
+  }
+  int64_t id = 0;
+};
+
+TEST_P(PartyAidDocumentsTest, VerificationTeamIsValidatedAndLockedAfterVerification) {
+  VerificationTeam none = kukar_team();
+  none.members[0].role = "ANGGOTA";
+  EXPECT_EQ(team(kukar, none).error().fields.at(0).code, "one_chair");
+  VerificationTeam bad_nip = kukar_team();
+  bad_nip.members[1].nip = "12345";
+  EXPECT_EQ(team(kukar, bad_nip).error().fields.at(0).field, "members[1].nip");
+  VerificationTeam no_decree = kukar_team();
+  no_decree.decree_no = " ";
+  EXPECT_EQ(team(kukar, no_decree).error().fields.at(0).field, "decree_no");
+  EXPECT_EQ(team(kalsel, kukar_team()).error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(team(user_in("64.02", "AUDITOR_VIEW"), kukar_team()).error().kind,
+            ErrorKind::Forbidden);
+  auto ok = team(kukar, kukar_team());
+  ASSERT_TRUE(ok.ok()) << ok.error().message.en;
+  ASSERT_EQ(ok->verification_team.members.size(), 3u);
+  EXPECT_EQ(ok->verification_team.members[0].role, "KETUA");
+  EXPECT_EQ(ok->verification_team.meeting_date.value_or(""), "2025-03-10");
+  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE action = 'verification_team'"), 1);
+  // A stale version is refused.
+  auto stale = db_->write_value<Application>(
+      [&](db::Conn& c) { return set_verification_team(c, kukar, id, 1, kukar_team()); });
+  EXPECT_FALSE(stale.ok());
+  // Before scheduling there is no Berita Acara.
+  EXPECT_EQ(ba_verification(kukar).error().code, "banpol.verification_not_scheduled");
+}
+
+TEST_P(PartyAidDocumentsTest, BeritaAcaraOfVerificationAndHandover) {
+  ASSERT_TRUE(act(kukar, id, AppAction::StartCheck).ok());
+  complete_documents(id);
+  ASSERT_TRUE(act(kukar, id, AppAction::ScheduleVerification).ok());
+  EXPECT_EQ(ba_verification(kukar).error().code, "banpol.verification_team_missing");
+  ASSERT_TRUE(team(kukar, kukar_team()).ok());
+  // Scheduled: a draft that says what is still missing (no usage plan yet).
+  auto draft = ba_verification(kukar);
+  ASSERT_TRUE(draft.ok()) << draft.error().message.en;
+  std::string d = pdf_words(*draft);
+  EXPECT_NE(d.find("BERITA ACARA HASIL VERIFIKASI (DRAF)"), std::string::npos) << d;
+  EXPECT_NE(d.find("BELUM MEMENUHI SYARAT"), std::string::npos) << d;
+  ASSERT_TRUE(plan(kukar, id, 698942400, 465961600).ok());
+  ActionInput verify;
+  verify.ba_verification_no = "BA.200/15/Kesbangpol/2025";
+  ASSERT_TRUE(act(kukar_analis, id, AppAction::Verify, verify).ok());
+  // Once verified the team is fixed.
+  EXPECT_EQ(team(kukar, kukar_team()).error().code, "banpol.application_locked");
+
+  auto ba = ba_verification(kukar_analis);
+  ASSERT_TRUE(ba.ok()) << ba.error().message.en;
+  ASSERT_EQ(ba->rfind("%PDF", 0), 0u);
+  std::string t = pdf_words(*ba);
+  for (const char* want :
+       {"PEMERINTAH KABUPATEN KUTAI KARTANEGARA",
+        "BERITA ACARA HASIL VERIFIKASI",
+        "TAHUN ANGGARAN 2025",
+        "Nomor: BA.200/15/Kesbangpol/2025",
+        "Senin tanggal 10 Maret 2025",
+        "dibentuk dengan Keputusan Bupati Kutai Kartanegara Nomor 100.3.3.2/77/HK/2025",
+        "Partai PDIP (PDIP)",
+        "SK DPP Nomor SK DPP 12/2024",
+        "01.234.567.8-901.000",
+        "0011223344 pada Bank Kaltimtara",
+        "145.613",
+        "Rp 8.000",
+        "Rp 1.164.904.000",
+        "satu miliar seratus enam puluh empat juta sembilan ratus empat ribu rupiah",
+        "SK DPP tentang susunan pengurus",
+        "Lengkap dan sesuai",
+        "Rp 698.942.400 (60,00%)",
+        "Terpenuhi",
+        "MEMENUHI SYARAT",
+        "Ir. Ahmad Ketua",
+        "NIP. 197001011995031001",
+        "Siti Sekretaris",
+        "Budi Anggota",
+        "KETUA TIM VERIFIKASI",
+        "Kutai Kartanegara, 10 Maret 2025"})
+    EXPECT_NE(t.find(want), std::string::npos) << want << "\n" << t;
+  EXPECT_EQ(t.find("BELUM MEMENUHI"), std::string::npos);
+  EXPECT_EQ(t.find("(DRAF)"), std::string::npos);
+  // Another province's office does not find it.
+  EXPECT_EQ(ba_verification(kalsel).error().kind, ErrorKind::NotFound);
+
+  // No handover before the payment.
+  EXPECT_EQ(ba_handover(kukar).error().code, "banpol.not_disbursed");
+  ActionInput determine;
+  determine.decree_no = "Kep. Bupati 100.3.3.2/123/2025";
+  ASSERT_TRUE(act(kukar_kaban, id, AppAction::Determine, determine).ok());
+  ASSERT_TRUE(act(kukar_kaban, id, AppAction::RequestDisbursement).ok());
+  ActionInput pay;
+  pay.sp2d_no = "SP2D 0456/LS/2025";
+  pay.sp2d_date = "2025-04-21";
+  ASSERT_TRUE(act(kukar_kaban, id, AppAction::Disburse, pay).ok());
+  auto handover = ba_handover(kukar);
+  ASSERT_TRUE(handover.ok()) << handover.error().message.en;
+  std::string h = pdf_words(*handover);
+  for (const char* want :
+       {"BERITA ACARA SERAH TERIMA", "TAHUN ANGGARAN 2025", "Senin tanggal 21 April 2025",
+        "PIHAK PERTAMA", "Drs. Kepala Badan", "PIHAK KEDUA", "Ketua Partai PDIP (PDIP)",
+        "Rp 1.164.904.000",
+        "satu miliar seratus enam puluh empat juta sembilan ratus empat ribu rupiah",
+        "Kep. Bupati 100.3.3.2/123/2025", "SP2D Nomor SP2D 0456/LS/2025 tanggal 21 April 2025",
+        "0011223344 pada Bank Kaltimtara atas nama DPC PDIP", "31 Januari 2026", "SAKSI-SAKSI",
+        "Sekretaris", "Bendahara"})
+    EXPECT_NE(h.find(want), std::string::npos) << want << "\n" << h;
+  EXPECT_EQ(ba_handover(kalsel).error().kind, ErrorKind::NotFound);
+}
+
+TEST_P(PartyAidDocumentsTest, DraftDecreeOfTheBupati) {
+  auto decree = [&](const auth::Scope& who, const std::string& region) {
+    return db_->read_value<std::string>(
+        [&](db::Conn& c) { return decree_pdf(c, who, region, 2025); });
+  };
+  auto pdf = decree(kukar, "64.02");
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message.en;
+  std::string t = pdf_words(*pdf);
+  for (const char* want :
+       {"KEPUTUSAN BUPATI KUTAI KARTANEGARA",
+        "NOMOR ........ TAHUN 2025",
+        "TENTANG",
+        "DEWAN PERWAKILAN RAKYAT DAERAH KABUPATEN KUTAI KARTANEGARA",
+        "Menimbang",
+        "Mengingat",
+        "Undang-Undang Nomor 2 Tahun 2008 tentang Partai Politik",
+        "Peraturan Pemerintah Nomor 5 Tahun 2009",
+        "Peraturan Menteri Dalam Negeri Nomor 36 Tahun 2018",
+        "Keputusan Bupati Kutai Kartanegara tentang bantuan keuangan partai politik",
+        "persetujuan Menteri Dalam Negeri Nomor 900.1.9/1234/Polpum",
+        "MEMUTUSKAN",
+        "KESATU",
+        "Rp 8.000 per suara sah",
+        "Partai PDIP (PDIP)",
+        "145.613",
+        "1.164.904.000",
+        "Partai GOLKAR (GOLKAR)",
+        "75.106",
+        "600.848.000",
+        "JUMLAH",
+        "220.719",
+        "1.765.752.000",
+        "8.000",
+        "menetapkan Keputusan Bupati Kutai Kartanegara tentang Bantuan Keuangan kepada Partai "
+        "Politik",
+        "Rp 1.765.752.000",
+        "satu miliar tujuh ratus enam puluh lima juta tujuh ratus lima puluh dua ribu rupiah",
+        "paling sedikit 60% untuk pendidikan politik",
+        "Ditetapkan di Kutai Kartanegara"})
+    EXPECT_NE(t.find(want), std::string::npos) << want << "\n" << t;
+  // PKB has votes but no seat: not in the decree.
+  EXPECT_EQ(t.find("PKB"), std::string::npos);
+  EXPECT_EQ(decree(kalsel, "64.02").error().kind, ErrorKind::NotFound);
+  EXPECT_EQ(decree(kaltim, "64").error().code, "banpol.no_allocation");
+  EXPECT_EQ(decree(kaltim, "").error().fields.at(0).code, "not_allowed");
+}
+
+TEST_P(PartyAidDocumentsTest, EvaluationRecapPerRegionAndParty) {
+  ASSERT_TRUE(plan(kukar, id, 698942400, 465961600).ok());
+  auto sheet = [&](const auth::Scope& who, const std::string& root) {
+    return db_->read_value<std::string>(
+        [&](db::Conn& c) { return evaluation_xlsx(c, who, root, 2025); });
+  };
+  auto x = sheet(kaltim, "64");
+  ASSERT_TRUE(x.ok()) << x.error().message.en;
+  std::string t = xlsx_text(*x);
+  for (const char* want :
+       {"REKAPITULASI EVALUASI BANTUAN KEUANGAN PARTAI POLITIK TAHUN ANGGARAN 2025",
+        "Kabupaten Kutai Kartanegara", "PDIP", "GOLKAR", "1164904000", "600848000", "Diterima",
+        "Belum mengajukan", "698942400", "Paling sedikit 60%", "LPJ 2024 diperiksa BPK",
+        "Sanksi aktif"})
+    EXPECT_NE(t.find(want), std::string::npos) << want;
+  EXPECT_EQ(t.find("PKB"), std::string::npos) << "no seat, no row";
+  // Outside the caller's scope: not found.
+  EXPECT_EQ(sheet(kalsel, "64").error().kind, ErrorKind::NotFound);
+  auto own = sheet(kalsel, "63");
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(xlsx_text(*own).find("Kutai"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PartyAidDocumentsTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
 
 INSTANTIATE_TEST_SUITE_P(Backends, PartyAidStoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });

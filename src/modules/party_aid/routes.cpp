@@ -10,6 +10,7 @@
 #include "http/json.h"
 #include "http/params.h"
 #include "http/write_safety.h"
+#include "modules/party_aid/documents.h"
 #include "modules/party_aid/rules.h"
 #include "modules/party_aid/store.h"
 
@@ -518,6 +519,97 @@ Response application_action(Ctx& ctx) {
   });
 }
 
+// The verification team (Tim Verifikasi) of an application, replaced as a whole.
+Response patch_verification_team(Ctx& ctx) {
+  auto id = http::path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto parsed = json::In::parse(ctx.req.body);
+  if (!parsed.ok()) return Response::problem(parsed.error());
+  json::In& in = *parsed;
+  VerificationTeam team;
+  team.decree_no = in.str("decree_no", true, 200).value_or("");
+  team.meeting_date = opt_date_field(in, "meeting_date");
+  const rapidjson::Value* arr = in.get("members");
+  if (!arr || !arr->IsArray() || arr->Size() > 30)
+    in.add_error("members", "required", "Kirim daftar anggota tim (members), paling banyak 30.",
+                 "Send the list of team members (members), at most 30.");
+  if (!in.ok()) return Response::problem(in.error());
+  std::vector<FieldError> errs;
+  for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
+    const auto& v = (*arr)[i];
+    auto text = [&](const char* k) -> std::optional<std::string> {
+      if (!v.HasMember(k)) return std::string();
+      if (!v[k].IsString() || v[k].GetStringLength() > 300) return std::nullopt;
+      return std::string(v[k].GetString());
+    };
+    std::optional<std::string> name, nip, job, role;
+    if (v.IsObject()) {
+      name = text("name");
+      nip = text("nip");
+      job = text("job_title");
+      role = text("role");
+    }
+    if (!name || !nip || !job || !role) {
+      errs.push_back({"members[" + std::to_string(i) + "]",
+                      "invalid",
+                      {"Setiap anggota: name, nip, job_title, role (teks).",
+                       "Each member: name, nip, job_title, role (text)."}});
+      continue;
+    }
+    team.members.push_back({*name, trim(*nip), *job, *role});
+  }
+  if (!errs.empty()) return Response::problem(Error::invalid(std::move(errs)));
+  auto r = ctx.db().write_value<Application>(
+      [&](db::Conn& c) { return set_verification_team(c, ctx.scope(), *id, *version, team); });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+// ---- official documents -------------------------------------------------------------------
+
+template <class Build>
+Response application_pdf(Ctx& ctx, const char* prefix, Build build) {
+  auto id = http::path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto pdf =
+      ctx.db().read_value<std::string>([&](db::Conn& c) { return build(c, ctx.scope(), *id); });
+  if (!pdf.ok()) return Response::problem(pdf.error());
+  return attachment(std::move(pdf.value()), "application/pdf",
+                    fmt::format("{}-{}.pdf", prefix, *id));
+}
+
+Response verification_report(Ctx& ctx) {
+  return application_pdf(ctx, "ba-verifikasi-banpol", verification_report_pdf);
+}
+
+Response handover_report(Ctx& ctx) {
+  return application_pdf(ctx, "ba-serah-terima-banpol", handover_report_pdf);
+}
+
+Response decree(Ctx& ctx) {
+  auto q = region_and_year(ctx);
+  if (!q.ok()) return Response::problem(q.error());
+  auto pdf = ctx.db().read_value<std::string>(
+      [&](db::Conn& c) { return decree_pdf(c, ctx.scope(), q->first, q->second); });
+  if (!pdf.ok()) return Response::problem(pdf.error());
+  return attachment(std::move(pdf.value()), "application/pdf",
+                    fmt::format("keputusan-banpol-{}-{}.pdf", q->first, q->second));
+}
+
+Response evaluation(Ctx& ctx) {
+  auto q = region_and_year(ctx);
+  if (!q.ok()) return Response::problem(q.error());
+  auto x = ctx.db().read_value<std::string>(
+      [&](db::Conn& c) { return evaluation_xlsx(c, ctx.scope(), q->first, q->second); });
+  if (!x.ok()) return Response::problem(x.error());
+  return attachment(std::move(x.value()),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    fmt::format("evaluasi-banpol-{}-{}.xlsx",
+                                q->first.empty() ? "nasional" : q->first, q->second));
+}
+
 // ---- LPJ ----------------------------------------------------------------------------------
 
 Response list_all_lpj(Ctx& ctx) {
@@ -621,6 +713,12 @@ void register_routes(http::App& app) {
   r.patch("/api/v1/party-aid/applications/{id}/documents/{code}", patch_document, read);
   r.patch("/api/v1/party-aid/applications/{id}/usage-plan", patch_usage_plan, write);
   r.post("/api/v1/party-aid/applications/{id}/actions", application_action, read);
+  r.patch("/api/v1/party-aid/applications/{id}/verification-team", patch_verification_team, write);
+  r.get("/api/v1/party-aid/applications/{id}/berita-acara-verifikasi.pdf", verification_report,
+        read);
+  r.get("/api/v1/party-aid/applications/{id}/berita-acara-serah-terima.pdf", handover_report, read);
+  r.get("/api/v1/party-aid/allocations/keputusan.pdf", decree, read);
+  r.get("/api/v1/party-aid/evaluation.xlsx", evaluation, read);
   r.get("/api/v1/party-aid/lpj", list_all_lpj, read);
   r.post("/api/v1/party-aid/lpj", create_one_lpj, write);
   r.patch("/api/v1/party-aid/lpj/{id}", patch_lpj, write);

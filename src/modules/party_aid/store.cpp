@@ -343,7 +343,8 @@ constexpr const char* kAppSelect =
     "SELECT a.id, a.region_code, COALESCE(r.name, ''), a.fiscal_year, a.board_id, "
     "a.party_abbreviation, a.letter_no, a.letter_date, a.received_at, a.first_year, a.status, "
     "a.held_from, a.status_note, a.ba_verification_no, a.decree_no, a.determined_amount, "
-    "a.sp2d_no, a.sp2d_date, a.disbursed_amount, a.created_at, a.updated_at, a.version "
+    "a.sp2d_no, a.sp2d_date, a.disbursed_amount, a.created_at, a.updated_at, a.version, "
+    "a.verification_decree_no, a.verification_date "
     "FROM banpol_applications a LEFT JOIN regions r ON r.code = a.region_code ";
 
 Application app_from(const db::Row& r) {
@@ -370,6 +371,8 @@ Application app_from(const db::Row& r) {
   a.created_at = r.str(19);
   a.updated_at = r.str(20);
   a.version = r.i64(21);
+  a.verification_team.decree_no = r.str(22);
+  a.verification_team.meeting_date = r.opt_str(23);
   return a;
 }
 
@@ -447,6 +450,12 @@ void derive(db::Conn& c, Application& a) {
       "ORDER BY id",
       {a.id}, [&](const db::Row& r) {
         a.usage.push_back({r.str(0), r.str(1), r.i64(2)});
+      });
+  c.query(
+      "SELECT name, nip, job_title, team_role FROM banpol_verification_members WHERE "
+      "application_id = ? ORDER BY seq",
+      {a.id}, [&](const db::Row& r) {
+        a.verification_team.members.push_back({r.str(0), r.str(1), r.str(2), r.str(3)});
       });
   std::vector<std::string> required;
   std::map<std::string, std::string> verdicts;
@@ -1163,6 +1172,62 @@ Result<Application> set_usage_plan(db::Conn& c, const auth::Scope& s, int64_t id
   return touch(c, s, *before, "usage_plan");
 }
 
+Result<Application> set_verification_team(db::Conn& c, const auth::Scope& s, int64_t id,
+                                          int64_t version, const VerificationTeam& team) {
+  auto before = get_application(c, s, id);
+  if (!before) return not_found_application();
+  PANTAU_CHECK(check_write(s, before->region_code, auth::kRecordWrite));
+  if (!documents_editable(before->status))
+    return Error::conflict("banpol.application_locked",
+                           "Tim verifikasi tidak dapat diubah setelah verifikasi selesai.",
+                           "The verification team cannot change once the verification is done.");
+  std::vector<FieldError> errs;
+  if (team.members.empty() || team.members.size() > 30)
+    errs.push_back({"members", "count", {"Isi 1 sampai 30 anggota tim.", "Give 1 to 30 members."}});
+  int chairs = 0;
+  for (size_t i = 0; i < team.members.size(); ++i) {
+    const auto& m = team.members[i];
+    std::string at = "members[" + std::to_string(i) + "]";
+    if (trim(m.name).empty())
+      errs.push_back({at + ".name", "required", {"Nama wajib diisi.", "The name is required."}});
+    if (!m.nip.empty() &&
+        (m.nip.size() != 18 ||
+         !std::all_of(m.nip.begin(), m.nip.end(), [](char ch) { return ch >= '0' && ch <= '9'; })))
+      errs.push_back(
+          {at + ".nip", "invalid", {"NIP terdiri dari 18 angka.", "A NIP has 18 digits."}});
+    if (std::find(kTeamRoles.begin(), kTeamRoles.end(), m.role) == kTeamRoles.end())
+      errs.push_back(
+          {at + ".role",
+           "invalid",
+           {"Peran: KETUA, SEKRETARIS atau ANGGOTA.", "Role: KETUA, SEKRETARIS or ANGGOTA."}});
+    chairs += m.role == "KETUA";
+  }
+  if (!team.members.empty() && chairs != 1)
+    errs.push_back({"members",
+                    "one_chair",
+                    {"Tim verifikasi mempunyai tepat satu ketua.",
+                     "The verification team has exactly one chair (KETUA)."}});
+  if (trim(team.decree_no).empty())
+    errs.push_back({"decree_no",
+                    "required",
+                    {"Sebutkan nomor keputusan pembentukan tim verifikasi.",
+                     "Give the number of the decree forming the team."}});
+  if (!errs.empty()) return Error::invalid(std::move(errs));
+  if (before->version != version) return Error::stale_version();
+  c.exec(
+      "UPDATE banpol_applications SET verification_decree_no = ?, verification_date = ? "
+      "WHERE id = ?",
+      {trim(team.decree_no), opt_text(team.meeting_date), id});
+  c.exec("DELETE FROM banpol_verification_members WHERE application_id = ?", {id});
+  int64_t seq = 0;
+  for (const auto& m : team.members)
+    c.exec(
+        "INSERT INTO banpol_verification_members (application_id, seq, name, nip, job_title, "
+        "team_role) VALUES (?, ?, ?, ?, ?, ?)",
+        {id, ++seq, trim(m.name), m.nip, trim(m.job_title), m.role});
+  return touch(c, s, *before, "verification_team");
+}
+
 Result<Application> act_on_application(db::Conn& c, const auth::Scope& s, int64_t id,
                                        int64_t version, const ActionInput& in) {
   auto before = get_application(c, s, id);
@@ -1605,6 +1670,18 @@ std::string to_json(const Application& a) {
       o.kv("matches_allocation", a.usage_check->total == *a.allocation_amount);
   }
   o.end_object();
+  o.key("verification_team").begin_object();
+  o.kv("decree_no", a.verification_team.decree_no)
+      .kv_opt("meeting_date", a.verification_team.meeting_date);
+  o.key("members").begin_array();
+  for (const auto& m : a.verification_team.members)
+    o.begin_object()
+        .kv("name", m.name)
+        .kv("nip", m.nip)
+        .kv("job_title", m.job_title)
+        .kv("role", m.role)
+        .end_object();
+  o.end_array().end_object();
   write_eligibility(o, a.eligibility);
   o.kv("created_at", a.created_at)
       .kv("updated_at", a.updated_at)

@@ -145,6 +145,18 @@ struct AppDocument {
   std::string verdict = "PENDING", note;
   std::optional<std::string> verdict_at;
 };
+// The Tim Verifikasi of an application (DOMAIN.md §2.5): named by decree of the head of region;
+// every member signs the Berita Acara hasil verifikasi, the chair (KETUA) last.
+inline const std::vector<std::string_view> kTeamRoles = {"KETUA", "SEKRETARIS", "ANGGOTA"};
+struct TeamMember {
+  std::string name, nip, job_title, role;  // role: one of kTeamRoles
+};
+struct VerificationTeam {
+  std::string decree_no;                    // the decree forming the team
+  std::optional<std::string> meeting_date;  // the verification meeting (date of the BA)
+  std::vector<TeamMember> members;          // in signing order
+};
+
 struct Application {
   int64_t id = 0, fiscal_year = 0, board_id = 0;
   std::string region_code, region_name, party_abbreviation, letter_no, letter_date, received_at,
@@ -156,6 +168,7 @@ struct Application {
   std::optional<std::string> sp2d_date;
   std::vector<AppDocument> documents;
   std::vector<UsageLine> usage;
+  VerificationTeam verification_team;
   int64_t version = 1;
   // Derived when read.
   std::optional<int64_t> allocation_amount;
@@ -189,6 +202,10 @@ Result<Application> set_document(db::Conn& c, const auth::Scope& s, int64_t id, 
                                  const std::string& code, const DocumentInput& in);
 Result<Application> set_usage_plan(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version,
                                    const std::vector<UsageLine>& lines);
+// Records the verification team (record.write) until the application is verified: 1 to 30
+// members, exactly one KETUA, names required, a NIP of 18 digits or none; replaces the team.
+Result<Application> set_verification_team(db::Conn& c, const auth::Scope& s, int64_t id,
+                                          int64_t version, const VerificationTeam& team);
 struct ActionInput {
   AppAction action = AppAction::StartCheck;
   std::string note, ba_verification_no, decree_no, sp2d_no;

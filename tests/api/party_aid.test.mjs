@@ -1,0 +1,268 @@
+// Party aid (banpol) over HTTP, end to end in Kota Banjarmasin (63.71): the value per vote and
+// KPU's votes give the allocation and the draft decree; Golkar's board applies, its documents are
+// uploaded and accepted, the verification team is recorded and the Berita Acara hasil verifikasi
+// printed (a draft while scheduled); verification, determination and payment (SP2D) give the
+// Berita Acara Serah Terima; the LPJ goes to BPK and the evaluation recap shows it all. The PDFs
+// are checked here for type and header (their wording is checked by the unit tests through
+// pdftotext); other regions get 404 for every document of an application they cannot see.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+
+import { REPO, assertProblem, finish, samples, startServer, upload } from './server.mjs';
+
+const BUILT = fs.existsSync(path.join(REPO, 'src', 'modules', 'party_aid', 'documents.cpp'));
+const API = '/api/v1/party-aid';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+let srv;
+const as = {};
+const ifMatch = (v) => ({ headers: { 'If-Match': `"${v}"` } });
+
+// The text of every entry of a ZIP file (an XLSX), stored or deflated.
+function unzipText(buf) {
+  let out = '';
+  // Read the central directory: it has the sizes even when the local headers defer them.
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = buf.readUInt32LE(end + 16);
+  const entries = buf.readUInt16LE(end + 10);
+  for (let i = 0; i < entries; ++i) {
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    out += method === 8 ? zlib.inflateRawSync(data).toString('utf8') : data.toString('utf8');
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+function assertPdf(res, name) {
+  assert.equal(res.status, 200, `${name}: ${res.status} ${res.status === 200 ? '' : res.bytes.toString()}`);
+  assert.equal(res.headers.get('content-type'), 'application/pdf');
+  assert.equal(res.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.ok(res.bytes.length > 2000, 'a real document, not an empty page');
+  assert.match(res.headers.get('content-disposition'), /^attachment; filename="[a-z0-9.-]+\.pdf"$/);
+  assert.equal(res.headers.get('cache-control'), 'private, no-store');
+}
+
+before(async () => {
+  if (!BUILT) return;
+  srv = await startServer();
+  for (const u of ['admin', 'banjarmasin.operator', 'banjarmasin.kaban', 'banjarbaru.operator', 'kalsel.kaban', 'bpk.auditor']) {
+    as[u] = await srv.login(u);
+  }
+});
+
+after(() => finish(assert, srv));
+
+describe('party aid from allocation to the LPJ', { skip: !BUILT }, () => {
+  const s = {}; // what the steps share
+
+  test('allocation and the draft decree of the wali kota', async () => {
+    const op = as['banjarmasin.operator'];
+    let r = await op.post(`${API}/vote-values`, {
+      region_code: '63.71', fiscal_year: 2025, value_per_vote: 1500, basis: 'DEFAULT_PP_1_2018',
+      legal_basis: 'PP 1/2018 Pasal 5 ayat (3)', election_year: 2024,
+    });
+    assert.equal(r.status, 201, r.text);
+    const csv = 'region_code,abbreviation,valid_votes,seats\n63.71,PKB,12000,3\n63.71,GOLKAR,15500,5\n63.71,PKS,9000,2\n63.71,PDIP,4000,0\n';
+    r = await op.request('POST', `${API}/election-results/import?election_year=2024`, { body: csv, headers: { 'Content-Type': 'text/csv' } });
+    assert.equal(r.status, 201, r.text);
+    r = await op.get(`${API}/allocations?region=63.71&year=2025`);
+    assert.equal(r.status, 200, r.text);
+    const golkar = r.json.lines.find((l) => l.abbreviation === 'GOLKAR');
+    assert.equal(golkar.amount_rupiah, 15500 * 1500);
+    assert.equal(r.json.total_rupiah, (12000 + 15500 + 9000) * 1500);
+    assert.ok(!r.json.lines.some((l) => l.abbreviation === 'PDIP'), 'votes without a seat give nothing');
+    s.amount = golkar.amount_rupiah;
+
+    r = await op.get(`${API}/allocations/keputusan.pdf?region=63.71&year=2025`);
+    assertPdf(r, 'decree');
+    assert.equal(r.headers.get('content-disposition'), 'attachment; filename="keputusan-banpol-63.71-2025.pdf"');
+    // The province's DPRD votes are not in the demo yet: no decree with blank amounts.
+    r = await as['kalsel.kaban'].get(`${API}/allocations/keputusan.pdf?region=63&year=2025`);
+    assertProblem(assert, r, 409, 'banpol.votes_missing');
+    // National aid is not decided by a head of region.
+    r = await as.admin.get(`${API}/allocations/keputusan.pdf?region=&year=2025`);
+    assertProblem(assert, r, 422);
+    r = await op.get(`${API}/allocations/keputusan.pdf?region=63.71`);
+    assertProblem(assert, r, 422);
+  });
+
+  test('application, documents and the verification team', async () => {
+    const op = as['banjarmasin.operator'];
+    const kaban = as['banjarmasin.kaban'];
+    let r = await op.post(`${API}/boards`, {
+      region_code: '63.71', party_abbreviation: 'GOLKAR', decree_no: 'SK DPP Golkar 63.71/2024', decree_date: '2024-10-01',
+      chair: 'H. Ketua Golkar', secretary: 'Sekretaris Golkar', treasurer: 'Bendahara Golkar', npwp: '01.234.567.8-901.000',
+      bank_name: 'Bank Kalsel', bank_account_no: '0011223344', bank_account_holder: 'DPD Partai Golkar Kota Banjarmasin',
+      valid_from: '2024-10-01',
+    });
+    assert.equal(r.status, 201, r.text);
+    r = await op.post(`${API}/applications`, {
+      board_id: r.json.id, fiscal_year: 2025, letter_no: '012/DPD-GOLKAR/II/2025', letter_date: '2025-02-03',
+      received_at: '2025-02-04', first_year: true,
+    });
+    assert.equal(r.status, 201, r.text);
+    let app = r.json;
+    s.id = app.id;
+    assert.deepEqual(app.verification_team, { decree_no: '', meeting_date: null, members: [] });
+    r = await op.post(`${API}/applications/${app.id}/actions`, { action: 'START_CHECK' }, ifMatch(app.version));
+    assert.equal(r.status, 200, r.text);
+    app = r.json;
+    // Every required document: uploaded by the office, accepted by the head.
+    for (const d of app.documents.filter((x) => x.required && !x.waived)) {
+      const content = Buffer.concat([samples.pdf(), Buffer.from(`% ${d.code}\n`)]);
+      const f = await upload(op, { region_code: '63.71', entity: 'banpol_application', entity_id: String(app.id) }, { name: `${d.code}.pdf`, content, type: 'application/pdf' });
+      assert.equal(f.status, 201, f.text);
+      r = await op.patch(`${API}/applications/${app.id}/documents/${d.code}`, { file_id: f.json.id }, ifMatch(app.version));
+      assert.equal(r.status, 200, r.text);
+      r = await kaban.patch(`${API}/applications/${app.id}/documents/${d.code}`, { verdict: 'ACCEPTED' }, ifMatch(r.json.version));
+      assert.equal(r.status, 200, r.text);
+      app = r.json;
+    }
+    assert.deepEqual(app.missing_documents, []);
+    // Not scheduled yet: no Berita Acara.
+    assertProblem(assert, await op.get(`${API}/applications/${app.id}/berita-acara-verifikasi.pdf`), 409, 'banpol.verification_not_scheduled');
+    r = await op.post(`${API}/applications/${app.id}/actions`, { action: 'SCHEDULE_VERIFICATION' }, ifMatch(app.version));
+    assert.equal(r.status, 200, r.text);
+    app = r.json;
+    assertProblem(assert, await op.get(`${API}/applications/${app.id}/berita-acara-verifikasi.pdf`), 409, 'banpol.verification_team_missing');
+
+    // The team: exactly one chair, NIPs of 18 digits; If-Match required.
+    const team = {
+      decree_no: 'Keputusan Wali Kota Banjarmasin Nomor 100.3.3.2/45/2025', meeting_date: '2025-03-10',
+      members: [
+        { name: 'Drs. Ketua Tim', nip: '197001011995031001', job_title: 'Kepala Bidang Politik Dalam Negeri', role: 'KETUA' },
+        { name: 'Sekretaris Tim', nip: '198502022010012002', job_title: 'Analis Kebijakan', role: 'SEKRETARIS' },
+        { name: 'Anggota Tim', nip: '', job_title: 'Inspektorat', role: 'ANGGOTA' },
+      ],
+    };
+    assertProblem(assert, await op.patch(`${API}/applications/${app.id}/verification-team`, team), 428);
+    r = await op.patch(`${API}/applications/${app.id}/verification-team`, { ...team, members: team.members.map((m) => ({ ...m, role: 'ANGGOTA' })) }, ifMatch(app.version));
+    assert.equal(assertProblem(assert, r, 422).errors[0].code, 'one_chair');
+    r = await op.patch(`${API}/applications/${app.id}/verification-team`, { ...team, members: [{ ...team.members[0], nip: '123' }] }, ifMatch(app.version));
+    assert.equal(assertProblem(assert, r, 422).errors[0].field, 'members[0].nip');
+    r = await op.patch(`${API}/applications/${app.id}/verification-team`, { ...team, members: [{ name: 7, role: 'KETUA' }] }, ifMatch(app.version));
+    assertProblem(assert, r, 422);
+    assertProblem(assert, await as['bpk.auditor'].patch(`${API}/applications/${app.id}/verification-team`, team, ifMatch(app.version)), 403, 'forbidden');
+    assertProblem(assert, await as['banjarbaru.operator'].patch(`${API}/applications/${app.id}/verification-team`, team, ifMatch(app.version)), 404);
+    r = await op.patch(`${API}/applications/${app.id}/verification-team`, team, ifMatch(app.version));
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.headers.get('etag'), `"${app.version + 1}"`);
+    assert.deepEqual(r.json.verification_team, team);
+    assertProblem(assert, await op.patch(`${API}/applications/${app.id}/verification-team`, team, ifMatch(app.version)), 412);
+    app = r.json;
+
+    // The usage plan: 60% political education.
+    const pe = Math.round(s.amount * 0.6);
+    r = await op.patch(`${API}/applications/${app.id}/usage-plan`, {
+      lines: [{ category: 'POLITICAL_EDUCATION', activity: 'Pendidikan politik kader', amount: pe },
+        { category: 'OPERATIONAL', activity: 'Operasional sekretariat', amount: s.amount - pe }],
+    }, ifMatch(app.version));
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.usage_plan.meets_minimum, true);
+    app = r.json;
+    // While scheduled the Berita Acara prints as a draft.
+    assertPdf(await op.get(`${API}/applications/${app.id}/berita-acara-verifikasi.pdf`), 'draft BA');
+    s.app = app;
+  });
+
+  test('verification, determination, payment and the handover', async () => {
+    const kaban = as['banjarmasin.kaban'];
+    let app = s.app;
+    const act = async (body) => {
+      const r = await kaban.post(`${API}/applications/${app.id}/actions`, body, ifMatch(app.version));
+      assert.equal(r.status, 200, `${body.action}: ${r.text}`);
+      app = r.json;
+    };
+    await act({ action: 'VERIFY', ba_verification_no: 'BA.200/15/Kesbangpol/2025' });
+    // The team is fixed once verified.
+    const locked = await as['banjarmasin.operator'].patch(`${API}/applications/${app.id}/verification-team`, { ...app.verification_team }, ifMatch(app.version));
+    assertProblem(assert, locked, 409, 'banpol.application_locked');
+    let r = await kaban.get(`${API}/applications/${app.id}/berita-acara-verifikasi.pdf`);
+    assertPdf(r, 'BA verifikasi');
+    assert.equal(r.headers.get('content-disposition'), `attachment; filename="ba-verifikasi-banpol-${app.id}.pdf"`);
+    assertProblem(assert, await kaban.get(`${API}/applications/${app.id}/berita-acara-serah-terima.pdf`), 409, 'banpol.not_disbursed');
+    await act({ action: 'DETERMINE', decree_no: 'Kep. Wali Kota 100.3.3.2/123/2025' });
+    assert.equal(app.determined_amount, s.amount);
+    await act({ action: 'REQUEST_DISBURSEMENT' });
+    assertProblem(assert, await kaban.get(`${API}/applications/${app.id}/berita-acara-serah-terima.pdf`), 409, 'banpol.not_disbursed');
+    await act({ action: 'DISBURSE', sp2d_no: 'SP2D 0456/LS/2025', sp2d_date: '2025-04-21' });
+    assert.equal(app.status, 'DISBURSED');
+    assert.equal(app.disbursed_amount, s.amount);
+    r = await as['banjarmasin.operator'].get(`${API}/applications/${app.id}/berita-acara-serah-terima.pdf`);
+    assertPdf(r, 'BA serah terima');
+    assert.equal(r.headers.get('content-disposition'), `attachment; filename="ba-serah-terima-banpol-${app.id}.pdf"`);
+    // The province (and its read-only auditor) may read the documents of its kab/kota.
+    assertPdf(await as['bpk.auditor'].get(`${API}/applications/${app.id}/berita-acara-verifikasi.pdf`), 'BA as the auditor');
+    assertPdf(await as['kalsel.kaban'].get(`${API}/applications/${app.id}/berita-acara-serah-terima.pdf`), 'handover as the province');
+    s.app = app;
+  });
+
+  test('LPJ to BPK and the evaluation recap', async () => {
+    const op = as['banjarmasin.operator'];
+    let r = await op.post(`${API}/lpj`, { region_code: '63.71', party_abbreviation: 'GOLKAR', fiscal_year: 2025, submitted_to_bpk: '2026-01-20' });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.stage, 'LPJ_SUBMITTED_TO_BPK');
+    r = await op.get(`${API}/evaluation.xlsx?year=2025`);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.headers.get('content-type'), XLSX);
+    assert.equal(r.headers.get('content-disposition'), 'attachment; filename="evaluasi-banpol-63.71-2025.xlsx"');
+    assert.equal(r.bytes.readUInt32LE(0), 0x04034b50, 'a ZIP (XLSX) file');
+    const text = unzipText(r.bytes);
+    for (const want of ['REKAPITULASI EVALUASI BANTUAN KEUANGAN PARTAI POLITIK TAHUN ANGGARAN 2025', 'GOLKAR', 'PKB', 'PKS',
+      '>Disalurkan<', 'Belum mengajukan', 'Disampaikan ke BPK', String(s.amount)]) {
+      assert.ok(text.includes(want), `the recap holds ${want}`);
+    }
+    assert.ok(!text.includes('PDIP'), 'no seat, no row');
+    // The province's recap includes the city's row; a sibling city's does not.
+    const prov = unzipText((await as['kalsel.kaban'].get(`${API}/evaluation.xlsx?region=63&year=2025`)).bytes);
+    assert.ok(prov.includes('>63.71<') && prov.includes('>Disalurkan<'), "the province's recap holds the city's payment");
+    const sibling = await as['banjarbaru.operator'].get(`${API}/evaluation.xlsx?year=2025`);
+    assert.equal(sibling.status, 200);
+    const seen = unzipText(sibling.bytes);
+    assert.ok(!seen.includes('>63.71<') && !seen.includes('>Disalurkan<'), 'Banjarbaru sees nothing of Banjarmasin');
+    assertProblem(assert, await as['banjarbaru.operator'].get(`${API}/evaluation.xlsx?region=63.71&year=2025`), 404);
+    assertProblem(assert, await op.get(`${API}/evaluation.xlsx?region=63.71`), 422);
+  });
+
+  test('another region never gets the documents', async () => {
+    // An application of another province (Kalimantan Timur), recorded by the ministry.
+    let r = await as.admin.post(`${API}/boards`, {
+      region_code: '64', party_abbreviation: 'GOLKAR', decree_no: 'SK DPP Golkar 64/2024', decree_date: '2024-10-01',
+      chair: 'Ketua Kaltim', secretary: 'Sekretaris Kaltim', treasurer: 'Bendahara Kaltim', valid_from: '2024-10-01',
+    });
+    assert.equal(r.status, 201, r.text);
+    r = await as.admin.post(`${API}/applications`, { board_id: r.json.id, fiscal_year: 2025, letter_no: 'KALTIM/001/2025', letter_date: '2025-02-03', received_at: '2025-02-04' });
+    assert.equal(r.status, 201, r.text);
+    const kaltim = r.json;
+    for (const u of ['kalsel.kaban', 'banjarmasin.operator', 'bpk.auditor']) {
+      for (const doc of ['berita-acara-verifikasi.pdf', 'berita-acara-serah-terima.pdf']) {
+        const res = await as[u].get(`${API}/applications/${kaltim.id}/${doc}`);
+        assertProblem(assert, res, 404);
+        assert.ok(!res.text.includes('KALTIM/001'), 'nothing of it in the refusal');
+      }
+      assertProblem(assert, await as[u].get(`${API}/allocations/keputusan.pdf?region=64&year=2025`), 404);
+      assertProblem(assert, await as[u].get(`${API}/evaluation.xlsx?region=64&year=2025`), 404);
+    }
+    // A sibling kab/kota does not get Banjarmasin's documents either.
+    for (const doc of ['berita-acara-verifikasi.pdf', 'berita-acara-serah-terima.pdf']) {
+      assertProblem(assert, await as['banjarbaru.operator'].get(`${API}/applications/${s.app.id}/${doc}`), 404);
+    }
+    assertProblem(assert, await as['banjarbaru.operator'].get(`${API}/allocations/keputusan.pdf?region=63.71&year=2025`), 404);
+    // The ministry sees both.
+    assertProblem(assert, await as.admin.get(`${API}/applications/${kaltim.id}/berita-acara-verifikasi.pdf`), 409, 'banpol.verification_not_scheduled');
+    assertPdf(await as.admin.get(`${API}/applications/${s.app.id}/berita-acara-serah-terima.pdf`), 'handover as the ministry');
+    // Unknown and malformed ids.
+    assertProblem(assert, await as.admin.get(`${API}/applications/999999/berita-acara-verifikasi.pdf`), 404);
+    assert.ok([400, 404, 422].includes((await as.admin.get(`${API}/applications/abc/berita-acara-serah-terima.pdf`)).status));
+  });
+});
