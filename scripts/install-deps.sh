@@ -9,6 +9,7 @@ PACKAGES=(
   # libraries
   libboost-dev libsqlite3-dev libpq-dev libsodium-dev rapidjson-dev libspdlog-dev libfmt-dev
   libcli11-dev libtomlplusplus-dev libhpdf-dev libxlsxwriter-dev libyaml-cpp-dev zlib1g-dev libstemmer-dev
+  libminizip-dev libexpat1-dev
   fonts-dejavu-core
   # web UI
   nodejs npm

@@ -43,6 +43,72 @@ function unzipText(buf) {
   return out;
 }
 
+// A minimal .xlsx as Excel saves it (deflated parts, inline strings and numbers): `rows` is an
+// array of [rowNumber, [cell, ...]] with strings for text and numbers for numbers.
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; ++k) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function zip(files) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text, 'utf8');
+    const packed = zlib.deflateRawSync(data);
+    const nameBuf = Buffer.from(name, 'utf8');
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(8, 8);
+    head.writeUInt32LE(crc32(data), 14);
+    head.writeUInt32LE(packed.length, 18);
+    head.writeUInt32LE(data.length, 22);
+    head.writeUInt16LE(nameBuf.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(crc32(data), 16);
+    dir.writeUInt32LE(packed.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(nameBuf.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    locals.push(head, nameBuf, packed);
+    central.push(dir, nameBuf);
+    offset += 30 + nameBuf.length + packed.length;
+  }
+  const dirBuf = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(dirBuf.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dirBuf, end]);
+}
+function xlsxOf(rows) {
+  const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const col = (i) => String.fromCharCode(65 + i);
+  const sheetRows = rows.map(([r, cells]) => `<row r="${r}">${cells.map((v, i) => (v === '' ? '' : typeof v === 'number'
+    ? `<c r="${col(i)}${r}"><v>${v}</v></c>`
+    : `<c r="${col(i)}${r}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`)).join('')}</row>`).join('');
+  const ns = 'http://schemas.openxmlformats.org';
+  return zip({
+    '[Content_Types].xml': `<?xml version="1.0"?><Types xmlns="${ns}/package/2006/content-types"/>`,
+    'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Hasil" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0"?><worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
+  });
+}
+
 function assertPdf(res, name) {
   assert.equal(res.status, 200, `${name}: ${res.status} ${res.status === 200 ? '' : res.bytes.toString()}`);
   assert.equal(res.headers.get('content-type'), 'application/pdf');
@@ -94,6 +160,43 @@ describe('party aid from allocation to the LPJ', { skip: !BUILT }, () => {
     assertProblem(assert, r, 422);
     r = await op.get(`${API}/allocations/keputusan.pdf?region=63.71`);
     assertProblem(assert, r, 422);
+  });
+
+  test('election results from an Excel workbook: one bad row refuses the file', async () => {
+    const op = as['banjarmasin.operator'];
+    const url = `${API}/election-results/import?election_year=2024`;
+    const before = await op.get(`${API}/election-results?region=63.71&election_year=2024`);
+    assert.equal(before.status, 200, before.text);
+    const header = [1, ['region_code', 'abbreviation', 'valid_votes', 'seats', 'source']];
+    const good = [[3, ['63.71', 'PKB', 12000, 3, 'Kep. KPU Kota Banjarmasin']], [4, ['63.71', 'GOLKAR', 15500, 5]],
+      [5, ['63.71', 'PKS', 9000, 2]], [6, ['63.71', 'PDIP', 4000, 0]]];
+    // Row 5 of the sheet names a party that did not run in 2024 (row 2 is left blank).
+    const bad = xlsxOf([header, good[0], good[1], [5, ['63.71', 'PARTAI ENTAH', 9000, 2]], good[3]]);
+    let r = await op.request('POST', url, { body: bad, headers: { 'Content-Type': XLSX } });
+    assertProblem(assert, r, 422);
+    assert.equal(r.json.import.rows, 4);
+    assert.equal(r.json.import.refused, 1);
+    assert.deepEqual(r.json.import.report.map((x) => [x.line, x.status]), [[3, 'ok'], [4, 'ok'], [5, 'refused'], [6, 'ok']]);
+    assert.equal(r.json.import.report[2].errors[0].field, 'abbreviation');
+    const after = await op.get(`${API}/election-results?region=63.71&election_year=2024`);
+    assert.deepEqual(after.json, before.json, 'nothing was saved');
+    // A damaged workbook is a clear error in both languages.
+    r = await op.request('POST', url, { body: bad.subarray(0, bad.length - 40), headers: { 'Content-Type': XLSX } });
+    assertProblem(assert, r, 422);
+    assert.match(r.json.code, /^xlsx\./);
+    // Announced as a workbook but it is not one.
+    r = await op.request('POST', url, { body: 'region_code,seats\n', headers: { 'Content-Type': XLSX } });
+    assertProblem(assert, r, 422, 'xlsx.not_zip');
+    // The good workbook (the same figures as the CSV above) is checked, then imported.
+    const sheet = xlsxOf([header, ...good]);
+    r = await op.request('POST', `${url}&dry_run=true`, { body: sheet, headers: { 'Content-Type': XLSX } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.applied, false);
+    r = await op.request('POST', url, { body: sheet, headers: { 'Content-Type': XLSX } });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.rows, 4);
+    const now = await op.get(`${API}/election-results?region=63.71&election_year=2024`);
+    assert.equal(now.json.items.find((x) => x.abbreviation === 'GOLKAR').valid_votes, 15500);
   });
 
   test('application, documents and the verification team', async () => {

@@ -6,6 +6,7 @@
 #include "auth/roles.h"
 #include "core/region_code.h"
 #include "core/strings.h"
+#include "core/xlsx_read.h"
 #include "http/app.h"
 #include "http/json.h"
 #include "http/params.h"
@@ -207,11 +208,17 @@ Response list_election_results(Ctx& ctx) {
   return s.ok() ? Response::json(200, body) : Response::problem(s.error());
 }
 
-// The body is the CSV file itself. A refused row refuses the file: 422 with the per-row report.
+// The body is the CSV or XLSX file itself (told apart by the zip magic bytes, whatever the
+// Content-Type). A refused row refuses the file: 422 with the per-row report.
 Response import_election_results(Ctx& ctx) {
   auto year = query_year(ctx.req, "election_year", true);
   if (!year.ok()) return Response::problem(year.error());
   bool dry_run = ctx.req.q("dry_run").value_or("") == "true";
+  // Sent as a workbook but not one: say so, rather than complain about a CSV's encoding.
+  if (ctx.req.header("content-type").starts_with(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml") &&
+      !looks_like_xlsx(ctx.req.body))
+    return Response::problem(parse_xlsx(ctx.req.body).error());
   return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(ImportReport rep, import_results(c, ctx.scope(), **year, ctx.req.body, dry_run));
     if (rep.refused == 0) return Response::json(rep.applied ? 201 : 200, to_json(rep));

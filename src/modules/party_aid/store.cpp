@@ -9,6 +9,7 @@
 #include "auth/roles.h"
 #include "core/calendar.h"
 #include "core/csv.h"
+#include "core/xlsx_read.h"
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "core/time.h"
@@ -672,7 +673,9 @@ std::vector<ResultRow> list_results(db::Conn& c, const auth::Scope& s, const std
 Result<ImportReport> import_results(db::Conn& c, const auth::Scope& s, int64_t election_year,
                                     std::string_view csv, bool dry_run) {
   if (!s.can(auth::kRecordWrite)) return Error::forbidden();
-  PANTAU_TRY(CsvTable t, parse_csv(csv, 100'000, 4096));
+  // An .xlsx (zip magic) is read from its first sheet; row numbers are then Excel's.
+  PANTAU_TRY(CsvTable t, looks_like_xlsx(csv) ? parse_xlsx(csv, 100'000, 4096)
+                                              : parse_csv(csv, 100'000, 4096));
   int col_region = t.column("region_code"), col_number = t.column("party_number"),
       col_abbr = t.column("abbreviation"), col_votes = t.column("valid_votes"),
       col_seats = t.column("seats"), col_source = t.column("source");

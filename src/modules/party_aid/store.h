@@ -64,7 +64,8 @@ struct ResultRow {
 std::vector<ResultRow> list_results(db::Conn& c, const auth::Scope& s, const std::string& region,
                                     int64_t election_year);
 
-// Import of KPU results from CSV: columns region_code, party_number and/or abbreviation,
+// Import of KPU results from CSV or XLSX (the first sheet; `line` is then the row number
+// shown in Excel): columns region_code, party_number and/or abbreviation,
 // valid_votes (empty = not known yet), seats, optional source. Every region in the file gets
 // exactly the file's rows for that election (its old rows are replaced). Any refused row
 // refuses the whole file: nothing is written.
