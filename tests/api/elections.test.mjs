@@ -6,37 +6,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
-import { REPO, assertProblem, finish, samples, startServer, upload } from './server.mjs';
+import { REPO, assertProblem, finish, samples, startServer, upload, unzipText, ifMatch } from './server.mjs';
 
 const BUILT = fs.existsSync(path.join(REPO, 'src', 'modules', 'elections', 'routes.cpp'));
 
 let srv;
 const as = {};
-const ifMatch = (v) => ({ headers: { 'If-Match': `"${v}"` } });
 
-// The text of every entry of a ZIP file (an XLSX); the workbook's entries are deflated or stored.
-function unzipText(buf) {
-  let out = '';
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buf.readUInt16LE(end + 10);
-  let p = buf.readUInt32LE(end + 16);
-  for (let n = 0; n < count; ++n) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    out += method === 8 ? zlib.inflateRawSync(data).toString('utf8') : data.toString('utf8');
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
 
 before(async () => {
   if (!BUILT) return;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
-import { REPO, assertProblem, finish, samples, startServer, upload } from './server.mjs';
+import { REPO, assertProblem, finish, samples, startServer, upload, unzipText, ifMatch } from './server.mjs';
 
 const BUILT = fs.existsSync(path.join(REPO, 'src', 'modules', 'party_aid', 'documents.cpp'));
 const API = '/api/v1/party-aid';
@@ -19,29 +19,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 let srv;
 const as = {};
-const ifMatch = (v) => ({ headers: { 'If-Match': `"${v}"` } });
 
-// The text of every entry of a ZIP file (an XLSX), stored or deflated.
-function unzipText(buf) {
-  let out = '';
-  // Read the central directory: it has the sizes even when the local headers defer them.
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = buf.readUInt32LE(end + 16);
-  const entries = buf.readUInt16LE(end + 10);
-  for (let i = 0; i < entries; ++i) {
-    const method = buf.readUInt16LE(at + 10);
-    const size = buf.readUInt32LE(at + 20);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    out += method === 8 ? zlib.inflateRawSync(data).toString('utf8') : data.toString('utf8');
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
 
 // A minimal .xlsx as Excel saves it (deflated parts, inline strings and numbers): `rows` is an
 // array of [rowNumber, [cell, ...]] with strings for text and numbers for numbers.

@@ -3,6 +3,7 @@
 //
 //   PANTAU_BIN     path of the pantau binary (default /work/main/build/pantau)
 //   PANTAU_KEEP_TMP=1  keep the temporary folders of stopped servers (for debugging)
+import zlib from 'node:zlib';
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -431,4 +432,28 @@ export function assertProblem(assert, r, status, code) {
   assert.ok(Array.isArray(j.errors));
   if (code) assert.equal(j.code, code);
   return j;
+}
+
+// An If-Match header for a record version.
+export const ifMatch = (v) => ({ headers: { 'If-Match': `"${v}"` } });
+
+// The text of every entry of a ZIP file (an XLSX); the workbook's entries are deflated or stored.
+export function unzipText(buf) {
+  let out = '';
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(end + 10);
+  let p = buf.readUInt32LE(end + 16);
+  for (let n = 0; n < count; ++n) {
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    out += method === 8 ? zlib.inflateRawSync(data).toString('utf8') : data.toString('utf8');
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
 }
