@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { finish, REPO, startServer } from './server.mjs';
+import { DEMO_USERS, finish, REPO, startServer, within } from './server.mjs';
 
 let srv;
 
@@ -91,5 +91,52 @@ describe('/api/v1/openapi.json', () => {
         }
       }
     }
+  });
+});
+
+describe('/api/v1/dashboard map measures', () => {
+  const measureOf = (d, key) => d.map.measures.find((m) => m.key === key);
+
+  test('completeness first (same as map.values), then the readiness of the election that matters now, within scope', async () => {
+    for (const u of ['admin', 'kalsel.analis', 'banjarmasin.operator']) {
+      const c = await srv.login(u);
+      const d = (await c.get('/api/v1/dashboard')).json;
+      const root = DEMO_USERS[u].region;
+      assert.equal(d.map.measure.key, 'reporting_completeness');
+      assert.equal(d.map.measures[0].key, 'reporting_completeness', u);
+      assert.deepEqual(d.map.measures[0].values, d.map.values, u);
+      assert.equal(d.map.measures[0].unit, '%');
+      const r = measureOf(d, 'election_readiness');
+      assert.ok(r, `${u} sees an election readiness measure`);
+      // No election lies ahead in the demo: the latest one held is shown.
+      assert.equal(r.election_id, 2);
+      assert.match(r.label.id, /^Kesiapan dukungan .*2024.* \(%\)$/);
+      assert.ok(r.label.en);
+      for (const m of d.map.measures) {
+        for (const [code, v] of Object.entries(m.values)) {
+          assert.ok(within(code, root), `${u}: ${m.key} ${code} out of scope`);
+          assert.equal(code.split('.').length, root === '' ? 1 : 2, `${u}: ${code} at the map level`);
+          assert.ok(v >= 0 && v <= 100);
+        }
+      }
+      const level = d.map.level === 'provinsi' ? 'level=provinsi' : `level=kabkota&province=${d.map.province}`;
+      const same = (await c.get(`/api/v1/elections/${r.election_id}/readiness?${level}`)).json;
+      assert.deepEqual(r.values, same.values, `${u}: readiness equals the election's readiness map`);
+    }
+    const national = (await (await srv.login('admin')).get('/api/v1/dashboard')).json;
+    assert.equal(typeof measureOf(national, 'election_readiness').values['63'], 'number');
+  });
+
+  test('an election ahead takes the place of the latest one held', async () => {
+    const admin = await srv.login('admin');
+    const r = await admin.post('/api/v1/elections', {
+      type: 'PILKADA', year: 2031, name: 'Pemilihan Uji Dasbor 2031',
+      polling_date: '2031-11-26', scope_region_code: '', legal_basis: 'UU 10/2016 (uji)',
+    });
+    assert.equal(r.status, 201, r.text);
+    const d = (await admin.get('/api/v1/dashboard')).json;
+    const m = measureOf(d, 'election_readiness');
+    assert.equal(m.election_id, r.json.id);
+    assert.equal(m.label.id, 'Kesiapan dukungan Pemilihan Uji Dasbor 2031 (%)');
   });
 });

@@ -195,6 +195,7 @@ const en: Messages = {
     backNational: 'Back to the national map',
     legend: 'Legend',
     noData: 'No data',
+    measure: 'Map measure',
     mapTable: 'Show the map data as a table',
     region: 'Region',
     value: 'Value',

@@ -196,6 +196,7 @@ const id = {
     backNational: 'Kembali ke peta nasional',
     legend: 'Keterangan',
     noData: 'Tidak ada data',
+    measure: 'Ukuran peta',
     mapTable: 'Tampilkan data peta sebagai tabel',
     region: 'Wilayah',
     value: 'Nilai',
