@@ -1,8 +1,10 @@
 #include "report/pdf.h"
 
 #include <hpdf.h>
+#include <zlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -81,7 +83,87 @@ Error bad_table(const std::string& id, const std::string& en) {
                      "Invalid document table: " + en);
 }
 
+HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+HPDF_REAL unit(double v) { return static_cast<HPDF_REAL>(std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0); }
+
+// Inflates a zlib stream; nullopt when it is not one.
+std::optional<std::string> inflate_bytes(std::string_view in) {
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return std::nullopt;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  std::string out;
+  char buf[16384];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buf);
+    z.avail_out = sizeof buf;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(buf, sizeof buf - z.avail_out);
+    if (rc == Z_BUF_ERROR && z.avail_in == 0) break;  // truncated input: keep what came out
+  }
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END && rc != Z_BUF_ERROR) return std::nullopt;
+  return out;
+}
+
 }  // namespace
+
+std::optional<Rgb> rgb_from_hex(std::string_view hex) {
+  if (!hex.empty() && hex.front() == '#') hex.remove_prefix(1);
+  if (hex.size() != 6) return std::nullopt;
+  double parts[3];
+  for (size_t i = 0; i < 3; ++i) {
+    int v = 0;
+    for (size_t j = 0; j < 2; ++j) {
+      const char ch = hex[i * 2 + j];
+      int digit;
+      if (ch >= '0' && ch <= '9') digit = ch - '0';
+      else if (ch >= 'a' && ch <= 'f') digit = ch - 'a' + 10;
+      else if (ch >= 'A' && ch <= 'F') digit = ch - 'A' + 10;
+      else return std::nullopt;
+      v = v * 16 + digit;
+    }
+    parts[i] = v / 255.0;
+  }
+  return Rgb{parts[0], parts[1], parts[2]};
+}
+
+std::string pdf_content_streams(std::string_view pdf) {
+  std::string out;
+  size_t at = 0;
+  while ((at = pdf.find("stream", at)) != std::string_view::npos) {
+    // "stream" starts the data only after a dictionary ("endstream" also contains the word).
+    if (at >= 3 && pdf.substr(at - 3, 3) == "end") {
+      at += 6;
+      continue;
+    }
+    size_t data = at + 6;
+    if (pdf.substr(data, 2) == "\r\n") data += 2;
+    else if (pdf.substr(data, 1) == "\n") data += 1;
+    else {
+      at += 6;
+      continue;
+    }
+    const size_t end = pdf.find("endstream", data);
+    if (end == std::string_view::npos) break;
+    // The object's dictionary: font files and images are not page content.
+    const size_t obj = pdf.rfind(" obj", at);
+    const std::string_view dict = pdf.substr(obj == std::string_view::npos ? 0 : obj, at - (obj == std::string_view::npos ? 0 : obj));
+    if (dict.find("/Length1") == std::string_view::npos && dict.find("/Subtype") == std::string_view::npos &&
+        dict.find("/Type") == std::string_view::npos) {
+      const std::string_view bytes = pdf.substr(data, end - data);
+      if (dict.find("/FlateDecode") != std::string_view::npos) {
+        if (auto text = inflate_bytes(bytes)) out += *text + "\n";
+      } else {
+        out.append(bytes);
+        out += '\n';
+      }
+    }
+    at = end + 9;
+  }
+  return out;
+}
 
 std::string default_fonts_dir() {
   const char* env = std::getenv("PANTAU_FONTS_DIR");
@@ -664,6 +746,91 @@ void PdfDocument::page_break() {
   Impl& d = *impl_;
   if (!d.usable()) return;
   d.new_page();
+}
+
+double PdfDocument::content_width() { return kContentWidth; }
+
+void PdfDocument::drawing(double height, const std::function<void(Canvas&)>& draw) {
+  Impl& d = *impl_;
+  if (!d.usable()) return;
+  height = std::isfinite(height) ? std::clamp(height, 0.0, kUsableHeight) : 0.0;
+  d.ensure(height);
+  if (!d.usable()) return;
+  Canvas canvas(impl_.get(), {kLeft, d.y - height, kContentWidth, height});
+  if (draw) draw(canvas);
+  d.y -= height + 6;
+}
+
+void Canvas::polygon(const std::vector<std::vector<Point>>& rings, std::optional<Rgb> fill,
+                     std::optional<Rgb> stroke, double line_width) {
+  if (!d_->usable() || (!fill && !stroke)) return;
+  HPDF_Page p = d_->page();
+  HPDF_Page_GSave(p);
+  if (fill) HPDF_Page_SetRGBFill(p, unit(fill->r), unit(fill->g), unit(fill->b));
+  if (stroke) {
+    HPDF_Page_SetRGBStroke(p, unit(stroke->r), unit(stroke->g), unit(stroke->b));
+    HPDF_Page_SetLineWidth(p, real(std::max(0.0, line_width)));
+    HPDF_Page_SetLineJoin(p, HPDF_ROUND_JOIN);
+  }
+  bool any = false;
+  for (const auto& ring : rings) {
+    if (ring.size() < 3) continue;
+    bool finite = true;
+    for (const auto& pt : ring) finite = finite && std::isfinite(pt.x) && std::isfinite(pt.y);
+    if (!finite) continue;
+    HPDF_Page_MoveTo(p, real(ring.front().x), real(ring.front().y));
+    for (size_t i = 1; i < ring.size(); ++i) HPDF_Page_LineTo(p, real(ring[i].x), real(ring[i].y));
+    HPDF_Page_ClosePath(p);
+    any = true;
+  }
+  if (any) {
+    if (fill && stroke) HPDF_Page_EofillStroke(p);
+    else if (fill) HPDF_Page_Eofill(p);
+    else HPDF_Page_Stroke(p);
+  }
+  HPDF_Page_GRestore(p);
+}
+
+void Canvas::line(Point from, Point to, Rgb colour, double line_width) {
+  if (!d_->usable()) return;
+  HPDF_Page p = d_->page();
+  HPDF_Page_GSave(p);
+  HPDF_Page_SetRGBStroke(p, unit(colour.r), unit(colour.g), unit(colour.b));
+  HPDF_Page_SetLineWidth(p, real(std::max(0.0, line_width)));
+  HPDF_Page_MoveTo(p, real(from.x), real(from.y));
+  HPDF_Page_LineTo(p, real(to.x), real(to.y));
+  HPDF_Page_Stroke(p);
+  HPDF_Page_GRestore(p);
+}
+
+void Canvas::rect(const Box& b, std::optional<Rgb> fill, std::optional<Rgb> stroke, double line_width) {
+  if (!d_->usable() || (!fill && !stroke)) return;
+  HPDF_Page p = d_->page();
+  HPDF_Page_GSave(p);
+  if (fill) HPDF_Page_SetRGBFill(p, unit(fill->r), unit(fill->g), unit(fill->b));
+  if (stroke) {
+    HPDF_Page_SetRGBStroke(p, unit(stroke->r), unit(stroke->g), unit(stroke->b));
+    HPDF_Page_SetLineWidth(p, real(std::max(0.0, line_width)));
+  }
+  HPDF_Page_Rectangle(p, real(b.x), real(b.y), real(b.width), real(b.height));
+  if (fill && stroke) HPDF_Page_FillStroke(p);
+  else if (fill) HPDF_Page_Fill(p);
+  else HPDF_Page_Stroke(p);
+  HPDF_Page_GRestore(p);
+}
+
+void Canvas::text(double x, double baseline, std::string_view s, double size, bool bold, Rgb colour) {
+  if (!d_->usable() || s.empty()) return;
+  HPDF_Page p = d_->page();
+  HPDF_Page_GSave(p);
+  HPDF_Page_SetRGBFill(p, unit(colour.r), unit(colour.g), unit(colour.b));
+  d_->draw(p, x, baseline, bold ? d_->bold : d_->regular, size, detail::clean_text(s, false, true));
+  HPDF_Page_GRestore(p);
+}
+
+double Canvas::text_width(std::string_view s, double size, bool bold) const {
+  if (!d_->usable()) return 0;
+  return d_->width(detail::clean_text(s, false, true), bold ? d_->bold : d_->regular, size);
 }
 
 Result<std::string> PdfDocument::finish() {

@@ -14,6 +14,7 @@
 // Building is CPU work (loading the font takes a few milliseconds): run it on the worker pool,
 // never on the network event loop.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,6 +72,25 @@ struct Signature {
   std::string acknowledged_label = "Mengetahui,";
 };
 
+// A colour, each component 0..1.
+struct Rgb {
+  double r = 0, g = 0, b = 0;
+  bool operator==(const Rgb&) const = default;
+};
+// "#b3261e" or "b3261e"; nullopt when malformed.
+std::optional<Rgb> rgb_from_hex(std::string_view hex);
+
+// A point on the page, in points, origin at the bottom-left corner of the page.
+struct Point {
+  double x = 0, y = 0;
+};
+// A rectangle on the page: its bottom-left corner and its size, in points.
+struct Box {
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+class Canvas;
+
 class PdfDocument {
  public:
   explicit PdfDocument(const DocumentInfo& info, const PdfOptions& options = {});
@@ -96,6 +116,12 @@ class PdfDocument {
   void space(double points);
   // Continues on a new page.
   void page_break();
+  // Reserves `height` points of the flow across the full content width (starting a new page when
+  // they do not fit here) and lets `draw` paint inside that box with a Canvas. Used for maps and
+  // charts; the height is capped at the usable height of a page.
+  void drawing(double height, const std::function<void(Canvas&)>& draw);
+  // The width of the content area (between the margins), in points.
+  static double content_width();
 
   // False once an error happened (finish() then returns it).
   bool ok() const;
@@ -103,8 +129,39 @@ class PdfDocument {
   Result<std::string> finish();
 
  private:
+  friend class Canvas;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Paints inside a box reserved by PdfDocument::drawing. Every call saves and restores the
+// graphics state, so a colour never leaks into later text. Drawing errors are sticky like the
+// rest of the document's.
+class Canvas {
+ public:
+  // The reserved box, in page coordinates.
+  Box box() const { return box_; }
+  // A polygon of one or more rings (an outer ring and its holes; filled by the even-odd rule).
+  // Rings with fewer than three points are ignored; without a fill nor a stroke nothing is drawn.
+  void polygon(const std::vector<std::vector<Point>>& rings, std::optional<Rgb> fill,
+               std::optional<Rgb> stroke, double line_width = 0.5);
+  void line(Point from, Point to, Rgb colour, double line_width = 0.5);
+  void rect(const Box& b, std::optional<Rgb> fill, std::optional<Rgb> stroke,
+            double line_width = 0.5);
+  // One line of text (not wrapped) with its baseline at `baseline`.
+  void text(double x, double baseline, std::string_view s, double size, bool bold = false,
+            Rgb colour = {});
+  double text_width(std::string_view s, double size, bool bold = false) const;
+
+ private:
+  friend class PdfDocument;
+  Canvas(PdfDocument::Impl* d, Box b) : d_(d), box_(b) {}
+  PdfDocument::Impl* d_;
+  Box box_;
+};
+
+// The PDF's page content streams, inflated and concatenated: the drawing operators a reader
+// executes (e.g. "0.7 0.15 0.12 rg"). For checks of generated documents.
+std::string pdf_content_streams(std::string_view pdf);
 
 }  // namespace pantau::report

@@ -2,6 +2,8 @@
 // reader would see the page) and XLSX (checked by unpacking the file).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "report/indonesian.h"
+#include "report/map.h"
 #include "report/pdf.h"
 #include "report/xlsx.h"
 
@@ -318,6 +321,160 @@ TEST(ReportPdf, MalformedTableIsAnError) {
 }
 
 // --- XLSX ----------------------------------------------------------------------------------------
+
+// --- Drawing and maps ---------------------------------------------------------------------------
+
+namespace {
+
+// The fill colours set in the page content ("r g b rg" operators).
+std::vector<Rgb> fill_colours(const std::string& pdf) {
+  std::vector<Rgb> out;
+  const std::string content = pdf_content_streams(pdf);
+  static const std::regex rg(R"(([0-9.]+) ([0-9.]+) ([0-9.]+) rg)");
+  for (std::sregex_iterator it(content.begin(), content.end(), rg), end; it != end; ++it)
+    out.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3])});
+  return out;
+}
+
+bool has_fill(const std::vector<Rgb>& fills, const Rgb& want) {
+  return std::any_of(fills.begin(), fills.end(), [&](const Rgb& c) {
+    return std::abs(c.r - want.r) < 0.002 && std::abs(c.g - want.g) < 0.002 && std::abs(c.b - want.b) < 0.002;
+  });
+}
+
+std::string square(double lon, double lat, double size) {
+  auto pt = [](double x, double y) { return "[" + std::to_string(x) + "," + std::to_string(y) + "]"; };
+  return "[" + pt(lon, lat) + "," + pt(lon + size, lat) + "," + pt(lon + size, lat + size) + "," +
+         pt(lon, lat + size) + "," + pt(lon, lat) + "]";
+}
+
+}  // namespace
+
+TEST(ReportPdf, RgbFromHexTableOfCases) {
+  EXPECT_EQ(rgb_from_hex("#ff0000"), (Rgb{1, 0, 0}));
+  EXPECT_EQ(rgb_from_hex("00FF00"), (Rgb{0, 1, 0}));
+  const auto grey = rgb_from_hex("#808080");
+  ASSERT_TRUE(grey.has_value());
+  EXPECT_NEAR(grey->r, 128 / 255.0, 1e-9);
+  for (const char* bad : {"", "#", "#fff", "#gg0000", "#12345678", "red"})
+    EXPECT_FALSE(rgb_from_hex(bad).has_value()) << bad;
+}
+
+TEST(ReportMap, ParseGeoPolygonsTableOfCases) {
+  const std::string sq = square(114.5, -3.5, 0.2);
+  struct Case {
+    std::string geojson;
+    int polygons;  // -1 = refused
+  };
+  const std::vector<Case> cases = {
+      {R"({"type":"Polygon","coordinates":[)" + sq + "]}", 1},
+      {R"({"type":"Polygon","coordinates":[)" + sq + "," + square(114.55, -3.45, 0.05) + "]}", 1},
+      {R"({"type":"MultiPolygon","coordinates":[[)" + sq + "],[" + square(115, -3, 0.1) + "]]}", 2},
+      {"", -1},
+      {"not json", -1},
+      {R"({"type":"Point","coordinates":[114.5,-3.5]})", -1},
+      {R"({"type":"Polygon"})", -1},
+      {R"({"type":"Polygon","coordinates":[]})", -1},
+      {R"({"type":"Polygon","coordinates":[[[1,2],[3,4]]]})", -1},
+      {R"({"type":"Polygon","coordinates":[[[1,2],[3,4],["a",5],[1,2]]]})", -1},
+      {R"({"type":"Polygon","coordinates":[[[1,200],[3,4],[5,6],[1,200]]]})", -1},
+      {R"({"type":"MultiPolygon","coordinates":[]})", -1},
+      {R"({"type":"MultiPolygon","coordinates":[[)" + sq + "],5]}", -1},
+      {R"([1,2,3])", -1},
+  };
+  for (const auto& c : cases) {
+    const auto p = parse_geo_polygons(c.geojson);
+    EXPECT_EQ(p ? static_cast<int>(p->size()) : -1, c.polygons) << c.geojson;
+  }
+}
+
+TEST(ReportMap, TwoRegionMapWithLegendOpensAndHoldsItsColours) {
+  const Rgb high = *rgb_from_hex("#b3261e"), low = *rgb_from_hex("#f3d98b"), medium = *rgb_from_hex("#e8894a");
+  PdfDocument pdf({"Peta", "", "", std::nullopt});
+  pdf.title("PETA RAWAN KONFLIK");
+  MapSpec spec;
+  spec.regions = {
+      {"63.71", "Kota Banjarmasin", R"({"type":"Polygon","coordinates":[)" + square(114.5, -3.4, 0.2) + "]}", high},
+      {"63.72", "Kota Banjarbaru",
+       R"({"type":"MultiPolygon","coordinates":[[)" + square(114.75, -3.5, 0.3) + "],[" + square(115.1, -3.5, 0.05) + "]]}",
+       low},
+  };
+  spec.legend = {{"Rendah", low}, {"Sedang", medium}, {"Tinggi", high}};
+  spec.note = "Batas wilayah 63.73 belum tersedia.";
+  spec.height = 260;
+  const MapResult r = draw_map(pdf, spec);
+  EXPECT_EQ(r.drawn, 2);
+  EXPECT_TRUE(r.skipped.empty());
+  pdf.paragraph("Teks sesudah peta.");
+  auto bytes = pdf.finish();
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message.en;
+  const std::string path = temp_path("report-map.pdf");
+  write_file(path, *bytes);
+  EXPECT_EQ(pdf_pages(path), 1);
+  const std::string text = pdf_text(path);
+  for (const char* want : {"PETA RAWAN KONFLIK", "Rendah", "Sedang", "Tinggi", "Batas wilayah 63.73 belum tersedia.",
+                           "Teks sesudah peta."})
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  // The text after the map comes below it: the map took its room in the flow.
+  EXPECT_GT(text.find("Teks sesudah peta."), text.find("Tinggi"));
+  const auto fills = fill_colours(*bytes);
+  for (const Rgb& c : {high, low, medium}) EXPECT_TRUE(has_fill(fills, c)) << c.r << " " << c.g << " " << c.b;
+  const std::string content = pdf_content_streams(*bytes);
+  EXPECT_GE(count_of(content, "B*\n"), 3u) << "three polygons, filled and outlined";
+  EXPECT_NE(content.find(" re\n"), std::string::npos) << "legend boxes";
+  std::filesystem::remove(path);
+}
+
+TEST(ReportMap, BadGeometriesAreSkippedNotFatal) {
+  const Rgb red{1, 0, 0};
+  PdfDocument pdf({"Peta", "", "", std::nullopt});
+  MapSpec spec;
+  spec.regions = {{"a", "A", "", red},
+                  {"b", "B", "{", red},
+                  {"c", "C", R"({"type":"Point","coordinates":[1,2]})", red},
+                  {"d", "D", R"({"type":"Polygon","coordinates":[[[1,2],[3,4]]]})", red},
+                  {"e", "E", R"({"type":"Polygon","coordinates":[[[1,95],[3,4],[5,6],[1,95]]]})", red},
+                  {"f", "F", R"({"type":"Polygon","coordinates":[)" + square(110, -7, 1) + "]}", Rgb{0, 0, 1}}};
+  const MapResult r = draw_map(pdf, spec);
+  EXPECT_EQ(r.drawn, 1);
+  EXPECT_EQ(r.skipped, (std::vector<std::string>{"a", "b", "c", "d", "e"}));
+  // Nothing drawable at all: the box stays, with its legend.
+  MapSpec none;
+  none.regions = {{"x", "X", "[]", red}};
+  none.legend = {{"Tidak ada data", Rgb{0.8, 0.8, 0.8}}};
+  EXPECT_EQ(draw_map(pdf, none).drawn, 0);
+  auto bytes = pdf.finish();
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message.en;
+  const std::string path = temp_path("report-map-bad.pdf");
+  write_file(path, *bytes);
+  EXPECT_GE(pdf_pages(path), 1);
+  EXPECT_NE(pdf_text(path).find("Tidak ada data"), std::string::npos);
+  EXPECT_TRUE(has_fill(fill_colours(*bytes), Rgb{0, 0, 1}));
+  std::filesystem::remove(path);
+}
+
+TEST(ReportMap, LargeGeometryIsSimplifiedOnThePage) {
+  // A circle of 200,000 positions: on a map a few hundred points wide, most of them are closer
+  // than half a point to their neighbour and are skipped.
+  std::string ring = "[";
+  const int n = 200000;
+  for (int i = 0; i <= n; ++i) {
+    const double a = 2 * M_PI * (i % n) / n;
+    if (i > 0) ring += ",";
+    ring += "[" + std::to_string(115 + std::cos(a)) + "," + std::to_string(-2 + std::sin(a)) + "]";
+  }
+  ring += "]";
+  PdfDocument pdf({"Peta", "", "", std::nullopt});
+  MapSpec spec;
+  spec.regions = {{"63", "Kalimantan Selatan", R"({"type":"Polygon","coordinates":[)" + ring + "]}", Rgb{0, 0.5, 0}}};
+  EXPECT_EQ(draw_map(pdf, spec).drawn, 1);
+  auto bytes = pdf.finish();
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message.en;
+  const size_t segments = count_of(pdf_content_streams(*bytes), " l\n");
+  EXPECT_GT(segments, 100u);
+  EXPECT_LT(segments, 5000u);
+  EXPECT_LT(bytes->size(), 200000u);
+}
 
 TEST(ReportXlsx, SheetNamesAreMadeValid) {
   EXPECT_EQ(xlsx_sheet_name("Rekap [2026]: Q1/Q2*?"), "Rekap -2026-- Q1-Q2--");
