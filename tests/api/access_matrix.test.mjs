@@ -8,10 +8,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
-import { DEMO_PASSWORD, DEMO_USERS, REPO, assertProblem, finish, samples, startServer, upload, within } from './server.mjs';
+import { DEMO_PASSWORD, DEMO_USERS, REPO, assertProblem, finish, samples, startServer, upload, within, unzipText } from './server.mjs';
 
 const LEVEL = { BIASA: 0, TERBATAS: 1, RAHASIA: 2 };
 // The modules present in this source tree (rows of an absent module are not run).
@@ -1056,6 +1055,25 @@ const MATRIX = [
       }
     },
   },
+  {
+    method: 'GET', path: '/api/v1/conflict/alerts/{id}', permission: 'record.read', allowed: [200, 404], module: 'conflict',
+    probe: () => `/api/v1/conflict/alerts/${cf.alertsC?.[0]?.id ?? 1}`,
+    scope: async () => {
+      // Each alert opens for exactly those who may see it (region and clearance); 404 for the others.
+      for (const [u, c] of Object.entries(as)) {
+        const show = new Set(visible(cf.alertsC, u).map((x) => x.id));
+        for (const a of cf.alertsC) {
+          const r = await c.get(`/api/v1/conflict/alerts/${a.id}`);
+          assert.equal(r.status, show.has(a.id) ? 200 : 404, `${u} alert ${a.id} (${a.region_code}, ${a.classification})`);
+          if (r.status === 200) assert.equal(r.json.id, a.id);
+        }
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/taxonomy', permission: 'record.read', allowed: [200], module: 'conflict',
+    scope: async () => sameForEveryone('/api/v1/conflict/taxonomy'),
+  },
   ...['assign', 'respond', 'close'].map((action) => ({
     method: 'POST', path: `/api/v1/conflict/alerts/{id}/${action}`, permission: 'record.review', allowed: [428], module: 'conflict',
     probe: () => `/api/v1/conflict/alerts/${cf.alerts?.[0]?.id ?? 1}/${action}`,
@@ -1112,6 +1130,178 @@ const MATRIX = [
       assert.ok(scores['banjarmasin.operator'] < scores['banjarmasin.kaban'], JSON.stringify(scores));
       assert.ok(scores['banjarmasin.kaban'] < scores['kalsel.kaban'], JSON.stringify(scores));
       assert.equal(scores['kalsel.kaban'], scores.admin);
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/incidents/clusters', permission: 'record.read', allowed: [200], module: 'conflict',
+    probe: '/api/v1/conflict/incidents/clusters?region=63&zoom=5',
+    scope: async () => {
+      // The clusters count exactly the incidents with coordinates the caller may see.
+      const placed = cf.incidents.filter((x) => x.lat != null && x.lng != null);
+      for (const [u, c] of Object.entries(as)) {
+        for (const region of ['', '63', '63.71']) {
+          const r = await c.get(`/api/v1/conflict/incidents/clusters?zoom=4${region ? `&region=${region}` : ''}`);
+          assert.equal(r.status, 200, r.text);
+          const expected = visible(placed, u).filter((x) => within(x.region_code, region)).length;
+          assert.equal(r.json.total, expected, `${u} clusters of ${region || 'all'}`);
+          assert.equal(r.json.clusters.reduce((a, x) => a + x.count, 0), expected);
+        }
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/conflict/vulnerability/recompute', permission: 'record.review', allowed: [422], module: 'conflict',
+    scope: async () => {
+      // A reviewer recomputes the regions of its own subtree only; each reader then sees the
+      // stored scores of its clearance, equal to the live ones.
+      const period = ago(2).slice(0, 4);
+      const kab = await as['banjarmasin.kaban'].post('/api/v1/conflict/vulnerability/recompute', { period });
+      assert.equal(kab.status, 200, kab.text);
+      assert.equal(kab.json.regions, 1);
+      const prov = await as['kalsel.kaban'].post('/api/v1/conflict/vulnerability/recompute', { period });
+      assert.equal(prov.status, 200, prov.text);
+      assert.equal(prov.json.regions, 14); // the province and its 13 kab/kota
+      for (const u of ['kalsel.operator', 'kalsel.kabid', 'kalsel.kaban', 'banjarmasin.operator']) {
+        const stored = await as[u].get(`/api/v1/conflict/vulnerability?level=kabkota&province=63&period=${period}`);
+        assert.equal(stored.status, 200, stored.text);
+        assert.ok(stored.json.computed_at, `${u}: stored scores`);
+        const live = await as[u].get(`/api/v1/conflict/vulnerability?level=kabkota&province=63&date=${stored.json.as_of}`);
+        assert.deepEqual(stored.json.values, live.json.values, `${u}: the stored scores of its clearance`);
+      }
+      const other = await as['kaltim.operator'].get(`/api/v1/conflict/vulnerability?level=kabkota&province=63&period=${period}`);
+      assert.ok(Object.keys(other.json.values).every((x) => within(x, '64')), 'another province sees none of Kalsel');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/scoring-model', permission: 'record.read', allowed: [200], module: 'conflict',
+    scope: async () => sameForEveryone('/api/v1/conflict/scoring-model'),
+  },
+  {
+    method: 'PATCH', path: '/api/v1/conflict/scoring-model', permission: 'user.admin', allowed: [428], module: 'conflict',
+    scope: async () => {
+      // The national model is changed only by national administrators.
+      const before = await as.admin.get('/api/v1/conflict/scoring-model');
+      const r = await as['kalsel.admin'].request('PATCH', '/api/v1/conflict/scoring-model',
+        { json: { w_fatality: 9 }, headers: { 'If-Match': `"${before.json.version}"` } });
+      assertProblem(assert, r, 403, 'forbidden');
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/scoring-model')).json, before.json, 'nothing changed');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/alert-rules', permission: 'user.admin', allowed: [200], module: 'conflict',
+    scope: async () => {
+      // One national set of rules: every administrator reads the same list.
+      const ref = await as.admin.get('/api/v1/conflict/alert-rules');
+      assert.equal(ref.status, 200);
+      assert.equal(ref.json.items.length, 3);
+      assert.deepEqual((await as['kalsel.admin'].get('/api/v1/conflict/alert-rules')).json, ref.json);
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/conflict/alert-rules', permission: 'user.admin', allowed: [422], module: 'conflict',
+    scope: async () => {
+      // Only national administrators add rules.
+      const before = (await as.admin.get('/api/v1/conflict/alert-rules')).json;
+      const r = await as['kalsel.admin'].post('/api/v1/conflict/alert-rules', { kind: 'FATALITY', target_tier: 'PROVINSI' });
+      assertProblem(assert, r, 403, 'forbidden');
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/alert-rules')).json, before, 'nothing added');
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/conflict/alert-rules/{id}', permission: 'user.admin', allowed: [428], module: 'conflict',
+    probe: () => '/api/v1/conflict/alert-rules/1',
+    scope: async () => {
+      const before = (await as.admin.get('/api/v1/conflict/alert-rules')).json;
+      const rule = before.items[0];
+      const r = await as['kalsel.admin'].request('PATCH', `/api/v1/conflict/alert-rules/${rule.id}`,
+        { json: { enabled: false }, headers: { 'If-Match': `"${rule.version}"` } });
+      assertProblem(assert, r, 403, 'forbidden');
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/alert-rules')).json, before, 'nothing changed');
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/conflict/reports', permission: 'record.write', allowed: [422], module: 'conflict',
+    scope: async () => {
+      const period = ago(2).slice(0, 4); // the year of the matrix's incidents
+      const p = '/api/v1/conflict/reports';
+      const make = async (u, region) => {
+        const r = await as[u].post(p, { region_code: region, period, recommendations: `Rekomendasi ${region}` });
+        assert.equal(r.status, 201, `${u} ${region}: ${r.text}`);
+        return r.json;
+      };
+      cf.repBjm = await make('banjarmasin.operator', '63.71');
+      cf.repBjb = await make('banjarbaru.operator', '63.72');
+      cf.repKalsel = await make('kalsel.kabid', '63');
+      cf.repKaltim = await make('kaltim.operator', '64');
+      assertProblem(assert, await as['banjarmasin.operator'].post(p, { region_code: '63.72', period: `${Number(period) - 1}` }), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post(p, { region_code: '64', period: `${Number(period) - 1}` }), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post(p, { region_code: '63.71', period }), 409, 'report_exists');
+      cf.reports = (await as.admin.get(p)).json.items;
+      assert.equal(cf.reports.length, 4, 'no report made by the refused requests');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/reports', permission: 'record.read', allowed: [200], module: 'conflict',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get('/api/v1/conflict/reports');
+        assert.equal(r.status, 200, r.text);
+        const expected = cf.reports.filter((x) => within(x.region_code, USERS[u].region)).map((x) => x.id);
+        assert.deepEqual(sorted(r.json.items.map((x) => x.id)), sorted(expected), `${u} sees exactly the reports of its subtree`);
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/reports/{id}', permission: 'record.read', allowed: [200, 404], module: 'conflict',
+    probe: () => `/api/v1/conflict/reports/${cf.repBjm?.id ?? 1}`,
+    scope: async () => {
+      const year = ago(2).slice(0, 4);
+      for (const [u, c] of Object.entries(as)) {
+        for (const x of cf.reports) {
+          const r = await c.get(`/api/v1/conflict/reports/${x.id}`);
+          if (!within(x.region_code, USERS[u].region)) {
+            assertProblem(assert, r, 404);
+            continue;
+          }
+          assert.equal(r.status, 200, r.text);
+          // The content counts only the incidents the reader may see.
+          const inc = visible(cf.incidents, u).filter((i) => within(i.region_code, x.region_code) && i.occurred_on.startsWith(year));
+          assert.equal(r.json.incidents, inc.length, `${u} report ${x.region_code}`);
+          assert.equal(r.json.by_source.reduce((a, s) => a + s.fatalities, 0), inc.reduce((a, i) => a + i.fatalities, 0));
+          if (x.region_code === '63') assert.equal(r.json.rollup.length, 13, 'the province rolls up its kab/kota');
+        }
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/conflict/reports/{id}/actions', permission: 'record.read', allowed: [428], module: 'conflict',
+    probe: () => `/api/v1/conflict/reports/${cf.repBjm?.id ?? 1}/actions`,
+    scope: async () => {
+      const act = (u, x, action) => as[u].post(`/api/v1/conflict/reports/${x.id}/actions`, { action, reason: 'Uji' },
+        { headers: { 'If-Match': `"${x.version}"` } });
+      assertProblem(assert, await act('banjarbaru.operator', cf.repBjm, 'SUBMIT'), 404); // another kab/kota
+      assertProblem(assert, await act('kaltim.operator', cf.repKalsel, 'SUBMIT'), 404); // another province
+      assertProblem(assert, await act('bpk.auditor', cf.repBjm, 'SUBMIT'), 403, 'forbidden'); // read only
+      assertProblem(assert, await act('banjarmasin.kaban', cf.repBjm, 'ACCEPT'), 403, 'forbidden'); // its own office
+      assertProblem(assert, await act('kalsel.kabid', cf.repBjm, 'ACCEPT'), 409, 'status_not_allowed'); // still a draft
+      assert.deepEqual((await as.admin.get('/api/v1/conflict/reports')).json.items, cf.reports, 'no report changed');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/conflict/reports/{id}/pdf', permission: 'record.read', allowed: [200, 404], module: 'conflict',
+    probe: () => `/api/v1/conflict/reports/${cf.repBjm?.id ?? 1}/pdf`,
+    scope: async () => {
+      for (const u of ['banjarmasin.operator', 'banjarbaru.operator', 'kalsel.kabid', 'kaltim.operator']) {
+        for (const x of cf.reports) {
+          const r = await as[u].get(`/api/v1/conflict/reports/${x.id}/pdf`, { raw: true });
+          if (within(x.region_code, USERS[u].region)) {
+            assert.equal(r.status, 200, `${u} ${x.region_code}`);
+            assert.equal(r.bytes.subarray(0, 5).toString(), '%PDF-');
+          } else {
+            assert.equal(r.status, 404, `${u} ${x.region_code}`);
+          }
+        }
+      }
     },
   },
 
@@ -1375,146 +1565,6 @@ const MATRIX = [
     },
   },
   {
-    method: 'GET', path: '/api/v1/party-aid/lpj', permission: 'record.read', allowed: [200], module: 'party_aid',
-    scope: async () => {
-      for (const r of PA_REGIONS) assert.ok(pa.lpj.some((l) => l.region_code === r), `an LPJ of ${r}`);
-      for (const [u, c] of Object.entries(as)) {
-        const seen = await c.all('/api/v1/party-aid/lpj');
-        assert.deepEqual(sorted(seen.map((l) => l.id)), sorted(pa.lpj.filter((l) => within(l.region_code, USERS[u].region)).map((l) => l.id)), `${u} LPJ`);
-      }
-    },
-  },
-  {
-    method: 'POST', path: '/api/v1/party-aid/lpj', permission: 'record.write', allowed: [422], module: 'party_aid',
-    scope: async () => {
-      const p = '/api/v1/party-aid/lpj';
-      assertProblem(assert, await as['banjarbaru.operator'].post(p, lpjBody('63.71', 'PKB')), 403, 'forbidden');
-      assertProblem(assert, await as['banjarmasin.operator'].post(p, lpjBody('63', 'PKB')), 403, 'forbidden');
-      assertProblem(assert, await as['kalsel.operator'].post(p, lpjBody('64', 'PKB')), 403, 'forbidden');
-      assert.deepEqual(await as.admin.all('/api/v1/party-aid/lpj'), pa.lpj, 'nothing recorded');
-    },
-  },
-  {
-    method: 'PATCH', path: '/api/v1/party-aid/lpj/{id}', permission: 'record.write', allowed: [428], module: 'party_aid',
-    probe: () => `/api/v1/party-aid/lpj/${pa.lpjOf?.['63.72']?.id ?? 1}`,
-    scope: async () => {
-      const patch = (u, l) => as[u].patch(`/api/v1/party-aid/lpj/${l.id}`, { submitted_to_bpk: '2025-01-20', note: 'Diubah' },
-        { headers: { 'If-Match': `"${l.version}"` } });
-      assertProblem(assert, await patch('banjarbaru.operator', pa.lpjOf['63.71']), 404);
-      assertProblem(assert, await patch('banjarmasin.operator', pa.lpjOf['63']), 404);
-      assertProblem(assert, await patch('kalsel.operator', pa.lpjOf['64']), 404);
-      assertProblem(assert, await patch('bpk.auditor', pa.lpjOf['63.71']), 403, 'forbidden');
-      assert.deepEqual(await as.admin.all('/api/v1/party-aid/lpj'), pa.lpj, 'nothing changed');
-    },
-  },
-];
-
-// Elections and support instruments as the ministry sees them.
-const el = {};
-
-// Monitoring records as the ministry (RAHASIA) sees them, and records made for these tests.
-const mon = {};
-const visible = (rows, u) => rows.filter((x) => within(x.region_code, USERS[u].region) && LEVEL[USERS[u].clearance] >= LEVEL[x.classification]);
-const visibleFile = (id, u) => {
-  const f = files.find((x) => x.id === id);
-  return !f || (within(f.region, USERS[u].region) && LEVEL[USERS[u].clearance] >= LEVEL[f.classification]);
-};
-const eventBody = (region, extra = {}) => ({
-  region_code: region, occurred_at: new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
-  category_code: 'POLITICAL_SITUATION.DEMONSTRATION', title: `Uji matriks ${region}`, escalation_level: 'LOW', source: 'FIELD', ...extra,
-});
-const teamBody = (region, name = `Tim Pemantau ${region}`) => ({
-  region_code: region, name, decree_number: `SK-UJI/${region}/2025`, decree_date: '2025-01-10', valid_from: '2025-01-10',
-  members: [{ name: 'Ketua Uji', team_role: 'KETUA' }, { name: 'Koordinator Uji', team_role: 'KOORDINATOR_SISTEM' },
-    { name: 'Operator Uji', nip: '198001012005011001', team_role: 'OPERATOR' }],
-});
-// The text of every entry of a ZIP file (an XLSX), stored or deflated.
-function unzipText(buf) {
-  let out = '';
-  for (let i = 0; i + 30 <= buf.length;) {
-    if (buf.readUInt32LE(i) !== 0x04034b50) break;
-    const method = buf.readUInt16LE(i + 8);
-    const flags = buf.readUInt16LE(i + 6);
-    let size = buf.readUInt32LE(i + 18);
-    const nameLen = buf.readUInt16LE(i + 26);
-    const extraLen = buf.readUInt16LE(i + 28);
-    const start = i + 30 + nameLen + extraLen;
-    if (flags & 8) {
-      // Sizes follow the data: find the next header (or the central directory).
-      let j = start;
-      while (j + 4 <= buf.length && ![0x04034b50, 0x02014b50].includes(buf.readUInt32LE(j))) ++j;
-      size = j - start - (buf.readUInt32LE(j - 16) === 0x08074b50 ? 16 : 12);
-    }
-    const data = buf.subarray(start, start + size);
-    try {
-      out += method === 8 ? zlib.inflateRawSync(data).toString('utf8') : data.toString('utf8');
-    } catch { /* not text */ }
-    i = start + size + (flags & 8 ? (buf.readUInt32LE(start + size) === 0x08074b50 ? 16 : 12) : 0);
-  }
-  return out;
-}
-function quarterOf(d) {
-  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-}
-
-// Conflict early warning as the ministry sees it, and the records made for these tests.
-const cf = {};
-const ago = (days) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-const incidentBody = (region, extra = {}) => ({
-  region_code: region, occurred_on: ago(2), source: 'NATURAL_RESOURCE_DISPUTE', type_code: 'LAND.PLANTATION', info_source: 'FIELD',
-  description: `Uji matriks konflik ${region}`, ...extra,
-});
-const hotspotBody = (region, extra = {}) => ({
-  region_code: region, name: `Potensi uji matriks ${region}`, source: 'BOUNDARY', type_code: 'BOUNDARY', ...extra,
-});
-const statusBody = (scale, region, extra = {}) => ({
-  scale, region_code: region, decree_number: `SK-UJI/${region || 'RI'}/2026`, start_date: ago(1), duration_days: 60, ...extra,
-});
-
-// Party aid as the ministry sees it, and the records made for these tests: one of each kind in
-// the province (the demo's), two kab/kota and another province.
-const pa = {};
-const PA_REGIONS = ['63', '63.71', '63.72', '64'];
-const valueBody = (region, year, extra = {}) => ({
-  region_code: region, fiscal_year: year, value_per_vote: region.length === 2 ? 1200 : 1500, basis: 'DEFAULT_PP_1_2018',
-  legal_basis: 'PP 1/2018 Pasal 5', election_year: 2024, ...extra,
-});
-const boardBody = (region, party) => ({
-  region_code: region, party_abbreviation: party, decree_no: `SK DPP ${party} ${region}`, decree_date: '2024-10-01',
-  chair: `Ketua ${party} ${region} uji`, secretary: `Sekretaris ${party} ${region}`, treasurer: `Bendahara ${party} ${region}`,
-  bank_name: 'Bank Uji', bank_account_no: '0011223344', bank_account_holder: `DPD ${party}`, valid_from: '2024-10-01',
-});
-const lpjBody = (region, party) => ({ region_code: region, party_abbreviation: party, fiscal_year: 2024, submitted_to_bpk: '2025-01-20' });
-const paValues = () => as.admin.all('/api/v1/party-aid/vote-values');
-
-// Rows of the modules in this tree.
-const ACTIVE = MATRIX.filter((r) => !r.module || MODULES.has(r.module));
-
-async function sameForEveryone(p) {
-  const ref = await as.admin.get(p, { raw: true });
-  assert.equal(ref.status, 200);
-  for (const [u, c] of Object.entries(as)) {
-    const r = await c.get(p, { raw: true });
-    assert.equal(r.status, 200, u);
-    assert.ok(r.bytes.equals(ref.bytes), `${p} is reference data, the same for ${u}`);
-  }
-}
-
-// A concrete request for a route pattern.
-function concrete(row, client = as.admin) {
-  if (typeof row.probe === 'function') return row.probe(client);
-  if (row.probe) return row.probe;
-  return row.path.replace('{id}', String(ids.probeId ?? 1)).replace('{code}', '63');
-}
-
-before(async () => {
-  srv = await startServer();
-  // The demo's own evidence files (election-support data dukung) count too.
-  const demo = spawnSync('sqlite3', ['-separator', '|', srv.db, 'SELECT id, region_code, classification FROM evidence_files'], { encoding: 'utf8' });
-  assert.equal(demo.status, 0, demo.stderr);
-  for (const line of demo.stdout.split('\n').filter(Boolean)) {
-    const [id, region, cls] = line.split('|');
-  {
     method: 'PATCH', path: '/api/v1/party-aid/applications/{id}/verification-team', permission: 'record.write', allowed: [428], module: 'party_aid',
     probe: () => `/api/v1/party-aid/applications/${pa.app?.['63.72']?.id ?? 1}/verification-team`,
     scope: async () => {
@@ -1593,6 +1643,121 @@ before(async () => {
       }
     },
   },
+  {
+    method: 'GET', path: '/api/v1/party-aid/lpj', permission: 'record.read', allowed: [200], module: 'party_aid',
+    scope: async () => {
+      for (const r of PA_REGIONS) assert.ok(pa.lpj.some((l) => l.region_code === r), `an LPJ of ${r}`);
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/party-aid/lpj');
+        assert.deepEqual(sorted(seen.map((l) => l.id)), sorted(pa.lpj.filter((l) => within(l.region_code, USERS[u].region)).map((l) => l.id)), `${u} LPJ`);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/party-aid/lpj', permission: 'record.write', allowed: [422], module: 'party_aid',
+    scope: async () => {
+      const p = '/api/v1/party-aid/lpj';
+      assertProblem(assert, await as['banjarbaru.operator'].post(p, lpjBody('63.71', 'PKB')), 403, 'forbidden');
+      assertProblem(assert, await as['banjarmasin.operator'].post(p, lpjBody('63', 'PKB')), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post(p, lpjBody('64', 'PKB')), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/lpj'), pa.lpj, 'nothing recorded');
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/party-aid/lpj/{id}', permission: 'record.write', allowed: [428], module: 'party_aid',
+    probe: () => `/api/v1/party-aid/lpj/${pa.lpjOf?.['63.72']?.id ?? 1}`,
+    scope: async () => {
+      const patch = (u, l) => as[u].patch(`/api/v1/party-aid/lpj/${l.id}`, { submitted_to_bpk: '2025-01-20', note: 'Diubah' },
+        { headers: { 'If-Match': `"${l.version}"` } });
+      assertProblem(assert, await patch('banjarbaru.operator', pa.lpjOf['63.71']), 404);
+      assertProblem(assert, await patch('banjarmasin.operator', pa.lpjOf['63']), 404);
+      assertProblem(assert, await patch('kalsel.operator', pa.lpjOf['64']), 404);
+      assertProblem(assert, await patch('bpk.auditor', pa.lpjOf['63.71']), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/lpj'), pa.lpj, 'nothing changed');
+    },
+  },
+];
+
+// Elections and support instruments as the ministry sees them.
+const el = {};
+
+// Monitoring records as the ministry (RAHASIA) sees them, and records made for these tests.
+const mon = {};
+const visible = (rows, u) => rows.filter((x) => within(x.region_code, USERS[u].region) && LEVEL[USERS[u].clearance] >= LEVEL[x.classification]);
+const visibleFile = (id, u) => {
+  const f = files.find((x) => x.id === id);
+  return !f || (within(f.region, USERS[u].region) && LEVEL[USERS[u].clearance] >= LEVEL[f.classification]);
+};
+const eventBody = (region, extra = {}) => ({
+  region_code: region, occurred_at: new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+  category_code: 'POLITICAL_SITUATION.DEMONSTRATION', title: `Uji matriks ${region}`, escalation_level: 'LOW', source: 'FIELD', ...extra,
+});
+const teamBody = (region, name = `Tim Pemantau ${region}`) => ({
+  region_code: region, name, decree_number: `SK-UJI/${region}/2025`, decree_date: '2025-01-10', valid_from: '2025-01-10',
+  members: [{ name: 'Ketua Uji', team_role: 'KETUA' }, { name: 'Koordinator Uji', team_role: 'KOORDINATOR_SISTEM' },
+    { name: 'Operator Uji', nip: '198001012005011001', team_role: 'OPERATOR' }],
+});
+function quarterOf(d) {
+  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+}
+
+// Conflict early warning as the ministry sees it, and the records made for these tests.
+const cf = {};
+const ago = (days) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const incidentBody = (region, extra = {}) => ({
+  region_code: region, occurred_on: ago(2), source: 'NATURAL_RESOURCE_DISPUTE', type_code: 'LAND.PLANTATION', info_source: 'FIELD',
+  description: `Uji matriks konflik ${region}`, ...extra,
+});
+const hotspotBody = (region, extra = {}) => ({
+  region_code: region, name: `Potensi uji matriks ${region}`, source: 'BOUNDARY', type_code: 'BOUNDARY', ...extra,
+});
+const statusBody = (scale, region, extra = {}) => ({
+  scale, region_code: region, decree_number: `SK-UJI/${region || 'RI'}/2026`, start_date: ago(1), duration_days: 60, ...extra,
+});
+
+// Party aid as the ministry sees it, and the records made for these tests: one of each kind in
+// the province (the demo's), two kab/kota and another province.
+const pa = {};
+const PA_REGIONS = ['63', '63.71', '63.72', '64'];
+const valueBody = (region, year, extra = {}) => ({
+  region_code: region, fiscal_year: year, value_per_vote: region.length === 2 ? 1200 : 1500, basis: 'DEFAULT_PP_1_2018',
+  legal_basis: 'PP 1/2018 Pasal 5', election_year: 2024, ...extra,
+});
+const boardBody = (region, party) => ({
+  region_code: region, party_abbreviation: party, decree_no: `SK DPP ${party} ${region}`, decree_date: '2024-10-01',
+  chair: `Ketua ${party} ${region} uji`, secretary: `Sekretaris ${party} ${region}`, treasurer: `Bendahara ${party} ${region}`,
+  bank_name: 'Bank Uji', bank_account_no: '0011223344', bank_account_holder: `DPD ${party}`, valid_from: '2024-10-01',
+});
+const lpjBody = (region, party) => ({ region_code: region, party_abbreviation: party, fiscal_year: 2024, submitted_to_bpk: '2025-01-20' });
+const paValues = () => as.admin.all('/api/v1/party-aid/vote-values');
+
+// Rows of the modules in this tree.
+const ACTIVE = MATRIX.filter((r) => !r.module || MODULES.has(r.module));
+
+async function sameForEveryone(p) {
+  const ref = await as.admin.get(p, { raw: true });
+  assert.equal(ref.status, 200);
+  for (const [u, c] of Object.entries(as)) {
+    const r = await c.get(p, { raw: true });
+    assert.equal(r.status, 200, u);
+    assert.ok(r.bytes.equals(ref.bytes), `${p} is reference data, the same for ${u}`);
+  }
+}
+
+// A concrete request for a route pattern.
+function concrete(row, client = as.admin) {
+  if (typeof row.probe === 'function') return row.probe(client);
+  if (row.probe) return row.probe;
+  return row.path.replace('{id}', String(ids.probeId ?? 1)).replace('{code}', '63');
+}
+
+before(async () => {
+  srv = await startServer();
+  // The demo's own evidence files (election-support data dukung) count too.
+  const demo = spawnSync('sqlite3', ['-separator', '|', srv.db, 'SELECT id, region_code, classification FROM evidence_files'], { encoding: 'utf8' });
+  assert.equal(demo.status, 0, demo.stderr);
+  for (const line of demo.stdout.split('\n').filter(Boolean)) {
+    const [id, region, cls] = line.split('|');
     files.push({ id: Number(id), region, classification: ['BIASA', 'TERBATAS', 'RAHASIA'][Number(cls)], bytes: null, demo: true });
   }
   as.admin = await srv.login('admin');

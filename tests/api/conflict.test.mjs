@@ -21,7 +21,7 @@ const alertOf = async (u, id) => (await as[u].get('/api/v1/conflict/alerts')).js
 before(async () => {
   if (!BUILT) return;
   srv = await startServer();
-  for (const u of ['admin', 'banjarmasin.operator', 'banjarmasin.kaban', 'banjarbaru.operator', 'kalsel.kabid', 'kalsel.operator']) {
+  for (const u of ['admin', 'kalsel.admin', 'banjarmasin.operator', 'banjarmasin.kaban', 'banjarbaru.operator', 'kalsel.kabid', 'kalsel.operator']) {
     as[u] = await srv.login(u);
   }
 });
@@ -270,5 +270,172 @@ describe('conflict early warning', { skip: !BUILT && 'the conflict module is not
     assert.equal(s.ended_on, start);
     assertProblem(assert, await ext(5, 3), 409);
     assertProblem(assert, await kaban.post(`/api/v1/conflict/statuses/${id}/end`, { ended_on: start }, ifMatch(3)), 412);
+  });
+  test('the periodic report goes from the kab/kota to the province, with its PDF', async () => {
+    const year = ago(0).slice(0, 4);
+    const op = as['banjarmasin.operator'];
+    let r = await op.post('/api/v1/conflict/reports', { region_code: '63.71', period: year, recommendations: 'Perkuat FKDM.' });
+    assert.equal(r.status, 201, r.text);
+    const rep = r.json;
+    assert.equal(rep.status, 'DRAFT');
+    assert.ok(Array.isArray(rep.by_area) && Array.isArray(rep.by_source) && rep.vulnerability.level);
+    assertProblem(assert, await op.post('/api/v1/conflict/reports', { region_code: '63.71', period: year }), 409, 'report_exists');
+    const e = assertProblem(assert, await op.post('/api/v1/conflict/reports', { region_code: '63.71.01', period: '2026-Q9' }), 422);
+    assert.deepEqual(e.errors.map((x) => x.field).sort(), ['period', 'region_code']);
+    const act = (u, x, body) => as[u].post(`/api/v1/conflict/reports/${x.id}/actions`, body, ifMatch(x.version));
+    assertProblem(assert, await as['banjarmasin.kaban'].post(`/api/v1/conflict/reports/${rep.id}/actions`, { action: 'SUBMIT' }), 428);
+    r = await act('banjarmasin.operator', rep, { action: 'SUBMIT' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.status, 'SUBMITTED');
+    assertProblem(assert, await act('banjarmasin.kaban', r.json, { action: 'ACCEPT' }), 403, 'forbidden');
+    r = await act('kalsel.kabid', r.json, { action: 'ACCEPT' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.status, 'ACCEPTED');
+    // The province's report rolls up its kab/kota.
+    r = await as['kalsel.kabid'].post('/api/v1/conflict/reports', { region_code: '63', period: year });
+    assert.equal(r.status, 201, r.text);
+    const row = r.json.rollup.find((x) => x.region_code === '63.71');
+    assert.equal(row.status, 'ACCEPTED');
+    assert.equal(row.report_id, rep.id);
+    const pdf = await as['kalsel.kabid'].get(`/api/v1/conflict/reports/${r.json.id}/pdf`, { raw: true });
+    assert.equal(pdf.status, 200);
+    assert.match(pdf.headers.get('content-type'), /application\/pdf/);
+    assert.match(pdf.headers.get('content-disposition'), new RegExp(`peta-rawan-konflik-63-${year}\\.pdf`));
+    assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+  });
+
+  test('the scoring model is versioned; the map of a period and its clusters refuse bad input', async () => {
+    const admin = as.admin;
+    let m = await admin.get('/api/v1/conflict/scoring-model');
+    assert.equal(m.status, 200);
+    assert.equal(m.json.version, 1);
+    assertProblem(assert, await admin.request('PATCH', '/api/v1/conflict/scoring-model', { json: { threshold_high: 1 }, headers: { 'If-Match': '"1"' } }), 422);
+    let r = await admin.request('PATCH', '/api/v1/conflict/scoring-model', { json: { w_fatality: 8, note: 'Uji' }, headers: { 'If-Match': '"1"' } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.version, 2);
+    assert.equal(r.json.model.w_fatality, 8);
+    assert.equal(r.json.model.w_injury, 1, 'fields not given keep their value');
+    assertProblem(assert, await admin.request('PATCH', '/api/v1/conflict/scoring-model', { json: { w_fatality: 7 }, headers: { 'If-Match': '"1"' } }), 412);
+    assert.equal((await admin.get('/api/v1/conflict/scoring-model')).json.version, 2);
+    // The stored map of a period uses the model in force.
+    r = await admin.post('/api/v1/conflict/vulnerability/recompute', { period: ago(0).slice(0, 4) });
+    assert.equal(r.status, 200, r.text);
+    assert.ok(r.json.regions > 500);
+    r = await admin.get(`/api/v1/conflict/vulnerability?level=provinsi&period=${ago(0).slice(0, 4)}`);
+    assert.equal(r.json.model_version, 2);
+    assert.ok(r.json.computed_at);
+    assertProblem(assert, await admin.post('/api/v1/conflict/vulnerability/recompute', { period: 'kemarin' }), 422);
+    assertProblem(assert, await admin.get('/api/v1/conflict/vulnerability?period=2026-Q5'), 422);
+    for (const q of ['zoom=0', 'zoom=abc', 'bbox=1,2,3', 'bbox=115,-3,114,-2', 'bbox=a,b,c,d', 'from=2026-02-30']) {
+      assertProblem(assert, await admin.get(`/api/v1/conflict/incidents/clusters?${q}`), 422);
+    }
+    r = await admin.get('/api/v1/conflict/incidents/clusters?zoom=8&bbox=94,-11,141,6');
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.clusters.reduce((a, x) => a + x.count, 0), r.json.total);
+  });
+
+  test('alert rules: administrators read them; a national administrator disables, edits and adds; the engine follows', async () => {
+    const admin = as.admin;
+    const rules = async () => (await admin.get('/api/v1/conflict/alert-rules')).json.items;
+    let list = await rules();
+    assert.deepEqual(list.map((r) => r.kind).sort(), ['FATALITY', 'HOTSPOT_ESCALATING', 'INCIDENT_SURGE']);
+    const fatal = list.find((r) => r.kind === 'FATALITY');
+    assert.equal(fatal.enabled, true);
+    assert.equal(fatal.target_tier, 'KABKOTA');
+    assert.equal((await as['kalsel.admin'].get('/api/v1/conflict/alert-rules')).status, 200, 'regional administrators read them');
+    assertProblem(assert, await as['kalsel.kabid'].get('/api/v1/conflict/alert-rules'), 403);
+    const p = `/api/v1/conflict/alert-rules/${fatal.id}`;
+    assertProblem(assert, await admin.request('PATCH', p, { json: { enabled: false } }), 428);
+    assertProblem(assert, await admin.request('PATCH', p, { json: { enabled: false }, ...ifMatch(fatal.version + 5) }), 412);
+    let r = await admin.request('PATCH', p, { json: { response_days: 0, target_tier: 'DESA' }, ...ifMatch(fatal.version) });
+    assertProblem(assert, r, 422);
+    assert.deepEqual(r.json.errors.map((e) => e.field).sort(), ['response_days', 'target_tier']);
+    assertProblem(assert, await as['kalsel.admin'].request('PATCH', p, { json: { enabled: false }, ...ifMatch(fatal.version) }), 403);
+    r = await admin.request('PATCH', p, { json: { enabled: false, note: 'Uji' }, ...ifMatch(fatal.version) });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.enabled, false);
+    assert.equal(r.json.version, fatal.version + 1);
+    assert.equal(r.headers.get('etag'), `"${fatal.version + 1}"`);
+    // Disabled: a deadly incident raises no alert.
+    const count = async () => (await as['kalsel.kabid'].get('/api/v1/conflict/alerts')).json.items.filter((a) => a.rule_code === 'FATALITY').length;
+    const before = await count();
+    const deadly = { region_code: '63.71.01', occurred_on: ago(1), source: 'SARA', type_code: 'CLASH.VILLAGE', info_source: 'FIELD', fatalities: 1 };
+    assert.equal((await as['banjarmasin.operator'].post('/api/v1/conflict/incidents', deadly)).status, 201);
+    assert.equal(await count(), before, 'a disabled rule raises nothing');
+    r = await admin.request('PATCH', p, { json: { enabled: true }, ...ifMatch(fatal.version + 1) });
+    assert.equal(r.status, 200, r.text);
+    assert.equal((await as['banjarmasin.operator'].post('/api/v1/conflict/incidents', deadly)).status, 201);
+    assert.equal(await count(), before + 1, 'enabled again, it raises an alert');
+    // A new rule; its kind is required and never changes.
+    assertProblem(assert, await admin.post('/api/v1/conflict/alert-rules', { days: 3 }), 422);
+    r = await admin.post('/api/v1/conflict/alert-rules', { kind: 'INCIDENT_SURGE', days: 3, min_incidents: 5, factor: 3, target_tier: 'PROVINSI', enabled: false });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.days, 3);
+    assert.equal(r.json.target_tier, 'PROVINSI');
+    r = await admin.request('PATCH', `/api/v1/conflict/alert-rules/${r.json.id}`, { json: { kind: 'FATALITY' }, ...ifMatch(1) });
+    assertProblem(assert, r, 422);
+    assertProblem(assert, await admin.request('PATCH', '/api/v1/conflict/alert-rules/999999', { json: {}, ...ifMatch(1) }), 404);
+    assert.equal((await rules()).length, 4);
+  });
+
+  test('an incident keeps its local time; the list filters by source, type, verification on the server', async () => {
+    const op = as['banjarmasin.operator'];
+    const base = { region_code: '63.71.01', source: 'BOUNDARY', type_code: 'CLASH.VILLAGE', info_source: 'MEDIA' };
+    let r = await op.post('/api/v1/conflict/incidents', { ...base, occurred_on: ago(2), occurred_time: '08:30' });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.occurred_time, '08:30');
+    assert.equal((await op.get(`/api/v1/conflict/incidents/${r.json.id}`)).json.occurred_time, '08:30');
+    r = await op.post('/api/v1/conflict/incidents', { ...base, occurred_on: ago(2), occurred_time: '8:30' });
+    assertProblem(assert, r, 422);
+    assert.equal(r.json.errors[0].field, 'occurred_time');
+    // "Future" is counted by the day in Banjarmasin (WITA, UTC+8), not by UTC.
+    const wita = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    assert.equal((await op.post('/api/v1/conflict/incidents', { ...base, occurred_on: wita })).status, 201, 'today in WITA is not the future');
+    r = await op.post('/api/v1/conflict/incidents', { ...base, occurred_on: addDays(wita, 1) });
+    assertProblem(assert, r, 422);
+    assert.equal(r.json.errors[0].code, 'future');
+    const list = async (q) => (await op.get(`/api/v1/conflict/incidents?limit=1000&${q}`)).json.items;
+    const boundary = await list('source=BOUNDARY');
+    assert.ok(boundary.length >= 2 && boundary.every((i) => i.source === 'BOUNDARY'));
+    const clash = await list('type=CLASH');
+    assert.ok(clash.length >= 2 && clash.every((i) => i.type_code.startsWith('CLASH')), 'a type includes its sub-types');
+    assert.ok((await list('info_source=MEDIA')).every((i) => i.info_source === 'MEDIA'));
+    const unverified = await list('verification=UNVERIFIED');
+    assert.ok(unverified.length > 0 && unverified.every((i) => i.verification === 'UNVERIFIED'));
+    assert.deepEqual(await list('verification=VERIFIED'), []);
+    for (const q of ['source=NOPE', 'verification=MAYBE', 'info_source=RUMOUR', 'type=bad%20type']) {
+      assertProblem(assert, await op.get(`/api/v1/conflict/incidents?${q}`), 422);
+    }
+  });
+
+  test('the taxonomy comes from the database; one alert opens by id; an import is one audit row', async () => {
+    const op = as['banjarmasin.operator'];
+    const tax = (await op.get('/api/v1/conflict/taxonomy')).json;
+    assert.deepEqual(tax.sources.map((s) => s.code), ['POLEKSOSBUD', 'SARA', 'BOUNDARY', 'NATURAL_RESOURCE_DISPUTE', 'NATURAL_RESOURCE_DISTRIBUTION']);
+    assert.equal(tax.sources.find((s) => s.code === 'BOUNDARY').police_group, 'BATAS_WILAYAH');
+    const village = tax.types.find((t) => t.code === 'CLASH.VILLAGE');
+    assert.equal(village.parent_code, 'CLASH');
+    assert.equal(village.name.id, 'Perkelahian antarkampung/desa');
+    assert.ok(tax.types.findIndex((t) => t.code === 'CLASH') < tax.types.indexOf(village), 'a parent comes before its sub-types');
+    const alerts = (await as['kalsel.kabid'].get('/api/v1/conflict/alerts')).json.items;
+    const a = alerts[0];
+    const one = await as['kalsel.kabid'].get(`/api/v1/conflict/alerts/${a.id}`);
+    assert.equal(one.status, 200);
+    assert.deepEqual(one.json, a);
+    assert.equal(one.headers.get('etag'), `"${a.version}"`);
+    assert.equal(typeof one.json.response_days, 'number', 'the response time of the rules of its kind');
+    assertProblem(assert, await as['kalsel.kabid'].get('/api/v1/conflict/alerts/999999'), 404);
+    assertProblem(assert, await as['kalsel.kabid'].get('/api/v1/conflict/alerts/abc'), 404);
+    const csv = `region_code,occurred_on,source,type_code,info_source\n63.71.01,${ago(3)},SARA,CLASH.ETHNIC,MEDIA\n63.71.01,${ago(2)},BOUNDARY,CLASH.VILLAGE,FIELD\n63.71.01,${ago(2)},SARA,CLASH.ETHNIC,AGENCY\n`;
+    const r = await op.request('POST', '/api/v1/conflict/incidents/import', { body: csv, headers: { 'Content-Type': 'text/csv' } });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.imported, 3);
+    const hash = (await import('node:crypto')).createHash('sha256').update(csv).digest('hex');
+    const ids = (await op.get('/api/v1/conflict/incidents?limit=3')).json.items.map((i) => i.id).sort((x, y) => x - y);
+    const rows = (await as.admin.get(`/api/v1/audit?entity=conflict_incident&id=${ids[0]}-${ids[2]}`)).json.items;
+    assert.equal(rows.length, 1, 'one audit row for the file');
+    assert.equal(rows[0].action, 'import');
+    assert.deepEqual(rows[0].after, { sha256: hash, rows: 3, first_id: ids[0], last_id: ids[2] });
+    for (const id of ids) assert.deepEqual((await as.admin.get(`/api/v1/audit?entity=conflict_incident&id=${id}`)).json.items, [], 'no row per incident');
   });
 });

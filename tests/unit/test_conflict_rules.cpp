@@ -75,3 +75,42 @@ TEST(ConflictAlerts, IncidentSurgeAgainstTheRegionsOwnBaseline) {
   EXPECT_EQ(police_group("NATURAL_RESOURCE_DISTRIBUTION"), "SDA");
   EXPECT_EQ(police_group("BOUNDARY"), "BATAS_WILAYAH");
 }
+
+TEST(ConflictAlerts, RuleRecipientsAndParametersTable) {
+  auto cases = load_cases("conflict_alert_rules.tsv");
+  ASSERT_GE(cases.size(), 15u);
+  for (auto& c : cases) {
+    if (c[0] == "RECIPIENTS") {
+      std::string got;
+      for (auto& o : alert_recipients(c[1], c[2])) got += (got.empty() ? "" : ",") + (o.empty() ? std::string("-") : o);
+      EXPECT_EQ(got, c[3]) << c[4];
+    } else {
+      AlertRule r;
+      r.code = c[1];
+      r.target_tier = c[2];
+      r.days = std::stoi(c[3]);
+      r.factor = std::stod(c[4]);
+      r.min_incidents = std::stoi(c[5]);
+      r.baseline_days = std::stoi(c[6]);
+      r.response_days = std::stoi(c[7]);
+      auto errs = validate_alert_rule(r);
+      std::string got = errs.empty() ? "ok" : errs.front().field;
+      EXPECT_EQ(got, c[8]) << c[9];
+      if (c[8] != "ok") EXPECT_EQ(errs.size(), 1u) << c[9];
+    }
+  }
+}
+
+TEST(ConflictIncidents, FutureDatesUseTheRegionsLocalDay) {
+  auto cases = load_cases("conflict_local_day.tsv");
+  ASSERT_GE(cases.size(), 8u);
+  for (auto& c : cases) {
+    bool future = incident_in_future(c[0], *parse_date(c[1]), c[2] == "-" ? "" : c[2], c[3]);
+    EXPECT_EQ(future ? "future" : "ok", c[4]) << c[5];
+  }
+  EXPECT_TRUE(valid_time_of_day(""));
+  EXPECT_TRUE(valid_time_of_day("23:59"));
+  EXPECT_FALSE(valid_time_of_day("24:00"));
+  EXPECT_FALSE(valid_time_of_day("7:30"));
+  EXPECT_FALSE(valid_time_of_day("07:60"));
+}

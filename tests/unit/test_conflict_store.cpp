@@ -3,6 +3,8 @@
 
 #include "store_fixture.h"
 
+#include <fmt/format.h>
+
 #include <set>
 
 using namespace pantau;
@@ -85,6 +87,73 @@ TEST_P(ConflictStoreTest, SurgeAgainstTheRegionsBaselineAndOverdueEscalation) {
   EXPECT_NE(json.find("\"escalated_to\":\"63\""), std::string::npos);
 }
 
+TEST_P(ConflictStoreTest, TheAlertEngineReadsTheRulesAdministratorsSet) {
+  auth::Scope admin = user_in("", "ADMIN_PUSAT"), regional = user_in("63", "ADMIN_DAERAH");
+  int64_t fatality_rule = count("SELECT id FROM conflict_alert_rules WHERE kind = 'FATALITY'");
+  ASSERT_GT(fatality_rule, 0);
+  AlertRule off;
+  off.code = "FATALITY";
+  off.active = false;
+  // Only a national administrator changes them; a stale version is refused.
+  EXPECT_EQ(db_->write([&](db::Conn& c) { return update_alert_rule(c, regional, fatality_rule, 1, off, ""); }).error().kind,
+            ErrorKind::Forbidden);
+  EXPECT_EQ(db_->write([&](db::Conn& c) { return update_alert_rule(c, admin, fatality_rule, 7, off, ""); }).error().kind,
+            ErrorKind::PreconditionFailed);
+  ASSERT_TRUE(db_->write([&](db::Conn& c) { return update_alert_rule(c, admin, fatality_rule, 1, off, "Uji"); }).ok());
+  EXPECT_EQ(count("SELECT version FROM conflict_alert_rules WHERE id = ?", {fatality_rule}), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'conflict_alert_rule'"), 1);
+  ASSERT_TRUE(add(op, incident("63.71", 1, 2)).ok());
+  EXPECT_EQ(alerts("FATALITY"), 0) << "a disabled rule raises nothing";
+  // A second rule of the kind, told to the province and the ministry.
+  AlertRule up;
+  up.code = "FATALITY";
+  up.target_tier = "PROVINSI";
+  auto id = db_->write_value<int64_t>([&](db::Conn& c) { return create_alert_rule(c, admin, up, ""); });
+  ASSERT_TRUE(id.ok());
+  AlertRule bad = up;
+  bad.days = 0;
+  EXPECT_EQ(db_->write_value<int64_t>([&](db::Conn& c) { return create_alert_rule(c, admin, bad, ""); }).error().kind,
+            ErrorKind::Invalid);
+  ASSERT_TRUE(add(op, incident("63.71", 1, 1)).ok());
+  EXPECT_EQ(alerts("FATALITY"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE entity = 'conflict_alert' AND recipient_region = '63.71'"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE entity = 'conflict_alert' AND recipient_region = '63'"), 1);
+  std::string json;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { json = alert_rules_json(c); }).ok());
+  EXPECT_NE(json.find(R"("target_tier":"PROVINSI")"), std::string::npos) << json;
+}
+
+TEST_P(ConflictStoreTest, IncidentTimeAndServerSideFilters) {
+  auto timed = incident("63.71", 2);
+  timed.occurred_time = "21:15";
+  auto other = incident("63.71", 3);
+  other.source = "SARA";
+  other.type_code = "CLASH.VILLAGE";
+  ASSERT_TRUE(add(op, timed).ok());
+  ASSERT_TRUE(add(op, other).ok());
+  auto bad = incident("63.71", 1);
+  bad.occurred_time = "25:00";
+  auto errs = validate_incident(bad);
+  ASSERT_EQ(errs.size(), 1u);
+  EXPECT_EQ(errs[0].field, "occurred_time");
+  std::string all, sara, clash, land, verified;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    all = incidents_json(c, op, "", "", "", std::nullopt, 100);
+    sara = incidents_json(c, op, "", "", "", std::nullopt, 100, {"SARA", "", "", ""});
+    clash = incidents_json(c, op, "", "", "", std::nullopt, 100, {"", "CLASH", "", ""});
+    land = incidents_json(c, op, "", "", "", std::nullopt, 100, {"", "LAND.PLANTATION", "", "FIELD"});
+    verified = incidents_json(c, op, "", "", "", std::nullopt, 100, {"", "", "VERIFIED", ""});
+  }).ok());
+  EXPECT_NE(all.find(R"("occurred_time":"21:15")"), std::string::npos) << all;
+  EXPECT_NE(all.find(R"("occurred_time":null)"), std::string::npos) << all;
+  auto n = [](const std::string& j) { size_t k = 0, at = 0; while ((at = j.find("\"police_group\"", at)) != std::string::npos) { ++k; ++at; } return k; };
+  EXPECT_EQ(n(all), 2u);
+  EXPECT_EQ(n(sara), 1u);
+  EXPECT_EQ(n(clash), 1u) << "a type matches its sub-types";
+  EXPECT_EQ(n(land), 1u);
+  EXPECT_EQ(n(verified), 0u);
+}
+
 TEST_P(ConflictStoreTest, HotspotStagesAndTheStatusLimit) {
   HotspotInput h;
   h.region_code = "63.71";
@@ -128,9 +197,18 @@ TEST_P(ConflictStoreTest, CsvImportIsAllOrNothingWithAReportPerRow) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM conflict_incidents"), 0);
   auto good = parse_csv("region_code,occurred_on,source,type_code,info_source\n63.71," + ago(5) + ",SARA,CLASH.ETHNIC,MEDIA\n63.71," +
                         ago(4) + ",BOUNDARY,BOUNDARY,AGENCY\n");
-  auto ok = db_->write_value<ImportReport>([&](db::Conn& c) { return import_incidents(c, op, *good); });
+  int64_t audit_before = count("SELECT COUNT(*) FROM audit_log WHERE entity = 'conflict_incident'");
+  auto ok = db_->write_value<ImportReport>([&](db::Conn& c) { return import_incidents(c, op, *good, "ab12"); });
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->created.size(), 2u);
+  // One audit row for the whole file: its hash, the row count, the first and last id.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'conflict_incident'"), audit_before + 1);
+  std::string after;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    c.query("SELECT action, entity_id, after_json FROM audit_log WHERE entity = 'conflict_incident' ORDER BY seq DESC LIMIT 1", {},
+            [&](const db::Row& r) { after = r.str(0) + " " + r.str(1) + " " + r.str(2); });
+  }).ok());
+  EXPECT_EQ(after, fmt::format(R"(import {0}-{1} {{"sha256":"ab12","rows":2,"first_id":{0},"last_id":{1}}})", ok->created[0], ok->created[1]));
   std::string csv;
   ASSERT_TRUE(db_->read([&](db::Conn& c) { csv = incidents_csv(c, prov, ""); }).ok());
   EXPECT_NE(csv.find("BATAS_WILAYAH"), std::string::npos);  // exported with the police grouping

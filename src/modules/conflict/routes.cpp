@@ -2,14 +2,22 @@
 // status declarations, alerts with their response, and the vulnerability map.
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+
 #include "auth/roles.h"
+#include "core/crypto.h"
 #include "core/csv.h"
+#include "core/xlsx_read.h"
 #include "core/fileio.h"
 #include "core/strings.h"
 #include "http/app.h"
+#include "http/compress.h"
 #include "http/json.h"
 #include "http/params.h"
 #include "http/write_safety.h"
+#include "modules/conflict/analysis.h"
 #include "modules/conflict/store.h"
 #include "modules/regions/rules.h"
 
@@ -59,6 +67,7 @@ Result<IncidentInput> incident_input(const http::Request& req) {
   i.displaced = static_cast<int>(in.int64("displaced", false, 0, 10000000).value_or(0));
   i.property_damage = in.boolean("property_damage", false).value_or(false);
   i.time_precision = static_cast<int>(in.int64("time_precision", false, 1, 3).value_or(1));
+  if (!in.is_null("occurred_time")) i.occurred_time = in.str("occurred_time", false, 5).value_or("");
   i.geo_precision = static_cast<int>(in.int64("geo_precision", false, 1, 3).value_or(2));
   i.lat = in.number("lat", false);
   i.lng = in.number("lng", false);
@@ -97,8 +106,26 @@ Response list_incidents(Ctx& ctx) {
   std::string from = ctx.req.q("from").value_or(""), to = ctx.req.q("to").value_or("");
   if ((!from.empty() && !parse_date(from)) || (!to.empty() && !parse_date(to)))
     return Response::problem(Error::invalid_field("from", "invalid", "Tanggal harus TTTT-BB-HH.", "Dates must be YYYY-MM-DD."));
+  IncidentFilter f;
+  f.source = ctx.req.q("source").value_or("");
+  f.type = ctx.req.q("type").value_or("");
+  f.verification = ctx.req.q("verification").value_or("");
+  f.info_source = ctx.req.q("info_source").value_or("");
+  auto one_of = [](const std::string& v, std::initializer_list<std::string_view> allowed) {
+    return v.empty() || std::find(allowed.begin(), allowed.end(), v) != allowed.end();
+  };
+  if (!f.source.empty() && std::find(kSources.begin(), kSources.end(), f.source) == kSources.end())
+    return Response::problem(Error::invalid_field("source", "not_allowed", "Sumber konflik tidak dikenal.", "Unknown conflict source."));
+  if (!one_of(f.verification, {"UNVERIFIED", "VERIFIED", "REJECTED"}))
+    return Response::problem(Error::invalid_field("verification", "not_allowed", "Pilih UNVERIFIED, VERIFIED, atau REJECTED.",
+                                                  "Choose UNVERIFIED, VERIFIED or REJECTED."));
+  if (!one_of(f.info_source, {"FIELD", "MEDIA", "AGENCY", "PUBLIC"}))
+    return Response::problem(Error::invalid_field("info_source", "not_allowed", "Pilih FIELD, MEDIA, AGENCY, atau PUBLIC.",
+                                                  "Choose FIELD, MEDIA, AGENCY or PUBLIC."));
+  if (f.type.size() > 64 || f.type.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.") != std::string::npos)
+    return Response::problem(Error::invalid_field("type", "invalid", "Kode jenis konflik tidak valid.", "Invalid conflict type code."));
   return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    return incidents_json(c, ctx.scope(), region, from, to, after_id, limit);
+    return incidents_json(c, ctx.scope(), region, from, to, after_id, limit, f);
   });
 }
 
@@ -112,11 +139,12 @@ Response create_one_incident(Ctx& ctx) {
 }
 
 Response import_route(Ctx& ctx) {
-  auto table = parse_csv(ctx.req.body, 200000);
+  // A spreadsheet (.xlsx, its first sheet) or a CSV file, with the same columns.
+  auto table = looks_like_xlsx(ctx.req.body) ? parse_xlsx(ctx.req.body, 200000) : parse_csv(ctx.req.body, 200000);
   if (!table.ok()) return Response::problem(table.error());
   std::optional<ImportReport> rep;
   Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    PANTAU_TRY(rep, import_incidents(c, ctx.scope(), *table));
+    PANTAU_TRY(rep, import_incidents(c, ctx.scope(), *table, sha256_hex(ctx.req.body)));
     // Any refused row: nothing is imported, every refusal is reported.
     if (!rep->refused.empty()) return Error::invalid({});
     return {};
@@ -294,12 +322,261 @@ Response vulnerability(Ctx& ctx) {
     return Response::problem(Error::invalid_field("level", "not_allowed", "Pilih provinsi atau kabkota.", "Choose provinsi or kabkota."));
   if (!province.empty() && region_level(province) != RegionLevel::Provinsi)
     return Response::problem(Error::invalid_field("province", "not_province", "Harus kode provinsi.", "Must be a province code."));
-  std::string date = ctx.req.q("date").value_or(now_iso().substr(0, 10));
+  Date today = *parse_date(now_iso().substr(0, 10));
+  if (auto period = ctx.req.q("period"); period && !period->empty()) {
+    auto p = parse_period(*period);
+    if (!p.ok()) return Response::problem(Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3)."));
+    Response r = read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
+      return period_vulnerability_json(c, ctx.scope(), level == "provinsi" ? 1 : 2, province, *p, today);
+    });
+    // The national map with every region's factors is large (about 200 KB): gzip when accepted.
+    r.header("Vary", "Accept-Encoding");
+    if (r.status == 200 && r.body.size() > 16384 && http::accepts_gzip(ctx.req)) {
+      std::string gz = http::gzip(r.body);
+      if (!gz.empty()) {
+        r.body = std::move(gz);
+        r.header("Content-Encoding", "gzip");
+      }
+    }
+    return r;
+  }
+  std::string date = ctx.req.q("date").value_or(format_date(today));
   auto d = parse_date(date);
   if (!d) return Response::problem(Error::invalid_field("date", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
   return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    return vulnerability_json(c, ctx.scope(), level == "provinsi" ? 1 : 2, province, *d, ScoringModel{});
+    return vulnerability_json(c, ctx.scope(), level == "provinsi" ? 1 : 2, province, *d, current_model(c).model);
   });
+}
+
+Response recompute(Ctx& ctx) {
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  auto period = in->str("period", true, 10);
+  if (!in->ok()) return Response::problem(in->error());
+  auto p = parse_period(*period);
+  if (!p.ok()) return Response::problem(Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3)."));
+  Date today = *parse_date(now_iso().substr(0, 10));
+  auto started = std::chrono::steady_clock::now();
+  auto n = ctx.db().write_value<int>([&](db::Conn& c) { return recompute_vulnerability(c, ctx.scope(), *p, today); });
+  if (!n.ok()) return Response::problem(n.error());
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  json::Out o;
+  o.begin_object().kv("period", p->code).kv("as_of", format_date(period_as_of(*p, today))).kv("regions", *n).kv("elapsed_ms", ms).end_object();
+  return Response::json(200, o.take());
+}
+
+Response clusters(Ctx& ctx) {
+  Error err;
+  ClusterQuery q;
+  q.region = region_param(ctx.req, &err);
+  if (!err.code.empty()) return Response::problem(err);
+  auto zoom = parse_int64(ctx.req.q("zoom").value_or("6"));
+  if (!zoom || *zoom < 1 || *zoom > 18)
+    return Response::problem(Error::invalid_field("zoom", "out_of_range", "Zoom antara 1 dan 18.", "The zoom is between 1 and 18."));
+  q.zoom = static_cast<int>(*zoom);
+  q.from = ctx.req.q("from").value_or("");
+  q.to = ctx.req.q("to").value_or("");
+  if ((!q.from.empty() && !parse_date(q.from)) || (!q.to.empty() && !parse_date(q.to)))
+    return Response::problem(Error::invalid_field("from", "invalid", "Tanggal harus TTTT-BB-HH.", "Dates must be YYYY-MM-DD."));
+  if (auto b = ctx.req.q("bbox"); b && !b->empty()) {
+    // west,south,east,north (as in GeoJSON and Leaflet's toBBoxString)
+    std::vector<double> v;
+    size_t start = 0;
+    while (start <= b->size() && v.size() < 5) {
+      size_t comma = b->find(',', start);
+      std::string part = b->substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      char* end = nullptr;
+      double x = std::strtod(part.c_str(), &end);
+      if (part.empty() || end != part.c_str() + part.size() || !std::isfinite(x)) { v.clear(); break; }
+      v.push_back(x);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    if (v.size() != 4 || v[0] > v[2] || v[1] > v[3] || v[1] < -90 || v[3] > 90 || v[0] < -180 || v[2] > 180)
+      return Response::problem(Error::invalid_field("bbox", "invalid", "bbox: barat,selatan,timur,utara dalam derajat.",
+                                                    "bbox: west,south,east,north in degrees."));
+    q.bbox = Bbox{v[1], v[0], v[3], v[2]};
+  }
+  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return clusters_json(c, ctx.scope(), q); });
+}
+
+Response get_model(Ctx& ctx) {
+  int64_t v = 0;
+  Response r = read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
+    auto m = current_model(c);
+    v = m.version;
+    return model_version_json(m);
+  });
+  return r.status == 200 ? http::with_version(std::move(r), v) : r;
+}
+
+// PATCH: the fields given replace those of the model in force (If-Match: its version).
+Response patch_model(Ctx& ctx) {
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  struct Change {
+    std::optional<int64_t> window_days, trend_days;
+    std::vector<std::pair<double ScoringModel::*, std::optional<double>>> weights;
+  } ch;
+  ch.window_days = in->int64("window_days", false, -100000, 100000);
+  ch.trend_days = in->int64("trend_days", false, -100000, 100000);
+  for (auto [k, member] : std::initializer_list<std::pair<const char*, double ScoringModel::*>>{
+           {"w_incident", &ScoringModel::w_incident}, {"w_fatality", &ScoringModel::w_fatality},
+           {"w_injury", &ScoringModel::w_injury}, {"w_displaced_per_100", &ScoringModel::w_displaced_per_100},
+           {"w_damage", &ScoringModel::w_damage}, {"w_open_hotspot", &ScoringModel::w_open_hotspot},
+           {"w_latent_hotspot", &ScoringModel::w_latent_hotspot}, {"trend_bonus", &ScoringModel::trend_bonus},
+           {"threshold_medium", &ScoringModel::threshold_medium}, {"threshold_high", &ScoringModel::threshold_high}})
+    ch.weights.emplace_back(member, in->number(k, false));
+  auto note = in->str("note", false, 2000);
+  if (!in->ok()) return Response::problem(in->error());
+  std::optional<std::string> body;
+  int64_t saved = 0;
+  Status s = ctx.db().write([&](db::Conn& c) -> Status {
+    // The version read is the one replaced: two administrators never overwrite each other.
+    ModelVersion cur = current_model(c);
+    if (cur.version != *version) return Error::stale_version();
+    ScoringModel m = cur.model;
+    if (ch.window_days) m.window_days = static_cast<int>(*ch.window_days);
+    if (ch.trend_days) m.trend_days = static_cast<int>(*ch.trend_days);
+    for (auto& [member, v] : ch.weights)
+      if (v) m.*member = *v;
+    PANTAU_TRY(saved, save_model(c, ctx.scope(), m, note.value_or("")));
+    body = model_version_json(current_model(c));
+    return {};
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  return http::with_version(Response::json(200, *body), saved);
+}
+
+Response attachment(std::string body, std::string mime, const std::string& filename) {
+  Response r;
+  r.content_type = std::move(mime);
+  r.body = std::move(body);
+  r.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.header("Cache-Control", "private, no-store");
+  return r;
+}
+
+Date today_now() { return *parse_date(now_iso().substr(0, 10)); }
+
+Response list_reports(Ctx& ctx) {
+  Error err;
+  std::string region = region_param(ctx.req, &err);
+  if (!err.code.empty()) return Response::problem(err);
+  std::string period = ctx.req.q("period").value_or(""), status = ctx.req.q("status").value_or("");
+  if (!period.empty() && !parse_period(period).ok())
+    return Response::problem(Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3)."));
+  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return reports_json(c, ctx.scope(), region, period, status); });
+}
+
+Response create_one_report(Ctx& ctx) {
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  ReportInput r;
+  r.region_code = in->str("region_code", true, 8).value_or("");
+  r.period = in->str("period", true, 10).value_or("");
+  r.recommendations = in->str("recommendations", false, 20000).value_or("");
+  if (!in->ok()) return Response::problem(in->error());
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(int64_t id, create_report(c, ctx.scope(), r));
+    int64_t v = 1;
+    return http::with_version(Response::json(201, report_json(c, ctx.scope(), id, today_now(), &v).value_or("{}")), v);
+  });
+}
+
+Response get_one_report(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  int64_t v = 0;
+  Response r = read_json(ctx, [&](db::Conn& c) { return report_json(c, ctx.scope(), *id, today_now(), &v); });
+  return r.status == 200 ? http::with_version(std::move(r), v) : r;
+}
+
+Response report_action(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  auto action = in->one_of("action", true, {"UPDATE", "SUBMIT", "ACCEPT", "RETURN"});
+  auto text = in->str(action.value_or("") == "UPDATE" ? "recommendations" : "reason", false, 20000);
+  if (!in->ok()) return Response::problem(in->error());
+  std::optional<std::string> body;
+  int64_t v = 0;
+  Status s = ctx.db().write([&](db::Conn& c) -> Status {
+    PANTAU_CHECK(act_on_report(c, ctx.scope(), *id, *version, *action, text.value_or("")));
+    body = report_json(c, ctx.scope(), *id, today_now(), &v);
+    return {};
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  return http::with_version(Response::json(200, body.value_or("{}")), v);
+}
+
+Response report_pdf_route(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<Result<std::string>> pdf;
+  std::string filename;
+  Status s = ctx.db().read([&](db::Conn& c) { pdf.emplace(report_pdf(c, ctx.scope(), *id, today_now(), &filename)); });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!pdf->ok()) return Response::problem(pdf->error());
+  return attachment(std::move(pdf->value()), "application/pdf", filename);
+}
+
+// ---- alert rules ----
+
+// Reads the fields of a rule from a body; those not given keep the values of `base`.
+Result<std::pair<AlertRule, std::string>> alert_rule_input(const http::Request& req, AlertRule base, std::string note, bool create) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  // Kind and tier are checked with the parameters (validate_alert_rule), so every error comes at once.
+  if (auto k = in.str("kind", create, 64)) base.code = *k;
+  if (auto t = in.str("target_tier", false, 64)) base.target_tier = *t;
+  if (auto e = in.boolean("enabled", false)) base.active = *e;
+  auto whole = [&](const char* name, int& into) {
+    if (auto v = in.int64(name, false, -1000000, 1000000)) into = static_cast<int>(*v);
+  };
+  whole("days", base.days);
+  whole("min_incidents", base.min_incidents);
+  whole("baseline_days", base.baseline_days);
+  whole("response_days", base.response_days);
+  if (auto f = in.number("factor", false)) base.factor = *f;
+  if (auto n = in.str("note", false, 2000)) note = *n;
+  if (!in.ok()) return in.error();
+  return std::make_pair(base, note);
+}
+
+Response create_rule(Ctx& ctx) {
+  auto in = alert_rule_input(ctx.req, AlertRule{}, "", true);
+  if (!in.ok()) return Response::problem(in.error());
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(int64_t id, create_alert_rule(c, ctx.scope(), in->first, in->second));
+    auto row = find_alert_rule(c, id);
+    return http::with_version(Response::json(201, alert_rule_json(*row)), row->version);
+  });
+}
+
+Response patch_rule(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  std::optional<std::string> body;
+  int64_t v = 0;
+  Status s = ctx.db().write([&](db::Conn& c) -> Status {
+    auto cur = find_alert_rule(c, *id);
+    if (!cur) return Error::not_found("Aturan tidak ditemukan.", "Rule not found.");
+    PANTAU_TRY(auto in, alert_rule_input(ctx.req, cur->rule, cur->note, false));
+    PANTAU_CHECK(update_alert_rule(c, ctx.scope(), *id, *version, in.first, in.second));
+    auto row = find_alert_rule(c, *id);
+    v = row->version;
+    body = alert_rule_json(*row);
+    return {};
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  return http::with_version(Response::json(200, *body), v);
 }
 
 }  // namespace
@@ -312,6 +589,7 @@ void register_routes(http::App& app) {
   http::RouteOptions approve{false, auth::kRecordApprove};
   r.get("/api/v1/conflict/incidents", list_incidents, read);
   r.post("/api/v1/conflict/incidents", create_one_incident, write);
+  r.get("/api/v1/conflict/incidents/clusters", clusters, read);
   r.get("/api/v1/conflict/incidents/{id}", [](Ctx& ctx) {
     auto id = path_id(ctx.req);
     if (!id.ok()) return Response::problem(id.error());
@@ -336,14 +614,48 @@ void register_routes(http::App& app) {
   r.post("/api/v1/conflict/statuses/{id}/end", end, approve);
   r.get("/api/v1/conflict/alerts", [](Ctx& ctx) {
     std::string status = ctx.req.q("status").value_or("");
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-      return alerts_json(c, ctx.scope(), status, *parse_date(now_iso().substr(0, 10)));
+    Date today = today_now();
+    // Overdue responses move to the tier above when alerts are read (the server has no timer).
+    bool due = false;
+    Status chk = ctx.db().read([&](db::Conn& c) {
+      due = c.query_i64("SELECT 1 FROM conflict_alerts WHERE status = 'ASSIGNED' AND due_date < ? AND escalated_to IS NULL",
+                        {format_date(today)}).has_value();
     });
+    if (!chk.ok()) return Response::problem(chk.error());
+    if (due) {
+      Status esc = ctx.db().write([&](db::Conn& c) -> Status { escalate_overdue(c, today); return {}; });
+      if (!esc.ok()) return Response::problem(esc.error());
+    }
+    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return alerts_json(c, ctx.scope(), status, today); });
+  }, read);
+  r.get("/api/v1/conflict/alerts/{id}", [](Ctx& ctx) {
+    auto id = path_id(ctx.req);
+    if (!id.ok()) return Response::problem(id.error());
+    int64_t v = 0;
+    Response r = read_json(ctx, [&](db::Conn& c) { return alert_json(c, ctx.scope(), *id, today_now(), &v); });
+    return r.status == 200 ? http::with_version(std::move(r), v) : r;
+  }, read);
+  r.get("/api/v1/conflict/taxonomy", [](Ctx& ctx) {
+    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return taxonomy_json(c); });
   }, read);
   r.post("/api/v1/conflict/alerts/{id}/assign", [](Ctx& c) { return alert_action(c, "assign"); }, review);
   r.post("/api/v1/conflict/alerts/{id}/respond", [](Ctx& c) { return alert_action(c, "respond"); }, review);
   r.post("/api/v1/conflict/alerts/{id}/close", [](Ctx& c) { return alert_action(c, "close"); }, review);
   r.get("/api/v1/conflict/vulnerability", vulnerability, read);
+  r.post("/api/v1/conflict/vulnerability/recompute", recompute, review);
+  r.get("/api/v1/conflict/scoring-model", get_model, read);
+  r.patch("/api/v1/conflict/scoring-model", patch_model, http::RouteOptions{false, auth::kUserAdmin});
+  http::RouteOptions admin{false, auth::kUserAdmin};
+  r.get("/api/v1/conflict/alert-rules", [](Ctx& ctx) {
+    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return alert_rules_json(c); });
+  }, admin);
+  r.post("/api/v1/conflict/alert-rules", create_rule, admin);
+  r.patch("/api/v1/conflict/alert-rules/{id}", patch_rule, admin);
+  r.get("/api/v1/conflict/reports", list_reports, read);
+  r.post("/api/v1/conflict/reports", create_one_report, write);
+  r.get("/api/v1/conflict/reports/{id}", get_one_report, read);
+  r.post("/api/v1/conflict/reports/{id}/actions", report_action, read);
+  r.get("/api/v1/conflict/reports/{id}/pdf", report_pdf_route, read);
 }
 
 }  // namespace pantau::conflict

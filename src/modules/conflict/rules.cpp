@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.h"
+#include "core/region_code.h"
+
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 
 namespace pantau::conflict {
@@ -144,6 +149,49 @@ std::optional<Message> fatality(const IncidentFacts& i) {
 std::optional<Message> hotspot_escalated(Stage from, Stage to) {
   if (to != Stage::Escalating || from == Stage::Open || from == Stage::StatusDeclared) return std::nullopt;
   return Message{"Potensi konflik meningkat ke tahap ESCALATING.", "A conflict hotspot moved to ESCALATING."};
+}
+
+std::vector<FieldError> validate_alert_rule(const AlertRule& r) {
+  std::vector<FieldError> e;
+  auto add = [&](const char* f, const char* id, const char* en) { e.push_back(FieldError{f, "out_of_range", {id, en}}); };
+  if (std::find(std::begin(kAlertKinds), std::end(kAlertKinds), r.code) == std::end(kAlertKinds))
+    e.push_back(FieldError{"kind", "not_allowed", {"Jenis aturan tidak dikenal.", "Unknown rule kind."}});
+  if (std::find(std::begin(kAlertTiers), std::end(kAlertTiers), r.target_tier) == std::end(kAlertTiers))
+    e.push_back(FieldError{"target_tier", "not_allowed", {"Tingkat tujuan: KABKOTA, PROVINSI, atau NASIONAL.",
+                                                          "Target tier: KABKOTA, PROVINSI or NASIONAL."}});
+  if (r.days < 1 || r.days > 90) add("days", "Jangka waktu antara 1 dan 90 hari.", "The window is 1 to 90 days.");
+  if (!std::isfinite(r.factor) || r.factor < 1 || r.factor > 20) add("factor", "Kelipatan antara 1 dan 20.", "The factor is 1 to 20.");
+  if (r.min_incidents < 1 || r.min_incidents > 1000) add("min_incidents", "Paling sedikit 1 sampai 1000 insiden.", "At least 1 to 1000 incidents.");
+  if (r.baseline_days < 7 || r.baseline_days > 730) add("baseline_days", "Masa pembanding antara 7 dan 730 hari.", "The baseline is 7 to 730 days.");
+  if (r.response_days < 1 || r.response_days > 60) add("response_days", "Batas tanggapan antara 1 dan 60 hari.", "The response time is 1 to 60 days.");
+  return e;
+}
+
+std::vector<std::string> alert_recipients(const std::string& tier, const std::string& region) {
+  size_t len = tier == "KABKOTA" ? 5 : tier == "PROVINSI" ? 2 : 0;
+  std::string first = region.substr(0, std::min(len, region.size()));
+  if (first.empty()) return {""};
+  return {first, region_parent(first)};
+}
+
+bool valid_time_of_day(const std::string& t) {
+  if (t.empty()) return true;
+  if (t.size() != 5 || t[2] != ':' || !std::isdigit(static_cast<unsigned char>(t[0])) ||
+      !std::isdigit(static_cast<unsigned char>(t[1])) || !std::isdigit(static_cast<unsigned char>(t[3])) ||
+      !std::isdigit(static_cast<unsigned char>(t[4])))
+    return false;
+  return std::stoi(t.substr(0, 2)) < 24 && std::stoi(t.substr(3, 2)) < 60;
+}
+
+bool incident_in_future(const std::string& region_code, Date date, const std::string& time, const std::string& now_utc) {
+  auto today = parse_date(now_utc.substr(0, 10));
+  if (!today || now_utc.size() < 16) return false;
+  int64_t now_min = days_from_civil(*today) * 1440 + std::stoi(now_utc.substr(11, 2)) * 60 + std::stoi(now_utc.substr(14, 2)) +
+                    utc_offset_hours(region_code) * 60;
+  int64_t local_day = now_min >= 0 ? now_min / 1440 : (now_min - 1439) / 1440;
+  int64_t day = days_from_civil(date);
+  if (day != local_day || time.empty() || !valid_time_of_day(time)) return day > local_day;
+  return day * 1440 + std::stoi(time.substr(0, 2)) * 60 + std::stoi(time.substr(3, 2)) > now_min;
 }
 
 }  // namespace pantau::conflict

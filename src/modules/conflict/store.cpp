@@ -28,23 +28,43 @@ Date today_utc() { return *parse_date(now_iso().substr(0, 10)); }
 std::string district_of(const std::string& code) { return code.size() >= 5 ? code.substr(0, 5) : code; }
 
 void raise_alert(db::Conn& c, const std::string& region, const std::string& rule, const Message& why, const std::string& entity,
-                 int64_t entity_id, int classification) {
+                 int64_t entity_id, int classification, const std::string& target_tier = "KABKOTA") {
   int64_t id = c.insert("INSERT INTO conflict_alerts (region_code, rule_code, reason_id, reason_en, entity, entity_id, raised_at, "
                         "classification) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         {region, rule, why.id, why.en, entity, std::to_string(entity_id), now_iso(), int64_t{classification}});
   audit::append(c, auth::Scope::system(), {"raise", "conflict_alert", std::to_string(id), region, classification, std::nullopt,
                                            fmt::format(R"({{"rule":"{}","entity":"{}","entity_id":{}}})", rule, entity, entity_id)});
-  // The office of the region and the tier above are told.
-  std::string office = district_of(region);
-  for (std::string up = office;; up = region_parent(up)) {
-    notify::office(c, up, auth::kRecordReview, "Peringatan dini konflik: " + why.id, "Conflict early warning: " + why.en,
+  // The office at the rule's target tier and the tier above are told.
+  for (const std::string& office : alert_recipients(target_tier, region))
+    notify::office(c, office, auth::kRecordReview, "Peringatan dini konflik: " + why.id, "Conflict early warning: " + why.en,
                    fmt::format("/conflict/alerts/{}", id), "conflict_alert", id, classification);
-    if (up.empty() || up.size() < office.size()) break;
-  }
 }
 
-bool rule_active(db::Conn& c, const char* code) {
-  return c.query_i64("SELECT active FROM conflict_alert_rules WHERE code = ?", {std::string(code)}).value_or(0) != 0;
+constexpr const char* kRuleColumns = "id, kind, active, target_tier, days, factor, min_incidents, baseline_days, response_days, note, version, updated_at";
+
+AlertRule rule_from_row(const db::Row& r, std::string* note = nullptr, int64_t* version = nullptr, std::string* updated = nullptr) {
+  AlertRule a;
+  a.id = r.i64(0);
+  a.code = r.str(1);
+  a.active = r.i64(2) != 0;
+  a.target_tier = r.str(3);
+  a.days = static_cast<int>(r.i64(4));
+  a.factor = r.f64(5);
+  a.min_incidents = static_cast<int>(r.i64(6));
+  a.baseline_days = static_cast<int>(r.i64(7));
+  a.response_days = static_cast<int>(r.i64(8));
+  if (note) *note = r.str(9);
+  if (version) *version = r.i64(10);
+  if (updated) *updated = r.is_null(11) ? std::string() : r.str(11);
+  return a;
+}
+
+// The enabled rules of one kind, as the administrators set them.
+std::vector<AlertRule> active_rules(db::Conn& c, const char* kind) {
+  std::vector<AlertRule> out;
+  c.query(fmt::format("SELECT {} FROM conflict_alert_rules WHERE kind = ? AND active = 1 ORDER BY id", kRuleColumns),
+          {std::string(kind)}, [&](const db::Row& r) { out.push_back(rule_from_row(r)); });
+  return out;
 }
 
 }  // namespace
@@ -55,7 +75,10 @@ std::vector<FieldError> validate_incident(const IncidentInput& in) {
     e.push_back(field("region_code", "region_code", "Kode wilayah tidak valid.", "Invalid region code."));
   auto d = parse_date(in.occurred_on);
   if (!d) e.push_back(field("occurred_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
-  else if (*d > today_utc()) e.push_back(field("occurred_on", "future", "Tanggal kejadian di masa depan.", "The date is in the future."));
+  else if (incident_in_future(in.region_code, *d, in.occurred_time, now_iso()))
+    e.push_back(field("occurred_on", "future", "Tanggal kejadian di masa depan (waktu setempat).", "The date is in the future (local time)."));
+  if (!valid_time_of_day(in.occurred_time))
+    e.push_back(field("occurred_time", "invalid", "Jam harus JJ:MM (00:00 sampai 23:59).", "The time must be HH:MM (00:00 to 23:59)."));
   if (std::find(kSources.begin(), kSources.end(), in.source) == kSources.end())
     e.push_back(field("source", "not_allowed", "Sumber konflik harus salah satu dari lima sumber UU 7/2012.",
                       "The source must be one of the five sources of UU 7/2012."));
@@ -74,11 +97,16 @@ std::vector<FieldError> validate_incident(const IncidentInput& in) {
   return e;
 }
 
-Result<int64_t> create_incident(db::Conn& c, const auth::Scope& s, const IncidentInput& in) {
+namespace {
+
+// Checks and stores one incident with its audit row; the alert rules are the caller's.
+// `known`: the region and type were already looked up (a checked import file), and the import
+// writes one audit row for the whole file instead of one per incident.
+Result<int64_t> insert_incident(db::Conn& c, const auth::Scope& s, const IncidentInput& in, bool known = false) {
   if (!s.covers(in.region_code)) return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
-  if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))
+  if (!known && !c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))
     return Error::invalid_field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.");
-  if (!c.query_i64("SELECT 1 FROM conflict_types WHERE code = ?", {in.type_code}))
+  if (!known && !c.query_i64("SELECT 1 FROM conflict_types WHERE code = ?", {in.type_code}))
     return Error::invalid_field("type_code", "not_found", "Jenis konflik tidak dikenal.", "Unknown conflict type.");
   if (!s.cleared_for(in.classification))
     return Error::invalid_field("classification", "above_clearance", "Tingkat kerahasiaan di atas tingkat akses Anda.",
@@ -92,26 +120,26 @@ Result<int64_t> create_incident(db::Conn& c, const auth::Scope& s, const Inciden
   int64_t id = c.insert(
       "INSERT INTO conflict_incidents (region_code, occurred_on, time_precision, lat, lng, geo_precision, source, type_code, "
       "actors, fatalities, injuries, displaced, property_damage, info_source, info_ref, description, hotspot_id, "
-      "classification, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "classification, created_by, created_at, occurred_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {in.region_code, in.occurred_on, int64_t{in.time_precision}, opt(in.lat), opt(in.lng), int64_t{in.geo_precision}, in.source,
        in.type_code, in.actors_json, int64_t{in.fatalities}, int64_t{in.injuries}, int64_t{in.displaced},
        int64_t{in.property_damage}, in.info_source, in.info_ref, in.description, opt(in.hotspot_id), int64_t{in.classification},
-       s.user_id, now_iso()});
-  audit::append(c, s, {"create", "conflict_incident", std::to_string(id), in.region_code, in.classification, std::nullopt,
-                       fmt::format(R"({{"occurred_on":"{}","type":"{}","fatalities":{}}})", in.occurred_on, in.type_code, in.fatalities)});
+       s.user_id, now_iso(), in.occurred_time.empty() ? db::Value() : db::Value(in.occurred_time)});
+  if (!known)
+    audit::append(c, s, {"create", "conflict_incident", std::to_string(id), in.region_code, in.classification, std::nullopt,
+                         fmt::format(R"({{"occurred_on":"{}","type":"{}","fatalities":{}}})", in.occurred_on, in.type_code, in.fatalities)});
+  return id;
+}
+
+void fatality_rule(db::Conn& c, const AlertRule& rule, const IncidentInput& in, int64_t id) {
   Date on = *parse_date(in.occurred_on);
-  if (rule_active(c, "FATALITY"))
-    if (auto why = fatality({on, in.fatalities, in.injuries, in.displaced, in.property_damage}))
-      raise_alert(c, in.region_code, "FATALITY", *why, "conflict_incident", id, in.classification);
-  if (rule_active(c, "INCIDENT_SURGE")) {
-    AlertRule r{"INCIDENT_SURGE"};
-    c.query("SELECT days, factor, min_incidents, baseline_days FROM conflict_alert_rules WHERE code = 'INCIDENT_SURGE'", {},
-            [&](const db::Row& row) {
-              r.days = static_cast<int>(row.i64(0));
-              r.factor = row.f64(1);
-              r.min_incidents = static_cast<int>(row.i64(2));
-              r.baseline_days = static_cast<int>(row.i64(3));
-            });
+  if (auto why = fatality({on, in.fatalities, in.injuries, in.displaced, in.property_damage}))
+    raise_alert(c, in.region_code, "FATALITY", *why, "conflict_incident", id, in.classification, rule.target_tier);
+}
+
+// INCIDENT_SURGE for the kab/kota of a new incident: its recent count against its own baseline.
+void surge_rule(db::Conn& c, const AlertRule& r, const IncidentInput& in, int64_t id) {
+  {
     std::string district = district_of(in.region_code);
     Date today = today_utc();
     std::string from = format_date(civil_from_days(days_from_civil(today) - r.days - r.baseline_days));
@@ -130,8 +158,17 @@ Result<int64_t> create_incident(db::Conn& c, const auth::Scope& s, const Inciden
     bool open = c.query_i64("SELECT 1 FROM conflict_alerts WHERE rule_code = 'INCIDENT_SURGE' AND region_code = ? AND status <> 'CLOSED'",
                             {district}).has_value();
     if (!open)
-      if (auto why = incident_surge(r, today, dates)) raise_alert(c, district, "INCIDENT_SURGE", *why, "conflict_incident", id, static_cast<int>(cls));
+      if (auto why = incident_surge(r, today, dates))
+        raise_alert(c, district, "INCIDENT_SURGE", *why, "conflict_incident", id, static_cast<int>(cls), r.target_tier);
   }
+}
+
+}  // namespace
+
+Result<int64_t> create_incident(db::Conn& c, const auth::Scope& s, const IncidentInput& in) {
+  PANTAU_TRY(int64_t id, insert_incident(c, s, in));
+  for (auto& rule : active_rules(c, "FATALITY")) fatality_rule(c, rule, in, id);
+  for (auto& rule : active_rules(c, "INCIDENT_SURGE")) surge_rule(c, rule, in, id);
   return id;
 }
 
@@ -143,17 +180,20 @@ static void write_incident(json::Out& o, const db::Row& r) {
   o.kv("fatalities", r.i64(11)).kv("injuries", r.i64(12)).kv("displaced", r.i64(13)).kv("property_damage", r.i64(14) != 0)
       .kv("info_source", r.text(15)).kv("info_ref", r.text(16)).kv("verification", r.text(17)).kv("description", r.text(18))
       .kv_opt("hotspot_id", r.opt_i64(19)).kv("classification", std::string(auth::clearance_name(static_cast<int>(r.i64(20)))))
-      .kv("version", r.i64(21)).end_object();
+      .kv("version", r.i64(21));
+  if (r.is_null(22)) o.kv_null("occurred_time");
+  else o.kv("occurred_time", r.text(22));
+  o.end_object();
 }
 
 static constexpr const char* kIncidentSelect =
     "SELECT i.id, i.region_code, COALESCE(g.name, ''), i.occurred_on, i.time_precision, i.lat, i.lng, i.geo_precision, "
     "i.source, i.type_code, i.actors, i.fatalities, i.injuries, i.displaced, i.property_damage, i.info_source, i.info_ref, "
-    "i.verification, i.description, i.hotspot_id, i.classification, i.version "
+    "i.verification, i.description, i.hotspot_id, i.classification, i.version, i.occurred_time "
     "FROM conflict_incidents i LEFT JOIN regions g ON g.code = i.region_code ";
 
 std::string incidents_json(db::Conn& c, const auth::Scope& s, const std::string& region, const std::string& from,
-                           const std::string& to, std::optional<int64_t> after, int limit) {
+                           const std::string& to, std::optional<int64_t> after, int limit, const IncidentFilter& f) {
   db::Params p;
   std::string sql = std::string(kIncidentSelect) + "WHERE " + s.record_filter("i.region_code", "i.classification", p);
   if (!region.empty()) {
@@ -163,6 +203,14 @@ std::string incidents_json(db::Conn& c, const auth::Scope& s, const std::string&
   }
   if (!from.empty()) { sql += " AND i.occurred_on >= ?"; p.emplace_back(from); }
   if (!to.empty()) { sql += " AND i.occurred_on <= ?"; p.emplace_back(to); }
+  if (!f.source.empty()) { sql += " AND i.source = ?"; p.emplace_back(f.source); }
+  if (!f.type.empty()) {
+    sql += " AND (i.type_code = ? OR i.type_code LIKE ?)";
+    p.emplace_back(f.type);
+    p.emplace_back(f.type + ".%");
+  }
+  if (!f.verification.empty()) { sql += " AND i.verification = ?"; p.emplace_back(f.verification); }
+  if (!f.info_source.empty()) { sql += " AND i.info_source = ?"; p.emplace_back(f.info_source); }
   if (after) { sql += " AND i.id < ?"; p.emplace_back(*after); }
   sql += " ORDER BY i.id DESC LIMIT ?";
   p.emplace_back(int64_t{limit + 1});
@@ -194,7 +242,7 @@ std::optional<std::string> incident_json(db::Conn& c, const auth::Scope& s, int6
   return out;
 }
 
-Result<ImportReport> import_incidents(db::Conn& c, const auth::Scope& s, const CsvTable& t) {
+Result<ImportReport> import_incidents(db::Conn& c, const auth::Scope& s, const CsvTable& t, const std::string& file_sha256) {
   ImportReport rep;
   static const char* required[] = {"region_code", "occurred_on", "source", "type_code", "info_source"};
   for (auto col : required)
@@ -215,13 +263,22 @@ Result<ImportReport> import_incidents(db::Conn& c, const auth::Scope& s, const C
     }
     return static_cast<int>(*n);
   };
+  // Each region and type is looked up once per file.
+  std::map<std::string, bool> known_regions, known_types;
+  auto known = [&](std::map<std::string, bool>& cache, const char* sql, const std::string& code) {
+    auto it = cache.find(code);
+    if (it != cache.end()) return it->second;
+    return cache[code] = c.query_i64(sql, {code}).has_value();
+  };
   std::vector<IncidentInput> inputs;
+  inputs.reserve(t.rows.size());
   for (size_t i = 0; i < t.rows.size(); ++i) {
     const auto& row = t.rows[i];
     int line = t.row_lines[i];
     IncidentInput in;
     in.region_code = get(row, "region_code");
     in.occurred_on = get(row, "occurred_on");
+    in.occurred_time = get(row, "occurred_time");
     in.source = get(row, "source");
     in.type_code = get(row, "type_code");
     in.info_source = get(row, "info_source");
@@ -235,19 +292,37 @@ Result<ImportReport> import_incidents(db::Conn& c, const auth::Scope& s, const C
     if (!in.region_code.empty() && region_level(in.region_code) != RegionLevel::Invalid) {
       if (!s.covers(in.region_code))
         rep.refused.push_back({line, field("region_code", "out_of_scope", "Wilayah di luar cakupan Anda.", "Region outside your scope.")});
-      else if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))
+      else if (!known(known_regions, "SELECT 1 FROM regions WHERE code = ?", in.region_code))
         rep.refused.push_back({line, field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.")});
     }
-    if (!c.query_i64("SELECT 1 FROM conflict_types WHERE code = ?", {in.type_code}))
+    if (!known(known_types, "SELECT 1 FROM conflict_types WHERE code = ?", in.type_code))
       rep.refused.push_back({line, field("type_code", "not_found", "Jenis konflik tidak dikenal.", "Unknown conflict type.")});
     inputs.push_back(std::move(in));
   }
   rep.rows = static_cast<int>(inputs.size());
   if (!rep.refused.empty()) return rep;  // nothing is imported; the caller reports every refusal
-  for (auto& in : inputs) {
-    PANTAU_TRY(int64_t id, create_incident(c, s, in));
+  // Stored row by row; the alert rules then run as they would have for each row: a FATALITY
+  // alert per deadly incident, and the surge rule once per kab/kota, after its last new incident.
+  auto fatal_rules = active_rules(c, "FATALITY"), surge_rules = active_rules(c, "INCIDENT_SURGE");
+  std::map<std::string, size_t> last_of_district;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    PANTAU_TRY(int64_t id, insert_incident(c, s, inputs[i], true));
     rep.created.push_back(id);
+    for (auto& rule : fatal_rules) fatality_rule(c, rule, inputs[i], id);
+    last_of_district[district_of(inputs[i].region_code)] = i;
   }
+  // One audit row for the file (hash-chained like every row): its SHA-256, the row count and the
+  // first and last incident id. Each incident keeps created_by/created_at in its own row.
+  if (!rep.created.empty()) {
+    int cls = 0;
+    for (auto& in : inputs) cls = std::max(cls, in.classification);
+    audit::append(c, s, {"import", "conflict_incident", fmt::format("{}-{}", rep.created.front(), rep.created.back()), s.region_code,
+                         cls, std::nullopt,
+                         fmt::format(R"({{"sha256":"{}","rows":{},"first_id":{},"last_id":{}}})", file_sha256, rep.created.size(),
+                                     rep.created.front(), rep.created.back())});
+  }
+  for (auto& rule : surge_rules)
+    for (auto& [_, i] : last_of_district) surge_rule(c, rule, inputs[i], rep.created[i]);
   return rep;
 }
 
@@ -362,8 +437,9 @@ Status change_stage(db::Conn& c, const auth::Scope& s, int64_t id, int64_t versi
          {std::string(name(next)), note, "\n" + now_iso().substr(0, 10) + ": " + note, now_iso(), id});
   audit::append(c, s, {"stage", "conflict_hotspot", std::to_string(id), *region, static_cast<int>(cls),
                        fmt::format(R"({{"stage":"{}"}})", name(from)), fmt::format(R"({{"stage":"{}"}})", name(next))});
-  if (rule_active(c, "HOTSPOT_ESCALATING"))
-    if (auto why = hotspot_escalated(from, next)) raise_alert(c, *region, "HOTSPOT_ESCALATING", *why, "conflict_hotspot", id, static_cast<int>(cls));
+  for (auto& rule : active_rules(c, "HOTSPOT_ESCALATING"))
+    if (auto why = hotspot_escalated(from, next))
+      raise_alert(c, *region, "HOTSPOT_ESCALATING", *why, "conflict_hotspot", id, static_cast<int>(cls), rule.target_tier);
   return {};
 }
 
@@ -454,28 +530,51 @@ std::string statuses_json(db::Conn& c, const auth::Scope& s) {
 
 // ---- alerts ----
 
-std::string alerts_json(db::Conn& c, const auth::Scope& s, const std::string& status, Date today) {
+namespace {
+// The alerts the caller may see (optionally one), newest first, written into `o`; returns how many.
+int write_alerts(json::Out& o, db::Conn& c, const auth::Scope& s, const std::string& status, Date today, std::optional<int64_t> id) {
   db::Params p;
   std::string sql = "SELECT a.id, a.region_code, COALESCE(g.name, ''), a.rule_code, a.reason_id, a.reason_en, a.entity, a.entity_id, "
-                    "a.raised_at, a.assigned_agency, a.due_date, a.status, a.response, a.outcome, a.closed_at, a.version "
+                    "a.raised_at, a.assigned_agency, a.due_date, a.status, a.response, a.outcome, a.closed_at, a.version, a.escalated_to, "
+                    "a.escalated_at, (SELECT MIN(r.response_days) FROM conflict_alert_rules r WHERE r.kind = a.rule_code AND r.active = 1) "
                     "FROM conflict_alerts a LEFT JOIN regions g ON g.code = a.region_code WHERE " +
                     s.record_filter("a.region_code", "a.classification", p);
   if (!status.empty()) { sql += " AND a.status = ?"; p.emplace_back(status); }
-  json::Out o;
-  o.begin_object().key("items").begin_array();
+  if (id) { sql += " AND a.id = ?"; p.emplace_back(*id); }
   std::string t = format_date(today);
+  int n = 0;
   c.query(sql + " ORDER BY a.id DESC LIMIT 500", p, [&](const db::Row& r) {
+    ++n;
     bool overdue = !r.is_null(10) && r.str(10) < t && r.text(11) != "CLOSED";
     o.begin_object().kv("id", r.i64(0)).kv("region_code", r.text(1)).kv("region_name", r.text(2)).kv("rule_code", r.text(3))
         .kv_message("reason", {r.str(4), r.str(5)}).kv("entity", r.text(6)).kv("entity_id", r.text(7)).kv("raised_at", r.text(8))
         .kv_opt("assigned_agency", r.opt_str(9)).kv_opt("due_date", r.opt_str(10)).kv("status", r.text(11))
         .kv("response", r.text(12)).kv("outcome", r.text(13)).kv_opt("closed_at", r.opt_str(14)).kv("overdue", overdue)
         // An overdue response is escalated: the tier above sees it flagged for follow-up.
-        .kv("escalated_to", overdue ? region_parent(district_of(r.str(1))) : std::string())
+        .kv("escalated_to", !r.is_null(16) ? r.str(16) : overdue ? region_parent(district_of(r.str(1))) : std::string())
+        .kv_opt("escalated_at", r.opt_str(17))
+        // The response time the administrators set for rules of this kind (the suggested due date).
+        .kv("response_days", r.is_null(18) ? int64_t{3} : r.i64(18))
         .kv("version", r.i64(15)).end_object();
   });
+  return n;
+}
+}  // namespace
+
+std::string alerts_json(db::Conn& c, const auth::Scope& s, const std::string& status, Date today) {
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  write_alerts(o, c, s, status, today, std::nullopt);
   o.end_array().kv_null("next_after").end_object();
   return o.take();
+}
+
+std::optional<std::string> alert_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, int64_t* version) {
+  json::Out o;
+  if (write_alerts(o, c, s, "", today, id) == 0) return std::nullopt;
+  std::string body = o.take();
+  if (version) *version = c.query_i64("SELECT version FROM conflict_alerts WHERE id = ?", {id}).value_or(1);
+  return body;
 }
 
 static Result<std::string> alert_region(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, int* cls) {
@@ -575,6 +674,108 @@ std::string vulnerability_json(db::Conn& c, const auth::Scope& s, int level, con
     o.end_array().end_object();
   }
   o.end_object().end_object();
+  return o.take();
+}
+
+// ---- alert rules (administrators) ----
+
+namespace {
+
+std::string rule_json(const AlertRule& a, const std::string& note, int64_t version, const std::string& updated_at) {
+  json::Out o;
+  o.begin_object().kv("id", a.id).kv("kind", a.code).kv("enabled", a.active).kv("target_tier", a.target_tier)
+      .kv("days", int64_t{a.days}).kv("factor", a.factor).kv("min_incidents", int64_t{a.min_incidents})
+      .kv("baseline_days", int64_t{a.baseline_days}).kv("response_days", int64_t{a.response_days}).kv("note", note).kv("version", version);
+  if (updated_at.empty()) o.kv_null("updated_at");
+  else o.kv("updated_at", updated_at);
+  o.end_object();
+  return o.take();
+}
+
+Status national_admin(const auth::Scope& s) {
+  if (!s.national() || !s.can(auth::kUserAdmin))
+    return Error::forbidden("Aturan peringatan dini hanya diubah administrator pusat.",
+                            "Only national administrators change the early-warning rules.");
+  return {};
+}
+
+}  // namespace
+
+std::optional<AlertRuleRow> find_alert_rule(db::Conn& c, int64_t id) {
+  std::optional<AlertRuleRow> out;
+  c.query(fmt::format("SELECT {} FROM conflict_alert_rules WHERE id = ?", kRuleColumns), {id}, [&](const db::Row& r) {
+    AlertRuleRow row;
+    row.rule = rule_from_row(r, &row.note, &row.version, &row.updated_at);
+    out = std::move(row);
+  });
+  return out;
+}
+
+std::string alert_rule_json(const AlertRuleRow& r) { return rule_json(r.rule, r.note, r.version, r.updated_at); }
+
+std::string alert_rules_json(db::Conn& c) {
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  c.query(fmt::format("SELECT {} FROM conflict_alert_rules ORDER BY id", kRuleColumns), {}, [&](const db::Row& r) {
+    std::string note, updated;
+    int64_t version = 0;
+    AlertRule a = rule_from_row(r, &note, &version, &updated);
+    o.raw(rule_json(a, note, version, updated));
+  });
+  o.end_array().end_object();
+  return o.take();
+}
+
+Result<int64_t> create_alert_rule(db::Conn& c, const auth::Scope& s, const AlertRule& r, const std::string& note) {
+  PANTAU_CHECK(national_admin(s));
+  auto errs = validate_alert_rule(r);
+  if (!errs.empty()) return Error::invalid(errs);
+  int64_t id = c.insert("INSERT INTO conflict_alert_rules (kind, active, target_tier, days, factor, min_incidents, baseline_days, "
+                        "response_days, note, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                        {r.code, int64_t{r.active ? 1 : 0}, r.target_tier, int64_t{r.days}, r.factor, int64_t{r.min_incidents},
+                         int64_t{r.baseline_days}, int64_t{r.response_days}, note, now_iso()});
+  AlertRule saved = r;
+  saved.id = id;
+  audit::append(c, s, {"create", "conflict_alert_rule", std::to_string(id), "", 0, std::nullopt, rule_json(saved, note, 1, "")});
+  return id;
+}
+
+Status update_alert_rule(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const AlertRule& r,
+                         const std::string& note) {
+  PANTAU_CHECK(national_admin(s));
+  auto before = find_alert_rule(c, id);
+  if (!before) return Error::not_found("Aturan tidak ditemukan.", "Rule not found.");
+  if (before->version != version) return Error::stale_version();
+  auto errs = validate_alert_rule(r);
+  if (!errs.empty()) return Error::invalid(errs);
+  if (r.code != before->rule.code)
+    return Error::invalid_field("kind", "immutable", "Jenis aturan tidak dapat diubah.", "A rule's kind cannot change.");
+  if (c.exec("UPDATE conflict_alert_rules SET active = ?, target_tier = ?, days = ?, factor = ?, min_incidents = ?, "
+             "baseline_days = ?, response_days = ?, note = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+             {int64_t{r.active ? 1 : 0}, r.target_tier, int64_t{r.days}, r.factor, int64_t{r.min_incidents}, int64_t{r.baseline_days},
+              int64_t{r.response_days}, note, now_iso(), id, version}) == 0)
+    return Error::stale_version();
+  AlertRule after = r;
+  after.id = id;
+  audit::append(c, s, {"update", "conflict_alert_rule", std::to_string(id), "", 0, alert_rule_json(*before),
+                       rule_json(after, note, version + 1, "")});
+  return {};
+}
+
+// ---- taxonomy ----
+
+std::string taxonomy_json(db::Conn& c) {
+  json::Out o;
+  o.begin_object().key("sources").begin_array();
+  for (auto src : kSources) o.begin_object().kv("code", src).kv("police_group", police_group(src)).end_object();
+  o.end_array().key("types").begin_array();
+  // Parents first, each followed by its sub-types.
+  c.query("SELECT code, parent_code, name_id, name_en FROM conflict_types ORDER BY COALESCE(parent_code, code), parent_code IS NOT NULL, code",
+          {}, [&](const db::Row& r) {
+            o.begin_object().kv("code", r.text(0)).kv_opt("parent_code", r.opt_str(1)).kv_message("name", {r.str(2), r.str(3)})
+                .end_object();
+          });
+  o.end_array().end_object();
   return o.take();
 }
 
