@@ -349,6 +349,9 @@ def main():
     cur.executemany("INSERT OR REPLACE INTO search_docs (entity, entity_id, region_code, classification, title, link, excerpt, "
                     "terms) VALUES (?,?,?,?,?,?,?,?)", docs)
     cur.execute("INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE id > ?", (before,))
+    # A bulk load leaves the full-text index in many segments; a running server merges them a
+    # little every 10 minutes (src/app/main.cpp). Start from the merged state it converges to.
+    cur.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
     cur.execute("COMMIT")
     print(f"generate: {len(docs)} search documents ({time.time() - t_start:.0f} s)", file=sys.stderr)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")

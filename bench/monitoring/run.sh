@@ -260,6 +260,21 @@ for n in recap list search1 search2 search3; do
     search3) RUN_CONNS=1 run_wrk "${n}_c1" 1 banjarmasin.operator "$U_S1" get.lua;;
   esac
 done
+# Office load: the read cases with OFFICE_CONNS clients (default 8) — a province's officers all
+# refreshing at once. At 64 clients on one core the latency is set by throughput (Little's law:
+# mean = 64 / req/s); this run shows the latency users see at a busy but realistic load.
+OFFICE_CONNS="${BENCH_OFFICE_CONNECTIONS:-8}"
+for r in $(seq 1 "$ROUNDS"); do
+  for n in recap list search1 search2 search3; do
+    case $n in
+      recap) RUN_CONNS=$OFFICE_CONNS run_wrk "${n}_c8" "$r" admin "$U_RECAP" get.lua;;
+      list) RUN_CONNS=$OFFICE_CONNS run_wrk "${n}_c8" "$r" banjarmasin.operator "$U_LIST" get.lua;;
+      search1) RUN_CONNS=$OFFICE_CONNS run_wrk "${n}_c8" "$r" admin "$U_S1" get.lua;;
+      search2) RUN_CONNS=$OFFICE_CONNS run_wrk "${n}_c8" "$r" admin "$U_S2" get.lua;;
+      search3) RUN_CONNS=$OFFICE_CONNS run_wrk "${n}_c8" "$r" banjarmasin.operator "$U_S1" get.lua;;
+    esac
+  done
+done
 ensure_server "the end" || log "restarted at the end: the peak RSS below is that of the new process"
 RSS_PEAK_KB="$(awk '/^VmHWM/ {print $2}' "/proc/$SERVER_PID/status")"
 THREADS="$(awk '/^Threads/ {print $2}' "/proc/$SERVER_PID/status")"
@@ -315,13 +330,17 @@ RSS_MB=$((RSS_PEAK_KB / 1024))
   echo "Peak RSS (VmHWM): **$((RSS_READS_KB / 1024)) MB** after the read cases of round 1, **${RSS_MB} MB** at the end ($RSS_SPLIT at the end)."
   echo "Durability: $DURABLE; $INDEXED of them in the search index; $AUDITED create audit rows for fast reports."
   echo
+  echo "| budget | p99 with $OFFICE_CONNS clients (office load) | | p99 with $CONNS clients (saturation) | |"
+  echo "|---|---|---|---|---|"
+  for spec in "recap:50:recap p99 < 50 ms (national)" "list:20:region's report list p99 < 20 ms" \
+              "search1:50:search p99 < 50 ms (\"$Q1\")" "search2:50:search p99 < 50 ms (\"$Q2\")" \
+              "search3:50:search p99 < 50 ms (\"$Q1\", kab/kota)"; do
+    n="${spec%%:*}"; rest="${spec#*:}"; lim="${rest%%:*}"; label="${rest#*:}"
+    echo "| $label | $(stat_med "${n}_c8" 5) ms ($(fmt_int "$(stat_med "${n}_c8" 3)") req/s) | $(verdict "$(stat_med "${n}_c8" 5)" "$lim" '<') | $(stat_med "$n" 5) ms | $(verdict "$(stat_med "$n" 5)" "$lim" '<') |"
+  done
+  echo
   echo "| budget | measured | |"
   echo "|---|---|---|"
-  echo "| recap p99 < 50 ms (national) | $(stat_med recap 5) ms | $(verdict "$(stat_med recap 5)" 50 '<') |"
-  echo "| region's report list p99 < 20 ms | $(stat_med list 5) ms | $(verdict "$(stat_med list 5)" 20 '<') |"
-  echo "| search p99 < 50 ms (\"$Q1\") | $(stat_med search1 5) ms | $(verdict "$(stat_med search1 5)" 50 '<') |"
-  echo "| search p99 < 50 ms (\"$Q2\") | $(stat_med search2 5) ms | $(verdict "$(stat_med search2 5)" 50 '<') |"
-  echo "| search p99 < 50 ms (\"$Q1\", kab/kota) | $(stat_med search3 5) ms | $(verdict "$(stat_med search3 5)" 50 '<') |"
   echo "| ≥ 1,000 durable submissions/s, 64 clients | $(fmt_int "$(stat_med submit 3)")/s | $(verdict "$(stat_med submit 3)" 1000 '>=') |"
   echo "| peak RSS < 300 MB | ${RSS_MB} MB | $(verdict "$RSS_MB" 300 '<') |"
   echo "| acknowledged submissions all stored | $STORED / $ACKED | $(verdict "$STORED" "$ACKED" '>=') |"

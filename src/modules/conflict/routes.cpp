@@ -12,6 +12,7 @@
 #include "core/xlsx_read.h"
 #include "core/fileio.h"
 #include "core/strings.h"
+#include "http/answer_cache.h"
 #include "http/app.h"
 #include "http/compress.h"
 #include "http/json.h"
@@ -36,6 +37,21 @@ Response read_json(Ctx& ctx, const std::function<std::optional<std::string>(db::
   if (!s.ok()) return Response::problem(s.error());
   if (!body) return Response::problem(Error::not_found());
   return Response::json(200, *body);
+}
+
+// The map answers (a period's choropleth with every region's factors, ~200 KB nationally; the
+// clusters of a province's incidents) are the same for everyone with the same area and clearance
+// and are asked for again on every pan and refresh: keep them while nothing was written, at most
+// 5 s (see http::AnswerCache). The key is the whole query string, so any parameter changes it.
+Response cached_read_json(Ctx& ctx, std::string_view what, const std::function<std::optional<std::string>(db::Conn&)>& fn) {
+  static http::AnswerCache cache(512, std::chrono::seconds(5));
+  const uint64_t generation = ctx.db().generation();
+  std::string key = std::string(what) + '\n' + ctx.scope().region_code + '\n' + std::to_string(ctx.scope().clearance) + '\n' +
+                    ctx.req.query_string;
+  if (auto hit = cache.get(key, generation)) return Response::json(200, *hit);
+  Response r = read_json(ctx, fn);
+  if (r.status == 200) cache.put(key, generation, r.body);
+  return r;
 }
 
 Response write_ok(Ctx& ctx, const std::function<Status(db::Conn&)>& fn) {
@@ -326,7 +342,7 @@ Response vulnerability(Ctx& ctx) {
   if (auto period = ctx.req.q("period"); period && !period->empty()) {
     auto p = parse_period(*period);
     if (!p.ok()) return Response::problem(Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3)."));
-    Response r = read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
+    Response r = cached_read_json(ctx, "vulnerability", [&](db::Conn& c) -> std::optional<std::string> {
       return period_vulnerability_json(c, ctx.scope(), level == "provinsi" ? 1 : 2, province, *p, today);
     });
     // The national map with every region's factors is large (about 200 KB): gzip when accepted.
@@ -397,7 +413,7 @@ Response clusters(Ctx& ctx) {
                                                     "bbox: west,south,east,north in degrees."));
     q.bbox = Bbox{v[1], v[0], v[3], v[2]};
   }
-  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return clusters_json(c, ctx.scope(), q); });
+  return cached_read_json(ctx, "clusters", [&](db::Conn& c) -> std::optional<std::string> { return clusters_json(c, ctx.scope(), q); });
 }
 
 Response get_model(Ctx& ctx) {
@@ -615,7 +631,8 @@ void register_routes(http::App& app) {
   r.get("/api/v1/conflict/alerts", [](Ctx& ctx) {
     std::string status = ctx.req.q("status").value_or("");
     Date today = today_now();
-    // Overdue responses move to the tier above when alerts are read (the server has no timer).
+    // Overdue responses move to the tier above when alerts are read, besides the server's
+    // 10-minute housekeeping (src/app/main.cpp), so a list never shows a stale state.
     bool due = false;
     Status chk = ctx.db().read([&](db::Conn& c) {
       due = c.query_i64("SELECT 1 FROM conflict_alerts WHERE status = 'ASSIGNED' AND due_date < ? AND escalated_to IS NULL",
