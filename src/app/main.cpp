@@ -32,6 +32,7 @@
 #include "http/server.h"
 #include "modules/conflict/analysis.h"
 #include "modules/org/rules.h"
+#include "search/search.h"
 
 using namespace pantau;
 
@@ -109,7 +110,8 @@ int cmd_serve(Config cfg) {
                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(),
                cfg.database.find("://") != std::string::npos ? "postgresql" : cfg.database, cfg.web_dir);
   // Housekeeping while serving, every 10 minutes: early-warning alerts whose response is overdue
-  // move to the tier above (and its office is notified) even when nobody opens the alert list.
+  // move to the tier above (and its office is notified) even when nobody opens the alert list,
+  // and the full-text index is merged a little (search::merge_some).
   std::mutex hk_mu;
   std::condition_variable hk_cv;
   bool hk_stop = false;
@@ -117,29 +119,13 @@ int cmd_serve(Config cfg) {
     std::unique_lock lock(hk_mu);
     do {
       lock.unlock();
-      auto today = parse_date(now_iso().substr(0, 10));
-      bool due = false;
-      Status s = db->read([&](db::Conn& c) {
-        due = c.query_i64("SELECT 1 FROM conflict_alerts WHERE status = 'ASSIGNED' AND due_date < ? AND escalated_to IS NULL",
-                          {format_date(*today)}).has_value();
-      });
-      if (s.ok() && due)
-        s = db->write([&](db::Conn& c) -> Status {
-          int n = conflict::escalate_overdue(c, *today);
-          if (n > 0) spdlog::info("{} overdue early-warning alert(s) escalated to the tier above", n);
-          return {};
-        });
+      Status s = conflict::escalate_overdue_alerts(*db, *parse_date(now_iso().substr(0, 10)));
       if (!s.ok()) spdlog::warn("overdue escalation failed: {}", s.error().message.en);
-      // The full-text index grows by one small segment per write; merge a bounded amount (a few
-      // hundred pages) so searches keep reading few segments. SQLite only: PostgreSQL's GIN
-      // index is maintained by autovacuum.
-      if (db->dialect() == db::Dialect::SQLite) {
-        Status m = db->write([](db::Conn& c) -> Status {
-          c.exec("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', 300)");
-          return {};
-        });
-        if (!m.ok()) spdlog::warn("search index merge failed: {}", m.error().message.en);
-      }
+      s = db->write([](db::Conn& c) -> Status {
+        search::merge_some(c);
+        return {};
+      });
+      if (!s.ok()) spdlog::warn("search index merge failed: {}", s.error().message.en);
       lock.lock();
     } while (!hk_cv.wait_for(lock, std::chrono::minutes(10), [&] { return hk_stop; }));
   });

@@ -124,6 +124,10 @@ void remove(db::Conn& c, const std::string& entity, const std::string& entity_id
   c.exec("DELETE FROM search_docs WHERE entity = ? AND entity_id = ?", {entity, entity_id});
 }
 
+void merge_some(db::Conn& c) {
+  if (c.dialect() == db::Dialect::SQLite) c.exec("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', 300)");
+}
+
 std::vector<Hit> query(db::Conn& c, const auth::Scope& s, std::string_view q, int limit, const std::string& entity) {
   std::vector<Hit> hits;
   auto words = terms(q);

@@ -32,4 +32,9 @@ struct Hit {
 // Records matching every word of `q` within the caller's scope and clearance, newest first.
 std::vector<Hit> query(db::Conn& c, const auth::Scope& s, std::string_view q, int limit, const std::string& entity = "");
 
+// Housekeeping: the SQLite index grows by one small segment per write; merge a bounded amount
+// (a few hundred pages) so searches keep reading few segments. PostgreSQL's GIN index is kept
+// by autovacuum: nothing to do there.
+void merge_some(db::Conn& c);
+
 }  // namespace pantau::search

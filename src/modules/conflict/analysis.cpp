@@ -865,4 +865,17 @@ int escalate_overdue(db::Conn& c, Date today) {
   return static_cast<int>(due.size());
 }
 
+Status escalate_overdue_alerts(db::Database& db, Date today) {
+  bool due = false;
+  Status s = db.read([&](db::Conn& c) {
+    due = c.query_i64("SELECT 1 FROM conflict_alerts WHERE status = 'ASSIGNED' AND due_date < ? AND escalated_to IS NULL",
+                      {format_date(today)}).has_value();
+  });
+  if (!s.ok() || !due) return s;
+  return db.write([&](db::Conn& c) -> Status {
+    escalate_overdue(c, today);
+    return {};
+  });
+}
+
 }  // namespace pantau::conflict

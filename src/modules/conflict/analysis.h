@@ -75,5 +75,8 @@ Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, int64_t id, Da
 // Alerts assigned with a due date before `today` and not yet answered move to the tier above
 // (once); the office there is notified. Returns how many were escalated.
 int escalate_overdue(db::Conn& c, Date today);
+// The same as a whole job for the server's housekeeping and the alert list: a cheap read first,
+// a write transaction only when some alert is overdue.
+Status escalate_overdue_alerts(db::Database& db, Date today);
 
 }  // namespace pantau::conflict

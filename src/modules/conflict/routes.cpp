@@ -633,16 +633,7 @@ void register_routes(http::App& app) {
     Date today = today_now();
     // Overdue responses move to the tier above when alerts are read, besides the server's
     // 10-minute housekeeping (src/app/main.cpp), so a list never shows a stale state.
-    bool due = false;
-    Status chk = ctx.db().read([&](db::Conn& c) {
-      due = c.query_i64("SELECT 1 FROM conflict_alerts WHERE status = 'ASSIGNED' AND due_date < ? AND escalated_to IS NULL",
-                        {format_date(today)}).has_value();
-    });
-    if (!chk.ok()) return Response::problem(chk.error());
-    if (due) {
-      Status esc = ctx.db().write([&](db::Conn& c) -> Status { escalate_overdue(c, today); return {}; });
-      if (!esc.ok()) return Response::problem(esc.error());
-    }
+    if (Status esc = escalate_overdue_alerts(ctx.db(), today); !esc.ok()) return Response::problem(esc.error());
     return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return alerts_json(c, ctx.scope(), status, today); });
   }, read);
   r.get("/api/v1/conflict/alerts/{id}", [](Ctx& ctx) {

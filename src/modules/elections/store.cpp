@@ -1,4 +1,5 @@
 #include "modules/elections/store.h"
+#include "modules/elections/public.h"
 
 #include "audit/audit.h"
 #include "auth/roles.h"
@@ -354,6 +355,26 @@ Page<Election> list_elections(db::Conn& c, const auth::Scope& s, const ListQuery
   sql += " ORDER BY e.id LIMIT ?";
   p.emplace_back(int64_t{q.limit + 1});
   return fetch_page<Election>(c, sql, p, q.limit, election_from);
+}
+
+std::optional<CurrentReadiness> current_readiness(db::Conn& c, const auth::Scope& s, int level,
+                                                  const std::string& province, const std::string& today) {
+  std::optional<Election> e;
+  for (const char* order : {"e.polling_date >= ? ORDER BY e.polling_date, e.id", "e.polling_date < ? ORDER BY e.polling_date DESC, e.id"}) {
+    db::Params p;
+    std::string where = election_filter(s, p);
+    p.emplace_back(today);
+    c.query(std::string(kElectionSelect) + "WHERE " + where + " AND " + order + " LIMIT 1", p,
+            [&](const db::Row& r) { e = election_from(r); });
+    if (e) break;
+  }
+  if (!e) return std::nullopt;
+  auto m = readiness(c, s, e->id, level, province);
+  if (!m.ok()) return std::nullopt;
+  CurrentReadiness out{*e, {}};
+  for (const auto& [code, r] : m->regions)
+    if (auto score = r.score()) out.percent[code] = *score;
+  return out;
 }
 
 std::optional<Election> get_election(db::Conn& c, const auth::Scope& s, int64_t id) {

@@ -13,7 +13,7 @@
 #include "http/json.h"
 #include "http/multipart.h"
 #include "http/write_safety.h"
-#include "modules/elections/store.h"
+#include "modules/elections/public.h"
 #include "modules/monitoring/public.h"
 #include "modules/regions/rules.h"
 #include "modules/regions/store.h"
@@ -348,38 +348,14 @@ Response dashboard(Ctx& ctx) {
         .kv("unit", "%").kv("period", completeness.period).key("values").begin_object();
     for (auto& [code, pct] : completeness.percent) o.kv(code, pct);
     o.end_object().end_object();
-    // Election readiness of the election that matters now: the next one by polling day, else
-    // the latest one held. Only when the user's scope sees an election.
-    {
-      std::string today = now_iso().substr(0, 10);
-      std::optional<elections::Election> next, last;
-      elections::ListQuery lq;
-      lq.limit = 200;
-      for (;;) {
-        auto page = elections::list_elections(c, s, lq);
-        for (auto& e : page.items) {
-          if (e.polling_date >= today) {
-            if (!next || e.polling_date < next->polling_date) next = e;
-          } else if (!last || e.polling_date > last->polling_date) {
-            last = e;
-          }
-        }
-        if (!page.next_after) break;
-        lq.after = page.next_after;
-      }
-      const std::optional<elections::Election>& e = next ? next : last;
-      if (e) {
-        auto m = elections::readiness(c, s, e->id, provinces ? 1 : 2, province);
-        if (m.ok()) {
-          o.begin_object().kv("key", "election_readiness")
-              .kv_message("label", {"Kesiapan dukungan " + e->name + " (%)", "Support readiness, " + e->name + " (%)"})
-              .kv("unit", "%").kv("election_id", e->id).kv("polling_date", e->polling_date)
-              .key("values").begin_object();
-          for (const auto& [code, r] : m->regions)
-            if (auto sc = r.score()) o.kv(code, *sc);
-          o.end_object().end_object();
-        }
-      }
+    // Election readiness of the election that matters now (the next one, else the latest held).
+    if (auto cur = elections::current_readiness(c, s, provinces ? 1 : 2, province, now_iso().substr(0, 10))) {
+      const elections::Election& e = cur->election;
+      o.begin_object().kv("key", "election_readiness")
+          .kv_message("label", {"Kesiapan dukungan " + e.name + " (%)", "Support readiness, " + e.name + " (%)"})
+          .kv("unit", "%").kv("election_id", e.id).kv("polling_date", e.polling_date).key("values").begin_object();
+      for (const auto& [code, pct] : cur->percent) o.kv(code, pct);
+      o.end_object().end_object();
     }
     o.end_array();
     o.end_object();
