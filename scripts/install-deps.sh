@@ -16,6 +16,8 @@ PACKAGES=(
 )
 TEST_PACKAGES=(
   libgtest-dev postgresql-15 clang libclang-rt-14-dev chromium poppler-utils wrk sqlite3 curl python3
+  # CSV exports are checked by opening them in LibreOffice; the PostgreSQL test cluster uses en_US.UTF-8
+  libreoffice-calc-nogui locales
 )
 
 want=("${PACKAGES[@]}")
@@ -37,4 +39,10 @@ if (( ${#filtered[@]} > 0 )); then
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${filtered[@]}" >/dev/null
+fi
+
+# The PostgreSQL test cluster (scripts/pg-cluster.sh) runs with a non-C locale.
+if [[ "${1:-}" == "--test" ]] && ! locale -a 2>/dev/null | grep -qix 'en_US.utf-\?8'; then
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO localedef -i en_US -c -f UTF-8 en_US.UTF-8 || echo "could not generate the en_US.UTF-8 locale" >&2
 fi

@@ -8,8 +8,10 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -106,6 +108,14 @@ int cmd_serve(Config cfg) {
   opts.workers = cfg.workers > 0 ? cfg.workers : static_cast<int>(8 * cores);
   opts.upload_tmp_dir = store.tmp_dir();
   opts.access_log = cfg.access_log;
+  opts.max_connections = cfg.max_connections;
+  if (opts.max_connections <= 0) {
+    // Each connection holds a descriptor; leave a quarter of the limit for the database, the
+    // logs, uploads and evidence files.
+    rlimit nofile{};
+    rlim_t lim = getrlimit(RLIMIT_NOFILE, &nofile) == 0 ? nofile.rlim_cur : 1024;
+    opts.max_connections = static_cast<int>(std::clamp<rlim_t>(lim / 4 * 3, 16, 100000));
+  }
   spdlog::info("ready in {:.0f} ms (database {}, web {})",
                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(),
                cfg.database.find("://") != std::string::npos ? "postgresql" : cfg.database, cfg.web_dir);
@@ -205,6 +215,8 @@ int main(int argc, char** argv) {
   serve->add_option("--web", cfg.web_dir, "Folder web/dist");
   serve->add_option("--files", cfg.files_dir, "Folder berkas data dukung / evidence files folder");
   serve->add_option("--access-log", cfg.access_log, "Berkas log akses / access log file");
+  serve->add_option("--max-connections", cfg.max_connections,
+                    "Batas koneksi terbuka (0 = otomatis) / open connections at most (0 = automatic)");
 
   auto migrate = cli.add_subcommand("migrate", "Menerapkan migrasi skema / Apply schema migrations");
   add_db(migrate);

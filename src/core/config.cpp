@@ -31,6 +31,7 @@ Status load_config_file(const std::string& path, Config& cfg) {
   num("header_timeout_seconds", cfg.header_timeout_seconds);
   num("body_timeout_seconds", cfg.body_timeout_seconds);
   num("idle_timeout_seconds", cfg.idle_timeout_seconds);
+  num("max_connections", cfg.max_connections);
   num("session_idle_minutes", cfg.session_idle_minutes);
   num("session_absolute_hours", cfg.session_absolute_hours);
   num("login_max_failures", cfg.login_max_failures);

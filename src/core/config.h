@@ -22,7 +22,8 @@ struct Config {
   size_t max_upload_bytes = 25 << 20;        // evidence files
   int header_timeout_seconds = 15;
   int body_timeout_seconds = 60;
-  int idle_timeout_seconds = 75;
+  int idle_timeout_seconds = 75;              // a kept-alive connection waiting for its next request
+  int max_connections = 0;                   // 0 = three quarters of the open-file limit (ulimit -n)
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
   int login_max_failures = 5;                // consecutive failures before a lockout

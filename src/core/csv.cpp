@@ -102,4 +102,50 @@ Result<CsvTable> parse_csv(std::string_view text, size_t max_rows, size_t max_fi
   return t;
 }
 
+std::string csv_text_cell(std::string_view v) {
+  bool formula = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
+  bool quote = formula || v.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!v.empty() && (v.front() == ' ' || v.back() == ' '));
+  if (!quote) return std::string(v);
+  std::string out = formula ? "\"'" : "\"";
+  for (char ch : v) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + '"';
+}
+
+void CsvWriter::sep() {
+  if (!row_start_) out_ += ',';
+  row_start_ = false;
+}
+
+CsvWriter& CsvWriter::text(std::string_view v) {
+  sep();
+  out_ += csv_text_cell(v);
+  return *this;
+}
+
+CsvWriter& CsvWriter::code(std::string_view v) {
+  bool plain = !v.empty() && v.size() <= 32 && v.find_first_not_of("0123456789.") == std::string_view::npos;
+  if (!plain) return text(v);
+  sep();
+  out_ += "\"=\"\"";
+  out_ += v;
+  out_ += "\"\"\"";
+  return *this;
+}
+
+CsvWriter& CsvWriter::number(int64_t v) {
+  sep();
+  out_ += std::to_string(v);
+  return *this;
+}
+
+CsvWriter& CsvWriter::end_row() {
+  out_ += '\n';
+  row_start_ = true;
+  return *this;
+}
+
 }  // namespace pantau

@@ -18,6 +18,58 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// U+00C0..U+00FF in order, then A-Z; the same characters in the same order as kFoldTo.
+const char* const kFoldFrom =
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const char* const kFoldTo =
+    "aaaaaaaceeeeiiiidnoooooouuuuytsaaaaaaaceeeeiiiidnoooooouuuuyty"
+    "abcdefghijklmnopqrstuvwxyz";
+
+std::string fold_name(std::string_view s) {
+  static const char* latin1 =  // U+00C0 .. U+00FF; 0 = unchanged (× and ÷)
+      "aaaaaaaceeeeiiiidnooooo\0ouuuuytsaaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if ((c == 0xC3) && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      // U+00C0..U+00FF are 0xC3 0x80..0xBF in UTF-8.
+      unsigned char n = static_cast<unsigned char>(s[i + 1]);
+      char f = latin1[n - 0x80];
+      if (f) {
+        out.push_back(f);
+      } else {
+        out.push_back(static_cast<char>(c));
+        out.push_back(static_cast<char>(n));
+      }
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+std::string like_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string like_contains_folded(std::string_view s) {
+  std::string out(1, '%');
+  out += like_escape(fold_name(s));
+  out += '%';
+  return out;
+}
+
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {

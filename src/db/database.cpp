@@ -33,7 +33,8 @@ std::string to_postgres_placeholders(std::string_view sql) {
       quote = c;
       out.push_back(c);
     } else if (c == '?') {
-      out += "$" + std::to_string(++n);
+      out.push_back('$');
+      out += std::to_string(++n);
     } else {
       out.push_back(c);
     }

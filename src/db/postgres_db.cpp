@@ -99,7 +99,8 @@ class PgConn final : public Conn {
     auto it = prepared_.find(key);
     std::string name;
     if (it == prepared_.end()) {
-      name = "s" + std::to_string(prepared_.size() + 1);
+      name = "s";
+      name += std::to_string(prepared_.size() + 1);
       std::string pg = to_postgres_placeholders(sql);
       PGresult* r = PQprepare(c_, name.c_str(), pg.c_str(), 0, nullptr);
       check(r, sql);

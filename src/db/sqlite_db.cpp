@@ -15,6 +15,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/strings.h"
+
 namespace pantau::db {
 namespace {
 
@@ -97,7 +99,7 @@ class SqliteConn final : public Conn {
   }
 
  private:
-  [[noreturn]] void fail(int rc, std::string_view sql) {
+  [[noreturn]] void fail(int /*rc: the extended code of the connection is more precise*/, std::string_view sql) {
     std::string msg = sqlite3_errmsg(db_);
     // Leave the statement reusable.
     for (auto& [k, s] : stmts_)
@@ -136,6 +138,14 @@ class SqliteConn final : public Conn {
   std::unordered_map<std::string, sqlite3_stmt*> stmts_;
 };
 
+// pantau_fold(text): core/strings.h fold_name, the name-search folding PostgreSQL also has.
+void sqlite_fold(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  const char* t = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  std::string f = fold_name(std::string_view(t ? t : "", static_cast<size_t>(sqlite3_value_bytes(argv[0]))));
+  sqlite3_result_text(ctx, f.data(), static_cast<int>(f.size()), SQLITE_TRANSIENT);
+}
+
 std::unique_ptr<SqliteConn> open_conn(const std::string& path, bool writer) {
   sqlite3* h = nullptr;
   int flags = SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
@@ -147,6 +157,8 @@ std::unique_ptr<SqliteConn> open_conn(const std::string& path, bool writer) {
   }
   auto c = std::make_unique<SqliteConn>(h);
   sqlite3_busy_timeout(h, 5000);
+  sqlite3_create_function_v2(h, "pantau_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, sqlite_fold, nullptr,
+                             nullptr, nullptr);
   if (writer) {
     c->exec_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0;");
   }

@@ -95,6 +95,12 @@ std::optional<std::string> In::str(std::string_view name, bool required, size_t 
     return std::nullopt;
   }
   std::string s = trim(std::string_view(v->GetString(), v->GetStringLength()));
+  // A region code is taken as sent: " 63.71" is a mistake to be told, not quietly another text.
+  if (name.size() >= 11 && name.substr(name.size() - 11) == "region_code" && s.size() != v->GetStringLength()) {
+    add_error(std::string(name), "region_code", "Kode wilayah tidak boleh diawali atau diakhiri spasi.",
+              "A region code must not start or end with a space.");
+    return std::nullopt;
+  }
   if (required && s.empty()) {
     add_error(std::string(name), "required", "Wajib diisi.", "This field is required.");
     return std::nullopt;

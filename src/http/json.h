@@ -91,7 +91,8 @@ class In {
 
   bool has(std::string_view name) const;
   bool is_null(std::string_view name) const;
-  // Strings are trimmed; required means present and non-empty.
+  // Strings are trimmed; required means present and non-empty. Fields named *region_code are
+  // not trimmed but refused when they start or end with a space.
   std::optional<std::string> str(std::string_view name, bool required, size_t max_len = 500);
   std::optional<int64_t> int64(std::string_view name, bool required, int64_t min = INT64_MIN,
                                int64_t max = INT64_MAX);

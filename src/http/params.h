@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/region_code.h"
 #include "core/strings.h"
 #include "http/request.h"
 
@@ -62,6 +63,33 @@ std::string page_json(const std::vector<T>& items, const std::optional<int64_t>&
 template <class P>
 auto page_json(const P& page) -> decltype(page.next_after, std::string()) {
   return page_json(page.items, page.next_after);
+}
+
+// An enumerated filter (?status=, ?category=...): absent or empty means no filter; a value
+// outside `allowed` is a 422 naming the parameter, never a scan that finds nothing.
+inline Result<std::string> enum_param(const Request& req, std::string_view name,
+                                      const std::vector<std::string_view>& allowed) {
+  std::string v = req.q(name).value_or("");
+  if (v.empty()) return v;
+  for (auto a : allowed)
+    if (a == v) return v;
+  std::string list;
+  for (auto a : allowed) {
+    if (!list.empty()) list += ", ";
+    list += a;
+  }
+  return Error::invalid_field(std::string(name), "not_allowed", "Nilai tidak dikenal. Pilih salah satu: " + list + ".",
+                              "Unknown value. Choose one of: " + list + ".");
+}
+
+// ?region= (or another name): empty, or a well-formed Kemendagri code; otherwise a 422 naming
+// the parameter, as every list answers.
+inline Result<std::string> region_param(const Request& req, std::string_view name = "region") {
+  std::string v = req.q(name).value_or("");
+  if (!v.empty() && region_level(v) == RegionLevel::Invalid)
+    return Error::invalid_field(std::string(name), "region_code", "Kode wilayah Kemendagri tidak valid, misalnya 63 atau 63.71.",
+                                "Not a valid Kemendagri region code, such as 63 or 63.71.");
+  return v;
 }
 
 }  // namespace pantau::http

@@ -4,11 +4,13 @@
 
 namespace pantau::http {
 
+// "/api/v1/regions/63.71" -> api, v1, regions, 63.71. Only the leading slash is dropped: an
+// empty segment (a trailing slash, "//", or a decoded %2F as in "63.71%2F") matches no route,
+// so a path parameter is never silently shortened.
 static std::vector<std::string> segments_of(std::string_view path) {
-  std::vector<std::string> out;
-  for (auto& s : split(path, '/'))
-    if (!s.empty()) out.push_back(std::move(s));
-  return out;
+  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  if (path.empty()) return {};
+  return split(path, '/');
 }
 
 void Router::add(std::string method, std::string pattern, Handler h, RouteOptions opts) {

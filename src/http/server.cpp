@@ -12,7 +12,9 @@
 #include <chrono>
 #include <filesystem>
 #include <limits>
+#include <list>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "core/crypto.h"
@@ -36,21 +38,77 @@ struct Shared {
   std::atomic<int> in_flight{0};  // requests read, not yet answered
   std::atomic<int> reading{0};    // requests whose body is still arriving (an upload, say)
   std::atomic<bool> stopping{false};
+  int max_connections = 1000;
+  std::atomic<int> connections{0};
+  // Connections waiting for a request (no request in progress), oldest first: at the
+  // connection cap, or when descriptors run out, the oldest of them is closed to make room.
+  std::mutex idle_mu;
+  std::list<std::weak_ptr<class Session>> idle;
 };
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket s, Shared& sh) : stream_(std::move(s)), sh_(sh) {
+  Session(tcp::socket s, Shared& sh) : stream_(std::move(s)), sh_(sh), timer_(stream_.get_executor()) {
+    ++sh_.connections;
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
     remote_ = ec ? "" : ep.address().to_string();
   }
+  ~Session() {
+    if (waiting_) {
+      std::lock_guard lk(sh_.idle_mu);
+      sh_.idle.erase(idle_pos_);
+    }
+    --sh_.connections;
+  }
+  auto executor() { return stream_.get_executor(); }
+  // Claims this connection for eviction (once): the listener's thread picks, the session's own
+  // executor closes it.
+  bool claim_for_eviction() { return !evicting_.exchange(true); }
   void start() {
-    stream_.socket().set_option(tcp::no_delay(true));
+    beast::error_code ec;
+    stream_.socket().set_option(tcp::no_delay(true), ec);
     read_header(true);
+  }
+  // Closes a connection that waits for a request (called on its own executor).
+  void evict() {
+    if (!waiting_) {  // a request arrived meanwhile: keep it, and let it be chosen again later
+      evicting_ = false;
+      return;
+    }
+    beast::error_code ec;
+    stream_.socket().cancel(ec);
+    close();
   }
 
  private:
+  // Our own deadline for reading a request: on expiry the read is cancelled and the client gets
+  // a 408 (Beast's stream timeout would close the socket before an answer could be written).
+  void arm(int seconds) {
+    timed_out_ = false;
+    stream_.expires_never();
+    timer_.expires_after(std::chrono::seconds(seconds));
+    timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec) return;
+      self->timed_out_ = true;
+      beast::error_code e;
+      self->stream_.socket().cancel(e);
+    });
+  }
+  void disarm() { timer_.cancel(); }
+
+  void set_waiting(bool w) {
+    if (w == waiting_) return;
+    waiting_ = w;
+    std::lock_guard lk(sh_.idle_mu);
+    if (w) {
+      sh_.idle.push_back(weak_from_this());
+      idle_pos_ = std::prev(sh_.idle.end());
+    } else {
+      sh_.idle.erase(idle_pos_);
+    }
+  }
+
   void read_header(bool first) {
     if (sh_.stopping) return close();
     hparser_.emplace();
@@ -59,13 +117,29 @@ class Session : public std::enable_shared_from_this<Session> {
     // read: on_header checks Content-Length against it. Beast would otherwise apply its 1 MiB
     // default here and fail every larger upload as a malformed request.
     hparser_->body_limit(std::numeric_limits<std::uint64_t>::max());
-    stream_.expires_after(std::chrono::seconds(first ? sh_.cfg.header_timeout_seconds : sh_.cfg.idle_timeout_seconds));
+    set_waiting(true);
+    if (first || buf_.size() > 0) return read_header_now();
+    // A kept-alive connection may wait idle_timeout for its next request; once its first bytes
+    // arrive, the header gets header_timeout like a first request's.
+    stream_.expires_after(std::chrono::seconds(sh_.cfg.idle_timeout_seconds));
+    stream_.async_read_some(buf_.prepare(4096), [self = shared_from_this()](beast::error_code ec, size_t n) {
+      if (ec) return self->close();
+      self->buf_.commit(n);
+      self->read_header_now();
+    });
+  }
+
+  void read_header_now() {
+    arm(sh_.cfg.header_timeout_seconds);
     bhttp::async_read_header(stream_, buf_, *hparser_,
                              [self = shared_from_this()](beast::error_code ec, size_t) { self->on_header(ec); });
   }
 
   void on_header(beast::error_code ec) {
+    disarm();
+    set_waiting(false);
     if (ec) {
+      if (timed_out_) return fail_and_close(408, "timeout");
       if (ec == bhttp::error::header_limit) return fail_and_close(431, "header_too_large");
       if (ec == bhttp::error::body_limit) return fail_and_close(413, "too_large");
       if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout && ec != asio::error::operation_aborted &&
@@ -95,7 +169,7 @@ class Session : public std::enable_shared_from_this<Session> {
   uint64_t body_limit() const { return upload_ ? sh_.cfg.max_upload_bytes + 64 * 1024 : sh_.cfg.max_body_bytes; }
 
   void read_body() {
-    stream_.expires_after(std::chrono::seconds(sh_.cfg.body_timeout_seconds));
+    arm(sh_.cfg.body_timeout_seconds);
     ++sh_.reading;  // a shutdown waits for this body too (on_body ends it)
     if (upload_) {
       fparser_.emplace(std::move(*hparser_));
@@ -141,11 +215,12 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_body(beast::error_code ec) {
+    disarm();
     if (ec) {
       --sh_.reading;
       cleanup_tmp();
       if (ec == bhttp::error::body_limit) return fail_and_close(413, "too_large");
-      if (ec == beast::error::timeout) return fail_and_close(408, "timeout");
+      if (timed_out_) return fail_and_close(408, "timeout");
       if (ec == bhttp::error::end_of_stream || ec == asio::error::connection_reset || ec == asio::error::eof) return close();
       return fail_and_close(400, "malformed");
     }
@@ -296,6 +371,8 @@ class Session : public std::enable_shared_from_this<Session> {
   static std::string json_problem(const Error& e, int status);
 
   void close() {
+    set_waiting(false);
+    disarm();
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.socket().close(ec);
@@ -311,6 +388,10 @@ class Session : public std::enable_shared_from_this<Session> {
 
   beast::tcp_stream stream_;
   Shared& sh_;
+  asio::steady_timer timer_;
+  bool timed_out_ = false, waiting_ = false;
+  std::atomic<bool> evicting_{false};
+  std::list<std::weak_ptr<Session>>::iterator idle_pos_;
   beast::flat_buffer buf_;
   std::optional<bhttp::request_parser<bhttp::empty_body>> hparser_;
   std::optional<bhttp::request_parser<bhttp::string_body>> sparser_;
@@ -351,19 +432,95 @@ class Listener : public std::enable_shared_from_this<Listener> {
   void accept() {
     acc_.async_accept(asio::make_strand(ioc_), [self = shared_from_this()](beast::error_code ec, tcp::socket s) {
       if (ec == asio::error::operation_aborted || !self->acc_.is_open()) return;
-      if (!ec) std::make_shared<Session>(std::move(s), self->sh_)->start();
+      if (ec) return self->back_off(ec);
+      if (self->backoff_ms_) {
+        spdlog::info("accepting connections again ({} open)", self->sh_.connections.load());
+        self->backoff_ms_ = 0;
+      }
+      // At the cap, the longest-waiting idle connection makes room; a request in progress is
+      // never cut. With none idle, the newcomer is told to retry (503) and closed.
+      if (self->sh_.connections.load() >= self->sh_.max_connections && !self->evict_idle()) {
+        self->refuse(std::move(s));
+      } else {
+        std::make_shared<Session>(std::move(s), self->sh_)->start();
+      }
       self->accept();
     });
   }
+
+  // accept() failed (EMFILE/ENFILE when descriptors run out, ENOBUFS...): retrying at once
+  // would spin a core while the pending connection stays queued. Free a descriptor if an idle
+  // connection can give one, wait (100 ms doubling to 1 s), say so once, then try again.
+  void back_off(const beast::error_code& ec) {
+    if (backoff_ms_ == 0) {
+      spdlog::warn("accept failed: {} ({} connections open); backing off", ec.message(), sh_.connections.load());
+      backoff_ms_ = 100;
+    } else {
+      backoff_ms_ = std::min(backoff_ms_ * 2, 1000);
+    }
+    // Each closed idle connection lets one waiting in the kernel's queue in.
+    for (int i = 0; i < 16 && evict_idle(); ++i) {
+    }
+    timer_.expires_after(std::chrono::milliseconds(backoff_ms_));
+    timer_.async_wait([self = shared_from_this()](beast::error_code e) {
+      if (e || !self->acc_.is_open()) return;
+      self->accept();
+    });
+  }
+
+  bool evict_idle() {
+    std::shared_ptr<Session> victim;
+    {
+      std::lock_guard lk(sh_.idle_mu);
+      for (auto& w : sh_.idle) {
+        auto s = w.lock();
+        if (s && s->claim_for_eviction()) {
+          victim = std::move(s);
+          break;
+        }
+      }
+    }
+    if (!victim) return false;
+    if (++evicted_ % 100 == 1)
+      spdlog::warn("connection limit {} reached: closing idle connections ({} so far)", sh_.max_connections, evicted_);
+    asio::dispatch(victim->executor(), [victim] { victim->evict(); });
+    return true;
+  }
+
+  void refuse(tcp::socket s) {
+    if (++refused_ % 100 == 1)
+      spdlog::warn("connection limit {} reached with every connection busy: refusing ({} so far)", sh_.max_connections, refused_);
+    auto sock = std::make_shared<tcp::socket>(std::move(s));
+    auto msg = std::make_shared<std::string>(
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nRetry-After: 1\r\n"
+        "Connection: close\r\nContent-Length: " + std::to_string(refused_body().size()) + "\r\n\r\n" + refused_body());
+    asio::async_write(*sock, asio::buffer(*msg), [sock, msg](beast::error_code, size_t) {
+      beast::error_code e;
+      sock->shutdown(tcp::socket::shutdown_both, e);
+      sock->close(e);
+    });
+  }
+  static const std::string& refused_body();
+
   asio::io_context& ioc_;
   tcp::acceptor acc_;
   Shared& sh_;
+  asio::steady_timer timer_{acc_.get_executor()};
+  int backoff_ms_ = 0;
+  int64_t evicted_ = 0, refused_ = 0;
 };
+
+const std::string& Listener::refused_body() {
+  static const std::string body = json::problem(
+      Error::make(ErrorKind::Unavailable, "http.busy", "Server sedang penuh. Coba lagi sebentar lagi.",
+                  "The server is at its connection limit. Try again shortly."),
+      503);
+  return body;
+}
 
 }  // namespace
 
 int run_server(App& app, const ServerOptions& opts) {
-  asio::io_context ioc(opts.io_threads);
   asio::thread_pool workers(static_cast<size_t>(opts.workers));
   std::shared_ptr<spdlog::logger> access;
   try {
@@ -374,6 +531,11 @@ int run_server(App& app, const ServerOptions& opts) {
     access = spdlog::get("access");
   }
   Shared sh{app, app.services().cfg, workers, access, opts.upload_tmp_dir};
+  sh.max_connections = std::max(1, opts.max_connections);
+  spdlog::info("at most {} connections", sh.max_connections);
+  // Declared after `sh`, so destroyed before it: the connections its destructor still holds
+  // (handlers never run after the stop) unregister from `sh` as they go.
+  asio::io_context ioc(opts.io_threads);
 
   std::shared_ptr<Listener> listener;
   try {

@@ -21,7 +21,12 @@ Result<int64_t> required_version(const Request& req) {
   return *n;
 }
 
-std::string etag(int64_t version) { return "\"" + std::to_string(version) + "\""; }
+std::string etag(int64_t version) {
+  std::string e(1, '"');
+  e += std::to_string(version);
+  e += '"';
+  return e;
+}
 
 Response with_version(Response r, int64_t version) {
   r.header("ETag", etag(version));

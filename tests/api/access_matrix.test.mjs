@@ -1676,6 +1676,35 @@ const MATRIX = [
       assert.deepEqual(await as.admin.all('/api/v1/party-aid/lpj'), pa.lpj, 'nothing changed');
     },
   },
+  // Issue 17: the incidents workbook beside the CSV, and the reviewer's "first year" decision.
+  {
+    method: 'GET', path: '/api/v1/conflict/incidents.xlsx', permission: 'record.read', allowed: [200], module: 'conflict',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get('/api/v1/conflict/incidents.xlsx', { raw: true });
+        assert.equal(r.status, 200);
+        const text = unzipText(r.bytes);
+        for (const x of cf.incidents) {
+          if (x.description && !visible([x], u).length) assert.ok(!text.includes(x.description), `${u}: no text of incident ${x.id}`);
+          if (x.description && visible([x], u).length) assert.ok(text.includes(x.description), `${u}: incident ${x.id} exported`);
+        }
+      }
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/party-aid/applications/{id}/first-year', permission: 'record.read', allowed: [428], module: 'party_aid',
+    probe: () => `/api/v1/party-aid/applications/${pa.app?.['63.72']?.id ?? 1}/first-year`,
+    scope: async () => {
+      const decide = (u, a) => as[u].patch(`/api/v1/party-aid/applications/${a.id}/first-year`, { first_year: true, reason: 'Uji matriks' },
+        { headers: { 'If-Match': `"${a.version}"` } });
+      assertProblem(assert, await decide('banjarbaru.kabid', pa.app['63.71']), 404);
+      assertProblem(assert, await decide('kalsel.kabid', pa.app['64']), 404);
+      // In scope, the decision is a reviewer's (record.review), not the applicant's office's.
+      assertProblem(assert, await decide('banjarmasin.operator', pa.app['63.71']), 403, 'forbidden');
+      assertProblem(assert, await decide('bpk.auditor', pa.app['63.71']), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/party-aid/applications'), pa.apps, 'nothing changed');
+    },
+  },
 ];
 
 // Elections and support instruments as the ministry sees them.

@@ -149,7 +149,11 @@ export class Server {
         fs.writeFileSync(cfg, this.opts.config);
         args.push('--config', cfg);
       }
-      const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir });
+      // opts.ulimitNofile: start under a lower open-file limit (`ulimit -n`), same process id.
+      const proc = this.opts.ulimitNofile
+        ? spawn('bash', ['-c', `ulimit -n ${Number(this.opts.ulimitNofile)} && exec "$0" "$@"`, BIN, ...args],
+          { stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir })
+        : spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir });
       live.add(proc);
       this.proc = proc;
       this.exited = new Promise((resolve) => {

@@ -19,7 +19,12 @@ TEST(ConflictStatus, DurationTable) {
   for (auto& c : load_cases("conflict_status.tsv")) {
     int days = std::stoi(c[1]);
     Status s = c[0] == "DECLARE" ? check_status_duration(days) : check_extension(days, c[2] == "yes");
-    EXPECT_EQ(s.ok() ? "ok" : s.error().code, c[3]) << c[4];
+    EXPECT_EQ(s.ok() ? "ok" : s.error().code, c[3]) << c[6];
+    if (s.ok() || c[4] == "-") continue;
+    // The field error names the request's field, so the screen can place the message there.
+    ASSERT_EQ(s.error().fields.size(), 1u) << c[6];
+    EXPECT_EQ(s.error().fields[0].field, c[4]) << c[6];
+    EXPECT_NE(s.error().fields[0].message.en.find(c[5]), std::string::npos) << s.error().fields[0].message.en << " / " << c[6];
   }
 }
 

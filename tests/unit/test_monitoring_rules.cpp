@@ -53,6 +53,20 @@ TEST(DueDates, TableOfCases) {
   }
 }
 
+TEST(SubmissionWindow, AReportIsSentOnceItsPeriodIsOver) {
+  auto cases = load_cases("report_submission_window.tsv");
+  ASSERT_GE(cases.size(), 8u);
+  for (auto& c : cases) {
+    auto p = parse_period(c[0]);
+    ASSERT_TRUE(p.ok()) << c[0];
+    int days = std::stoi(c[1]);
+    Status s = check_submission_window(*p, days, *parse_date(c[2]));
+    EXPECT_EQ(s.ok() ? "ok" : s.error().code, c[3]) << c[5];
+    EXPECT_EQ(format_date(submission_opens(*p, days)), c[4]) << c[5];
+    if (!s.ok()) EXPECT_NE(s.error().message.en.find(c[4]), std::string::npos) << s.error().message.en;
+  }
+}
+
 TEST(DueDates, DeadlineIsTheEndOfTheDayInTheRegionsTimeZone) {
   Date due{2026, 4, 10};
   // Kalimantan Selatan is WITA (UTC+8): 23:59:59.999 local is 15:59:59.999 UTC.

@@ -3,6 +3,7 @@
 #include "modules/monitoring/store.h"
 
 #include "modules/monitoring/documents.h"
+#include "modules/monitoring/rules.h"
 #include "search/search.h"
 
 #include <cstdio>
@@ -46,6 +47,14 @@ class MonitoringStoreTest : public testing_support::StoreTest {
     EXPECT_TRUE(db_->read([&](db::Conn& c) { r = get_report(c, who, id); }).ok());
     return r;
   }
+  // The submission window is data (report_types.submit_from_days_before_end): these tests of
+  // the round trip submit reports of the running quarter, so they open it for the whole quarter.
+  void open_submission_early(int days) {
+    ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+      c.exec("UPDATE report_types SET submit_from_days_before_end = ?", {int64_t{days}});
+      return {};
+    }).ok());
+  }
   int64_t notifications_for(const std::string& region) {
     return count("SELECT COUNT(*) FROM notifications WHERE recipient_region = ?", {region});
   }
@@ -53,6 +62,7 @@ class MonitoringStoreTest : public testing_support::StoreTest {
 };
 
 TEST_P(MonitoringStoreTest, QuarterlyReportRoundTripUpTheHierarchy) {
+  open_submission_early(92);
   auto r = create(op, "TRIWULAN", "2026-Q4");
   ASSERT_TRUE(r.ok()) << r.error().message.en;
   EXPECT_EQ(r->status, ReportStatus::Draft);
@@ -139,6 +149,7 @@ TEST_P(MonitoringStoreTest, ReportsAreScopedAndClassified) {
 }
 
 TEST_P(MonitoringStoreTest, RecapShowsOnTimeLateAndMissing) {
+  open_submission_early(92);
   auto r = create(op, "TRIWULAN", "2026-Q4");
   ASSERT_TRUE(r.ok());
   ASSERT_TRUE(act(op, r->id, ReportAction::Submit).ok());
@@ -154,6 +165,21 @@ TEST_P(MonitoringStoreTest, RecapShowsOnTimeLateAndMissing) {
   EXPECT_EQ(rows->value().size(), 1u);  // a kab/kota sees only itself
   ASSERT_TRUE(db_->read([&](db::Conn& c) { rows.emplace(recap(c, prov, "TRIWULAN", "2026-13", after_due)); }).ok());
   EXPECT_FALSE(rows->ok());
+}
+
+TEST_P(MonitoringStoreTest, AReportOfTheRunningQuarterIsADraftUntilTheQuarterEnds) {
+  Date today = parse_date(format_iso(system_time().now() + std::chrono::hours(8)).substr(0, 10)).value();  // WITA
+  Period running = period_containing(PeriodType::Quarterly, today);
+  auto r = create(op, "TRIWULAN", running.code);
+  ASSERT_TRUE(r.ok()) << r.error().message.en;
+  auto early = act(op, r->id, ReportAction::Submit);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, "report.period_not_ended");
+  EXPECT_NE(early.error().message.en.find(format_date(submission_opens(running, 0))), std::string::npos) << early.error().message.en;
+  EXPECT_EQ(get(op, r->id)->status, ReportStatus::Draft);  // nothing changed
+  // The rule is data: a report type that opens in the quarter's last 92 days takes it now.
+  open_submission_early(92);
+  EXPECT_TRUE(act(op, r->id, ReportAction::Submit).ok());
 }
 
 TEST_P(MonitoringStoreTest, FastReportNotifiesTheTiersAboveAndFollowsItsLifecycle) {

@@ -818,6 +818,55 @@ TEST_P(PartyAidStoreTest, LateLpjBlocksNextYearsAidUntilAudited) {
   EXPECT_EQ(refused.error().fields.at(0).code, "out_of_order");
 }
 
+// Issue 17: "first year" came from the applicant alone and switched the sanction off.
+TEST_P(PartyAidStoreTest, FirstYearComesFromTheRecordsAndNeverLiftsTheSanction) {
+  import_kukar();
+  ASSERT_TRUE(set_value(kukar, kukar_8000()).ok());
+  auto b = board(kukar, "GOLKAR");
+  ASSERT_TRUE(b.ok());
+  ASSERT_TRUE(lpj(kukar, {"64.02", "GOLKAR", "", "", 2024, 0, "2025-02-10", {}, {}, {}}).ok());  // late, not audited
+  auto create = [&](bool first_year) {
+    return db_->write_value<Application>([&](db::Conn& c) {
+      return create_application(c, kukar, {b->id, 2025, "07/DPD-GOLKAR/2025", "2025-03-01", "2025-03-02", first_year});
+    });
+  };
+  auto claimed = create(true);
+  ASSERT_FALSE(claimed.ok());
+  ASSERT_EQ(claimed.error().fields.size(), 1u);
+  EXPECT_EQ(claimed.error().fields[0].field, "first_year");
+  EXPECT_EQ(claimed.error().fields[0].code, "contradicted");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM banpol_applications"), 0);  // nothing half-written
+
+  auto app = create(false);
+  ASSERT_TRUE(app.ok());
+  EXPECT_EQ(app->first_year_evidence_year.value_or(0), 2024);
+  auto decide = [&](const auth::Scope& who, const std::string& reason) {
+    int64_t version = count("SELECT version FROM banpol_applications WHERE id = ?", {app->id});
+    return db_->write_value<Application>(
+        [&](db::Conn& c) { return decide_first_year(c, who, app->id, version, true, reason); });
+  };
+  EXPECT_EQ(decide(kukar, "Kursi diperoleh kembali").error().kind, ErrorKind::Forbidden);  // an operator applies, a reviewer decides
+  EXPECT_EQ(decide(kukar_analis, " ").error().fields.at(0).field, "reason");
+  auto decided = decide(kukar_analis, "Kursi diperoleh kembali setelah satu periode tanpa kursi.");
+  ASSERT_TRUE(decided.ok()) << decided.error().message.en;
+  EXPECT_TRUE(decided->first_year);
+  ASSERT_TRUE(decided->first_year_override.has_value());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'first_year_decision' AND entity_id = ?",
+                  {std::to_string(app->id)}),
+            1);
+  // The late 2024 LPJ still bars the aid, in the application and in the positions view.
+  EXPECT_EQ(decided->eligibility.outcome, Outcome::Refused);
+  auto pos = db_->read_value<std::vector<Position>>([&](db::Conn& c) { return positions(c, kukar, "64.02", 2025); });
+  ASSERT_TRUE(pos.ok());
+  bool seen = false;
+  for (const auto& x : *pos)
+    if (x.party_abbreviation == "GOLKAR") {
+      seen = true;
+      EXPECT_TRUE(x.sanction_active);
+    }
+  EXPECT_TRUE(seen);
+}
+
 TEST_P(PartyAidStoreTest, AidPaidWithoutAnLpjIsSanctionedOnceOverdue) {
   import_kukar();
   auto b = board(kukar, "PDIP");

@@ -19,6 +19,7 @@
 #include "files/evidence.h"
 #include "modules/org/store.h"
 #include "modules/regions/store.h"
+#include "fixtures.h"
 #include "store_fixture.h"
 
 using namespace pantau;
@@ -34,6 +35,81 @@ TEST_P(StoreTest, MigrationsAreNumberedAndIdempotent) {
   auto again = db::migrate(*db_);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, 0);
+}
+
+// The scope filter is an index range on region codes ('/' sorts right after '.'): that holds in
+// byte order only. The test cluster has a non-C locale (scripts/pg-cluster.sh), as production
+// clusters do, so every region-code column must say COLLATE "C".
+TEST_P(StoreTest, RegionCodeColumnsCompareInByteOrder) {
+  if (GetParam() != "postgres") GTEST_SKIP() << "SQLite compares text in byte order (BINARY) by default";
+  std::string collation, wrong;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    collation = c.query_str("SELECT datcollate FROM pg_database WHERE datname = current_database()").value_or("");
+    c.query("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND "
+            "data_type = 'text' AND (column_name LIKE '%region_code' OR column_name = 'province_code' OR "
+            "(table_name = 'regions' AND column_name IN ('code', 'parent_code'))) AND COALESCE(collation_name, '') <> 'C' "
+            "ORDER BY 1, 2",
+            {}, [&](const db::Row& r) { wrong += r.str(0) + "." + r.str(1) + " "; });
+  }).ok());
+  bool c_like = collation == "C" || collation == "POSIX" || to_lower_ascii(collation).rfind("c.", 0) == 0;
+  EXPECT_FALSE(c_like) << "the test cluster should use a non-C locale (en_US.UTF-8), it uses " << collation;
+  EXPECT_EQ(wrong, "") << "region-code columns without COLLATE \"C\"";
+  // And the range itself: 63.71's subtree, not 63.710 nor 63.72.
+  seed_minimal_regions();
+  ASSERT_TRUE(db_->write([](db::Conn& c) -> Status {
+    c.exec("INSERT INTO regions (code, parent_code, level, name, type) VALUES ('63.71.01', '63.71', 3, 'x', 'x')");
+    return {};
+  }).ok());
+  db::Params p;
+  auto s = scope_of("63.71");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM regions WHERE " + s.region_filter("code", p), p), 2);
+}
+
+// One case-folding rule for name searches: C++ (fold_name), SQLite and PostgreSQL (pantau_fold)
+// give the same result, row by row and for every Latin-1 character.
+TEST_P(StoreTest, NamesFoldAlikeInCppAndInTheDatabase) {
+  auto cases = load_cases("name_folding.tsv");
+  ASSERT_GE(cases.size(), 10u);
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    for (auto& row : cases) {
+      EXPECT_EQ(fold_name(row[0]), row[1]) << row[2];
+      EXPECT_EQ(c.query_str("SELECT pantau_fold(?)", {row[0]}).value_or("<null>"), row[1]) << row[2];
+    }
+    for (unsigned cp = 0xA0; cp <= 0xFF; ++cp) {
+      std::string ch{static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+      std::string word = "A" + ch + "z";
+      EXPECT_EQ(c.query_str("SELECT pantau_fold(?)", {word}).value_or(""), fold_name(word)) << "U+" << std::hex << cp;
+    }
+  }).ok());
+  // 62 Latin-1 letters of two UTF-8 bytes and 26 ASCII letters, each mapped to one ASCII letter.
+  EXPECT_EQ(std::string(kFoldFrom).size(), 62u * 2 + 26);
+  EXPECT_EQ(std::string(kFoldTo).size(), 62u + 26);
+}
+
+// Region search: both spellings of a name meet, and % and _ are characters, not wildcards.
+TEST_P(StoreTest, RegionSearchFoldsAccentsAndTakesWildcardsLiterally) {
+  seed_minimal_regions();
+  ASSERT_TRUE(db_->write([](db::Conn& c) -> Status {
+    c.exec("INSERT INTO regions (code, parent_code, level, name, type) VALUES ('63.71.01', '63.71', 3, 'Éfata Ñusa', 'x')");
+    c.exec("INSERT INTO regions (code, parent_code, level, name, type) VALUES ('63.71.02', '63.71', 3, 'efata nusa', 'x')");
+    return {};
+  }).ok());
+  auto names = [&](const std::string& q) {
+    std::vector<std::string> out;
+    EXPECT_TRUE(db_->read([&](db::Conn& c) {
+      for (auto& r : regions::search(c, auth::Scope::system(), q, 50)) out.push_back(r.code);
+    }).ok());
+    return out;
+  };
+  std::vector<std::string> both{"63.71.01", "63.71.02"};
+  EXPECT_EQ(names("éfata"), both);
+  EXPECT_EQ(names("EFATA"), both);
+  EXPECT_EQ(names("ñusa"), both);
+  EXPECT_EQ(names("Nusa"), both);
+  EXPECT_TRUE(names("_").empty());
+  EXPECT_TRUE(names("%").empty());
+  EXPECT_TRUE(names("63._1").empty());
+  EXPECT_EQ(names("63.71.0").size(), 2u);
 }
 
 TEST_P(StoreTest, ConcurrentWritesAreAllDurable) {

@@ -199,6 +199,19 @@ Response export_csv(Ctx& ctx) {
   return r;
 }
 
+Response export_xlsx(Ctx& ctx) {
+  Error err;
+  std::string region = region_param(ctx.req, &err);
+  if (!err.code.empty()) return Response::problem(err);
+  auto x = ctx.db().read_value<std::string>([&](db::Conn& c) { return incidents_xlsx(c, ctx.scope(), region); });
+  if (!x.ok()) return Response::problem(x.error());
+  Response r;
+  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.body = std::move(x.value());
+  r.header("Content-Disposition", "attachment; filename=\"insiden-konflik.xlsx\"");
+  return r;
+}
+
 Result<HotspotInput> hotspot_input(const http::Request& req) {
   PANTAU_TRY(json::In in, json::In::parse(req.body));
   HotspotInput h;
@@ -481,7 +494,10 @@ Response list_reports(Ctx& ctx) {
   Error err;
   std::string region = region_param(ctx.req, &err);
   if (!err.code.empty()) return Response::problem(err);
-  std::string period = ctx.req.q("period").value_or(""), status = ctx.req.q("status").value_or("");
+  std::string period = ctx.req.q("period").value_or("");
+  auto status_q = http::enum_param(ctx.req, "status", {"DRAFT", "SUBMITTED", "ACCEPTED"});
+  if (!status_q.ok()) return Response::problem(status_q.error());
+  std::string status = *status_q;
   if (!period.empty() && !parse_period(period).ok())
     return Response::problem(Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3)."));
   return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return reports_json(c, ctx.scope(), region, period, status); });
@@ -613,6 +629,7 @@ void register_routes(http::App& app) {
   }, read);
   r.post("/api/v1/conflict/incidents/import", import_route, write);
   r.get("/api/v1/conflict/incidents.csv", export_csv, read);
+  r.get("/api/v1/conflict/incidents.xlsx", export_xlsx, read);
   r.get("/api/v1/conflict/hotspots", [](Ctx& ctx) {
     Error err;
     std::string region = region_param(ctx.req, &err);
@@ -629,12 +646,16 @@ void register_routes(http::App& app) {
   r.post("/api/v1/conflict/statuses/{id}/extend", extend, approve);
   r.post("/api/v1/conflict/statuses/{id}/end", end, approve);
   r.get("/api/v1/conflict/alerts", [](Ctx& ctx) {
-    std::string status = ctx.req.q("status").value_or("");
+    auto status = http::enum_param(ctx.req, "status", {"OPEN", "ASSIGNED", "RESPONDED", "CLOSED"});
+    if (!status.ok()) return Response::problem(status.error());
+    Error err;
+    std::string region = region_param(ctx.req, &err);
+    if (!err.code.empty()) return Response::problem(err);
     Date today = today_now();
     // Overdue responses move to the tier above when alerts are read, besides the server's
     // 10-minute housekeeping (src/app/main.cpp), so a list never shows a stale state.
     if (Status esc = escalate_overdue_alerts(ctx.db(), today); !esc.ok()) return Response::problem(esc.error());
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return alerts_json(c, ctx.scope(), status, today); });
+    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return alerts_json(c, ctx.scope(), *status, today, region); });
   }, read);
   r.get("/api/v1/conflict/alerts/{id}", [](Ctx& ctx) {
     auto id = path_id(ctx.req);

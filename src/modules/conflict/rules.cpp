@@ -63,8 +63,8 @@ Result<Stage> stage_transition(Stage from, Stage to, bool via_status_declaration
 Status check_status_duration(int days) {
   if (days < 1 || days > kStatusMaxDays)
     return Error::invalid_field("duration_days", "out_of_range",
-                                fmt::format("Status Keadaan Konflik paling lama {} hari (UU 7/2012).", kStatusMaxDays),
-                                fmt::format("A conflict status lasts at most {} days (UU 7/2012).", kStatusMaxDays));
+                                fmt::format("Status Keadaan Konflik berlaku antara 1 dan {} hari (UU 7/2012).", kStatusMaxDays),
+                                fmt::format("A conflict status lasts between 1 and {} days (UU 7/2012).", kStatusMaxDays));
   return {};
 }
 
@@ -73,9 +73,9 @@ Status check_extension(int days, bool already_extended) {
     return Error::conflict("already_extended", "Status Keadaan Konflik hanya dapat diperpanjang satu kali.",
                            "A conflict status can be extended only once.");
   if (days < 1 || days > kExtensionMaxDays)
-    return Error::invalid_field("extension_days", "out_of_range",
-                                fmt::format("Perpanjangan paling lama {} hari.", kExtensionMaxDays),
-                                fmt::format("An extension lasts at most {} days.", kExtensionMaxDays));
+    return Error::invalid_field("days", "out_of_range",
+                                fmt::format("Perpanjangan berlaku antara 1 dan {} hari.", kExtensionMaxDays),
+                                fmt::format("An extension lasts between 1 and {} days.", kExtensionMaxDays));
   return {};
 }
 

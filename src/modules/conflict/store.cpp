@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <map>
 
 #include "audit/audit.h"
@@ -10,6 +11,7 @@
 #include "core/strings.h"
 #include "http/json.h"
 #include "notify/notify.h"
+#include "report/xlsx.h"
 
 namespace pantau::conflict {
 
@@ -326,14 +328,13 @@ Result<ImportReport> import_incidents(db::Conn& c, const auth::Scope& s, const C
   return rep;
 }
 
-std::string incidents_csv(db::Conn& c, const auth::Scope& s, const std::string& region) {
-  auto q = [](std::string_view v) {
-    std::string out = "\"";
-    for (char ch : v) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return out + "\"";
-  };
-  std::string out = "id,region_code,region_name,occurred_on,source,police_group,type_code,fatalities,injuries,displaced,"
-                    "property_damage,info_source,info_ref,verification,description\n";
+namespace {
+const std::vector<std::string> kExportColumns = {"id", "region_code", "region_name", "occurred_on", "source", "police_group",
+                                                 "type_code", "fatalities", "injuries", "displaced", "property_damage",
+                                                 "info_source", "info_ref", "verification", "description"};
+
+// The incidents an export holds (the CSV and the XLSX alike), oldest first.
+void for_each_exported(db::Conn& c, const auth::Scope& s, const std::string& region, const std::function<void(const db::Row&)>& fn) {
   db::Params p;
   std::string sql = std::string(kIncidentSelect) + "WHERE " + s.record_filter("i.region_code", "i.classification", p);
   if (!region.empty()) {
@@ -341,12 +342,34 @@ std::string incidents_csv(db::Conn& c, const auth::Scope& s, const std::string& 
     narrow.region_code = region;
     sql += " AND " + narrow.region_filter("i.region_code", p);
   }
-  c.query(sql + " ORDER BY i.occurred_on, i.id LIMIT 1000000", p, [&](const db::Row& r) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", r.i64(0), r.text(1), q(r.text(2)), r.text(3), r.text(8),
-                       police_group(r.text(8)), r.text(9), r.i64(11), r.i64(12), r.i64(13), r.i64(14), r.text(15),
-                       q(r.text(16)), r.text(17), q(r.text(18)));
+  c.query(sql + " ORDER BY i.occurred_on, i.id LIMIT 1000000", p, fn);
+}
+}  // namespace
+
+std::string incidents_csv(db::Conn& c, const auth::Scope& s, const std::string& region) {
+  CsvWriter w;
+  for (const auto& h : kExportColumns) w.text(h);
+  w.end_row();
+  for_each_exported(c, s, region, [&](const db::Row& r) {
+    w.number(r.i64(0)).code(r.text(1)).text(r.text(2)).text(r.text(3)).text(r.text(8)).text(police_group(r.text(8)))
+        .text(r.text(9)).number(r.i64(11)).number(r.i64(12)).number(r.i64(13)).number(r.i64(14)).text(r.text(15))
+        .text(r.text(16)).text(r.text(17)).text(r.text(18)).end_row();
   });
-  return out;
+  return w.take();
+}
+
+Result<std::string> incidents_xlsx(db::Conn& c, const auth::Scope& s, const std::string& region) {
+  using report::XlsxCell;
+  report::XlsxWorkbook wb({"Insiden konflik sosial", "Pantau", "Daftar insiden konflik sosial", std::nullopt});
+  wb.add_sheet("Insiden konflik");
+  wb.header(kExportColumns);
+  for_each_exported(c, s, region, [&](const db::Row& r) {
+    auto day = parse_date(r.text(3));
+    wb.row({XlsxCell::integer(r.i64(0)), r.str(1), r.str(2), day ? XlsxCell::date(*day) : XlsxCell(r.str(3)), r.str(8),
+            std::string(police_group(r.text(8))), r.str(9), XlsxCell::integer(r.i64(11)), XlsxCell::integer(r.i64(12)),
+            XlsxCell::integer(r.i64(13)), XlsxCell::integer(r.i64(14)), r.str(15), r.str(16), r.str(17), r.str(18)});
+  });
+  return wb.finish();
 }
 
 // ---- hotspots ----
@@ -532,7 +555,8 @@ std::string statuses_json(db::Conn& c, const auth::Scope& s) {
 
 namespace {
 // The alerts the caller may see (optionally one), newest first, written into `o`; returns how many.
-int write_alerts(json::Out& o, db::Conn& c, const auth::Scope& s, const std::string& status, Date today, std::optional<int64_t> id) {
+int write_alerts(json::Out& o, db::Conn& c, const auth::Scope& s, const std::string& status, Date today, std::optional<int64_t> id,
+                 const std::string& region = "") {
   db::Params p;
   std::string sql = "SELECT a.id, a.region_code, COALESCE(g.name, ''), a.rule_code, a.reason_id, a.reason_en, a.entity, a.entity_id, "
                     "a.raised_at, a.assigned_agency, a.due_date, a.status, a.response, a.outcome, a.closed_at, a.version, a.escalated_to, "
@@ -540,6 +564,11 @@ int write_alerts(json::Out& o, db::Conn& c, const auth::Scope& s, const std::str
                     "FROM conflict_alerts a LEFT JOIN regions g ON g.code = a.region_code WHERE " +
                     s.record_filter("a.region_code", "a.classification", p);
   if (!status.empty()) { sql += " AND a.status = ?"; p.emplace_back(status); }
+  if (!region.empty()) {
+    auth::Scope narrow = s;
+    narrow.region_code = region;
+    sql += " AND " + narrow.region_filter("a.region_code", p);
+  }
   if (id) { sql += " AND a.id = ?"; p.emplace_back(*id); }
   std::string t = format_date(today);
   int n = 0;
@@ -561,10 +590,10 @@ int write_alerts(json::Out& o, db::Conn& c, const auth::Scope& s, const std::str
 }
 }  // namespace
 
-std::string alerts_json(db::Conn& c, const auth::Scope& s, const std::string& status, Date today) {
+std::string alerts_json(db::Conn& c, const auth::Scope& s, const std::string& status, Date today, const std::string& region) {
   json::Out o;
   o.begin_object().key("items").begin_array();
-  write_alerts(o, c, s, status, today, std::nullopt);
+  write_alerts(o, c, s, status, today, std::nullopt, region);
   o.end_array().kv_null("next_after").end_object();
   return o.take();
 }

@@ -43,6 +43,8 @@ struct ImportReport {
 // records the import (action "import": the file's SHA-256, the row count, the first and last id).
 Result<ImportReport> import_incidents(db::Conn& c, const auth::Scope& s, const CsvTable& t, const std::string& file_sha256 = "");
 std::string incidents_csv(db::Conn& c, const auth::Scope& s, const std::string& region);
+// The same incidents and columns as a workbook (typed cells: numbers, dates, codes as text).
+Result<std::string> incidents_xlsx(db::Conn& c, const auth::Scope& s, const std::string& region);
 
 struct HotspotInput {
   std::string region_code, name, source, type_code, parties_json = "[]", root_cause, triggers, history, impact_scope = "DESA",
@@ -65,7 +67,9 @@ Status extend_status(db::Conn& c, const auth::Scope& s, int64_t id, int64_t vers
 Status end_status(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const std::string& ended_on);
 std::string statuses_json(db::Conn& c, const auth::Scope& s);
 
-std::string alerts_json(db::Conn& c, const auth::Scope& s, const std::string& status, Date today);
+// `region` ("" = the whole scope) narrows the list to a region's subtree within the scope.
+std::string alerts_json(db::Conn& c, const auth::Scope& s, const std::string& status, Date today,
+                        const std::string& region = "");
 // One alert shaped like an item of alerts_json(); nullopt when absent, outside the caller's
 // region or above the caller's clearance (404 alike).
 std::optional<std::string> alert_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, int64_t* version = nullptr);

@@ -54,6 +54,8 @@ struct ReportType {
   PeriodType period_type = PeriodType::Quarterly;
   int submitter_level = 2;
   DueRule due;
+  // Submission opens so many days before the period's last day; 0 = the day after it ends.
+  int submit_from_days_before_end = 0;
   bool confirmed = false;
   int64_t version = 1;
 };

@@ -3,6 +3,7 @@
 
 #include "audit/audit.h"
 #include "auth/roles.h"
+#include "core/period.h"
 #include "core/strings.h"
 #include "http/answer_cache.h"
 #include "http/app.h"
@@ -86,7 +87,10 @@ Response list_types(Ctx& ctx) {
   Status s = ctx.db().read([&](db::Conn& c) { types = list_report_types(c); });
   if (!s.ok()) return Response::problem(s.error());
   std::string out = "{\"items\":[";
-  for (size_t i = 0; i < types.size(); ++i) out += (i ? "," : "") + to_json(types[i]);
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (i) out += ',';
+    out += to_json(types[i]);
+  }
   return Response::json(200, out + "]}");
 }
 
@@ -100,10 +104,14 @@ Response patch_type(Ctx& ctx) {
   auto unit = in->one_of("due_unit", true, {"CALENDAR_DAYS", "WORKING_DAYS", "MONTHS"});
   auto value = in->int64("due_value", true, 0, 366);
   auto basis = in->str("legal_basis", false, 500);
+  auto opens = in->int64("submit_from_days_before_end", false, 0, 92);
   if (!in->ok()) return Response::problem(in->error());
   DueRule rule{parse_offset_unit(*unit).value(), static_cast<int>(*value)};
   std::string code(ctx.req.param("code"));
-  auto r = ctx.db().write_value<ReportType>([&](db::Conn& c) { return update_report_type(c, ctx.scope(), code, *version, rule, basis); });
+  std::optional<int> opens_days;
+  if (opens) opens_days = static_cast<int>(*opens);
+  auto r = ctx.db().write_value<ReportType>(
+      [&](db::Conn& c) { return update_report_type(c, ctx.scope(), code, *version, rule, basis, opens_days); });
   if (!r.ok()) return Response::problem(r.error());
   return http::with_version(Response::json(200, to_json(*r)), r->version);
 }
@@ -163,12 +171,22 @@ Response delete_holiday(Ctx& ctx) {
 Response list_all_reports(Ctx& ctx) {
   auto q = list_query(ctx.req);
   if (!q.ok()) return Response::problem(q.error());
+  if (!q->status.empty() && !parse_report_status(q->status))
+    return Response::problem(Error::invalid_field("status", "not_allowed", "Status laporan tidak dikenal.", "Unknown report status."));
+  if (!q->period.empty() && !parse_period(q->period).ok())
+    return Response::problem(Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3)."));
   std::string body;
+  Error unknown;
   Status s = ctx.db().read([&](db::Conn& c) {
+    if (!q->report_type.empty() && !c.query_i64("SELECT 1 FROM report_types WHERE code = ?", {q->report_type})) {
+      unknown = Error::invalid_field("type", "not_allowed", "Jenis laporan tidak dikenal.", "Unknown report type.");
+      return;
+    }
     std::optional<int64_t> next;
     auto items = list_reports(c, ctx.scope(), *q, next);
     body = page_json(items, next);
   });
+  if (!unknown.code.empty()) return Response::problem(unknown);
   return s.ok() ? Response::json(200, body) : Response::problem(s.error());
 }
 
@@ -458,12 +476,21 @@ Response list_all_events(Ctx& ctx) {
   auto q = list_query(ctx.req);
   if (!q.ok()) return Response::problem(q.error());
   auto category = ctx.req.q("category").value_or("");
+  if (!q->status.empty() && !parse_event_status(q->status))
+    return Response::problem(Error::invalid_field("status", "not_allowed", "Status laporan cepat tidak dikenal.", "Unknown fast-report status."));
   std::string body;
+  Error unknown;
   Status s = ctx.db().read([&](db::Conn& c) {
+    // An unknown category is a mistake to be told, not a slow scan that finds nothing.
+    if (!category.empty() && !c.query_i64("SELECT 1 FROM monitoring_categories WHERE code = ?", {category})) {
+      unknown = Error::invalid_field("category", "not_allowed", "Kategori tidak dikenal.", "Unknown category.");
+      return;
+    }
     std::optional<int64_t> next;
     auto items = list_events(c, ctx.scope(), *q, category, next);
     body = page_json(items, next);
   });
+  if (!unknown.code.empty()) return Response::problem(unknown);
   return s.ok() ? Response::json(200, body) : Response::problem(s.error());
 }
 

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "auth/roles.h"
 #include "core/region_code.h"
+#include "report/indonesian.h"
 
 namespace pantau::monitoring {
 
@@ -30,11 +32,17 @@ Error not_allowed_now(std::string_view from, std::string_view action) {
 }
 }  // namespace
 
-std::string_view name(ReportStatus s) { return kReportStatus[static_cast<size_t>(s)]; }
-std::string_view name(ReportAction a) { return kReportAction[static_cast<size_t>(a)]; }
-std::string_view name(EventStatus s) { return kEventStatus[static_cast<size_t>(s)]; }
-std::string_view name(EventAction a) { return kEventAction[static_cast<size_t>(a)]; }
-std::string_view name(Timeliness t) { return kTimeliness[static_cast<size_t>(t)]; }
+// Bounds-checked: a value outside the enum (never made by the parsers) gives "?".
+template <class E, size_t N>
+std::string_view name_in(E v, const std::array<std::string_view, N>& names) {
+  auto i = static_cast<size_t>(v);
+  return i < N ? names[i] : std::string_view("?");
+}
+std::string_view name(ReportStatus s) { return name_in(s, kReportStatus); }
+std::string_view name(ReportAction a) { return name_in(a, kReportAction); }
+std::string_view name(EventStatus s) { return name_in(s, kEventStatus); }
+std::string_view name(EventAction a) { return name_in(a, kEventAction); }
+std::string_view name(Timeliness t) { return name_in(t, kTimeliness); }
 std::optional<ReportStatus> parse_report_status(std::string_view s) { return parse<ReportStatus>(s, kReportStatus); }
 std::optional<ReportAction> parse_report_action(std::string_view s) { return parse<ReportAction>(s, kReportAction); }
 std::optional<EventStatus> parse_event_status(std::string_view s) { return parse<EventStatus>(s, kEventStatus); }
@@ -67,6 +75,20 @@ TimePoint due_instant(Date due, std::string_view region_code) {
   int64_t local_ms = (days_from_civil(due) + 1) * 86400000LL - 1;
   int64_t utc_ms = local_ms - static_cast<int64_t>(utc_offset_hours(region_code)) * 3600000LL;
   return TimePoint(std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(utc_ms)));
+}
+
+Date submission_opens(const Period& period, int days_before_end) {
+  return civil_from_days(days_from_civil(period.end) + 1 - std::max(days_before_end, 0));
+}
+
+Status check_submission_window(const Period& period, int days_before_end, Date today) {
+  Date opens = submission_opens(period, days_before_end);
+  if (days_from_civil(today) >= days_from_civil(opens)) return {};
+  return Error::conflict("report.period_not_ended",
+                         fmt::format("Laporan periode ini baru dapat dikirim mulai {}. Draf boleh disiapkan lebih awal.",
+                                     report::tanggal_indonesia(opens)),
+                         fmt::format("A report for this period can be submitted from {}. The draft may be prepared earlier.",
+                                     format_date(opens)));
 }
 
 TimePoint event_due_instant(TimePoint occurred_at, const DueRule& rule) {

@@ -12,6 +12,13 @@ namespace pantau::monitoring {
 // The last day (inclusive) to submit a report for `period` under `rule`.
 // Hours are not a period rule (use event_due_instant).
 Date due_date(const Period& period, const DueRule& rule, const WorkingDayCalendar& cal);
+// The first day a report of `period` may be submitted (drafts may be written at any time): the
+// day after the period ends when days_before_end is 0, otherwise the last days_before_end days
+// of the period (7 = its last week). DOMAIN.md §1.4: a periodic report covers its whole period.
+Date submission_opens(const Period& period, int days_before_end);
+// 409 report.period_not_ended, naming the date, when `today` (the region's local date) is
+// before submission_opens().
+Status check_submission_window(const Period& period, int days_before_end, Date today);
 // The end of a due date in the region's local time (WIB/WITA/WIT), as a UTC instant.
 TimePoint due_instant(Date due, std::string_view region_code);
 // Deadline of a fast report: so many hours after the event.

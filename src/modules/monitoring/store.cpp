@@ -76,11 +76,12 @@ static ReportType type_from(const db::Row& r) {
   t.confirmed = r.i64(8) != 0;
   t.effective_from = r.str(9);
   t.version = r.i64(10);
+  t.submit_from_days_before_end = static_cast<int>(r.i64(11));
   return t;
 }
 static constexpr const char* kTypeCols =
     "SELECT code, name_id, name_en, period_type, submitter_level, due_unit, due_value, legal_basis, confirmed, "
-    "effective_from, version FROM report_types ";
+    "effective_from, version, submit_from_days_before_end FROM report_types ";
 
 std::vector<ReportType> list_report_types(db::Conn& c) {
   std::vector<ReportType> out;
@@ -99,21 +100,25 @@ std::string to_json(const ReportType& t) {
   o.begin_object().kv("code", t.code).kv_message("name", {t.name_id, t.name_en})
       .kv("period_type", std::string(period_type_name(t.period_type))).kv("submitter_level", t.submitter_level);
   o.key("due").begin_object().kv("unit", std::string(offset_unit_name(t.due.unit))).kv("value", t.due.value).end_object();
+  o.kv("submit_from_days_before_end", t.submit_from_days_before_end);
   o.kv("legal_basis", t.legal_basis).kv("confirmed", t.confirmed).kv("effective_from", t.effective_from)
       .kv("version", t.version).end_object();
   return o.take();
 }
 
 Result<ReportType> update_report_type(db::Conn& c, const auth::Scope& s, const std::string& code, int64_t version,
-                                      const DueRule& due, const std::optional<std::string>& legal_basis) {
+                                      const DueRule& due, const std::optional<std::string>& legal_basis,
+                                      std::optional<int> submit_from_days_before_end) {
   auto before = get_report_type(c, code);
   if (!before) return Error::not_found("Jenis laporan tidak ditemukan.", "Report type not found.");
   if (before->version != version) return Error::stale_version();
   if (due.unit == OffsetUnit::Hours)
     return Error::invalid_field("due_unit", "not_allowed", "Laporan berkala tidak memakai satuan jam.",
                                 "Periodic reports do not use hours.");
-  c.exec("UPDATE report_types SET due_unit = ?, due_value = ?, legal_basis = ?, version = version + 1 WHERE code = ? AND version = ?",
-         {std::string(offset_unit_name(due.unit)), int64_t{due.value}, legal_basis.value_or(before->legal_basis), code, version});
+  c.exec("UPDATE report_types SET due_unit = ?, due_value = ?, legal_basis = ?, submit_from_days_before_end = ?, "
+         "version = version + 1 WHERE code = ? AND version = ?",
+         {std::string(offset_unit_name(due.unit)), int64_t{due.value}, legal_basis.value_or(before->legal_basis),
+          int64_t{submit_from_days_before_end.value_or(before->submit_from_days_before_end)}, code, version});
   auto after = get_report_type(c, code);
   audit::append(c, s, {"update", "report_type", code, "", 0, to_json(*before), to_json(*after)});
   return std::move(*after);
@@ -301,6 +306,17 @@ Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t 
   if (!before) return not_found_report();
   if (before->version != version) return Error::stale_version();
   PANTAU_TRY(ReportStatus next, report_transition(before->status, action, s, before->region_code, !reason.empty()));
+  if (action == ReportAction::Submit) {
+    // Not before the period is over (or its last days, as the report type says): the report
+    // describes the whole period.
+    auto period = parse_period(before->period);
+    auto opens = c.query_i64("SELECT submit_from_days_before_end FROM report_types WHERE code = ?", {before->report_type});
+    if (period.ok() && opens) {
+      auto local = system_time().now() + std::chrono::hours(utc_offset_hours(before->region_code));
+      Date today = parse_date(format_iso(local).substr(0, 10)).value_or(Date{});
+      PANTAU_CHECK(check_submission_window(*period, static_cast<int>(*opens), today));
+    }
+  }
   std::string now = now_iso();
   std::optional<int64_t> into;
   if (action == ReportAction::Consolidate) {

@@ -16,8 +16,10 @@ WorkingDayCalendar load_calendar(db::Conn& c);
 
 std::vector<ReportType> list_report_types(db::Conn& c);
 std::optional<ReportType> get_report_type(db::Conn& c, const std::string& code);
+// submit_from_days_before_end: when submission opens (rules.h submission_opens); kept if absent.
 Result<ReportType> update_report_type(db::Conn& c, const auth::Scope& s, const std::string& code, int64_t version,
-                                      const DueRule& due, const std::optional<std::string>& legal_basis);
+                                      const DueRule& due, const std::optional<std::string>& legal_basis,
+                                      std::optional<int> submit_from_days_before_end = std::nullopt);
 
 struct ReportInput {
   std::string report_type, period, region_code;

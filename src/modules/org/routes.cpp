@@ -22,8 +22,10 @@ Result<ListQuery> list_query(const http::Request& req) {
   q.after = page.after;
   q.limit = page.limit;
   q.q = req.q("q").value_or("");
-  q.kind = req.q("kind").value_or("");
+  PANTAU_TRY(q.kind, http::enum_param(req, "kind", kOrgKinds));
   q.role = req.q("role").value_or("");
+  if (!q.role.empty() && !auth::find_role(q.role))
+    return Error::invalid_field("role", "not_allowed", "Peran tidak dikenal.", "Unknown role.");
   if (auto o = req.q("org_unit_id"); o && !o->empty()) {
     auto v = parse_int64(*o);
     if (!v) return Error::invalid_field("org_unit_id", "invalid", "Harus berupa angka.", "Must be a number.");

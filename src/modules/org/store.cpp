@@ -35,8 +35,8 @@ Page<OrgUnit> list_org_units(db::Conn& c, const auth::Scope& s, const ListQuery&
     p.emplace_back(*q.after);
   }
   if (!q.q.empty()) {
-    sql += " AND lower(o.name) LIKE ?";
-    p.emplace_back("%" + to_lower_ascii(q.q) + "%");
+    sql += " AND pantau_fold(o.name) LIKE ? ESCAPE '\\'";
+    p.emplace_back(like_contains_folded(q.q));
   }
   if (!q.kind.empty()) {
     sql += " AND o.kind = ?";
@@ -154,9 +154,9 @@ Page<User> list_users(db::Conn& c, const auth::Scope& s, const ListQuery& q) {
     p.emplace_back(*q.after);
   }
   if (!q.q.empty()) {
-    sql += " AND (lower(u.username) LIKE ? OR lower(u.full_name) LIKE ?)";
-    p.emplace_back("%" + to_lower_ascii(q.q) + "%");
-    p.emplace_back("%" + to_lower_ascii(q.q) + "%");
+    sql += " AND (pantau_fold(u.username) LIKE ? ESCAPE '\\' OR pantau_fold(u.full_name) LIKE ? ESCAPE '\\')";
+    p.emplace_back(like_contains_folded(q.q));
+    p.emplace_back(like_contains_folded(q.q));
   }
   if (!q.role.empty()) {
     sql += " AND u.role = ?";

@@ -611,11 +611,13 @@ struct LpjRow {
   int64_t findings = 0;
 };
 
+__extension__ using Int128 = __int128;  // Rupiah x 10000 may pass int64
+
 struct AppRow {
   std::string status;
   std::optional<int64_t> determined, disbursed;
   std::optional<std::string> sp2d_date;
-  bool first_year = false;
+  bool first_year = false, overridden = false;
   int64_t total = 0, political_education = 0;
   bool has_plan = false;
 };
@@ -633,7 +635,7 @@ Result<std::string> evaluation_xlsx(db::Conn& c, const auth::Scope& s, const std
     db::Params p{fiscal_year};
     std::string sql =
         "SELECT a.region_code, a.party_abbreviation, a.status, a.determined_amount, "
-        "a.disbursed_amount, a.sp2d_date, a.first_year, "
+        "a.disbursed_amount, a.sp2d_date, a.first_year, a.first_year_override_reason, "
         "(SELECT CAST(SUM(u.amount) AS BIGINT) FROM banpol_usage_lines u WHERE u.application_id = "
         "a.id), "
         "(SELECT CAST(SUM(u.amount) AS BIGINT) FROM banpol_usage_lines u WHERE u.application_id = "
@@ -648,11 +650,17 @@ Result<std::string> evaluation_xlsx(db::Conn& c, const auth::Scope& s, const std
       x.disbursed = r.opt_i64(4);
       x.sp2d_date = r.opt_str(5);
       x.first_year = r.i64(6) != 0;
-      x.has_plan = !r.is_null(7);
-      x.total = r.opt_i64(7).value_or(0);
-      x.political_education = r.opt_i64(8).value_or(0);
+      x.overridden = !r.is_null(7);
+      x.has_plan = !r.is_null(8);
+      x.total = r.opt_i64(8).value_or(0);
+      x.political_education = r.opt_i64(9).value_or(0);
       apps[{r.str(0), r.str(1)}] = x;
     });
+    // A first-year claim holds only where the records show no earlier funded year (store.h).
+    for (auto& [key, x] : apps)
+      if (x.first_year && !x.overridden &&
+          earlier_funded_year(c, key.first, key.second, fiscal_year))
+        x.first_year = false;
   }
   std::map<std::tuple<std::string, std::string, int64_t>, LpjRow> lpjs;
   {
@@ -765,7 +773,7 @@ Result<std::string> evaluation_xlsx(db::Conn& c, const auth::Scope& s, const std
         total_paid += x.disbursed.value_or(0);
         if (x.has_plan && x.total > 0) {
           int64_t bp =
-              static_cast<int64_t>(static_cast<__int128>(x.political_education) * 10000 / x.total);
+              static_cast<int64_t>(static_cast<Int128>(x.political_education) * 10000 / x.total);
           row.push_back(report::XlsxCell::rupiah(x.political_education));
           row.push_back(report::XlsxCell::number(static_cast<double>(bp) / 100.0, 2));
           row.push_back(bp >= int64_t{minimum} * 100 ? "Ya" : "Tidak");

@@ -51,7 +51,10 @@ Result<std::string> query_region(const Ctx& ctx) {
 template <class T>
 std::string items_json(const std::vector<T>& items) {
   std::string out = "{\"items\":[";
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + to_json(items[i]);
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += to_json(items[i]);
+  }
   return out + "]}";
 }
 
@@ -113,7 +116,9 @@ Response list_defaults(Ctx& ctx) {
 }
 
 Response list_values(Ctx& ctx) {
-  auto region = ctx.req.q("region").value_or("");
+  auto region_q = http::region_param(ctx.req);
+  if (!region_q.ok()) return Response::problem(region_q.error());
+  std::string region = *region_q;
   auto year = query_year(ctx.req, "year", false);
   if (!year.ok()) return Response::problem(year.error());
   auto page = read_paging(ctx.req);
@@ -239,7 +244,9 @@ Response import_election_results(Ctx& ctx) {
 // ---- boards -------------------------------------------------------------------------------
 
 Response list_all_boards(Ctx& ctx) {
-  auto region = ctx.req.q("region").value_or("");
+  auto region_q = http::region_param(ctx.req);
+  if (!region_q.ok()) return Response::problem(region_q.error());
+  std::string region = *region_q;
   bool all = ctx.req.q("include_superseded").value_or("") == "true";
   auto page = read_paging(ctx.req);
   if (!page.ok()) return Response::problem(page.error());
@@ -401,7 +408,9 @@ Response allocation_xlsx(Ctx& ctx) {
 
 Response list_all_applications(Ctx& ctx) {
   ApplicationQuery q;
-  q.region = ctx.req.q("region").value_or("");
+  auto region_q = http::region_param(ctx.req);
+  if (!region_q.ok()) return Response::problem(region_q.error());
+  q.region = *region_q;
   auto year = query_year(ctx.req, "year", false);
   if (!year.ok()) return Response::problem(year.error());
   q.fiscal_year = *year;
@@ -463,6 +472,25 @@ Response patch_document(Ctx& ctx) {
   std::string code(ctx.req.param("code"));
   auto r = ctx.db().write_value<Application>(
       [&](db::Conn& c) { return set_document(c, ctx.scope(), *id, *version, code, d); });
+  if (!r.ok()) return Response::problem(r.error());
+  return http::with_version(Response::json(200, to_json(*r)), r->version);
+}
+
+// A reviewer's decision on "first year" (docs/PARTY_AID.md): {first_year, reason}.
+Response patch_first_year(Ctx& ctx) {
+  auto id = http::path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto parsed = json::In::parse(ctx.req.body);
+  if (!parsed.ok()) return Response::problem(parsed.error());
+  json::In& in = *parsed;
+  auto first = in.boolean("first_year", true);
+  auto reason = in.str("reason", true, 1000);
+  if (!in.ok()) return Response::problem(in.error());
+  auto r = ctx.db().write_value<Application>([&](db::Conn& c) {
+    return decide_first_year(c, ctx.scope(), *id, *version, *first, *reason);
+  });
   if (!r.ok()) return Response::problem(r.error());
   return http::with_version(Response::json(200, to_json(*r)), r->version);
 }
@@ -620,7 +648,9 @@ Response evaluation(Ctx& ctx) {
 // ---- LPJ ----------------------------------------------------------------------------------
 
 Response list_all_lpj(Ctx& ctx) {
-  auto region = ctx.req.q("region").value_or("");
+  auto region_q = http::region_param(ctx.req);
+  if (!region_q.ok()) return Response::problem(region_q.error());
+  std::string region = *region_q;
   auto year = query_year(ctx.req, "year", false);
   if (!year.ok()) return Response::problem(year.error());
   auto page = read_paging(ctx.req);
@@ -730,6 +760,7 @@ void register_routes(http::App& app) {
   r.post("/api/v1/party-aid/lpj", create_one_lpj, write);
   r.patch("/api/v1/party-aid/lpj/{id}", patch_lpj, write);
   r.get("/api/v1/party-aid/positions", list_positions, read);
+  r.patch("/api/v1/party-aid/applications/{id}/first-year", patch_first_year, read);
 }
 
 }  // namespace pantau::party_aid

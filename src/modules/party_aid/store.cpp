@@ -1,5 +1,7 @@
 #include "modules/party_aid/store.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <functional>
 #include <set>
@@ -91,7 +93,10 @@ bool party_exists(db::Conn& c, const std::string& abbreviation) {
 
 std::string array_json(const std::vector<std::string>& items) {
   std::string out = "[";
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + items[i];
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += items[i];
+  }
   return out + "]";
 }
 
@@ -345,7 +350,8 @@ constexpr const char* kAppSelect =
     "a.party_abbreviation, a.letter_no, a.letter_date, a.received_at, a.first_year, a.status, "
     "a.held_from, a.status_note, a.ba_verification_no, a.decree_no, a.determined_amount, "
     "a.sp2d_no, a.sp2d_date, a.disbursed_amount, a.created_at, a.updated_at, a.version, "
-    "a.verification_decree_no, a.verification_date "
+    "a.verification_decree_no, a.verification_date, a.first_year_override_reason, "
+    "a.first_year_override_by, a.first_year_override_at "
     "FROM banpol_applications a LEFT JOIN regions r ON r.code = a.region_code ";
 
 Application app_from(const db::Row& r) {
@@ -359,7 +365,8 @@ Application app_from(const db::Row& r) {
   a.letter_no = r.str(6);
   a.letter_date = r.str(7);
   a.received_at = r.str(8);
-  a.first_year = r.i64(9) != 0;
+  a.first_year_claimed = r.i64(9) != 0;
+  a.first_year = a.first_year_claimed;  // until derive() has looked at the records
   a.status = parse_app_state(r.text(10)).value_or(AppState::Received);
   if (auto h = r.opt_str(11)) a.held_from = parse_app_state(*h);
   a.status_note = r.str(12);
@@ -374,6 +381,7 @@ Application app_from(const db::Row& r) {
   a.version = r.i64(21);
   a.verification_team.decree_no = r.str(22);
   a.verification_team.meeting_date = r.opt_str(23);
+  if (auto reason = r.opt_str(24)) a.first_year_override = {*reason, r.opt_i64(25), r.str(26)};
   return a;
 }
 
@@ -404,18 +412,18 @@ std::optional<LpjFacts> lpj_facts(db::Conn& c, const std::string& region, const 
 }
 
 // Previous-year LPJ and sanction of a party, for eligibility and the state machine's guards.
-// A party in its first year needs no previous LPJ. Otherwise the audited LPJ is required; the
-// sanction (PP 1/2018 Art. 16) follows from a recorded LPJ that was late, or from aid paid out
-// last year (a DISBURSED application) whose LPJ was never recorded once its deadline passed.
+// A party in its first year needs no previous LPJ. Otherwise the audited LPJ is required. The
+// sanction (PP 1/2018 Art. 16) follows from the records whatever the application says: a
+// recorded LPJ that was late, or aid paid out last year (a DISBURSED application) whose LPJ was
+// never recorded once its deadline passed. A "first year" claim never switches it off.
 void previous_lpj(db::Conn& c, const std::string& region, const std::string& party,
                   int64_t fiscal_year, bool first_year, EligibilityInput& in,
                   std::optional<LpjStatus>* status_out = nullptr) {
-  if (first_year) {
-    in.previous_lpj = PreviousLpj::NotRequired;
-    return;
-  }
   auto recorded = lpj_facts(c, region, party, fiscal_year - 1);
-  in.previous_lpj = recorded && recorded->audited ? PreviousLpj::Audited : PreviousLpj::NotAudited;
+  if (first_year)
+    in.previous_lpj = PreviousLpj::NotRequired;
+  else
+    in.previous_lpj = recorded && recorded->audited ? PreviousLpj::Audited : PreviousLpj::NotAudited;
   bool aided = c.query_i64(
                     "SELECT 1 FROM banpol_applications WHERE region_code = ? AND "
                     "party_abbreviation = ? AND fiscal_year = ? AND status = 'DISBURSED'",
@@ -428,7 +436,31 @@ void previous_lpj(db::Conn& c, const std::string& region, const std::string& par
   if (status_out && recorded) *status_out = st;
 }
 
+}  // namespace
+
+std::optional<int64_t> earlier_funded_year(db::Conn& c, const std::string& region,
+                                           const std::string& party, int64_t fiscal_year) {
+  auto lpj = c.query_i64(
+      "SELECT MAX(fiscal_year) FROM banpol_lpj WHERE region_code = ? AND party_abbreviation = ? "
+      "AND fiscal_year < ?",
+      {region, party, fiscal_year});
+  auto funded = c.query_i64(
+      "SELECT MAX(fiscal_year) FROM banpol_applications WHERE region_code = ? AND "
+      "party_abbreviation = ? AND fiscal_year < ? AND status IN ('DETERMINED', "
+      "'DISBURSEMENT_REQUESTED', 'DISBURSED')",
+      {region, party, fiscal_year});
+  if (lpj && funded) return std::max(*lpj, *funded);
+  return lpj ? lpj : funded;
+}
+
+namespace {
+
 void derive(db::Conn& c, Application& a) {
+  // "First year" stands when the records hold no earlier funded year of this party in this
+  // region, or when a reviewer decided so with a reason.
+  a.first_year_evidence_year =
+      earlier_funded_year(c, a.region_code, a.party_abbreviation, a.fiscal_year);
+  a.first_year = a.first_year_claimed && (!a.first_year_evidence_year || a.first_year_override);
   c.query(
       "SELECT t.code, t.name_id, t.name_en, t.required, t.waived_in_first_year, d.file_id, "
       "d.verdict, d.note, d.verdict_at FROM banpol_document_types t LEFT JOIN "
@@ -1037,6 +1069,23 @@ std::optional<Application> get_application(db::Conn& c, const auth::Scope& s, in
   return a;
 }
 
+namespace {
+Error first_year_contradicted(int64_t earlier, int64_t fiscal_year) {
+  return Error::invalid_field(
+      "first_year", "contradicted",
+      fmt::format("Menurut catatan Pantau partai ini sudah menerima bantuan atau menyampaikan LPJ "
+                  "untuk tahun anggaran {} di wilayah ini, jadi {} bukan tahun pertamanya. Bila "
+                  "tetap tahun pertama kelayakan (mis. kursi diperoleh kembali), peninjau dapat "
+                  "memutuskannya dengan alasan.",
+                  earlier, fiscal_year),
+      fmt::format("Pantau's records show aid or an accountability report of this party for fiscal "
+                  "year {} in this region, so {} is not its first year. If it is still the first "
+                  "year of eligibility (e.g. seats regained), a reviewer can decide so with a "
+                  "reason.",
+                  earlier, fiscal_year));
+}
+}  // namespace
+
 Result<Application> create_application(db::Conn& c, const auth::Scope& s,
                                        const ApplicationInput& in) {
   auto board = get_board(c, s, in.board_id);
@@ -1054,6 +1103,11 @@ Result<Application> create_application(db::Conn& c, const auth::Scope& s,
     return Error::conflict("banpol.application_exists",
                            "Partai ini sudah mengajukan permohonan untuk tahun anggaran ini.",
                            "This party already applied for this fiscal year.");
+  if (in.first_year) {
+    if (auto y = earlier_funded_year(c, board->region_code, board->party_abbreviation,
+                                     in.fiscal_year))
+      return first_year_contradicted(*y, in.fiscal_year);
+  }
   std::string now = now_iso();
   int64_t id = c.insert(
       "INSERT INTO banpol_applications (region_code, fiscal_year, board_id, party_abbreviation, "
@@ -1229,6 +1283,31 @@ Result<Application> set_verification_team(db::Conn& c, const auth::Scope& s, int
         "team_role) VALUES (?, ?, ?, ?, ?, ?)",
         {id, ++seq, trim(m.name), m.nip, trim(m.job_title), m.role});
   return touch(c, s, *before, "verification_team");
+}
+
+Result<Application> decide_first_year(db::Conn& c, const auth::Scope& s, int64_t id,
+                                      int64_t version, bool first_year, const std::string& reason) {
+  auto before = get_application(c, s, id);
+  if (!before) return not_found_application();
+  PANTAU_CHECK(check_write(s, before->region_code, auth::kRecordReview));
+  if (!documents_editable(before->status)) return application_locked();
+  std::string why = trim(reason);
+  if (why.empty())
+    return Error::invalid_field("reason", "required",
+                                "Tuliskan alasan keputusan tahun pertama.",
+                                "Give the reason for the first-year decision.");
+  if (before->version != version) return Error::stale_version();
+  std::string now = now_iso();
+  if (c.exec("UPDATE banpol_applications SET first_year = ?, first_year_override_reason = ?, "
+             "first_year_override_by = ?, first_year_override_at = ?, updated_at = ?, "
+             "version = version + 1 WHERE id = ? AND version = ?",
+             {int64_t{first_year}, why, user_or_null(s), now, now, id, version}) == 0)
+    return Error::stale_version();
+  auto after = get_application(c, s, id);
+  audit::append(c, s,
+                {"first_year_decision", "banpol_application", std::to_string(id),
+                 before->region_code, 0, to_json(*before), to_json(*after)});
+  return std::move(*after);
 }
 
 Result<Application> act_on_application(db::Conn& c, const auth::Scope& s, int64_t id,
@@ -1624,7 +1703,19 @@ std::string to_json(const Application& a) {
       .kv("letter_date", a.letter_date)
       .kv("received_at", a.received_at)
       .kv("first_year", a.first_year)
-      .kv("status", name(a.status));
+      .kv("first_year_claimed", a.first_year_claimed)
+      .kv_opt("first_year_evidence_year", a.first_year_evidence_year);
+  if (a.first_year_override) {
+    o.key("first_year_override")
+        .begin_object()
+        .kv("reason", a.first_year_override->reason)
+        .kv_opt("decided_by", a.first_year_override->decided_by)
+        .kv("decided_at", a.first_year_override->decided_at)
+        .end_object();
+  } else {
+    o.kv_null("first_year_override");
+  }
+  o.kv("status", name(a.status));
   if (a.held_from)
     o.kv("held_from", name(*a.held_from));
   else

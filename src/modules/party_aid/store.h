@@ -158,11 +158,24 @@ struct VerificationTeam {
   std::vector<TeamMember> members;          // in signing order
 };
 
+// A reviewer's decision on "first year" against the records (docs/PARTY_AID.md).
+struct FirstYearOverride {
+  std::string reason;
+  std::optional<int64_t> decided_by;
+  std::string decided_at;
+};
+
 struct Application {
   int64_t id = 0, fiscal_year = 0, board_id = 0;
   std::string region_code, region_name, party_abbreviation, letter_no, letter_date, received_at,
       status_note, ba_verification_no, decree_no, sp2d_no, created_at, updated_at;
+  // What the application says (or the reviewer decided) ...
+  bool first_year_claimed = false;
+  // ... and what holds: the claim, unless the records show an earlier funded year and no
+  // reviewer decided otherwise (derived when read).
   bool first_year = false;
+  std::optional<int64_t> first_year_evidence_year;  // the latest earlier funded year on record
+  std::optional<FirstYearOverride> first_year_override;
   AppState status = AppState::Received;
   std::optional<AppState> held_from;
   std::optional<int64_t> determined_amount, disbursed_amount;
@@ -190,8 +203,19 @@ struct ApplicationQuery {
 Page<Application> list_applications(db::Conn& c, const auth::Scope& s, const ApplicationQuery& q,
                                     const Paging& page = {});
 std::optional<Application> get_application(db::Conn& c, const auth::Scope& s, int64_t id);
+// A first_year claim that Pantau's records contradict (an LPJ, or an application determined or
+// paid, of the same party and region for an earlier fiscal year) is refused (422, first_year).
 Result<Application> create_application(db::Conn& c, const auth::Scope& s,
                                        const ApplicationInput& in);
+// The latest fiscal year before `fiscal_year` with an LPJ or a determined/paid application of
+// this party in this region: the evidence that a later year is not its first.
+std::optional<int64_t> earlier_funded_year(db::Conn& c, const std::string& region,
+                                           const std::string& party, int64_t fiscal_year);
+// A reviewer's decision (record.review) that this is, or is not, the party's first year of
+// eligibility, whatever the records say; a reason is required; until verification. Audited as
+// first_year_decision. The LPJ sanction (PP 1/2018 Art. 16) still follows the records.
+Result<Application> decide_first_year(db::Conn& c, const auth::Scope& s, int64_t id,
+                                      int64_t version, bool first_year, const std::string& reason);
 // Attach the file of one checklist document (record.write), or give its verdict
 // (record.review: ACCEPTED / REJECTED, a note when rejected).
 struct DocumentInput {

@@ -47,11 +47,14 @@ std::optional<RegionDetail> detail(db::Conn& c, const std::string& code) {
 std::vector<Region> search(db::Conn& c, const auth::Scope& scope, const std::string& q, int limit) {
   std::vector<Region> out;
   db::Params p;
-  std::string needle = "%" + to_lower_ascii(q) + "%";
-  p.emplace_back(needle);
-  p.emplace_back(q + "%");
+  // The search text is literal (% and _ escaped) and folded like the names (core/strings.h).
+  p.emplace_back(like_contains_folded(q));
+  std::string prefix = like_escape(q);
+  prefix += '%';
+  p.emplace_back(std::move(prefix));
   std::string sql = std::string("SELECT ") + kCols +
-                    " FROM regions WHERE (lower(name) LIKE ? OR code LIKE ?) AND " + scope.region_filter("code", p) +
+                    " FROM regions WHERE (pantau_fold(name) LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\') AND " +
+                    scope.region_filter("code", p) +
                     " ORDER BY level, code LIMIT ?";
   p.emplace_back(int64_t{limit});
   c.query(sql, p, [&](const db::Row& r) { out.push_back(from_row(r)); });
