@@ -141,6 +141,9 @@ export interface Application {
   letter_date: string
   received_at: string
   first_year: boolean
+  first_year_claimed?: boolean
+  first_year_evidence_year?: number | null
+  first_year_override?: { reason: string; decided_by: number | null; decided_at: string } | null
   status: string
   held_from: string | null
   status_note: string
