@@ -147,7 +147,7 @@ export class Server {
       if (this.opts.config) {
         const cfg = path.join(this.dir, 'pantau.toml');
         fs.writeFileSync(cfg, this.opts.config);
-        args.push('--config', cfg);
+        args.unshift('--config', cfg); // an option of the program, before the subcommand
       }
       // opts.ulimitNofile: start under a lower open-file limit (`ulimit -n`), same process id.
       const proc = this.opts.ulimitNofile
