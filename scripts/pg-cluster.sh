@@ -14,7 +14,8 @@ bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [[ -x "$bin/initdb" ]] || { echo "PostgreSQL server binaries not found (apt-get install postgresql-15)" >&2; exit 1; }
 
 # PostgreSQL refuses to run as root: run it as the postgres system user then.
-as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# (From / : the postgres user may not be able to enter the current folder either.)
+as_pg() { if [[ $(id -u) -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 # Where the cluster's files are (recorded at start).
 home_of() { if [[ -f "$1/location" ]]; then cat "$1/location"; else echo "$1"; fi; }
 
