@@ -27,7 +27,11 @@ std::string tiny_pdf(const std::vector<std::string>& lines) {
     return o;
   };
   std::string text = "BT /F1 12 Tf 56 780 Td 16 TL\n";
-  for (const auto& l : lines) text += "(" + esc(l) + ") Tj T*\n";
+  for (const auto& l : lines) {
+    text += '(';
+    text += esc(l);
+    text += ") Tj T*\n";
+  }
   text += "ET\n";
   std::vector<std::string> objects = {
       "<< /Type /Catalog /Pages 2 0 R >>",
