@@ -1860,7 +1860,7 @@ async function meetingScope() {
   assertProblem(assert, await as['kaltim.operator'].get(`/api/v1/meetings/${await forumId()}`), 404);
 }
 // A write to the Banjarmasin forum by Banjarbaru: "not found", as if it did not exist.
-async function foreignMeeting(method, suffix, json = {}, user = 'banjarbaru.admin') {
+async function foreignMeeting(method, suffix, json = {}, user = 'banjarbaru.operator') {
   const id = await forumId();
   const r = await as[user].request(method, `/api/v1/meetings/${id}${suffix}`, { json, headers: { 'If-Match': '"1"' } });
   assertProblem(assert, r, 404);
