@@ -88,6 +88,10 @@ Result<MeetingInput> meeting_input(const http::Request& req, bool create) {
   m.invitation_no = in.str("invitation_no", false, 100);
   m.invitation_date = in.str("invitation_date", false, 10);
   if (auto c = in.one_of("classification", false, auth::kClearanceNames)) m.classification = *auth::parse_clearance(*c);
+  // Every problem in one answer: the times are checked here too, not only after the codes.
+  for (auto [v, field] : {std::pair{&m.start_at, "start_at"}, std::pair{&m.end_at, "end_at"}})
+    if (*v && !v->value().empty() && !parse_iso(**v))
+      in.add_error(field, "invalid", "Waktu harus ISO 8601 (mis. 2026-12-10T01:00:00Z).", "Times must be ISO 8601 (e.g. 2026-12-10T01:00:00Z).");
   if (!in.ok()) return in.error();
   return m;
 }
