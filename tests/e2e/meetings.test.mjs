@@ -79,6 +79,14 @@ describe('a meeting from self check-in on a phone to the signed Berita Acara', (
     assert.ok(aminah.attendance_signature.length >= 1, 'the drawn strokes were stored')
     await apiCall(page, 'PATCH', `/api/v1/meetings/${m.id}/participants/${chair.id}`, { name: chair.name, institution: chair.institution, present: true })
     await apiCall(page, 'POST', `/api/v1/meetings/${m.id}/agreements`, { text: 'Standar pelayanan dipublikasikan di laman resmi.', category: 'POLICY', target_date: '2027-01-31' })
+    const incident = await apiCall(page, 'POST', '/api/v1/conflict/incidents', {
+      region_code: '63', occurred_on: new Date(now - 86_400_000).toISOString().slice(0, 10), source: 'NATURAL_RESOURCE_DISPUTE',
+      type_code: 'LAND.PLANTATION', info_source: 'FIELD', description: 'Sengketa lahan yang dibahas dalam forum uji.',
+    })
+    const withItem = await apiCall(page, 'POST', `/api/v1/meetings/${m.id}/action-items`, {
+      action: 'Mediasi sengketa lahan oleh tim terpadu', due_date: '2027-01-31', links: [{ kind: 'incident', id: incident.id }],
+    })
+    const item = withItem.action_items[0]
     await apiCall(page, 'POST', `/api/v1/meetings/${m.id}/minutes`, { opening_summary: 'Dibuka oleh pimpinan rapat.', conclusions: ['Disepakati satu rencana aksi.'] })
     await apiCall(page, 'POST', `/api/v1/meetings/${m.id}/minutes/approve`)
     await page.reload()
@@ -100,6 +108,17 @@ describe('a meeting from self check-in on a phone to the signed Berita Acara', (
     await page.getByRole('button', { name: 'Tutup rapat' }).click()
     await page.locator('[data-testid="meeting-status"]', { hasText: 'Selesai' }).waitFor()
     await shot(page, 'meeting-closed')
+
+    // The action item is done (a verified follow-up at 100%), and the incident shows it.
+    const followed = await apiCall(page, 'POST', `/api/v1/action-items/${item.id}/follow-ups`, {
+      date: new Date().toISOString().slice(0, 10), action_taken: 'Mediasi selesai; para pihak sepakat.', progress_pct: 100,
+    })
+    await apiCall(page, 'POST', `/api/v1/follow-ups/${followed.follow_ups[0].id}/verify`, { decision: 'VERIFIED' })
+    await page.goto(`/conflict/incidents/${incident.id}`)
+    const linked = page.locator('[data-testid="meeting-links"]')
+    await linked.locator('text=Mediasi sengketa lahan oleh tim terpadu').waitFor()
+    await linked.locator('.badge', { hasText: 'Selesai' }).waitFor()
+    await shot(page, 'incident-with-action-item')
 
     // Anybody can verify the document on a phone.
     const reader = await newPage(browser, { width: 390, height: 844 })

@@ -46,6 +46,7 @@ export const id = {
     overdueOnly: 'Lewat tenggat saja',
     back: 'Kembali ke daftar rapat',
     followUps: 'Tindak lanjut',
+    discussedIn: 'Dibahas dalam rapat / rencana aksi',
   },
   checkin: {
     title: 'Daftar hadir',
@@ -130,6 +131,7 @@ export const en: typeof id = {
     overdueOnly: 'Overdue only',
     back: 'Back to the meetings',
     followUps: 'Follow-ups',
+    discussedIn: 'Discussed in meetings / action items',
   },
   checkin: {
     title: 'Attendance',
