@@ -15,6 +15,8 @@ declare module 'vue-router' {
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, title: 'login.title' } },
+  // Pages that need no account (a module's publicRoutes), outside the app's layout.
+  ...modules.flatMap((m): RouteRecordRaw[] => ('publicRoutes' in m ? (m.publicRoutes as RouteRecordRaw[]) : [])),
   {
     path: '/',
     component: AppLayout,

@@ -40,6 +40,12 @@ void register_routes(http::App& app);
 namespace pantau::platform {
 std::string openapi_json();  // openapi.cpp
 }
+namespace pantau::verification {
+void register_routes(http::App& app);
+}
+namespace pantau::meetings {
+void register_routes(http::App& app);
+}
 
 namespace pantau::platform {
 
@@ -424,5 +430,7 @@ void register_all_routes(App& app) {
   conflict::register_routes(app);
   elections::register_routes(app);
   party_aid::register_routes(app);
+  verification::register_routes(app);
+  meetings::register_routes(app);
 }
 }  // namespace pantau::http

@@ -2,12 +2,14 @@ import type { Messages } from './id'
 import * as elections from './modules/elections'
 import * as conflict from './modules/conflict'
 import * as partyAid from './modules/partyAid'
+import * as meetings from './modules/meetings'
 
 // English. Same keys as id.ts.
 const en: Messages = {
   ...elections.en,
   ...conflict.en,
   ...partyAid.en,
+  ...meetings.en,
   app: {
     name: 'Pantau',
     tagline: 'National Unity and Politics Information System',

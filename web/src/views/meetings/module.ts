@@ -1,0 +1,26 @@
+// Routes and navigation of meetings; router.ts and AppLayout.vue pick them up. The two public
+// pages (self check-in at /hadir/<code>, document verification at /verifikasi/<code>) need no
+// account and live outside the app's layout (publicRoutes).
+import type { RouteRecordRaw } from 'vue-router'
+import type { NavGroup } from '../../nav'
+
+export const routes: RouteRecordRaw[] = [
+  { path: 'meetings', name: 'meetings', component: () => import('./MeetingsView.vue'), meta: { title: 'meetings.title' } },
+  { path: 'meetings/tracker', name: 'meetings-tracker', component: () => import('./TrackerView.vue'), meta: { title: 'meetings.trackerTitle' } },
+  { path: 'meetings/:id(\\d+)', name: 'meeting', component: () => import('./MeetingView.vue'), meta: { title: 'meetings.title' } },
+]
+
+export const publicRoutes: RouteRecordRaw[] = [
+  { path: '/hadir/:token', name: 'checkin', component: () => import('./CheckinView.vue'), meta: { public: true, title: 'checkin.title' } },
+  { path: '/verifikasi/:code', name: 'verify', component: () => import('./VerifyView.vue'), meta: { public: true, title: 'verify.title' } },
+]
+
+export const nav: NavGroup | null = {
+  id: 'nav-meetings',
+  label: 'meetings.nav.group',
+  permission: 'record.read',
+  items: [
+    { name: 'meetings', icon: 'calendar', label: 'meetings.nav.list', also: ['meeting'] },
+    { name: 'meetings-tracker', icon: 'report', label: 'meetings.nav.tracker' },
+  ],
+}
