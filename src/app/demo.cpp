@@ -16,6 +16,7 @@
 #include "modules/elections/seed.h"
 #include "modules/party_aid/seed.h"
 #include "modules/monitoring/public.h"
+#include "modules/ormas/seed.h"
 
 namespace pantau::app {
 
@@ -136,6 +137,8 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   if (!elections_demo.ok()) return elections_demo;
   Status party_aid_demo = db.write([](db::Conn& c) { return party_aid::seed_demo(c); });
   if (!party_aid_demo.ok()) return party_aid_demo;
+  Status registries_demo = db.write([](db::Conn& c) { return ormas::seed_demo(c); });
+  if (!registries_demo.ok()) return registries_demo;
   return {};
 }
 

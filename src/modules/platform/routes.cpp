@@ -37,6 +37,15 @@ void register_routes(http::App& app);
 namespace pantau::party_aid {
 void register_routes(http::App& app);
 }
+namespace pantau::actors {
+void register_routes(http::App& app);
+}
+namespace pantau::ormas {
+void register_routes(http::App& app);
+}
+namespace pantau::foreigners {
+void register_routes(http::App& app);
+}
 namespace pantau::platform {
 std::string openapi_json();  // openapi.cpp
 }
@@ -424,5 +433,8 @@ void register_all_routes(App& app) {
   conflict::register_routes(app);
   elections::register_routes(app);
   party_aid::register_routes(app);
+  actors::register_routes(app);
+  ormas::register_routes(app);
+  foreigners::register_routes(app);
 }
 }  // namespace pantau::http
