@@ -2,5 +2,7 @@
 import * as elections from './views/elections/module'
 import * as conflict from './views/conflict/module'
 import * as partyAid from './views/party-aid/module'
+import * as ormas from './views/ormas/module'
+import * as foreigners from './views/foreigners/module'
 
-export const modules = [elections, conflict, partyAid]
+export const modules = [elections, conflict, partyAid, ormas, foreigners]

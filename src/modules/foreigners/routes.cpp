@@ -144,7 +144,7 @@ void register_routes(http::App& app) {
   http::RouteOptions write{false, auth::kRecordWrite};
   http::RouteOptions review{false, auth::kRecordReview};
   r.get("/api/v1/foreigners/persons", [](Ctx& ctx) {
-    auto paging = http::paging(ctx.req, 50, 200);
+    auto paging = http::paging(ctx.req, 50, 500);
     if (!paging.ok()) return Response::problem(paging.error());
     std::string q = ctx.req.q("q").value_or(""), nat = ctx.req.q("nationality").value_or("");
     if (q.size() > 100) return Response::problem(Error::invalid_field("q", "too_long", "Teks pencarian terlalu panjang.", "The search text is too long."));
@@ -178,7 +178,7 @@ void register_routes(http::App& app) {
     });
   }, write);
   r.get("/api/v1/foreigners/presences", [](Ctx& ctx) {
-    auto paging = http::paging(ctx.req, 50, 200);
+    auto paging = http::paging(ctx.req, 50, 500);
     if (!paging.ok()) return Response::problem(paging.error());
     PresenceFilter f{ctx.req.q("region").value_or(""), ctx.req.q("status").value_or(""), ctx.req.q("category").value_or("")};
     if (!f.region.empty())

@@ -107,7 +107,7 @@ Response list(Ctx& ctx) {
     return Response::problem(Error::invalid_field("field", "not_allowed", "Bidang kegiatan tidak dikenal.", "Unknown field of activity."));
   if (!f.skt.empty() && f.skt != "EXPIRING" && f.skt != "EXPIRED")
     return Response::problem(Error::invalid_field("skt", "not_allowed", "Pilih EXPIRING atau EXPIRED.", "Choose EXPIRING or EXPIRED."));
-  auto paging = http::paging(ctx.req, 50, 200);
+  auto paging = http::paging(ctx.req, 50, 500);
   if (!paging.ok()) return Response::problem(paging.error());
   return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
     return list_json(c, ctx.scope(), f, paging->after, paging->limit, today_now());
