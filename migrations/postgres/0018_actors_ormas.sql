@@ -90,6 +90,7 @@ CREATE TABLE ormas (
 );
 CREATE INDEX ormas_region ON ormas (region_code, id);
 CREATE INDEX ormas_name_key ON ormas (name_key);
+CREATE INDEX ormas_actor ON ormas (actor_id);
 CREATE INDEX ormas_skt_expiry ON ormas (skt_expiry_date);
 
 CREATE TABLE ormas_board_members (

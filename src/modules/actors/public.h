@@ -65,11 +65,12 @@ struct PersonRef {
   std::string region_code;  // where the record that introduces the person lives
 };
 // The actor with this NIK (or passport), created when absent; a person without either gets a
-// new actor. Follows merges to the surviving actor. Writes an audit row when it creates one.
-int64_t find_or_create_person(db::Conn& c, const auth::Scope& s, const PersonRef& p);
+// new actor. Follows merges to the surviving actor. Writes an audit row when it creates one,
+// unless `audit` is false (an import, which records one audit row for its whole file).
+int64_t find_or_create_person(db::Conn& c, const auth::Scope& s, const PersonRef& p, bool audit = true);
 // An organisation by registry number (SKT / AHU / foreign registry) or, without one, by name key.
 int64_t find_or_create_organisation(db::Conn& c, const auth::Scope& s, const std::string& name,
-                                    const std::string& registry_no, const std::string& region_code);
+                                    const std::string& registry_no, const std::string& region_code, bool audit = true);
 
 struct Link {
   std::string module;     // ormas | party_aid | foreigners | meetings | conflict | services

@@ -42,14 +42,14 @@ void audit_actor(db::Conn& c, const auth::Scope& s, const std::string& action, i
 
 int64_t create_actor(db::Conn& c, const auth::Scope& s, const std::string& kind, const std::string& name, const std::string& nik,
                      const std::string& passport, const std::string& nationality, const std::string& registry,
-                     const std::string& region) {
+                     const std::string& region, bool audit) {
   std::string now = now_iso();
   int64_t id = c.insert(
       "INSERT INTO actors (kind, name, name_key, nik, passport_no, nationality, registry_no, region_code, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {kind, name, name_key(name), text_or_null(nik), text_or_null(passport), nationality, text_or_null(registry), region, now, now});
   add_words(c, id, name);
-  audit_actor(c, s, "create", id, region, [&](json::Out& o) { o.kv("kind", kind).kv("name", name); });
+  if (audit) audit_actor(c, s, "create", id, region, [&](json::Out& o) { o.kv("kind", kind).kv("name", name); });
   return id;
 }
 
@@ -110,17 +110,17 @@ std::string identifier_for(const auth::Scope& s, const std::string& v) {
 
 }  // namespace
 
-int64_t find_or_create_person(db::Conn& c, const auth::Scope& s, const PersonRef& p) {
+int64_t find_or_create_person(db::Conn& c, const auth::Scope& s, const PersonRef& p, bool audit) {
   std::optional<int64_t> id;
   if (!p.nik.empty()) id = c.query_i64("SELECT id FROM actors WHERE nik = ?", {p.nik});
   else if (!p.passport_no.empty())
     id = c.query_i64("SELECT id FROM actors WHERE passport_no = ? AND nationality = ?", {p.passport_no, p.nationality});
   if (id) return resolve(c, *id);
-  return create_actor(c, s, "PERSON", p.name, p.nik, p.passport_no, p.nationality, "", p.region_code);
+  return create_actor(c, s, "PERSON", p.name, p.nik, p.passport_no, p.nationality, "", p.region_code, audit);
 }
 
 int64_t find_or_create_organisation(db::Conn& c, const auth::Scope& s, const std::string& name, const std::string& registry_no,
-                                    const std::string& region_code) {
+                                    const std::string& region_code, bool audit) {
   std::optional<int64_t> id;
   if (!registry_no.empty())
     id = c.query_i64("SELECT id FROM actors WHERE kind = 'ORGANISATION' AND registry_no = ? ORDER BY id LIMIT 1", {registry_no});
@@ -128,7 +128,7 @@ int64_t find_or_create_organisation(db::Conn& c, const auth::Scope& s, const std
     id = c.query_i64("SELECT id FROM actors WHERE kind = 'ORGANISATION' AND name_key = ? AND registry_no IS NULL ORDER BY id LIMIT 1",
                      {name_key(name)});
   if (id) return resolve(c, *id);
-  return create_actor(c, s, "ORGANISATION", name, "", "", "", registry_no, region_code);
+  return create_actor(c, s, "ORGANISATION", name, "", "", "", registry_no, region_code, audit);
 }
 
 Status link(db::Conn& c, const auth::Scope& s, int64_t actor_id, const Link& l, bool audit) {

@@ -89,8 +89,8 @@ void audit_json(db::Conn& c, const auth::Scope& s, const std::string& action, co
 }
 
 int64_t insert_board_member(db::Conn& c, const auth::Scope& s, int64_t ormas_id, const std::string& ormas_name,
-                            const std::string& region, const BoardInput& b) {
-  int64_t actor = actors::find_or_create_person(c, s, {b.name, b.nik, "", "", region});
+                            const std::string& region, const BoardInput& b, bool audit = true) {
+  int64_t actor = actors::find_or_create_person(c, s, {b.name, b.nik, "", "", region}, audit);
   int64_t id = c.insert(
       "INSERT INTO ormas_board_members (ormas_id, actor_id, nik, name, name_key, position, term_start, term_end, is_state_official, "
       "region_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -154,7 +154,7 @@ Result<int64_t> create_ormas(db::Conn& c, const auth::Scope& s, const OrmasInput
   if (auto d = opt_date(in.skt_issue_date)) expiry = format_date(skt_expiry(*d, rule_value(c, "SKT_VALIDITY", *d, 5)));
   std::string now = now_iso();
   std::string registry = !in.skt_no.empty() ? in.skt_no : in.ahu_decree_no;
-  int64_t actor = actors::find_or_create_organisation(c, s, in.name, registry, in.region_code);
+  int64_t actor = actors::find_or_create_organisation(c, s, in.name, registry, in.region_code, audit);
   int64_t id = c.insert(
       "INSERT INTO ormas (name, abbreviation, name_key, legal_form, scope_level, fields, founding_date, deed_notary, deed_no, deed_date, "
       "ahu_decree_no, skt_no, skt_issue_date, skt_expiry_date, npwp, address, region_code, phone, email, lat, lng, actor_id, created_by, "
@@ -164,7 +164,7 @@ Result<int64_t> create_ormas(db::Conn& c, const auth::Scope& s, const OrmasInput
        text_or_null(in.skt_issue_date), text_or_null(expiry), in.npwp, in.address, in.region_code, in.phone, in.email, opt(in.lat),
        opt(in.lng), actor, s.user_id, now, now});
   (void)actors::link(c, s, actor, {"ormas", "ormas", std::to_string(id), "ORMAS", in.name, in.region_code, 0}, false);
-  for (auto& b : in.board) insert_board_member(c, s, id, in.name, in.region_code, b);
+  for (auto& b : in.board) insert_board_member(c, s, id, in.name, in.region_code, b, audit);
   search::index(c, {"ormas", std::to_string(id), in.region_code, 0, in.name,
                     in.abbreviation + " " + in.address + " " + join(in.fields, ' '), "/ormas/" + std::to_string(id)});
   if (audit)
@@ -213,10 +213,14 @@ void write_list_item(json::Out& o, const db::Row& r, Date today) {
 
 std::string list_json(db::Conn& c, const auth::Scope& s, const ListFilter& f, std::optional<int64_t> after, int limit, Date today) {
   db::Params p;
+  // With a search text the id list drives the query (see below): SQLite is told not to use the
+  // region index then (a unary '+', which PostgreSQL does not accept on text and does not need).
+  const bool searching = !trim(f.q).empty() && c.dialect() == db::Dialect::SQLite;
   std::string sql =
       "SELECT o.id, o.name, o.abbreviation, o.legal_form, o.scope_level, o.fields, o.region_code, COALESCE(g.name, ''), "
       "o.skt_expiry_date, o.skt_no, o.status, (SELECT COUNT(*) FROM ormas_board_members b WHERE b.ormas_id = o.id), o.version "
-      "FROM ormas o LEFT JOIN regions g ON g.code = o.region_code WHERE " + s.record_filter("o.region_code", "o.classification", p);
+      "FROM ormas o LEFT JOIN regions g ON g.code = o.region_code WHERE " +
+      s.record_filter(searching ? "+o.region_code" : "o.region_code", "o.classification", p);
   if (!f.region.empty()) {
     auth::Scope narrow = s;
     narrow.region_code = f.region;
@@ -248,8 +252,11 @@ std::string list_json(db::Conn& c, const auth::Scope& s, const ListFilter& f, st
     for (auto& w : words)
       if (w != lead) { also += " AND a.name_key LIKE ?"; ap.emplace_back("%" + w + "%"); }
     std::string matching = "SELECT w.actor_id FROM actor_words w JOIN actors a ON a.id = w.actor_id WHERE w.word >= ? AND w.word < ?" + also;
-    sql += " AND (o.actor_id IN (" + matching + ") OR o.id IN (SELECT b.ormas_id FROM ormas_board_members b WHERE b.actor_id IN (" +
-           matching + ")))";
+    // The matching ormas ids first (a union of two index lookups), then those rows newest first:
+    // the cost follows the number of matches, not the size of the registry. The region filter
+    // is kept out of SQLite's index choice (above) so that the planner drives from the id list.
+    sql += " AND o.id IN (SELECT o2.id FROM ormas o2 WHERE o2.actor_id IN (" + matching +
+           ") UNION SELECT b.ormas_id FROM ormas_board_members b WHERE b.actor_id IN (" + matching + "))";
     for (int k = 0; k < 2; ++k) {
       p.emplace_back(lead);
       p.emplace_back(lead + "{");
