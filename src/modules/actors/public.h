@@ -82,7 +82,9 @@ struct Link {
   int classification = 0;
 };
 // Adds (or refreshes) the role; a link that an officer kept apart from this actor is refused.
-Status link(db::Conn& c, const auth::Scope& s, int64_t actor_id, const Link& l, bool audit = true);
+// `fresh`: the record was created in this transaction, so it has no link and no decision yet
+// (saves two lookups per record in an import).
+Status link(db::Conn& c, const auth::Scope& s, int64_t actor_id, const Link& l, bool audit = true, bool fresh = false);
 // Removes the roles of one record (the record was deleted or its member replaced).
 void unlink(db::Conn& c, const std::string& entity, const std::string& entity_id);
 

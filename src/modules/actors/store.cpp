@@ -131,12 +131,14 @@ int64_t find_or_create_organisation(db::Conn& c, const auth::Scope& s, const std
   return create_actor(c, s, "ORGANISATION", name, "", "", "", registry_no, region_code, audit);
 }
 
-Status link(db::Conn& c, const auth::Scope& s, int64_t actor_id, const Link& l, bool audit) {
-  std::string candidate = l.entity + ":" + l.entity_id;
-  if (c.query_i64("SELECT 1 FROM actor_kept_apart WHERE actor_id = ? AND candidate = ?", {actor_id, candidate}))
-    return Error::conflict("actor.kept_apart", "Data ini sudah dinyatakan bukan aktor yang sama.",
-                           "This record was already declared not to be the same actor.");
-  c.exec("DELETE FROM actor_links WHERE entity = ? AND entity_id = ? AND role = ?", {l.entity, l.entity_id, l.role});
+Status link(db::Conn& c, const auth::Scope& s, int64_t actor_id, const Link& l, bool audit, bool fresh) {
+  if (!fresh) {
+    std::string candidate = l.entity + ":" + l.entity_id;
+    if (c.query_i64("SELECT 1 FROM actor_kept_apart WHERE actor_id = ? AND candidate = ?", {actor_id, candidate}))
+      return Error::conflict("actor.kept_apart", "Data ini sudah dinyatakan bukan aktor yang sama.",
+                             "This record was already declared not to be the same actor.");
+    c.exec("DELETE FROM actor_links WHERE entity = ? AND entity_id = ? AND role = ?", {l.entity, l.entity_id, l.role});
+  }
   c.insert("INSERT INTO actor_links (actor_id, module, entity, entity_id, role, label, region_code, classification, linked_by, linked_at) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
            {actor_id, l.module, l.entity, l.entity_id, l.role, l.label, l.region_code, int64_t{l.classification}, s.user_id, now_iso()});

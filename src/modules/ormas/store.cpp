@@ -99,7 +99,7 @@ int64_t insert_board_member(db::Conn& c, const auth::Scope& s, int64_t ormas_id,
   (void)actors::link(c, s, actor,
                      {"ormas", "ormas_board_member", std::to_string(id), "ORMAS_BOARD", position_label(b.position) + ", " + ormas_name,
                       region, 0},
-                     false);
+                     false, true);
   return id;
 }
 
@@ -148,7 +148,7 @@ std::vector<FieldError> validate(const OrmasInput& in, Date today) {
 
 Result<int64_t> create_ormas(db::Conn& c, const auth::Scope& s, const OrmasInput& in, bool audit) {
   if (!s.covers(in.region_code)) return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
-  if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))
+  if (audit && !c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))  // an import checked its regions
     return Error::invalid_field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.");
   std::string expiry;
   if (auto d = opt_date(in.skt_issue_date)) expiry = format_date(skt_expiry(*d, rule_value(c, "SKT_VALIDITY", *d, 5)));
@@ -163,7 +163,7 @@ Result<int64_t> create_ormas(db::Conn& c, const auth::Scope& s, const OrmasInput
        text_or_null(in.founding_date), in.deed_notary, in.deed_no, text_or_null(in.deed_date), in.ahu_decree_no, in.skt_no,
        text_or_null(in.skt_issue_date), text_or_null(expiry), in.npwp, in.address, in.region_code, in.phone, in.email, opt(in.lat),
        opt(in.lng), actor, s.user_id, now, now});
-  (void)actors::link(c, s, actor, {"ormas", "ormas", std::to_string(id), "ORMAS", in.name, in.region_code, 0}, false);
+  (void)actors::link(c, s, actor, {"ormas", "ormas", std::to_string(id), "ORMAS", in.name, in.region_code, 0}, false, true);
   for (auto& b : in.board) insert_board_member(c, s, id, in.name, in.region_code, b, audit);
   search::index(c, {"ormas", std::to_string(id), in.region_code, 0, in.name,
                     in.abbreviation + " " + in.address + " " + join(in.fields, ' '), "/ormas/" + std::to_string(id)});

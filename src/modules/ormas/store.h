@@ -34,7 +34,8 @@ std::vector<FieldError> validate(const OrmasInput& in, Date today);
 WorkingDayCalendar load_calendar(db::Conn& c);
 
 // Creates the ormas with its board; each board member becomes (or is found as) a person actor
-// by NIK. `audit` = false for an import, which writes one audit row for the whole file.
+// by NIK. `audit` = false for an import, which writes one audit row for the whole file and has
+// checked every region already.
 Result<int64_t> create_ormas(db::Conn& c, const auth::Scope& s, const OrmasInput& in, bool audit = true);
 // Adds one board member.
 Result<int64_t> add_board_member(db::Conn& c, const auth::Scope& s, int64_t ormas_id, int64_t version, const BoardInput& b);
