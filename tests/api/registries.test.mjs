@@ -86,7 +86,7 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
   });
 
   test('search by name, board member and NIK respects clearance', async () => {
-    let r = await as['banjarmasin.operator'].get('/api/v1/ormas?q=pemuda%20banua');
+    let r = await as['banjarmasin.operator'].get('/api/v1/ormas?q=gerakan%20pemuda');
     assert.ok(r.json.items.some((o) => o.name === 'Gerakan Pemuda Banua'));
     r = await as['banjarmasin.operator'].get('/api/v1/ormas?q=Aminah');
     assert.ok(r.json.items.some((o) => o.name === 'Gerakan Pemuda Banua'), 'found by its secretary');

@@ -205,7 +205,7 @@ TEST_P(RegistriesStoreTest, BoardDuplicatesAcrossOrmasAreFlaggedAndNikMasked) {
   // Search by a board member's name and by NIK (cleared only).
   EXPECT_NE(read([&](db::Conn& c) { return ormas::list_json(c, op, {"fauzi", "", "", "", ""}, std::nullopt, 10, today); }).find("Forum Pemuda"),
             std::string::npos);
-  EXPECT_NE(read([&](db::Conn& c) { return ormas::list_json(c, op, {"pemuda banua", "", "", "", ""}, std::nullopt, 10, today); }).find("Gerakan"),
+  EXPECT_NE(read([&](db::Conn& c) { return ormas::list_json(c, op, {"Gerakan Pemuda", "", "", "", ""}, std::nullopt, 10, today); }).find("Gerakan"),
             std::string::npos);
   EXPECT_EQ(read([&](db::Conn& c) { return ormas::list_json(c, op, {"6371021508900001", "", "", "", ""}, std::nullopt, 10, today); }).find("Gerakan"),
             std::string::npos);

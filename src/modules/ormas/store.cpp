@@ -244,23 +244,26 @@ std::string list_json(db::Conn& c, const auth::Scope& s, const ListFilter& f, st
   } else if (!q.empty()) {
     auto words = actors::name_words(q);
     if (words.empty()) return R"({"items":[],"next_after":null})";
-    // The longest word drives the lookup (a word of the ormas' or of a member's name); every
-    // other word must appear in the ormas' name key or in that member's.
-    std::string lead = *std::max_element(words.begin(), words.end(), [](auto& a, auto& b) { return a.size() < b.size(); });
-    std::string also;
-    db::Params ap;
-    for (auto& w : words)
-      if (w != lead) { also += " AND a.name_key LIKE ?"; ap.emplace_back("%" + w + "%"); }
-    std::string matching = "SELECT w.actor_id FROM actor_words w JOIN actors a ON a.id = w.actor_id WHERE w.word >= ? AND w.word < ?" + also;
+    // One word: any word of the ormas' or a member's name starting with it (actor_words). Two or
+    // more: names starting with those words (the prefix range of the whole name key), which stays
+    // one small index range even for the most common names among a million members.
+    std::string lo, hi, matching;
+    if (words.size() == 1) {
+      lo = words[0];
+      matching = "SELECT w.actor_id FROM actor_words w WHERE w.word >= ? AND w.word < ?";
+    } else {
+      for (auto& w : words) lo += w;
+      matching = "SELECT a.id FROM actors a WHERE a.name_key >= ? AND a.name_key < ?";
+    }
+    hi = lo + "{";
     // The matching ormas ids first (a union of two index lookups), then those rows newest first:
     // the cost follows the number of matches, not the size of the registry. The region filter
     // is kept out of SQLite's index choice (above) so that the planner drives from the id list.
     sql += " AND o.id IN (SELECT o2.id FROM ormas o2 WHERE o2.actor_id IN (" + matching +
            ") UNION SELECT b.ormas_id FROM ormas_board_members b WHERE b.actor_id IN (" + matching + "))";
     for (int k = 0; k < 2; ++k) {
-      p.emplace_back(lead);
-      p.emplace_back(lead + "{");
-      p.insert(p.end(), ap.begin(), ap.end());
+      p.emplace_back(lo);
+      p.emplace_back(hi);
     }
   }
   if (after) { sql += " AND o.id < ?"; p.emplace_back(*after); }
