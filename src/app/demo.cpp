@@ -18,6 +18,7 @@
 #include "modules/meetings/seed.h"
 #include "modules/party_aid/seed.h"
 #include "modules/monitoring/public.h"
+#include "modules/ormas/seed.h"
 
 namespace pantau::app {
 
@@ -166,6 +167,8 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   if (!party_aid_demo.ok()) return party_aid_demo;
   Status meetings_demo = db.write([](db::Conn& c) { return meetings::seed_demo(c); });
   if (!meetings_demo.ok()) return meetings_demo;
+  Status registries_demo = db.write([](db::Conn& c) { return ormas::seed_demo(c); });
+  if (!registries_demo.ok()) return registries_demo;
   return {};
 }
 

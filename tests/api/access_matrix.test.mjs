@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DEMO_PASSWORD, DEMO_USERS, REPO, assertProblem, finish, samples, startServer, upload, within, unzipText } from './server.mjs';
+import { DEMO_PASSWORD, DEMO_USERS, REPO, assertProblem, finish, ifMatch, samples, startServer, upload, within, unzipText } from './server.mjs';
 
 const LEVEL = { BIASA: 0, TERBATAS: 1, RAHASIA: 2 };
 // The modules present in this source tree (rows of an absent module are not run).
@@ -1808,6 +1808,300 @@ const MATRIX = [
       assertProblem(assert, r, 404);
     },
   },
+  // ---- registries: one actor across modules, ormas, foreigners and foreign organisations ----
+  {
+    method: 'GET', path: '/api/v1/actors/suggest', permission: 'record.read', allowed: [200], module: 'actors',
+    probe: '/api/v1/actors/suggest?q=matriks',
+    scope: async () => {
+      await rg.setup();
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get('/api/v1/actors/suggest?q=Matriksanto');
+        const mine = r.json.items.filter((x) => x.id === rg.actor);
+        assert.equal(mine.length, within('63.71', USERS[u].region) ? 1 : 0, `${u} suggestion in scope only`);
+        if (mine.length) assert.equal(mine[0].identifier, LEVEL[USERS[u].clearance] >= 1 ? RG_NIK : '63************77', `${u} NIK masked without clearance`);
+        const byNik = await c.get(`/api/v1/actors/suggest?q=${RG_NIK.slice(0, 10)}`);
+        const found = byNik.json.items.some((x) => x.id === rg.actor);
+        assert.equal(found, within('63.71', USERS[u].region) && LEVEL[USERS[u].clearance] >= 1, `${u} finds by NIK only with clearance`);
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/actors/nik-check', permission: 'record.read', allowed: [200], module: 'actors',
+    probe: '/api/v1/actors/nik-check?nik=6371021508900001',
+    scope: async () => sameForEveryone('/api/v1/actors/nik-check?nik=6371021508900001'),
+  },
+  {
+    method: 'GET', path: '/api/v1/actors/{id}', permission: 'record.read', allowed: [200, 404], module: 'actors',
+    probe: () => `/api/v1/actors/${rg.actor ?? 1}`,
+    scope: async () => {
+      await rg.setup();
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get(`/api/v1/actors/${rg.actor}`);
+        assert.equal(r.status, within('63.71', USERS[u].region) ? 200 : 404, u);
+        if (r.status === 200) {
+          assert.equal(r.json.nik, LEVEL[USERS[u].clearance] >= 1 ? RG_NIK : '63************77', `${u} NIK`);
+          assert.ok(r.json.roles.every((x) => within(x.region_code, USERS[u].region)), `${u} roles in scope only`);
+        } else assert.ok(!r.text.includes('Matriksanto'));
+      }
+    },
+  },
+  ...['link', 'keep-apart', 'merge'].map((act) => ({
+    method: 'POST', path: `/api/v1/actors/{id}/${act}`, permission: 'record.review', allowed: [422], module: 'actors',
+    probe: () => `/api/v1/actors/${rg.actor ?? 1}/${act}`,
+    scope: async () => {
+      await rg.setup();
+      const body = act === 'merge' ? { actor_id: rg.actor2 } : { candidate: 'party_board:1:KETUA' };
+      const r = await as['banjarbaru.kabid'].post(`/api/v1/actors/${rg.actor}/${act}`, body);
+      assertProblem(assert, r, 404);
+      const page = await as.admin.get(`/api/v1/actors/${rg.actor}`);
+      assert.equal(page.json.merged.length, 0, 'nothing merged');
+    },
+  })),
+  {
+    method: 'POST', path: '/api/v1/actors/{id}/unmerge', permission: 'record.review', allowed: [404, 409], module: 'actors',
+    scope: async () => {
+      await rg.setup();
+      assertProblem(assert, await as['banjarbaru.kabid'].post(`/api/v1/actors/${rg.actor}/unmerge`, {}), 404);
+      assertProblem(assert, await as['banjarmasin.kaban'].post(`/api/v1/actors/${rg.actor}/unmerge`, {}), 409, 'actor.not_merged');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/ormas', permission: 'record.read', allowed: [200], module: 'ormas',
+    scope: async () => {
+      await rg.setup();
+      const all = await as.admin.all('/api/v1/ormas');
+      assert.ok(all.some((x) => x.region_code === '63.72') && all.some((x) => x.region_code === '63.71'));
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/ormas');
+        assert.deepEqual(sorted(seen.map((x) => x.id)), sorted(all.filter((x) => within(x.region_code, USERS[u].region)).map((x) => x.id)), u);
+        const byNik = (await c.get(`/api/v1/ormas?q=${RG_NIK}`)).json.items.map((x) => x.id);
+        assert.deepEqual(byNik, within('63.71', USERS[u].region) && LEVEL[USERS[u].clearance] >= 1 ? [rg.ormas.id] : [], `${u} NIK search`);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/ormas', permission: 'record.write', allowed: [422], module: 'ormas',
+    scope: async () => {
+      await rg.setup();
+      const before = (await as.admin.all('/api/v1/ormas')).length;
+      assertProblem(assert, await as['banjarbaru.operator'].post('/api/v1/ormas', rgOrmas('63.71', 'Uji Lintas')), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post('/api/v1/ormas', rgOrmas('64.71', 'Uji Provinsi Lain')), 403, 'forbidden');
+      assert.equal((await as.admin.all('/api/v1/ormas')).length, before, 'nothing created');
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/ormas/import', permission: 'record.write', allowed: [422], module: 'ormas',
+    scope: async () => {
+      const csv = 'name,legal_form,scope_level,region_code\nOrmas Uji Impor,NON_BH,KABKOTA,63.71\n';
+      const r = await as['banjarbaru.operator'].request('POST', '/api/v1/ormas/import', { body: csv, headers: { 'Content-Type': 'text/csv' } });
+      assertProblem(assert, r, 422, 'import.refused');
+      assert.deepEqual(r.json.report.refused.map((x) => [x.line, x.field, x.code]), [[2, 'region_code', 'forbidden']]);
+      assert.ok(!(await as.admin.all('/api/v1/ormas')).some((x) => x.name === 'Ormas Uji Impor'));
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/ormas/duplicates', permission: 'record.read', allowed: [200], module: 'ormas',
+    scope: async () => {
+      await rg.setup();
+      for (const [u, c] of Object.entries(as)) {
+        const items = (await c.get('/api/v1/ormas/duplicates')).json.items;
+        for (const d of items) {
+          assert.ok(d.ormas.every((o) => within(o.region_code, USERS[u].region)), u);
+          if (LEVEL[USERS[u].clearance] < 1) assert.match(d.nik, /^\d\d\*{12}\d\d$/, `${u} sees masked NIKs`);
+        }
+      }
+    },
+  },
+  ...['/api/v1/ormas/reminders', '/api/v1/ormas/map'].map((p) => ({
+    method: 'GET', path: p, permission: 'record.read', allowed: [200], module: 'ormas',
+    scope: async () => {
+      await rg.setup();
+      for (const [u, c] of Object.entries(as)) {
+        const j = (await c.get(p)).json;
+        const regions = [...(j.items ?? []), ...(j.skt ?? []), ...(j.annual_reports ?? [])].map((x) => x.region_code);
+        assert.ok(regions.every((g) => within(g, USERS[u].region)), `${u} ${p}`);
+      }
+    },
+  })),
+  {
+    method: 'GET', path: '/api/v1/ormas/{id}', permission: 'record.read', allowed: [200, 404], module: 'ormas',
+    probe: () => `/api/v1/ormas/${rg.ormas?.id ?? 1}`,
+    scope: async () => {
+      await rg.setup();
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get(`/api/v1/ormas/${rg.ormas.id}`);
+        assert.equal(r.status, within('63.71', USERS[u].region) ? 200 : 404, u);
+        if (r.status === 200) assert.equal(r.json.board[0].nik, LEVEL[USERS[u].clearance] >= 1 ? RG_NIK : '63************77', `${u} NIK masked`);
+        else assert.ok(!r.text.includes(RG_NIK));
+      }
+    },
+  },
+  ...[['board', 'record.write', [428]], ['registrations', 'record.write', [422]], ['annual-reports', 'record.write', [422]],
+    ['sanctions', 'record.approve', [422]]].map(([what, permission, allowed]) => ({
+    method: 'POST', path: `/api/v1/ormas/{id}/${what}`, permission, allowed, module: 'ormas',
+    probe: () => `/api/v1/ormas/${rg.ormas?.id ?? 1}/${what}`,
+    scope: async () => {
+      await rg.setup();
+      const before = (await as.admin.get(`/api/v1/ormas/${rg.ormas72.id}`)).json;
+      const body = { board: { nik: '6372021508900011', name: 'Uji', position: 'ANGGOTA' }, registrations: { submitted_on: '2026-01-05' },
+        'annual-reports': { year: 2025, submitted_on: '2026-01-10', activities: 'Uji' },
+        sanctions: { level: 'WARNING', decree_no: 'X', issued_on: '2026-01-05', reason: 'Uji' } }[what];
+      const who = what === 'sanctions' ? 'banjarmasin.kaban' : 'banjarmasin.operator';
+      const r = await as[who].post(`/api/v1/ormas/${rg.ormas72.id}/${what}`, body, ifMatch(before.version));
+      assertProblem(assert, r, 404);
+      assert.deepEqual((await as.admin.get(`/api/v1/ormas/${rg.ormas72.id}`)).json, before, 'Banjarbaru\'s ormas unchanged');
+    },
+  })),
+  {
+    method: 'POST', path: '/api/v1/ormas/sanctions/{id}/comply', permission: 'record.review', allowed: [422], module: 'ormas',
+    scope: async () => {
+      await rg.setup();
+      assertProblem(assert, await as['banjarbaru.kabid'].post(`/api/v1/ormas/sanctions/${rg.sanction}/comply`, { complied_on: '2026-01-10' }), 404);
+      const o = (await as.admin.get(`/api/v1/ormas/${rg.ormas.id}`)).json;
+      assert.equal(o.sanctions[0].complied_on, null);
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/ormas/registrations/{id}/documents/{type}', permission: 'record.review', allowed: [422], module: 'ormas',
+    probe: () => `/api/v1/ormas/registrations/${rg.registration ?? 1}/documents/NPWP`,
+    scope: async () => {
+      await rg.setup();
+      const r = await as['banjarbaru.kabid'].post(`/api/v1/ormas/registrations/${rg.registration}/documents/NPWP`, { verdict: 'VALID' });
+      assertProblem(assert, r, 404);
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/ormas/registrations/{id}/actions', permission: 'record.review', allowed: [428], module: 'ormas',
+    probe: () => `/api/v1/ormas/registrations/${rg.registration ?? 1}/actions`,
+    scope: async () => {
+      await rg.setup();
+      const r = await as['banjarbaru.kabid'].post(`/api/v1/ormas/registrations/${rg.registration}/actions`, { action: 'verify' }, ifMatch(1));
+      assertProblem(assert, r, 404);
+      const o = (await as.admin.get(`/api/v1/ormas/${rg.ormas.id}`)).json;
+      assert.equal(o.registrations[0].status, 'SUBMITTED');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/foreigners/persons', permission: 'record.read', allowed: [200], module: 'foreigners',
+    scope: async () => {
+      await rg.setup();
+      const all = await as.admin.all('/api/v1/foreigners/persons');
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/foreigners/persons');
+        assert.deepEqual(sorted(seen.map((x) => x.id)), sorted(all.filter((x) => within(x.region_code, USERS[u].region)).map((x) => x.id)), u);
+        const mine = seen.find((x) => x.id === rg.person.id);
+        if (mine) assert.equal(mine.passport_no, LEVEL[USERS[u].clearance] >= 1 ? 'MX7654321' : 'MX*****21', `${u} passport masked`);
+        const byPassport = (await c.get('/api/v1/foreigners/persons?q=MX7654321')).json.items.map((x) => x.id);
+        assert.deepEqual(byPassport, mine && LEVEL[USERS[u].clearance] >= 1 ? [rg.person.id] : [], `${u} passport search`);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/foreigners/persons', permission: 'record.write', allowed: [422], module: 'foreigners',
+    scope: async () => {
+      const r = await as['banjarbaru.operator'].post('/api/v1/foreigners/persons', rgPerson('63.71', 'MX1112223'));
+      assertProblem(assert, r, 403, 'forbidden');
+      assert.ok(!(await as.admin.all('/api/v1/foreigners/persons')).some((x) => x.passport_no === 'MX1112223'));
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/foreigners/persons/{id}', permission: 'record.read', allowed: [200, 404], module: 'foreigners',
+    probe: () => `/api/v1/foreigners/persons/${rg.person?.id ?? 1}`,
+    scope: async () => {
+      await rg.setup();
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get(`/api/v1/foreigners/persons/${rg.person.id}`);
+        assert.equal(r.status, within('63.71', USERS[u].region) ? 200 : 404, u);
+        if (r.status === 200) assert.equal(r.json.passport_masked, LEVEL[USERS[u].clearance] < 1, u);
+        else assert.ok(!r.text.includes('MX7654321'));
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/foreigners/organisations', permission: 'record.read', allowed: [200], module: 'foreigners',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const items = (await c.get('/api/v1/foreigners/organisations')).json.items;
+        assert.ok(items.every((x) => within(x.region_code, USERS[u].region)), u);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/foreigners/organisations', permission: 'record.write', allowed: [422], module: 'foreigners',
+    scope: async () => {
+      const r = await as['banjarbaru.operator'].post('/api/v1/foreigners/organisations', { name: 'Uji Lintas Org', country: 'NLD', region_code: '63.71' });
+      assertProblem(assert, r, 403, 'forbidden');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/foreigners/presences', permission: 'record.read', allowed: [200], module: 'foreigners',
+    scope: async () => {
+      await rg.setup();
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/foreigners/presences');
+        assert.equal(seen.some((x) => x.id === rg.presence.id), within('63.71', USERS[u].region), u);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/foreigners/presences', permission: 'record.write', allowed: [422], module: 'foreigners',
+    scope: async () => {
+      await rg.setup();
+      const body = { person_id: rg.person.id, category: 'EXPERT', source: 'INTERVIEW', start_date: '2026-01-01', end_date: '2026-02-01', regions: ['63.72', '63.71'] };
+      assertProblem(assert, await as['banjarbaru.operator'].post('/api/v1/foreigners/presences', body), 403, 'forbidden');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/foreigners/presences/{id}', permission: 'record.read', allowed: [200, 404], module: 'foreigners',
+    probe: () => `/api/v1/foreigners/presences/${rg.presence?.id ?? 1}`,
+    scope: async () => {
+      await rg.setup();
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get(`/api/v1/foreigners/presences/${rg.presence.id}`);
+        assert.equal(r.status, within('63.71', USERS[u].region) ? 200 : 404, u);
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/foreigners/presences/{id}/actions', permission: 'record.review', allowed: [428], module: 'foreigners',
+    probe: () => `/api/v1/foreigners/presences/${rg.presence?.id ?? 1}/actions`,
+    scope: async () => {
+      await rg.setup();
+      const r = await as['banjarbaru.kabid'].post(`/api/v1/foreigners/presences/${rg.presence.id}/actions`, { action: 'verify_documents' }, ifMatch(rg.presence.version));
+      assertProblem(assert, r, 404);
+      assert.equal((await as.admin.get(`/api/v1/foreigners/presences/${rg.presence.id}`)).json.status, 'REPORTED');
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/foreigners/presences/{id}/field-checks', permission: 'record.write', allowed: [422], module: 'foreigners',
+    probe: () => `/api/v1/foreigners/presences/${rg.presence?.id ?? 1}/field-checks`,
+    scope: async () => {
+      await rg.setup();
+      const r = await as['banjarbaru.operator'].post(`/api/v1/foreigners/presences/${rg.presence.id}/field-checks`, { check_date: '2026-01-05', findings: 'x', compliant: true });
+      assertProblem(assert, r, 404);
+    },
+  },
+  ...['/api/v1/foreigners/reminders', '/api/v1/foreigners/map'].map((p) => ({
+    method: 'GET', path: p, permission: 'record.read', allowed: [200], module: 'foreigners',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        const j = (await c.get(p)).json;
+        assert.ok([...(j.items ?? []), ...(j.permits ?? [])].every((x) => within(x.region_code, USERS[u].region)), `${u} ${p}`);
+      }
+    },
+  })),
+  ...['/api/v1/foreigners/recap', '/api/v1/foreigners/recap.xlsx'].map((p) => ({
+    method: 'GET', path: p, permission: 'record.read', allowed: [200], module: 'foreigners',
+    scope: async () => {
+      await rg.setup();
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get(`${p}?from=2000-01-01&to=2100-01-01`, { raw: true });
+        assert.equal(r.status, 200, u);
+        const text = p.endsWith('.xlsx') ? unzipText(r.bytes) : r.bytes.toString('utf8');
+        assert.equal(text.includes('Konsultan Uji Matriks'), within('63.71', USERS[u].region), `${u} counts only presences in its area`);
+      }
+    },
+  })),
 ];
 
 // Elections and support instruments as the ministry sees them.
@@ -1900,6 +2194,42 @@ async function actionItemScope() {
   assert.equal((await as['kalsel.kabid'].get(`/api/v1/action-items/${item.id}`)).status, 200);
   assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/action-items/${item.id}`), 404);
 }
+
+// Registries: records made for these tests, once, the first time a row needs them.
+const RG_NIK = '6371021508900077';
+const rgOrmas = (region, name, board = []) => ({ name, legal_form: 'NON_BH', scope_level: 'KABKOTA', region_code: region, board });
+const rgPerson = (region, passport) => ({
+  full_name: 'Uji Matriks Asing', nationality: 'MYS', passport_no: passport, permit_type: 'KITAS', permit_valid_to: '2027-01-01',
+  sponsor_name: 'Konsultan Uji Matriks', region_code: region,
+});
+const rg = {
+  async setup() {
+    if (rg.ormas) return;
+    const kaban = as['banjarmasin.kaban'];
+    let r = await kaban.post('/api/v1/ormas', rgOrmas('63.71', 'Ormas Uji Matriks', [{ nik: RG_NIK, name: 'Budi Matriksanto', position: 'KETUA' }]));
+    assert.equal(r.status, 201, r.text);
+    rg.ormas = r.json;
+    rg.actor = r.json.board[0].actor_id;
+    r = await as.admin.post('/api/v1/ormas', rgOrmas('63.72', 'Ormas Uji Matriks Banjarbaru', [{ nik: '6372021508900078', name: 'Budi Matriksanto', position: 'KETUA' }]));
+    assert.equal(r.status, 201, r.text);
+    rg.ormas72 = r.json;
+    rg.actor2 = r.json.board[0].actor_id;
+    r = await kaban.post(`/api/v1/ormas/${rg.ormas.id}/registrations`, { submitted_on: '2026-01-05' });
+    assert.equal(r.status, 201, r.text);
+    rg.registration = r.json.registrations[0].id;
+    r = await kaban.post(`/api/v1/ormas/${rg.ormas.id}/sanctions`, { level: 'WARNING', decree_no: 'SK-UJI', issued_on: '2026-01-05', reason: 'Uji matriks' });
+    assert.equal(r.status, 201, r.text);
+    rg.sanction = r.json.sanctions[0].id;
+    r = await kaban.post('/api/v1/foreigners/persons', rgPerson('63.71', 'MX7654321'));
+    assert.equal(r.status, 201, r.text);
+    rg.person = r.json;
+    r = await kaban.post('/api/v1/foreigners/presences', {
+      person_id: rg.person.id, category: 'EXPERT', source: 'INTERVIEW', start_date: '2026-01-01', end_date: '2026-12-31', regions: ['63.71'],
+    });
+    assert.equal(r.status, 201, r.text);
+    rg.presence = r.json;
+  },
+};
 
 // Rows of the modules in this tree.
 const ACTIVE = MATRIX.filter((r) => !r.module || MODULES.has(r.module));

@@ -3,5 +3,7 @@ import * as elections from './views/elections/module'
 import * as conflict from './views/conflict/module'
 import * as partyAid from './views/party-aid/module'
 import * as meetings from './views/meetings/module'
+import * as ormas from './views/ormas/module'
+import * as foreigners from './views/foreigners/module'
 
-export const modules = [elections, conflict, partyAid, meetings]
+export const modules = [elections, conflict, partyAid, meetings, ormas, foreigners]

@@ -37,6 +37,15 @@ void register_routes(http::App& app);
 namespace pantau::party_aid {
 void register_routes(http::App& app);
 }
+namespace pantau::actors {
+void register_routes(http::App& app);
+}
+namespace pantau::ormas {
+void register_routes(http::App& app);
+}
+namespace pantau::foreigners {
+void register_routes(http::App& app);
+}
 namespace pantau::platform {
 std::string openapi_json();  // openapi.cpp
 }
@@ -424,6 +433,9 @@ void register_routes(http::App& app) {
 namespace pantau::http {
 void register_all_routes(App& app) {
   platform::register_routes(app);
+  actors::register_routes(app);
+  ormas::register_routes(app);
+  foreigners::register_routes(app);
   regions::register_routes(app);
   org::register_routes(app);
   monitoring::register_routes(app);

@@ -3,12 +3,14 @@ import * as elections from './modules/elections'
 import * as conflict from './modules/conflict'
 import * as partyAid from './modules/partyAid'
 import * as meetings from './modules/meetings'
+import * as registries from './modules/registries'
 
 // English. Same keys as id.ts.
 const en: Messages = {
   ...elections.en,
   ...conflict.en,
   ...partyAid.en,
+  ...registries.en,
   ...meetings.en,
   app: {
     name: 'Pantau',

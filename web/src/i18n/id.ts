@@ -1,6 +1,7 @@
 import * as elections from './modules/elections'
 import * as conflict from './modules/conflict'
 import * as partyAid from './modules/partyAid'
+import * as registries from './modules/registries'
 import * as meetings from './modules/meetings'
 
 // Bahasa Indonesia — the default language. Every visible string lives here and in en.ts
@@ -9,6 +10,7 @@ import * as meetings from './modules/meetings'
 const id = {
   ...elections.id,
   ...conflict.id,
+  ...registries.id,
   ...partyAid.id,
   ...meetings.id,
   app: {

@@ -1,0 +1,257 @@
+// Registries at scale: 100,000 ormas with 1,000,000 board members and 100,000 foreigners on a
+// fresh database with the shipped regions, then
+//   import   a 100,000-row ormas registry (3 board members a row) through import_ormas, timed;
+//   search   ormas list searches (a word of an ormas' or member's name, a member's full name, a NIK)
+//            and foreigner searches (name prefix, passport) from 8 threads at once, each thread
+//            with the scope of an office (a kab/kota, its province, or the ministry);
+//   suggest  actor suggestions while typing (a 3-6 letter prefix, a NIK prefix) from 8 threads.
+// Prints p50 / p99 / max per kind in milliseconds.
+//   bench_registries <database-url> <data-dir> [QUERIES_PER_THREAD=200]
+// A postgresql:// URL must name a THROWAWAY database: its public schema is dropped.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <random>
+#include <string>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/reference.h"
+#include "auth/scope.h"
+#include "core/crypto.h"
+#include "db/database.h"
+#include "db/migrate.h"
+#include "modules/actors/public.h"
+#include "modules/actors/store.h"
+#include "modules/foreigners/store.h"
+#include "modules/ormas/store.h"
+
+using namespace pantau;
+using Steady = std::chrono::steady_clock;
+
+namespace {
+
+const std::vector<std::string> kFirst = {"Ahmad", "Muhammad", "Siti", "Nur", "Rahmat", "Abdul", "Fitri", "Hendra", "Rina", "Yusuf",
+                                         "Aulia", "Rizky", "Hasan", "Fauzan", "Dewi", "Syahrani", "Mahmud", "Bahrani", "Rusdi", "Gusti",
+                                         "Agus", "Budi", "Citra", "Dian", "Eko", "Fajar", "Galih", "Hadi", "Indra", "Joko"};
+const std::vector<std::string> kLast = {"Hidayat", "Rahman", "Fauzi", "Aminah", "Saputra", "Hasanah", "Ramadhan", "Effendi", "Arsyad",
+                                        "Maulana", "Husin", "Jamal", "Riduan", "Zainal", "Anshari", "Mursyid", "Wahyuni", "Santoso",
+                                        "Pratama", "Nugroho", "Setiawan", "Kurniawan", "Lestari", "Wijaya", "Siregar", "Nasution"};
+const std::vector<std::string> kPrefixes = {"Gerakan", "Forum", "Persatuan", "Ikatan", "Lembaga", "Paguyuban", "Himpunan", "Perkumpulan",
+                                            "Barisan", "Komunitas", "Majelis", "Aliansi", "Laskar", "Yayasan"};
+const std::vector<std::string> kSubjects = {"Pemuda", "Peduli Lingkungan", "Pecinta Alam", "Taklim", "Seni Budaya", "Nelayan", "Petani",
+                                            "Pedagang", "Perempuan", "Anti Narkoba", "Adat", "Pendidikan", "Relawan", "Pengrajin", "Remaja",
+                                            "Disabilitas", "Kesehatan", "Bantuan Hukum", "Olahraga", "Wirausaha"};
+
+struct Region {
+  std::string code;  // a kab/kota
+};
+
+std::string nik_of(const std::string& kab, int64_t n) {
+  // kab "63.71" -> 6371, kecamatan 01..09, a valid birth date, a serial from n.
+  int64_t kec = 1 + n % 9, day = 1 + n % 28, month = 1 + (n / 28) % 12, year = 60 + (n / 336) % 40;
+  return fmt::format("{}{}{:02d}{:02d}{:02d}{:02d}{:04d}", kab.substr(0, 2), kab.substr(3, 2), kec, day, month, year, 1 + (n / 13440) % 9999);
+}
+
+struct Stats {
+  std::vector<double> ms;
+  void add(double v) { ms.push_back(v); }
+  std::string line(const char* what) {
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) { return ms.empty() ? 0 : ms[std::min(ms.size() - 1, static_cast<size_t>(q * ms.size()))]; };
+    return fmt::format("{:<10} n={:<6} p50={:7.2f} ms  p99={:7.2f} ms  max={:7.2f} ms", what, ms.size(), at(0.5), at(0.99), ms.empty() ? 0 : ms.back());
+  }
+};
+
+// CPU time of the calling thread: what a query costs, whatever else the machine is running.
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double since(Steady::time_point t) { return std::chrono::duration<double, std::milli>(Steady::now() - t).count(); }
+
+ormas::OrmasInput ormas_row(std::mt19937_64& rng, const std::string& kab, int64_t i, int members, int64_t& person) {
+  ormas::OrmasInput in;
+  in.name = kPrefixes[rng() % kPrefixes.size()] + " " + kSubjects[rng() % kSubjects.size()] + " " + kLast[rng() % kLast.size()] + " " +
+            std::to_string(i);
+  in.legal_form = "NON_BH";
+  in.scope_level = "KABKOTA";
+  in.region_code = kab;
+  in.skt_no = fmt::format("01-00-00/{}/{}", i, 2020 + i % 6);
+  in.skt_issue_date = fmt::format("{}-{:02d}-{:02d}", 2020 + i % 6, 1 + i % 12, 1 + i % 28);
+  static const char* pos[] = {"KETUA", "SEKRETARIS", "BENDAHARA", "WAKIL_KETUA", "ANGGOTA", "ANGGOTA", "ANGGOTA", "ANGGOTA", "PEMBINA", "PENASEHAT"};
+  for (int m = 0; m < members; ++m) {
+    int64_t n = person++;
+    in.board.push_back({nik_of(kab, n), kFirst[rng() % kFirst.size()] + " " + kLast[rng() % kLast.size()], pos[m % 10], "", "", false});
+  }
+  return in;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: bench_registries <database-url> <data-dir> [QUERIES_PER_THREAD]\n");
+    return 2;
+  }
+  spdlog::set_level(spdlog::level::warn);
+  std::string url = argv[1], data = argv[2];
+  int per_thread = argc > 3 ? std::atoi(argv[3]) : 200;
+  const int kOrmas = std::getenv("BENCH_ORMAS") ? std::atoi(std::getenv("BENCH_ORMAS")) : 100000;
+  const int kForeigners = std::getenv("BENCH_FOREIGNERS") ? std::atoi(std::getenv("BENCH_FOREIGNERS")) : 100000;
+  crypto_init();
+  if (url.rfind("postgres", 0) == 0) {
+    auto admin = db::open_database(url, {1, false});
+    if (!admin.ok()) return 1;
+    (void)(*admin)->write([](db::Conn& c) -> Status { c.exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"); return {}; });
+    (*admin)->close();
+  }
+  auto opened = db::open_database(url, {8, false});
+  if (!opened.ok()) { std::fprintf(stderr, "%s\n", opened.error().message.en.c_str()); return 1; }
+  auto& db = *opened.value();
+  if (auto m = db::migrate(db); !m.ok()) { std::fprintf(stderr, "%s\n", m.error().message.en.c_str()); return 1; }
+  if (auto r = app::seed_reference(db, data); !r.ok()) { std::fprintf(stderr, "%s\n", r.error().message.en.c_str()); return 1; }
+  std::vector<std::string> kabs;
+  (void)db.read([&](db::Conn& c) { c.query("SELECT code FROM regions WHERE level = 2 ORDER BY code", {}, [&](const db::Row& r) { kabs.push_back(r.str(0)); }); });
+  auto sys = auth::Scope::system();
+  std::mt19937_64 rng(42);
+  int64_t person = 1;
+
+  // 1. Import: a 100,000-row registry with three board members a row, in one transaction.
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "skt_no", "skt_issue_date", "ketua_nik", "ketua_nama",
+              "sekretaris_nik", "sekretaris_nama", "bendahara_nik", "bendahara_nama"};
+  for (int64_t i = 0; i < kOrmas; ++i) {
+    auto in = ormas_row(rng, kabs[static_cast<size_t>(i) % kabs.size()], i, 3, person);
+    t.rows.push_back({in.name, in.legal_form, in.scope_level, in.region_code, in.skt_no, in.skt_issue_date, in.board[0].nik, in.board[0].name,
+                      in.board[1].nik, in.board[1].name, in.board[2].nik, in.board[2].name});
+    t.row_lines.push_back(static_cast<int>(i) + 2);
+  }
+  auto t0 = Steady::now();
+  timespec p0{}, p1{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &p0);
+  auto rep = db.write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, sys, t, "bench"); });
+  double import_ms = since(t0);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &p1);
+  double import_cpu_ms = (p1.tv_sec - p0.tv_sec) * 1e3 + (p1.tv_nsec - p0.tv_nsec) / 1e6;
+  if (!rep.ok() || !rep->refused.empty()) {
+    std::fprintf(stderr, "import failed: %s %zu\n", rep.ok() ? "" : rep.error().message.en.c_str(), rep.ok() ? rep->refused.size() : 0);
+    return 1;
+  }
+  std::printf("import     %d rows (%d board members) in %.2f s wall, %.2f s CPU\n", kOrmas, kOrmas * 3, import_ms / 1000,
+              import_cpu_ms / 1000);
+  std::fflush(stdout);
+
+  // 2. Seven more board members per ormas (1,000,000 in all) and 100,000 foreigners.
+  t0 = Steady::now();
+  for (int64_t first = 1; first <= kOrmas; first += 2000) {
+    Status s = db.write([&](db::Conn& c) -> Status {
+      for (int64_t id = first; id < first + 2000 && id <= kOrmas; ++id) {
+        std::string kab = kabs[static_cast<size_t>(id - 1) % kabs.size()];
+        for (int m = 3; m < 10; ++m) {
+          int64_t n = person++;
+          std::string name = kFirst[rng() % kFirst.size()] + " " + kLast[rng() % kLast.size()];
+          std::string nik = nik_of(kab, n);
+          int64_t actor = actors::find_or_create_person(c, sys, {name, nik, "", "", kab}, false);
+          int64_t bid = c.insert("INSERT INTO ormas_board_members (ormas_id, actor_id, nik, name, name_key, position, region_code, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, 'ANGGOTA', ?, '2026-01-01T00:00:00.000Z')",
+                                 {id, actor, nik, name, actors::name_key(name), kab});
+          (void)actors::link(c, sys, actor, {"ormas", "ormas_board_member", std::to_string(bid), "ORMAS_BOARD", "Anggota", kab, 0}, false, true);
+        }
+      }
+      return {};
+    });
+    if (!s.ok()) { std::fprintf(stderr, "members: %s\n", s.error().message.en.c_str()); return 1; }
+  }
+  static const char* nats[] = {"CHN", "MYS", "SGP", "AUS", "JPN", "KOR", "IND", "USA", "NLD", "DEU", "PHL", "VNM"};
+  for (int64_t first = 0; first < kForeigners; first += 2000) {
+    Status s = db.write([&](db::Conn& c) -> Status {
+      for (int64_t i = first; i < first + 2000 && i < kForeigners; ++i) {
+        foreigners::PersonInput p;
+        p.full_name = kFirst[rng() % kFirst.size()] + " " + kLast[rng() % kLast.size()] + " " + std::to_string(i);
+        p.nationality = nats[i % 12];
+        p.passport_no = fmt::format("E{:08d}", i);
+        p.permit_type = "KITAS";
+        p.permit_valid_to = "2027-06-30";
+        p.region_code = kabs[static_cast<size_t>(i) % kabs.size()];
+        PANTAU_TRY(int64_t id, foreigners::create_person(c, sys, p));
+        (void)id;
+      }
+      return {};
+    });
+    if (!s.ok()) { std::fprintf(stderr, "foreigners: %s\n", s.error().message.en.c_str()); return 1; }
+  }
+  int64_t members = 0, actors_n = 0;
+  (void)db.read([&](db::Conn& c) {
+    members = c.query_i64("SELECT COUNT(*) FROM ormas_board_members").value_or(0);
+    actors_n = c.query_i64("SELECT COUNT(*) FROM actors").value_or(0);
+  });
+  (void)db.write([](db::Conn& c) -> Status { c.exec_script("ANALYZE"); return {}; });
+  std::fflush(stdout);
+  std::printf("generated  %d ormas, %lld board members, %d foreigners, %lld actors in %.1f s\n", kOrmas, static_cast<long long>(members),
+              kForeigners, static_cast<long long>(actors_n), since(t0) / 1000);
+
+  // 3. Searches and suggestions from 8 threads.
+  auto scope_for = [&](std::mt19937_64& r) {
+    auth::Scope s;
+    s.user_id = 1;
+    s.clearance = 1;
+    int k = static_cast<int>(r() % 10);
+    std::string kab = kabs[r() % kabs.size()];
+    s.region_code = k < 6 ? kab : k < 9 ? kab.substr(0, 2) : "";
+    return s;
+  };
+  Date today = *parse_date(now_iso().substr(0, 10));
+  Stats word, fullname, nik, fx, suggest, suggest_nik, cpu_search, cpu_suggest;
+  std::mutex mu;
+  auto run = [&](int thread) {
+    std::mt19937_64 r(1000 + thread);
+    Stats w, f, n, x, sg, sn, cs, cg;
+    for (int q = 0; q < per_thread; ++q) {
+      auth::Scope s = scope_for(r);
+      int kind = q % 6;
+      auto t1 = Steady::now();
+      double c1 = thread_cpu_ms();
+      Status st = db.read([&](db::Conn& c) {
+        switch (kind) {
+          case 0: (void)ormas::list_json(c, s, {kSubjects[r() % kSubjects.size()], "", "", "", ""}, std::nullopt, 50, today); break;
+          case 1: (void)ormas::list_json(c, s, {kFirst[r() % kFirst.size()] + " " + kLast[r() % kLast.size()], "", "", "", ""}, std::nullopt, 50, today); break;
+          case 2: (void)ormas::list_json(c, s, {nik_of(kabs[r() % kabs.size()], static_cast<int64_t>(r() % 1000000)), "", "", "", ""}, std::nullopt, 50, today); break;
+          case 3:
+            (void)foreigners::persons_json(c, s, r() % 2 ? kFirst[r() % kFirst.size()].substr(0, 4) : fmt::format("E{:08d}", r() % 100000), "",
+                                           std::nullopt, 50, today);
+            break;
+          case 4: (void)actors::suggest_json(c, s, kLast[r() % kLast.size()].substr(0, 3 + r() % 4), 10); break;
+          default: (void)actors::suggest_json(c, s, nik_of(kabs[r() % kabs.size()], static_cast<int64_t>(r() % 1000000)).substr(0, 8), 10); break;
+        }
+      });
+      double ms = since(t1);
+      (kind >= 4 ? cg : cs).add(thread_cpu_ms() - c1);
+      if (!st.ok()) std::fprintf(stderr, "query failed: %s\n", st.error().message.en.c_str());
+      (kind == 0 ? w : kind == 1 ? f : kind == 2 ? n : kind == 3 ? x : kind == 4 ? sg : sn).add(ms);
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    for (auto [from, to] : {std::pair{&w, &word}, {&f, &fullname}, {&n, &nik}, {&x, &fx}, {&sg, &suggest}, {&sn, &suggest_nik},
+                            {&cs, &cpu_search}, {&cg, &cpu_suggest}})
+      to->ms.insert(to->ms.end(), from->ms.begin(), from->ms.end());
+  };
+  std::vector<std::thread> threads;
+  t0 = Steady::now();
+  for (int i = 0; i < 8; ++i) threads.emplace_back(run, i);
+  for (auto& th : threads) th.join();
+  std::printf("queries    8 threads x %d in %.1f s (%d cores)\n", per_thread, since(t0) / 1000, static_cast<int>(std::thread::hardware_concurrency()));
+  std::printf("wall time per query (includes waiting for a core):\n%s\n%s\n%s\n%s\n%s\n%s\n", word.line("word").c_str(),
+              fullname.line("fullname").c_str(), nik.line("nik").c_str(), fx.line("foreigner").c_str(), suggest.line("suggest").c_str(),
+              suggest_nik.line("suggest-nik").c_str());
+  std::printf("CPU time per query (the query's own cost):\n%s\n%s\n", cpu_search.line("search").c_str(), cpu_suggest.line("suggest").c_str());
+  db.close();
+  return 0;
+}

@@ -1,0 +1,91 @@
+// One actor across Pantau (DOMAIN.md §4, §5): a person known by NIK or passport, or an
+// organisation known by its registry number or normalised name, with every role it has in the
+// modules (ormas board member, party board officer, foreigner, meeting participant, incident
+// actor). Other modules include only this header.
+//
+// Roles are rows of `actor_links` written by the module that owns the record (module, entity,
+// entity id, role, region, classification, label). The actor page reads those rows filtered by
+// the viewer's region subtree and clearance, so a role outside either is not shown at all.
+//
+// Merging actor B into A is reversible: B keeps its links and only points at A
+// (actors.merged_into); unmerging clears the pointer. Every link, keep-apart, merge and
+// unmerge appends an audit row.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/scope.h"
+#include "core/error.h"
+#include "core/time.h"
+#include "db/database.h"
+
+namespace pantau::actors {
+
+// ---- pure rules (rules.cpp; tests/fixtures/actors_nik.tsv, actors_names.tsv) ----
+
+// A checked NIK (Nomor Induk Kependudukan): 16 digits = province(2) kab/kota(2) kecamatan(2)
+// birth date DDMMYY (women: DD + 40) and a 4-digit serial that is not 0000.
+struct NikInfo {
+  std::string region_code;  // "63.71.02"
+  Date birth_date;
+  char sex = 'L';           // 'L' laki-laki, 'P' perempuan
+};
+// `today` decides the century of YY (a birth date cannot lie in the future).
+Result<NikInfo> check_nik(std::string_view nik, Date today);
+
+// The comparison key of an Indonesian personal or organisation name: lower case, diacritics
+// removed, honorifics and titles dropped ("H.", "Hj.", "Drs.", "Dr.", "KH", degrees after a
+// comma), common spelling variants unified ("Moh."/"Muhd"/"Mochammad" -> muhammad,
+// "Achmad" -> ahmad, old spelling oe/dj/tj), and spaces removed, so "Nur Hasanah" and
+// "Nurhasanah" are one key. Word order stays significant.
+std::string name_key(std::string_view name);
+// The words of name_key() before joining (for prefix suggestions on any word).
+std::vector<std::string> name_words(std::string_view name);
+bool names_match(std::string_view a, std::string_view b);
+
+// An identifier shown to a viewer without clearance: the first two and last two characters,
+// the rest as '*'. Short values are masked completely.
+std::string mask_identifier(std::string_view id);
+
+// Passport numbers: 5..12 letters and digits (upper-cased by the caller).
+bool valid_passport(std::string_view p);
+
+// ---- store (store.cpp) ----
+
+inline constexpr int kIdentifierClearance = 1;  // NIK and passport numbers: TERBATAS
+
+struct PersonRef {
+  std::string name;
+  std::string nik;          // either NIK ...
+  std::string passport_no;  // ... or passport (+ nationality) identifies the person
+  std::string nationality;
+  std::string region_code;  // where the record that introduces the person lives
+};
+// The actor with this NIK (or passport), created when absent; a person without either gets a
+// new actor. Follows merges to the surviving actor. Writes an audit row when it creates one,
+// unless `audit` is false (an import, which records one audit row for its whole file).
+int64_t find_or_create_person(db::Conn& c, const auth::Scope& s, const PersonRef& p, bool audit = true);
+// An organisation by registry number (SKT / AHU / foreign registry) or, without one, by name key.
+int64_t find_or_create_organisation(db::Conn& c, const auth::Scope& s, const std::string& name,
+                                    const std::string& registry_no, const std::string& region_code, bool audit = true);
+
+struct Link {
+  std::string module;     // ormas | party_aid | foreigners | meetings | conflict | services
+  std::string entity;     // ormas_board_member | party_board | foreign_person | ...
+  std::string entity_id;  // "12" or "12:KETUA" for a position on a record
+  std::string role;       // KETUA, SEKRETARIS, FOREIGN_NATIONAL, ...
+  std::string label;      // what the page shows: "Ketua, Gerakan Pemuda Banua (2024-2029)"
+  std::string region_code;
+  int classification = 0;
+};
+// Adds (or refreshes) the role; a link that an officer kept apart from this actor is refused.
+// `fresh`: the record was created in this transaction, so it has no link and no decision yet
+// (saves two lookups per record in an import).
+Status link(db::Conn& c, const auth::Scope& s, int64_t actor_id, const Link& l, bool audit = true, bool fresh = false);
+// Removes the roles of one record (the record was deleted or its member replaced).
+void unlink(db::Conn& c, const std::string& entity, const std::string& entity_id);
+
+}  // namespace pantau::actors

@@ -1,0 +1,331 @@
+#include "modules/actors/store.h"
+
+#include <algorithm>
+#include <set>
+
+#include "audit/audit.h"
+#include "core/strings.h"
+#include "http/json.h"
+#include "modules/party_aid/public.h"
+
+namespace pantau::actors {
+
+namespace {
+
+db::Value text_or_null(const std::string& v) { return v.empty() ? db::Value() : db::Value(v); }
+
+// The surviving actor of a chain of merges.
+int64_t resolve(db::Conn& c, int64_t id) {
+  for (int i = 0; i < 16; ++i) {
+    auto next = c.query_i64("SELECT merged_into FROM actors WHERE id = ? AND merged_into IS NOT NULL", {id});
+    if (!next) break;
+    id = *next;
+  }
+  return id;
+}
+
+void add_words(db::Conn& c, int64_t id, const std::string& name) {
+  std::set<std::string> seen;
+  for (auto& w : name_words(name))
+    if (!w.empty() && seen.insert(w).second)
+      c.exec("INSERT INTO actor_words (word, actor_id) VALUES (?, ?)", {w, id});
+}
+
+void audit_actor(db::Conn& c, const auth::Scope& s, const std::string& action, int64_t id, const std::string& region,
+                 const std::function<void(json::Out&)>& body, int classification = 0) {
+  json::Out o;
+  o.begin_object();
+  body(o);
+  o.end_object();
+  audit::append(c, s, {action, "actor", std::to_string(id), region, classification, std::nullopt, o.take()});
+}
+
+int64_t create_actor(db::Conn& c, const auth::Scope& s, const std::string& kind, const std::string& name, const std::string& nik,
+                     const std::string& passport, const std::string& nationality, const std::string& registry,
+                     const std::string& region, bool audit) {
+  std::string now = now_iso();
+  int64_t id = c.insert(
+      "INSERT INTO actors (kind, name, name_key, nik, passport_no, nationality, registry_no, region_code, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {kind, name, name_key(name), text_or_null(nik), text_or_null(passport), nationality, text_or_null(registry), region, now, now});
+  add_words(c, id, name);
+  if (audit) audit_actor(c, s, "create", id, region, [&](json::Out& o) { o.kv("kind", kind).kv("name", name); });
+  return id;
+}
+
+struct ActorRow {
+  int64_t id = 0;
+  std::string kind, name, name_key, nik, passport, nationality, registry, region;
+  std::optional<int64_t> merged_into;
+  int64_t version = 1;
+};
+
+std::optional<ActorRow> load(db::Conn& c, int64_t id) {
+  std::optional<ActorRow> a;
+  c.query("SELECT id, kind, name, name_key, nik, passport_no, nationality, registry_no, region_code, merged_into, version "
+          "FROM actors WHERE id = ?",
+          {id}, [&](const db::Row& r) {
+            a = ActorRow{r.i64(0), r.str(1), r.str(2), r.str(3), r.opt_str(4).value_or(""), r.opt_str(5).value_or(""),
+                         r.str(6), r.opt_str(7).value_or(""), r.str(8), r.opt_i64(9), r.i64(10)};
+          });
+  return a;
+}
+
+// The actor and every actor merged into it (directly or through a chain).
+std::vector<int64_t> family(db::Conn& c, int64_t id) {
+  std::vector<int64_t> all{id};
+  for (size_t i = 0; i < all.size() && all.size() < 200; ++i)
+    c.query("SELECT id FROM actors WHERE merged_into = ?", {all[i]}, [&](const db::Row& r) { all.push_back(r.i64(0)); });
+  return all;
+}
+
+std::string in_list(const std::vector<int64_t>& ids, db::Params& p) {
+  std::string sql = "(";
+  for (size_t i = 0; i < ids.size(); ++i) {
+    sql += i ? ", ?" : "?";
+    p.emplace_back(ids[i]);
+  }
+  return sql + ")";
+}
+
+bool visible_links(db::Conn& c, const auth::Scope& s, const std::vector<int64_t>& ids) {
+  db::Params p;
+  // Parameters in the order of the SQL text: each call appends its own, so one per statement.
+  std::string ids_sql = in_list(ids, p);
+  std::string scope_sql = s.record_filter("region_code", "classification", p);
+  std::string sql = "SELECT 1 FROM actor_links WHERE actor_id IN " + ids_sql + " AND " + scope_sql + " LIMIT 1";
+  return c.query_i64(sql, p).has_value();
+}
+
+bool visible(db::Conn& c, const auth::Scope& s, const ActorRow& a) {
+  return s.covers(a.region) || visible_links(c, s, family(c, a.id));
+}
+
+Status not_found_actor() { return Error::not_found("Aktor tidak ditemukan.", "Actor not found."); }
+
+std::string identifier_for(const auth::Scope& s, const std::string& v) {
+  if (v.empty()) return v;
+  return s.cleared_for(kIdentifierClearance) ? v : mask_identifier(v);
+}
+
+}  // namespace
+
+int64_t find_or_create_person(db::Conn& c, const auth::Scope& s, const PersonRef& p, bool audit) {
+  std::optional<int64_t> id;
+  if (!p.nik.empty()) id = c.query_i64("SELECT id FROM actors WHERE nik = ?", {p.nik});
+  else if (!p.passport_no.empty())
+    id = c.query_i64("SELECT id FROM actors WHERE passport_no = ? AND nationality = ?", {p.passport_no, p.nationality});
+  if (id) return resolve(c, *id);
+  return create_actor(c, s, "PERSON", p.name, p.nik, p.passport_no, p.nationality, "", p.region_code, audit);
+}
+
+int64_t find_or_create_organisation(db::Conn& c, const auth::Scope& s, const std::string& name, const std::string& registry_no,
+                                    const std::string& region_code, bool audit) {
+  std::optional<int64_t> id;
+  if (!registry_no.empty())
+    id = c.query_i64("SELECT id FROM actors WHERE kind = 'ORGANISATION' AND registry_no = ? ORDER BY id LIMIT 1", {registry_no});
+  else
+    id = c.query_i64("SELECT id FROM actors WHERE kind = 'ORGANISATION' AND name_key = ? AND registry_no IS NULL ORDER BY id LIMIT 1",
+                     {name_key(name)});
+  if (id) return resolve(c, *id);
+  return create_actor(c, s, "ORGANISATION", name, "", "", "", registry_no, region_code, audit);
+}
+
+Status link(db::Conn& c, const auth::Scope& s, int64_t actor_id, const Link& l, bool audit, bool fresh) {
+  if (!fresh) {
+    std::string candidate = l.entity + ":" + l.entity_id;
+    if (c.query_i64("SELECT 1 FROM actor_kept_apart WHERE actor_id = ? AND candidate = ?", {actor_id, candidate}))
+      return Error::conflict("actor.kept_apart", "Data ini sudah dinyatakan bukan aktor yang sama.",
+                             "This record was already declared not to be the same actor.");
+    c.exec("DELETE FROM actor_links WHERE entity = ? AND entity_id = ? AND role = ?", {l.entity, l.entity_id, l.role});
+  }
+  c.insert("INSERT INTO actor_links (actor_id, module, entity, entity_id, role, label, region_code, classification, linked_by, linked_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           {actor_id, l.module, l.entity, l.entity_id, l.role, l.label, l.region_code, int64_t{l.classification}, s.user_id, now_iso()});
+  if (audit)
+    audit_actor(c, s, "link", actor_id, l.region_code, [&](json::Out& o) {
+      o.kv("module", l.module).kv("entity", l.entity).kv("entity_id", l.entity_id).kv("role", l.role);
+    }, l.classification);
+  return {};
+}
+
+void unlink(db::Conn& c, const std::string& entity, const std::string& entity_id) {
+  c.exec("DELETE FROM actor_links WHERE entity = ? AND entity_id = ?", {entity, entity_id});
+}
+
+std::string suggest_json(db::Conn& c, const auth::Scope& s, std::string_view q_in, int limit) {
+  std::string q = trim(q_in);
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  std::set<int64_t> seen;
+  auto emit = [&](const db::Row& r) {
+    if (static_cast<int>(seen.size()) >= limit || !seen.insert(r.i64(0)).second) return;
+    std::string nik = r.opt_str(3).value_or(""), passport = r.opt_str(4).value_or("");
+    o.begin_object().kv("id", r.i64(0)).kv("kind", r.text(1)).kv("name", r.text(2));
+    o.kv("identifier", identifier_for(s, !nik.empty() ? nik : passport));
+    o.kv("identifier_kind", !nik.empty() ? "NIK" : !passport.empty() ? "PASPOR" : "");
+    o.kv("region_code", r.text(5)).end_object();
+  };
+  const std::string cols = "a.id, a.kind, a.name, a.nik, a.passport_no, a.region_code";
+  bool digits = !q.empty() && std::all_of(q.begin(), q.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  // Identifiers are confidential: only a cleared viewer finds a person by them.
+  if (q.size() >= 4 && s.cleared_for(kIdentifierClearance)) {
+    std::string upper = q;
+    for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    db::Params p{upper, upper + "~"};
+    std::string col = digits ? "a.nik" : "a.passport_no";
+    std::string sql = "SELECT " + cols + " FROM actors a WHERE " + col + " >= ? AND " + col + " < ? AND a.merged_into IS NULL AND " +
+                      s.region_filter("a.region_code", p) + " ORDER BY " + col + " LIMIT ?";
+    p.emplace_back(int64_t{limit});
+    c.query(sql, p, emit);
+  }
+  auto words = name_words(q);
+  if (!digits && !words.empty() && static_cast<int>(seen.size()) < limit) {
+    if (words.size() == 1) {
+      db::Params p{words[0], words[0] + "{"};
+      std::string sql = "SELECT " + cols + " FROM actor_words w JOIN actors a ON a.id = w.actor_id WHERE w.word >= ? AND w.word < ? "
+                        "AND a.merged_into IS NULL AND " + s.region_filter("a.region_code", p) + " ORDER BY w.word, w.actor_id LIMIT ?";
+      p.emplace_back(int64_t{limit * 2});
+      c.query(sql, p, emit);
+    } else {
+      std::string key;
+      for (auto& w : words) key += w;
+      db::Params p{key, key + "{"};
+      std::string sql = "SELECT " + cols + " FROM actors a WHERE a.name_key >= ? AND a.name_key < ? AND a.merged_into IS NULL AND " +
+                        s.region_filter("a.region_code", p) + " ORDER BY a.name_key, a.id LIMIT ?";
+      p.emplace_back(int64_t{limit});
+      c.query(sql, p, emit);
+    }
+  }
+  o.end_array().end_object();
+  return o.take();
+}
+
+std::optional<std::string> actor_json(db::Conn& c, const auth::Scope& s, int64_t id) {
+  auto a = load(c, id);
+  if (!a || !visible(c, s, *a)) return std::nullopt;
+  auto fam = family(c, a->id);
+  json::Out o;
+  o.begin_object().kv("id", a->id).kv("kind", a->kind).kv("name", a->name).kv("region_code", a->region);
+  o.kv_opt("merged_into", a->merged_into).kv("version", a->version);
+  o.kv("identifiers_masked", !s.cleared_for(kIdentifierClearance));
+  o.kv("nik", identifier_for(s, a->nik)).kv("passport_no", identifier_for(s, a->passport)).kv("nationality", a->nationality);
+  o.kv("registry_no", a->registry);
+  if (!a->nik.empty() && s.cleared_for(kIdentifierClearance)) {
+    Date today = *parse_date(now_iso().substr(0, 10));
+    if (auto info = check_nik(a->nik, today); info.ok())
+      o.key("nik_info").begin_object().kv("region_code", info->region_code).kv("birth_date", format_date(info->birth_date))
+          .kv("sex", std::string(1, info->sex)).end_object();
+  }
+  // Roles the viewer may see.
+  o.key("roles").begin_array();
+  std::set<std::string> linked;
+  {
+    db::Params p;
+    std::string ids_sql = in_list(fam, p);
+    std::string scope_sql = s.record_filter("l.region_code", "l.classification", p);
+    std::string sql = "SELECT l.id, l.actor_id, l.module, l.entity, l.entity_id, l.role, l.label, l.region_code, "
+                      "COALESCE(g.name, ''), l.classification, l.linked_at FROM actor_links l LEFT JOIN regions g ON g.code = l.region_code "
+                      "WHERE l.actor_id IN " + ids_sql + " AND " + scope_sql + " ORDER BY l.module, l.id";
+    c.query(sql, p, [&](const db::Row& r) {
+      o.begin_object().kv("id", r.i64(0)).kv("actor_id", r.i64(1)).kv("module", r.text(2)).kv("entity", r.text(3))
+          .kv("entity_id", r.text(4)).kv("role", r.text(5)).kv("label", r.text(6)).kv("region_code", r.text(7))
+          .kv("region_name", r.text(8)).kv("linked_at", r.text(10)).end_object();
+    });
+  }
+  o.end_array();
+  {
+    db::Params p;
+    c.query("SELECT entity, entity_id FROM actor_links WHERE entity = 'party_board'", p,
+            [&](const db::Row& r) { linked.insert(r.str(0) + ":" + r.str(1)); });
+  }
+  std::set<std::string> apart;
+  c.query("SELECT candidate FROM actor_kept_apart WHERE actor_id = ?", {a->id}, [&](const db::Row& r) { apart.insert(r.str(0)); });
+  o.key("merged").begin_array();
+  for (size_t i = 1; i < fam.size(); ++i)
+    if (auto m = load(c, fam[i]))
+      o.begin_object().kv("id", m->id).kv("name", m->name).kv("region_code", m->region).end_object();
+  o.end_array();
+  // Records elsewhere whose names match: other actors and party officers, for the officer to
+  // link, merge or keep apart.
+  o.key("candidates").begin_array();
+  {
+    db::Params p{a->name_key, a->id};
+    std::string sql = "SELECT id, name, region_code, kind FROM actors WHERE name_key = ? AND id <> ? AND merged_into IS NULL AND " +
+                      s.region_filter("region_code", p) + " ORDER BY id LIMIT 20";
+    c.query(sql, p, [&](const db::Row& r) {
+      std::string cand = "actor:" + std::to_string(r.i64(0));
+      if (apart.count(cand) || r.text(3) != a->kind) return;
+      o.begin_object().kv("candidate", cand).kv("kind", "ACTOR").kv("actor_id", r.i64(0)).kv("name", r.text(1))
+          .kv("region_code", r.text(2)).kv("label", r.text(1)).end_object();
+    });
+  }
+  if (a->kind == "PERSON") {
+    for (auto& off : party_aid::board_officers(c, s)) {
+      std::string cand = "party_board:" + std::to_string(off.board_id) + ":" + off.position;
+      if (apart.count(cand) || linked.count(cand) || !names_match(off.name, a->name)) continue;
+      o.begin_object().kv("candidate", cand).kv("kind", "PARTY_BOARD").kv("name", off.name).kv("region_code", off.region_code)
+          .kv("position", off.position).kv("party", off.party).kv("status", off.status)
+          .kv("label", off.position + " " + off.party + " (SK " + off.decree_no + ")").end_object();
+    }
+  }
+  o.end_array().end_object();
+  return o.take();
+}
+
+Status link_party_officer(db::Conn& c, const auth::Scope& s, int64_t actor_id, const std::string& candidate) {
+  auto a = load(c, actor_id);
+  if (!a || a->merged_into || !visible(c, s, *a)) return not_found_actor();
+  auto parts = split(candidate, ':');
+  auto board = parts.size() == 3 && parts[0] == "party_board" ? parse_int64(parts[1]) : std::nullopt;
+  if (!board)
+    return Error::invalid_field("candidate", "invalid", "Calon tautan tidak dikenal.", "Unknown link candidate.");
+  auto off = party_aid::board_officer(c, s, *board, parts[2]);
+  if (!off) return Error::invalid_field("candidate", "not_found", "Pengurus partai tidak ditemukan.", "Party officer not found.");
+  if (c.query_i64("SELECT 1 FROM actor_links WHERE entity = 'party_board' AND entity_id = ? AND actor_id <> ?",
+                  {std::to_string(*board) + ":" + parts[2], actor_id}))
+    return Error::conflict("actor.linked_elsewhere", "Jabatan ini sudah ditautkan ke aktor lain.", "This position is already linked to another actor.");
+  Link l{"party_aid", "party_board", std::to_string(*board) + ":" + parts[2], "PARTY_BOARD",
+         off->position + " " + off->party + " (SK " + off->decree_no + ")", off->region_code, 0};
+  return link(c, s, actor_id, l);
+}
+
+Status keep_apart(db::Conn& c, const auth::Scope& s, int64_t actor_id, const std::string& candidate) {
+  auto a = load(c, actor_id);
+  if (!a || !visible(c, s, *a)) return not_found_actor();
+  if (candidate.empty() || candidate.size() > 100 || (candidate.rfind("actor:", 0) != 0 && candidate.rfind("party_board:", 0) != 0))
+    return Error::invalid_field("candidate", "invalid", "Calon tautan tidak dikenal.", "Unknown link candidate.");
+  c.exec("INSERT INTO actor_kept_apart (actor_id, candidate, decided_by, decided_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+         {actor_id, candidate, s.user_id, now_iso()});
+  audit_actor(c, s, "keep_apart", actor_id, a->region, [&](json::Out& o) { o.kv("candidate", candidate); });
+  return {};
+}
+
+Status merge(db::Conn& c, const auth::Scope& s, int64_t survivor, int64_t other) {
+  auto a = load(c, survivor), b = load(c, other);
+  if (!a || !b || !visible(c, s, *a) || !visible(c, s, *b)) return not_found_actor();
+  if (survivor == other || a->merged_into || b->merged_into)
+    return Error::conflict("actor.merge_state", "Aktor ini sudah digabung atau sama.", "The actor is already merged or the same.");
+  if (a->kind != b->kind)
+    return Error::conflict("actor.kind", "Orang tidak dapat digabung dengan organisasi.", "A person cannot be merged with an organisation.");
+  if (!a->nik.empty() && !b->nik.empty() && a->nik != b->nik)
+    return Error::conflict("actor.different_nik", "Dua NIK berbeda berarti dua orang; perbaiki NIK yang salah lebih dulu.",
+                           "Two different NIKs are two people; correct the wrong NIK first.");
+  if (c.query_i64("SELECT 1 FROM actor_kept_apart WHERE actor_id = ? AND candidate = ?", {survivor, "actor:" + std::to_string(other)}))
+    return Error::conflict("actor.kept_apart", "Aktor ini sudah dinyatakan berbeda.", "These actors were declared different.");
+  c.exec("UPDATE actors SET merged_into = ?, version = version + 1, updated_at = ? WHERE id = ?", {survivor, now_iso(), other});
+  audit_actor(c, s, "merge", other, b->region, [&](json::Out& o) { o.kv("merged_into", survivor).kv("name", b->name); });
+  return {};
+}
+
+Status unmerge(db::Conn& c, const auth::Scope& s, int64_t merged) {
+  auto b = load(c, merged);
+  if (!b || !visible(c, s, *b)) return not_found_actor();
+  if (!b->merged_into)
+    return Error::conflict("actor.not_merged", "Aktor ini tidak sedang digabung.", "This actor is not merged.");
+  c.exec("UPDATE actors SET merged_into = NULL, version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), merged});
+  audit_actor(c, s, "unmerge", merged, b->region, [&](json::Out& o) { o.kv("was_merged_into", *b->merged_into); });
+  return {};
+}
+
+}  // namespace pantau::actors

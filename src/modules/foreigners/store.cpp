@@ -1,0 +1,576 @@
+#include "modules/foreigners/store.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "audit/audit.h"
+#include "auth/roles.h"
+#include "core/region_code.h"
+#include "core/strings.h"
+#include "http/json.h"
+#include "modules/actors/public.h"
+#include "report/xlsx.h"
+
+namespace pantau::foreigners {
+
+namespace {
+
+FieldError field(std::string f, std::string code, std::string id, std::string en) {
+  return FieldError{std::move(f), std::move(code), {std::move(id), std::move(en)}};
+}
+db::Value text_or_null(const std::string& v) { return v.empty() ? db::Value() : db::Value(v); }
+bool in_set(const std::vector<std::string_view>& set, std::string_view v) { return std::find(set.begin(), set.end(), v) != set.end(); }
+
+void check_date(std::vector<FieldError>& e, const char* name, const std::string& v, bool required) {
+  if (v.empty()) {
+    if (required) e.push_back(field(name, "required", "Tanggal wajib diisi.", "The date is required."));
+  } else if (!parse_date(v)) {
+    e.push_back(field(name, "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
+  }
+}
+
+void audit_json(db::Conn& c, const auth::Scope& s, const std::string& action, const std::string& entity, int64_t id,
+                const std::string& region, int classification, const std::function<void(json::Out&)>& body) {
+  json::Out o;
+  o.begin_object();
+  body(o);
+  o.end_object();
+  audit::append(c, s, {action, entity, std::to_string(id), region, classification, std::nullopt, o.take()});
+}
+
+int reminder_days(db::Conn& c, const char* code, Date today, int fallback) {
+  auto v = c.query_i64("SELECT days_before FROM foreign_reminder_rules WHERE code = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
+                       {std::string(code), format_date(today)});
+  return v ? static_cast<int>(*v) : fallback;
+}
+
+// A presence the caller may see: any of its regions lies in the caller's area.
+std::string presence_visible(const auth::Scope& s, const std::string& alias, db::Params& p) {
+  std::string sql = alias + ".classification <= ?";
+  p.emplace_back(int64_t{s.clearance});
+  if (s.national()) return sql;
+  return sql + " AND EXISTS (SELECT 1 FROM foreign_presence_regions pr WHERE pr.presence_id = " + alias + ".id AND " +
+         s.region_filter("pr.region_code", p) + ")";
+}
+
+std::string passport_for(const auth::Scope& s, int id_classification, std::string_view passport) {
+  return s.cleared_for(id_classification) ? std::string(passport) : actors::mask_identifier(passport);
+}
+
+}  // namespace
+
+std::vector<FieldError> validate(const PersonInput& in) {
+  std::vector<FieldError> e;
+  if (in.full_name.empty()) e.push_back(field("full_name", "required", "Nama lengkap wajib diisi.", "The full name is required."));
+  if (!valid_nationality(in.nationality))
+    e.push_back(field("nationality", "invalid", "Kewarganegaraan: kode tiga huruf ISO 3166 (bukan IDN).", "Nationality: a three-letter ISO 3166 code (not IDN)."));
+  if (!actors::valid_passport(in.passport_no))
+    e.push_back(field("passport_no", "invalid", "Nomor paspor 5-12 huruf/angka.", "The passport number has 5-12 letters or digits."));
+  if (!in_set(kPermitTypes, in.permit_type))
+    e.push_back(field("permit_type", "not_allowed", "Pilih jenis izin tinggal.", "Choose the stay permit type."));
+  if (!in.sex.empty() && in.sex != "L" && in.sex != "P") e.push_back(field("sex", "not_allowed", "Pilih L atau P.", "Choose L or P."));
+  check_date(e, "birth_date", in.birth_date, false);
+  check_date(e, "passport_expiry", in.passport_expiry, false);
+  check_date(e, "permit_valid_from", in.permit_valid_from, false);
+  check_date(e, "permit_valid_to", in.permit_valid_to, in.permit_type == "KITAS" || in.permit_type == "KITAP");
+  if (!in.permit_valid_from.empty() && !in.permit_valid_to.empty() && in.permit_valid_to < in.permit_valid_from)
+    e.push_back(field("permit_valid_to", "before_start", "Akhir izin sebelum awalnya.", "The permit ends before it starts."));
+  if (in.region_code.empty() || region_level(in.region_code) == RegionLevel::Invalid)
+    e.push_back(field("region_code", "region_code", "Kode wilayah tidak valid.", "Invalid region code."));
+  if (in.id_classification < 0 || in.id_classification > 2 || in.classification < 0 || in.classification > 2)
+    e.push_back(field("classification", "out_of_range", "Tingkat kerahasiaan tidak dikenal.", "Unknown confidentiality level."));
+  return e;
+}
+
+Result<int64_t> create_person(db::Conn& c, const auth::Scope& s, const PersonInput& in) {
+  if (!s.covers(in.region_code)) return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
+  if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))
+    return Error::invalid_field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.");
+  if (!s.cleared_for(in.classification))
+    return Error::invalid_field("classification", "above_clearance", "Tingkat kerahasiaan di atas tingkat akses Anda.",
+                                "The confidentiality level is above your clearance.");
+  if (c.query_i64("SELECT 1 FROM foreign_persons WHERE passport_no = ? AND nationality = ?", {in.passport_no, in.nationality}))
+    return Error::conflict("foreigners.duplicate_passport", "Orang asing dengan paspor ini sudah terdaftar.",
+                           "A foreigner with this passport is already registered.");
+  int64_t actor = actors::find_or_create_person(c, s, {in.full_name, "", in.passport_no, in.nationality, in.region_code});
+  std::string now = now_iso();
+  int64_t id = c.insert(
+      "INSERT INTO foreign_persons (actor_id, full_name, name_key, sex, birth_date, nationality, passport_no, passport_expiry, permit_type, "
+      "permit_no, permit_valid_from, permit_valid_to, sponsor_name, sponsor_type, sponsor_address, occupation, region_code, classification, "
+      "id_classification, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {actor, in.full_name, actors::name_key(in.full_name), in.sex, text_or_null(in.birth_date), in.nationality, in.passport_no,
+       text_or_null(in.passport_expiry), in.permit_type, in.permit_no, text_or_null(in.permit_valid_from), text_or_null(in.permit_valid_to),
+       in.sponsor_name, in.sponsor_type, in.sponsor_address, in.occupation, in.region_code, int64_t{in.classification},
+       int64_t{in.id_classification}, s.user_id, now, now});
+  PANTAU_CHECK(actors::link(c, s, actor, {"foreigners", "foreign_person", std::to_string(id), "FOREIGN_NATIONAL",
+                                          in.full_name + " (" + in.nationality + ", " + in.permit_type + ")", in.region_code,
+                                          in.classification}, false));
+  audit_json(c, s, "create", "foreign_person", id, in.region_code, std::max(in.classification, in.id_classification), [&](json::Out& o) {
+    o.kv("full_name", in.full_name).kv("nationality", in.nationality).kv("permit_type", in.permit_type);
+  });
+  return id;
+}
+
+std::string persons_json(db::Conn& c, const auth::Scope& s, const std::string& q_in, const std::string& nationality,
+                         std::optional<int64_t> after, int limit, Date today) {
+  db::Params p;
+  std::string sql = "SELECT f.id, f.full_name, f.nationality, f.passport_no, f.id_classification, f.permit_type, f.permit_valid_to, "
+                    "f.sponsor_name, f.region_code, COALESCE(g.name, ''), f.actor_id, f.version FROM foreign_persons f "
+                    "LEFT JOIN regions g ON g.code = f.region_code WHERE " + s.record_filter("f.region_code", "f.classification", p);
+  std::string q = trim(q_in);
+  if (!q.empty()) {
+    std::string upper = q;
+    for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    std::string key = actors::name_key(q);
+    // A passport number is matched only for viewers cleared to see it.
+    if (s.cleared_for(actors::kIdentifierClearance) && actors::valid_passport(upper)) {
+      sql += " AND (f.passport_no = ? OR (f.name_key >= ? AND f.name_key < ?))";
+      p.emplace_back(upper);
+    } else {
+      sql += " AND (f.name_key >= ? AND f.name_key < ?)";
+    }
+    p.emplace_back(key);
+    p.emplace_back(key + "{");
+  }
+  if (!nationality.empty()) { sql += " AND f.nationality = ?"; p.emplace_back(nationality); }
+  if (after) { sql += " AND f.id < ?"; p.emplace_back(*after); }
+  sql += " ORDER BY f.id DESC LIMIT ?";
+  p.emplace_back(int64_t{limit + 1});
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  int n = 0;
+  int64_t last = 0;
+  bool more = false;
+  c.query(sql, p, [&](const db::Row& r) {
+    if (n++ == limit) { more = true; return; }
+    last = r.i64(0);
+    std::optional<Date> to = r.is_null(6) ? std::nullopt : parse_date(r.text(6));
+    bool cleared = s.cleared_for(static_cast<int>(r.i64(4)));
+    o.begin_object().kv("id", r.i64(0)).kv("full_name", r.text(1)).kv("nationality", r.text(2))
+        .kv("passport_no", passport_for(s, static_cast<int>(r.i64(4)), r.text(3))).kv("passport_masked", !cleared)
+        .kv("permit_type", r.text(5)).kv_opt("permit_valid_to", r.opt_str(6)).kv("permit_state", name(permit_state(to, today, 30, 7)))
+        .kv("sponsor_name", r.text(7)).kv("region_code", r.text(8)).kv("region_name", r.text(9)).kv("actor_id", r.i64(10))
+        .kv("version", r.i64(11)).end_object();
+  });
+  o.end_array().key("next_after");
+  more ? (void)o.value(std::to_string(last)) : (void)o.null();
+  o.end_object();
+  return o.take();
+}
+
+std::optional<std::string> person_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today) {
+  db::Params p{id};
+  std::string where = s.record_filter("f.region_code", "f.classification", p);
+  std::optional<std::string> out;
+  json::Out o;
+  c.query("SELECT f.id, f.full_name, f.sex, f.birth_date, f.nationality, f.passport_no, f.passport_expiry, f.permit_type, f.permit_no, "
+          "f.permit_valid_from, f.permit_valid_to, f.sponsor_name, f.sponsor_type, f.sponsor_address, f.occupation, f.region_code, "
+          "COALESCE(g.name, ''), f.classification, f.id_classification, f.actor_id, f.version FROM foreign_persons f "
+          "LEFT JOIN regions g ON g.code = f.region_code WHERE f.id = ? AND " + where, p, [&](const db::Row& r) {
+            int idc = static_cast<int>(r.i64(18));
+            std::optional<Date> to = r.is_null(10) ? std::nullopt : parse_date(r.text(10));
+            o.begin_object().kv("id", r.i64(0)).kv("full_name", r.text(1)).kv("sex", r.text(2)).kv_opt("birth_date", r.opt_str(3))
+                .kv("nationality", r.text(4)).kv("passport_no", passport_for(s, idc, r.text(5))).kv("passport_masked", !s.cleared_for(idc))
+                .kv_opt("passport_expiry", r.opt_str(6)).kv("permit_type", r.text(7)).kv("permit_no", r.text(8))
+                .kv_opt("permit_valid_from", r.opt_str(9)).kv_opt("permit_valid_to", r.opt_str(10))
+                .kv("permit_state", name(permit_state(to, today, 30, 7))).kv("sponsor_name", r.text(11)).kv("sponsor_type", r.text(12))
+                .kv("sponsor_address", r.text(13)).kv("occupation", r.text(14)).kv("region_code", r.text(15)).kv("region_name", r.text(16))
+                .kv("classification", std::string(auth::clearance_name(static_cast<int>(r.i64(17))))).kv("actor_id", r.i64(19)).kv("version", r.i64(20));
+            out = "";
+          });
+  if (!out) return std::nullopt;
+  o.key("presences").begin_array();
+  db::Params pp{id};
+  std::string vis = presence_visible(s, "x", pp);
+  c.query("SELECT x.id, x.category, x.status, x.start_date, x.end_date, x.region_code FROM foreign_presences x WHERE x.person_id = ? AND " +
+              vis + " ORDER BY x.start_date DESC", pp, [&](const db::Row& r) {
+            o.begin_object().kv("id", r.i64(0)).kv("category", r.text(1)).kv("status", r.text(2)).kv("start_date", r.text(3))
+                .kv("end_date", r.text(4)).kv("region_code", r.text(5)).end_object();
+          });
+  o.end_array().end_object();
+  return o.take();
+}
+
+std::vector<FieldError> validate(const OrgInput& in) {
+  std::vector<FieldError> e;
+  if (in.name.empty()) e.push_back(field("name", "required", "Nama organisasi wajib diisi.", "The organisation's name is required."));
+  if (!valid_nationality(in.country))
+    e.push_back(field("country", "invalid", "Negara asal: kode tiga huruf ISO 3166.", "Country of origin: a three-letter ISO 3166 code."));
+  check_date(e, "mofa_rec_date", in.mofa_rec_date, false);
+  check_date(e, "mou_date", in.mou_date, false);
+  check_date(e, "mou_valid_to", in.mou_valid_to, false);
+  if (in.region_code.empty() || region_level(in.region_code) == RegionLevel::Invalid)
+    e.push_back(field("region_code", "region_code", "Kode wilayah tidak valid.", "Invalid region code."));
+  return e;
+}
+
+Result<int64_t> create_org(db::Conn& c, const auth::Scope& s, const OrgInput& in) {
+  if (!s.covers(in.region_code)) return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
+  if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))
+    return Error::invalid_field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.");
+  if (!s.cleared_for(in.classification))
+    return Error::invalid_field("classification", "above_clearance", "Tingkat kerahasiaan di atas tingkat akses Anda.",
+                                "The confidentiality level is above your clearance.");
+  int64_t actor = actors::find_or_create_organisation(c, s, in.name, "", in.region_code);
+  std::string now = now_iso();
+  int64_t id = c.insert(
+      "INSERT INTO foreign_orgs (actor_id, name, name_key, country, legal_form, mofa_rec_no, mofa_rec_date, partner_agency, mou_no, mou_date, "
+      "mou_valid_to, sectors, funding_source, local_office, region_code, classification, created_by, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {actor, in.name, actors::name_key(in.name), in.country, in.legal_form, in.mofa_rec_no, text_or_null(in.mofa_rec_date),
+       in.partner_agency, in.mou_no, text_or_null(in.mou_date), text_or_null(in.mou_valid_to), in.sectors, in.funding_source,
+       in.local_office, in.region_code, int64_t{in.classification}, s.user_id, now, now});
+  PANTAU_CHECK(actors::link(c, s, actor, {"foreigners", "foreign_org", std::to_string(id), "FOREIGN_ORGANISATION",
+                                          in.name + " (" + in.country + ")", in.region_code, in.classification}, false));
+  audit_json(c, s, "create", "foreign_org", id, in.region_code, in.classification, [&](json::Out& o) {
+    o.kv("name", in.name).kv("country", in.country).kv("mofa_rec_no", in.mofa_rec_no);
+  });
+  return id;
+}
+
+std::string orgs_json(db::Conn& c, const auth::Scope& s, const std::string& q) {
+  db::Params p;
+  std::string sql = "SELECT o.id, o.name, o.country, o.legal_form, o.mofa_rec_no, o.mofa_rec_date, o.partner_agency, o.mou_no, o.mou_valid_to, "
+                    "o.sectors, o.funding_source, o.local_office, o.region_code, COALESCE(g.name, ''), o.actor_id, o.version FROM foreign_orgs o "
+                    "LEFT JOIN regions g ON g.code = o.region_code WHERE " + s.record_filter("o.region_code", "o.classification", p);
+  if (!trim(q).empty()) {
+    std::string key = actors::name_key(q);
+    sql += " AND o.name_key LIKE ?";
+    p.emplace_back("%" + key + "%");
+  }
+  sql += " ORDER BY o.name LIMIT 500";
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  c.query(sql, p, [&](const db::Row& r) {
+    o.begin_object().kv("id", r.i64(0)).kv("name", r.text(1)).kv("country", r.text(2)).kv("legal_form", r.text(3))
+        .kv("mofa_rec_no", r.text(4)).kv_opt("mofa_rec_date", r.opt_str(5)).kv("partner_agency", r.text(6)).kv("mou_no", r.text(7))
+        .kv_opt("mou_valid_to", r.opt_str(8)).kv("sectors", r.text(9)).kv("funding_source", r.text(10)).kv("local_office", r.text(11))
+        .kv("region_code", r.text(12)).kv("region_name", r.text(13)).kv("actor_id", r.i64(14)).kv("version", r.i64(15)).end_object();
+  });
+  o.end_array().end_object();
+  return o.take();
+}
+
+Result<int64_t> create_presence(db::Conn& c, const auth::Scope& s, const PresenceInput& in) {
+  std::vector<FieldError> e;
+  if (in.person_id.has_value() == in.org_id.has_value())
+    e.push_back(field("person_id", "required", "Pilih satu subjek: orang asing atau organisasi asing.", "Choose one subject: a foreigner or a foreign organisation."));
+  if (!in_set(kCategories, in.category)) e.push_back(field("category", "not_allowed", "Kategori tidak dikenal.", "Unknown category."));
+  if (in.org_id && in.category != "FOREIGN_ORG")
+    e.push_back(field("category", "not_allowed", "Organisasi asing berkategori FOREIGN_ORG.", "A foreign organisation has category FOREIGN_ORG."));
+  if (in.person_id && in.category == "FOREIGN_ORG")
+    e.push_back(field("category", "not_allowed", "Kategori FOREIGN_ORG hanya untuk organisasi.", "Category FOREIGN_ORG is for organisations."));
+  if (!in_set(kSources, in.source)) e.push_back(field("source", "not_allowed", "Sumber data tidak dikenal.", "Unknown source."));
+  check_date(e, "start_date", in.start_date, true);
+  check_date(e, "end_date", in.end_date, true);
+  if (!in.start_date.empty() && !in.end_date.empty() && in.end_date < in.start_date)
+    e.push_back(field("end_date", "before_start", "Tanggal selesai sebelum tanggal mulai.", "The end date is before the start date."));
+  if (in.regions.empty() || in.regions.size() > 50) e.push_back(field("regions", "required", "Sebutkan 1-50 lokasi.", "Give 1-50 locations."));
+  for (auto& r : in.regions)
+    if (r.empty() || region_level(r) == RegionLevel::Invalid) {
+      e.push_back(field("regions", "region_code", "Kode wilayah lokasi tidak valid.", "A location's region code is not valid."));
+      break;
+    }
+  if (!e.empty()) return Error::invalid(e);
+  for (auto& r : in.regions) {
+    if (!s.covers(r)) return Error::forbidden("Lokasi di luar cakupan Anda.", "A location is outside your scope.");
+    if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {r}))
+      return Error::invalid_field("regions", "not_found", "Kode wilayah tidak terdaftar: " + r + ".", "The region code does not exist: " + r + ".");
+  }
+  if (!s.cleared_for(in.classification))
+    return Error::invalid_field("classification", "above_clearance", "Tingkat kerahasiaan di atas tingkat akses Anda.", "The confidentiality level is above your clearance.");
+  db::Params sp{in.person_id ? *in.person_id : *in.org_id};
+  std::string table = in.person_id ? "foreign_persons" : "foreign_orgs";
+  std::string where = s.record_filter("region_code", "classification", sp);
+  // The subject may be registered elsewhere (a visitor from another province): it must exist and,
+  // when it lies in the caller's area, be visible.
+  if (!c.query_i64("SELECT 1 FROM " + table + " WHERE id = ?", {sp[0]}))
+    return Error::invalid_field(in.person_id ? "person_id" : "org_id", "not_found", "Subjek tidak ditemukan.", "Subject not found.");
+  (void)where;
+  std::string now = now_iso();
+  int64_t id = c.insert("INSERT INTO foreign_presences (person_id, org_id, category, purpose, activity, region_code, start_date, end_date, "
+                        "local_partner, source, sector_permits, classification, created_by, created_at, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        {in.person_id ? db::Value(*in.person_id) : db::Value(), in.org_id ? db::Value(*in.org_id) : db::Value(), in.category,
+                         in.purpose, in.activity, in.regions.front(), in.start_date, in.end_date, in.local_partner, in.source,
+                         in.sector_permits_json, int64_t{in.classification}, s.user_id, now, now});
+  std::set<std::string> seen;
+  for (auto& r : in.regions)
+    if (seen.insert(r).second) c.exec("INSERT INTO foreign_presence_regions (presence_id, region_code) VALUES (?, ?)", {id, r});
+  audit_json(c, s, "create", "foreign_presence", id, in.regions.front(), in.classification, [&](json::Out& o) {
+    o.kv("category", in.category).kv("start_date", in.start_date).kv("end_date", in.end_date);
+  });
+  return id;
+}
+
+namespace {
+constexpr const char* kPresenceSelect =
+    "SELECT x.id, x.person_id, x.org_id, COALESCE(fp.full_name, fo.name), COALESCE(fp.nationality, fo.country), x.category, x.purpose, "
+    "x.activity, x.region_code, COALESCE(g.name, ''), x.start_date, x.end_date, x.local_partner, x.source, x.sector_permits, x.status, "
+    "x.decision, x.follow_up, x.classification, x.version, COALESCE(fp.actor_id, fo.actor_id) FROM foreign_presences x "
+    "LEFT JOIN foreign_persons fp ON fp.id = x.person_id LEFT JOIN foreign_orgs fo ON fo.id = x.org_id "
+    "LEFT JOIN regions g ON g.code = x.region_code ";
+
+void write_presence(json::Out& o, const db::Row& r) {
+  o.kv("id", r.i64(0)).kv_opt("person_id", r.opt_i64(1)).kv_opt("org_id", r.opt_i64(2)).kv("subject_name", r.text(3))
+      .kv("nationality", r.text(4)).kv("category", r.text(5)).kv("purpose", r.text(6)).kv("activity", r.text(7))
+      .kv("region_code", r.text(8)).kv("region_name", r.text(9)).kv("start_date", r.text(10)).kv("end_date", r.text(11))
+      .kv("local_partner", r.text(12)).kv("source", r.text(13));
+  o.key("sector_permits").raw(r.text(14));
+  o.kv("status", r.text(15)).kv_opt("decision", r.opt_str(16)).kv("follow_up", r.text(17)).kv("version", r.i64(19))
+      .kv_opt("actor_id", r.opt_i64(20));
+}
+}  // namespace
+
+std::string presences_json(db::Conn& c, const auth::Scope& s, const PresenceFilter& f, std::optional<int64_t> after, int limit) {
+  db::Params p;
+  std::string sql = std::string(kPresenceSelect) + "WHERE " + presence_visible(s, "x", p);
+  if (!f.region.empty()) {
+    auth::Scope narrow;
+    narrow.region_code = f.region;
+    sql += " AND EXISTS (SELECT 1 FROM foreign_presence_regions q WHERE q.presence_id = x.id AND " + narrow.region_filter("q.region_code", p) + ")";
+  }
+  if (!f.status.empty()) { sql += " AND x.status = ?"; p.emplace_back(f.status); }
+  if (!f.category.empty()) { sql += " AND x.category = ?"; p.emplace_back(f.category); }
+  if (after) { sql += " AND x.id < ?"; p.emplace_back(*after); }
+  sql += " ORDER BY x.id DESC LIMIT ?";
+  p.emplace_back(int64_t{limit + 1});
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  int n = 0;
+  int64_t last = 0;
+  bool more = false;
+  c.query(sql, p, [&](const db::Row& r) {
+    if (n++ == limit) { more = true; return; }
+    last = r.i64(0);
+    o.begin_object();
+    write_presence(o, r);
+    o.end_object();
+  });
+  o.end_array().key("next_after");
+  more ? (void)o.value(std::to_string(last)) : (void)o.null();
+  o.end_object();
+  return o.take();
+}
+
+std::optional<std::string> presence_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, int64_t* version) {
+  db::Params p{id};
+  std::string sql = std::string(kPresenceSelect) + "WHERE x.id = ? AND " + presence_visible(s, "x", p);
+  bool found = false;
+  json::Out o;
+  std::optional<int64_t> person;
+  c.query(sql, p, [&](const db::Row& r) {
+    found = true;
+    person = r.opt_i64(1);
+    if (version) *version = r.i64(19);
+    o.begin_object();
+    write_presence(o, r);
+  });
+  if (!found) return std::nullopt;
+  o.key("regions").begin_array();
+  c.query("SELECT pr.region_code, COALESCE(g.name, '') FROM foreign_presence_regions pr LEFT JOIN regions g ON g.code = pr.region_code "
+          "WHERE pr.presence_id = ? ORDER BY pr.region_code", {id}, [&](const db::Row& r) {
+            o.begin_object().kv("region_code", r.text(0)).kv("region_name", r.text(1)).end_object();
+          });
+  o.end_array();
+  if (person) {
+    c.query("SELECT permit_type, permit_no, permit_valid_to, passport_no, id_classification, sponsor_name FROM foreign_persons WHERE id = ?",
+            {*person}, [&](const db::Row& r) {
+              std::optional<Date> to = r.is_null(2) ? std::nullopt : parse_date(r.text(2));
+              o.key("permit").begin_object().kv("type", r.text(0)).kv("number", r.text(1)).kv_opt("valid_to", r.opt_str(2))
+                  .kv("state", name(permit_state(to, today, reminder_days(c, "PERMIT_FIRST", today, 30), reminder_days(c, "PERMIT_SECOND", today, 7))))
+                  .kv("passport_no", passport_for(s, static_cast<int>(r.i64(4)), r.text(3)))
+                  .kv("passport_masked", !s.cleared_for(static_cast<int>(r.i64(4)))).kv("sponsor_name", r.text(5)).end_object();
+            });
+  }
+  o.key("decisions").begin_array();
+  c.query("SELECT id, decision, reason, follow_up, decided_at FROM foreign_decisions WHERE presence_id = ? ORDER BY id", {id},
+          [&](const db::Row& r) {
+            o.begin_object().kv("id", r.i64(0)).kv("decision", r.text(1)).kv("reason", r.text(2)).kv("follow_up", r.text(3))
+                .kv("decided_at", r.text(4)).end_object();
+          });
+  o.end_array().key("field_checks").begin_array();
+  c.query("SELECT id, check_date, team, findings, compliant, photos FROM foreign_field_checks WHERE presence_id = ? ORDER BY check_date, id",
+          {id}, [&](const db::Row& r) {
+            o.begin_object().kv("id", r.i64(0)).kv("check_date", r.text(1)).kv("team", r.text(2)).kv("findings", r.text(3))
+                .kv("compliant", r.i64(4) != 0);
+            o.key("photos").raw(r.text(5));
+            o.end_object();
+          });
+  o.end_array().key("referrals").begin_array();
+  c.query("SELECT id, agency, letter_no, referred_on, note FROM foreign_referrals WHERE presence_id = ? ORDER BY id", {id},
+          [&](const db::Row& r) {
+            o.begin_object().kv("id", r.i64(0)).kv("agency", r.text(1)).kv("letter_no", r.text(2)).kv("referred_on", r.text(3))
+                .kv("note", r.text(4)).end_object();
+          });
+  o.end_array().end_object();
+  return o.take();
+}
+
+Status presence_action(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const ActionInput& in) {
+  db::Params p{id};
+  std::string sql = "SELECT x.status, COALESCE(x.decision, ''), x.version, x.region_code, x.classification FROM foreign_presences x WHERE x.id = ? AND " +
+                    presence_visible(s, "x", p);
+  std::optional<std::tuple<std::string, std::string, int64_t, std::string, int>> cur;
+  c.query(sql, p, [&](const db::Row& r) { cur.emplace(r.str(0), r.str(1), r.i64(2), r.str(3), static_cast<int>(r.i64(4))); });
+  if (!cur) return Error::not_found("Keberadaan tidak ditemukan.", "Presence not found.");
+  auto& [status, decision, v, region, cls] = *cur;
+  if (v != version) return Error::stale_version();
+  std::vector<FieldError> e;
+  if (in.action == "decide" && !in_set(kDecisions, in.decision))
+    e.push_back(field("decision", "not_allowed", "Pilih APPROVED, POSTPONED, REJECTED, atau NOTED.", "Choose APPROVED, POSTPONED, REJECTED or NOTED."));
+  if (!in_set(kFollowUps, in.follow_up)) e.push_back(field("follow_up", "not_allowed", "Tindak lanjut tidak dikenal.", "Unknown follow-up."));
+  if (in.action == "refer") {
+    if (in.agency != "IMMIGRATION" && in.agency != "POLICE")
+      e.push_back(field("agency", "not_allowed", "Pilih IMMIGRATION atau POLICE.", "Choose IMMIGRATION or POLICE."));
+    if (in.letter_no.empty()) e.push_back(field("letter_no", "required", "Nomor surat rujukan wajib diisi.", "The referral letter number is required."));
+    check_date(e, "referred_on", in.referred_on, true);
+  }
+  if (!e.empty()) return Error::invalid(e);
+  PresenceFacts f;
+  f.decision = decision;
+  f.new_decision = in.decision;
+  f.has_noncompliant_check = c.query_i64("SELECT 1 FROM foreign_field_checks WHERE presence_id = ? AND compliant = 0", {id}).has_value();
+  f.has_referral = in.action == "refer";
+  auto from = parse_presence_state(status);
+  if (!from) return Error::internal("unknown presence state");
+  PANTAU_TRY(PresenceState to, presence_transition(*from, in.action, f));
+  std::string now = now_iso();
+  if (in.action == "decide") {
+    c.insert("INSERT INTO foreign_decisions (presence_id, decision, reason, follow_up, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)",
+             {id, in.decision, in.reason, in.follow_up, s.user_id, now});
+    c.exec("UPDATE foreign_presences SET decision = ?, follow_up = ? WHERE id = ?", {in.decision, in.follow_up, id});
+  }
+  if (in.action == "refer")
+    c.insert("INSERT INTO foreign_referrals (presence_id, agency, letter_no, referred_on, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+             {id, in.agency, in.letter_no, in.referred_on, in.reason, s.user_id, now});
+  c.exec("UPDATE foreign_presences SET status = ?, version = version + 1, updated_at = ? WHERE id = ?", {std::string(name(to)), now, id});
+  audit_json(c, s, in.action, "foreign_presence", id, region, cls, [&](json::Out& o) {
+    o.kv("from", status).kv("to", name(to)).kv("decision", in.decision).kv("follow_up", in.follow_up).kv("agency", in.agency)
+        .kv("letter_no", in.letter_no);
+  });
+  return {};
+}
+
+Result<int64_t> add_field_check(db::Conn& c, const auth::Scope& s, int64_t presence_id, const FieldCheckInput& in) {
+  db::Params p{presence_id};
+  std::string sql = "SELECT x.status, x.region_code, x.classification FROM foreign_presences x WHERE x.id = ? AND " + presence_visible(s, "x", p);
+  std::optional<std::tuple<std::string, std::string, int>> cur;
+  c.query(sql, p, [&](const db::Row& r) { cur.emplace(r.str(0), r.str(1), static_cast<int>(r.i64(2))); });
+  if (!cur) return Error::not_found("Keberadaan tidak ditemukan.", "Presence not found.");
+  std::vector<FieldError> e;
+  check_date(e, "check_date", in.check_date, true);
+  if (in.findings.empty()) e.push_back(field("findings", "required", "Temuan wajib diisi.", "The findings are required."));
+  if (!e.empty()) return Error::invalid(e);
+  auto& [status, region, cls] = *cur;
+  if (status != "ACTIVE" && status != "DECIDED" && status != "VIOLATION_FOUND")
+    return Error::conflict("foreigners.not_present", "Pemeriksaan lapangan dicatat untuk keberadaan yang diputuskan atau berjalan.",
+                           "Field checks are recorded for decided or active presences.");
+  int64_t id = c.insert("INSERT INTO foreign_field_checks (presence_id, check_date, team, findings, compliant, photos, created_by, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        {presence_id, in.check_date, in.team, in.findings, int64_t{in.compliant}, in.photos_json, s.user_id, now_iso()});
+  c.exec("UPDATE foreign_presences SET version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), presence_id});
+  audit_json(c, s, "field_check", "foreign_presence", presence_id, region, cls, [&](json::Out& o) {
+    o.kv("check_id", id).kv("check_date", in.check_date).kv("compliant", in.compliant);
+  });
+  return id;
+}
+
+std::string reminders_json(db::Conn& c, const auth::Scope& s, Date today) {
+  int first = reminder_days(c, "PERMIT_FIRST", today, 30), second = reminder_days(c, "PERMIT_SECOND", today, 7);
+  db::Params p{format_date(civil_from_days(days_from_civil(today) + first))};
+  std::string sql = "SELECT x.id, fp.id, fp.full_name, fp.nationality, fp.permit_type, fp.permit_no, fp.permit_valid_to, x.region_code, x.end_date "
+                    "FROM foreign_presences x JOIN foreign_persons fp ON fp.id = x.person_id WHERE x.status = 'ACTIVE' AND "
+                    "fp.permit_valid_to IS NOT NULL AND fp.permit_valid_to <= ? AND " + presence_visible(s, "x", p) +
+                    " ORDER BY fp.permit_valid_to LIMIT 500";
+  json::Out o;
+  o.begin_object().key("permits").begin_array();
+  c.query(sql, p, [&](const db::Row& r) {
+    Date to = *parse_date(r.text(6));
+    o.begin_object().kv("presence_id", r.i64(0)).kv("person_id", r.i64(1)).kv("full_name", r.text(2)).kv("nationality", r.text(3))
+        .kv("permit_type", r.text(4)).kv("permit_no", r.text(5)).kv("permit_valid_to", r.text(6))
+        .kv("state", name(permit_state(to, today, first, second))).kv("days_left", days_from_civil(to) - days_from_civil(today))
+        .kv("region_code", r.text(7)).kv("presence_end_date", r.text(8)).end_object();
+  });
+  o.end_array().end_object();
+  return o.take();
+}
+
+namespace {
+// Counts per dimension of the presences overlapping [from, to].
+std::map<std::string, std::map<std::string, int64_t>> recap(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
+  db::Params p{to, from};
+  std::string sql = "SELECT x.category, COALESCE(fp.nationality, fo.country), COALESCE(fp.permit_type, 'ORGANISASI'), "
+                    "COALESCE(g.name, x.region_code), COALESCE(NULLIF(fp.sponsor_name, ''), fo.partner_agency, '-') FROM foreign_presences x "
+                    "LEFT JOIN foreign_persons fp ON fp.id = x.person_id LEFT JOIN foreign_orgs fo ON fo.id = x.org_id "
+                    "LEFT JOIN regions g ON g.code = SUBSTR(x.region_code, 1, 5) WHERE x.start_date <= ? AND x.end_date >= ? AND " +
+                    presence_visible(s, "x", p);
+  std::map<std::string, std::map<std::string, int64_t>> out;
+  c.query(sql, p, [&](const db::Row& r) {
+    ++out["category"][r.str(0)];
+    ++out["nationality"][r.str(1)];
+    ++out["permit_type"][r.str(2)];
+    ++out["location"][r.str(3)];
+    ++out["sponsor"][r.str(4).empty() ? "-" : r.str(4)];
+  });
+  return out;
+}
+std::string upper(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return s;
+}
+constexpr std::pair<const char*, const char*> kDimensions[] = {{"category", "Kategori"}, {"nationality", "Kewarganegaraan"},
+                                                               {"permit_type", "Jenis izin"}, {"location", "Lokasi"}, {"sponsor", "Penjamin"}};
+}  // namespace
+
+std::string recap_json(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
+  auto r = recap(c, s, from, to);
+  json::Out o;
+  o.begin_object().kv("from", from).kv("to", to);
+  for (auto& [dim, label] : kDimensions) {
+    (void)label;
+    o.key(dim).begin_array();
+    for (auto& [k, n] : r[dim]) o.begin_object().kv("key", k).kv("count", n).end_object();
+    o.end_array();
+  }
+  o.end_object();
+  return o.take();
+}
+
+Result<std::string> recap_xlsx(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
+  auto r = recap(c, s, from, to);
+  report::XlsxWorkbook wb;
+  for (auto& [dim, label] : kDimensions) {
+    wb.add_sheet(label);
+    wb.title(std::string("REKAPITULASI ORANG ASING DAN ORGANISASI ASING MENURUT ") + upper(label));
+    wb.title("Periode " + from + " s.d. " + to);
+    wb.header({label, "Jumlah"});
+    int64_t total = 0;
+    for (auto& [k, n] : r[dim]) {
+      wb.row({report::XlsxCell::text(k), report::XlsxCell::integer(n)});
+      total += n;
+    }
+    wb.row({report::XlsxCell::text("JUMLAH"), report::XlsxCell::integer(total)});
+    wb.column_widths({40, 12});
+  }
+  return wb.finish();
+}
+
+std::string map_json(db::Conn& c, const auth::Scope& s) {
+  db::Params p;
+  std::string visible = presence_visible(s, "x", p);
+  std::string area = s.region_filter("pr.region_code", p);
+  std::string sql = "SELECT pr.region_code, COALESCE(g.name, ''), COUNT(*) FROM foreign_presence_regions pr JOIN foreign_presences x ON x.id = pr.presence_id "
+                    "LEFT JOIN regions g ON g.code = pr.region_code WHERE x.status IN ('DECIDED', 'ACTIVE', 'VIOLATION_FOUND') AND " +
+                    visible + " AND " + area + " GROUP BY pr.region_code, g.name ORDER BY pr.region_code";
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  c.query(sql, p, [&](const db::Row& r) {
+    o.begin_object().kv("region_code", r.text(0)).kv("region_name", r.text(1)).kv("presences", r.i64(2)).end_object();
+  });
+  o.end_array().end_object();
+  return o.take();
+}
+
+}  // namespace pantau::foreigners

@@ -1,0 +1,742 @@
+#include "modules/ormas/store.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "audit/audit.h"
+#include "auth/roles.h"
+#include "core/region_code.h"
+#include "core/strings.h"
+#include "http/json.h"
+#include "modules/actors/public.h"
+#include "search/search.h"
+
+namespace pantau::ormas {
+
+namespace {
+
+FieldError field(std::string f, std::string code, std::string id, std::string en) {
+  return FieldError{std::move(f), std::move(code), {std::move(id), std::move(en)}};
+}
+db::Value text_or_null(const std::string& v) { return v.empty() ? db::Value() : db::Value(v); }
+db::Value opt(const std::optional<double>& v) { return v ? db::Value(*v) : db::Value(); }
+std::optional<Date> opt_date(const std::string& s) { return s.empty() ? std::nullopt : parse_date(s); }
+
+std::string position_label(std::string_view p) {
+  static const std::map<std::string_view, std::string_view> labels = {
+      {"KETUA", "Ketua"}, {"WAKIL_KETUA", "Wakil Ketua"}, {"SEKRETARIS", "Sekretaris"}, {"BENDAHARA", "Bendahara"},
+      {"ANGGOTA", "Anggota"}, {"PEMBINA", "Pembina"}, {"PENASEHAT", "Penasehat"}};
+  auto it = labels.find(p);
+  return std::string(it == labels.end() ? p : it->second);
+}
+
+std::string join(const std::vector<std::string>& v, char sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += sep;
+    out += v[i];
+  }
+  return out;
+}
+
+// The value of a deadline rule in force on `on` (ormas_deadline_rules).
+int rule_value(db::Conn& c, const std::string& code, Date on, int fallback) {
+  auto v = c.query_i64("SELECT offset_value FROM ormas_deadline_rules WHERE code = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
+                       {code, format_date(on)});
+  return v ? static_cast<int>(*v) : fallback;
+}
+
+std::vector<SanctionStep> all_steps(db::Conn& c) {
+  std::vector<SanctionStep> out;
+  c.query("SELECT regime, step, level, response_value, response_unit, legal_basis, effective_from, effective_to FROM ormas_sanction_steps "
+          "ORDER BY regime, step", {}, [&](const db::Row& r) {
+            SanctionStep s{r.str(0), static_cast<int>(r.i64(1)), r.str(2), static_cast<int>(r.i64(3)), r.str(4), r.str(5),
+                           parse_date(r.text(6)).value_or(Date{}), std::nullopt};
+            if (!r.is_null(7)) s.effective_to = parse_date(r.text(7));
+            out.push_back(s);
+          });
+  return out;
+}
+
+struct OrmasRow {
+  int64_t id = 0, version = 0;
+  std::string name, region, status, legal_form, fields;
+  int classification = 0;
+};
+
+// The ormas when the caller may see it.
+std::optional<OrmasRow> find(db::Conn& c, const auth::Scope& s, int64_t id) {
+  db::Params p{id};
+  std::string where = s.record_filter("region_code", "classification", p);
+  std::optional<OrmasRow> out;
+  c.query("SELECT id, version, name, region_code, status, legal_form, fields, classification FROM ormas WHERE id = ? AND " + where, p,
+          [&](const db::Row& r) {
+            out = OrmasRow{r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6), static_cast<int>(r.i64(7))};
+          });
+  return out;
+}
+
+void audit_json(db::Conn& c, const auth::Scope& s, const std::string& action, const std::string& entity, int64_t id,
+                const std::string& region, const std::function<void(json::Out&)>& body) {
+  json::Out o;
+  o.begin_object();
+  body(o);
+  o.end_object();
+  audit::append(c, s, {action, entity, std::to_string(id), region, 0, std::nullopt, o.take()});
+}
+
+int64_t insert_board_member(db::Conn& c, const auth::Scope& s, int64_t ormas_id, const std::string& ormas_name,
+                            const std::string& region, const BoardInput& b, bool audit = true) {
+  int64_t actor = actors::find_or_create_person(c, s, {b.name, b.nik, "", "", region}, audit);
+  int64_t id = c.insert(
+      "INSERT INTO ormas_board_members (ormas_id, actor_id, nik, name, name_key, position, term_start, term_end, is_state_official, "
+      "region_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {ormas_id, actor, b.nik, b.name, actors::name_key(b.name), b.position, text_or_null(b.term_start), text_or_null(b.term_end),
+       int64_t{b.is_state_official}, region, now_iso()});
+  (void)actors::link(c, s, actor,
+                     {"ormas", "ormas_board_member", std::to_string(id), "ORMAS_BOARD", position_label(b.position) + ", " + ormas_name,
+                      region, 0},
+                     false, true);
+  return id;
+}
+
+
+}  // namespace
+
+WorkingDayCalendar load_calendar(db::Conn& c) {
+  WorkingDayCalendar cal;
+  c.query("SELECT date FROM holidays", {}, [&](const db::Row& r) {
+    if (auto d = parse_date(r.text(0))) cal.add_day_off(*d);
+  });
+  return cal;
+}
+
+std::vector<FieldError> validate(const OrmasInput& in, Date today) {
+  OrmasFacts f{in.name, in.legal_form, in.scope_level, in.region_code, in.skt_no, in.ahu_decree_no, in.npwp, in.email, in.fields,
+               opt_date(in.founding_date), opt_date(in.skt_issue_date)};
+  auto e = validate_ormas(f, today);
+  for (auto [name, value] : {std::pair{"founding_date", &in.founding_date}, {"deed_date", &in.deed_date}, {"skt_issue_date", &in.skt_issue_date}})
+    if (!value->empty() && !parse_date(*value)) e.push_back(field(name, "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
+  if ((in.lat && (*in.lat < -11.5 || *in.lat > 6.5)) || (in.lng && (*in.lng < 94.5 || *in.lng > 141.5)))
+    e.push_back(field("lat", "out_of_range", "Koordinat di luar wilayah Indonesia.", "Coordinates outside Indonesia."));
+  if (in.board.size() > 200) e.push_back(field("board", "too_many", "Paling banyak 200 pengurus.", "At most 200 board members."));
+  std::set<std::string> niks;
+  for (size_t i = 0; i < in.board.size() && i < 200; ++i) {
+    auto& b = in.board[i];
+    std::string at = "board[" + std::to_string(i) + "].";
+    auto nik = actors::check_nik(b.nik, today);
+    if (!nik.ok()) {
+      auto fe = nik.error().fields.front();
+      fe.field = at + "nik";
+      e.push_back(fe);
+    } else if (!niks.insert(b.nik).second) {
+      e.push_back(field(at + "nik", "duplicate", "NIK ini sudah ada di susunan pengurus.", "This NIK is already on the board."));
+    }
+    if (b.name.empty() || b.name.size() > 200) e.push_back(field(at + "name", "required", "Nama pengurus wajib diisi.", "The member's name is required."));
+    if (std::find(kPositions.begin(), kPositions.end(), b.position) == kPositions.end())
+      e.push_back(field(at + "position", "not_allowed", "Jabatan tidak dikenal.", "Unknown position."));
+    for (auto [name, value] : {std::pair{"term_start", &b.term_start}, {"term_end", &b.term_end}})
+      if (!value->empty() && !parse_date(*value)) e.push_back(field(at + name, "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
+    if (!b.term_start.empty() && !b.term_end.empty() && b.term_end < b.term_start)
+      e.push_back(field(at + "term_end", "before_start", "Akhir masa bakti sebelum awalnya.", "The term ends before it starts."));
+  }
+  return e;
+}
+
+Result<int64_t> create_ormas(db::Conn& c, const auth::Scope& s, const OrmasInput& in, bool audit) {
+  if (!s.covers(in.region_code)) return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
+  if (audit && !c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))  // an import checked its regions
+    return Error::invalid_field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.");
+  std::string expiry;
+  if (auto d = opt_date(in.skt_issue_date)) expiry = format_date(skt_expiry(*d, rule_value(c, "SKT_VALIDITY", *d, 5)));
+  std::string now = now_iso();
+  std::string registry = !in.skt_no.empty() ? in.skt_no : in.ahu_decree_no;
+  int64_t actor = actors::find_or_create_organisation(c, s, in.name, registry, in.region_code, audit);
+  int64_t id = c.insert(
+      "INSERT INTO ormas (name, abbreviation, name_key, legal_form, scope_level, fields, founding_date, deed_notary, deed_no, deed_date, "
+      "ahu_decree_no, skt_no, skt_issue_date, skt_expiry_date, npwp, address, region_code, phone, email, lat, lng, actor_id, created_by, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {in.name, in.abbreviation, actors::name_key(in.name), in.legal_form, in.scope_level, join(in.fields, ','),
+       text_or_null(in.founding_date), in.deed_notary, in.deed_no, text_or_null(in.deed_date), in.ahu_decree_no, in.skt_no,
+       text_or_null(in.skt_issue_date), text_or_null(expiry), in.npwp, in.address, in.region_code, in.phone, in.email, opt(in.lat),
+       opt(in.lng), actor, s.user_id, now, now});
+  (void)actors::link(c, s, actor, {"ormas", "ormas", std::to_string(id), "ORMAS", in.name, in.region_code, 0}, false, true);
+  for (auto& b : in.board) insert_board_member(c, s, id, in.name, in.region_code, b, audit);
+  search::index(c, {"ormas", std::to_string(id), in.region_code, 0, in.name,
+                    in.abbreviation + " " + in.address + " " + join(in.fields, ' '), "/ormas/" + std::to_string(id)});
+  if (audit)
+    audit_json(c, s, "create", "ormas", id, in.region_code, [&](json::Out& o) {
+      o.kv("name", in.name).kv("legal_form", in.legal_form).kv("skt_no", in.skt_no).kv("board", static_cast<int64_t>(in.board.size()));
+    });
+  return id;
+}
+
+Result<int64_t> add_board_member(db::Conn& c, const auth::Scope& s, int64_t ormas_id, int64_t version, const BoardInput& b) {
+  auto o = find(c, s, ormas_id);
+  if (!o) return Error::not_found("Ormas tidak ditemukan.", "Ormas not found.");
+  if (o->version != version) return Error::stale_version();
+  OrmasInput one;
+  one.name = o->name;
+  one.legal_form = "NON_BH";
+  one.scope_level = "KABKOTA";
+  one.region_code = o->region;
+  one.board = {b};
+  auto errs = validate(one, *parse_date(now_iso().substr(0, 10)));
+  if (!errs.empty()) {
+    for (auto& e : errs) e.field = e.field.rfind("board[0].", 0) == 0 ? e.field.substr(9) : e.field;
+    return Error::invalid(errs);
+  }
+  if (c.query_i64("SELECT 1 FROM ormas_board_members WHERE ormas_id = ? AND nik = ?", {ormas_id, b.nik}))
+    return Error::invalid_field("nik", "duplicate", "NIK ini sudah ada di susunan pengurus.", "This NIK is already on the board.");
+  int64_t id = insert_board_member(c, s, ormas_id, o->name, o->region, b);
+  c.exec("UPDATE ormas SET version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), ormas_id});
+  audit_json(c, s, "add_board_member", "ormas", ormas_id, o->region, [&](json::Out& j) {
+    j.kv("member_id", id).kv("name", b.name).kv("position", b.position);
+  });
+  return id;
+}
+
+namespace {
+
+void write_list_item(json::Out& o, const db::Row& r, Date today) {
+  std::optional<Date> expiry = r.is_null(8) ? std::nullopt : parse_date(r.text(8));
+  o.begin_object().kv("id", r.i64(0)).kv("name", r.text(1)).kv("abbreviation", r.text(2)).kv("legal_form", r.text(3))
+      .kv("scope_level", r.text(4)).kv("fields", r.text(5)).kv("region_code", r.text(6)).kv("region_name", r.text(7));
+  o.kv_opt("skt_expiry_date", r.opt_str(8)).kv("skt_state", name(skt_state(expiry, today, 90, 30))).kv("skt_no", r.text(9))
+      .kv("status", r.text(10)).kv("board_count", r.i64(11)).kv("version", r.i64(12)).end_object();
+}
+
+}  // namespace
+
+std::string list_json(db::Conn& c, const auth::Scope& s, const ListFilter& f, std::optional<int64_t> after, int limit, Date today) {
+  db::Params p;
+  // With a search text the id list drives the query (see below): SQLite is told not to use the
+  // region index then (a unary '+', which PostgreSQL does not accept on text and does not need).
+  const bool searching = !trim(f.q).empty() && c.dialect() == db::Dialect::SQLite;
+  std::string sql =
+      "SELECT o.id, o.name, o.abbreviation, o.legal_form, o.scope_level, o.fields, o.region_code, COALESCE(g.name, ''), "
+      "o.skt_expiry_date, o.skt_no, o.status, (SELECT COUNT(*) FROM ormas_board_members b WHERE b.ormas_id = o.id), o.version "
+      "FROM ormas o LEFT JOIN regions g ON g.code = o.region_code WHERE " +
+      s.record_filter(searching ? "+o.region_code" : "o.region_code", "o.classification", p);
+  if (!f.region.empty()) {
+    auth::Scope narrow = s;
+    narrow.region_code = f.region;
+    sql += " AND " + narrow.region_filter("o.region_code", p);
+  }
+  if (!f.status.empty()) { sql += " AND o.status = ?"; p.emplace_back(f.status); }
+  if (!f.field.empty()) { sql += " AND (',' || o.fields || ',') LIKE ?"; p.emplace_back("%," + f.field + ",%"); }
+  if (f.skt == "EXPIRED") { sql += " AND o.skt_expiry_date < ?"; p.emplace_back(format_date(today)); }
+  if (f.skt == "EXPIRING") {
+    sql += " AND o.skt_expiry_date >= ? AND o.skt_expiry_date <= ?";
+    p.emplace_back(format_date(today));
+    p.emplace_back(format_date(civil_from_days(days_from_civil(today) + 90)));
+  }
+  std::string q = trim(f.q);
+  bool digits = q.size() == 16 && std::all_of(q.begin(), q.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (digits) {
+    // A NIK finds a board member's ormas only for a viewer cleared to see NIKs.
+    if (!s.cleared_for(actors::kIdentifierClearance)) return R"({"items":[],"next_after":null})";
+    sql += " AND o.id IN (SELECT b.ormas_id FROM ormas_board_members b WHERE b.nik = ?)";
+    p.emplace_back(q);
+  } else if (!q.empty()) {
+    auto words = actors::name_words(q);
+    if (words.empty()) return R"({"items":[],"next_after":null})";
+    // One word: any word of the ormas' or a member's name starting with it (actor_words). Two or
+    // more: names starting with those words (the prefix range of the whole name key), which stays
+    // one small index range even for the most common names among a million members.
+    std::string lo, hi, matching;
+    if (words.size() == 1) {
+      lo = words[0];
+      matching = "SELECT w.actor_id FROM actor_words w WHERE w.word >= ? AND w.word < ?";
+    } else {
+      for (auto& w : words) lo += w;
+      matching = "SELECT a.id FROM actors a WHERE a.name_key >= ? AND a.name_key < ?";
+    }
+    hi = lo + "{";
+    // The matching ormas ids first (a union of two index lookups), then those rows newest first:
+    // the cost follows the number of matches, not the size of the registry. The region filter
+    // is kept out of SQLite's index choice (above) so that the planner drives from the id list.
+    sql += " AND o.id IN (SELECT o2.id FROM ormas o2 WHERE o2.actor_id IN (" + matching +
+           ") UNION SELECT b.ormas_id FROM ormas_board_members b WHERE b.actor_id IN (" + matching + "))";
+    for (int k = 0; k < 2; ++k) {
+      p.emplace_back(lo);
+      p.emplace_back(hi);
+    }
+  }
+  if (after) { sql += " AND o.id < ?"; p.emplace_back(*after); }
+  sql += " ORDER BY o.id DESC LIMIT ?";
+  p.emplace_back(int64_t{limit + 1});
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  int n = 0;
+  int64_t last = 0;
+  bool more = false;
+  c.query(sql, p, [&](const db::Row& r) {
+    if (n++ == limit) { more = true; return; }
+    last = r.i64(0);
+    write_list_item(o, r, today);
+  });
+  o.end_array().key("next_after");
+  more ? (void)o.value(std::to_string(last)) : (void)o.null();
+  o.end_object();
+  return o.take();
+}
+
+std::optional<std::string> ormas_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, int64_t* version) {
+  db::Params p{id};
+  std::string where = s.record_filter("o.region_code", "o.classification", p);
+  bool found = false;
+  json::Out o;
+  WorkingDayCalendar cal = load_calendar(c);
+  int first = rule_value(c, "SKT_REMIND_FIRST", today, 90), second = rule_value(c, "SKT_REMIND_SECOND", today, 30);
+  c.query("SELECT o.id, o.name, o.abbreviation, o.legal_form, o.scope_level, o.fields, o.founding_date, o.deed_notary, o.deed_no, "
+          "o.deed_date, o.ahu_decree_no, o.skt_no, o.skt_issue_date, o.skt_expiry_date, o.npwp, o.address, o.region_code, "
+          "COALESCE(g.name, ''), o.phone, o.email, o.lat, o.lng, o.status, o.actor_id, o.version, o.created_at "
+          "FROM ormas o LEFT JOIN regions g ON g.code = o.region_code WHERE o.id = ? AND " + where, p, [&](const db::Row& r) {
+            found = true;
+            if (version) *version = r.i64(24);
+            std::optional<Date> expiry = r.is_null(13) ? std::nullopt : parse_date(r.text(13));
+            o.begin_object().kv("id", r.i64(0)).kv("name", r.text(1)).kv("abbreviation", r.text(2)).kv("legal_form", r.text(3))
+                .kv("scope_level", r.text(4));
+            o.key("fields").begin_array();
+            for (auto& f : split(r.text(5), ','))
+              if (!f.empty()) o.value(f);
+            o.end_array();
+            o.kv_opt("founding_date", r.opt_str(6)).kv("deed_notary", r.text(7)).kv("deed_no", r.text(8)).kv_opt("deed_date", r.opt_str(9))
+                .kv("ahu_decree_no", r.text(10)).kv("skt_no", r.text(11)).kv_opt("skt_issue_date", r.opt_str(12))
+                .kv_opt("skt_expiry_date", r.opt_str(13)).kv("skt_state", name(skt_state(expiry, today, first, second)))
+                .kv("npwp", r.text(14)).kv("address", r.text(15)).kv("region_code", r.text(16)).kv("region_name", r.text(17))
+                .kv("phone", r.text(18)).kv("email", r.text(19)).kv_opt("lat", r.opt_f64(20)).kv_opt("lng", r.opt_f64(21))
+                .kv("status", r.text(22)).kv_opt("actor_id", r.opt_i64(23)).kv("version", r.i64(24)).kv("created_at", r.text(25));
+          });
+  if (!found) return std::nullopt;
+  const bool cleared = s.cleared_for(actors::kIdentifierClearance);
+  o.kv("identifiers_masked", !cleared);
+  o.key("board").begin_array();
+  c.query("SELECT b.id, b.actor_id, b.nik, b.name, b.position, b.term_start, b.term_end, b.is_state_official, "
+          "(SELECT COUNT(DISTINCT x.ormas_id) FROM ormas_board_members x WHERE x.nik = b.nik AND x.ormas_id <> b.ormas_id) "
+          "FROM ormas_board_members b WHERE b.ormas_id = ? ORDER BY b.id", {id}, [&](const db::Row& r) {
+            o.begin_object().kv("id", r.i64(0)).kv("actor_id", r.i64(1))
+                .kv("nik", cleared ? r.str(2) : actors::mask_identifier(r.text(2))).kv("name", r.text(3)).kv("position", r.text(4))
+                .kv_opt("term_start", r.opt_str(5)).kv_opt("term_end", r.opt_str(6)).kv("is_state_official", r.i64(7) != 0)
+                .kv("other_ormas", r.i64(8)).kv("duplicate", r.i64(8) > 0).end_object();
+          });
+  o.end_array();
+  // Registrations with their checklist and clocks.
+  o.key("registrations").begin_array();
+  std::vector<int64_t> regs;
+  c.query("SELECT id FROM ormas_registrations WHERE ormas_id = ? ORDER BY id", {id}, [&](const db::Row& r) { regs.push_back(r.i64(0)); });
+  for (int64_t rid : regs) {
+    c.query("SELECT id, region_code, status, submitted_on, clock_start, verification_due, completion_due, receipt_no, decided_on, reason, version "
+            "FROM ormas_registrations WHERE id = ?", {rid}, [&](const db::Row& r) {
+              std::string st = r.str(2);
+              o.begin_object().kv("id", r.i64(0)).kv("region_code", r.text(1)).kv("status", st).kv("submitted_on", r.text(3))
+                  .kv("clock_start", r.text(4)).kv("verification_due", r.text(5)).kv_opt("completion_due", r.opt_str(6))
+                  .kv("receipt_no", r.text(7)).kv_opt("decided_on", r.opt_str(8)).kv("reason", r.text(9)).kv("version", r.i64(10));
+              // The running clock: the office's while verifying, the applicant's while completing.
+              std::optional<std::string> due;
+              if (st == "SUBMITTED" || st == "UNDER_VERIFICATION" || st == "RESUBMITTED") due = r.str(5);
+              if (st == "INCOMPLETE_NOTIFIED") due = r.opt_str(6);
+              if (due) {
+                o.key("clock").begin_object().kv("owner", st == "INCOMPLETE_NOTIFIED" ? "APPLICANT" : "OFFICE").kv("due", *due)
+                    .kv("working_days_left", working_days_left(cal, today, *parse_date(*due))).end_object();
+              } else {
+                o.kv_null("clock");
+              }
+            });
+    o.key("documents").begin_array();
+    c.query("SELECT d.doc_type, t.name_id, t.name_en, t.legal_basis, d.verdict, d.note, d.checked_at FROM ormas_registration_documents d "
+            "JOIN ormas_document_types t ON t.code = d.doc_type WHERE d.registration_id = ? ORDER BY t.sort", {rid}, [&](const db::Row& r) {
+              o.begin_object().kv("doc_type", r.text(0)).kv("name_id", r.text(1)).kv("name_en", r.text(2)).kv("legal_basis", r.text(3))
+                  .kv("verdict", r.text(4)).kv("note", r.text(5)).kv_opt("checked_at", r.opt_str(6)).end_object();
+            });
+    o.end_array().end_object();
+  }
+  o.end_array();
+  o.key("annual_reports").begin_array();
+  c.query("SELECT id, year, due_date, submitted_on, activities, finances_summary FROM ormas_annual_reports WHERE ormas_id = ? ORDER BY year",
+          {id}, [&](const db::Row& r) {
+            o.begin_object().kv("id", r.i64(0)).kv("year", r.i64(1)).kv("due_date", r.text(2)).kv("submitted_on", r.text(3))
+                .kv("late", r.str(3) > r.str(2)).kv("activities", r.text(4)).kv("finances_summary", r.text(5)).end_object();
+          });
+  o.end_array();
+  o.key("sanctions").begin_array();
+  c.query("SELECT id, regime, step, level, decree_no, issued_on, compliance_due, complied_on, legal_basis, reason, version "
+          "FROM ormas_sanctions WHERE ormas_id = ? ORDER BY step, id", {id}, [&](const db::Row& r) {
+            o.begin_object().kv("id", r.i64(0)).kv("regime", r.text(1)).kv("step", r.i64(2)).kv("level", r.text(3))
+                .kv("decree_no", r.text(4)).kv("issued_on", r.text(5)).kv_opt("compliance_due", r.opt_str(6))
+                .kv_opt("complied_on", r.opt_str(7)).kv("legal_basis", r.text(8)).kv("reason", r.text(9)).kv("version", r.i64(10));
+            if (!r.is_null(6) && r.is_null(7)) o.kv("working_days_left", working_days_left(cal, today, *parse_date(r.text(6))));
+            o.end_object();
+          });
+  o.end_array().end_object();
+  return o.take();
+}
+
+std::string duplicates_json(db::Conn& c, const auth::Scope& s) {
+  const bool cleared = s.cleared_for(actors::kIdentifierClearance);
+  db::Params p;
+  std::string where = s.region_filter("b.region_code", p);
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  std::string current;
+  c.query("SELECT b.nik, b.name, b.actor_id, b.ormas_id, o.name, b.position, b.region_code FROM ormas_board_members b "
+          "JOIN ormas o ON o.id = b.ormas_id WHERE " + where + " AND b.nik IN (SELECT x.nik FROM ormas_board_members x "
+          "GROUP BY x.nik HAVING COUNT(DISTINCT x.ormas_id) > 1) ORDER BY b.nik, b.ormas_id LIMIT 2000", p, [&](const db::Row& r) {
+            if (r.str(0) != current) {
+              if (!current.empty()) o.end_array().end_object();
+              current = r.str(0);
+              o.begin_object().kv("nik", cleared ? current : actors::mask_identifier(current)).kv("name", r.text(1))
+                  .kv("actor_id", r.i64(2)).key("ormas").begin_array();
+            }
+            o.begin_object().kv("ormas_id", r.i64(3)).kv("ormas_name", r.text(4)).kv("position", r.text(5))
+                .kv("region_code", r.text(6)).end_object();
+          });
+  if (!current.empty()) o.end_array().end_object();
+  o.end_array().end_object();
+  return o.take();
+}
+
+namespace {
+
+struct RegRow {
+  int64_t id = 0, ormas_id = 0, version = 0;
+  std::string region, status, completion_due;
+};
+
+std::optional<RegRow> find_reg(db::Conn& c, const auth::Scope& s, int64_t id) {
+  db::Params p{id};
+  std::string where = s.region_filter("r.region_code", p);
+  std::optional<RegRow> out;
+  c.query("SELECT r.id, r.ormas_id, r.version, r.region_code, r.status, COALESCE(r.completion_due, '') FROM ormas_registrations r "
+          "WHERE r.id = ? AND " + where, p, [&](const db::Row& r) {
+            out = RegRow{r.i64(0), r.i64(1), r.i64(2), r.str(3), r.str(4), r.str(5)};
+          });
+  return out;
+}
+
+}  // namespace
+
+Result<int64_t> create_registration(db::Conn& c, const auth::Scope& s, int64_t ormas_id, const std::string& submitted_on) {
+  auto o = find(c, s, ormas_id);
+  if (!o) return Error::not_found("Ormas tidak ditemukan.", "Ormas not found.");
+  auto on = parse_date(submitted_on);
+  if (!on) return Error::invalid_field("submitted_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
+  if (c.query_i64("SELECT 1 FROM ormas_registrations WHERE ormas_id = ? AND status NOT IN ('CLOSED', 'REFUSED', 'RECEIPT_ISSUED')", {ormas_id}))
+    return Error::conflict("ormas.registration_open", "Ormas ini sudah punya pendaftaran yang sedang berjalan.",
+                           "This ormas already has a registration in progress.");
+  WorkingDayCalendar cal = load_calendar(c);
+  Date due = working_due(cal, *on, rule_value(c, "VERIFICATION", *on, 15));
+  std::string now = now_iso();
+  int64_t id = c.insert("INSERT INTO ormas_registrations (ormas_id, region_code, submitted_on, clock_start, verification_due, created_by, "
+                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        {ormas_id, o->region, submitted_on, submitted_on, format_date(due), s.user_id, now, now});
+  // The checklist: the documents that apply to this ormas.
+  bool religion = o->fields.find("AGAMA") != std::string::npos, belief = o->fields.find("KEPERCAYAAN") != std::string::npos;
+  bool official = c.query_i64("SELECT 1 FROM ormas_board_members WHERE ormas_id = ? AND is_state_official = 1", {ormas_id}).has_value();
+  std::vector<std::string> types;
+  c.query("SELECT code, applies FROM ormas_document_types ORDER BY sort", {}, [&](const db::Row& r) {
+    std::string a = r.str(1);
+    bool applies = a == "ALWAYS" || (a == "RELIGION" && religion) || (a == "BELIEF" && belief) || (a == "STATE_OFFICIAL" && official) ||
+                   (a == "NON_BH" && o->legal_form == "NON_BH") || (a == "BH" && o->legal_form != "NON_BH");
+    if (applies) types.push_back(r.str(0));
+  });
+  for (auto& t : types)
+    c.exec("INSERT INTO ormas_registration_documents (registration_id, doc_type) VALUES (?, ?)", {id, t});
+  audit_json(c, s, "create", "ormas_registration", id, o->region, [&](json::Out& j) {
+    j.kv("ormas_id", ormas_id).kv("submitted_on", submitted_on).kv("verification_due", format_date(due));
+  });
+  return id;
+}
+
+Status judge_document(db::Conn& c, const auth::Scope& s, int64_t reg_id, const std::string& doc_type, const std::string& verdict,
+                      const std::string& note) {
+  auto r = find_reg(c, s, reg_id);
+  if (!r) return Error::not_found("Pendaftaran tidak ditemukan.", "Registration not found.");
+  if (r->status != "UNDER_VERIFICATION" && r->status != "SUBMITTED" && r->status != "RESUBMITTED")
+    return Error::conflict("ormas.not_verifying", "Dokumen hanya dinilai selama verifikasi.", "Documents are judged only during verification.");
+  if (verdict != "VALID" && verdict != "INVALID" && verdict != "PENDING")
+    return Error::invalid_field("verdict", "not_allowed", "Pilih VALID, INVALID, atau PENDING.", "Choose VALID, INVALID or PENDING.");
+  if (verdict == "INVALID" && note.empty())
+    return Error::invalid_field("note", "required", "Sebutkan kekurangan dokumen.", "Say what is wrong with the document.");
+  int64_t n = c.exec("UPDATE ormas_registration_documents SET verdict = ?, note = ?, checked_by = ?, checked_at = ? "
+                     "WHERE registration_id = ? AND doc_type = ?", {verdict, note, s.user_id, now_iso(), reg_id, doc_type});
+  if (n == 0) return Error::invalid_field("doc_type", "not_found", "Dokumen ini tidak ada dalam daftar periksa.", "This document is not on the checklist.");
+  c.exec("UPDATE ormas_registrations SET version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), reg_id});
+  audit_json(c, s, "judge_document", "ormas_registration", reg_id, r->region, [&](json::Out& j) {
+    j.kv("doc_type", doc_type).kv("verdict", verdict).kv("note", note);
+  });
+  return {};
+}
+
+Status registration_action(db::Conn& c, const auth::Scope& s, int64_t reg_id, int64_t version, const std::string& action,
+                           const std::string& on_text, const std::string& receipt_no, const std::string& reason, Date today) {
+  auto r = find_reg(c, s, reg_id);
+  if (!r) return Error::not_found("Pendaftaran tidak ditemukan.", "Registration not found.");
+  if (r->version != version) return Error::stale_version();
+  Date on = on_text.empty() ? today : parse_date(on_text).value_or(Date{});
+  if (!on_text.empty() && !parse_date(on_text))
+    return Error::invalid_field("on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
+  RegFacts f;
+  int64_t required = c.query_i64("SELECT COUNT(*) FROM ormas_registration_documents WHERE registration_id = ?", {reg_id}).value_or(0);
+  int64_t valid = c.query_i64("SELECT COUNT(*) FROM ormas_registration_documents WHERE registration_id = ? AND verdict = 'VALID'", {reg_id}).value_or(0);
+  f.all_required_valid = required > 0 && valid == required;
+  f.any_not_valid = valid < required;
+  f.completion_overdue = !r->completion_due.empty() && format_date(today) > r->completion_due;
+  auto from = parse_reg_state(r->status);
+  if (!from) return Error::internal("unknown registration state");
+  PANTAU_TRY(RegState to, reg_transition(*from, action, f));
+  if (action == "issue_receipt" && receipt_no.empty())
+    return Error::invalid_field("receipt_no", "required", "Nomor surat keterangan tanda lapor wajib diisi.", "The receipt number is required.");
+  if (action == "refuse" && reason.empty())
+    return Error::invalid_field("reason", "required", "Alasan penolakan wajib diisi.", "The reason for refusal is required.");
+  WorkingDayCalendar cal = load_calendar(c);
+  std::string sql = "UPDATE ormas_registrations SET status = ?, version = version + 1, updated_at = ?";
+  db::Params p{std::string(name(to)), now_iso()};
+  if (action == "notify_incomplete") {
+    sql += ", completion_due = ?";
+    p.emplace_back(format_date(working_due(cal, on, rule_value(c, "COMPLETION", on, 15))));
+  }
+  if (action == "resubmit") {
+    // Completed documents restart the office's verification clock.
+    sql += ", clock_start = ?, verification_due = ?";
+    p.emplace_back(format_date(on));
+    p.emplace_back(format_date(working_due(cal, on, rule_value(c, "VERIFICATION", on, 15))));
+    c.exec("UPDATE ormas_registration_documents SET verdict = 'PENDING' WHERE registration_id = ? AND verdict = 'INVALID'", {reg_id});
+  }
+  if (action == "issue_receipt") { sql += ", receipt_no = ?"; p.emplace_back(receipt_no); }
+  if (action == "approve" || action == "refuse" || action == "issue_receipt") { sql += ", decided_on = ?"; p.emplace_back(format_date(on)); }
+  if (!reason.empty()) { sql += ", reason = ?"; p.emplace_back(reason); }
+  sql += " WHERE id = ?";
+  p.emplace_back(reg_id);
+  c.exec(sql, p);
+  audit_json(c, s, action, "ormas_registration", reg_id, r->region, [&](json::Out& j) {
+    j.kv("from", r->status).kv("to", name(to)).kv("on", format_date(on)).kv("receipt_no", receipt_no).kv("reason", reason);
+  });
+  return {};
+}
+
+Result<int64_t> add_annual_report(db::Conn& c, const auth::Scope& s, int64_t ormas_id, int year, const std::string& submitted_on,
+                                  const std::string& activities, const std::string& finances) {
+  auto o = find(c, s, ormas_id);
+  if (!o) return Error::not_found("Ormas tidak ditemukan.", "Ormas not found.");
+  auto on = parse_date(submitted_on);
+  if (!on) return Error::invalid_field("submitted_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
+  if (year < 2000 || year > on->year)
+    return Error::invalid_field("year", "out_of_range", "Tahun laporan tidak valid.", "The report's year is not valid.");
+  if (activities.empty())
+    return Error::invalid_field("activities", "required", "Uraian kegiatan wajib diisi.", "The activities are required.");
+  if (c.query_i64("SELECT 1 FROM ormas_annual_reports WHERE ormas_id = ? AND year = ?", {ormas_id, int64_t{year}}))
+    return Error::conflict("ormas.report_exists", "Laporan tahun ini sudah ada.", "This year's report already exists.");
+  Date due = annual_report_due(year, rule_value(c, "ANNUAL_REPORT", Date{year, 12, 31}, 0));
+  int64_t id = c.insert("INSERT INTO ormas_annual_reports (ormas_id, year, due_date, submitted_on, activities, finances_summary, created_by, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        {ormas_id, int64_t{year}, format_date(due), submitted_on, activities, finances, s.user_id, now_iso()});
+  audit_json(c, s, "create", "ormas_annual_report", id, o->region, [&](json::Out& j) {
+    j.kv("ormas_id", ormas_id).kv("year", year).kv("due_date", format_date(due)).kv("submitted_on", submitted_on);
+  });
+  return id;
+}
+
+Result<int64_t> impose_sanction(db::Conn& c, const auth::Scope& s, int64_t ormas_id, const std::string& level,
+                                const std::string& decree_no, const std::string& issued_on, const std::string& reason, bool grave) {
+  auto o = find(c, s, ormas_id);
+  if (!o) return Error::not_found("Ormas tidak ditemukan.", "Ormas not found.");
+  auto on = parse_date(issued_on);
+  std::vector<FieldError> e;
+  if (!on) e.push_back(field("issued_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
+  if (decree_no.empty()) e.push_back(field("decree_no", "required", "Nomor keputusan wajib diisi.", "The decree number is required."));
+  if (reason.empty()) e.push_back(field("reason", "required", "Alasan (larangan yang dilanggar) wajib diisi.", "The reason (the prohibition breached) is required."));
+  if (!e.empty()) return Error::invalid(e);
+  if (o->status == "REVOKED") return Error::conflict("ormas.revoked", "SKT/badan hukum ormas ini sudah dicabut.", "This ormas was already revoked.");
+  std::vector<IssuedSanction> issued;
+  std::string regime;
+  c.query("SELECT step, level, complied_on, regime FROM ormas_sanctions WHERE ormas_id = ? ORDER BY step", {ormas_id}, [&](const db::Row& r) {
+    issued.push_back({static_cast<int>(r.i64(0)), r.str(1), !r.is_null(2)});
+    regime = r.str(3);
+  });
+  auto ladder = ladder_on(all_steps(c), *on);
+  // A case started under one regime continues on its ladder only if that regime is still in force.
+  if (!regime.empty() && !ladder.empty() && ladder.front().regime != regime) issued.clear();
+  PANTAU_TRY(SanctionStep step, next_sanction(ladder, issued, level, grave));
+  WorkingDayCalendar cal = load_calendar(c);
+  auto due = compliance_due(step, *on, cal);
+  int64_t id = c.insert("INSERT INTO ormas_sanctions (ormas_id, regime, step, level, decree_no, issued_on, compliance_due, legal_basis, reason, "
+                        "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        {ormas_id, step.regime, int64_t{step.step}, step.level, decree_no, issued_on,
+                         due ? db::Value(format_date(*due)) : db::Value(), step.legal_basis, reason, s.user_id, now_iso()});
+  std::string status = step.level == "ACTIVITY_STOP" ? "ACTIVITY_STOPPED" : step.level == "REVOCATION" ? "REVOKED" : "";
+  if (!status.empty())
+    c.exec("UPDATE ormas SET status = ?, version = version + 1, updated_at = ? WHERE id = ?", {status, now_iso(), ormas_id});
+  audit_json(c, s, "sanction", "ormas", ormas_id, o->region, [&](json::Out& j) {
+    j.kv("sanction_id", id).kv("level", step.level).kv("step", step.step).kv("decree_no", decree_no).kv("issued_on", issued_on)
+        .kv("legal_basis", step.legal_basis);
+    due ? (void)j.kv("compliance_due", format_date(*due)) : (void)j.kv_null("compliance_due");
+  });
+  return id;
+}
+
+Status comply_sanction(db::Conn& c, const auth::Scope& s, int64_t sanction_id, const std::string& complied_on) {
+  auto ormas_id = c.query_i64("SELECT ormas_id FROM ormas_sanctions WHERE id = ?", {sanction_id});
+  auto o = ormas_id ? find(c, s, *ormas_id) : std::nullopt;
+  if (!o) return Error::not_found("Sanksi tidak ditemukan.", "Sanction not found.");
+  if (!parse_date(complied_on)) return Error::invalid_field("complied_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
+  if (c.exec("UPDATE ormas_sanctions SET complied_on = ?, version = version + 1 WHERE id = ? AND complied_on IS NULL", {complied_on, sanction_id}) == 0)
+    return Error::conflict("ormas.already_complied", "Kepatuhan sudah dicatat.", "Compliance was already recorded.");
+  audit_json(c, s, "comply", "ormas_sanction", sanction_id, o->region, [&](json::Out& j) { j.kv("complied_on", complied_on); });
+  return {};
+}
+
+std::string reminders_json(db::Conn& c, const auth::Scope& s, Date today) {
+  WorkingDayCalendar cal = load_calendar(c);
+  int first = rule_value(c, "SKT_REMIND_FIRST", today, 90), second = rule_value(c, "SKT_REMIND_SECOND", today, 30);
+  json::Out o;
+  o.begin_object().key("skt").begin_array();
+  {
+    db::Params p{format_date(civil_from_days(days_from_civil(today) + first))};
+    std::string sql = "SELECT id, name, region_code, skt_no, skt_expiry_date FROM ormas WHERE skt_expiry_date IS NOT NULL AND "
+                      "skt_expiry_date <= ? AND status <> 'REVOKED' AND " + s.record_filter("region_code", "classification", p) +
+                      " ORDER BY skt_expiry_date LIMIT 500";
+    c.query(sql, p, [&](const db::Row& r) {
+      Date exp = *parse_date(r.text(4));
+      o.begin_object().kv("ormas_id", r.i64(0)).kv("name", r.text(1)).kv("region_code", r.text(2)).kv("skt_no", r.text(3))
+          .kv("skt_expiry_date", r.text(4)).kv("state", name(skt_state(exp, today, first, second)))
+          .kv("days_left", days_from_civil(exp) - days_from_civil(today)).end_object();
+    });
+  }
+  o.end_array().key("registrations").begin_array();
+  {
+    db::Params p;
+    std::string sql = "SELECT r.id, r.ormas_id, o.name, r.status, r.verification_due, r.completion_due FROM ormas_registrations r "
+                      "JOIN ormas o ON o.id = r.ormas_id WHERE r.status IN ('SUBMITTED', 'UNDER_VERIFICATION', 'RESUBMITTED', "
+                      "'INCOMPLETE_NOTIFIED') AND " + s.record_filter("o.region_code", "o.classification", p) + " ORDER BY r.verification_due LIMIT 500";
+    c.query(sql, p, [&](const db::Row& r) {
+      bool applicant = r.text(3) == "INCOMPLETE_NOTIFIED";
+      std::string due = applicant ? r.opt_str(5).value_or("") : r.str(4);
+      if (due.empty()) return;
+      o.begin_object().kv("registration_id", r.i64(0)).kv("ormas_id", r.i64(1)).kv("name", r.text(2)).kv("status", r.text(3))
+          .kv("owner", applicant ? "APPLICANT" : "OFFICE").kv("due", due)
+          .kv("working_days_left", working_days_left(cal, today, *parse_date(due))).end_object();
+    });
+  }
+  o.end_array().key("annual_reports").begin_array();
+  {
+    // Last year's report, once its due date has passed and nothing was submitted.
+    int year = today.year - 1;
+    Date due = annual_report_due(year, rule_value(c, "ANNUAL_REPORT", Date{year, 12, 31}, 0));
+    if (today > due) {
+      db::Params p{int64_t{year}};
+      std::string sql = "SELECT o.id, o.name, o.region_code FROM ormas o WHERE o.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM "
+                        "ormas_annual_reports a WHERE a.ormas_id = o.id AND a.year = ?) AND " +
+                        s.record_filter("o.region_code", "o.classification", p) + " ORDER BY o.id LIMIT 500";
+      c.query(sql, p, [&](const db::Row& r) {
+        o.begin_object().kv("ormas_id", r.i64(0)).kv("name", r.text(1)).kv("region_code", r.text(2)).kv("year", year)
+            .kv("due_date", format_date(due)).end_object();
+      });
+    }
+  }
+  o.end_array().key("warnings").begin_array();
+  {
+    db::Params p;
+    std::string sql = "SELECT x.id, x.ormas_id, o.name, x.level, x.decree_no, x.issued_on, x.compliance_due FROM ormas_sanctions x "
+                      "JOIN ormas o ON o.id = x.ormas_id WHERE x.compliance_due IS NOT NULL AND x.complied_on IS NULL AND " +
+                      s.record_filter("o.region_code", "o.classification", p) + " ORDER BY x.compliance_due LIMIT 500";
+    c.query(sql, p, [&](const db::Row& r) {
+      // Superseded by a later step: no longer waiting.
+      o.begin_object().kv("sanction_id", r.i64(0)).kv("ormas_id", r.i64(1)).kv("name", r.text(2)).kv("level", r.text(3))
+          .kv("decree_no", r.text(4)).kv("issued_on", r.text(5)).kv("compliance_due", r.text(6))
+          .kv("working_days_left", working_days_left(cal, today, *parse_date(r.text(6)))).end_object();
+    });
+  }
+  o.end_array().end_object();
+  return o.take();
+}
+
+Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTable& t, const std::string& file_sha256) {
+  ImportReport rep;
+  for (auto col : {"name", "legal_form", "scope_level", "region_code"})
+    if (t.column(col) < 0)
+      return Error::invalid_field("file", "missing_column", fmt::format("Kolom {} tidak ada di berkas.", col),
+                                  fmt::format("The column {} is missing from the file.", col));
+  auto cell = [&](const std::vector<std::string>& row, const char* name) -> std::string {
+    int i = t.column(name);
+    return i < 0 ? std::string() : trim(row[static_cast<size_t>(i)]);
+  };
+  Date today = *parse_date(now_iso().substr(0, 10));
+  std::set<std::string> regions;
+  c.query("SELECT code FROM regions", {}, [&](const db::Row& r) { regions.insert(r.str(0)); });
+  std::vector<OrmasInput> inputs;
+  inputs.reserve(t.rows.size());
+  rep.rows = static_cast<int>(t.rows.size());
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    auto& row = t.rows[i];
+    OrmasInput in;
+    in.name = cell(row, "name");
+    in.abbreviation = cell(row, "abbreviation");
+    in.legal_form = cell(row, "legal_form");
+    in.scope_level = cell(row, "scope_level");
+    in.region_code = cell(row, "region_code");
+    for (auto& f : split(cell(row, "fields"), ','))
+      if (!trim(f).empty()) in.fields.push_back(trim(f));
+    in.founding_date = cell(row, "founding_date");
+    in.deed_notary = cell(row, "deed_notary");
+    in.deed_no = cell(row, "deed_no");
+    in.deed_date = cell(row, "deed_date");
+    in.ahu_decree_no = cell(row, "ahu_decree_no");
+    in.skt_no = cell(row, "skt_no");
+    in.skt_issue_date = cell(row, "skt_issue_date");
+    in.npwp = cell(row, "npwp");
+    in.address = cell(row, "address");
+    in.phone = cell(row, "phone");
+    in.email = cell(row, "email");
+    for (auto [pos, prefix] : {std::pair{"KETUA", "ketua"}, {"SEKRETARIS", "sekretaris"}, {"BENDAHARA", "bendahara"}}) {
+      std::string nik = cell(row, (std::string(prefix) + "_nik").c_str()), nm = cell(row, (std::string(prefix) + "_nama").c_str());
+      if (!nik.empty() || !nm.empty()) in.board.push_back({nik, nm, pos, "", "", false});
+    }
+    int line = t.row_lines.empty() ? static_cast<int>(i) + 2 : t.row_lines[i];
+    auto errs = validate(in, today);
+    if (errs.empty() && !s.covers(in.region_code))
+      errs.push_back(field("region_code", "forbidden", "Wilayah ini di luar cakupan Anda.", "This region is outside your scope."));
+    if (errs.empty() && !regions.count(in.region_code))
+      errs.push_back(field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist."));
+    for (auto& e : errs) rep.refused.emplace_back(line, e);
+    inputs.push_back(std::move(in));
+  }
+  if (!rep.refused.empty()) return rep;
+  int64_t first = 0, last = 0;
+  for (auto& in : inputs) {
+    PANTAU_TRY(int64_t id, create_ormas(c, s, in, false));
+    if (!first) first = id;
+    last = id;
+    ++rep.created;
+  }
+  audit_json(c, s, "import", "ormas", first, s.region_code, [&](json::Out& j) {
+    j.kv("file_sha256", file_sha256).kv("rows", rep.rows).kv("first_id", first).kv("last_id", last);
+  });
+  return rep;
+}
+
+std::string map_json(db::Conn& c, const auth::Scope& s, const std::string& region) {
+  db::Params p;
+  std::string sql = "SELECT id, name, region_code, lat, lng, status FROM ormas WHERE lat IS NOT NULL AND lng IS NOT NULL AND " +
+                    s.record_filter("region_code", "classification", p);
+  if (!region.empty()) {
+    auth::Scope narrow = s;
+    narrow.region_code = region;
+    sql += " AND " + narrow.region_filter("region_code", p);
+  }
+  sql += " ORDER BY id LIMIT 5000";
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  c.query(sql, p, [&](const db::Row& r) {
+    o.begin_object().kv("id", r.i64(0)).kv("name", r.text(1)).kv("region_code", r.text(2)).kv("lat", r.f64(3)).kv("lng", r.f64(4))
+        .kv("status", r.text(5)).end_object();
+  });
+  o.end_array().end_object();
+  return o.take();
+}
+
+}  // namespace pantau::ormas

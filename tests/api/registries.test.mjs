@@ -1,0 +1,256 @@
+// Registries over HTTP in Kalimantan Selatan: an ormas is registered in Kota Banjarmasin with a
+// board member who is also a party official; his actor page shows both roles after an officer
+// links them; the local registration runs its checklist and 15-working-day clock; a written
+// warning gets its 7-working-day deadline. NIKs and passport numbers are masked for viewers
+// without clearance and not searchable by them; another kab/kota sees none of it. Foreigners:
+// a worker's presence from report to referral, the permit reminder and the XLSX recap. Imports
+// with a bad row write nothing.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { REPO, assertProblem, finish, startServer, ifMatch } from './server.mjs';
+
+const BUILT = fs.existsSync(path.join(REPO, 'src', 'modules', 'ormas', 'routes.cpp'));
+const NIK = '6371021508900001';
+let srv;
+const as = {};
+
+const plusDays = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+
+before(async () => {
+  if (!BUILT) return;
+  srv = await startServer();
+  for (const u of ['admin', 'banjarmasin.operator', 'banjarmasin.kaban', 'banjarbaru.operator', 'kalsel.kaban', 'kalsel.operator']) {
+    as[u] = await srv.login(u);
+  }
+});
+
+after(() => finish(assert, srv));
+
+describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
+  const s = {};
+
+  test('an ormas with a board member who is also a party official', async () => {
+    const op = as['banjarmasin.operator'];
+    // The party's board in Banjarmasin names him as chair, with his titles.
+    let r = await as['banjarmasin.kaban'].post('/api/v1/party-aid/boards', {
+      region_code: '63.71', party_abbreviation: 'PKB', decree_no: 'SK DPP PKB 12/2024', decree_date: '2024-02-01',
+      chair: 'H. Ahmad Fauzi, S.H.', secretary: 'Rina Marlina', treasurer: 'Joko Santoso', valid_from: '2024-02-01',
+    });
+    assert.equal(r.status, 201, r.text);
+    s.board = r.json.id;
+
+    const body = {
+      name: 'Gerakan Pemuda Banua', abbreviation: 'GPB', legal_form: 'NON_BH', scope_level: 'KABKOTA', region_code: '63.71',
+      fields: ['KEPEMUDAAN', 'SOSIAL'], skt_no: '01-00-00/123/XII/2022', skt_issue_date: '2022-01-10',
+      address: 'Jl. Lambung Mangkurat No. 5, Banjarmasin', lat: -3.319, lng: 114.59,
+      board: [{ nik: NIK, name: 'Ahmad Fauzi', position: 'KETUA' }, { nik: '6371025508920002', name: 'Siti Aminah', position: 'SEKRETARIS' }],
+    };
+    // A wrong NIK is refused with its field, in both languages.
+    r = await op.post('/api/v1/ormas', { ...body, board: [{ nik: '6371023102900001', name: 'Budi', position: 'KETUA' }] });
+    assertProblem(assert, r, 422);
+    const f = r.json.errors.find((e) => e.field === 'board[0].nik');
+    assert.equal(f.code, 'birth_date');
+    assert.match(f.message.id, /Tanggal lahir/);
+    assert.match(f.message.en, /birth date/);
+
+    r = await op.post('/api/v1/ormas', body, { headers: { 'Idempotency-Key': 'ormas-gpb-1' } });
+    assert.equal(r.status, 201, r.text);
+    s.ormas = r.json;
+    assert.equal(r.json.skt_expiry_date, '2027-01-10');
+    assert.equal(r.json.board[0].nik, '63************01', 'masked for an operator without clearance');
+    // The same submission again creates nothing new.
+    const again = await op.post('/api/v1/ormas', body, { headers: { 'Idempotency-Key': 'ormas-gpb-1' } });
+    assert.equal(again.status, 201);
+    assert.equal(again.json.id, s.ormas.id);
+    // The kaban (TERBATAS) sees the NIK.
+    r = await as['banjarmasin.kaban'].get(`/api/v1/ormas/${s.ormas.id}`);
+    assert.equal(r.json.board[0].nik, NIK);
+    // Another kab/kota sees nothing.
+    r = await as['banjarbaru.operator'].get(`/api/v1/ormas/${s.ormas.id}`);
+    assert.equal(r.status, 404);
+  });
+
+  test('the same person on a second ormas is flagged as a duplicate', async () => {
+    const r = await as['banjarmasin.operator'].post('/api/v1/ormas', {
+      name: 'Forum Pemuda Martapura Raya', legal_form: 'NON_BH', scope_level: 'KABKOTA', region_code: '63.71',
+      board: [{ nik: NIK, name: 'Moh. Ahmad Fauzi', position: 'BENDAHARA' }],
+    });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.board[0].duplicate, true);
+    const d = await as['kalsel.kaban'].get('/api/v1/ormas/duplicates');
+    const entry = d.json.items.find((x) => x.nik === NIK);
+    assert.deepEqual(entry.ormas.map((o) => o.ormas_name).sort(), ['Forum Pemuda Martapura Raya', 'Gerakan Pemuda Banua']);
+  });
+
+  test('search by name, board member and NIK respects clearance', async () => {
+    let r = await as['banjarmasin.operator'].get('/api/v1/ormas?q=gerakan%20pemuda');
+    assert.ok(r.json.items.some((o) => o.name === 'Gerakan Pemuda Banua'));
+    r = await as['banjarmasin.operator'].get('/api/v1/ormas?q=Aminah');
+    assert.ok(r.json.items.some((o) => o.name === 'Gerakan Pemuda Banua'), 'found by its secretary');
+    assert.ok(!r.json.items.some((o) => o.name === 'Forum Pemuda Martapura Raya'));
+    r = await as['banjarmasin.operator'].get(`/api/v1/ormas?q=${NIK}`);
+    assert.equal(r.json.items.length, 0, 'no NIK search without clearance');
+    r = await as['banjarmasin.kaban'].get(`/api/v1/ormas?q=${NIK}`);
+    assert.equal(r.json.items.length, 2);
+    r = await as['banjarbaru.operator'].get('/api/v1/ormas?q=pemuda');
+    assert.ok(r.json.items.every((o) => o.region_code.startsWith('63.72')), 'Banjarbaru sees only its own ormas');
+    assert.ok(!r.json.items.some((o) => o.name === 'Gerakan Pemuda Banua'));
+    r = await as['banjarmasin.operator'].get('/api/v1/actors/suggest?q=fauz');
+    assert.ok(r.json.items.some((a) => a.identifier === '63************01'));
+    r = await as['banjarmasin.operator'].get(`/api/v1/actors/nik-check?nik=${NIK}`);
+    assert.deepEqual([r.json.valid, r.json.region_code, r.json.birth_date, r.json.sex], [true, '63.71.02', '1990-08-15', 'L']);
+  });
+
+  test('the actor page shows the ormas and, once linked, the party role', async () => {
+    const kaban = as['banjarmasin.kaban'];
+    const actor = s.ormas.board[0].actor_id;
+    let r = await kaban.get(`/api/v1/actors/${actor}`);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.roles.filter((x) => x.role === 'ORMAS_BOARD').length, 2);
+    const cand = r.json.candidates.find((c) => c.kind === 'PARTY_BOARD');
+    assert.equal(cand.candidate, `party_board:${s.board}:KETUA`);
+    r = await kaban.post(`/api/v1/actors/${actor}/link`, { candidate: cand.candidate });
+    assert.equal(r.status, 200, r.text);
+    const party = r.json.roles.find((x) => x.role === 'PARTY_BOARD');
+    assert.match(party.label, /KETUA PKB/);
+    assert.ok(!r.json.candidates.some((c) => c.candidate === cand.candidate));
+    // An operator may read but not link.
+    r = await as['banjarmasin.operator'].post(`/api/v1/actors/${actor}/keep-apart`, { candidate: 'party_board:1:KETUA' });
+    assert.equal(r.status, 403);
+    r = await as['banjarbaru.operator'].get(`/api/v1/actors/${actor}`);
+    assert.equal(r.status, 404);
+  });
+
+  test('local registration: checklist, verdicts and the 15-working-day clock', async () => {
+    const kaban = as['banjarmasin.kaban'];
+    let r = await as['banjarmasin.operator'].post(`/api/v1/ormas/${s.ormas.id}/registrations`, { submitted_on: '2026-01-05' });
+    assert.equal(r.status, 201, r.text);
+    let reg = r.json.registrations[0];
+    // 15 working days; Isra Mikraj (16 January 2026, from the holidays table) is skipped.
+    assert.equal(reg.verification_due, '2026-01-27');
+    assert.equal(reg.documents.length, 11);
+    r = await kaban.post(`/api/v1/ormas/registrations/${reg.id}/actions`, { action: 'approve' }, ifMatch(reg.version));
+    assertProblem(assert, r, 409, 'ormas.transition');
+    r = await kaban.post(`/api/v1/ormas/registrations/${reg.id}/actions`, { action: 'verify' });
+    assert.equal(r.status, 428);
+    r = await kaban.post(`/api/v1/ormas/registrations/${reg.id}/actions`, { action: 'verify' }, ifMatch(reg.version));
+    assert.equal(r.status, 200, r.text);
+    reg = r.json.registrations[0];
+    r = await kaban.post(`/api/v1/ormas/registrations/${reg.id}/documents/NPWP`, { verdict: 'INVALID' });
+    assertProblem(assert, r, 422);
+    r = await kaban.post(`/api/v1/ormas/registrations/${reg.id}/documents/NPWP`, { verdict: 'INVALID', note: 'NPWP atas nama pribadi' });
+    assert.equal(r.status, 200, r.text);
+    reg = r.json.registrations[0];
+    r = await kaban.post(`/api/v1/ormas/registrations/${reg.id}/actions`, { action: 'notify_incomplete', on: '2026-01-12' }, ifMatch(reg.version));
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.registrations[0].completion_due, '2026-02-03');
+    assert.equal(r.json.registrations[0].clock.owner, 'APPLICANT');
+  });
+
+  test('a written warning and its 7-working-day deadline', async () => {
+    const kaban = as['banjarmasin.kaban'];
+    let r = await kaban.post(`/api/v1/ormas/${s.ormas.id}/sanctions`, { level: 'ACTIVITY_STOP', decree_no: 'X', issued_on: '2026-12-04', reason: 'Pasal 59' });
+    assertProblem(assert, r, 422);
+    r = await as['banjarmasin.operator'].post(`/api/v1/ormas/${s.ormas.id}/sanctions`, { level: 'WARNING', decree_no: 'X', issued_on: '2026-12-04', reason: 'x' });
+    assert.equal(r.status, 403, 'an operator cannot sanction');
+    r = await kaban.post(`/api/v1/ormas/${s.ormas.id}/sanctions`, {
+      level: 'WARNING', decree_no: '300/123/Kesbangpol/2026', issued_on: '2026-12-04', reason: 'Mengganggu ketertiban umum (Pasal 59 ayat 3)',
+    });
+    assert.equal(r.status, 201, r.text);
+    const w = r.json.sanctions[0];
+    assert.equal(w.compliance_due, '2026-12-15');
+    assert.match(w.legal_basis, /7 hari kerja/);
+    r = await kaban.get('/api/v1/ormas/reminders');
+    assert.ok(r.json.warnings.some((x) => x.sanction_id === w.id && x.compliance_due === '2026-12-15'));
+  });
+
+  test('annual report and SKT expiring soon', async () => {
+    const op = as['banjarmasin.operator'];
+    let r = await op.post(`/api/v1/ormas/${s.ormas.id}/annual-reports`, { year: 2025, submitted_on: '2026-01-20', activities: 'Bakti sosial, pelatihan' });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.annual_reports[0].due_date, '2025-12-31');
+    assert.equal(r.json.annual_reports[0].late, true);
+    r = await op.post('/api/v1/ormas', {
+      name: 'Paguyuban Seni Banjar', legal_form: 'NON_BH', scope_level: 'KABKOTA', region_code: '63.71',
+      skt_no: 'SKT-PSB', skt_issue_date: new Date(Date.now() - (5 * 365 - 20) * 86400000).toISOString().slice(0, 10),
+    });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.skt_state, 'EXPIRING_30');
+    r = await op.get('/api/v1/ormas/reminders');
+    assert.ok(r.json.skt.some((x) => x.name === 'Paguyuban Seni Banjar' && x.state === 'EXPIRING_30'));
+  });
+
+  test('import with a bad row writes nothing and names the line', async () => {
+    const op = as['banjarmasin.operator'];
+    const before = (await op.get('/api/v1/ormas?limit=200')).json.items.length;
+    const csv = 'name,legal_form,scope_level,region_code,ketua_nik,ketua_nama\n' +
+      'Ormas Impor Satu,NON_BH,KABKOTA,63.71,6371021508950003,Rudi\n' +
+      'Ormas Impor Dua,NON_BH,KABKOTA,63.71,12345,Sari\n';
+    let r = await op.request('POST', '/api/v1/ormas/import', { body: csv, headers: { 'Content-Type': 'text/csv' } });
+    assertProblem(assert, r, 422, 'import.refused');
+    assert.deepEqual(r.json.report.refused.map((x) => [x.line, x.field]), [[3, 'board[0].nik']]);
+    assert.equal((await op.get('/api/v1/ormas?limit=200')).json.items.length, before);
+    r = await op.request('POST', '/api/v1/ormas/import', { body: csv.split('\n').slice(0, 2).join('\n') + '\n', headers: { 'Content-Type': 'text/csv' } });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.imported, 1);
+  });
+
+  test('a foreign worker: masked passport, presence to referral, reminder and recap', async () => {
+    const kaban = as['kalsel.kaban'];
+    const op = as['kalsel.operator'];
+    let r = await op.post('/api/v1/foreigners/persons', {
+      full_name: 'John Smith', nationality: 'AUS', passport_no: 'pa1234567', permit_type: 'KITAS', permit_no: 'KITAS-77',
+      permit_valid_from: '2026-01-01', permit_valid_to: plusDays(20), sponsor_name: 'PT Tambang Banua', region_code: '63.71',
+    });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.passport_no, 'PA*****67');
+    s.person = r.json.id;
+    r = await op.get('/api/v1/foreigners/persons?q=PA1234567');
+    assert.equal(r.json.items.length, 0, 'no passport search without clearance');
+    r = await kaban.get('/api/v1/foreigners/persons?q=PA1234567');
+    assert.equal(r.json.items[0].passport_no, 'PA1234567');
+    r = await op.post('/api/v1/foreigners/persons', { full_name: 'X', nationality: 'IDN', passport_no: '1', permit_type: 'KITAS', region_code: '63.71' });
+    assertProblem(assert, r, 422);
+    assert.deepEqual(r.json.errors.map((e) => e.field).sort(), ['nationality', 'passport_no', 'permit_valid_to']);
+
+    r = await op.post('/api/v1/foreigners/presences', {
+      person_id: s.person, category: 'FOREIGN_WORKER', source: 'IMMIGRATION_DOC', start_date: plusDays(-10), end_date: plusDays(200),
+      regions: ['63.71', '63.03'], purpose: 'Tenaga ahli pertambangan',
+    });
+    assert.equal(r.status, 201, r.text);
+    let p = r.json;
+    const step = async (body) => {
+      const res = await kaban.post(`/api/v1/foreigners/presences/${p.id}/actions`, body, ifMatch(p.version));
+      assert.equal(res.status, 200, res.text);
+      p = res.json;
+    };
+    await step({ action: 'verify_documents' });
+    await step({ action: 'decide', decision: 'APPROVED', reason: 'Dokumen lengkap' });
+    await step({ action: 'activate' });
+    r = await kaban.get('/api/v1/foreigners/reminders');
+    assert.ok(r.json.permits.some((x) => x.person_id === s.person && x.state === 'EXPIRING_30'));
+    r = await kaban.post(`/api/v1/foreigners/presences/${p.id}/actions`, { action: 'find_violation' }, ifMatch(p.version));
+    assertProblem(assert, r, 409, 'foreigners.transition');
+    r = await op.post(`/api/v1/foreigners/presences/${p.id}/field-checks`, { check_date: plusDays(0), findings: 'Bekerja di luar lokasi izin', compliant: false });
+    assert.equal(r.status, 201, r.text);
+    p = r.json;
+    await step({ action: 'find_violation' });
+    await step({ action: 'refer', agency: 'IMMIGRATION', letter_no: 'B-12/Kesbangpol/2026', referred_on: plusDays(0) });
+    assert.equal(p.status, 'REFERRED');
+    assert.equal(p.referrals[0].agency, 'IMMIGRATION');
+    // Both kab/kota it touches see it; a third does not.
+    assert.equal((await as['banjarmasin.operator'].get(`/api/v1/foreigners/presences/${p.id}`)).status, 200);
+    assert.equal((await as['banjarbaru.operator'].get(`/api/v1/foreigners/presences/${p.id}`)).status, 404);
+    r = await kaban.get('/api/v1/foreigners/recap?from=2000-01-01&to=2100-01-01');
+    assert.ok(r.json.nationality.some((x) => x.key === 'AUS' && x.count >= 1));
+    r = await kaban.get('/api/v1/foreigners/recap.xlsx?from=2000-01-01&to=2100-01-01');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    // The actor page of the foreigner.
+    r = await kaban.get(`/api/v1/actors/${p.actor_id}`);
+    assert.ok(r.json.roles.some((x) => x.role === 'FOREIGN_NATIONAL'));
+  });
+});

@@ -1,0 +1,125 @@
+// Registries in the browser against the real server and the Kalimantan Selatan demo: the head of
+// Kesbangpol Banjarmasin registers an ormas whose chair is also the chair of a party board (the
+// NIK is checked while typing), opens the chair's actor page, links the party position it
+// suggests and sees both roles; back on the ormas he imposes a written warning and sees its
+// deadline of 7 working days. An operator without clearance sees the NIK masked. axe runs on
+// every screen; the actor page is also checked at 390 px.
+import { test, before, after, describe } from 'node:test'
+import assert from 'node:assert/strict'
+import { launch, closeBrowser, newPage, login, shot, axe } from './lib.mjs'
+
+let browser
+before(async () => { browser = await launch() })
+after(async () => { await closeBrowser(browser) })
+
+async function done(page) {
+  assert.deepEqual(page.errors, [], `uncaught errors in the page: ${page.errors.join('\n')}`)
+  await page.context().close()
+}
+
+// A POST from inside the logged-in page (the session cookie and its CSRF token).
+async function apiPost(page, path, body) {
+  return page.evaluate(async ([p, b]) => {
+    const s = await (await fetch('/api/v1/session')).json()
+    const r = await fetch(p, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrf_token }, body: JSON.stringify(b) })
+    return { status: r.status, json: await r.json() }
+  }, [path, body])
+}
+
+const NIK = '6371021508850007'
+
+describe('from an ormas registration to the actor page and a warning', () => {
+  let ormasUrl = ''
+
+  test('register an ormas whose chair is also a party official', async () => {
+    const page = await newPage(browser)
+    await login(page, 'banjarmasin.kaban')
+    // The party board of Banjarmasin names him with his titles (recorded in the banpol module).
+    const board = await apiPost(page, '/api/v1/party-aid/boards', {
+      region_code: '63.71', party_abbreviation: 'PKB', decree_no: 'SK DPP PKB 31/2024', decree_date: '2024-02-01',
+      chair: 'H. Muhammad Rizani, S.E.', secretary: 'Rina Marlina', treasurer: 'Joko Santoso', valid_from: '2024-02-01',
+    })
+    assert.equal(board.status, 201, JSON.stringify(board.json))
+
+    await page.locator('nav a', { hasText: 'Daftarkan ormas' }).click()
+    await page.waitForURL(/\/ormas\/baru/)
+    await page.locator('input[name="name"]').fill('Gerakan Pemuda Sungai Andai')
+    await page.locator('input[name="address"]').fill('Jl. Sungai Andai No. 7, Banjarmasin Utara')
+    await page.locator('input[name="skt_no"]').fill('01-00-00/077/II/2023')
+    await page.locator('input[name="skt_issue_date"]').fill('2023-02-14')
+    await page.locator('label.check', { hasText: 'Kepemudaan' }).locator('input').check()
+    // A NIK with an impossible date is flagged while typing.
+    await page.locator('input[name="nik-0"]').fill('6371023102900001')
+    await page.locator('[data-testid="board-0"]', { hasText: 'Tanggal lahir dalam NIK tidak mungkin' }).waitFor()
+    await page.locator('input[name="nik-0"]').fill(NIK)
+    await page.locator('[data-testid="board-0"]', { hasText: 'NIK sesuai: lahir 15 Agustus 1985' }).waitFor()
+    await page.locator('input[name="name-0"]').fill('Moh. Rizani')
+    await axe(page, 'ormas-form')
+    await page.locator('[data-testid="ormas-save"]').click()
+    await page.waitForURL(/\/ormas\/\d+$/)
+    ormasUrl = new URL(page.url()).pathname
+    await page.locator('[data-testid="ormas-name"]', { hasText: 'Gerakan Pemuda Sungai Andai' }).waitFor()
+    // The head of agency (TERBATAS) sees the NIK; the SKT runs 5 years.
+    assert.match(await page.locator('[data-testid="board-table"]').innerText(), new RegExp(NIK))
+    assert.match(await page.locator('main').innerText(), /Berlaku sampai 14 Februari 2028/)
+    await axe(page, 'ormas-detail')
+    await shot(page, 'ormas-detail')
+    await done(page)
+  })
+
+  test('the actor page shows the ormas role, suggests the party position, and shows both once linked', async () => {
+    const page = await newPage(browser)
+    await login(page, 'banjarmasin.kaban')
+    await page.goto(ormasUrl)
+    await page.locator('[data-testid="board-table"] a', { hasText: 'Moh. Rizani' }).click()
+    await page.waitForURL(/\/aktor\/\d+$/)
+    await page.locator('[data-testid="actor-roles"] [data-role="ORMAS_BOARD"]', { hasText: 'Gerakan Pemuda Sungai Andai' }).waitFor()
+    const cand = page.locator('[data-testid="actor-candidates"] li', { hasText: 'H. Muhammad Rizani, S.E.' })
+    await cand.waitFor()
+    await axe(page, 'actor-before-link')
+    await cand.locator('button', { hasText: 'Tautkan' }).click()
+    await page.locator('[data-testid="notice"]', { hasText: 'Peran ditautkan' }).waitFor()
+    const roles = await page.locator('[data-testid="actor-roles"]').innerText()
+    assert.match(roles, /Pengurus ormas — Ketua, Gerakan Pemuda Sungai Andai/)
+    assert.match(roles, /Pengurus partai politik — KETUA PKB/)
+    await shot(page, 'actor-page')
+    await done(page)
+  })
+
+  test('a written warning and its deadline', async () => {
+    const page = await newPage(browser)
+    await login(page, 'banjarmasin.kaban')
+    await page.goto(ormasUrl)
+    await page.locator('[data-testid="sanctions"]').waitFor()
+    await page.locator('input[name="decree_no"]').fill('300/145/Kesbangpol/2026')
+    await page.locator('input[name="issued_on"]').fill('2026-12-04')
+    await page.locator('input[name="reason"]').fill('Mengganggu ketertiban umum')
+    await page.locator('[data-testid="sanction-submit"]').click()
+    await page.locator('[data-testid="notice"]').waitFor()
+    const s = await page.locator('[data-testid="sanctions"]').innerText()
+    assert.match(s, /Peringatan tertulis — 300\/145\/Kesbangpol\/2026, 4 Desember 2026/)
+    assert.match(s, /Batas mematuhi 15 Desember 2026/)
+    assert.match(s, /7 hari kerja/)
+    await page.locator('nav a', { hasText: 'Pengingat ormas' }).click()
+    await page.locator('[data-testid="rem-warnings"]', { hasText: 'Gerakan Pemuda Sungai Andai' }).waitFor()
+    await axe(page, 'ormas-reminders')
+    await done(page)
+  })
+
+  test('an operator without clearance sees the NIK masked, also on a phone', async () => {
+    const page = await newPage(browser, { width: 390, height: 844 })
+    await login(page, 'banjarmasin.operator')
+    await page.goto(ormasUrl)
+    await page.locator('[data-testid="board-table"]').waitFor()
+    const text = await page.locator('[data-testid="board-table"]').innerText()
+    assert.ok(!text.includes(NIK))
+    assert.match(text, /63\*{12}07/)
+    assert.match(await page.locator('main').innerText(), /NIK disamarkan/)
+    await page.locator('[data-testid="board-table"] a', { hasText: 'Moh. Rizani' }).click()
+    await page.locator('[data-testid="actor-roles"] [data-role="PARTY_BOARD"]').waitFor()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 1, `no sideways scrolling at 390 px (overflow ${overflow}px)`)
+    await axe(page, 'actor-phone')
+    await done(page)
+  })
+})

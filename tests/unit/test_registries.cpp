@@ -1,0 +1,426 @@
+// Registries: the actor rules (NIK, names), the ormas and foreigner rules as tables of cases, and
+// the stores on both databases (ormas with board and duplicates, registration clock, sanctions,
+// import, masking, the actor page with a party officer, merges, foreigners' presences).
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "fixtures.h"
+#include "modules/actors/public.h"
+#include "modules/actors/store.h"
+#include "modules/foreigners/store.h"
+#include "modules/ormas/store.h"
+#include "store_fixture.h"
+
+using namespace pantau;
+
+namespace {
+
+Date d(const std::string& s) { return *parse_date(s); }
+
+WorkingDayCalendar calendar_of(const std::string& holidays) {
+  WorkingDayCalendar cal;
+  if (holidays != "-")
+    for (auto& h : split(holidays, ',')) cal.add_day_off(d(h));
+  return cal;
+}
+
+TEST(ActorRules, NikCases) {
+  auto cases = load_cases("actors_nik.tsv");
+  ASSERT_GE(cases.size(), 20u);
+  for (auto& c : cases) {
+    c.resize(6);
+    auto r = actors::check_nik(c[0], d(c[1]));
+    if (c[2] == "OK") {
+      ASSERT_TRUE(r.ok()) << c[0] << ": " << r.error().message.en;
+      EXPECT_EQ(r->region_code, c[3]) << c[0];
+      EXPECT_EQ(format_date(r->birth_date), c[4]) << c[0];
+      EXPECT_EQ(std::string(1, r->sex), c[5]) << c[0];
+    } else {
+      ASSERT_FALSE(r.ok()) << c[0] << " should be refused (" << c[2] << ")";
+      EXPECT_EQ(r.error().fields.at(0).code, c[2]) << c[0];
+      EXPECT_EQ(r.error().fields.at(0).field, "nik");
+      EXPECT_FALSE(r.error().fields.at(0).message.id.empty());
+    }
+  }
+}
+
+TEST(ActorRules, NamePairs) {
+  auto cases = load_cases("actors_names.tsv");
+  ASSERT_GE(cases.size(), 30u);
+  for (auto& c : cases) {
+    c.resize(4);
+    EXPECT_EQ(actors::names_match(c[0], c[1]), c[2] == "yes") << "'" << c[0] << "' vs '" << c[1] << "' (" << c[3] << "): keys "
+                                                              << actors::name_key(c[0]) << " / " << actors::name_key(c[1]);
+  }
+}
+
+TEST(ActorRules, MaskingKeepsOnlyTheEnds) {
+  EXPECT_EQ(actors::mask_identifier("6371021508900001"), "63************01");
+  EXPECT_EQ(actors::mask_identifier("A1234567"), "A1****67");
+  EXPECT_EQ(actors::mask_identifier("AB12"), "****");
+}
+
+TEST(OrmasRules, RegistrationTransitions) {
+  for (auto& c : load_cases("ormas_registration.tsv")) {
+    ormas::RegFacts f{c[2] == "1", c[3] == "1", c[4] == "1"};
+    auto r = ormas::reg_transition(*ormas::parse_reg_state(c[0]), c[1], f);
+    if (c[5] == "NOT_ALLOWED") {
+      EXPECT_FALSE(r.ok()) << c[0] << " " << c[1];
+      if (!r.ok()) {
+        EXPECT_EQ(r.error().kind, ErrorKind::Conflict);
+      }
+    } else {
+      ASSERT_TRUE(r.ok()) << c[0] << " " << c[1] << ": " << r.error().message.en;
+      EXPECT_EQ(ormas::name(*r), c[5]) << c[0] << " " << c[1];
+    }
+  }
+}
+
+TEST(OrmasRules, ClocksAndValidity) {
+  auto cases = load_cases("ormas_clocks.tsv");
+  ASSERT_GE(cases.size(), 20u);
+  for (auto& c : cases) {
+    auto cal = calendar_of(c[3]);
+    std::string got;
+    if (c[0] == "WORKING_DUE") got = format_date(ormas::working_due(cal, d(c[1]), std::stoi(c[2])));
+    else if (c[0] == "DAYS_LEFT") got = std::to_string(ormas::working_days_left(cal, d(c[1]), d(c[2])));
+    else if (c[0] == "SKT_EXPIRY") got = format_date(ormas::skt_expiry(d(c[1]), std::stoi(c[2])));
+    else if (c[0] == "SKT_STATE")
+      got = ormas::name(ormas::skt_state(c[1] == "-" ? std::nullopt : std::optional(d(c[1])), d(c[2]), 90, 30));
+    else if (c[0] == "ANNUAL_DUE") got = format_date(ormas::annual_report_due(std::stoi(c[1]), std::stoi(c[2])));
+    EXPECT_EQ(got, c[4]) << c[0] << " " << c[1] << " " << c[2] << " (" << c[5] << ")";
+  }
+}
+
+// The ladder as migration 0018 seeds it.
+std::vector<ormas::SanctionStep> seeded_ladder() {
+  using S = ormas::SanctionStep;
+  auto to = std::optional(d("2017-07-09"));
+  return {S{"UU_17_2013", 1, "WARNING", 30, "CALENDAR_DAYS", "", d("2013-07-22"), to},
+          S{"UU_17_2013", 2, "WARNING", 30, "CALENDAR_DAYS", "", d("2013-07-22"), to},
+          S{"UU_17_2013", 3, "WARNING", 30, "CALENDAR_DAYS", "", d("2013-07-22"), to},
+          S{"UU_17_2013", 4, "ACTIVITY_STOP", 0, "CALENDAR_DAYS", "", d("2013-07-22"), to},
+          S{"UU_17_2013", 5, "REVOCATION", 0, "CALENDAR_DAYS", "", d("2013-07-22"), to},
+          S{"UU_16_2017", 1, "WARNING", 7, "WORKING_DAYS", "", d("2017-07-10"), std::nullopt},
+          S{"UU_16_2017", 2, "ACTIVITY_STOP", 0, "WORKING_DAYS", "", d("2017-07-10"), std::nullopt},
+          S{"UU_16_2017", 3, "REVOCATION", 0, "WORKING_DAYS", "", d("2017-07-10"), std::nullopt}};
+}
+
+TEST(OrmasRules, SanctionLadder) {
+  for (auto& c : load_cases("ormas_sanctions.tsv")) {
+    std::vector<ormas::IssuedSanction> issued;
+    if (c[1] != "-")
+      for (auto& s : split(c[1], ',')) {
+        auto parts = split(s, ':');
+        issued.push_back({std::stoi(parts[0]), "", parts[1] == "Y"});
+      }
+    auto r = ormas::next_sanction(ormas::ladder_on(seeded_ladder(), d(c[0])), issued, c[2], c[3] == "Y");
+    std::string got = r.ok() ? std::to_string(r->step) : (r.error().fields.empty() ? r.error().code : r.error().fields[0].code);
+    EXPECT_EQ(got, c[4]) << c[0] << " " << c[1] << " " << c[2];
+  }
+  // A warning under UU 16/2017 gives 7 working days.
+  auto ladder = ormas::ladder_on(seeded_ladder(), d("2026-12-04"));
+  EXPECT_EQ(format_date(*ormas::compliance_due(ladder.front(), d("2026-12-04"), WorkingDayCalendar{})), "2026-12-15");
+}
+
+TEST(ForeignerRules, PresenceTransitions) {
+  for (auto& c : load_cases("foreigners_presence.tsv")) {
+    foreigners::PresenceFacts f{c[2] == "-" ? "" : c[2], c[3] == "-" ? "" : c[3], c[4] == "1", c[5] == "1"};
+    auto r = foreigners::presence_transition(*foreigners::parse_presence_state(c[0]), c[1], f);
+    if (c[6] == "NOT_ALLOWED") {
+      EXPECT_FALSE(r.ok()) << c[0] << " " << c[1];
+    } else {
+      ASSERT_TRUE(r.ok()) << c[0] << " " << c[1] << ": " << r.error().message.en;
+      EXPECT_EQ(foreigners::name(*r), c[6]) << c[0] << " " << c[1];
+    }
+  }
+}
+
+TEST(ForeignerRules, PermitReminders) {
+  for (auto& c : load_cases("foreigners_permits.tsv"))
+    EXPECT_EQ(foreigners::name(foreigners::permit_state(c[0] == "-" ? std::nullopt : std::optional(d(c[0])), d(c[1]), 30, 7)), c[2])
+        << c[0];
+}
+
+class RegistriesStoreTest : public testing_support::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (HasFatalFailure()) return;
+    seed_minimal_regions();
+    op = scope_of("63.71", 0, 1);
+    cleared = scope_of("63.71", 1, 1);
+    prov = scope_of("63", 1, 1);
+    other = scope_of("63.72", 2, 1);
+    today = *parse_date(now_iso().substr(0, 10));
+  }
+  ormas::OrmasInput ormas_in(const std::string& name, std::vector<ormas::BoardInput> board) {
+    ormas::OrmasInput in;
+    in.name = name;
+    in.legal_form = "NON_BH";
+    in.scope_level = "KABKOTA";
+    in.region_code = "63.71";
+    in.fields = {"KEPEMUDAAN"};
+    in.skt_no = "01-00-00/" + name.substr(0, 3);
+    in.skt_issue_date = "2022-03-10";
+    in.board = std::move(board);
+    return in;
+  }
+  Result<int64_t> add(const auth::Scope& s, const ormas::OrmasInput& in) {
+    auto errs = ormas::validate(in, today);
+    if (!errs.empty()) return Error::invalid(errs);
+    return db_->write_value<int64_t>([&](db::Conn& c) { return ormas::create_ormas(c, s, in); });
+  }
+  std::string read(const std::function<std::string(db::Conn&)>& fn) {
+    std::string out;
+    EXPECT_TRUE(db_->read([&](db::Conn& c) { out = fn(c); }).ok());
+    return out;
+  }
+  auth::Scope op, cleared, prov, other;
+  Date today;
+};
+
+const ormas::BoardInput kAhmad{"6371021508900001", "H. Ahmad Fauzi", "KETUA", "", "", false};
+const ormas::BoardInput kSiti{"6371025508920002", "Siti Aminah", "SEKRETARIS", "", "", false};
+
+TEST_P(RegistriesStoreTest, BoardDuplicatesAcrossOrmasAreFlaggedAndNikMasked) {
+  auto a = add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad, kSiti}));
+  ASSERT_TRUE(a.ok()) << a.error().message.en;
+  auto b = add(op, ormas_in("Forum Pemuda Martapura", {{"6371021508900001", "Ahmad Fauzi", "BENDAHARA", "", "", false}}));
+  ASSERT_TRUE(b.ok()) << b.error().message.en;
+  // One actor for the NIK, with both roles.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actors WHERE nik = '6371021508900001'"), 1);
+  std::string masked = read([&](db::Conn& c) { return *ormas::ormas_json(c, op, *a, today); });
+  EXPECT_NE(masked.find("63************01"), std::string::npos);
+  EXPECT_EQ(masked.find("6371021508900001"), std::string::npos);
+  EXPECT_NE(masked.find("\"duplicate\":true"), std::string::npos);
+  std::string open = read([&](db::Conn& c) { return *ormas::ormas_json(c, cleared, *a, today); });
+  EXPECT_NE(open.find("6371021508900001"), std::string::npos);
+  std::string dups = read([&](db::Conn& c) { return ormas::duplicates_json(c, prov); });
+  EXPECT_NE(dups.find("Forum Pemuda Martapura"), std::string::npos);
+  EXPECT_NE(dups.find("Gerakan Pemuda Banua"), std::string::npos);
+  // Outside the kab/kota: nothing.
+  EXPECT_EQ(read([&](db::Conn& c) { return ormas::ormas_json(c, other, *a, today).value_or("none"); }), "none");
+  // Search by a board member's name and by NIK (cleared only).
+  EXPECT_NE(read([&](db::Conn& c) { return ormas::list_json(c, op, {"fauzi", "", "", "", ""}, std::nullopt, 10, today); }).find("Forum Pemuda"),
+            std::string::npos);
+  EXPECT_NE(read([&](db::Conn& c) { return ormas::list_json(c, op, {"Gerakan Pemuda", "", "", "", ""}, std::nullopt, 10, today); }).find("Gerakan"),
+            std::string::npos);
+  EXPECT_EQ(read([&](db::Conn& c) { return ormas::list_json(c, op, {"6371021508900001", "", "", "", ""}, std::nullopt, 10, today); }).find("Gerakan"),
+            std::string::npos);
+  EXPECT_NE(read([&](db::Conn& c) { return ormas::list_json(c, cleared, {"6371021508900001", "", "", "", ""}, std::nullopt, 10, today); }).find("Gerakan"),
+            std::string::npos);
+  // A bad NIK is refused with its field, nothing written.
+  auto bad = add(op, ormas_in("Ormas Salah", {{"6371023102900001", "Budi", "KETUA", "", "", false}}));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().fields.at(0).field, "board[0].nik");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas"), 2);
+}
+
+TEST_P(RegistriesStoreTest, RegistrationClockChecklistAndReceipt) {
+  auto a = add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad}));
+  ASSERT_TRUE(a.ok());
+  auto reg = db_->write_value<int64_t>([&](db::Conn& c) { return ormas::create_registration(c, op, *a, "2026-01-05"); });
+  ASSERT_TRUE(reg.ok()) << reg.error().message.en;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas_registrations WHERE verification_due = '2026-01-26'"), 1);
+  int64_t docs = count("SELECT COUNT(*) FROM ormas_registration_documents WHERE registration_id = ?", {*reg});
+  EXPECT_EQ(docs, 11);  // ALWAYS documents; no religion, belief or state official
+  auto act = [&](const std::string& a, const std::string& on = "", const std::string& receipt = "") {
+    int64_t v = count("SELECT version FROM ormas_registrations WHERE id = ?", {*reg});
+    return db_->write([&](db::Conn& c) { return ormas::registration_action(c, op, *reg, v, a, on, receipt, "", today); });
+  };
+  ASSERT_TRUE(act("verify").ok());
+  EXPECT_EQ(act("approve").error().kind, ErrorKind::Conflict);  // documents not judged yet
+  ASSERT_TRUE(db_->write([&](db::Conn& c) { return ormas::judge_document(c, op, *reg, "NPWP", "INVALID", "NPWP atas nama pribadi"); }).ok());
+  ASSERT_TRUE(act("notify_incomplete", "2026-01-12").ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas_registrations WHERE completion_due = '2026-02-02'"), 1);
+  ASSERT_TRUE(act("resubmit", "2026-01-20").ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas_registrations WHERE verification_due = '2026-02-10'"), 1);
+  ASSERT_TRUE(act("verify").ok());
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    std::vector<std::string> types;
+    c.query("SELECT doc_type FROM ormas_registration_documents WHERE registration_id = ?", {*reg},
+            [&](const db::Row& r) { types.push_back(r.str(0)); });
+    for (auto& t : types) PANTAU_CHECK(ormas::judge_document(c, op, *reg, t, "VALID", ""));
+    return {};
+  }).ok());
+  ASSERT_TRUE(act("approve").ok());
+  EXPECT_EQ(act("issue_receipt").error().kind, ErrorKind::Invalid);  // receipt number required
+  ASSERT_TRUE(act("issue_receipt", "", "220/001/Kesbangpol").ok());
+  // Another kab/kota cannot act on it.
+  EXPECT_EQ(db_->write([&](db::Conn& c) { return ormas::registration_action(c, other, *reg, 1, "verify", "", "", "", today); }).error().kind,
+            ErrorKind::NotFound);
+  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'ormas_registration'"), 8);
+}
+
+TEST_P(RegistriesStoreTest, WarningThenStopThenRevocation) {
+  auto a = add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad}));
+  ASSERT_TRUE(a.ok());
+  auto impose = [&](const std::string& level, const std::string& on) {
+    return db_->write_value<int64_t>([&](db::Conn& c) { return ormas::impose_sanction(c, op, *a, level, "SK-" + level, on, "Pasal 59", false); });
+  };
+  EXPECT_FALSE(impose("ACTIVITY_STOP", "2026-12-04").ok());
+  auto w = impose("WARNING", "2026-12-04");
+  ASSERT_TRUE(w.ok()) << w.error().message.en;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas_sanctions WHERE compliance_due = '2026-12-15'"), 1);
+  std::string rem = read([&](db::Conn& c) { return ormas::reminders_json(c, op, d("2026-12-10")); });
+  EXPECT_NE(rem.find("\"compliance_due\":\"2026-12-15\""), std::string::npos);
+  ASSERT_TRUE(impose("ACTIVITY_STOP", "2026-12-16").ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas WHERE status = 'ACTIVITY_STOPPED'"), 1);
+  ASSERT_TRUE(impose("REVOCATION", "2027-01-10").ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas WHERE status = 'REVOKED'"), 1);
+  EXPECT_FALSE(impose("REVOCATION", "2027-01-11").ok());
+}
+
+TEST_P(RegistriesStoreTest, ImportRefusesBadRowsAndWritesNothing) {
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "skt_no", "skt_issue_date", "ketua_nik", "ketua_nama"};
+  t.rows = {{"Ormas Satu", "NON_BH", "KABKOTA", "63.71", "SKT-1", "2023-01-02", "6371021508900001", "Ahmad"},
+            {"Ormas Dua", "NON_BH", "KABKOTA", "63.99", "", "", "6371021508900009", "Budi"},
+            {"Ormas Tiga", "LAINNYA", "KABKOTA", "63.71", "", "", "63710215089", "Citra"},
+            {"Ormas Empat", "NON_BH", "KABKOTA", "63.72", "", "", "", ""}};
+  t.row_lines = {2, 3, 4, 5};
+  auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) -> Result<ormas::ImportReport> {
+    PANTAU_TRY(auto r, ormas::import_ormas(c, op, t, "abc"));
+    if (!r.refused.empty()) return Error::invalid({});
+    return r;
+  });
+  EXPECT_FALSE(rep.ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actors"), 0);
+  std::optional<ormas::ImportReport> r;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { r = ormas::import_ormas(c, op, t, "abc").value(); }).ok());
+  ASSERT_TRUE(r);
+  std::set<std::pair<int, std::string>> refused;
+  for (auto& [line, e] : r->refused) refused.insert({line, e.field});
+  EXPECT_TRUE(refused.count({3, "region_code"}));
+  EXPECT_TRUE(refused.count({4, "legal_form"}));
+  EXPECT_TRUE(refused.count({4, "board[0].nik"}));
+  EXPECT_TRUE(refused.count({5, "region_code"}));  // outside the importer's area
+  EXPECT_FALSE(refused.count({2, "name"}));
+  // Only the good row: imported, with one audit row for the file.
+  t.rows.resize(1);
+  t.row_lines.resize(1);
+  auto ok = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "abc"); });
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->created, 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'ormas' AND action = 'import'"), 1);
+}
+
+TEST_P(RegistriesStoreTest, ActorPageShowsOrmasAndPartyRolesInScopeOnly) {
+  ASSERT_TRUE(db_->write([](db::Conn& c) -> Status {
+    c.exec("INSERT INTO party_boards (region_code, party_abbreviation, decree_no, decree_date, chair, secretary, treasurer, valid_from, "
+           "created_at, updated_at) VALUES ('63.71', 'PKB', 'SK-DPP/12', '2024-01-01', 'Ahmad Fauzi, S.H.', 'Rina', 'Joko', '2024-01-01', 'x', 'x')");
+    c.exec("INSERT INTO party_boards (region_code, party_abbreviation, decree_no, decree_date, chair, secretary, treasurer, valid_from, "
+           "created_at, updated_at) VALUES ('63.72', 'PKB', 'SK-DPP/13', '2024-01-01', 'Ahmad Fauzi', 'Rini', 'Jaka', '2024-01-01', 'x', 'x')");
+    return {};
+  }).ok());
+  auto a = add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad}));
+  ASSERT_TRUE(a.ok());
+  int64_t actor = count("SELECT id FROM actors WHERE nik = '6371021508900001'");
+  std::string page = read([&](db::Conn& c) { return *actors::actor_json(c, op, actor); });
+  EXPECT_NE(page.find("ORMAS_BOARD"), std::string::npos);
+  EXPECT_NE(page.find("party_board:1:KETUA"), std::string::npos);  // suggested by name
+  EXPECT_EQ(page.find("party_board:2:KETUA"), std::string::npos);  // another kab/kota
+  EXPECT_NE(page.find("63************01"), std::string::npos);
+  ASSERT_TRUE(db_->write([&](db::Conn& c) { return actors::link_party_officer(c, op, actor, "party_board:1:KETUA"); }).ok());
+  page = read([&](db::Conn& c) { return *actors::actor_json(c, op, actor); });
+  EXPECT_NE(page.find("PARTY_BOARD"), std::string::npos);
+  EXPECT_NE(page.find("KETUA PKB"), std::string::npos);
+  EXPECT_EQ(page.find("party_board:1:KETUA\",\"kind\""), std::string::npos);  // no longer a candidate
+  // Another kab/kota sees nothing of this actor.
+  EXPECT_EQ(read([&](db::Conn& c) { return actors::actor_json(c, other, actor).value_or("none"); }), "none");
+  // Keep apart is remembered.
+  ASSERT_TRUE(db_->write([&](db::Conn& c) { return actors::keep_apart(c, op, actor, "party_board:1:SEKRETARIS"); }).ok());
+  // Suggestions while typing: any word, NIK only with clearance.
+  EXPECT_NE(read([&](db::Conn& c) { return actors::suggest_json(c, op, "fau", 10); }).find("H. Ahmad Fauzi"), std::string::npos);
+  EXPECT_NE(read([&](db::Conn& c) { return actors::suggest_json(c, op, "Moh", 10); }).find("items\":[]"), std::string::npos);
+  EXPECT_EQ(read([&](db::Conn& c) { return actors::suggest_json(c, op, "637102", 10); }).find("Fauzi"), std::string::npos);
+  EXPECT_NE(read([&](db::Conn& c) { return actors::suggest_json(c, cleared, "637102", 10); }).find("Fauzi"), std::string::npos);
+}
+
+TEST_P(RegistriesStoreTest, MergeIsReversibleAndAudited) {
+  auto a = add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad}));
+  auto b = add(op, ormas_in("Forum Warga", {{"6371021508900002", "Ahmad Fauzi", "KETUA", "", "", false}}));
+  ASSERT_TRUE(a.ok() && b.ok());
+  int64_t x = count("SELECT id FROM actors WHERE nik = '6371021508900001'"), y = count("SELECT id FROM actors WHERE nik = '6371021508900002'");
+  // Two different NIKs are two people.
+  EXPECT_EQ(db_->write([&](db::Conn& c) { return actors::merge(c, op, x, y); }).error().code, "actor.different_nik");
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("UPDATE actors SET nik = NULL WHERE id = ?", {y});  // a person entered without NIK
+    return {};
+  }).ok());
+  ASSERT_TRUE(db_->write([&](db::Conn& c) { return actors::merge(c, op, x, y); }).ok());
+  std::string page = read([&](db::Conn& c) { return *actors::actor_json(c, op, x); });
+  EXPECT_NE(page.find("Forum Warga"), std::string::npos);
+  EXPECT_NE(page.find("Gerakan Pemuda Banua"), std::string::npos);
+  ASSERT_TRUE(db_->write([&](db::Conn& c) { return actors::unmerge(c, op, y); }).ok());
+  page = read([&](db::Conn& c) { return *actors::actor_json(c, op, x); });
+  EXPECT_EQ(page.find("Forum Warga"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'actor' AND action IN ('merge', 'unmerge')"), 2);
+}
+
+TEST_P(RegistriesStoreTest, ForeignerPassportMaskedAndPresenceFlow) {
+  foreigners::PersonInput p;
+  p.full_name = "John Smith";
+  p.nationality = "AUS";
+  p.passport_no = "PA1234567";
+  p.permit_type = "KITAS";
+  p.permit_valid_from = "2026-01-01";
+  p.permit_valid_to = format_date(civil_from_days(days_from_civil(today) + 20));
+  p.sponsor_name = "PT Tambang Banua";
+  p.region_code = "63.71";
+  ASSERT_TRUE(foreigners::validate(p).empty());
+  auto person = db_->write_value<int64_t>([&](db::Conn& c) { return foreigners::create_person(c, op, p); });
+  ASSERT_TRUE(person.ok()) << person.error().message.en;
+  std::string list = read([&](db::Conn& c) { return foreigners::persons_json(c, op, "", "", std::nullopt, 10, today); });
+  EXPECT_NE(list.find("PA*****67"), std::string::npos);
+  EXPECT_EQ(list.find("PA1234567"), std::string::npos);
+  EXPECT_NE(read([&](db::Conn& c) { return foreigners::persons_json(c, cleared, "", "", std::nullopt, 10, today); }).find("PA1234567"),
+            std::string::npos);
+  // Uncleared viewers cannot find a person by passport number.
+  EXPECT_EQ(read([&](db::Conn& c) { return foreigners::persons_json(c, op, "PA1234567", "", std::nullopt, 10, today); }).find("John"),
+            std::string::npos);
+  foreigners::PresenceInput pr;
+  pr.person_id = *person;
+  pr.category = "FOREIGN_WORKER";
+  pr.source = "IMMIGRATION_DOC";
+  pr.start_date = format_date(today);
+  pr.end_date = format_date(civil_from_days(days_from_civil(today) + 100));
+  pr.regions = {"63.71", "63.72"};
+  auto pid = db_->write_value<int64_t>([&](db::Conn& c) { return foreigners::create_presence(c, op, pr); });
+  ASSERT_FALSE(pid.ok());  // 63.72 is outside the kab/kota
+  auto pid2 = db_->write_value<int64_t>([&](db::Conn& c) { return foreigners::create_presence(c, prov, pr); });
+  ASSERT_TRUE(pid2.ok()) << pid2.error().message.en;
+  // Visible from both kab/kota it touches.
+  EXPECT_TRUE(read([&](db::Conn& c) { return foreigners::presence_json(c, other, *pid2, today).value_or(""); }) != "");
+  auto step = [&](foreigners::ActionInput a) {
+    int64_t v = count("SELECT version FROM foreign_presences WHERE id = ?", {*pid2});
+    return db_->write([&](db::Conn& c) { return foreigners::presence_action(c, prov, *pid2, v, a); });
+  };
+  ASSERT_TRUE(step({"verify_documents"}).ok());
+  ASSERT_TRUE(step({"decide", "APPROVED"}).ok());
+  ASSERT_TRUE(step({"activate"}).ok());
+  std::string rem = read([&](db::Conn& c) { return foreigners::reminders_json(c, op, today); });
+  EXPECT_NE(rem.find("EXPIRING_30"), std::string::npos);
+  EXPECT_FALSE(step({"find_violation"}).ok());
+  ASSERT_TRUE(db_->write_value<int64_t>([&](db::Conn& c) {
+    return foreigners::add_field_check(c, prov, *pid2, {format_date(today), "Tim", "Bekerja di luar lokasi izin", "[]", false});
+  }).ok());
+  ASSERT_TRUE(step({"find_violation"}).ok());
+  ASSERT_TRUE(step({"refer", "", "NONE", "", "IMMIGRATION", "B-12/2026", format_date(today)}).ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM foreign_presences WHERE status = 'REFERRED'"), 1);
+  auto x = read([&](db::Conn& c) { return foreigners::recap_xlsx(c, prov, "2000-01-01", "2100-01-01").value(); });
+  EXPECT_EQ(x.substr(0, 2), "PK");
+  std::string recap = read([&](db::Conn& c) { return foreigners::recap_json(c, prov, "2000-01-01", "2100-01-01"); });
+  EXPECT_NE(recap.find("\"key\":\"AUS\",\"count\":1"), std::string::npos);
+  // The actor page shows the foreigner role.
+  int64_t actor = count("SELECT actor_id FROM foreign_persons WHERE id = ?", {*person});
+  EXPECT_NE(read([&](db::Conn& c) { return *actors::actor_json(c, op, actor); }).find("FOREIGN_NATIONAL"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RegistriesStoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace

@@ -1,0 +1,138 @@
+// Messages of the registries (ormas, foreigners, actors) in both languages (same keys).
+export const id = {
+  reg: {
+    nav: { group: 'Ormas & Orang Asing', ormas: 'Daftar ormas', newOrmas: 'Daftarkan ormas', reminders: 'Pengingat ormas', foreigners: 'Orang asing', presences: 'Keberadaan' },
+    legalForm: { PERKUMPULAN_BH: 'Perkumpulan berbadan hukum', YAYASAN_BH: 'Yayasan berbadan hukum', NON_BH: 'Tidak berbadan hukum (SKT)' },
+    scope: { NASIONAL: 'Nasional', PROVINSI: 'Provinsi', KABKOTA: 'Kabupaten/kota' },
+    field: {
+      AGAMA: 'Keagamaan', KEPERCAYAAN: 'Kepercayaan', SOSIAL: 'Sosial', KEPEMUDAAN: 'Kepemudaan', PEREMPUAN: 'Perempuan', LINGKUNGAN: 'Lingkungan hidup',
+      ANTI_NARKOBA: 'Anti narkoba', BUDAYA: 'Seni dan budaya', PROFESI: 'Profesi', PENDIDIKAN: 'Pendidikan', KESEHATAN: 'Kesehatan', EKONOMI: 'Ekonomi',
+      HUKUM_HAM: 'Hukum dan HAM', OLAHRAGA: 'Olahraga', ADAT: 'Adat',
+    },
+    position: { KETUA: 'Ketua', WAKIL_KETUA: 'Wakil Ketua', SEKRETARIS: 'Sekretaris', BENDAHARA: 'Bendahara', ANGGOTA: 'Anggota', PEMBINA: 'Pembina', PENASEHAT: 'Penasehat' },
+    status: { ACTIVE: 'Aktif', ACTIVITY_STOPPED: 'Kegiatan dihentikan', REVOKED: 'Dicabut', INACTIVE: 'Tidak aktif' },
+    skt: { NONE: 'Tanpa SKT', ACTIVE: 'SKT berlaku', EXPIRING_90: 'SKT berakhir ≤ 90 hari', EXPIRING_30: 'SKT berakhir ≤ 30 hari', EXPIRED: 'SKT kedaluwarsa' },
+    regState: {
+      SUBMITTED: 'Diterima', UNDER_VERIFICATION: 'Diverifikasi', INCOMPLETE_NOTIFIED: 'Diminta melengkapi', RESUBMITTED: 'Dilengkapi',
+      INCOMPLETE_EXPIRED: 'Tidak dilengkapi', CLOSED: 'Ditutup', APPROVED: 'Disetujui', RECEIPT_ISSUED: 'Surat keterangan terbit', REFUSED: 'Ditolak',
+    },
+    regAction: { verify: 'Mulai verifikasi', notify_incomplete: 'Minta dilengkapi', resubmit: 'Dokumen dilengkapi', expire: 'Batas lewat', close: 'Tutup', approve: 'Setujui', issue_receipt: 'Terbitkan surat keterangan', refuse: 'Tolak' },
+    verdict: { PENDING: 'Belum diperiksa', VALID: 'Sah', INVALID: 'Tidak sah' },
+    level: { WARNING: 'Peringatan tertulis', ACTIVITY_STOP: 'Penghentian kegiatan', REVOCATION: 'Pencabutan SKT/badan hukum' },
+    role: { ORMAS: 'Ormas', ORMAS_BOARD: 'Pengurus ormas', PARTY_BOARD: 'Pengurus partai politik', FOREIGN_NATIONAL: 'Orang asing', FOREIGN_ORGANISATION: 'Organisasi asing' },
+    list: {
+      title: 'Daftar ormas', subtitle: 'Ormas yang melapor keberadaannya di wilayah Anda, dengan SKT, pengurus, dan sanksinya.',
+      search: 'Cari nama ormas atau pengurus', searchHint: 'NIK pengurus hanya dapat dicari oleh pengguna dengan akses terbatas.', name: 'Nama ormas',
+      region: 'Wilayah', sktState: 'SKT', status: 'Status', board: 'Pengurus', empty: 'Tidak ada ormas yang cocok.', more: 'Muat lagi',
+      filterSkt: 'Masa berlaku SKT', all: 'Semua', expiring: 'Berakhir ≤ 90 hari', expired: 'Kedaluwarsa', duplicates: 'Pengurus di lebih dari satu ormas',
+    },
+    form: {
+      title: 'Daftarkan ormas', name: 'Nama ormas', abbreviation: 'Singkatan', legalForm: 'Bentuk', scope: 'Lingkup', region: 'Wilayah sekretariat',
+      fields: 'Bidang kegiatan', address: 'Alamat sekretariat', sktNo: 'Nomor SKT', sktDate: 'Tanggal terbit SKT', ahu: 'Nomor SK pengesahan badan hukum (AHU)',
+      board: 'Susunan pengurus', nik: 'NIK', memberName: 'Nama', position: 'Jabatan', addMember: 'Tambah pengurus', remove: 'Hapus',
+      save: 'Simpan ormas', nikOk: 'NIK sesuai: lahir {date}, {sex}, wilayah {region}', suggest: 'Sudah tercatat:', sexL: 'laki-laki', sexP: 'perempuan',
+    },
+    detail: {
+      skt: 'SKT', expiry: 'Berlaku sampai', board: 'Pengurus', duplicate: 'Juga pengurus ormas lain', actor: 'Semua peran',
+      registrations: 'Pelaporan keberadaan (tanda lapor)', startReg: 'Catat pelaporan', submittedOn: 'Tanggal dokumen diterima',
+      clockOffice: 'Batas verifikasi', clockApplicant: 'Batas melengkapi dokumen', daysLeft: '{n} hari kerja lagi', dueToday: 'jatuh tempo hari ini',
+      overdue: 'terlambat {n} hari kerja', documents: 'Daftar periksa dokumen', note: 'Catatan', receiptNo: 'Nomor surat keterangan', reason: 'Alasan',
+      sanctions: 'Sanksi administratif', impose: 'Jatuhkan sanksi', levelLabel: 'Tahap', decree: 'Nomor keputusan', issuedOn: 'Tanggal keputusan',
+      sanctionReason: 'Larangan yang dilanggar', grave: 'Pelanggaran berat (pencabutan langsung)', complianceDue: 'Batas mematuhi', complied: 'Dipatuhi',
+      legalBasis: 'Dasar hukum', annual: 'Laporan kegiatan tahunan', year: 'Tahun', due: 'Batas', submitted: 'Diserahkan', late: 'terlambat',
+      activities: 'Kegiatan', addReport: 'Catat laporan', noRegs: 'Belum ada pelaporan.', noSanctions: 'Tidak ada sanksi.', noReports: 'Belum ada laporan.',
+      saved: 'Tersimpan.', masked: 'NIK disamarkan: perlu akses terbatas.',
+    },
+    actor: {
+      title: 'Aktor', roles: 'Peran dalam Pantau', noRoles: 'Tidak ada peran yang dapat Anda lihat.', candidates: 'Kemungkinan orang yang sama',
+      candidatesHint: 'Nama cocok (gelar, singkatan, dan ejaan diabaikan). Tautkan bila orangnya sama, atau nyatakan berbeda.',
+      link: 'Tautkan', keepApart: 'Bukan orang yang sama', merged: 'Digabung ke aktor ini', unmerge: 'Pisahkan', nik: 'NIK', passport: 'Paspor',
+      person: 'Orang', organisation: 'Organisasi', linked: 'Peran ditautkan.', keptApart: 'Dicatat sebagai orang yang berbeda.', region: 'Wilayah',
+    },
+    rem: { title: 'Pengingat ormas', skt: 'SKT segera berakhir', regs: 'Jam verifikasi berjalan', warnings: 'Peringatan menunggu dipatuhi', reports: 'Laporan tahunan belum masuk', none: 'Tidak ada.' },
+    fx: {
+      title: 'Orang asing dan organisasi asing', subtitle: 'Pemantauan keberadaan orang asing dan organisasi asing (Permendagri 49/2010).',
+      persons: 'Orang asing', presences: 'Keberadaan', reminders: 'Izin tinggal segera berakhir', recap: 'Unduh rekap (Excel)',
+      name: 'Nama', nationality: 'Kewarganegaraan', passport: 'Paspor', permit: 'Izin tinggal', validTo: 'Berlaku sampai', sponsor: 'Penjamin',
+      category: 'Kategori', period: 'Periode', status: 'Tahap', empty: 'Belum ada data.', masked: 'Nomor paspor disamarkan: perlu akses terbatas.',
+      cat: {
+        DIPLOMAT_VIP: 'Diplomat/tamu VIP', EXPERT: 'Tenaga ahli', JOURNALIST_FILM: 'Jurnalis/kru film', RESEARCHER: 'Peneliti', ARTIST: 'Seniman',
+        CLERGY: 'Rohaniwan', FOREIGN_ORG: 'Organisasi asing', FOREIGN_WORKER: 'Tenaga kerja asing',
+      },
+      state: {
+        REPORTED: 'Dilaporkan', DOCUMENTS_VERIFIED: 'Dokumen diverifikasi', DECIDED: 'Diputuskan', ACTIVE: 'Berlangsung', ENDED: 'Selesai',
+        VIOLATION_FOUND: 'Ditemukan pelanggaran', REFERRED: 'Dirujuk', CLOSED: 'Ditutup',
+      },
+      permitState: { NONE: '—', VALID: 'Berlaku', EXPIRING_30: 'Berakhir ≤ 30 hari', EXPIRING_7: 'Berakhir ≤ 7 hari', EXPIRED: 'Berakhir' },
+    },
+  },
+}
+
+export const en: typeof id = {
+  reg: {
+    nav: { group: 'Ormas & Foreigners', ormas: 'Ormas registry', newOrmas: 'Register an ormas', reminders: 'Ormas reminders', foreigners: 'Foreigners', presences: 'Presences' },
+    legalForm: { PERKUMPULAN_BH: 'Association with legal entity', YAYASAN_BH: 'Foundation with legal entity', NON_BH: 'Without legal entity (SKT)' },
+    scope: { NASIONAL: 'National', PROVINSI: 'Provincial', KABKOTA: 'District/city' },
+    field: {
+      AGAMA: 'Religion', KEPERCAYAAN: 'Belief', SOSIAL: 'Social', KEPEMUDAAN: 'Youth', PEREMPUAN: 'Women', LINGKUNGAN: 'Environment',
+      ANTI_NARKOBA: 'Anti-drugs', BUDAYA: 'Arts and culture', PROFESI: 'Professional', PENDIDIKAN: 'Education', KESEHATAN: 'Health', EKONOMI: 'Economy',
+      HUKUM_HAM: 'Law and human rights', OLAHRAGA: 'Sports', ADAT: 'Customary',
+    },
+    position: { KETUA: 'Chair', WAKIL_KETUA: 'Vice chair', SEKRETARIS: 'Secretary', BENDAHARA: 'Treasurer', ANGGOTA: 'Member', PEMBINA: 'Patron', PENASEHAT: 'Adviser' },
+    status: { ACTIVE: 'Active', ACTIVITY_STOPPED: 'Activities stopped', REVOKED: 'Revoked', INACTIVE: 'Inactive' },
+    skt: { NONE: 'No SKT', ACTIVE: 'SKT valid', EXPIRING_90: 'SKT ends within 90 days', EXPIRING_30: 'SKT ends within 30 days', EXPIRED: 'SKT expired' },
+    regState: {
+      SUBMITTED: 'Received', UNDER_VERIFICATION: 'Being verified', INCOMPLETE_NOTIFIED: 'Asked to complete', RESUBMITTED: 'Completed',
+      INCOMPLETE_EXPIRED: 'Not completed', CLOSED: 'Closed', APPROVED: 'Approved', RECEIPT_ISSUED: 'Receipt issued', REFUSED: 'Refused',
+    },
+    regAction: { verify: 'Start verification', notify_incomplete: 'Ask to complete', resubmit: 'Documents completed', expire: 'Deadline missed', close: 'Close', approve: 'Approve', issue_receipt: 'Issue receipt', refuse: 'Refuse' },
+    verdict: { PENDING: 'Not checked', VALID: 'Valid', INVALID: 'Not valid' },
+    level: { WARNING: 'Written warning', ACTIVITY_STOP: 'Stop of activities', REVOCATION: 'Revocation of SKT/legal entity' },
+    role: { ORMAS: 'Ormas', ORMAS_BOARD: 'Ormas board member', PARTY_BOARD: 'Party board member', FOREIGN_NATIONAL: 'Foreign national', FOREIGN_ORGANISATION: 'Foreign organisation' },
+    list: {
+      title: 'Ormas registry', subtitle: 'Ormas that reported their presence in your area, with SKT, board and sanctions.',
+      search: 'Search an ormas or board member', searchHint: 'Board members\' NIKs can be searched only by users with restricted clearance.', name: 'Ormas',
+      region: 'Region', sktState: 'SKT', status: 'Status', board: 'Board', empty: 'No ormas match.', more: 'Load more',
+      filterSkt: 'SKT validity', all: 'All', expiring: 'Ends within 90 days', expired: 'Expired', duplicates: 'Board members of more than one ormas',
+    },
+    form: {
+      title: 'Register an ormas', name: 'Name', abbreviation: 'Abbreviation', legalForm: 'Legal form', scope: 'Scope', region: 'Secretariat region',
+      fields: 'Fields of activity', address: 'Secretariat address', sktNo: 'SKT number', sktDate: 'SKT issue date', ahu: 'Legal-entity decree number (AHU)',
+      board: 'Board', nik: 'NIK', memberName: 'Name', position: 'Position', addMember: 'Add a member', remove: 'Remove',
+      save: 'Save the ormas', nikOk: 'NIK fits: born {date}, {sex}, region {region}', suggest: 'Already recorded:', sexL: 'male', sexP: 'female',
+    },
+    detail: {
+      skt: 'SKT', expiry: 'Valid until', board: 'Board', duplicate: 'Also on another ormas\' board', actor: 'All roles',
+      registrations: 'Presence report (tanda lapor)', startReg: 'Record a report', submittedOn: 'Date the documents were received',
+      clockOffice: 'Verification due', clockApplicant: 'Completion due', daysLeft: '{n} working days left', dueToday: 'due today',
+      overdue: '{n} working days late', documents: 'Document checklist', note: 'Note', receiptNo: 'Receipt number', reason: 'Reason',
+      sanctions: 'Administrative sanctions', impose: 'Impose a sanction', levelLabel: 'Step', decree: 'Decree number', issuedOn: 'Decree date',
+      sanctionReason: 'Prohibition breached', grave: 'Grave breach (direct revocation)', complianceDue: 'Comply by', complied: 'Complied',
+      legalBasis: 'Legal basis', annual: 'Annual activity reports', year: 'Year', due: 'Due', submitted: 'Submitted', late: 'late',
+      activities: 'Activities', addReport: 'Record a report', noRegs: 'No presence report yet.', noSanctions: 'No sanctions.', noReports: 'No reports yet.',
+      saved: 'Saved.', masked: 'NIKs masked: restricted clearance needed.',
+    },
+    actor: {
+      title: 'Actor', roles: 'Roles in Pantau', noRoles: 'No role you may see.', candidates: 'Possibly the same person',
+      candidatesHint: 'The names match (titles, abbreviations and spelling ignored). Link when it is the same person, or declare them different.',
+      link: 'Link', keepApart: 'Not the same person', merged: 'Merged into this actor', unmerge: 'Separate', nik: 'NIK', passport: 'Passport',
+      person: 'Person', organisation: 'Organisation', linked: 'Role linked.', keptApart: 'Recorded as a different person.', region: 'Region',
+    },
+    rem: { title: 'Ormas reminders', skt: 'SKTs ending soon', regs: 'Verification clocks running', warnings: 'Warnings awaiting compliance', reports: 'Annual reports missing', none: 'None.' },
+    fx: {
+      title: 'Foreigners and foreign organisations', subtitle: 'Monitoring the presence of foreigners and foreign organisations (Permendagri 49/2010).',
+      persons: 'Foreigners', presences: 'Presences', reminders: 'Stay permits ending soon', recap: 'Download the recap (Excel)',
+      name: 'Name', nationality: 'Nationality', passport: 'Passport', permit: 'Stay permit', validTo: 'Valid until', sponsor: 'Sponsor',
+      category: 'Category', period: 'Period', status: 'Stage', empty: 'No data yet.', masked: 'Passport numbers masked: restricted clearance needed.',
+      cat: {
+        DIPLOMAT_VIP: 'Diplomat/VIP guest', EXPERT: 'Expert', JOURNALIST_FILM: 'Journalist/film crew', RESEARCHER: 'Researcher', ARTIST: 'Artist',
+        CLERGY: 'Religious worker', FOREIGN_ORG: 'Foreign organisation', FOREIGN_WORKER: 'Foreign worker',
+      },
+      state: {
+        REPORTED: 'Reported', DOCUMENTS_VERIFIED: 'Documents verified', DECIDED: 'Decided', ACTIVE: 'Under way', ENDED: 'Ended',
+        VIOLATION_FOUND: 'Violation found', REFERRED: 'Referred', CLOSED: 'Closed',
+      },
+      permitState: { NONE: '—', VALID: 'Valid', EXPIRING_30: 'Ends within 30 days', EXPIRING_7: 'Ends within 7 days', EXPIRED: 'Ended' },
+    },
+  },
+}
