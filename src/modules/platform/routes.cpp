@@ -15,8 +15,7 @@
 #include "http/write_safety.h"
 #include "modules/elections/public.h"
 #include "modules/monitoring/public.h"
-#include "modules/regions/rules.h"
-#include "modules/regions/store.h"
+#include "modules/regions/public.h"
 #include "search/search.h"
 
 namespace pantau::org {
