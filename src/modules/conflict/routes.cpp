@@ -15,12 +15,13 @@
 #include "http/answer_cache.h"
 #include "http/app.h"
 #include "http/compress.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
 #include "http/write_safety.h"
 #include "modules/conflict/analysis.h"
 #include "modules/conflict/store.h"
-#include "modules/regions/rules.h"
+#include "modules/regions/public.h"
 
 namespace pantau::conflict {
 
@@ -176,11 +177,7 @@ Response import_route(Ctx& ctx) {
     Error e = Error::make(ErrorKind::Invalid, "import.refused",
                           fmt::format("{} baris ditolak; tidak ada yang diimpor. Perbaiki lalu unggah lagi.", rep->refused.size()),
                           fmt::format("{} rows refused; nothing was imported. Fix them and upload again.", rep->refused.size()));
-    Response r = Response::problem(e);
-    std::string body = r.body;
-    body.pop_back();
-    r.body = body + ",\"report\":" + o.take() + "}";
-    return r;
+    return http::problem_with(e, "report", o.take());
   }
   return Response::json(201, o.take());
 }
@@ -280,7 +277,7 @@ Response declare(Ctx& ctx) {
   if (!in->ok()) return Response::problem(in->error());
   return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(int64_t id, declare_status(c, ctx.scope(), s));
-    return Response::json(201, fmt::format(R"({{"id":{}}})", id));
+    return Response::json(201, json::object("id", id));
   });
 }
 

@@ -6,13 +6,14 @@
 #include "core/strings.h"
 #include "http/answer_cache.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
 #include "http/write_safety.h"
 #include "modules/monitoring/documents.h"
 #include "modules/monitoring/rules.h"
 #include "modules/monitoring/store.h"
-#include "modules/regions/rules.h"
+#include "modules/regions/public.h"
 
 namespace pantau::monitoring {
 
@@ -85,9 +86,7 @@ Response list_types(Ctx& ctx) {
   std::vector<ReportType> types;
   Status s = ctx.db().read([&](db::Conn& c) { types = list_report_types(c); });
   if (!s.ok()) return Response::problem(s.error());
-  std::string out = "{\"items\":[";
-  for (size_t i = 0; i < types.size(); ++i) out += (i ? "," : "") + to_json(types[i]);
-  return Response::json(200, out + "]}");
+  return Response::json(200, http::items_json(types));
 }
 
 Response patch_type(Ctx& ctx) {
@@ -142,7 +141,7 @@ Response add_holiday(Ctx& ctx) {
       return Error::conflict("holiday.exists", "Tanggal ini sudah tercatat sebagai hari libur.", "This date is already a holiday.");
     c.exec("INSERT INTO holidays (date, kind, name_id, name_en, legal_basis, confidence) VALUES (?, ?, ?, ?, ?, 'C')",
            {*date, *kind, *name_id, name_en.value_or(*name_id), *basis});
-    std::string body = fmt::format(R"({{"date":"{}","kind":"{}"}})", *date, *kind);
+    std::string body = json::object("date", *date, "kind", *kind);
     audit::append(c, ctx.scope(), {"create", "holiday", *date, "", 0, std::nullopt, body});
     return Response::json(201, body);
   });
@@ -203,10 +202,7 @@ Response get_one_report(Ctx& ctx) {
   });
   if (!s.ok()) return Response::problem(s.error());
   if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
-  std::string body = to_json(*r);
-  body.pop_back();
-  body += ",\"attachments\":" + files + "}";
-  return http::with_version(Response::json(200, body), r->version);
+  return http::with_version(Response::json(200, json::with_member(to_json(*r), "attachments", files)), r->version);
 }
 
 Response patch_report(Ctx& ctx) {

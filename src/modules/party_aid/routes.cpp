@@ -8,6 +8,7 @@
 #include "core/strings.h"
 #include "core/xlsx_read.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
 #include "http/write_safety.h"
@@ -48,12 +49,7 @@ Result<std::string> query_region(const Ctx& ctx) {
   return *r;
 }
 
-template <class T>
-std::string items_json(const std::vector<T>& items) {
-  std::string out = "{\"items\":[";
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + to_json(items[i]);
-  return out + "]}";
-}
+using http::items_json;
 
 using http::page_json;
 
@@ -227,12 +223,7 @@ Response import_election_results(Ctx& ctx) {
           "rows_refused",
           {fmt::format("{} dari {} baris ditolak; tidak ada yang disimpan.", rep.refused, rep.rows),
            fmt::format("{} of {} rows were refused; nothing was saved.", rep.refused, rep.rows)}}});
-    std::string body = json::problem(e, 422);
-    body.pop_back();
-    body += ",\"import\":" + to_json(rep) + "}";
-    Response r = Response::json(422, std::move(body));
-    r.content_type = "application/problem+json";
-    return r;
+    return http::problem_with(e, "import", to_json(rep));
   });
 }
 
@@ -689,10 +680,7 @@ Response list_positions(Ctx& ctx) {
   auto p = ctx.db().read_value<std::vector<Position>>(
       [&](db::Conn& c) { return positions(c, ctx.scope(), q->first, q->second); });
   if (!p.ok()) return Response::problem(p.error());
-  std::string body = items_json(*p);
-  body.pop_back();
-  body += fmt::format(",\"region\":\"{}\",\"fiscal_year\":{}}}", q->first, q->second);
-  return Response::json(200, body);
+  return Response::json(200, json::with_members(items_json(*p), json::object("region", q->first, "fiscal_year", q->second)));
 }
 
 }  // namespace
