@@ -33,14 +33,9 @@ Result<ReportQuery> list_query(const http::Request& req) {
   q.period = req.q("period").value_or("");
   q.status = req.q("status").value_or("");
   q.region_code = req.q("region").value_or("");
-  if (!q.region_code.empty()) {
-    auto l = regions::check_code(q.region_code, "region");
-    if (!l.ok()) return l.error();
-  }
+  if (!q.region_code.empty()) PANTAU_CHECK(regions::check_code(q.region_code, "region"));
   return q;
 }
-
-using http::page_json;
 
 std::optional<int> clearance_field(json::In& in) {
   if (auto c = in.one_of("classification", false, auth::kClearanceNames)) return auth::parse_clearance(*c);
@@ -83,28 +78,21 @@ Result<ReportInput> report_input(const http::Request& req, bool create) {
 }
 
 Response list_types(Ctx& ctx) {
-  std::vector<ReportType> types;
-  Status s = ctx.db().read([&](db::Conn& c) { types = list_report_types(c); });
-  if (!s.ok()) return Response::problem(s.error());
-  return Response::json(200, http::items_json(types));
+  return http::read_items(ctx, [](db::Conn& c) { return list_report_types(c); });
 }
 
 Response patch_type(Ctx& ctx) {
   // Deadline rules hold for the whole country: only the ministry changes them.
-  if (!ctx.scope().national()) return Response::problem(Error::forbidden());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto unit = in->one_of("due_unit", true, {"CALENDAR_DAYS", "WORKING_DAYS", "MONTHS"});
-  auto value = in->int64("due_value", true, 0, 366);
-  auto basis = in->str("legal_basis", false, 500);
-  if (!in->ok()) return Response::problem(in->error());
+  if (!ctx.scope().national()) return Error::forbidden();
+  PANTAU_TRY(int64_t version, http::required_version(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto unit = in.one_of("due_unit", true, {"CALENDAR_DAYS", "WORKING_DAYS", "MONTHS"});
+  auto value = in.int64("due_value", true, 0, 366);
+  auto basis = in.str("legal_basis", false, 500);
+  if (!in.ok()) return in.error();
   DueRule rule{parse_offset_unit(*unit).value(), static_cast<int>(*value)};
   std::string code(ctx.req.param("code"));
-  auto r = ctx.db().write_value<ReportType>([&](db::Conn& c) { return update_report_type(c, ctx.scope(), code, *version, rule, basis); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::write(ctx, [&](db::Conn& c) { return update_report_type(c, ctx.scope(), code, version, rule, basis); });
 }
 
 Response list_holidays(Ctx& ctx) {
@@ -160,37 +148,25 @@ Response delete_holiday(Ctx& ctx) {
 }
 
 Response list_all_reports(Ctx& ctx) {
-  auto q = list_query(ctx.req);
-  if (!q.ok()) return Response::problem(q.error());
-  std::string body;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    std::optional<int64_t> next;
-    auto items = list_reports(c, ctx.scope(), *q, next);
-    body = page_json(items, next);
-  });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+  PANTAU_TRY(ReportQuery q, list_query(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_reports(c, ctx.scope(), q); });
 }
 
 Response create_one_report(Ctx& ctx) {
-  auto in = report_input(ctx.req, true);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(PeriodicReport r, create_report(c, ctx.scope(), *in));
-    return http::with_version(Response::json(201, to_json(r)), r.version);
-  });
+  PANTAU_TRY(ReportInput in, report_input(ctx.req, true));
+  return http::create(ctx, [&](db::Conn& c) { return create_report(c, ctx.scope(), in); });
 }
 
 Response get_one_report(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
   std::optional<PeriodicReport> r;
   std::string files;
   Status s = ctx.db().read([&](db::Conn& c) {
-    r = get_report(c, ctx.scope(), *id);
+    r = get_report(c, ctx.scope(), id);
     if (!r) return;
     json::Out o;
     o.begin_array();
-    db::Params p{std::to_string(*id)};
+    db::Params p{std::to_string(id)};
     std::string where = ctx.scope().record_filter("region_code", "classification", p);
     c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = 'periodic_report' AND entity_id = ? AND " + where +
                 " ORDER BY id", p, [&](const db::Row& f) {
@@ -200,42 +176,20 @@ Response get_one_report(Ctx& ctx) {
     o.end_array();
     files = o.take();
   });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
+  if (!s.ok()) return s.error();
+  if (!r) return Error::not_found("Laporan tidak ditemukan.", "Report not found.");
   return http::with_version(Response::json(200, json::with_member(to_json(*r), "attachments", files)), r->version);
 }
 
 Response patch_report(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = report_input(ctx.req, false);
-  if (!in.ok()) return Response::problem(in.error());
-  auto r = ctx.db().write_value<PeriodicReport>([&](db::Conn& c) { return update_report(c, ctx.scope(), *id, *version, *in); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
-}
-
-// POST .../{id}/actions: {action, <text field>} with If-Match; answers the record with its ETag.
-template <class Record, class Act>
-Response versioned_action(Ctx& ctx, const std::vector<std::string_view>& actions, const char* text_field, Act act) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto action = in->one_of("action", true, actions);
-  auto text = in->str(text_field, false, 5000);
-  if (!in->ok()) return Response::problem(in->error());
-  auto r = ctx.db().write_value<Record>([&](db::Conn& c) { return act(c, *id, *version, *action, text.value_or("")); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::update(ctx, [](const http::Request& req) { return report_input(req, false); },
+                      [&](db::Conn& c, int64_t id, int64_t version, const ReportInput& in) {
+                        return update_report(c, ctx.scope(), id, version, in);
+                      });
 }
 
 Response report_action(Ctx& ctx) {
-  return versioned_action<PeriodicReport>(
+  return http::action(
       ctx, {"SUBMIT", "RETURN", "ACCEPT", "CONSOLIDATE", "ARCHIVE"}, "reason",
       [&](db::Conn& c, int64_t id, int64_t version, const std::string& action, const std::string& reason) {
         return act_on_report(c, ctx.scope(), id, version, *parse_report_action(action), reason);
@@ -243,17 +197,12 @@ Response report_action(Ctx& ctx) {
 }
 
 Response report_sources(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<PeriodicReport> r;
-  std::vector<PeriodicReport> children;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    r = get_report(c, ctx.scope(), *id);
-    if (r) children = source_reports(c, ctx.scope(), *r);
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    auto r = get_report(c, ctx.scope(), id);
+    if (!r) return Error::not_found("Laporan tidak ditemukan.", "Report not found.");
+    return Response::json(200, http::page_json(http::Page<PeriodicReport>{source_reports(c, ctx.scope(), *r), std::nullopt}));
   });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
-  return Response::json(200, page_json(children, std::nullopt));
 }
 
 // The recap is the same for everyone with the same area (it shows who reported, not what), and
@@ -292,29 +241,15 @@ Response recap_route(Ctx& ctx) {
   return Response::json(200, std::move(body));
 }
 
-Response attachment(std::string body, std::string mime, const std::string& filename) {
-  Response r;
-  r.content_type = std::move(mime);
-  r.body = std::move(body);
-  r.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.header("Cache-Control", "private, no-store");
-  return r;
-}
-
 Response report_pdf_route(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<PeriodicReport> r;
-  std::optional<Result<std::string>> pdf;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    r = get_report(c, ctx.scope(), *id);
-    if (r) pdf.emplace(report_pdf(c, ctx.scope(), *r));
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    auto r = get_report(c, ctx.scope(), id);
+    if (!r) return Error::not_found("Laporan tidak ditemukan.", "Report not found.");
+    PANTAU_TRY(std::string pdf, report_pdf(c, ctx.scope(), *r));
+    return http::attachment(std::move(pdf), "application/pdf",
+                            fmt::format("laporan-{}-{}-{}.pdf", r->report_type, r->region_code, r->period));
   });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
-  if (!pdf->ok()) return Response::problem(pdf->error());
-  return attachment(std::move(pdf->value()), "application/pdf",
-                    fmt::format("laporan-{}-{}-{}.pdf", r->report_type, r->region_code, r->period));
 }
 
 Response recap_xlsx_route(Ctx& ctx) {
@@ -323,11 +258,10 @@ Response recap_xlsx_route(Ctx& ctx) {
   if (period.empty()) return Response::problem(Error::invalid_field("period", "required", "Wajib diisi.", "This field is required."));
   std::optional<Result<std::vector<RecapRow>>> rows;
   Status s = ctx.db().read([&](db::Conn& c) { rows.emplace(recap(c, ctx.scope(), type, period, system_time().now())); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!rows->ok()) return Response::problem(rows->error());
-  auto x = recap_xlsx(type, period, rows->value());
-  if (!x.ok()) return Response::problem(x.error());
-  return attachment(std::move(x.value()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  if (!s.ok()) return s.error();
+  if (!rows->ok()) return rows->error();
+  PANTAU_TRY(std::string x, recap_xlsx(type, period, rows->value()));
+  return http::attachment(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     fmt::format("rekap-{}-{}.xlsx", type, period));
 }
 
@@ -362,41 +296,25 @@ Result<MonitoringTeam> team_input(const http::Request& req) {
 }
 
 Response list_all_teams(Ctx& ctx) {
-  std::vector<MonitoringTeam> teams;
-  Status s = ctx.db().read([&](db::Conn& c) { teams = list_teams(c, ctx.scope()); });
-  if (!s.ok()) return Response::problem(s.error());
-  return Response::json(200, page_json(teams, std::nullopt));
-}
-
-Response get_one_team(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<MonitoringTeam> t;
-  Status s = ctx.db().read([&](db::Conn& c) { t = get_team(c, ctx.scope(), *id); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!t) return Response::problem(Error::not_found("Tim tidak ditemukan.", "Team not found."));
-  return http::with_version(Response::json(200, to_json(*t)), t->version);
-}
-
-Response create_team(Ctx& ctx) {
-  auto in = team_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(MonitoringTeam t, save_team(c, ctx.scope(), std::nullopt, 0, *in));
-    return http::with_version(Response::json(201, to_json(t)), t.version);
+  return http::read(ctx, [&](db::Conn& c) {
+    return Response::json(200, http::page_json(http::Page<MonitoringTeam>{list_teams(c, ctx.scope()), std::nullopt}));
   });
 }
 
+Response get_one_team(Ctx& ctx) {
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_team(c, ctx.scope(), id); },
+                        {"Tim tidak ditemukan.", "Team not found."});
+}
+
+Response create_team(Ctx& ctx) {
+  PANTAU_TRY(MonitoringTeam in, team_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) { return save_team(c, ctx.scope(), std::nullopt, 0, in); });
+}
+
 Response patch_team(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = team_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  auto r = ctx.db().write_value<MonitoringTeam>([&](db::Conn& c) { return save_team(c, ctx.scope(), *id, *version, *in); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::update(ctx, team_input, [&](db::Conn& c, int64_t id, int64_t version, const MonitoringTeam& in) {
+    return save_team(c, ctx.scope(), id, version, in);
+  });
 }
 
 Result<EventInput> event_input(const http::Request& req) {
@@ -451,39 +369,23 @@ Result<EventInput> event_input(const http::Request& req) {
 }
 
 Response list_all_events(Ctx& ctx) {
-  auto q = list_query(ctx.req);
-  if (!q.ok()) return Response::problem(q.error());
+  PANTAU_TRY(ReportQuery q, list_query(ctx.req));
   auto category = ctx.req.q("category").value_or("");
-  std::string body;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    std::optional<int64_t> next;
-    auto items = list_events(c, ctx.scope(), *q, category, next);
-    body = page_json(items, next);
-  });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+  return http::read_page(ctx, [&](db::Conn& c) { return list_events(c, ctx.scope(), q, category); });
 }
 
 Response create_one_event(Ctx& ctx) {
-  auto in = event_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(PoliticalEvent e, create_event(c, ctx.scope(), *in));
-    return http::with_version(Response::json(201, to_json(e)), e.version);
-  });
+  PANTAU_TRY(EventInput in, event_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) { return create_event(c, ctx.scope(), in); });
 }
 
 Response get_one_event(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<PoliticalEvent> e;
-  Status s = ctx.db().read([&](db::Conn& c) { e = get_event(c, ctx.scope(), *id); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!e) return Response::problem(Error::not_found("Laporan kejadian tidak ditemukan.", "Event report not found."));
-  return http::with_version(Response::json(200, to_json(*e)), e->version);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_event(c, ctx.scope(), id); },
+                        {"Laporan kejadian tidak ditemukan.", "Event report not found."});
 }
 
 Response event_action(Ctx& ctx) {
-  return versioned_action<PoliticalEvent>(
+  return http::action(
       ctx, {"VERIFY", "ESCALATE", "HANDLE", "CLOSE", "REJECT"}, "note",
       [&](db::Conn& c, int64_t id, int64_t version, const std::string& action, const std::string& note) {
         return act_on_event(c, ctx.scope(), id, version, *parse_event_action(action), note);
@@ -530,18 +432,16 @@ Response notifications(Ctx& ctx) {
 }
 
 Response mark_read(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
   const auth::Scope& s = ctx.scope();
-  Status st = ctx.db().write([&](db::Conn& c) -> Status {
+  return http::write(ctx, [&](db::Conn& c) -> Status {
     if (!c.query_i64("SELECT 1 FROM notifications WHERE id = ? AND recipient_region = ? AND classification <= ?",
-                     {*id, s.region_code, int64_t{s.clearance}}))
+                     {id, s.region_code, int64_t{s.clearance}}))
       return Error::not_found();
-    if (!c.query_i64("SELECT 1 FROM notification_reads WHERE notification_id = ? AND user_id = ?", {*id, s.user_id}))
-      c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?)", {*id, s.user_id, now_iso()});
+    if (!c.query_i64("SELECT 1 FROM notification_reads WHERE notification_id = ? AND user_id = ?", {id, s.user_id}))
+      c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?)", {id, s.user_id, now_iso()});
     return {};
   });
-  return st.ok() ? Response::no_content() : Response::problem(st.error());
 }
 
 }  // namespace

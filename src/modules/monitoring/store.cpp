@@ -191,8 +191,7 @@ std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int6
   return out;
 }
 
-std::vector<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q,
-                                         std::optional<int64_t>& next_after) {
+db::Page<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q) {
   db::Params p;
   // Lists carry no narrative text (it can be 100,000 characters a section); GET one report has it.
   std::string select = kReportSelect;
@@ -215,14 +214,9 @@ std::vector<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, cons
   }
   sql += " ORDER BY p.id LIMIT ?";
   p.emplace_back(int64_t{q.limit + 1});
-  std::vector<PeriodicReport> out;
-  c.query(sql, p, [&](const db::Row& r) { out.push_back(report_from(r)); });
-  next_after.reset();
-  if (static_cast<int>(out.size()) > q.limit) {
-    out.pop_back();
-    next_after = out.back().id;
-  }
-  return out;
+  db::Page<PeriodicReport> out;
+  c.query(sql, p, [&](const db::Row& r) { out.items.push_back(report_from(r)); });
+  return db::trim_page(std::move(out), q.limit);
 }
 
 Result<PeriodicReport> create_report(db::Conn& c, const auth::Scope& s, const ReportInput& in) {
@@ -452,8 +446,7 @@ std::optional<PoliticalEvent> get_event(db::Conn& c, const auth::Scope& s, int64
   return out;
 }
 
-std::vector<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category,
-                                        std::optional<int64_t>& next_after) {
+db::Page<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category) {
   db::Params p;
   std::string sql = std::string(kEventSelect) + "WHERE " + s.record_filter("e.region_code", "e.classification", p);
   // Newest first: the keyset runs down the id.
@@ -467,14 +460,9 @@ std::vector<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const
   }
   sql += " ORDER BY e.id DESC LIMIT ?";
   p.emplace_back(int64_t{q.limit + 1});
-  std::vector<PoliticalEvent> out;
-  c.query(sql, p, [&](const db::Row& r) { out.push_back(event_from(r)); });
-  next_after.reset();
-  if (static_cast<int>(out.size()) > q.limit) {
-    out.pop_back();
-    next_after = out.back().id;
-  }
-  return out;
+  db::Page<PoliticalEvent> out;
+  c.query(sql, p, [&](const db::Row& r) { out.items.push_back(event_from(r)); });
+  return db::trim_page(std::move(out), q.limit);
 }
 
 Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in) {

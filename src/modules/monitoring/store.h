@@ -8,6 +8,7 @@
 
 #include "auth/scope.h"
 #include "db/database.h"
+#include "db/page.h"
 #include "modules/monitoring/model.h"
 
 namespace pantau::monitoring {
@@ -32,8 +33,7 @@ struct ReportQuery {
 
 Result<PeriodicReport> create_report(db::Conn& c, const auth::Scope& s, const ReportInput& in);
 std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int64_t id);
-std::vector<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q,
-                                         std::optional<int64_t>& next_after);
+db::Page<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q);
 Result<PeriodicReport> update_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const ReportInput& in);
 Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, ReportAction action,
                                      const std::string& reason);
@@ -51,8 +51,8 @@ struct EventInput {
 };
 Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in);
 std::optional<PoliticalEvent> get_event(db::Conn& c, const auth::Scope& s, int64_t id);
-std::vector<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category,
-                                        std::optional<int64_t>& next_after);
+// Newest first (the cursor runs down the id).
+db::Page<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category);
 Result<PoliticalEvent> act_on_event(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, EventAction action,
                                     const std::string& note);
 

@@ -10,6 +10,7 @@
 #include "core/strings.h"
 #include "files/evidence.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/multipart.h"
 #include "http/write_safety.h"
@@ -73,23 +74,20 @@ std::string session_cookie(const Ctx& ctx, const std::string& value, int max_age
 }
 
 Response login(Ctx& ctx) {
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto username = in->str("username", true, 64);
-  auto password = in->str("password", true, 200);
-  if (!in->ok()) return Response::problem(in->error());
-  auto r = ctx.svc.sessions->login(*username, *password, ctx.req.remote_ip, std::string(ctx.req.header("user-agent")));
-  if (!r.ok()) return Response::problem(r.error());
-  Response res = Response::json(200, me_json(r->who, true));
-  res.header("Set-Cookie", session_cookie(ctx, r->token, ctx.svc.cfg.session_absolute_hours * 3600));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto username = in.str("username", true, 64);
+  auto password = in.str("password", true, 200);
+  if (!in.ok()) return in.error();
+  PANTAU_TRY(auto r, ctx.svc.sessions->login(*username, *password, ctx.req.remote_ip, std::string(ctx.req.header("user-agent"))));
+  Response res = Response::json(200, me_json(r.who, true));
+  res.header("Set-Cookie", session_cookie(ctx, r.token, ctx.svc.cfg.session_absolute_hours * 3600));
   return res;
 }
 
 Response current(Ctx& ctx) { return Response::json(200, me_json(*ctx.who, true)); }
 
 Response logout(Ctx& ctx) {
-  Status s = ctx.svc.sessions->logout(*ctx.who);
-  if (!s.ok()) return Response::problem(s.error());
+  PANTAU_CHECK(ctx.svc.sessions->logout(*ctx.who));
   Response r = Response::no_content();
   r.header("Set-Cookie", session_cookie(ctx, "", 0));
   return r;
@@ -266,16 +264,11 @@ Response upload(Ctx& ctx) {
 
 Response download(Ctx& ctx) {
   auto id = parse_int64(ctx.req.param("id"));
-  if (!id) return Response::problem(Error::not_found("Berkas tidak ditemukan.", "The file was not found."));
-  auto f = ctx.svc.files->find(ctx.db(), ctx.scope(), *id);
-  if (!f.ok()) return Response::problem(f.error());
-  Response r;
-  r.content_type = f->mime;
-  r.file_path = ctx.svc.files->path_of(f->sha256);
-  std::string safe;
-  for (char c : f->name) safe += (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) ? '_' : c;
-  r.header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
-  r.header("Cache-Control", "private, no-store");
+  if (!id) return Error::not_found("Berkas tidak ditemukan.", "The file was not found.");
+  PANTAU_TRY(auto f, ctx.svc.files->find(ctx.db(), ctx.scope(), *id));
+  // The file is streamed from the evidence store (file_path), not read into the body.
+  Response r = http::attachment("", f.mime, f.name);
+  r.file_path = ctx.svc.files->path_of(f.sha256);
   return r;
 }
 
