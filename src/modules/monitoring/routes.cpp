@@ -1,8 +1,8 @@
 // /api/v1/monitoring/... and /api/v1/calendar/holidays, /api/v1/notifications
 #include <fmt/format.h>
 
-#include "audit/audit.h"
 #include "auth/roles.h"
+#include "core/holidays_store.h"
 #include "core/strings.h"
 #include "http/answer_cache.h"
 #include "http/app.h"
@@ -14,6 +14,7 @@
 #include "modules/monitoring/rules.h"
 #include "modules/monitoring/store.h"
 #include "modules/regions/public.h"
+#include "notify/notify.h"
 
 namespace pantau::monitoring {
 
@@ -98,53 +99,40 @@ Response patch_type(Ctx& ctx) {
 Response list_holidays(Ctx& ctx) {
   auto year = ctx.req.q("year").value_or("");
   if (!year.empty() && (!parse_int64(year) || year.size() != 4))
-    return Response::problem(Error::invalid_field("year", "invalid", "Tahun tidak valid.", "Invalid year."));
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  Status s = ctx.db().read([&](db::Conn& c) {
-    c.query("SELECT date, kind, name_id, name_en, legal_basis FROM holidays WHERE date LIKE ? ORDER BY date", {year + "%"},
-            [&](const db::Row& r) {
-              o.begin_object().kv("date", r.text(0)).kv("kind", r.text(1)).kv_message("name", {r.str(2), r.str(3)})
-                  .kv("legal_basis", r.text(4)).end_object();
-            });
+    return Error::invalid_field("year", "invalid", "Tahun tidak valid.", "Invalid year.");
+  return http::read(ctx, [&](db::Conn& c) {
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    for (const auto& h : holidays::list(c, year))
+      o.begin_object().kv("date", h.date).kv("kind", h.kind).kv_message("name", {h.name_id, h.name_en})
+          .kv("legal_basis", h.legal_basis).end_object();
+    o.end_array().end_object();
+    return Response::json(200, o.take());
   });
-  if (!s.ok()) return Response::problem(s.error());
-  o.end_array().end_object();
-  return Response::json(200, o.take());
 }
 
 Response add_holiday(Ctx& ctx) {
-  if (!ctx.scope().national()) return Response::problem(Error::forbidden());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto date = in->str("date", true, 10);
-  auto kind = in->one_of("kind", true, {"LIBUR_NASIONAL", "CUTI_BERSAMA"});
-  auto name_id = in->str("name_id", true, 200);
-  auto name_en = in->str("name_en", false, 200);
-  auto basis = in->str("legal_basis", true, 300);
-  if (date && !parse_date(*date)) in->add_error("date", "invalid", "Tanggal harus berformat TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
-  if (!in->ok()) return Response::problem(in->error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    if (c.query_i64("SELECT 1 FROM holidays WHERE date = ?", {*date}))
-      return Error::conflict("holiday.exists", "Tanggal ini sudah tercatat sebagai hari libur.", "This date is already a holiday.");
-    c.exec("INSERT INTO holidays (date, kind, name_id, name_en, legal_basis, confidence) VALUES (?, ?, ?, ?, ?, 'C')",
-           {*date, *kind, *name_id, name_en.value_or(*name_id), *basis});
-    std::string body = json::object("date", *date, "kind", *kind);
-    audit::append(c, ctx.scope(), {"create", "holiday", *date, "", 0, std::nullopt, body});
-    return Response::json(201, body);
+  if (!ctx.scope().national()) return Error::forbidden();
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto date = in.str("date", true, 10);
+  auto kind = in.one_of("kind", true, {"LIBUR_NASIONAL", "CUTI_BERSAMA"});
+  auto name_id = in.str("name_id", true, 200);
+  auto name_en = in.str("name_en", false, 200);
+  auto basis = in.str("legal_basis", true, 300);
+  if (date && !parse_date(*date)) in.add_error("date", "invalid", "Tanggal harus berformat TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
+  if (!in.ok()) return in.error();
+  holidays::Holiday h{*date, *kind, *name_id, name_en.value_or(""), *basis};
+  return http::create(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(holidays::Holiday saved, holidays::add(c, ctx.scope(), h));
+    return Response::json(201, json::object("date", saved.date, "kind", saved.kind));
   });
 }
 
 Response delete_holiday(Ctx& ctx) {
-  if (!ctx.scope().national()) return Response::problem(Error::forbidden());
+  if (!ctx.scope().national()) return Error::forbidden();
   std::string date(ctx.req.param("date"));
-  if (!parse_date(date)) return Response::problem(Error::not_found());
-  Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    if (c.exec("DELETE FROM holidays WHERE date = ?", {date}) == 0) return Error::not_found("Hari libur tidak ditemukan.", "Holiday not found.");
-    audit::append(c, ctx.scope(), {"delete", "holiday", date, "", 0, std::nullopt, std::nullopt});
-    return {};
-  });
-  return s.ok() ? Response::no_content() : Response::problem(s.error());
+  if (!parse_date(date)) return Error::not_found();
+  return http::write(ctx, [&](db::Conn& c) { return holidays::remove(c, ctx.scope(), date); });
 }
 
 Response list_all_reports(Ctx& ctx) {
@@ -159,26 +147,16 @@ Response create_one_report(Ctx& ctx) {
 
 Response get_one_report(Ctx& ctx) {
   PANTAU_TRY(int64_t id, path_id(ctx.req));
-  std::optional<PeriodicReport> r;
-  std::string files;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    r = get_report(c, ctx.scope(), id);
-    if (!r) return;
-    json::Out o;
-    o.begin_array();
-    db::Params p{std::to_string(id)};
-    std::string where = ctx.scope().record_filter("region_code", "classification", p);
-    c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = 'periodic_report' AND entity_id = ? AND " + where +
-                " ORDER BY id", p, [&](const db::Row& f) {
-              o.begin_object().kv("id", f.i64(0)).kv("name", f.text(1)).kv("mime", f.text(2)).kv("size", f.i64(3))
-                  .kv("sha256", f.text(4)).end_object();
-            });
-    o.end_array();
-    files = o.take();
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    auto r = get_report(c, ctx.scope(), id);
+    if (!r) return Error::not_found("Laporan tidak ditemukan.", "Report not found.");
+    json::Out files;
+    files.begin_array();
+    for (const auto& f : report_attachments(c, ctx.scope(), id))
+      files.begin_object().kv("id", f.id).kv("name", f.name).kv("mime", f.mime).kv("size", f.size).kv("sha256", f.sha256).end_object();
+    files.end_array();
+    return http::with_version(Response::json(200, json::with_member(to_json(*r), "attachments", files.take())), r->version);
   });
-  if (!s.ok()) return s.error();
-  if (!r) return Error::not_found("Laporan tidak ditemukan.", "Report not found.");
-  return http::with_version(Response::json(200, json::with_member(to_json(*r), "attachments", files)), r->version);
 }
 
 Response patch_report(Ctx& ctx) {
@@ -393,55 +371,32 @@ Response event_action(Ctx& ctx) {
 }
 
 Response categories(Ctx& ctx) {
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  Status s = ctx.db().read([&](db::Conn& c) {
-    c.query("SELECT code, parent_code, name_id, name_en FROM monitoring_categories WHERE active = 1 ORDER BY code", {},
-            [&](const db::Row& r) {
-              o.begin_object().kv("code", r.text(0)).kv_opt("parent_code", r.opt_str(1)).kv_message("name", {r.str(2), r.str(3)}).end_object();
-            });
+  return http::read(ctx, [](db::Conn& c) {
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    for (const auto& k : list_categories(c))
+      o.begin_object().kv("code", k.code).kv_opt("parent_code", k.parent_code).kv_message("name", {k.name_id, k.name_en}).end_object();
+    o.end_array().end_object();
+    return Response::json(200, o.take());
   });
-  if (!s.ok()) return Response::problem(s.error());
-  o.end_array().end_object();
-  return Response::json(200, o.take());
 }
 
 Response notifications(Ctx& ctx) {
-  const auth::Scope& s = ctx.scope();
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  int64_t unread = 0;
-  Status st = ctx.db().read([&](db::Conn& c) {
-    std::vector<std::string> perms;
-    for (auto* p : {&auth::kRecordReview, &auth::kRecordWrite})
-      if (s.can(*p)) perms.emplace_back(*p);
-    perms.resize(2, "-");
-    c.query("SELECT n.id, n.title_id, n.title_en, n.link, n.entity, n.entity_id, n.created_at, r.read_at "
-            "FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = ? "
-            "WHERE n.recipient_region = ? AND n.permission IN (?, ?) AND n.classification <= ? ORDER BY n.id DESC LIMIT 100",
-            {s.user_id, s.region_code, perms[0], perms[1], int64_t{s.clearance}}, [&](const db::Row& r) {
-              bool read = !r.is_null(7);
-              if (!read) ++unread;
-              o.begin_object().kv("id", r.i64(0)).kv_message("title", {r.str(1), r.str(2)}).kv("link", r.text(3))
-                  .kv("entity", r.text(4)).kv("entity_id", r.text(5)).kv("created_at", r.text(6)).kv("read", read).end_object();
-            });
+  return http::read(ctx, [&](db::Conn& c) {
+    notify::Inbox box = notify::inbox(c, ctx.scope());
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    for (const auto& n : box.items)
+      o.begin_object().kv("id", n.id).kv_message("title", n.title).kv("link", n.link).kv("entity", n.entity)
+          .kv("entity_id", n.entity_id).kv("created_at", n.created_at).kv("read", n.read).end_object();
+    o.end_array().kv("unread", box.unread).end_object();
+    return Response::json(200, o.take());
   });
-  if (!st.ok()) return Response::problem(st.error());
-  o.end_array().kv("unread", unread).end_object();
-  return Response::json(200, o.take());
 }
 
 Response mark_read(Ctx& ctx) {
   PANTAU_TRY(int64_t id, path_id(ctx.req));
-  const auth::Scope& s = ctx.scope();
-  return http::write(ctx, [&](db::Conn& c) -> Status {
-    if (!c.query_i64("SELECT 1 FROM notifications WHERE id = ? AND recipient_region = ? AND classification <= ?",
-                     {id, s.region_code, int64_t{s.clearance}}))
-      return Error::not_found();
-    if (!c.query_i64("SELECT 1 FROM notification_reads WHERE notification_id = ? AND user_id = ?", {id, s.user_id}))
-      c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?)", {id, s.user_id, now_iso()});
-    return {};
-  });
+  return http::write(ctx, [&](db::Conn& c) { return notify::mark_read(c, ctx.scope(), id); });
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "audit/audit.h"
 #include "auth/roles.h"
+#include "core/holidays_store.h"
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "core/time.h"
@@ -56,12 +57,23 @@ void index_event(db::Conn& c, const PoliticalEvent& e) {
                     fmt::format("/monitoring/events/{}", e.id)});
 }
 
-WorkingDayCalendar load_calendar(db::Conn& c) {
-  WorkingDayCalendar cal;
-  c.query("SELECT date FROM holidays", {}, [&](const db::Row& r) {
-    if (auto d = parse_date(r.text(0))) cal.add_day_off(*d);
-  });
-  return cal;
+WorkingDayCalendar load_calendar(db::Conn& c) { return holidays::load_calendar(c); }
+
+std::vector<Category> list_categories(db::Conn& c) {
+  std::vector<Category> out;
+  c.query("SELECT code, parent_code, name_id, name_en FROM monitoring_categories WHERE active = 1 ORDER BY code", {},
+          [&](const db::Row& r) { out.push_back({r.str(0), r.opt_str(1), r.str(2), r.str(3)}); });
+  return out;
+}
+
+std::vector<Attachment> report_attachments(db::Conn& c, const auth::Scope& s, int64_t report_id) {
+  std::vector<Attachment> out;
+  db::Params p{std::to_string(report_id)};
+  std::string where = s.record_filter("region_code", "classification", p);
+  c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = 'periodic_report' AND entity_id = ? AND " + where +
+              " ORDER BY id",
+          p, [&](const db::Row& f) { out.push_back({f.i64(0), f.str(1), f.str(2), f.i64(3), f.str(4)}); });
+  return out;
 }
 
 static ReportType type_from(const db::Row& r) {

@@ -13,7 +13,25 @@
 
 namespace pantau::monitoring {
 
+// The working-day calendar of the holidays table (core/holidays_store.h).
 WorkingDayCalendar load_calendar(db::Conn& c);
+
+// The monitoring categories in force (code, parent, names), by code.
+struct Category {
+  std::string code;
+  std::optional<std::string> parent_code;
+  std::string name_id, name_en;
+};
+std::vector<Category> list_categories(db::Conn& c);
+
+// The evidence files attached to a report that the caller may see, by id.
+struct Attachment {
+  int64_t id = 0;
+  std::string name, mime;
+  int64_t size = 0;
+  std::string sha256;
+};
+std::vector<Attachment> report_attachments(db::Conn& c, const auth::Scope& s, int64_t report_id);
 
 std::vector<ReportType> list_report_types(db::Conn& c);
 std::optional<ReportType> get_report_type(db::Conn& c, const std::string& code);

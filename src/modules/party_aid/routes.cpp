@@ -70,20 +70,16 @@ Response list_defaults(Ctx& ctx) {
   return http::read(ctx, [&](db::Conn& c) {
     json::Out o;
     o.begin_object().key("items").begin_array();
-    c.query(
-        "SELECT chamber, from_year, to_year, value_sen, legal_basis, confidence FROM "
-        "banpol_default_values ORDER BY chamber, from_year",
-        {}, [&](const db::Row& r) {
-          o.begin_object()
-              .kv("chamber", r.str(0))
-              .kv("from_year", r.i64(1))
-              .kv_opt("to_year", r.opt_i64(2))
-              .kv("value_per_vote", format_value(r.i64(3)))
-              .kv("value_per_vote_sen", r.i64(3))
-              .kv("legal_basis", r.str(4))
-              .kv("confidence", r.str(5))
-              .end_object();
-        });
+    for (const auto& d : list_default_values(c))
+      o.begin_object()
+          .kv("chamber", d.chamber)
+          .kv("from_year", d.from_year)
+          .kv_opt("to_year", d.to_year)
+          .kv("value_per_vote", format_value(d.value_sen))
+          .kv("value_per_vote_sen", d.value_sen)
+          .kv("legal_basis", d.legal_basis)
+          .kv("confidence", d.confidence)
+          .end_object();
     o.end_array().end_object();
     return Response::json(200, o.take());
   });

@@ -541,9 +541,20 @@ std::optional<DefaultValue> default_value(db::Conn& c, const std::string& chambe
       "banpol_default_values WHERE chamber = ? AND from_year <= ? AND (to_year IS NULL OR "
       "to_year >= ?) ORDER BY from_year DESC LIMIT 1",
       {chamber, fiscal_year, fiscal_year}, [&](const db::Row& r) {
-        d = DefaultValue{r.str(0), r.str(4), r.i64(3), r.i64(1), r.opt_i64(2)};
+        d = DefaultValue{r.str(0), r.str(4), r.i64(3), r.i64(1), r.opt_i64(2), ""};
       });
   return d;
+}
+
+std::vector<DefaultValue> list_default_values(db::Conn& c) {
+  std::vector<DefaultValue> out;
+  c.query(
+      "SELECT chamber, from_year, to_year, value_sen, legal_basis, confidence FROM "
+      "banpol_default_values ORDER BY chamber, from_year",
+      {}, [&](const db::Row& r) {
+        out.push_back(DefaultValue{r.str(0), r.str(4), r.i64(3), r.i64(1), r.opt_i64(2), r.str(5)});
+      });
+  return out;
 }
 
 Page<VoteValue> list_vote_values(db::Conn& c, const auth::Scope& s, const std::string& region,
