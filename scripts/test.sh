@@ -21,6 +21,7 @@ step() {  # step NAME COMMAND...: runs a test step, counts it, never stops the r
 }
 
 bash scripts/install-deps.sh --test || { echo "dependency installation failed"; exit 1; }
+step "source rules (JSON by the writer, module borders)" bash scripts/check-source.sh
 
 echo "=== build ($BUILD, Release)"
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null || exit 1

@@ -14,6 +14,7 @@
 #include "core/crypto.h"
 #include "core/time.h"
 #include "files/evidence.h"
+#include "http/json.h"
 #include "modules/elections/seed.h"
 #include "modules/meetings/seed.h"
 #include "modules/party_aid/seed.h"
@@ -32,7 +33,7 @@ int64_t ensure_unit(db::Conn& c, const std::string& name, const std::string& kin
                         "VALUES (?, ?, ?, ?, ?, ?, 1)",
                         {name, kind, region, parent ? db::Value(*parent) : db::Value(), now, now});
   audit::append(c, auth::Scope::system(), {"create", "org_unit", std::to_string(id), region, 0, std::nullopt,
-                                           fmt::format(R"({{"name":"{}","kind":"{}","source":"demo"}})", name, kind)});
+                                           json::object("name", name, "kind", kind, "source", "demo")});
   return id;
 }
 
@@ -118,7 +119,7 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
           "password_changed_at, created_at, updated_at, version) VALUES (?, ?, '', ?, ?, ?, ?, 0, 0, ?, ?, ?, 1)",
           {std::string(p.username), std::string(p.full_name), *hash, std::string(p.role), int64_t{p.clearance}, unit, now, now, now});
       audit::append(c, auth::Scope::system(), {"create", "user", std::to_string(id), region, 0, std::nullopt,
-                                               fmt::format(R"({{"username":"{}","role":"{}","source":"demo"}})", p.username, p.role)});
+                                               json::object("username", p.username, "role", p.role, "source", "demo")});
       return {};
     });
     if (!w.ok()) return w.error();

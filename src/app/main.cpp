@@ -31,6 +31,7 @@
 #include "db/migrate.h"
 #include "files/evidence.h"
 #include "http/app.h"
+#include "http/json.h"
 #include "http/server.h"
 #include "modules/conflict/analysis.h"
 #include "modules/meetings/public.h"
@@ -335,7 +336,7 @@ int main(int argc, char** argv) {
                             "failed_logins, password_changed_at, created_at, updated_at, version) VALUES (?, ?, '', ?, ?, ?, ?, 0, 0, ?, ?, ?, 1)",
                             {username, full_name, *hash, role, int64_t{*lvl}, org_unit, now, now, now});
       audit::append(c, auth::Scope::system(), {"create", "user", std::to_string(id), *region, 0, std::nullopt,
-                                               fmt::format(R"({{"username":"{}","role":"{}","source":"cli"}})", username, role)});
+                                               json::object("username", username, "role", role, "source", "cli")});
       return {};
     });
     if (!s.ok()) return fail(s.error());

@@ -85,4 +85,18 @@ Result<VerifyReport> verify(db::Database& db) {
   return rep;
 }
 
+std::vector<Record> history(db::Conn& c, const auth::Scope& s, const std::string& entity, const std::string& entity_id,
+                            int limit) {
+  db::Params p{entity, entity_id};
+  std::string where = "entity = ? AND entity_id = ? AND " + s.record_filter("region_code", "classification", p);
+  p.emplace_back(int64_t{limit});
+  std::vector<Record> out;
+  c.query("SELECT seq, at, COALESCE(actor_id, 0), actor_username, action, entity, entity_id, before_json, after_json "
+          "FROM audit_log WHERE " + where + " ORDER BY seq LIMIT ?",
+          p, [&](const db::Row& r) {
+            out.push_back({r.i64(0), r.str(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.str(6), r.opt_str(7), r.opt_str(8)});
+          });
+  return out;
+}
+
 }  // namespace pantau::audit

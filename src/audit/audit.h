@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auth/scope.h"
 #include "db/database.h"
@@ -24,6 +25,19 @@ struct Entry {
 
 // Appends inside the caller's write transaction. `actor` is the user doing it.
 void append(db::Conn& c, const auth::Scope& actor, const Entry& e);
+
+// One row of a record's history as stored (the snapshots are the JSON that was appended).
+struct Record {
+  int64_t seq = 0;
+  std::string at;
+  int64_t actor_id = 0;  // 0: the system
+  std::string actor_username, action, entity, entity_id;
+  std::optional<std::string> before_json, after_json;
+};
+// The history of one record, oldest first, at most `limit` rows, and only rows the caller may
+// see (their region within the caller's subtree, their classification within the clearance).
+std::vector<Record> history(db::Conn& c, const auth::Scope& s, const std::string& entity, const std::string& entity_id,
+                            int limit = 500);
 
 struct VerifyReport {
   int64_t rows = 0;

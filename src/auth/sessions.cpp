@@ -9,6 +9,7 @@
 #include "auth/roles.h"
 #include "core/crypto.h"
 #include "core/strings.h"
+#include "http/json.h"
 
 namespace pantau::auth {
 namespace {
@@ -126,7 +127,7 @@ Result<Sessions::LoginOk> Sessions::login(std::string_view username_in, std::str
              {lock ? db::Value(until) : db::Value(std::monostate{}), found->id});
       if (lock) {
         audit::append(c, Scope::system(), {"lock", "user", std::to_string(found->id), found->region, 0, std::nullopt,
-                                           fmt::format(R"({{"reason":"failed_logins","locked_until":"{}"}})", until)});
+                                           json::object("reason", "failed_logins", "locked_until", until)});
       }
       return {};
     });
@@ -160,7 +161,7 @@ Result<Sessions::LoginOk> Sessions::login(std::string_view username_in, std::str
     actor.user_id = found->id;
     actor.username = username;
     audit::append(c, actor, {"login", "user", std::to_string(found->id), found->region, 0, std::nullopt,
-                             fmt::format(R"({{"ip":"{}"}})", ip)});
+                             json::object("ip", ip)});
     PANTAU_TRY(ok.who, load_user(c, found->id));
     return {};
   });

@@ -1,5 +1,7 @@
 #include "http/json.h"
 
+#include <cassert>
+
 #include <fmt/format.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
@@ -174,6 +176,37 @@ std::optional<std::string> In::one_of(std::string_view name, bool required,
   add_error(std::string(name), "not_allowed", fmt::format("Pilih salah satu: {}.", list),
             fmt::format("Choose one of: {}.", list));
   return std::nullopt;
+}
+
+std::string with_member(std::string object, std::string_view key, std::string_view value_json) {
+  while (!object.empty() && (object.back() == ' ' || object.back() == '\n')) object.pop_back();
+  assert(!object.empty() && object.back() == '}');
+  object.pop_back();
+  size_t last = object.find_last_not_of(" \n\t\r");
+  bool empty = last != std::string::npos && object[last] == '{';
+  Out k;
+  k.value(key);
+  if (!empty) object += ',';
+  object += k.take();
+  object += ':';
+  object += value_json;
+  object += '}';
+  return object;
+}
+
+std::string with_members(std::string object, std::string_view members) {
+  size_t open = members.find('{'), close = members.rfind('}');
+  assert(open != std::string_view::npos && close != std::string_view::npos && open < close);
+  std::string_view inner = members.substr(open + 1, close - open - 1);
+  if (inner.find_first_not_of(" \n\t\r") == std::string_view::npos) return object;
+  while (!object.empty() && (object.back() == ' ' || object.back() == '\n')) object.pop_back();
+  assert(!object.empty() && object.back() == '}');
+  object.pop_back();
+  size_t last = object.find_last_not_of(" \n\t\r");
+  if (last == std::string::npos || object[last] != '{') object += ',';
+  object += inner;
+  object += '}';
+  return object;
 }
 
 std::string problem(const Error& e, int status) {

@@ -36,6 +36,7 @@ class Out {
   Out& value(const std::string& v) { return value(std::string_view(v)); }
   Out& value(int64_t v) { w_.Int64(v); return *this; }
   Out& value(int v) { w_.Int(v); return *this; }
+  Out& value(uint64_t v) { w_.Uint64(v); return *this; }  // sizes and counts
   Out& value(double v) { w_.Double(v); return *this; }
   Out& value(bool v) { w_.Bool(v); return *this; }
   Out& null() { w_.Null(); return *this; }
@@ -81,6 +82,43 @@ class Out {
   rapidjson::StringBuffer buf_{nullptr, 1024};
   rapidjson::Writer<rapidjson::StringBuffer> w_{buf_};
 };
+
+namespace detail {
+template <class V>
+void put(Out& o, const V& v) { o.value(v); }
+template <class V>
+void put(Out& o, const std::optional<V>& v) {
+  if (v) put(o, *v);
+  else o.null();
+}
+inline void put_pairs(Out&) {}
+template <class V, class... Rest>
+void put_pairs(Out& o, std::string_view k, const V& v, const Rest&... rest) {
+  o.key(k);
+  put(o, v);
+  put_pairs(o, rest...);
+}
+}  // namespace detail
+
+// A flat object from key, value pairs, written by the writer (so user text is escaped):
+//   json::object("name", in.name, "stage", "POTENTIAL", "rows", rows.size())
+// An empty optional is written as null. Use Out for nested objects and arrays.
+template <class... KV>
+std::string object(const KV&... kv) {
+  static_assert(sizeof...(KV) % 2 == 0, "json::object takes key, value pairs");
+  Out o;
+  o.begin_object();
+  detail::put_pairs(o, kv...);
+  o.end_object();
+  return o.take();
+}
+
+// Adds `"key": value_json` (value_json already serialised JSON) as the last member of the
+// serialised object `object`; the key is escaped. Use it instead of splicing at `object.pop_back()`.
+std::string with_member(std::string object, std::string_view key, std::string_view value_json);
+// Appends every member of the serialised object `members` to the serialised object `object`:
+//   json::with_members(std::move(body), json::object("period", p.code, "as_of", as_of))
+std::string with_members(std::string object, std::string_view members);
 
 // Reads a JSON object body. Accessors record field errors instead of failing at once, so a
 // form gets every problem in one answer: check ok() after reading all fields.

@@ -8,6 +8,8 @@
 #include "core/error.h"
 #include "core/region_code.h"
 #include "core/strings.h"
+#include "db/page.h"
+#include "http/json.h"
 #include "http/request.h"
 
 namespace pantau::http {
@@ -19,18 +21,19 @@ inline Result<int64_t> path_id(const Request& req, std::string_view name = "id")
   return *v;
 }
 
-struct Paging {
-  std::optional<int64_t> after;  // the cursor (`next_after` of the previous page)
-  int limit = 50;
-};
+// The one Paging and Page<T> (db/page.h), named here too for the handlers.
+using Paging = db::Paging;
+template <class T>
+using Page = db::Page<T>;
 
-// ?after=&limit= with field errors in both languages.
+// ?after=&limit=, the same on every list: a cursor that is not a positive whole number, or a
+// limit outside 1..max_limit, is a 422 naming the field (in both languages), never clamped.
 inline Result<Paging> paging(const Request& req, int default_limit = 50, int max_limit = 500) {
   Paging p;
   p.limit = default_limit;
   if (auto a = req.q("after"); a && !a->empty()) {
     auto v = parse_int64(*a);
-    if (!v) return Error::invalid_field("after", "invalid", "Kursor halaman tidak valid.", "The page cursor is invalid.");
+    if (!v || *v < 1) return Error::invalid_field("after", "invalid", "Kursor halaman tidak valid.", "The page cursor is invalid.");
     p.after = *v;
   }
   if (auto l = req.q("limit"); l && !l->empty()) {
@@ -47,16 +50,14 @@ inline Result<Paging> paging(const Request& req, int default_limit = 50, int max
 // to_json of its module (found by argument-dependent lookup).
 template <class T>
 std::string page_json(const std::vector<T>& items, const std::optional<int64_t>& next_after) {
-  std::string out;
-  out.reserve(64 + items.size() * 512);
-  out += "{\"items\":[";
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
-    out += to_json(items[i]);
-  }
-  out += "],\"next_after\":";
-  out += next_after ? "\"" + std::to_string(*next_after) + "\"" : "null";
-  return out + "}";
+  json::Out o;
+  o.begin_object().key("items").begin_array();
+  for (const auto& item : items) o.raw(to_json(item));
+  o.end_array().key("next_after");
+  if (next_after) o.value(std::to_string(*next_after));
+  else o.null();
+  o.end_object();
+  return o.take();
 }
 
 // The same for a module's Page<T> (items + next_after).

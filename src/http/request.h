@@ -44,6 +44,12 @@ struct Request {
 };
 
 struct Response {
+  Response() = default;
+  // An Error answers as its problem+json, so a handler may `return error;` and use PANTAU_TRY
+  // (core/error.h) on the Results it reads: the handler kit (http/handler.h) relies on it.
+  Response(const Error& e) { *this = problem(e); }  // NOLINT(google-explicit-constructor)
+  Response(Error&& e) { *this = problem(e); }       // NOLINT(google-explicit-constructor)
+
   int status = 200;
   std::string content_type = "application/json";
   std::string body;

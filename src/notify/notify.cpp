@@ -1,5 +1,6 @@
 #include "notify/notify.h"
 
+#include "auth/roles.h"
 #include "core/time.h"
 
 namespace pantau::notify {
@@ -10,6 +11,32 @@ void office(db::Conn& c, const std::string& recipient_region, std::string_view p
          "classification, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
          {recipient_region, std::string(permission), title_id, title_en, link, entity, std::to_string(id),
           int64_t{classification}, now_iso()});
+}
+
+Inbox inbox(db::Conn& c, const auth::Scope& s) {
+  Inbox box;
+  std::vector<std::string> perms;
+  for (auto* p : {&auth::kRecordReview, &auth::kRecordWrite})
+    if (s.can(*p)) perms.emplace_back(*p);
+  perms.resize(2, "-");
+  c.query("SELECT n.id, n.title_id, n.title_en, n.link, n.entity, n.entity_id, n.created_at, r.read_at "
+          "FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = ? "
+          "WHERE n.recipient_region = ? AND n.permission IN (?, ?) AND n.classification <= ? ORDER BY n.id DESC LIMIT 100",
+          {s.user_id, s.region_code, perms[0], perms[1], int64_t{s.clearance}}, [&](const db::Row& r) {
+            Notification n{r.i64(0), {r.str(1), r.str(2)}, r.str(3), r.str(4), r.str(5), r.str(6), !r.is_null(7)};
+            if (!n.read) ++box.unread;
+            box.items.push_back(std::move(n));
+          });
+  return box;
+}
+
+Status mark_read(db::Conn& c, const auth::Scope& s, int64_t id) {
+  if (!c.query_i64("SELECT 1 FROM notifications WHERE id = ? AND recipient_region = ? AND classification <= ?",
+                   {id, s.region_code, int64_t{s.clearance}}))
+    return Error::not_found();
+  if (!c.query_i64("SELECT 1 FROM notification_reads WHERE notification_id = ? AND user_id = ?", {id, s.user_id}))
+    c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?)", {id, s.user_id, now_iso()});
+  return {};
 }
 
 }  // namespace pantau::notify

@@ -164,6 +164,21 @@ describe('routes, methods and paths', () => {
     assertProblem(assert, await admin.get(`/api/v1/regions?q=${'a'.repeat(101)}`), 422);
   });
 
+  test('every paged list refuses a bad limit or cursor the same way: 422 naming the field', async () => {
+    const lists = [['/api/v1/org-units', 500], ['/api/v1/users', 500], ['/api/v1/monitoring/reports', 500],
+      ['/api/v1/monitoring/events', 500], ['/api/v1/conflict/incidents', 1000], ['/api/v1/elections', 500],
+      ['/api/v1/support-items', 500], ['/api/v1/support-instruments', 500], ['/api/v1/party-aid/vote-values', 500],
+      ['/api/v1/party-aid/boards', 500], ['/api/v1/party-aid/applications', 500], ['/api/v1/party-aid/lpj', 500]];
+    for (const [path, max] of lists) {
+      for (const [q, field] of [['limit=0', 'limit'], [`limit=${max + 1}`, 'limit'], ['limit=x', 'limit'], ['after=x', 'after'], ['after=0', 'after'], ['after=-3', 'after']]) {
+        const r = await admin.get(`${path}?${q}`);
+        const p = assertProblem(assert, r, 422);
+        assert.deepEqual(p.errors.map((e) => e.field), [field], `${path}?${q}`);
+      }
+      assert.equal((await admin.get(`${path}?limit=${max}`)).status, 200, `${path}?limit=${max}`);
+    }
+  });
+
   test('path traversal never returns a file from outside the web folder', async () => {
     const targets = ['/../../etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
       '/assets/../../../etc/passwd', '/assets/..%5c..%5cetc%5cpasswd', '/....//....//etc/passwd', '//etc/passwd', '/etc/passwd',

@@ -3,6 +3,10 @@
 
 #include "store_fixture.h"
 
+#include <rapidjson/document.h>
+
+#include "audit/audit.h"
+
 #include <fmt/format.h>
 
 #include <set>
@@ -223,6 +227,35 @@ TEST_P(ConflictStoreTest, VulnerabilityMapExplainsEachRegion) {
   EXPECT_NE(json.find("\"63.72\":0"), std::string::npos);
   EXPECT_NE(json.find("\"code\":\"fatalities\""), std::string::npos);
   EXPECT_EQ(json.find("\"64.02\""), std::string::npos);  // outside the province
+}
+
+// A name is user text: quotes, backslashes and control characters stay inside the "name" of the
+// audit entry and cannot add or override a field of the tamper-evident trail.
+TEST_P(ConflictStoreTest, AuditEntryKeepsAHostileNameInsideItsField) {
+  HotspotInput h;
+  h.region_code = "63.71";
+  h.name = std::string("Pasar X\",\"stage\":\"RESOLVED \\ \\\" \x01\x1f\t\n\r end");
+  h.source = "NATURAL_RESOURCE_DISPUTE";
+  h.type_code = "LAND.PLANTATION";
+  auto id = db_->write_value<int64_t>([&](db::Conn& c) { return create_hotspot(c, op, h); });
+  ASSERT_TRUE(id.ok()) << id.error().message.en;
+  std::string after;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    after = c.query_str("SELECT after_json FROM audit_log WHERE entity = 'conflict_hotspot' AND entity_id = ? AND action = 'create'",
+                        {std::to_string(*id)}).value_or("");
+  }).ok());
+  rapidjson::Document d;
+  d.Parse(after.data(), after.size());
+  ASSERT_FALSE(d.HasParseError()) << after;
+  ASSERT_TRUE(d.IsObject());
+  EXPECT_EQ(d.MemberCount(), 2u) << after;
+  ASSERT_TRUE(d.HasMember("name") && d["name"].IsString());
+  EXPECT_EQ(std::string(d["name"].GetString(), d["name"].GetStringLength()), h.name);
+  ASSERT_TRUE(d.HasMember("stage") && d["stage"].IsString());
+  EXPECT_STREQ(d["stage"].GetString(), "POTENTIAL");
+  auto chain = audit::verify(*db_);
+  ASSERT_TRUE(chain.ok());
+  EXPECT_TRUE(chain->ok) << chain->reason;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConflictStoreTest, ::testing::Values("sqlite", "postgres"),

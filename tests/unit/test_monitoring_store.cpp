@@ -121,9 +121,8 @@ TEST_P(MonitoringStoreTest, ReportsAreScopedAndClassified) {
   EXPECT_FALSE(get(op, theirs->id));
   EXPECT_TRUE(get(prov, theirs->id));
   EXPECT_FALSE(get(kaltim, mine->id));
-  std::optional<int64_t> next;
   std::vector<PeriodicReport> listed;
-  ASSERT_TRUE(db_->read([&](db::Conn& c) { listed = list_reports(c, op, {}, next); }).ok());
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { listed = list_reports(c, op, {}).items; }).ok());
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0].region_code, "63.71");
   EXPECT_EQ(listed[0].sections[0], "");  // lists carry no narrative text

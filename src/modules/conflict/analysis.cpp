@@ -341,7 +341,7 @@ Result<int> recompute_vulnerability(db::Conn& c, const auth::Scope& s, const Per
     }
   }
   audit::append(c, s, {"recompute", "conflict_vulnerability", p.code, s.region_code, 0, std::nullopt,
-                       fmt::format(R"({{"period":"{}","regions":{},"model_version":{}}})", p.code, regions.size(), mv.version)});
+                       json::object("period", p.code, "regions", regions.size(), "model_version", mv.version)});
   return static_cast<int>(regions.size());
 }
 
@@ -378,10 +378,9 @@ std::string period_vulnerability_json(db::Conn& c, const auth::Scope& s, int lev
     // Never recomputed for this period: scored now with the current model.
     ModelVersion mv = current_model(c);
     Date d = period_as_of(p, today);
-    std::string live = vulnerability_json(c, s, level, province, d, mv.model);
-    live.pop_back();
-    return live + fmt::format(R"(,"period":"{}","as_of":"{}","model_version":{},"computed_at":null}})", p.code, format_date(d),
-                              mv.version);
+    return json::with_members(vulnerability_json(c, s, level, province, d, mv.model),
+                              json::object("period", p.code, "as_of", format_date(d), "model_version", mv.version,
+                                           "computed_at", std::optional<std::string>()));
   }
   o.kv("date", as_of).key("values").raw(vals.take()).key("details").raw(det.take()).kv("period", p.code).kv("as_of", as_of)
       .kv("model_version", model_version).kv("computed_at", computed_at).end_object();
@@ -585,7 +584,7 @@ Result<int64_t> create_report(db::Conn& c, const auth::Scope& s, const ReportInp
   int64_t id = c.insert("INSERT INTO conflict_reports (region_code, period, recommendations, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
                         {in.region_code, period->code, in.recommendations, s.user_id, now_iso()});
   audit::append(c, s, {"create", "conflict_report", std::to_string(id), in.region_code, 0, std::nullopt,
-                       fmt::format(R"({{"period":"{}"}})", period->code)});
+                       json::object("period", period->code)});
   return id;
 }
 
@@ -675,7 +674,7 @@ Status act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t vers
   p.emplace_back(version);
   if (c.exec(sql, p) == 0) return Error::stale_version();
   audit::append(c, s, {action == "UPDATE" ? "update" : "status", "conflict_report", std::to_string(id), r->region_code, 0,
-                       fmt::format(R"({{"status":"{}"}})", r->status),
+                       json::object("status", r->status),
                        [&] {
                          json::Out a;
                          a.begin_object().kv("status", to);
@@ -865,7 +864,7 @@ int escalate_overdue(db::Conn& c, Date today) {
                    "Early-warning response overdue: " + d.reason_en, fmt::format("/conflict/alerts/{}", d.id), "conflict_alert", d.id,
                    static_cast<int>(d.cls));
     audit::append(c, auth::Scope::system(), {"escalate", "conflict_alert", std::to_string(d.id), d.region, static_cast<int>(d.cls),
-                                             std::nullopt, fmt::format(R"({{"escalated_to":"{}"}})", up)});
+                                             std::nullopt, json::object("escalated_to", up)});
   }
   return static_cast<int>(due.size());
 }

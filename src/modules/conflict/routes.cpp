@@ -15,12 +15,13 @@
 #include "http/answer_cache.h"
 #include "http/app.h"
 #include "http/compress.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
 #include "http/write_safety.h"
 #include "modules/conflict/analysis.h"
 #include "modules/conflict/store.h"
-#include "modules/regions/rules.h"
+#include "modules/regions/public.h"
 
 namespace pantau::conflict {
 
@@ -31,12 +32,13 @@ namespace {
 
 using http::path_id;
 
+// The conflict store answers JSON text (an absent or out-of-scope record: nullopt, 404).
 Response read_json(Ctx& ctx, const std::function<std::optional<std::string>(db::Conn&)>& fn) {
-  std::optional<std::string> body;
-  Status s = ctx.db().read([&](db::Conn& c) { body = fn(c); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!body) return Response::problem(Error::not_found());
-  return Response::json(200, *body);
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    auto body = fn(c);
+    if (!body) return Error::not_found();
+    return Response::json(200, std::move(*body));
+  });
 }
 
 // The map answers (a period's choropleth with every region's factors, ~200 KB nationally; the
@@ -52,11 +54,6 @@ Response cached_read_json(Ctx& ctx, std::string_view what, const std::function<s
   Response r = read_json(ctx, fn);
   if (r.status == 200) cache.put(key, generation, r.body);
   return r;
-}
-
-Response write_ok(Ctx& ctx, const std::function<Status(db::Conn&)>& fn) {
-  Status s = ctx.db().write(fn);
-  return s.ok() ? Response::no_content() : Response::problem(s.error());
 }
 
 std::string region_param(const http::Request& req, Error* err) {
@@ -116,9 +113,7 @@ Response list_incidents(Ctx& ctx) {
   Error err;
   std::string region = region_param(ctx.req, &err);
   if (!err.code.empty()) return Response::problem(err);
-  auto after = ctx.req.q("after").value_or("");
-  std::optional<int64_t> after_id = after.empty() ? std::nullopt : parse_int64(after);
-  int limit = static_cast<int>(std::clamp<int64_t>(parse_int64(ctx.req.q("limit").value_or("100")).value_or(100), 1, 1000));
+  PANTAU_TRY(http::Paging page, http::paging(ctx.req, 100, 1000));
   std::string from = ctx.req.q("from").value_or(""), to = ctx.req.q("to").value_or("");
   if ((!from.empty() && !parse_date(from)) || (!to.empty() && !parse_date(to)))
     return Response::problem(Error::invalid_field("from", "invalid", "Tanggal harus TTTT-BB-HH.", "Dates must be YYYY-MM-DD."));
@@ -141,7 +136,7 @@ Response list_incidents(Ctx& ctx) {
   if (f.type.size() > 64 || f.type.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.") != std::string::npos)
     return Response::problem(Error::invalid_field("type", "invalid", "Kode jenis konflik tidak valid.", "Invalid conflict type code."));
   return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    return incidents_json(c, ctx.scope(), region, from, to, after_id, limit, f);
+    return incidents_json(c, ctx.scope(), region, from, to, page.after, page.limit, f);
   });
 }
 
@@ -176,11 +171,7 @@ Response import_route(Ctx& ctx) {
     Error e = Error::make(ErrorKind::Invalid, "import.refused",
                           fmt::format("{} baris ditolak; tidak ada yang diimpor. Perbaiki lalu unggah lagi.", rep->refused.size()),
                           fmt::format("{} rows refused; nothing was imported. Fix them and upload again.", rep->refused.size()));
-    Response r = Response::problem(e);
-    std::string body = r.body;
-    body.pop_back();
-    r.body = body + ",\"report\":" + o.take() + "}";
-    return r;
+    return http::problem_with(e, "report", o.take());
   }
   return Response::json(201, o.take());
 }
@@ -259,25 +250,20 @@ Response create_one_hotspot(Ctx& ctx) {
 }
 
 Response get_one_hotspot(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
   int64_t v = 0;
-  Response r = read_json(ctx, [&](db::Conn& c) { return hotspot_json(c, ctx.scope(), *id, &v); });
+  Response r = read_json(ctx, [&](db::Conn& c) { return hotspot_json(c, ctx.scope(), id, &v); });
   return r.status == 200 ? http::with_version(std::move(r), v) : r;
 }
 
 Response hotspot_stage(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
   std::vector<std::string_view> stages = {"POTENTIAL", "LATENT", "ESCALATING", "OPEN", "RECOVERY", "RESOLVED", "ARCHIVED"};
-  auto stage = in->one_of("stage", true, stages);
-  auto note = in->str("note", false, 5000);
-  if (!in->ok()) return Response::problem(in->error());
-  return write_ok(ctx, [&](db::Conn& c) { return change_stage(c, ctx.scope(), *id, *version, *parse_stage(*stage), note.value_or("")); });
+  auto stage = in.one_of("stage", true, stages);
+  auto note = in.str("note", false, 5000);
+  if (!in.ok()) return in.error();
+  return http::write(ctx, [&](db::Conn& c) { return change_stage(c, ctx.scope(), t.id, t.version, *parse_stage(*stage), note.value_or("")); });
 }
 
 Response declare(Ctx& ctx) {
@@ -293,54 +279,42 @@ Response declare(Ctx& ctx) {
   if (!in->ok()) return Response::problem(in->error());
   return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(int64_t id, declare_status(c, ctx.scope(), s));
-    return Response::json(201, fmt::format(R"({{"id":{}}})", id));
+    return Response::json(201, json::object("id", id));
   });
 }
 
 Response extend(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto days = in->int64("days", true, -100000, 100000);
-  auto decree = in->str("decree_number", true, 200);
-  if (!in->ok()) return Response::problem(in->error());
-  return write_ok(ctx, [&](db::Conn& c) { return extend_status(c, ctx.scope(), *id, *version, static_cast<int>(*days), *decree); });
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto days = in.int64("days", true, -100000, 100000);
+  auto decree = in.str("decree_number", true, 200);
+  if (!in.ok()) return in.error();
+  return http::write(ctx, [&](db::Conn& c) { return extend_status(c, ctx.scope(), t.id, t.version, static_cast<int>(*days), *decree); });
 }
 
 Response end(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto on = in->str("ended_on", true, 10);
-  if (!in->ok()) return Response::problem(in->error());
-  return write_ok(ctx, [&](db::Conn& c) { return end_status(c, ctx.scope(), *id, *version, *on); });
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto on = in.str("ended_on", true, 10);
+  if (!in.ok()) return in.error();
+  return http::write(ctx, [&](db::Conn& c) { return end_status(c, ctx.scope(), t.id, t.version, *on); });
 }
 
 Response alert_action(Ctx& ctx, const char* action) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
   if (std::string(action) == "assign") {
-    auto agency = in->str("agency", true, 300);
-    auto due = in->str("due_date", true, 10);
-    if (!in->ok()) return Response::problem(in->error());
-    return write_ok(ctx, [&](db::Conn& c) { return assign_alert(c, ctx.scope(), *id, *version, *agency, *due); });
+    auto agency = in.str("agency", true, 300);
+    auto due = in.str("due_date", true, 10);
+    if (!in.ok()) return in.error();
+    return http::write(ctx, [&](db::Conn& c) { return assign_alert(c, ctx.scope(), t.id, t.version, *agency, *due); });
   }
-  auto response = in->str("response", false, 20000);
-  auto outcome = in->str("outcome", false, 20000);
-  if (!in->ok()) return Response::problem(in->error());
+  auto response = in.str("response", false, 20000);
+  auto outcome = in.str("outcome", false, 20000);
+  if (!in.ok()) return in.error();
   bool close = std::string(action) == "close";
-  return write_ok(ctx, [&](db::Conn& c) {
-    return respond_alert(c, ctx.scope(), *id, *version, response.value_or(""), outcome.value_or(""), close);
+  return http::write(ctx, [&](db::Conn& c) {
+    return respond_alert(c, ctx.scope(), t.id, t.version, response.value_or(""), outcome.value_or(""), close);
   });
 }
 
@@ -479,15 +453,6 @@ Response patch_model(Ctx& ctx) {
   return http::with_version(Response::json(200, *body), saved);
 }
 
-Response attachment(std::string body, std::string mime, const std::string& filename) {
-  Response r;
-  r.content_type = std::move(mime);
-  r.body = std::move(body);
-  r.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.header("Cache-Control", "private, no-store");
-  return r;
-}
-
 Date today_now() { return *parse_date(now_iso().substr(0, 10)); }
 
 Response list_reports(Ctx& ctx) {
@@ -519,47 +484,38 @@ Response create_one_report(Ctx& ctx) {
 }
 
 Response get_one_report(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
   int64_t v = 0;
-  Response r = read_json(ctx, [&](db::Conn& c) { return report_json(c, ctx.scope(), *id, today_now(), &v); });
+  Response r = read_json(ctx, [&](db::Conn& c) { return report_json(c, ctx.scope(), id, today_now(), &v); });
   return r.status == 200 ? http::with_version(std::move(r), v) : r;
 }
 
 Response report_action(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto action = in->one_of("action", true, {"UPDATE", "SUBMIT", "ACCEPT", "RETURN"});
-  auto text = in->str(action.value_or("") == "UPDATE" ? "recommendations" : "reason", false, 20000);
-  if (!in->ok()) return Response::problem(in->error());
-  std::optional<std::string> body;
-  int64_t v = 0;
-  Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    PANTAU_CHECK(act_on_report(c, ctx.scope(), *id, *version, *action, text.value_or("")));
-    body = report_json(c, ctx.scope(), *id, today_now(), &v);
-    return {};
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto action = in.one_of("action", true, {"UPDATE", "SUBMIT", "ACCEPT", "RETURN"});
+  auto text = in.str(action.value_or("") == "UPDATE" ? "recommendations" : "reason", false, 20000);
+  if (!in.ok()) return in.error();
+  return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_CHECK(act_on_report(c, ctx.scope(), t.id, t.version, *action, text.value_or("")));
+    int64_t v = 0;
+    auto body = report_json(c, ctx.scope(), t.id, today_now(), &v);
+    return http::with_version(Response::json(200, body.value_or("{}")), v);
   });
-  if (!s.ok()) return Response::problem(s.error());
-  return http::with_version(Response::json(200, body.value_or("{}")), v);
 }
 
 Response report_pdf_route(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto ref = ctx.db().read_value<documents::DocumentRef>([&](db::Conn& c) { return report_document(c, ctx.scope(), *id); });
-  if (!ref.ok()) return Response::problem(ref.error());
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  auto ref = ctx.db().read_value<documents::DocumentRef>([&](db::Conn& c) { return report_document(c, ctx.scope(), id); });
+  if (!ref.ok()) return ref.error();
   std::string filename;
   Date today = today_now();
   auto issued = documents::issue(ctx.db(), ctx.scope(), *ref, documents::public_base(ctx.svc.cfg),
                                  [&](db::Conn& c, const documents::Stamp& st) {
-                                   return report_pdf(c, ctx.scope(), *id, today, &filename, st);
+                                   return report_pdf(c, ctx.scope(), id, today, &filename, st);
                                  });
-  if (!issued.ok()) return Response::problem(issued.error());
-  Response res = attachment(std::move(issued->pdf), "application/pdf", filename);
+  if (!issued.ok()) return issued.error();
+  Response res = http::attachment(std::move(issued->pdf), "application/pdf", filename);
   res.header("X-Document-Code", issued->entry.code);
   return res;
 }
@@ -597,24 +553,15 @@ Response create_rule(Ctx& ctx) {
 }
 
 Response patch_rule(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  std::optional<std::string> body;
-  int64_t v = 0;
-  Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    auto cur = find_alert_rule(c, *id);
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
+    auto cur = find_alert_rule(c, t.id);
     if (!cur) return Error::not_found("Aturan tidak ditemukan.", "Rule not found.");
     PANTAU_TRY(auto in, alert_rule_input(ctx.req, cur->rule, cur->note, false));
-    PANTAU_CHECK(update_alert_rule(c, ctx.scope(), *id, *version, in.first, in.second));
-    auto row = find_alert_rule(c, *id);
-    v = row->version;
-    body = alert_rule_json(*row);
-    return {};
+    PANTAU_CHECK(update_alert_rule(c, ctx.scope(), t.id, t.version, in.first, in.second));
+    auto row = find_alert_rule(c, t.id);
+    return http::with_version(Response::json(200, alert_rule_json(*row)), row->version);
   });
-  if (!s.ok()) return Response::problem(s.error());
-  return http::with_version(Response::json(200, *body), v);
 }
 
 }  // namespace
@@ -628,10 +575,9 @@ void register_routes(http::App& app) {
   r.get("/api/v1/conflict/incidents", list_incidents, read);
   r.post("/api/v1/conflict/incidents", create_one_incident, write);
   r.get("/api/v1/conflict/incidents/clusters", clusters, read);
-  r.get("/api/v1/conflict/incidents/{id}", [](Ctx& ctx) {
-    auto id = path_id(ctx.req);
-    if (!id.ok()) return Response::problem(id.error());
-    return read_json(ctx, [&](db::Conn& c) { return incident_json(c, ctx.scope(), *id); });
+  r.get("/api/v1/conflict/incidents/{id}", [](Ctx& ctx) -> Response {
+    PANTAU_TRY(int64_t id, path_id(ctx.req));
+    return read_json(ctx, [&](db::Conn& c) { return incident_json(c, ctx.scope(), id); });
   }, read);
   r.post("/api/v1/conflict/incidents/import", import_route, write);
   r.get("/api/v1/conflict/incidents.csv", export_csv, read);
@@ -663,11 +609,10 @@ void register_routes(http::App& app) {
     if (Status esc = escalate_overdue_alerts(ctx.db(), today); !esc.ok()) return Response::problem(esc.error());
     return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return alerts_json(c, ctx.scope(), *status, today, region); });
   }, read);
-  r.get("/api/v1/conflict/alerts/{id}", [](Ctx& ctx) {
-    auto id = path_id(ctx.req);
-    if (!id.ok()) return Response::problem(id.error());
+  r.get("/api/v1/conflict/alerts/{id}", [](Ctx& ctx) -> Response {
+    PANTAU_TRY(int64_t id, path_id(ctx.req));
     int64_t v = 0;
-    Response r = read_json(ctx, [&](db::Conn& c) { return alert_json(c, ctx.scope(), *id, today_now(), &v); });
+    Response r = read_json(ctx, [&](db::Conn& c) { return alert_json(c, ctx.scope(), id, today_now(), &v); });
     return r.status == 200 ? http::with_version(std::move(r), v) : r;
   }, read);
   r.get("/api/v1/conflict/taxonomy", [](Ctx& ctx) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "db/page.h"
 
 namespace pantau::elections {
 
@@ -94,10 +95,8 @@ struct Evidence {
   bool active() const { return !superseded_by.has_value(); }
 };
 
+// One page of a list (db/page.h); pass next_after as ?after= for the next one.
 template <class T>
-struct Page {
-  std::vector<T> items;
-  std::optional<int64_t> next_after;  // keyset cursor: pass as ?after= for the next page
-};
+using Page = db::Page<T>;
 
 }  // namespace pantau::elections

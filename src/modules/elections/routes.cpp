@@ -6,6 +6,7 @@
 #include "core/strings.h"
 #include "core/time.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
 #include "http/write_safety.h"
@@ -31,30 +32,15 @@ Result<std::optional<int64_t>> query_id(const http::Request& req, std::string_vi
   return std::optional<int64_t>(*v);
 }
 
+// ?after=&limit= (http::paging: a bad one is a 422 naming the field).
 Status read_paging(const http::Request& req, ListQuery& q) {
-  PANTAU_TRY(q.after, query_id(req, "after"));
-  if (auto l = req.q("limit"); l && !l->empty()) {
-    auto v = parse_int64(*l);
-    if (!v || *v < 1 || *v > 500)
-      return Error::invalid_field("limit", "out_of_range", "Batas harus antara 1 dan 500.",
-                                  "The limit must be between 1 and 500.");
-    q.limit = static_cast<int>(*v);
-  }
+  PANTAU_TRY(http::Paging p, http::paging(req));
+  q.after = p.after;
+  q.limit = p.limit;
   return {};
 }
 
-using http::page_json;
-
-// Adds `"key":value` (value already JSON) to a serialised object.
-std::string with_member(std::string object, std::string_view key, const std::string& value) {
-  object.pop_back();
-  object += ",\"";
-  object += key;
-  object += "\":";
-  object += value;
-  object += "}";
-  return object;
-}
+using json::with_member;
 
 void check_date(json::In& in, std::string_view field, const std::optional<std::string>& v) {
   if (v && !parse_date(*v))
@@ -74,11 +60,8 @@ constexpr int64_t kMaxRupiah =
 
 Response list_all_elections(Ctx& ctx) {
   ListQuery q;
-  if (Status s = read_paging(ctx.req, q); !s.ok()) return Response::problem(s.error());
-  std::string body;
-  Status s =
-      ctx.db().read([&](db::Conn& c) { body = page_json(list_elections(c, ctx.scope(), q)); });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+  PANTAU_CHECK(read_paging(ctx.req, q));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_elections(c, ctx.scope(), q); });
 }
 
 Result<ElectionInput> election_input(const http::Request& req) {
@@ -105,66 +88,48 @@ Result<ElectionInput> election_input(const http::Request& req) {
 }
 
 Response create_one_election(Ctx& ctx) {
-  auto in = election_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(Election e, create_election(c, ctx.scope(), *in));
-    return http::with_version(Response::json(201, to_json(e)), e.version);
-  });
+  PANTAU_TRY(ElectionInput in, election_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) { return create_election(c, ctx.scope(), in); });
 }
 
 Response election_readiness(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
   const auth::Scope& s = ctx.scope();
   std::string level = ctx.req.q("level").value_or("");
   if (level.empty()) level = s.national() ? "provinsi" : "kabkota";
   if (level != "provinsi" && level != "kabkota")
-    return Response::problem(Error::invalid_field("level", "not_allowed",
-                                                  "Pilih salah satu: provinsi, kabkota.",
-                                                  "Choose one of: provinsi, kabkota."));
+    return Error::invalid_field("level", "not_allowed", "Pilih salah satu: provinsi, kabkota.",
+                                "Choose one of: provinsi, kabkota.");
   std::string province = ctx.req.q("province").value_or("");
   if (level == "kabkota") {
     if (province.empty()) province = region_province(s.region_code);
     if (region_level(province) != RegionLevel::Provinsi)
-      return Response::problem(Error::invalid_field("province", "required",
-                                                    "Sebutkan kode provinsi, misalnya 63.",
-                                                    "Name the province code, for example 63."));
+      return Error::invalid_field("province", "required", "Sebutkan kode provinsi, misalnya 63.",
+                                  "Name the province code, for example 63.");
   }
-  auto m = ctx.db().read_value<ReadinessMap>(
-      [&](db::Conn& c) { return readiness(c, s, *id, level == "provinsi" ? 1 : 2, province); });
-  if (!m.ok()) return Response::problem(m.error());
-  return Response::json(200, to_json(*m, *id));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(ReadinessMap m, readiness(c, s, id, level == "provinsi" ? 1 : 2, province));
+    return Response::json(200, to_json(m, id));
+  });
 }
 
 // The checklist of the caller's scope as an Excel workbook to download.
 Response election_checklist_xlsx(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto x = ctx.db().read_value<std::string>(
-      [&](db::Conn& c) { return checklist_xlsx(c, ctx.scope(), *id); });
-  if (!x.ok()) return Response::problem(x.error());
-  Response r;
-  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  r.body = std::move(x.value());
-  r.header("Content-Disposition",
-           "attachment; filename=\"" + checklist_file_name(ctx.scope(), *id) + "\"");
-  r.header("Cache-Control", "private, no-store");
-  return r;
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(std::string x, checklist_xlsx(c, ctx.scope(), id));
+    return http::attachment(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            checklist_file_name(ctx.scope(), id));
+  });
 }
 
 // ---- checklist items ----------------------------------------------------------------------
 
 Response list_all_items(Ctx& ctx) {
   ItemQuery q;
-  if (Status s = read_paging(ctx.req, q); !s.ok()) return Response::problem(s.error());
-  auto e = query_id(ctx.req, "election_id");
-  if (!e.ok()) return Response::problem(e.error());
-  q.election_id = *e;
-  auto page = ctx.db().read_value<Page<SupportItem>>(
-      [&](db::Conn& c) { return list_items(c, ctx.scope(), q); });
-  if (!page.ok()) return Response::problem(page.error());
-  return Response::json(200, page_json(*page));
+  PANTAU_CHECK(read_paging(ctx.req, q));
+  PANTAU_TRY(q.election_id, query_id(ctx.req, "election_id"));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_items(c, ctx.scope(), q); });
 }
 
 Result<ItemInput> item_input(const http::Request& req) {
@@ -206,12 +171,8 @@ Result<ItemInput> item_input(const http::Request& req) {
 }
 
 Response create_one_item(Ctx& ctx) {
-  auto in = item_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(SupportItem i, create_item(c, ctx.scope(), *in));
-    return http::with_version(Response::json(201, to_json(i)), i.version);
-  });
+  PANTAU_TRY(ItemInput in, item_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) { return create_item(c, ctx.scope(), in); });
 }
 
 // ---- instruments --------------------------------------------------------------------------
@@ -241,35 +202,25 @@ Result<InstrumentQuery> instrument_query(const http::Request& req) {
 }
 
 Response list_all_instruments(Ctx& ctx) {
-  auto q = instrument_query(ctx.req);
-  if (!q.ok()) return Response::problem(q.error());
-  std::string body;
-  Status s =
-      ctx.db().read([&](db::Conn& c) { body = page_json(list_instruments(c, ctx.scope(), *q)); });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+  PANTAU_TRY(InstrumentQuery q, instrument_query(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_instruments(c, ctx.scope(), q); });
 }
 
 std::string instrument_with_evidence(db::Conn& c, const auth::Scope& s, const Instrument& i) {
-  std::string list = "[";
-  for (const auto& e : list_evidence(c, s, i.id)) list += (list.size() > 1 ? "," : "") + to_json(e);
-  list += "]";
-  return with_member(to_json(i), "evidence", list);
+  json::Out list;
+  list.begin_array();
+  for (const auto& e : list_evidence(c, s, i.id)) list.raw(to_json(e));
+  list.end_array();
+  return with_member(to_json(i), "evidence", list.take());
 }
 
 Response get_one_instrument(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<Instrument> i;
-  std::string body;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    i = get_instrument(c, ctx.scope(), *id);
-    if (i) body = instrument_with_evidence(c, ctx.scope(), *i);
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    auto i = get_instrument(c, ctx.scope(), id);
+    if (!i) return Error::not_found("Instrumen dukungan tidak ditemukan.", "Support instrument not found.");
+    return http::with_version(Response::json(200, instrument_with_evidence(c, ctx.scope(), *i)), i->version);
   });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!i)
-    return Response::problem(
-        Error::not_found("Instrumen dukungan tidak ditemukan.", "Support instrument not found."));
-  return http::with_version(Response::json(200, body), i->version);
 }
 
 // Fields both create and update read; `patch` makes every field optional.
@@ -314,12 +265,8 @@ Result<InstrumentInput> instrument_input(const http::Request& req) {
 }
 
 Response create_one_instrument(Ctx& ctx) {
-  auto in = instrument_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(Instrument i, create_instrument(c, ctx.scope(), *in));
-    return http::with_version(Response::json(201, to_json(i)), i.version);
-  });
+  PANTAU_TRY(InstrumentInput in, instrument_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) { return create_instrument(c, ctx.scope(), in); });
 }
 
 Result<InstrumentPatch> instrument_patch(const http::Request& req) {
@@ -342,16 +289,9 @@ Result<InstrumentPatch> instrument_patch(const http::Request& req) {
 }
 
 Response update_one_instrument(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = instrument_patch(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  auto r = ctx.db().write_value<Instrument>(
-      [&](db::Conn& c) { return update_instrument(c, ctx.scope(), *id, *version, *in); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::update(ctx, instrument_patch, [&](db::Conn& c, int64_t id, int64_t version, const InstrumentPatch& in) {
+    return update_instrument(c, ctx.scope(), id, version, in);
+  });
 }
 
 // The evidence, and the instrument as it stands after the change (state, counts).
@@ -364,42 +304,34 @@ Result<Response> evidence_response(db::Conn& c, const auth::Scope& s, int status
 }
 
 Response link_one_evidence(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
   EvidenceInput e;
-  auto file = in->int64("file_id", true, 1);
-  auto desc = in->str("description", false, 500);
-  e.replaces = in->int64("replaces", false, 1);
-  if (!in->ok()) return Response::problem(in->error());
+  auto file = in.int64("file_id", true, 1);
+  auto desc = in.str("description", false, 500);
+  e.replaces = in.int64("replaces", false, 1);
+  if (!in.ok()) return in.error();
   e.file_id = *file;
   e.description = desc.value_or("");
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(Evidence ev, link_evidence(c, ctx.scope(), *id, e));
+  return http::create(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(Evidence ev, link_evidence(c, ctx.scope(), id, e));
     return evidence_response(c, ctx.scope(), 201, ev);
   });
 }
 
 Response verdict_on_evidence(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto ev_id = path_id(ctx.req, "evidence_id");
-  if (!ev_id.ok()) return Response::problem(ev_id.error());
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(int64_t ev_id, path_id(ctx.req, "evidence_id"));
   std::optional<int64_t> version;
   if (!trim(ctx.req.header("if-match")).empty()) {
-    auto v = http::required_version(ctx.req);
-    if (!v.ok()) return Response::problem(v.error());
-    version = *v;
+    PANTAU_TRY(version, http::required_version(ctx.req));
   }
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto verdict = in->one_of("verdict", true, kGivenVerdicts);
-  auto note = in->str("note", false, 1000);
-  if (!in->ok()) return Response::problem(in->error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(Evidence ev,
-               give_verdict(c, ctx.scope(), *id, *ev_id, version, *verdict, note.value_or("")));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto verdict = in.one_of("verdict", true, kGivenVerdicts);
+  auto note = in.str("note", false, 1000);
+  if (!in.ok()) return in.error();
+  return http::create(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(Evidence ev, give_verdict(c, ctx.scope(), id, ev_id, version, *verdict, note.value_or("")));
     return evidence_response(c, ctx.scope(), 200, ev);
   });
 }

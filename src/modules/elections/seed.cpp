@@ -9,6 +9,7 @@
 #include "core/crypto.h"
 #include "core/time.h"
 #include "files/evidence.h"
+#include "http/json.h"
 #include "modules/elections/store.h"
 
 namespace pantau::elections {
@@ -85,7 +86,7 @@ int64_t ensure_unit(db::Conn& c, const std::string& name, const std::string& reg
   audit::append(
       c, auth::Scope::system(),
       {"create", "org_unit", std::to_string(id), region, 0, std::nullopt,
-       fmt::format(R"({{"name":"{}","kind":"PERANGKAT_DAERAH","source":"demo"}})", name)});
+       json::object("name", name, "kind", "PERANGKAT_DAERAH", "source", "demo")});
   return id;
 }
 

@@ -1,19 +1,21 @@
 // /api/v1/monitoring/... and /api/v1/calendar/holidays, /api/v1/notifications
 #include <fmt/format.h>
 
-#include "audit/audit.h"
 #include "auth/roles.h"
+#include "core/holidays_store.h"
 #include "core/period.h"
 #include "core/strings.h"
 #include "http/answer_cache.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
 #include "http/write_safety.h"
 #include "modules/monitoring/documents.h"
 #include "modules/monitoring/rules.h"
 #include "modules/monitoring/store.h"
-#include "modules/regions/rules.h"
+#include "modules/regions/public.h"
+#include "notify/notify.h"
 
 namespace pantau::monitoring {
 
@@ -33,14 +35,9 @@ Result<ReportQuery> list_query(const http::Request& req) {
   q.period = req.q("period").value_or("");
   q.status = req.q("status").value_or("");
   q.region_code = req.q("region").value_or("");
-  if (!q.region_code.empty()) {
-    auto l = regions::check_code(q.region_code, "region");
-    if (!l.ok()) return l.error();
-  }
+  if (!q.region_code.empty()) PANTAU_CHECK(regions::check_code(q.region_code, "region"));
   return q;
 }
-
-using http::page_json;
 
 std::optional<int> clearance_field(json::In& in) {
   if (auto c = in.one_of("classification", false, auth::kClearanceNames)) return auth::parse_clearance(*c);
@@ -83,181 +80,106 @@ Result<ReportInput> report_input(const http::Request& req, bool create) {
 }
 
 Response list_types(Ctx& ctx) {
-  std::vector<ReportType> types;
-  Status s = ctx.db().read([&](db::Conn& c) { types = list_report_types(c); });
-  if (!s.ok()) return Response::problem(s.error());
-  std::string out = "{\"items\":[";
-  for (size_t i = 0; i < types.size(); ++i) {
-    if (i) out += ',';
-    out += to_json(types[i]);
-  }
-  return Response::json(200, out + "]}");
+  return http::read_items(ctx, [](db::Conn& c) { return list_report_types(c); });
 }
 
 Response patch_type(Ctx& ctx) {
   // Deadline rules hold for the whole country: only the ministry changes them.
-  if (!ctx.scope().national()) return Response::problem(Error::forbidden());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto unit = in->one_of("due_unit", true, {"CALENDAR_DAYS", "WORKING_DAYS", "MONTHS"});
-  auto value = in->int64("due_value", true, 0, 366);
-  auto basis = in->str("legal_basis", false, 500);
-  auto opens = in->int64("submit_from_days_before_end", false, 0, 92);
-  if (!in->ok()) return Response::problem(in->error());
+  if (!ctx.scope().national()) return Error::forbidden();
+  PANTAU_TRY(int64_t version, http::required_version(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto unit = in.one_of("due_unit", true, {"CALENDAR_DAYS", "WORKING_DAYS", "MONTHS"});
+  auto value = in.int64("due_value", true, 0, 366);
+  auto basis = in.str("legal_basis", false, 500);
+  auto opens = in.int64("submit_from_days_before_end", false, 0, 92);
+  if (!in.ok()) return in.error();
   DueRule rule{parse_offset_unit(*unit).value(), static_cast<int>(*value)};
   std::string code(ctx.req.param("code"));
   std::optional<int> opens_days;
   if (opens) opens_days = static_cast<int>(*opens);
-  auto r = ctx.db().write_value<ReportType>(
-      [&](db::Conn& c) { return update_report_type(c, ctx.scope(), code, *version, rule, basis, opens_days); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::write(ctx, [&](db::Conn& c) { return update_report_type(c, ctx.scope(), code, version, rule, basis, opens_days); });
 }
 
 Response list_holidays(Ctx& ctx) {
   auto year = ctx.req.q("year").value_or("");
   if (!year.empty() && (!parse_int64(year) || year.size() != 4))
-    return Response::problem(Error::invalid_field("year", "invalid", "Tahun tidak valid.", "Invalid year."));
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  Status s = ctx.db().read([&](db::Conn& c) {
-    c.query("SELECT date, kind, name_id, name_en, legal_basis FROM holidays WHERE date LIKE ? ORDER BY date", {year + "%"},
-            [&](const db::Row& r) {
-              o.begin_object().kv("date", r.text(0)).kv("kind", r.text(1)).kv_message("name", {r.str(2), r.str(3)})
-                  .kv("legal_basis", r.text(4)).end_object();
-            });
+    return Error::invalid_field("year", "invalid", "Tahun tidak valid.", "Invalid year.");
+  return http::read(ctx, [&](db::Conn& c) {
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    for (const auto& h : holidays::list(c, year))
+      o.begin_object().kv("date", h.date).kv("kind", h.kind).kv_message("name", {h.name_id, h.name_en})
+          .kv("legal_basis", h.legal_basis).end_object();
+    o.end_array().end_object();
+    return Response::json(200, o.take());
   });
-  if (!s.ok()) return Response::problem(s.error());
-  o.end_array().end_object();
-  return Response::json(200, o.take());
 }
 
 Response add_holiday(Ctx& ctx) {
-  if (!ctx.scope().national()) return Response::problem(Error::forbidden());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto date = in->str("date", true, 10);
-  auto kind = in->one_of("kind", true, {"LIBUR_NASIONAL", "CUTI_BERSAMA"});
-  auto name_id = in->str("name_id", true, 200);
-  auto name_en = in->str("name_en", false, 200);
-  auto basis = in->str("legal_basis", true, 300);
-  if (date && !parse_date(*date)) in->add_error("date", "invalid", "Tanggal harus berformat TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
-  if (!in->ok()) return Response::problem(in->error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    if (c.query_i64("SELECT 1 FROM holidays WHERE date = ?", {*date}))
-      return Error::conflict("holiday.exists", "Tanggal ini sudah tercatat sebagai hari libur.", "This date is already a holiday.");
-    c.exec("INSERT INTO holidays (date, kind, name_id, name_en, legal_basis, confidence) VALUES (?, ?, ?, ?, ?, 'C')",
-           {*date, *kind, *name_id, name_en.value_or(*name_id), *basis});
-    std::string body = fmt::format(R"({{"date":"{}","kind":"{}"}})", *date, *kind);
-    audit::append(c, ctx.scope(), {"create", "holiday", *date, "", 0, std::nullopt, body});
-    return Response::json(201, body);
+  if (!ctx.scope().national()) return Error::forbidden();
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto date = in.str("date", true, 10);
+  auto kind = in.one_of("kind", true, {"LIBUR_NASIONAL", "CUTI_BERSAMA"});
+  auto name_id = in.str("name_id", true, 200);
+  auto name_en = in.str("name_en", false, 200);
+  auto basis = in.str("legal_basis", true, 300);
+  if (date && !parse_date(*date)) in.add_error("date", "invalid", "Tanggal harus berformat TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
+  if (!in.ok()) return in.error();
+  holidays::Holiday h{*date, *kind, *name_id, name_en.value_or(""), *basis};
+  return http::create(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(holidays::Holiday saved, holidays::add(c, ctx.scope(), h));
+    return Response::json(201, json::object("date", saved.date, "kind", saved.kind));
   });
 }
 
 Response delete_holiday(Ctx& ctx) {
-  if (!ctx.scope().national()) return Response::problem(Error::forbidden());
+  if (!ctx.scope().national()) return Error::forbidden();
   std::string date(ctx.req.param("date"));
-  if (!parse_date(date)) return Response::problem(Error::not_found());
-  Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    if (c.exec("DELETE FROM holidays WHERE date = ?", {date}) == 0) return Error::not_found("Hari libur tidak ditemukan.", "Holiday not found.");
-    audit::append(c, ctx.scope(), {"delete", "holiday", date, "", 0, std::nullopt, std::nullopt});
-    return {};
-  });
-  return s.ok() ? Response::no_content() : Response::problem(s.error());
+  if (!parse_date(date)) return Error::not_found();
+  return http::write(ctx, [&](db::Conn& c) { return holidays::remove(c, ctx.scope(), date); });
 }
 
 Response list_all_reports(Ctx& ctx) {
-  auto q = list_query(ctx.req);
-  if (!q.ok()) return Response::problem(q.error());
-  if (!q->status.empty() && !parse_report_status(q->status))
-    return Response::problem(Error::invalid_field("status", "not_allowed", "Status laporan tidak dikenal.", "Unknown report status."));
-  if (!q->period.empty() && !parse_period(q->period).ok())
-    return Response::problem(Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3)."));
-  std::string body;
-  Error unknown;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    if (!q->report_type.empty() && !c.query_i64("SELECT 1 FROM report_types WHERE code = ?", {q->report_type})) {
-      unknown = Error::invalid_field("type", "not_allowed", "Jenis laporan tidak dikenal.", "Unknown report type.");
-      return;
-    }
-    std::optional<int64_t> next;
-    auto items = list_reports(c, ctx.scope(), *q, next);
-    body = page_json(items, next);
+  PANTAU_TRY(ReportQuery q, list_query(ctx.req));
+  if (!q.status.empty() && !parse_report_status(q.status))
+    return Error::invalid_field("status", "not_allowed", "Status laporan tidak dikenal.", "Unknown report status.");
+  if (!q.period.empty() && !parse_period(q.period).ok())
+    return Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3).");
+  return http::read_page(ctx, [&](db::Conn& c) -> Result<db::Page<PeriodicReport>> {
+    if (!q.report_type.empty() && !c.query_i64("SELECT 1 FROM report_types WHERE code = ?", {q.report_type}))
+      return Error::invalid_field("type", "not_allowed", "Jenis laporan tidak dikenal.", "Unknown report type.");
+    return list_reports(c, ctx.scope(), q);
   });
-  if (!unknown.code.empty()) return Response::problem(unknown);
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
 }
 
 Response create_one_report(Ctx& ctx) {
-  auto in = report_input(ctx.req, true);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(PeriodicReport r, create_report(c, ctx.scope(), *in));
-    return http::with_version(Response::json(201, to_json(r)), r.version);
-  });
+  PANTAU_TRY(ReportInput in, report_input(ctx.req, true));
+  return http::create(ctx, [&](db::Conn& c) { return create_report(c, ctx.scope(), in); });
 }
 
 Response get_one_report(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<PeriodicReport> r;
-  std::string files;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    r = get_report(c, ctx.scope(), *id);
-    if (!r) return;
-    json::Out o;
-    o.begin_array();
-    db::Params p{std::to_string(*id)};
-    std::string where = ctx.scope().record_filter("region_code", "classification", p);
-    c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = 'periodic_report' AND entity_id = ? AND " + where +
-                " ORDER BY id", p, [&](const db::Row& f) {
-              o.begin_object().kv("id", f.i64(0)).kv("name", f.text(1)).kv("mime", f.text(2)).kv("size", f.i64(3))
-                  .kv("sha256", f.text(4)).end_object();
-            });
-    o.end_array();
-    files = o.take();
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    auto r = get_report(c, ctx.scope(), id);
+    if (!r) return Error::not_found("Laporan tidak ditemukan.", "Report not found.");
+    json::Out files;
+    files.begin_array();
+    for (const auto& f : report_attachments(c, ctx.scope(), id))
+      files.begin_object().kv("id", f.id).kv("name", f.name).kv("mime", f.mime).kv("size", f.size).kv("sha256", f.sha256).end_object();
+    files.end_array();
+    return http::with_version(Response::json(200, json::with_member(to_json(*r), "attachments", files.take())), r->version);
   });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
-  std::string body = to_json(*r);
-  body.pop_back();
-  body += ",\"attachments\":" + files + "}";
-  return http::with_version(Response::json(200, body), r->version);
 }
 
 Response patch_report(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = report_input(ctx.req, false);
-  if (!in.ok()) return Response::problem(in.error());
-  auto r = ctx.db().write_value<PeriodicReport>([&](db::Conn& c) { return update_report(c, ctx.scope(), *id, *version, *in); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
-}
-
-// POST .../{id}/actions: {action, <text field>} with If-Match; answers the record with its ETag.
-template <class Record, class Act>
-Response versioned_action(Ctx& ctx, const std::vector<std::string_view>& actions, const char* text_field, Act act) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto action = in->one_of("action", true, actions);
-  auto text = in->str(text_field, false, 5000);
-  if (!in->ok()) return Response::problem(in->error());
-  auto r = ctx.db().write_value<Record>([&](db::Conn& c) { return act(c, *id, *version, *action, text.value_or("")); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::update(ctx, [](const http::Request& req) { return report_input(req, false); },
+                      [&](db::Conn& c, int64_t id, int64_t version, const ReportInput& in) {
+                        return update_report(c, ctx.scope(), id, version, in);
+                      });
 }
 
 Response report_action(Ctx& ctx) {
-  return versioned_action<PeriodicReport>(
+  return http::action(
       ctx, {"SUBMIT", "RETURN", "ACCEPT", "CONSOLIDATE", "ARCHIVE"}, "reason",
       [&](db::Conn& c, int64_t id, int64_t version, const std::string& action, const std::string& reason) {
         return act_on_report(c, ctx.scope(), id, version, *parse_report_action(action), reason);
@@ -265,17 +187,12 @@ Response report_action(Ctx& ctx) {
 }
 
 Response report_sources(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<PeriodicReport> r;
-  std::vector<PeriodicReport> children;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    r = get_report(c, ctx.scope(), *id);
-    if (r) children = source_reports(c, ctx.scope(), *r);
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    auto r = get_report(c, ctx.scope(), id);
+    if (!r) return Error::not_found("Laporan tidak ditemukan.", "Report not found.");
+    return Response::json(200, http::page_json(http::Page<PeriodicReport>{source_reports(c, ctx.scope(), *r), std::nullopt}));
   });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
-  return Response::json(200, page_json(children, std::nullopt));
 }
 
 // The recap is the same for everyone with the same area (it shows who reported, not what), and
@@ -314,27 +231,17 @@ Response recap_route(Ctx& ctx) {
   return Response::json(200, std::move(body));
 }
 
-Response attachment(std::string body, std::string mime, const std::string& filename) {
-  Response r;
-  r.content_type = std::move(mime);
-  r.body = std::move(body);
-  r.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.header("Cache-Control", "private, no-store");
-  return r;
-}
-
 Response report_pdf_route(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
   std::optional<PeriodicReport> r;
-  Status s = ctx.db().read([&](db::Conn& c) { r = get_report(c, ctx.scope(), *id); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
+  Status s = ctx.db().read([&](db::Conn& c) { r = get_report(c, ctx.scope(), id); });
+  if (!s.ok()) return s.error();
+  if (!r) return Error::not_found("Laporan tidak ditemukan.", "Report not found.");
   auto issued = documents::issue(ctx.db(), ctx.scope(), report_document(*r), documents::public_base(ctx.svc.cfg),
                                  [&](db::Conn& c, const documents::Stamp& st) { return report_pdf(c, ctx.scope(), *r, st); });
-  if (!issued.ok()) return Response::problem(issued.error());
-  Response res = attachment(std::move(issued->pdf), "application/pdf",
-                            fmt::format("laporan-{}-{}-{}.pdf", r->report_type, r->region_code, r->period));
+  if (!issued.ok()) return issued.error();
+  Response res = http::attachment(std::move(issued->pdf), "application/pdf",
+                                  fmt::format("laporan-{}-{}-{}.pdf", r->report_type, r->region_code, r->period));
   res.header("X-Document-Code", issued->entry.code);
   return res;
 }
@@ -345,11 +252,10 @@ Response recap_xlsx_route(Ctx& ctx) {
   if (period.empty()) return Response::problem(Error::invalid_field("period", "required", "Wajib diisi.", "This field is required."));
   std::optional<Result<std::vector<RecapRow>>> rows;
   Status s = ctx.db().read([&](db::Conn& c) { rows.emplace(recap(c, ctx.scope(), type, period, system_time().now())); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!rows->ok()) return Response::problem(rows->error());
-  auto x = recap_xlsx(type, period, rows->value());
-  if (!x.ok()) return Response::problem(x.error());
-  return attachment(std::move(x.value()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  if (!s.ok()) return s.error();
+  if (!rows->ok()) return rows->error();
+  PANTAU_TRY(std::string x, recap_xlsx(type, period, rows->value()));
+  return http::attachment(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     fmt::format("rekap-{}-{}.xlsx", type, period));
 }
 
@@ -384,41 +290,25 @@ Result<MonitoringTeam> team_input(const http::Request& req) {
 }
 
 Response list_all_teams(Ctx& ctx) {
-  std::vector<MonitoringTeam> teams;
-  Status s = ctx.db().read([&](db::Conn& c) { teams = list_teams(c, ctx.scope()); });
-  if (!s.ok()) return Response::problem(s.error());
-  return Response::json(200, page_json(teams, std::nullopt));
-}
-
-Response get_one_team(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<MonitoringTeam> t;
-  Status s = ctx.db().read([&](db::Conn& c) { t = get_team(c, ctx.scope(), *id); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!t) return Response::problem(Error::not_found("Tim tidak ditemukan.", "Team not found."));
-  return http::with_version(Response::json(200, to_json(*t)), t->version);
-}
-
-Response create_team(Ctx& ctx) {
-  auto in = team_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(MonitoringTeam t, save_team(c, ctx.scope(), std::nullopt, 0, *in));
-    return http::with_version(Response::json(201, to_json(t)), t.version);
+  return http::read(ctx, [&](db::Conn& c) {
+    return Response::json(200, http::page_json(http::Page<MonitoringTeam>{list_teams(c, ctx.scope()), std::nullopt}));
   });
 }
 
+Response get_one_team(Ctx& ctx) {
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_team(c, ctx.scope(), id); },
+                        {"Tim tidak ditemukan.", "Team not found."});
+}
+
+Response create_team(Ctx& ctx) {
+  PANTAU_TRY(MonitoringTeam in, team_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) { return save_team(c, ctx.scope(), std::nullopt, 0, in); });
+}
+
 Response patch_team(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = team_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  auto r = ctx.db().write_value<MonitoringTeam>([&](db::Conn& c) { return save_team(c, ctx.scope(), *id, *version, *in); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::update(ctx, team_input, [&](db::Conn& c, int64_t id, int64_t version, const MonitoringTeam& in) {
+    return save_team(c, ctx.scope(), id, version, in);
+  });
 }
 
 Result<EventInput> event_input(const http::Request& req) {
@@ -473,48 +363,30 @@ Result<EventInput> event_input(const http::Request& req) {
 }
 
 Response list_all_events(Ctx& ctx) {
-  auto q = list_query(ctx.req);
-  if (!q.ok()) return Response::problem(q.error());
+  PANTAU_TRY(ReportQuery q, list_query(ctx.req));
   auto category = ctx.req.q("category").value_or("");
-  if (!q->status.empty() && !parse_event_status(q->status))
-    return Response::problem(Error::invalid_field("status", "not_allowed", "Status laporan cepat tidak dikenal.", "Unknown fast-report status."));
-  std::string body;
-  Error unknown;
-  Status s = ctx.db().read([&](db::Conn& c) {
+  if (!q.status.empty() && !parse_event_status(q.status))
+    return Error::invalid_field("status", "not_allowed", "Status laporan cepat tidak dikenal.", "Unknown fast-report status.");
+  return http::read_page(ctx, [&](db::Conn& c) -> Result<db::Page<PoliticalEvent>> {
     // An unknown category is a mistake to be told, not a slow scan that finds nothing.
-    if (!category.empty() && !c.query_i64("SELECT 1 FROM monitoring_categories WHERE code = ?", {category})) {
-      unknown = Error::invalid_field("category", "not_allowed", "Kategori tidak dikenal.", "Unknown category.");
-      return;
-    }
-    std::optional<int64_t> next;
-    auto items = list_events(c, ctx.scope(), *q, category, next);
-    body = page_json(items, next);
+    if (!category.empty() && !c.query_i64("SELECT 1 FROM monitoring_categories WHERE code = ?", {category}))
+      return Error::invalid_field("category", "not_allowed", "Kategori tidak dikenal.", "Unknown category.");
+    return list_events(c, ctx.scope(), q, category);
   });
-  if (!unknown.code.empty()) return Response::problem(unknown);
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
 }
 
 Response create_one_event(Ctx& ctx) {
-  auto in = event_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(PoliticalEvent e, create_event(c, ctx.scope(), *in));
-    return http::with_version(Response::json(201, to_json(e)), e.version);
-  });
+  PANTAU_TRY(EventInput in, event_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) { return create_event(c, ctx.scope(), in); });
 }
 
 Response get_one_event(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<PoliticalEvent> e;
-  Status s = ctx.db().read([&](db::Conn& c) { e = get_event(c, ctx.scope(), *id); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!e) return Response::problem(Error::not_found("Laporan kejadian tidak ditemukan.", "Event report not found."));
-  return http::with_version(Response::json(200, to_json(*e)), e->version);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_event(c, ctx.scope(), id); },
+                        {"Laporan kejadian tidak ditemukan.", "Event report not found."});
 }
 
 Response event_action(Ctx& ctx) {
-  return versioned_action<PoliticalEvent>(
+  return http::action(
       ctx, {"VERIFY", "ESCALATE", "HANDLE", "CLOSE", "REJECT"}, "note",
       [&](db::Conn& c, int64_t id, int64_t version, const std::string& action, const std::string& note) {
         return act_on_event(c, ctx.scope(), id, version, *parse_event_action(action), note);
@@ -522,57 +394,32 @@ Response event_action(Ctx& ctx) {
 }
 
 Response categories(Ctx& ctx) {
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  Status s = ctx.db().read([&](db::Conn& c) {
-    c.query("SELECT code, parent_code, name_id, name_en FROM monitoring_categories WHERE active = 1 ORDER BY code", {},
-            [&](const db::Row& r) {
-              o.begin_object().kv("code", r.text(0)).kv_opt("parent_code", r.opt_str(1)).kv_message("name", {r.str(2), r.str(3)}).end_object();
-            });
+  return http::read(ctx, [](db::Conn& c) {
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    for (const auto& k : list_categories(c))
+      o.begin_object().kv("code", k.code).kv_opt("parent_code", k.parent_code).kv_message("name", {k.name_id, k.name_en}).end_object();
+    o.end_array().end_object();
+    return Response::json(200, o.take());
   });
-  if (!s.ok()) return Response::problem(s.error());
-  o.end_array().end_object();
-  return Response::json(200, o.take());
 }
 
 Response notifications(Ctx& ctx) {
-  const auth::Scope& s = ctx.scope();
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  int64_t unread = 0;
-  Status st = ctx.db().read([&](db::Conn& c) {
-    std::vector<std::string> perms;
-    for (auto* p : {&auth::kRecordReview, &auth::kRecordWrite})
-      if (s.can(*p)) perms.emplace_back(*p);
-    perms.resize(2, "-");
-    c.query("SELECT n.id, n.title_id, n.title_en, n.link, n.entity, n.entity_id, n.created_at, r.read_at "
-            "FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = ? "
-            "WHERE n.recipient_region = ? AND n.permission IN (?, ?) AND n.classification <= ? ORDER BY n.id DESC LIMIT 100",
-            {s.user_id, s.region_code, perms[0], perms[1], int64_t{s.clearance}}, [&](const db::Row& r) {
-              bool read = !r.is_null(7);
-              if (!read) ++unread;
-              o.begin_object().kv("id", r.i64(0)).kv_message("title", {r.str(1), r.str(2)}).kv("link", r.text(3))
-                  .kv("entity", r.text(4)).kv("entity_id", r.text(5)).kv("created_at", r.text(6)).kv("read", read).end_object();
-            });
+  return http::read(ctx, [&](db::Conn& c) {
+    notify::Inbox box = notify::inbox(c, ctx.scope());
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    for (const auto& n : box.items)
+      o.begin_object().kv("id", n.id).kv_message("title", n.title).kv("link", n.link).kv("entity", n.entity)
+          .kv("entity_id", n.entity_id).kv("created_at", n.created_at).kv("read", n.read).end_object();
+    o.end_array().kv("unread", box.unread).end_object();
+    return Response::json(200, o.take());
   });
-  if (!st.ok()) return Response::problem(st.error());
-  o.end_array().kv("unread", unread).end_object();
-  return Response::json(200, o.take());
 }
 
 Response mark_read(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  const auth::Scope& s = ctx.scope();
-  Status st = ctx.db().write([&](db::Conn& c) -> Status {
-    if (!c.query_i64("SELECT 1 FROM notifications WHERE id = ? AND recipient_region = ? AND classification <= ?",
-                     {*id, s.region_code, int64_t{s.clearance}}))
-      return Error::not_found();
-    if (!c.query_i64("SELECT 1 FROM notification_reads WHERE notification_id = ? AND user_id = ?", {*id, s.user_id}))
-      c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?)", {*id, s.user_id, now_iso()});
-    return {};
-  });
-  return st.ok() ? Response::no_content() : Response::problem(st.error());
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  return http::write(ctx, [&](db::Conn& c) { return notify::mark_read(c, ctx.scope(), id); });
 }
 
 }  // namespace

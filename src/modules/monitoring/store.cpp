@@ -5,6 +5,7 @@
 
 #include "audit/audit.h"
 #include "auth/roles.h"
+#include "core/holidays_store.h"
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "core/time.h"
@@ -56,12 +57,23 @@ void index_event(db::Conn& c, const PoliticalEvent& e) {
                     fmt::format("/monitoring/events/{}", e.id)});
 }
 
-WorkingDayCalendar load_calendar(db::Conn& c) {
-  WorkingDayCalendar cal;
-  c.query("SELECT date FROM holidays", {}, [&](const db::Row& r) {
-    if (auto d = parse_date(r.text(0))) cal.add_day_off(*d);
-  });
-  return cal;
+WorkingDayCalendar load_calendar(db::Conn& c) { return holidays::load_calendar(c); }
+
+std::vector<Category> list_categories(db::Conn& c) {
+  std::vector<Category> out;
+  c.query("SELECT code, parent_code, name_id, name_en FROM monitoring_categories WHERE active = 1 ORDER BY code", {},
+          [&](const db::Row& r) { out.push_back({r.str(0), r.opt_str(1), r.str(2), r.str(3)}); });
+  return out;
+}
+
+std::vector<Attachment> report_attachments(db::Conn& c, const auth::Scope& s, int64_t report_id) {
+  std::vector<Attachment> out;
+  db::Params p{std::to_string(report_id)};
+  std::string where = s.record_filter("region_code", "classification", p);
+  c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = 'periodic_report' AND entity_id = ? AND " + where +
+              " ORDER BY id",
+          p, [&](const db::Row& f) { out.push_back({f.i64(0), f.str(1), f.str(2), f.i64(3), f.str(4)}); });
+  return out;
 }
 
 static ReportType type_from(const db::Row& r) {
@@ -196,8 +208,7 @@ std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int6
   return out;
 }
 
-std::vector<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q,
-                                         std::optional<int64_t>& next_after) {
+db::Page<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q) {
   db::Params p;
   // Lists carry no narrative text (it can be 100,000 characters a section); GET one report has it.
   std::string select = kReportSelect;
@@ -220,14 +231,9 @@ std::vector<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, cons
   }
   sql += " ORDER BY p.id LIMIT ?";
   p.emplace_back(int64_t{q.limit + 1});
-  std::vector<PeriodicReport> out;
-  c.query(sql, p, [&](const db::Row& r) { out.push_back(report_from(r)); });
-  next_after.reset();
-  if (static_cast<int>(out.size()) > q.limit) {
-    out.pop_back();
-    next_after = out.back().id;
-  }
-  return out;
+  db::Page<PeriodicReport> out;
+  c.query(sql, p, [&](const db::Row& r) { out.items.push_back(report_from(r)); });
+  return db::trim_page(std::move(out), q.limit);
 }
 
 Result<PeriodicReport> create_report(db::Conn& c, const auth::Scope& s, const ReportInput& in) {
@@ -468,8 +474,7 @@ std::optional<PoliticalEvent> get_event(db::Conn& c, const auth::Scope& s, int64
   return out;
 }
 
-std::vector<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category,
-                                        std::optional<int64_t>& next_after) {
+db::Page<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category) {
   db::Params p;
   std::string sql = std::string(kEventSelect) + "WHERE " + s.record_filter("e.region_code", "e.classification", p);
   // Newest first: the keyset runs down the id.
@@ -483,14 +488,9 @@ std::vector<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const
   }
   sql += " ORDER BY e.id DESC LIMIT ?";
   p.emplace_back(int64_t{q.limit + 1});
-  std::vector<PoliticalEvent> out;
-  c.query(sql, p, [&](const db::Row& r) { out.push_back(event_from(r)); });
-  next_after.reset();
-  if (static_cast<int>(out.size()) > q.limit) {
-    out.pop_back();
-    next_after = out.back().id;
-  }
-  return out;
+  db::Page<PoliticalEvent> out;
+  c.query(sql, p, [&](const db::Row& r) { out.items.push_back(event_from(r)); });
+  return db::trim_page(std::move(out), q.limit);
 }
 
 Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in) {

@@ -8,11 +8,30 @@
 
 #include "auth/scope.h"
 #include "db/database.h"
+#include "db/page.h"
 #include "modules/monitoring/model.h"
 
 namespace pantau::monitoring {
 
+// The working-day calendar of the holidays table (core/holidays_store.h).
 WorkingDayCalendar load_calendar(db::Conn& c);
+
+// The monitoring categories in force (code, parent, names), by code.
+struct Category {
+  std::string code;
+  std::optional<std::string> parent_code;
+  std::string name_id, name_en;
+};
+std::vector<Category> list_categories(db::Conn& c);
+
+// The evidence files attached to a report that the caller may see, by id.
+struct Attachment {
+  int64_t id = 0;
+  std::string name, mime;
+  int64_t size = 0;
+  std::string sha256;
+};
+std::vector<Attachment> report_attachments(db::Conn& c, const auth::Scope& s, int64_t report_id);
 
 std::vector<ReportType> list_report_types(db::Conn& c);
 std::optional<ReportType> get_report_type(db::Conn& c, const std::string& code);
@@ -34,8 +53,7 @@ struct ReportQuery {
 
 Result<PeriodicReport> create_report(db::Conn& c, const auth::Scope& s, const ReportInput& in);
 std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int64_t id);
-std::vector<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q,
-                                         std::optional<int64_t>& next_after);
+db::Page<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q);
 Result<PeriodicReport> update_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const ReportInput& in);
 Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, ReportAction action,
                                      const std::string& reason);
@@ -53,8 +71,8 @@ struct EventInput {
 };
 Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in);
 std::optional<PoliticalEvent> get_event(db::Conn& c, const auth::Scope& s, int64_t id);
-std::vector<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category,
-                                        std::optional<int64_t>& next_after);
+// Newest first (the cursor runs down the id).
+db::Page<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category);
 Result<PoliticalEvent> act_on_event(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, EventAction action,
                                     const std::string& note);
 

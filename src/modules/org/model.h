@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "db/page.h"
+
 namespace pantau::org {
 
 inline const std::vector<std::string_view> kOrgKinds = {"KEMENDAGRI", "KESBANGPOL", "PERANGKAT_DAERAH", "PARTNER"};
@@ -42,10 +44,8 @@ struct UserInput {
   std::optional<bool> disabled;
 };
 
+// One page of a list (db/page.h); pass next_after as ?after= for the next one.
 template <class T>
-struct Page {
-  std::vector<T> items;
-  std::optional<int64_t> next_after;  // keyset cursor: pass as ?after= for the next page
-};
+using Page = db::Page<T>;
 
 }  // namespace pantau::org

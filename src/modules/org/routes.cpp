@@ -3,6 +3,7 @@
 #include "auth/roles.h"
 #include "core/strings.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
 #include "http/write_safety.h"
@@ -34,10 +35,6 @@ Result<ListQuery> list_query(const http::Request& req) {
   return q;
 }
 
-using http::path_id;
-
-using http::page_json;
-
 Result<OrgUnitInput> org_unit_input(const http::Request& req, bool create) {
   PANTAU_TRY(json::In in, json::In::parse(req.body));
   OrgUnitInput u;
@@ -51,60 +48,35 @@ Result<OrgUnitInput> org_unit_input(const http::Request& req, bool create) {
 }
 
 Response list_units(Ctx& ctx) {
-  auto q = list_query(ctx.req);
-  if (!q.ok()) return Response::problem(q.error());
-  std::string body;
-  Status s = ctx.db().read([&](db::Conn& c) { body = page_json(list_org_units(c, ctx.scope(), *q)); });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+  PANTAU_TRY(ListQuery q, list_query(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_org_units(c, ctx.scope(), q); });
 }
 
 Response get_unit(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<OrgUnit> u;
-  Status s = ctx.db().read([&](db::Conn& c) { u = get_org_unit(c, ctx.scope(), *id); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!u) return Response::problem(Error::not_found("Unit organisasi tidak ditemukan.", "Org unit not found."));
-  return http::with_version(Response::json(200, to_json(*u)), u->version);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_org_unit(c, ctx.scope(), id); },
+                        {"Unit organisasi tidak ditemukan.", "Org unit not found."});
 }
 
 Response create_unit(Ctx& ctx) {
-  auto in = org_unit_input(ctx.req, true);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(OrgUnit u, create_org_unit(c, ctx.scope(), *in));
-    return http::with_version(Response::json(201, to_json(u)), u.version);
-  });
+  PANTAU_TRY(OrgUnitInput in, org_unit_input(ctx.req, true));
+  return http::create(ctx, [&](db::Conn& c) { return create_org_unit(c, ctx.scope(), in); });
 }
 
 Response update_unit(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = org_unit_input(ctx.req, false);
-  if (!in.ok()) return Response::problem(in.error());
-  auto r = ctx.db().write_value<OrgUnit>([&](db::Conn& c) { return update_org_unit(c, ctx.scope(), *id, *version, *in); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::update(ctx, [](const http::Request& req) { return org_unit_input(req, false); },
+                      [&](db::Conn& c, int64_t id, int64_t version, const OrgUnitInput& in) {
+                        return update_org_unit(c, ctx.scope(), id, version, in);
+                      });
 }
 
 Response list_all_users(Ctx& ctx) {
-  auto q = list_query(ctx.req);
-  if (!q.ok()) return Response::problem(q.error());
-  std::string body;
-  Status s = ctx.db().read([&](db::Conn& c) { body = page_json(list_users(c, ctx.scope(), *q)); });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+  PANTAU_TRY(ListQuery q, list_query(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_users(c, ctx.scope(), q); });
 }
 
 Response get_one_user(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<User> u;
-  Status s = ctx.db().read([&](db::Conn& c) { u = get_user(c, ctx.scope(), *id); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!u) return Response::problem(Error::not_found("Pengguna tidak ditemukan.", "User not found."));
-  return http::with_version(Response::json(200, to_json(*u)), u->version);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_user(c, ctx.scope(), id); },
+                        {"Pengguna tidak ditemukan.", "User not found."});
 }
 
 Result<UserInput> user_input(const http::Request& req, bool create) {
@@ -136,45 +108,31 @@ Result<UserInput> user_input(const http::Request& req, bool create) {
 }
 
 Response create_one_user(Ctx& ctx) {
-  auto in = user_input(ctx.req, true);
-  if (!in.ok()) return Response::problem(in.error());
-  auto hash = auth::hash_password(*in->password);
-  if (!hash.ok()) return Response::problem(hash.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(User u, create_user(c, ctx.scope(), *in, *hash));
-    return http::with_version(Response::json(201, to_json(u)), u.version);
-  });
+  PANTAU_TRY(UserInput in, user_input(ctx.req, true));
+  PANTAU_TRY(std::string hash, auth::hash_password(*in.password));
+  return http::create(ctx, [&](db::Conn& c) { return create_user(c, ctx.scope(), in, hash); });
 }
 
 Response update_one_user(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = user_input(ctx.req, false);
-  if (!in.ok()) return Response::problem(in.error());
-  auto r = ctx.db().write_value<User>([&](db::Conn& c) { return update_user(c, ctx.scope(), *id, *version, *in); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::update(ctx, [](const http::Request& req) { return user_input(req, false); },
+                      [&](db::Conn& c, int64_t id, int64_t version, const UserInput& in) {
+                        return update_user(c, ctx.scope(), id, version, in);
+                      });
 }
 
 Response reset_password(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto pw = in->str("password", true, 200);
-  if (!in->ok()) return Response::problem(in->error());
+  PANTAU_TRY(int64_t id, http::path_id(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto pw = in.str("password", true, 200);
+  if (!in.ok()) return in.error();
   std::optional<User> target;
-  Status s = ctx.db().read([&](db::Conn& c) { target = get_user(c, ctx.scope(), *id); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!target) return Response::problem(Error::not_found("Pengguna tidak ditemukan.", "User not found."));
+  Status s = ctx.db().read([&](db::Conn& c) { target = get_user(c, ctx.scope(), id); });
+  if (!s.ok()) return s.error();
+  if (!target) return Error::not_found("Pengguna tidak ditemukan.", "User not found.");
   auto errs = auth::check_password_policy(target->username, *pw);
-  if (!errs.empty()) return Response::problem(Error::invalid(errs));
-  auto hash = auth::hash_password(*pw);
-  if (!hash.ok()) return Response::problem(hash.error());
-  s = ctx.db().write([&](db::Conn& c) { return set_password(c, ctx.scope(), *id, *hash); });
-  return s.ok() ? Response::no_content() : Response::problem(s.error());
+  if (!errs.empty()) return Error::invalid(errs);
+  PANTAU_TRY(std::string hash, auth::hash_password(*pw));
+  return http::write(ctx, [&](db::Conn& c) { return set_password(c, ctx.scope(), id, hash); });
 }
 
 }  // namespace

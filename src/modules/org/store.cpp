@@ -46,11 +46,7 @@ Page<OrgUnit> list_org_units(db::Conn& c, const auth::Scope& s, const ListQuery&
   p.emplace_back(int64_t{q.limit + 1});
   Page<OrgUnit> page;
   c.query(sql, p, [&](const db::Row& r) { page.items.push_back(unit_from(r)); });
-  if (static_cast<int>(page.items.size()) > q.limit) {
-    page.items.pop_back();
-    page.next_after = page.items.back().id;
-  }
-  return page;
+  return db::trim_page(std::move(page), q.limit);
 }
 
 std::optional<OrgUnit> get_org_unit(db::Conn& c, const auth::Scope& s, int64_t id) {
@@ -170,11 +166,7 @@ Page<User> list_users(db::Conn& c, const auth::Scope& s, const ListQuery& q) {
   p.emplace_back(int64_t{q.limit + 1});
   Page<User> page;
   c.query(sql, p, [&](const db::Row& r) { page.items.push_back(user_from(r)); });
-  if (static_cast<int>(page.items.size()) > q.limit) {
-    page.items.pop_back();
-    page.next_after = page.items.back().id;
-  }
-  return page;
+  return db::trim_page(std::move(page), q.limit);
 }
 
 std::optional<User> get_user(db::Conn& c, const auth::Scope& s, int64_t id) {

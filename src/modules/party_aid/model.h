@@ -13,6 +13,7 @@
 #include "core/calendar.h"
 #include "core/error.h"
 #include "core/time.h"
+#include "db/page.h"
 
 namespace pantau::party_aid {
 
@@ -198,17 +199,9 @@ struct LpjStatus {
   bool sanction_active = false;
 };
 
-// One page of a list in id order; pass next_after as ?after= for the next one.
+// One page of a list (db/page.h); pass next_after as ?after= for the next one.
 template <class T>
-struct Page {
-  std::vector<T> items;
-  std::optional<int64_t> next_after;
-};
-
-// Keyset paging of the lists (ids ascending).
-struct Paging {
-  std::optional<int64_t> after;
-  int limit = 50;
-};
+using Page = db::Page<T>;
+using Paging = db::Paging;
 
 }  // namespace pantau::party_aid

@@ -8,6 +8,7 @@
 #include "core/strings.h"
 #include "core/xlsx_read.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
 #include "http/write_safety.h"
@@ -48,23 +49,7 @@ Result<std::string> query_region(const Ctx& ctx) {
   return *r;
 }
 
-template <class T>
-std::string items_json(const std::vector<T>& items) {
-  std::string out = "{\"items\":[";
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
-    out += to_json(items[i]);
-  }
-  return out + "]}";
-}
-
-using http::page_json;
-
-// ?after=&limit= for the lists.
-Result<Paging> read_paging(const http::Request& req) {
-  PANTAU_TRY(http::Paging p, http::paging(req));
-  return Paging{p.after, p.limit};
-}
+using http::items_json;
 
 void check_date(json::In& in, std::string_view field, const std::optional<std::string>& v) {
   if (v && !v->empty() && !parse_date(*v))
@@ -79,55 +64,32 @@ std::optional<std::string> opt_date_field(json::In& in, std::string_view field) 
   return v;
 }
 
-Response attachment(std::string body, std::string mime, const std::string& filename) {
-  Response r;
-  r.content_type = std::move(mime);
-  r.body = std::move(body);
-  r.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.header("Cache-Control", "private, no-store");
-  return r;
-}
-
 // ---- values per vote ----------------------------------------------------------------------
 
 Response list_defaults(Ctx& ctx) {
-  std::string body;
-  Status s = ctx.db().read([&](db::Conn& c) {
+  return http::read(ctx, [&](db::Conn& c) {
     json::Out o;
     o.begin_object().key("items").begin_array();
-    c.query(
-        "SELECT chamber, from_year, to_year, value_sen, legal_basis, confidence FROM "
-        "banpol_default_values ORDER BY chamber, from_year",
-        {}, [&](const db::Row& r) {
-          o.begin_object()
-              .kv("chamber", r.str(0))
-              .kv("from_year", r.i64(1))
-              .kv_opt("to_year", r.opt_i64(2))
-              .kv("value_per_vote", format_value(r.i64(3)))
-              .kv("value_per_vote_sen", r.i64(3))
-              .kv("legal_basis", r.str(4))
-              .kv("confidence", r.str(5))
-              .end_object();
-        });
+    for (const auto& d : list_default_values(c))
+      o.begin_object()
+          .kv("chamber", d.chamber)
+          .kv("from_year", d.from_year)
+          .kv_opt("to_year", d.to_year)
+          .kv("value_per_vote", format_value(d.value_sen))
+          .kv("value_per_vote_sen", d.value_sen)
+          .kv("legal_basis", d.legal_basis)
+          .kv("confidence", d.confidence)
+          .end_object();
     o.end_array().end_object();
-    body = o.take();
+    return Response::json(200, o.take());
   });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
 }
 
 Response list_values(Ctx& ctx) {
-  auto region_q = http::region_param(ctx.req);
-  if (!region_q.ok()) return Response::problem(region_q.error());
-  std::string region = *region_q;
-  auto year = query_year(ctx.req, "year", false);
-  if (!year.ok()) return Response::problem(year.error());
-  auto page = read_paging(ctx.req);
-  if (!page.ok()) return Response::problem(page.error());
-  std::string body;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    body = page_json(list_vote_values(c, ctx.scope(), region, *year, *page));
-  });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+  PANTAU_TRY(std::string region, http::region_param(ctx.req));
+  PANTAU_TRY(std::optional<int64_t> year, query_year(ctx.req, "year", false));
+  PANTAU_TRY(Paging page, http::paging(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_vote_values(c, ctx.scope(), region, year, page); });
 }
 
 // The value per vote: "value_per_vote" in whole Rupiah, or "value_per_vote_sen" for a legacy
@@ -179,65 +141,44 @@ Result<VoteValueInput> value_input(const http::Request& req, bool create) {
 }
 
 Response create_value(Ctx& ctx) {
-  auto in = value_input(ctx.req, true);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(VoteValue v, create_vote_value(c, ctx.scope(), *in));
-    return http::with_version(Response::json(201, to_json(v)), v.version);
-  });
+  PANTAU_TRY(VoteValueInput in, value_input(ctx.req, true));
+  return http::create(ctx, [&](db::Conn& c) { return create_vote_value(c, ctx.scope(), in); });
 }
 
 Response patch_value(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = value_input(ctx.req, false);
-  if (!in.ok()) return Response::problem(in.error());
-  auto r = ctx.db().write_value<VoteValue>(
-      [&](db::Conn& c) { return update_vote_value(c, ctx.scope(), *id, *version, *in); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::update(ctx, [](const http::Request& req) { return value_input(req, false); },
+                      [&](db::Conn& c, int64_t id, int64_t version, const VoteValueInput& in) {
+                        return update_vote_value(c, ctx.scope(), id, version, in);
+                      });
 }
 
 // ---- election results ---------------------------------------------------------------------
 
 Response list_election_results(Ctx& ctx) {
-  auto region = query_region(ctx);
-  if (!region.ok()) return Response::problem(region.error());
-  auto year = query_year(ctx.req, "election_year", true);
-  if (!year.ok()) return Response::problem(year.error());
-  std::string body;
-  Status s = ctx.db().read(
-      [&](db::Conn& c) { body = items_json(list_results(c, ctx.scope(), *region, **year)); });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+  PANTAU_TRY(std::string region, query_region(ctx));
+  PANTAU_TRY(std::optional<int64_t> year, query_year(ctx.req, "election_year", true));
+  return http::read_items(ctx, [&](db::Conn& c) { return list_results(c, ctx.scope(), region, *year); });
 }
 
 // The body is the CSV or XLSX file itself (told apart by the zip magic bytes, whatever the
 // Content-Type). A refused row refuses the file: 422 with the per-row report.
 Response import_election_results(Ctx& ctx) {
-  auto year = query_year(ctx.req, "election_year", true);
-  if (!year.ok()) return Response::problem(year.error());
+  PANTAU_TRY(std::optional<int64_t> year, query_year(ctx.req, "election_year", true));
   bool dry_run = ctx.req.q("dry_run").value_or("") == "true";
   // Sent as a workbook but not one: say so, rather than complain about a CSV's encoding.
   if (ctx.req.header("content-type").starts_with(
           "application/vnd.openxmlformats-officedocument.spreadsheetml") &&
       !looks_like_xlsx(ctx.req.body))
-    return Response::problem(parse_xlsx(ctx.req.body).error());
+    return parse_xlsx(ctx.req.body).error();
   return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(ImportReport rep, import_results(c, ctx.scope(), **year, ctx.req.body, dry_run));
+    PANTAU_TRY(ImportReport rep, import_results(c, ctx.scope(), *year, ctx.req.body, dry_run));
     if (rep.refused == 0) return Response::json(rep.applied ? 201 : 200, to_json(rep));
     Error e = Error::invalid(
         {{"file",
           "rows_refused",
           {fmt::format("{} dari {} baris ditolak; tidak ada yang disimpan.", rep.refused, rep.rows),
            fmt::format("{} of {} rows were refused; nothing was saved.", rep.refused, rep.rows)}}});
-    std::string body = json::problem(e, 422);
-    body.pop_back();
-    body += ",\"import\":" + to_json(rep) + "}";
-    Response r = Response::json(422, std::move(body));
-    r.content_type = "application/problem+json";
-    return r;
+    return http::problem_with(e, "import", to_json(rep));
   });
 }
 
@@ -248,29 +189,17 @@ Response list_all_boards(Ctx& ctx) {
   if (!region_q.ok()) return Response::problem(region_q.error());
   std::string region = *region_q;
   bool all = ctx.req.q("include_superseded").value_or("") == "true";
-  auto page = read_paging(ctx.req);
-  if (!page.ok()) return Response::problem(page.error());
-  std::string body;
-  Status s = ctx.db().read(
-      [&](db::Conn& c) { body = page_json(list_boards(c, ctx.scope(), region, all, *page)); });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+  PANTAU_TRY(Paging page, http::paging(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_boards(c, ctx.scope(), region, all, page); });
 }
 
 Response get_one_board(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<Board> b;
-  Status s = ctx.db().read([&](db::Conn& c) { b = get_board(c, ctx.scope(), *id); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!b)
-    return Response::problem(Error::not_found("Kepengurusan tidak ditemukan.", "Board not found."));
-  return http::with_version(Response::json(200, to_json(*b)), b->version);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_board(c, ctx.scope(), id); },
+                        {"Kepengurusan tidak ditemukan.", "Board not found."});
 }
 
-Response create_one_board(Ctx& ctx) {
-  auto parsed = json::In::parse(ctx.req.body);
-  if (!parsed.ok()) return Response::problem(parsed.error());
-  json::In& in = *parsed;
+Result<BoardInput> board_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
   BoardInput b;
   auto region = in.str("region_code", true, 8);
   auto party = in.str("party_abbreviation", true, 40);
@@ -291,7 +220,7 @@ Response create_one_board(Ctx& ctx) {
   if (from && to && *to < *from)
     in.add_error("valid_to", "before_start", "Tanggal akhir harus sesudah tanggal mulai.",
                  "The end date must come after the start date.");
-  if (!in.ok()) return Response::problem(in.error());
+  if (!in.ok()) return in.error();
   b = {*region,
        *party,
        *decree,
@@ -306,20 +235,16 @@ Response create_one_board(Ctx& ctx) {
        address.value_or(""),
        *from,
        to};
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(Board x, create_board(c, ctx.scope(), b));
-    return http::with_version(Response::json(201, to_json(x)), x.version);
-  });
+  return b;
 }
 
-Response patch_board(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto parsed = json::In::parse(ctx.req.body);
-  if (!parsed.ok()) return Response::problem(parsed.error());
-  json::In& in = *parsed;
+Response create_one_board(Ctx& ctx) {
+  PANTAU_TRY(BoardInput in, board_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) { return create_board(c, ctx.scope(), in); });
+}
+
+Result<BoardPatch> board_patch(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
   for (const char* fixed :
        {"region_code", "party_abbreviation", "decree_no", "decree_date", "valid_from"})
     if (in.has(fixed))
@@ -338,11 +263,14 @@ Response patch_board(Ctx& ctx) {
   check_date(in, "valid_to", p.valid_to);
   p.status = in.one_of("status", false, kBoardStatuses);
   p.status_note = in.str("status_note", false, 1000);
-  if (!in.ok()) return Response::problem(in.error());
-  auto r = ctx.db().write_value<Board>(
-      [&](db::Conn& c) { return update_board(c, ctx.scope(), *id, *version, p); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  if (!in.ok()) return in.error();
+  return p;
+}
+
+Response patch_board(Ctx& ctx) {
+  return http::update(ctx, board_patch, [&](db::Conn& c, int64_t id, int64_t version, const BoardPatch& p) {
+    return update_board(c, ctx.scope(), id, version, p);
+  });
 }
 
 // ---- allocations --------------------------------------------------------------------------
@@ -354,24 +282,19 @@ Result<std::pair<std::string, int64_t>> region_and_year(const Ctx& ctx) {
 }
 
 Response get_allocation(Ctx& ctx) {
-  auto q = region_and_year(ctx);
-  if (!q.ok()) return Response::problem(q.error());
-  auto a = ctx.db().read_value<RegionAllocation>(
-      [&](db::Conn& c) { return allocation_for(c, ctx.scope(), q->first, q->second); });
-  if (!a.ok()) return Response::problem(a.error());
-  return Response::json(200, to_json(*a));
+  PANTAU_TRY(auto q, region_and_year(ctx));
+  return http::read(ctx, [&](db::Conn& c) { return allocation_for(c, ctx.scope(), q.first, q.second); });
 }
 
 // Totals of every province and kab/kota under a region, for the national/provincial view.
 Response allocation_summary(Ctx& ctx) {
-  auto q = region_and_year(ctx);
-  if (!q.ok()) return Response::problem(q.error());
+  PANTAU_TRY(auto q, region_and_year(ctx));
   auto all = ctx.db().read_value<std::vector<RegionAllocation>>(
-      [&](db::Conn& c) { return allocations_within(c, ctx.scope(), q->first, q->second); });
-  if (!all.ok()) return Response::problem(all.error());
+      [&](db::Conn& c) { return allocations_within(c, ctx.scope(), q.first, q.second); });
+  if (!all.ok()) return all.error();
   json::Out o;
   int64_t grand = 0;
-  o.begin_object().kv("region", q->first).kv("fiscal_year", q->second).key("items").begin_array();
+  o.begin_object().kv("region", q.first).kv("fiscal_year", q.second).key("items").begin_array();
   for (const auto& a : *all) {
     grand += a.allocation.total;
     o.begin_object()
@@ -392,52 +315,32 @@ Response allocation_summary(Ctx& ctx) {
 }
 
 Response allocation_xlsx(Ctx& ctx) {
-  auto q = region_and_year(ctx);
-  if (!q.ok()) return Response::problem(q.error());
-  auto a = ctx.db().read_value<RegionAllocation>(
-      [&](db::Conn& c) { return allocation_for(c, ctx.scope(), q->first, q->second); });
-  if (!a.ok()) return Response::problem(a.error());
-  auto x = budget_sheet_xlsx(*a);
-  if (!x.ok()) return Response::problem(x.error());
-  return attachment(
-      std::move(x.value()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      fmt::format("banpol-{}-{}.xlsx", q->first.empty() ? "nasional" : q->first, q->second));
+  PANTAU_TRY(auto q, region_and_year(ctx));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(RegionAllocation a, allocation_for(c, ctx.scope(), q.first, q.second));
+    PANTAU_TRY(std::string x, budget_sheet_xlsx(a));
+    return http::attachment(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            fmt::format("banpol-{}-{}.xlsx", q.first.empty() ? "nasional" : q.first, q.second));
+  });
 }
 
 // ---- applications -------------------------------------------------------------------------
 
 Response list_all_applications(Ctx& ctx) {
   ApplicationQuery q;
-  auto region_q = http::region_param(ctx.req);
-  if (!region_q.ok()) return Response::problem(region_q.error());
-  q.region = *region_q;
-  auto year = query_year(ctx.req, "year", false);
-  if (!year.ok()) return Response::problem(year.error());
-  q.fiscal_year = *year;
-  auto page = read_paging(ctx.req);
-  if (!page.ok()) return Response::problem(page.error());
-  std::string body;
-  Status s = ctx.db().read(
-      [&](db::Conn& c) { body = page_json(list_applications(c, ctx.scope(), q, *page)); });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+  PANTAU_TRY(q.region, http::region_param(ctx.req));
+  PANTAU_TRY(q.fiscal_year, query_year(ctx.req, "year", false));
+  PANTAU_TRY(Paging page, http::paging(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_applications(c, ctx.scope(), q, page); });
 }
 
 Response get_one_application(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<Application> a;
-  Status s = ctx.db().read([&](db::Conn& c) { a = get_application(c, ctx.scope(), *id); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!a)
-    return Response::problem(
-        Error::not_found("Permohonan bantuan tidak ditemukan.", "Application not found."));
-  return http::with_version(Response::json(200, to_json(*a)), a->version);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_application(c, ctx.scope(), id); },
+                        {"Permohonan bantuan tidak ditemukan.", "Application not found."});
 }
 
 Response create_one_application(Ctx& ctx) {
-  auto parsed = json::In::parse(ctx.req.body);
-  if (!parsed.ok()) return Response::problem(parsed.error());
-  json::In& in = *parsed;
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
   auto board = in.int64("board_id", true, 1);
   auto year = in.int64("fiscal_year", true, 1999, 2100);
   auto letter = in.str("letter_no", true, 200);
@@ -446,67 +349,56 @@ Response create_one_application(Ctx& ctx) {
   auto received = in.str("received_at", true, 10);
   check_date(in, "received_at", received);
   auto first = in.boolean("first_year", false);
-  if (!in.ok()) return Response::problem(in.error());
+  if (!in.ok()) return in.error();
   ApplicationInput a{*board, *year, *letter, *letter_date, *received, first.value_or(false)};
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(Application x, create_application(c, ctx.scope(), a));
-    return http::with_version(Response::json(201, to_json(x)), x.version);
-  });
+  return http::create(ctx, [&](db::Conn& c) { return create_application(c, ctx.scope(), a); });
 }
 
-Response patch_document(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto parsed = json::In::parse(ctx.req.body);
-  if (!parsed.ok()) return Response::problem(parsed.error());
-  json::In& in = *parsed;
+Result<DocumentInput> document_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
   DocumentInput d;
   d.file_id = in.int64("file_id", false, 1);
   d.verdict = in.one_of("verdict", false, {"ACCEPTED", "REJECTED"});
   d.note = in.str("note", false, 1000).value_or("");
   if (!d.file_id && !d.verdict)
     in.add_error("file_id", "required", "Isi file_id atau verdict.", "Give file_id or verdict.");
-  if (!in.ok()) return Response::problem(in.error());
+  if (!in.ok()) return in.error();
+  return d;
+}
+
+Response patch_document(Ctx& ctx) {
   std::string code(ctx.req.param("code"));
-  auto r = ctx.db().write_value<Application>(
-      [&](db::Conn& c) { return set_document(c, ctx.scope(), *id, *version, code, d); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::update(ctx, document_input, [&](db::Conn& c, int64_t id, int64_t version, const DocumentInput& d) {
+    return set_document(c, ctx.scope(), id, version, code, d);
+  });
 }
 
 // A reviewer's decision on "first year" (docs/PARTY_AID.md): {first_year, reason}.
-Response patch_first_year(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto parsed = json::In::parse(ctx.req.body);
-  if (!parsed.ok()) return Response::problem(parsed.error());
-  json::In& in = *parsed;
+struct FirstYearInput {
+  bool first_year = false;
+  std::string reason;
+};
+
+Result<FirstYearInput> first_year_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
   auto first = in.boolean("first_year", true);
   auto reason = in.str("reason", true, 1000);
-  if (!in.ok()) return Response::problem(in.error());
-  auto r = ctx.db().write_value<Application>([&](db::Conn& c) {
-    return decide_first_year(c, ctx.scope(), *id, *version, *first, *reason);
-  });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  if (!in.ok()) return in.error();
+  return FirstYearInput{*first, *reason};
 }
 
-Response patch_usage_plan(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto parsed = json::In::parse(ctx.req.body);
-  if (!parsed.ok()) return Response::problem(parsed.error());
-  const rapidjson::Value* arr = parsed->get("lines");
+Response patch_first_year(Ctx& ctx) {
+  return http::update(ctx, first_year_input, [&](db::Conn& c, int64_t id, int64_t version, const FirstYearInput& f) {
+    return decide_first_year(c, ctx.scope(), id, version, f.first_year, f.reason);
+  });
+}
+
+Result<std::vector<UsageLine>> usage_lines(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  const rapidjson::Value* arr = in.get("lines");
   if (!arr || !arr->IsArray() || arr->Size() > 500)
-    return Response::problem(Error::invalid_field(
-        "lines", "required", "Kirim daftar kegiatan (lines), paling banyak 500.",
-        "Send the list of activities (lines), at most 500."));
+    return Error::invalid_field("lines", "required", "Kirim daftar kegiatan (lines), paling banyak 500.",
+                                "Send the list of activities (lines), at most 500.");
   std::vector<UsageLine> lines;
   std::vector<FieldError> errs;
   for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
@@ -524,21 +416,19 @@ Response patch_usage_plan(Ctx& ctx) {
     lines.push_back(
         {v["category"].GetString(), trim(v["activity"].GetString()), v["amount"].GetInt64()});
   }
-  if (!errs.empty()) return Response::problem(Error::invalid(std::move(errs)));
-  auto r = ctx.db().write_value<Application>(
-      [&](db::Conn& c) { return set_usage_plan(c, ctx.scope(), *id, *version, lines); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  if (!errs.empty()) return Error::invalid(std::move(errs));
+  return lines;
+}
+
+Response patch_usage_plan(Ctx& ctx) {
+  return http::update(ctx, usage_lines, [&](db::Conn& c, int64_t id, int64_t version, const std::vector<UsageLine>& lines) {
+    return set_usage_plan(c, ctx.scope(), id, version, lines);
+  });
 }
 
 Response application_action(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto parsed = json::In::parse(ctx.req.body);
-  if (!parsed.ok()) return Response::problem(parsed.error());
-  json::In& in = *parsed;
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
   auto action = in.one_of("action", true, kAppActions);
   ActionInput a;
   a.note = in.str("note", false, 2000).value_or("");
@@ -546,23 +436,15 @@ Response application_action(Ctx& ctx) {
   a.decree_no = in.str("decree_no", false, 200).value_or("");
   a.sp2d_no = in.str("sp2d_no", false, 200).value_or("");
   a.sp2d_date = opt_date_field(in, "sp2d_date");
-  if (!in.ok()) return Response::problem(in.error());
+  if (!in.ok()) return in.error();
   a.action = *parse_app_action(*action);
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(Application x, act_on_application(c, ctx.scope(), *id, *version, a));
-    return http::with_version(Response::json(200, to_json(x)), x.version);
-  });
+  // With an Idempotency-Key a retried action (a double-clicked "Cairkan") is not taken twice.
+  return http::create(ctx, [&](db::Conn& c) { return act_on_application(c, ctx.scope(), t.id, t.version, a); }, 200);
 }
 
 // The verification team (Tim Verifikasi) of an application, replaced as a whole.
-Response patch_verification_team(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto parsed = json::In::parse(ctx.req.body);
-  if (!parsed.ok()) return Response::problem(parsed.error());
-  json::In& in = *parsed;
+Result<VerificationTeam> verification_team_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
   VerificationTeam team;
   team.decree_no = in.str("decree_no", true, 200).value_or("");
   team.meeting_date = opt_date_field(in, "meeting_date");
@@ -570,7 +452,7 @@ Response patch_verification_team(Ctx& ctx) {
   if (!arr || !arr->IsArray() || arr->Size() > 30)
     in.add_error("members", "required", "Kirim daftar anggota tim (members), paling banyak 30.",
                  "Send the list of team members (members), at most 30.");
-  if (!in.ok()) return Response::problem(in.error());
+  if (!in.ok()) return in.error();
   std::vector<FieldError> errs;
   for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
     const auto& v = (*arr)[i];
@@ -595,11 +477,15 @@ Response patch_verification_team(Ctx& ctx) {
     }
     team.members.push_back({*name, trim(*nip), *job, *role});
   }
-  if (!errs.empty()) return Response::problem(Error::invalid(std::move(errs)));
-  auto r = ctx.db().write_value<Application>(
-      [&](db::Conn& c) { return set_verification_team(c, ctx.scope(), *id, *version, team); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  if (!errs.empty()) return Error::invalid(std::move(errs));
+  return team;
+}
+
+Response patch_verification_team(Ctx& ctx) {
+  return http::update(ctx, verification_team_input,
+                      [&](db::Conn& c, int64_t id, int64_t version, const VerificationTeam& team) {
+                        return set_verification_team(c, ctx.scope(), id, version, team);
+                      });
 }
 
 // ---- official documents -------------------------------------------------------------------
@@ -608,21 +494,19 @@ Response patch_verification_team(Ctx& ctx) {
 Response issued_pdf(Ctx& ctx, const documents::DocumentRef& ref, const std::string& filename,
                     const documents::Renderer& render) {
   auto issued = documents::issue(ctx.db(), ctx.scope(), ref, documents::public_base(ctx.svc.cfg), render);
-  if (!issued.ok()) return Response::problem(issued.error());
-  Response r = attachment(std::move(issued->pdf), "application/pdf", filename);
+  if (!issued.ok()) return issued.error();
+  Response r = http::attachment(std::move(issued->pdf), "application/pdf", filename);
   r.header("X-Document-Code", issued->entry.code);
   return r;
 }
 
 template <class Ref, class Build>
 Response application_pdf(Ctx& ctx, const char* prefix, Ref ref_of, Build build) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto ref = ctx.db().read_value<documents::DocumentRef>(
-      [&](db::Conn& c) { return ref_of(c, ctx.scope(), *id); });
-  if (!ref.ok()) return Response::problem(ref.error());
-  return issued_pdf(ctx, *ref, fmt::format("{}-{}.pdf", prefix, *id),
-                    [&](db::Conn& c, const documents::Stamp& st) { return build(c, ctx.scope(), *id, st); });
+  PANTAU_TRY(int64_t id, http::path_id(ctx.req));
+  auto ref = ctx.db().read_value<documents::DocumentRef>([&](db::Conn& c) { return ref_of(c, ctx.scope(), id); });
+  if (!ref.ok()) return ref.error();
+  return issued_pdf(ctx, *ref, fmt::format("{}-{}.pdf", prefix, id),
+                    [&](db::Conn& c, const documents::Stamp& st) { return build(c, ctx.scope(), id, st); });
 }
 
 Response verification_report(Ctx& ctx) {
@@ -636,46 +520,31 @@ Response handover_report(Ctx& ctx) {
 }
 
 Response decree(Ctx& ctx) {
-  auto q = region_and_year(ctx);
-  if (!q.ok()) return Response::problem(q.error());
-  if (q->first.empty())  // the same refusal as decree_pdf gives, before anything is registered
-    return Response::problem(Error::invalid_field(
-        "region", "not_allowed",
-        "Keputusan kepala daerah dibuat oleh provinsi atau kabupaten/kota.",
-        "A head of region's decree is made by a province or a kabupaten/kota."));
-  return issued_pdf(ctx, decree_document(q->first, q->second),
-                    fmt::format("keputusan-banpol-{}-{}.pdf", q->first, q->second),
-                    [&](db::Conn& c, const documents::Stamp& st) {
-                      return decree_pdf(c, ctx.scope(), q->first, q->second, st);
-                    });
+  PANTAU_TRY(auto q, region_and_year(ctx));
+  if (q.first.empty())  // the same refusal as decree_pdf gives, before anything is registered
+    return Error::invalid_field("region", "not_allowed",
+                                "Keputusan kepala daerah dibuat oleh provinsi atau kabupaten/kota.",
+                                "A head of region's decree is made by a province or a kabupaten/kota.");
+  return issued_pdf(ctx, decree_document(q.first, q.second), fmt::format("keputusan-banpol-{}-{}.pdf", q.first, q.second),
+                    [&](db::Conn& c, const documents::Stamp& st) { return decree_pdf(c, ctx.scope(), q.first, q.second, st); });
 }
 
 Response evaluation(Ctx& ctx) {
-  auto q = region_and_year(ctx);
-  if (!q.ok()) return Response::problem(q.error());
-  auto x = ctx.db().read_value<std::string>(
-      [&](db::Conn& c) { return evaluation_xlsx(c, ctx.scope(), q->first, q->second); });
-  if (!x.ok()) return Response::problem(x.error());
-  return attachment(std::move(x.value()),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    fmt::format("evaluasi-banpol-{}-{}.xlsx",
-                                q->first.empty() ? "nasional" : q->first, q->second));
+  PANTAU_TRY(auto q, region_and_year(ctx));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(std::string x, evaluation_xlsx(c, ctx.scope(), q.first, q.second));
+    return http::attachment(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            fmt::format("evaluasi-banpol-{}-{}.xlsx", q.first.empty() ? "nasional" : q.first, q.second));
+  });
 }
 
 // ---- LPJ ----------------------------------------------------------------------------------
 
 Response list_all_lpj(Ctx& ctx) {
-  auto region_q = http::region_param(ctx.req);
-  if (!region_q.ok()) return Response::problem(region_q.error());
-  std::string region = *region_q;
-  auto year = query_year(ctx.req, "year", false);
-  if (!year.ok()) return Response::problem(year.error());
-  auto page = read_paging(ctx.req);
-  if (!page.ok()) return Response::problem(page.error());
-  std::string body;
-  Status s = ctx.db().read(
-      [&](db::Conn& c) { body = page_json(list_lpj(c, ctx.scope(), region, *year, *page)); });
-  return s.ok() ? Response::json(200, body) : Response::problem(s.error());
+  PANTAU_TRY(std::string region, http::region_param(ctx.req));
+  PANTAU_TRY(std::optional<int64_t> year, query_year(ctx.req, "year", false));
+  PANTAU_TRY(Paging page, http::paging(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_lpj(c, ctx.scope(), region, year, page); });
 }
 
 Result<LpjInput> lpj_input(const http::Request& req, bool create) {
@@ -707,39 +576,25 @@ Result<LpjInput> lpj_input(const http::Request& req, bool create) {
 }
 
 Response create_one_lpj(Ctx& ctx) {
-  auto in = lpj_input(ctx.req, true);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(Lpj l, create_lpj(c, ctx.scope(), *in));
-    return http::with_version(Response::json(201, to_json(l)), l.version);
-  });
+  PANTAU_TRY(LpjInput in, lpj_input(ctx.req, true));
+  return http::create(ctx, [&](db::Conn& c) { return create_lpj(c, ctx.scope(), in); });
 }
 
 Response patch_lpj(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = lpj_input(ctx.req, false);
-  if (!in.ok()) return Response::problem(in.error());
-  auto r = ctx.db().write_value<Lpj>(
-      [&](db::Conn& c) { return update_lpj(c, ctx.scope(), *id, *version, *in); });
-  if (!r.ok()) return Response::problem(r.error());
-  return http::with_version(Response::json(200, to_json(*r)), r->version);
+  return http::update(ctx, [](const http::Request& req) { return lpj_input(req, false); },
+                      [&](db::Conn& c, int64_t id, int64_t version, const LpjInput& in) {
+                        return update_lpj(c, ctx.scope(), id, version, in);
+                      });
 }
 
 // ---- positions ----------------------------------------------------------------------------
 
 Response list_positions(Ctx& ctx) {
-  auto q = region_and_year(ctx);
-  if (!q.ok()) return Response::problem(q.error());
-  auto p = ctx.db().read_value<std::vector<Position>>(
-      [&](db::Conn& c) { return positions(c, ctx.scope(), q->first, q->second); });
-  if (!p.ok()) return Response::problem(p.error());
-  std::string body = items_json(*p);
-  body.pop_back();
-  body += fmt::format(",\"region\":\"{}\",\"fiscal_year\":{}}}", q->first, q->second);
-  return Response::json(200, body);
+  PANTAU_TRY(auto q, region_and_year(ctx));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(std::vector<Position> p, positions(c, ctx.scope(), q.first, q.second));
+    return Response::json(200, json::with_members(items_json(p), json::object("region", q.first, "fiscal_year", q.second)));
+  });
 }
 
 }  // namespace

@@ -62,25 +62,6 @@ Result<std::string> region_name_of(db::Conn& c, const std::string& region) {
   return *n;
 }
 
-// Keyset paging in id order: `sql` ends with its WHERE conditions.
-template <class T, class F>
-Page<T> fetch_page(db::Conn& c, std::string sql, db::Params p, const Paging& page,
-                   const std::string& id_column, F from_row) {
-  if (page.after) {
-    sql += " AND " + id_column + " > ?";
-    p.emplace_back(*page.after);
-  }
-  sql += " ORDER BY " + id_column + " LIMIT ?";
-  p.emplace_back(int64_t{page.limit} + 1);
-  Page<T> out;
-  c.query(sql, p, [&](const db::Row& r) { out.items.push_back(from_row(r)); });
-  if (static_cast<int64_t>(out.items.size()) > page.limit) {
-    out.items.pop_back();
-    out.next_after = out.items.back().id;
-  }
-  return out;
-}
-
 Status check_aid_region(db::Conn& c, const std::string& region) {
   auto name = region_name_of(c, region);
   if (!name.ok()) return name.error();
@@ -592,9 +573,20 @@ std::optional<DefaultValue> default_value(db::Conn& c, const std::string& chambe
       "banpol_default_values WHERE chamber = ? AND from_year <= ? AND (to_year IS NULL OR "
       "to_year >= ?) ORDER BY from_year DESC LIMIT 1",
       {chamber, fiscal_year, fiscal_year}, [&](const db::Row& r) {
-        d = DefaultValue{r.str(0), r.str(4), r.i64(3), r.i64(1), r.opt_i64(2)};
+        d = DefaultValue{r.str(0), r.str(4), r.i64(3), r.i64(1), r.opt_i64(2), ""};
       });
   return d;
+}
+
+std::vector<DefaultValue> list_default_values(db::Conn& c) {
+  std::vector<DefaultValue> out;
+  c.query(
+      "SELECT chamber, from_year, to_year, value_sen, legal_basis, confidence FROM "
+      "banpol_default_values ORDER BY chamber, from_year",
+      {}, [&](const db::Row& r) {
+        out.push_back(DefaultValue{r.str(0), r.str(4), r.i64(3), r.i64(1), r.opt_i64(2), r.str(5)});
+      });
+  return out;
 }
 
 Page<VoteValue> list_vote_values(db::Conn& c, const auth::Scope& s, const std::string& region,
@@ -609,7 +601,7 @@ Page<VoteValue> list_vote_values(db::Conn& c, const auth::Scope& s, const std::s
     sql += " AND v.fiscal_year = ?";
     p.emplace_back(*year);
   }
-  return fetch_page<VoteValue>(c, sql, p, page, "v.id", value_from);
+  return db::keyset_page(c, sql, p, page, "v.id", value_from);
 }
 
 std::optional<VoteValue> get_vote_value(db::Conn& c, const auth::Scope& s, int64_t id) {
@@ -861,7 +853,7 @@ Page<Board> list_boards(db::Conn& c, const auth::Scope& s, const std::string& re
     p.emplace_back(region);
   }
   if (!include_superseded) sql += " AND b.status <> 'SUPERSEDED'";
-  return fetch_page<Board>(c, sql, p, page, "b.id", board_from);
+  return db::keyset_page(c, sql, p, page, "b.id", board_from);
 }
 
 std::optional<Board> get_board(db::Conn& c, const auth::Scope& s, int64_t id) {
@@ -1055,7 +1047,7 @@ Page<Application> list_applications(db::Conn& c, const auth::Scope& s, const App
     sql += " AND a.fiscal_year = ?";
     p.emplace_back(*q.fiscal_year);
   }
-  auto out = fetch_page<Application>(c, sql, p, page, "a.id", app_from);
+  auto out = db::keyset_page(c, sql, p, page, "a.id", app_from);
   for (auto& a : out.items) derive(c, a);
   return out;
 }
@@ -1404,7 +1396,7 @@ Page<Lpj> list_lpj(db::Conn& c, const auth::Scope& s, const std::string& region,
     sql += " AND l.fiscal_year = ?";
     p.emplace_back(*year);
   }
-  auto out = fetch_page<Lpj>(c, sql, p, page, "l.id", lpj_from);
+  auto out = db::keyset_page(c, sql, p, page, "l.id", lpj_from);
   LpjRule rule = lpj_rule(c);
   for (auto& l : out.items) with_status(l, rule);
   return out;

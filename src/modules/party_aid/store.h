@@ -42,9 +42,12 @@ struct DefaultValue {
   std::string chamber, legal_basis;
   int64_t value_sen = 0, from_year = 0;
   std::optional<int64_t> to_year;
+  std::string confidence;  // of the source (C confirmed, U unconfirmed)
 };
 std::optional<DefaultValue> default_value(db::Conn& c, const std::string& chamber,
                                           int64_t fiscal_year);
+// Every default, by chamber and year.
+std::vector<DefaultValue> list_default_values(db::Conn& c);
 
 Page<VoteValue> list_vote_values(db::Conn& c, const auth::Scope& s, const std::string& region,
                                  std::optional<int64_t> year, const Paging& page = {});

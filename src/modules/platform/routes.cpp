@@ -5,18 +5,20 @@
 #include <filesystem>
 #include <fstream>
 
+#include "audit/audit.h"
 #include "auth/roles.h"
 #include "core/crypto.h"
 #include "core/strings.h"
 #include "files/evidence.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/multipart.h"
 #include "http/write_safety.h"
 #include "modules/elections/public.h"
 #include "modules/monitoring/public.h"
-#include "modules/regions/rules.h"
-#include "modules/regions/store.h"
+#include "modules/platform/store.h"
+#include "modules/regions/public.h"
 #include "search/search.h"
 
 namespace pantau::org {
@@ -89,23 +91,20 @@ std::string session_cookie(const Ctx& ctx, const std::string& value, int max_age
 }
 
 Response login(Ctx& ctx) {
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto username = in->str("username", true, 64);
-  auto password = in->str("password", true, 200);
-  if (!in->ok()) return Response::problem(in->error());
-  auto r = ctx.svc.sessions->login(*username, *password, ctx.req.remote_ip, std::string(ctx.req.header("user-agent")));
-  if (!r.ok()) return Response::problem(r.error());
-  Response res = Response::json(200, me_json(r->who, true));
-  res.header("Set-Cookie", session_cookie(ctx, r->token, ctx.svc.cfg.session_absolute_hours * 3600));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto username = in.str("username", true, 64);
+  auto password = in.str("password", true, 200);
+  if (!in.ok()) return in.error();
+  PANTAU_TRY(auto r, ctx.svc.sessions->login(*username, *password, ctx.req.remote_ip, std::string(ctx.req.header("user-agent"))));
+  Response res = Response::json(200, me_json(r.who, true));
+  res.header("Set-Cookie", session_cookie(ctx, r.token, ctx.svc.cfg.session_absolute_hours * 3600));
   return res;
 }
 
 Response current(Ctx& ctx) { return Response::json(200, me_json(*ctx.who, true)); }
 
 Response logout(Ctx& ctx) {
-  Status s = ctx.svc.sessions->logout(*ctx.who);
-  if (!s.ok()) return Response::problem(s.error());
+  PANTAU_CHECK(ctx.svc.sessions->logout(*ctx.who));
   Response r = Response::no_content();
   r.header("Set-Cookie", session_cookie(ctx, "", 0));
   return r;
@@ -136,30 +135,22 @@ Response audit_history(Ctx& ctx) {
     if (errs.empty()) errs.push_back({"entity", "too_long", {"Terlalu panjang.", "Too long."}});
     return Response::problem(Error::invalid(errs));
   }
-  const auth::Scope& s = ctx.scope();
-  db::Params p{entity, id};
-  std::string where = "entity = ? AND entity_id = ? AND " + s.record_filter("region_code", "classification", p);
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  int rows = 0;
-  Status st = ctx.db().read([&](db::Conn& c) {
-    c.query("SELECT seq, at, COALESCE(actor_id, 0), actor_username, action, entity, entity_id, before_json, after_json "
-            "FROM audit_log WHERE " + where + " ORDER BY seq LIMIT 500",
-            p, [&](const db::Row& r) {
-              ++rows;
-              o.begin_object().kv("seq", r.i64(0)).kv("at", r.text(1));
-              o.key("actor").begin_object().kv("id", r.i64(2)).kv("username", r.text(3)).end_object();
-              o.kv("action", r.text(4)).kv("entity", r.text(5)).kv("entity_id", r.text(6));
-              o.key("before");
-              r.is_null(7) ? (void)o.null() : (void)o.raw(r.text(7));
-              o.key("after");
-              r.is_null(8) ? (void)o.null() : (void)o.raw(r.text(8));
-              o.end_object();
-            });
+  return http::read(ctx, [&](db::Conn& c) {
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    for (const auto& r : audit::history(c, ctx.scope(), entity, id)) {
+      o.begin_object().kv("seq", r.seq).kv("at", r.at);
+      o.key("actor").begin_object().kv("id", r.actor_id).kv("username", r.actor_username).end_object();
+      o.kv("action", r.action).kv("entity", r.entity).kv("entity_id", r.entity_id);
+      o.key("before");
+      r.before_json ? (void)o.raw(*r.before_json) : (void)o.null();
+      o.key("after");
+      r.after_json ? (void)o.raw(*r.after_json) : (void)o.null();
+      o.end_object();
+    }
+    o.end_array().end_object();
+    return Response::json(200, o.take());
   });
-  if (!st.ok()) return Response::problem(st.error());
-  o.end_array().end_object();
-  return Response::json(200, o.take());
 }
 
 // Receives the multipart stream of an upload: the file part goes to a temporary file while
@@ -282,16 +273,11 @@ Response upload(Ctx& ctx) {
 
 Response download(Ctx& ctx) {
   auto id = parse_int64(ctx.req.param("id"));
-  if (!id) return Response::problem(Error::not_found("Berkas tidak ditemukan.", "The file was not found."));
-  auto f = ctx.svc.files->find(ctx.db(), ctx.scope(), *id);
-  if (!f.ok()) return Response::problem(f.error());
-  Response r;
-  r.content_type = f->mime;
-  r.file_path = ctx.svc.files->path_of(f->sha256);
-  std::string safe;
-  for (char c : f->name) safe += (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) ? '_' : c;
-  r.header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
-  r.header("Cache-Control", "private, no-store");
+  if (!id) return Error::not_found("Berkas tidak ditemukan.", "The file was not found.");
+  PANTAU_TRY(auto f, ctx.svc.files->find(ctx.db(), ctx.scope(), *id));
+  // The file is streamed from the evidence store (file_path), not read into the body.
+  Response r = http::attachment("", f.mime, f.name);
+  r.file_path = ctx.svc.files->path_of(f.sha256);
   return r;
 }
 
@@ -318,15 +304,7 @@ Response dashboard(Ctx& ctx) {
   int level = static_cast<int>(region_level(s.region_code));
   json::Out o;
   Status st = ctx.db().read([&](db::Conn& c) {
-    db::Params p1;
-    std::string f_units = s.region_filter("o.region_code", p1);
-    int64_t units = c.query_i64("SELECT COUNT(*) FROM org_units o WHERE " + f_units, p1).value_or(0);
-    int64_t users = c.query_i64("SELECT COUNT(*) FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.disabled = 0 AND " + f_units, p1).value_or(0);
-    db::Params p2;
-    int64_t kabkota = c.query_i64("SELECT COUNT(*) FROM regions WHERE level = 2 AND " + s.region_filter("code", p2), p2).value_or(0);
-    db::Params p3;
-    std::string f_files = s.record_filter("region_code", "classification", p3);
-    int64_t files = c.query_i64("SELECT COUNT(*) FROM evidence_files WHERE " + f_files, p3).value_or(0);
+    ScopeFigures figures = scope_figures(c, s);
 
     o.begin_object();
     o.key("scope").begin_object().kv("region_code", s.region_code).kv("region_name", regions::name_of(c, s.region_code))
@@ -335,10 +313,10 @@ Response dashboard(Ctx& ctx) {
     auto fig = [&](const char* key, const char* id, const char* en, int64_t v) {
       o.begin_object().kv("key", key).kv_message("label", {id, en}).kv("value", v).end_object();
     };
-    fig("kabkota", "Kabupaten/kota dalam cakupan", "Regencies/cities in scope", kabkota);
-    fig("org_units", "Unit organisasi", "Org units", units);
-    fig("users", "Pengguna aktif", "Active users", users);
-    fig("files", "Berkas data dukung", "Evidence files", files);
+    fig("kabkota", "Kabupaten/kota dalam cakupan", "Regencies/cities in scope", figures.kabkota);
+    fig("org_units", "Unit organisasi", "Org units", figures.org_units);
+    fig("users", "Pengguna aktif", "Active users", figures.active_users);
+    fig("files", "Berkas data dukung", "Evidence files", figures.files);
     o.end_array();
 
     // Map: the national user sees provinces, others the kab/kota of their province.
@@ -376,10 +354,7 @@ Response dashboard(Ctx& ctx) {
     o.end_object();
 
     o.key("chart").begin_object().kv_message("title", {"Pengguna menurut peran", "Users by role"});
-    std::vector<std::pair<std::string, int64_t>> by_role;
-    c.query("SELECT u.role, COUNT(*) FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.disabled = 0 AND " +
-                f_units + " GROUP BY u.role ORDER BY u.role",
-            p1, [&](const db::Row& r) { by_role.emplace_back(r.str(0), r.i64(1)); });
+    auto by_role = active_users_by_role(c, s);
     o.key("categories").begin_array();
     // Each category in both languages, like every other label of the dashboard.
     for (auto& [role, _] : by_role) {
@@ -394,16 +369,12 @@ Response dashboard(Ctx& ctx) {
     o.key("tasks").begin_array();
     for (auto& t : monitoring::pending_tasks(c, s)) o.begin_object().kv_message("title", t.title).kv("link", t.link).end_object();
     if (s.can(auth::kUserAdmin)) {
-      c.query("SELECT u.id, u.username FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.locked_until > ? AND " +
-                  f_units + " ORDER BY u.id LIMIT 20",
-              [&] { db::Params p{now_iso()}; p.insert(p.end(), p1.begin(), p1.end()); return p; }(),
-              [&](const db::Row& r) {
-                o.begin_object()
-                    .kv_message("title", {fmt::format("Akun {} terkunci karena gagal masuk berulang", r.text(1)),
-                                          fmt::format("Account {} is locked after repeated failed log-ins", r.text(1))})
-                    .kv("link", fmt::format("/admin/users/{}", r.i64(0)))
-                    .end_object();
-              });
+      for (const auto& u : locked_users(c, s, now_iso()))
+        o.begin_object()
+            .kv_message("title", {fmt::format("Akun {} terkunci karena gagal masuk berulang", u.username),
+                                  fmt::format("Account {} is locked after repeated failed log-ins", u.username)})
+            .kv("link", fmt::format("/admin/users/{}", u.id))
+            .end_object();
     }
     o.end_array();
     o.end_object();

@@ -25,12 +25,8 @@ namespace {
 Response list(Ctx& ctx) {
   auto q = ctx.req.q("q");
   auto parent = ctx.req.q("parent").value_or("");
-  if (!parent.empty()) {
-    auto l = check_code(parent, "parent");
-    if (!l.ok()) return Response::problem(l.error());
-  }
-  if (q && q->size() > 100)
-    return Response::problem(Error::invalid_field("q", "too_long", "Kata kunci terlalu panjang.", "The search text is too long."));
+  if (!parent.empty()) PANTAU_CHECK(check_code(parent, "parent"));
+  if (q && q->size() > 100) return Error::invalid_field("q", "too_long", "Kata kunci terlalu panjang.", "The search text is too long.");
   std::vector<Region> rows;
   bool parent_found = true;
   Status s = ctx.db().read([&](db::Conn& c) {
@@ -41,8 +37,8 @@ Response list(Ctx& ctx) {
       if (!parent.empty() && rows.empty()) parent_found = exists(c, parent);
     }
   });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!parent_found) return Response::problem(Error::not_found("Wilayah tidak ditemukan.", "Region not found."));
+  if (!s.ok()) return s.error();
+  if (!parent_found) return Error::not_found("Wilayah tidak ditemukan.", "Region not found.");
   json::Out o;
   o.begin_object().key("items").begin_array();
   for (auto& r : rows) write_region(o, r);
@@ -54,12 +50,11 @@ Response list(Ctx& ctx) {
 
 Response get_one(Ctx& ctx) {
   std::string code(ctx.req.param("code"));
-  auto l = check_code(code);
-  if (!l.ok()) return Response::problem(l.error());
+  PANTAU_CHECK(check_code(code));
   std::optional<RegionDetail> d;
   Status s = ctx.db().read([&](db::Conn& c) { d = detail(c, code); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!d) return Response::problem(Error::not_found("Wilayah tidak ditemukan.", "Region not found."));
+  if (!s.ok()) return s.error();
+  if (!d) return Error::not_found("Wilayah tidak ditemukan.", "Region not found.");
   json::Out o;
   const Region& g = d->region;
   o.begin_object().kv("code", g.code).kv("name", g.name).kv("level", g.level).kv("type", g.type)
@@ -84,11 +79,9 @@ Response geo(Ctx& ctx, int level) {
   if (level == 2) {
     province = ctx.req.q("province").value_or("");
     if (!province.empty()) {
-      auto l = check_code(province, "province");
-      if (!l.ok()) return Response::problem(l.error());
-      if (l.value() != RegionLevel::Provinsi)
-        return Response::problem(Error::invalid_field("province", "not_province", "Harus kode provinsi (dua digit).",
-                                                      "Must be a province code (two digits)."));
+      PANTAU_TRY(RegionLevel l, check_code(province, "province"));
+      if (l != RegionLevel::Provinsi)
+        return Error::invalid_field("province", "not_province", "Harus kode provinsi (dua digit).", "Must be a province code (two digits).");
     }
   }
   static std::mutex mu;
@@ -107,8 +100,8 @@ Response geo(Ctx& ctx, int level) {
       body = geojson(c, level, province);
       if (!province.empty()) found = exists(c, province);
     });
-    if (!s.ok()) return Response::problem(s.error());
-    if (!found) return Response::problem(Error::not_found("Provinsi tidak ditemukan.", "Province not found."));
+    if (!s.ok()) return s.error();
+    if (!found) return Error::not_found("Provinsi tidak ditemukan.", "Province not found.");
     entry = std::make_shared<CachedGeo>(CachedGeo{body, http::gzip(body), "\"" + sha256_hex(body).substr(0, 32) + "\""});
     std::lock_guard lk(mu);
     cache[key] = entry;

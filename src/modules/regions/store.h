@@ -6,6 +6,7 @@
 #include "auth/scope.h"
 #include "db/database.h"
 #include "modules/regions/model.h"
+#include "modules/regions/public.h"  // exists, name_of
 
 namespace pantau::regions {
 
@@ -14,8 +15,6 @@ std::vector<Region> children(db::Conn& c, const std::string& parent);
 std::optional<RegionDetail> detail(db::Conn& c, const std::string& code);
 // Name or code search within the caller's scope.
 std::vector<Region> search(db::Conn& c, const auth::Scope& scope, const std::string& q, int limit);
-bool exists(db::Conn& c, const std::string& code);
-std::string name_of(db::Conn& c, const std::string& code);
 // A GeoJSON FeatureCollection of the boundaries at a level (1 provinsi, 2 kab/kota),
 // optionally limited to one province.
 std::string geojson(db::Conn& c, int level, const std::string& province);
