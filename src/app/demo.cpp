@@ -15,6 +15,7 @@
 #include "files/evidence.h"
 #include "modules/elections/seed.h"
 #include "modules/party_aid/seed.h"
+#include "modules/services/store.h"
 #include "modules/monitoring/public.h"
 
 namespace pantau::app {
@@ -136,6 +137,8 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   if (!elections_demo.ok()) return elections_demo;
   Status party_aid_demo = db.write([](db::Conn& c) { return party_aid::seed_demo(c); });
   if (!party_aid_demo.ok()) return party_aid_demo;
+  Status services_demo = db.write([](db::Conn& c) { return services::seed_demo(c); });
+  if (!services_demo.ok()) return services_demo;
   return {};
 }
 

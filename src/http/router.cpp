@@ -2,6 +2,8 @@
 
 #include "core/strings.h"
 
+#include <stdexcept>
+
 namespace pantau::http {
 
 static std::vector<std::string> segments_of(std::string_view path) {
@@ -11,7 +13,22 @@ static std::vector<std::string> segments_of(std::string_view path) {
   return out;
 }
 
+// The routes open without a session, written down here on purpose: a route flagged public
+// anywhere else refuses to register, so no module opens a door by a flag alone. Exact paths,
+// and one prefix for the public service portal (modules/services).
+static bool public_allowed(std::string_view pattern) {
+  static constexpr std::string_view exact[] = {"/api/v1/session", "/api/v1/openapi.json"};
+  static constexpr std::string_view prefixes[] = {"/api/v1/public/layanan/"};
+  for (auto e : exact)
+    if (pattern == e) return true;
+  for (auto p : prefixes)
+    if (pattern.substr(0, p.size()) == p) return true;
+  return false;
+}
+
 void Router::add(std::string method, std::string pattern, Handler h, RouteOptions opts) {
+  if (opts.public_route && !public_allowed(pattern))
+    throw std::logic_error("route " + pattern + " is marked public but is not on the public allow-list (http/router.cpp)");
   routes_.push_back(Route{std::move(method), segments_of(pattern), std::move(h), opts});
 }
 
