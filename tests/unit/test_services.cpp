@@ -1,6 +1,9 @@
 // Rules of the public service desk against the tables in tests/fixtures/services_*.tsv.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 #include "fixtures.h"
 #include "modules/services/rules.h"
 
@@ -137,3 +140,150 @@ TEST(ServicesRules, RegistrationNumbersAndSecrets) {
   EXPECT_EQ(secret_hash(s), secret_hash(lower));
   EXPECT_NE(secret_hash(s), secret_hash(new_secret()));
 }
+
+// ---- the store on both databases -----------------------------------------------------------
+
+#include "modules/services/store.h"
+#include "store_fixture.h"
+
+namespace {
+
+class ServicesStoreTest : public testing_support::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (HasFatalFailure()) return;
+    seed_minimal_regions();
+    bjm = user_in("63.71", "OPERATOR");
+    bjm_head = user_in("63.71", "KABAN", 2);
+    prov = user_in("63", "KABID", 1);
+    other = user_in("63.72", "OPERATOR");
+    Status s = db_->write([&](db::Conn& c) -> Status {
+      for (auto [kind, sla, ack] : std::vector<std::tuple<std::string_view, int, int>>{
+               {kComplaint, 60, 14}, {kInfoRequest, 10, 0}, {kInfoObjection, 30, 0}, {kResearchPermit, 5, 0}})
+        c.exec("INSERT INTO svc_services (org_unit_id, region_code, kind, name_id, name_en, sla_working_days, ack_working_days, updated_at) "
+               "VALUES (?, '63.71', ?, 'Layanan', 'Service', ?, ?, ?)",
+               {bjm.org_unit_id, std::string(kind), int64_t{sla}, int64_t{ack}, now_iso()});
+      return {};
+    });
+    ASSERT_TRUE(s.ok());
+  }
+  Result<Submitted> submit(const CaseInput& in, const auth::Scope* staff = nullptr) {
+    return db_->write_value<Submitted>([&](db::Conn& c) { return submit_case(c, in, staff); });
+  }
+  CaseInput complaint() {
+    CaseInput in;
+    in.kind = kComplaint;
+    in.office_region = "63.71";
+    in.applicant_name = "Warga";
+    in.subject = "Antrean";
+    in.body = "Lama";
+    return in;
+  }
+  auth::Scope bjm, bjm_head, prov, other;
+};
+
+TEST_P(ServicesStoreTest, TrackingNeedsTheSecretAndTheQueueIsScoped) {
+  auto s = submit(complaint());
+  ASSERT_TRUE(s.ok()) << s.error().message.en;
+  std::optional<int64_t> found, wrong, unknown;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    found = find_by_secret(c, s->reg_no, s->secret);
+    wrong = find_by_secret(c, s->reg_no, "AAAAAAAAAAAA");
+    unknown = find_by_secret(c, "ADU-2026-ZZZZ-ZZZZ", s->secret);
+  }).ok());
+  EXPECT_EQ(found, s->id);
+  EXPECT_FALSE(wrong);
+  EXPECT_FALSE(unknown);
+  std::string mine, theirs, province;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    mine = queue_json(c, bjm, {});
+    theirs = queue_json(c, other, {});
+    province = queue_json(c, prov, {});
+  }).ok());
+  EXPECT_NE(mine.find(s->reg_no), std::string::npos);
+  EXPECT_NE(province.find(s->reg_no), std::string::npos);
+  EXPECT_EQ(theirs.find(s->reg_no), std::string::npos);
+  // Another kab/kota cannot register for Banjarmasin, nor act on its requests.
+  EXPECT_EQ(submit(complaint(), &other).error().kind, ErrorKind::Forbidden);
+  auto step = db_->write_value<int64_t>([&](db::Conn& c) { return staff_step(c, other, s->id, {"ACKNOWLEDGE", 1}); });
+  EXPECT_EQ(step.error().kind, ErrorKind::NotFound);
+}
+
+TEST_P(ServicesStoreTest, AnsweringStoresTheWorkingDaysUsedAndOnlyWaitingForTheApplicantPauses) {
+  auto s = submit(complaint());
+  ASSERT_TRUE(s.ok());
+  int64_t v = 1;
+  for (std::string action : {"ACKNOWLEDGE", "PROCESS"}) {
+    auto r = db_->write_value<int64_t>([&](db::Conn& c) { return staff_step(c, bjm, s->id, {action, v}); });
+    ASSERT_TRUE(r.ok()) << action << ": " << r.error().message.en;
+    v = *r;
+  }
+  // A stale version is refused and changes nothing.
+  EXPECT_EQ(db_->write_value<int64_t>([&](db::Conn& c) { return staff_step(c, bjm, s->id, {"ANSWER", 1}); }).error().kind,
+            ErrorKind::PreconditionFailed);
+  StepInput ask{"ASK_APPLICANT", v};
+  ask.public_note = "Mohon lampirkan bukti.";
+  auto r = db_->write_value<int64_t>([&](db::Conn& c) { return staff_step(c, bjm, s->id, ask); });
+  ASSERT_TRUE(r.ok()) << r.error().message.en;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM svc_pauses WHERE case_id = ? AND to_date IS NULL", {s->id}), 1);
+  ASSERT_TRUE(db_->write([&](db::Conn& c) { return applicant_step(c, s->id, "COMPLETE", "Terlampir", {}); }).ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM svc_pauses WHERE case_id = ? AND to_date IS NOT NULL", {s->id}), 1);
+  // The applicant cannot take staff steps.
+  EXPECT_FALSE(db_->write([&](db::Conn& c) { return applicant_step(c, s->id, "CLOSE", "", {}); }).ok());
+  // Answering needs record.review: not the operator, the head.
+  EXPECT_EQ(db_->write_value<int64_t>([&](db::Conn& c) { return staff_step(c, bjm, s->id, {"ANSWER", *r + 1}); }).error().kind,
+            ErrorKind::Forbidden);
+  auto answered = db_->write_value<int64_t>([&](db::Conn& c) { return staff_step(c, bjm_head, s->id, {"ANSWER", *r + 1}); });
+  ASSERT_TRUE(answered.ok()) << answered.error().message.en;
+  // Answered the same local day: no working day used, on time; the recap counts it.
+  EXPECT_EQ(count("SELECT used_wd FROM svc_cases WHERE id = ?", {s->id}), 0);
+  EXPECT_EQ(count("SELECT on_time FROM svc_cases WHERE id = ?", {s->id}), 1);
+  std::string recap;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { recap = recap_json(c, prov, "2000-01-01", "2100-01-01"); }).ok());
+  EXPECT_NE(recap.find(R"("kind":"COMPLAINT","finished":1,"on_time":1,"late":0,"median_working_days":0)"), std::string::npos) << recap;
+  // The survey once.
+  std::array<int, kSkmElements> scores{4, 4, 4, 4, 4, 4, 4, 4, 3};
+  EXPECT_TRUE(db_->write([&](db::Conn& c) { return submit_survey(c, s->id, scores, ""); }).ok());
+  EXPECT_EQ(db_->write([&](db::Conn& c) { return submit_survey(c, s->id, scores, ""); }).error().kind, ErrorKind::Conflict);
+  EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'svc_case' AND entity_id = ?", {std::to_string(s->id)}), 5);
+}
+
+TEST_P(ServicesStoreTest, AnObjectionNeedsTheRequestsSecretAndTheExtensionAddsSevenDays) {
+  CaseInput req;
+  req.kind = kInfoRequest;
+  req.office_region = "63.71";
+  req.applicant_name = "Ahmad";
+  req.subject = "Data ormas";
+  req.body = "Kajian";
+  auto s = submit(req);
+  ASSERT_TRUE(s.ok());
+  StepInput ext{"EXTEND", 1};
+  ext.public_note = "Sedang dihimpun.";
+  ASSERT_TRUE(db_->write_value<int64_t>([&](db::Conn& c) { return staff_step(c, bjm, s->id, ext); }).ok());
+  EXPECT_EQ(count("SELECT limit_wd FROM svc_cases WHERE id = ?", {s->id}), 17);
+  CaseInput obj;
+  obj.kind = kInfoObjection;
+  obj.office_region = "63.71";
+  obj.applicant_name = "Ahmad";
+  obj.subject = "Keberatan";
+  obj.body = "Tidak dijawab";
+  obj.parent_reg_no = s->reg_no;
+  obj.parent_secret = "WRONGWRONG12";
+  EXPECT_EQ(submit(obj).error().kind, ErrorKind::Invalid);
+  obj.parent_secret = s->secret;
+  auto o = submit(obj);
+  ASSERT_TRUE(o.ok()) << o.error().message.en;
+  // Only the head (record.approve) decides; the operator's scope has no such permission.
+  StepInput decide{"DECIDE", 1};
+  decide.decision = "UPHELD";
+  decide.public_note = "Informasi diberikan.";
+  auto head = db_->write_value<int64_t>([&](db::Conn& c) { return staff_step(c, bjm_head, o->id, decide); });
+  ASSERT_TRUE(head.ok()) << head.error().message.en;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM svc_cases WHERE id = ? AND status = 'DECIDED' AND finished_date IS NOT NULL", {o->id}), 1);
+}
+
+}  // namespace
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServicesStoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const ::testing::TestParamInfo<std::string>& i) { return i.param; });

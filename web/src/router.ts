@@ -15,6 +15,8 @@ declare module 'vue-router' {
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, title: 'login.title' } },
+  // Pages for the public (no account), such as the service portal /layanan.
+  ...modules.flatMap((m): RouteRecordRaw[] => ('publicRoutes' in m ? (m.publicRoutes as RouteRecordRaw[]) : [])),
   {
     path: '/',
     component: AppLayout,

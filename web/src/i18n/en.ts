@@ -2,12 +2,14 @@ import type { Messages } from './id'
 import * as elections from './modules/elections'
 import * as conflict from './modules/conflict'
 import * as partyAid from './modules/partyAid'
+import * as services from './modules/services'
 
 // English. Same keys as id.ts.
 const en: Messages = {
   ...elections.en,
   ...conflict.en,
   ...partyAid.en,
+  ...services.en,
   app: {
     name: 'Pantau',
     tagline: 'National Unity and Politics Information System',
