@@ -74,8 +74,33 @@ Status seed_demo(db::Conn& c) {
               std::string("Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan "
                           "dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang berlaku."),
               now});
-      // A year of finished requests: mostly on time, some late, and their surveys.
       Date today = *local_date(now, region);
+      // Open requests for the queue: one already late, one due soon, one waiting for the applicant.
+      const std::tuple<int, const char*, bool> open[] = {{d.sla + 3, "late", false}, {1, "new", false}, {2, "waiting", true}};
+      for (auto& [back, label, waiting] : open) {
+        if (d.kind == kInfoObjection) break;
+        Date start = civil_from_days(days_from_civil(today));
+        for (int k = 0; k < back;) {
+          start = civil_from_days(days_from_civil(start) - 1);
+          if (cal.is_working_day(start)) ++k;
+        }
+        std::string status = waiting ? (d.kind == kResearchPermit ? "RETURNED_INCOMPLETE" : d.kind == kComplaint ? "WAITING_APPLICANT" : "RECEIVED")
+                                     : std::string(initial_status(d.kind));
+        std::string received = format_date(start) + "T01:30:00.000Z";
+        int64_t id = c.insert(
+            "INSERT INTO svc_cases (service_id, org_unit_id, region_code, kind, reg_no, secret_hash, status, channel, applicant_name, "
+            "applicant_contact, subject, body, research_region, received_at, start_date, limit_wd, ack_limit_wd, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 'PORTAL', ?, 'pemohon@example.id', ?, 'Data contoh.', ?, ?, ?, ?, ?, ?, ?)",
+            {sid, org, region, std::string(d.kind), new_reg_no(d.kind, start.year), secret_hash(new_secret()), status,
+             fmt::format("Pemohon berjalan ({})", label), fmt::format("{} (contoh berjalan, {})", d.name_id, label),
+             d.kind == kResearchPermit ? db::Value(region) : db::Value(), received, format_date(start), int64_t{d.sla}, int64_t{d.ack},
+             received, received});
+        c.exec("INSERT INTO svc_events (case_id, at, action, to_status, public_note) VALUES (?, ?, 'SUBMIT', ?, ?)",
+               {id, received, std::string(initial_status(d.kind)), std::string("Permohonan diterima dan didaftarkan.")});
+        if (waiting && status != "RECEIVED")
+          c.exec("INSERT INTO svc_pauses (case_id, seq, from_date, reason) VALUES (?, 1, ?, 'Mohon lengkapi dokumen.')", {id, format_date(today)});
+      }
+      // A year of finished requests: mostly on time, some late, and their surveys.
       int n = d.kind == kInfoObjection ? 6 : 40;
       for (int i = 0; i < n; ++i) {
         Date start = civil_from_days(days_from_civil(today) - 20 - i * 8);

@@ -643,6 +643,7 @@ Result<int64_t> staff_step(db::Conn& c, const auth::Scope& s, int64_t id, const 
     std::vector<std::string_view> required;
     for (auto& [type, v] : verdicts) required.push_back(type);
     auto open = unsettled_documents(required, verdicts);
+    if (verdicts.empty()) open.push_back("APPLICATION_LETTER");
     if (!open.empty())
       return Error::conflict("services.documents_unsettled",
                              "Masih ada dokumen yang belum dinyatakan sesuai: " + fmt::format("{}", fmt::join(open, ", ")),
