@@ -82,6 +82,7 @@ CREATE TABLE svc_cases (
   decision_note TEXT NOT NULL DEFAULT '',
   letter_no TEXT,
   letter_sha TEXT,
+  letter_code TEXT,                          -- its verification code in the document register
   letter_issued_at TEXT,
   escalated_ombudsman INTEGER NOT NULL DEFAULT 0,
   version INTEGER NOT NULL DEFAULT 1,
@@ -184,3 +185,7 @@ CREATE TABLE svc_surveys (
   comment TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX svc_surveys_service ON svc_surveys (service_id, answered_at);
+
+-- The research-permit letter in the document register (numbered, QR-verified).
+INSERT INTO document_kinds (code, name_id, name_en, classification) VALUES
+  ('SKP_LETTER', 'Surat keterangan penelitian', 'Research permit letter', '070');

@@ -205,6 +205,7 @@ int main(int argc, char** argv) {
   serve->add_option("--web", cfg.web_dir, "Folder web/dist");
   serve->add_option("--files", cfg.files_dir, "Folder berkas data dukung / evidence files folder");
   serve->add_option("--access-log", cfg.access_log, "Berkas log akses / access log file");
+  serve->add_option("--public-url", cfg.public_url, "Alamat publik untuk kode QR dokumen / public address for the QR code of documents");
 
   auto migrate = cli.add_subcommand("migrate", "Menerapkan migrasi skema / Apply schema migrations");
   add_db(migrate);

@@ -1806,6 +1806,32 @@ const MATRIX = [
       assert.ok(nat.requests_received >= tl.requests_received);
     } },
 
+  // The public verification of issued documents: the same answer for everyone, nothing else of the record.
+  {
+    method: 'GET', path: '/api/v1/verify/{code}', public: true, module: 'verification', probe: '/api/v1/verify/tidak-ada-kode-ini',
+    scope: async () => {
+      const r = await as['banjarmasin.operator'].get('/api/v1/monitoring/reports?limit=1');
+      const id = r.json.items[0]?.id;
+      assert.ok(id, 'a report of Kota Banjarmasin');
+      const pdf = await as['banjarmasin.operator'].get(`/api/v1/monitoring/reports/${id}/pdf`);
+      const code = pdf.headers.get('x-document-code');
+      assert.ok(code);
+      const anon = await srv.request('GET', `/api/v1/verify/${code}`);
+      assert.equal(anon.status, 200);
+      for (const c of Object.values(as)) {
+        const x = await c.get(`/api/v1/verify/${code}`);
+        assert.equal(x.text, anon.text, 'the same answer with or without an account');
+      }
+      assert.equal((await srv.request('GET', '/api/v1/verify/tidak-ada-kode-ini')).status, 404);
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/verify/{code}', public: true, module: 'verification', probe: '/api/v1/verify/tidak-ada-kode-ini',
+    scope: async () => {
+      const r = await srv.request('POST', '/api/v1/verify/tidak-ada-kode-ini', { body: samples.pdf(), headers: { 'Content-Type': 'application/pdf' } });
+      assertProblem(assert, r, 404);
+    },
+  },
 ];
 
 // Elections and support instruments as the ministry sees them.

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertProblem, finish, ifMatch, multipart, samples, startServer } from './server.mjs';
+import { assertProblem, finish, ifMatch, multipart, samples, sha256, startServer } from './server.mjs';
 
 const PUB = '/api/v1/public/layanan';
 const API = '/api/v1/services';
@@ -148,7 +148,7 @@ describe('public portal', () => {
       ifMatch(c.json.version));
     assert.equal(c.status, 200, c.text);
     assert.equal(c.json.status, 'ISSUED');
-    assert.match(c.json.letter_no, /^070\/\d{4}\/SKP\/Kesbangpol\/\d{4}$/);
+    assert.match(c.json.letter_no, /^070\/\d{4}\/[A-Za-z]+\/\d{4}$/);
     assert.equal(c.json.clock.finished, true);
 
     t = await anon.post(`${PUB}/track`, cred);
@@ -158,6 +158,17 @@ describe('public portal', () => {
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+    // The letter is in the document register: its QR code's page confirms number and hash, and
+    // the downloaded file is byte-identical to the one issued.
+    assert.ok(t.json.letter_code);
+    const reg = await anon.get(`/api/v1/verify/${t.json.letter_code}`);
+    assert.equal(reg.status, 200, reg.text);
+    assert.equal(reg.json.number, c.json.letter_no);
+    assert.equal(reg.json.sha256, sha256(pdf.bytes));
+    const m = multipart({}, { name: 'surat.pdf', content: pdf.bytes, type: 'application/pdf' });
+    const same = await anon.request('POST', `/api/v1/verify/${t.json.letter_code}`, { body: m.body, headers: { 'Content-Type': m.contentType } });
+    assert.equal(same.status, 200, same.text);
+    assert.equal(same.json.check.identical, true);
     // The survey once, nine elements scored 1-4.
     assertProblem(assert, await anon.post(`${PUB}/track/survey`, { ...cred, scores: [4, 4, 4, 4, 4, 4, 4, 4, 5] }), 422);
     assert.equal((await anon.post(`${PUB}/track/survey`, { ...cred, scores: [4, 4, 3, 4, 4, 4, 4, 3, 4] })).status, 204);

@@ -43,6 +43,9 @@ void register_routes(http::App& app);
 namespace pantau::platform {
 std::string openapi_json();  // openapi.cpp
 }
+namespace pantau::verification {
+void register_routes(http::App& app);
+}
 
 namespace pantau::platform {
 
@@ -428,5 +431,6 @@ void register_all_routes(App& app) {
   elections::register_routes(app);
   party_aid::register_routes(app);
   services::register_routes(app);
+  verification::register_routes(app);
 }
 }  // namespace pantau::http

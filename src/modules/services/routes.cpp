@@ -17,6 +17,7 @@
 #include "core/crypto.h"
 #include "core/fileio.h"
 #include "core/strings.h"
+#include "documents/register.h"
 #include "files/evidence.h"
 #include "http/answer_cache.h"
 #include "http/app.h"
@@ -25,6 +26,7 @@
 #include "http/params.h"
 #include "http/write_safety.h"
 #include "modules/services/rules.h"
+#include "modules/org/public.h"
 #include "modules/services/store.h"
 #include "report/indonesian.h"
 #include "report/pdf.h"
@@ -519,33 +521,33 @@ Response case_route(Ctx& ctx) {
   return r;
 }
 
-// The research-permit letter (Surat Keterangan Penelitian) as a PDF.
-Result<std::string> letter_pdf(const LetterData& d) {
-  std::string bare = d.office_name;
-  if (auto p = bare.find("Politik "); p != std::string::npos) bare = bare.substr(p + 8);
-  std::string gov = "PEMERINTAH ";
-  for (char ch : bare) gov += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  report::PdfDocument doc({"Surat Keterangan Penelitian " + d.letter_no, d.office_name, "Surat Keterangan Penelitian", std::nullopt});
-  doc.letterhead({gov, "BADAN KESATUAN BANGSA DAN POLITIK", "", ""});
-  doc.title("SURAT KETERANGAN PENELITIAN", "Nomor: " + d.letter_no);
+// The research-permit letter (Surat Keterangan Penelitian) as a PDF, stamped by the document
+// register (number, QR code to /verifikasi/<code>); rendered only from the record and the stamp,
+// so the same request renders to the same bytes.
+Result<std::string> letter_pdf(const LetterData& d, const std::optional<org::Office>& office, const documents::Stamp& stamp) {
+  report::PdfDocument doc({"Surat Keterangan Penelitian " + stamp.number, d.office_name, "Surat Keterangan Penelitian", stamp.issued_at});
+  if (office) doc.letterhead(office->letterhead());
+  doc.title("SURAT KETERANGAN PENELITIAN", "Nomor: " + stamp.number);
   doc.paragraph("Berdasarkan permohonan nomor registrasi " + d.reg_no +
                 " dan hasil pemeriksaan dokumen serta kajian dampak, Kepala " + d.office_name + " menerangkan bahwa:");
+  auto day = [](const std::string& iso) { return parse_date(iso) ? report::tanggal_indonesia(*parse_date(iso)) : iso; };
   doc.key_values({{"Nama", d.applicant_name},
                   {"Nomor identitas", d.id_no.empty() ? "-" : d.id_no},
                   {"Lembaga", d.applicant_org.empty() ? "-" : d.applicant_org},
                   {"Judul penelitian", d.title},
                   {"Metode", d.method.empty() ? "-" : d.method},
                   {"Lokasi", d.research_region_name},
-                  {"Waktu", (parse_date(d.period_start) ? report::tanggal_indonesia(*parse_date(d.period_start)) : d.period_start) + " s.d. " +
-                                (parse_date(d.period_end) ? report::tanggal_indonesia(*parse_date(d.period_end)) : d.period_end)}});
+                  {"Waktu", day(d.period_start) + " s.d. " + day(d.period_end)}});
   doc.paragraph("dapat melaksanakan penelitian tersebut dengan ketentuan: (1) menaati peraturan perundang-undangan dan adat istiadat "
                 "setempat; (2) tidak menyimpang dari judul dan lokasi penelitian; (3) menyampaikan laporan hasil penelitian kepada "
                 "Badan Kesatuan Bangsa dan Politik paling lambat satu bulan setelah penelitian selesai. Surat keterangan ini berlaku "
                 "selama waktu penelitian di atas.");
-  Date today = local_today(d.office_region);
-  doc.signature_block({"", today, {d.signer_position, d.signer_name.empty() ? "................" : d.signer_name, "", ""}, std::nullopt});
+  Date on = *local_date(format_iso(stamp.issued_at), d.office_region);
+  report::Signer signer = office ? office->head_signer() : report::Signer{"KEPALA", "................", "", ""};
+  doc.signature_block({office ? office->signing_place() : "", on, signer, std::nullopt});
   doc.paragraph("Tembusan:\n1. Kepala Badan Kesatuan Bangsa dan Politik di lokasi penelitian (" + d.research_region_name +
                 ");\n2. Camat di lokasi penelitian;\n3. Yang bersangkutan.");
+  documents::stamp_block(doc, stamp);
   return doc.finish();
 }
 
@@ -579,11 +581,17 @@ Response step_route(Ctx& ctx) {
     auto data = ctx.db().read_value<LetterData>([&](db::Conn& c) { return letter_data(c, ctx.scope(), *id); });
     if (!data.ok()) return Response::problem(data.error());
     if (data->version != st.version) return Response::problem(Error::stale_version());
-    auto pdf = letter_pdf(*data);
-    if (!pdf.ok()) return Response::problem(pdf.error());
-    st.letter_no = data->letter_no;
-    st.letter_sha = sha256_hex(*pdf);
-    Status put = put_public_bytes(ctx, st.letter_sha, *pdf);
+    documents::DocumentRef ref{"SKP_LETTER", "svc_case", std::to_string(*id), data->office_region,
+                               "Surat Keterangan Penelitian " + data->reg_no, false, ""};
+    auto issued = documents::issue(ctx.db(), ctx.scope(), ref, documents::public_base(ctx.svc.cfg),
+                                   [&](db::Conn& c, const documents::Stamp& stamp) -> Result<std::string> {
+                                     return letter_pdf(*data, org::kesbangpol_office(c, data->office_region), stamp);
+                                   });
+    if (!issued.ok()) return Response::problem(issued.error());
+    st.letter_no = issued->entry.number;
+    st.letter_sha = sha256_hex(issued->pdf);
+    st.letter_code = issued->entry.code;
+    Status put = put_public_bytes(ctx, st.letter_sha, issued->pdf);
     if (!put.ok()) return Response::problem(put.error());
   }
   auto v = ctx.db().write_value<int64_t>([&](db::Conn& c) { return staff_step(c, ctx.scope(), *id, st); });

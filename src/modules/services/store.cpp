@@ -143,12 +143,6 @@ Status attach_documents(db::Conn& c, int64_t case_id, const std::map<std::string
   return {};
 }
 
-std::string upper_ascii(std::string s) {
-  for (auto& ch : s)
-    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-  return s;
-}
-
 std::string region_name(db::Conn& c, const std::string& code) {
   return c.query_str("SELECT name FROM regions WHERE code = ?", {code}).value_or(code);
 }
@@ -268,13 +262,10 @@ std::string track_json(db::Conn& c, int64_t id) {
             o.key("service").begin_object().kv("id", r.text(0)).kv("en", r.text(1)).end_object().kv("office", r.text(2));
           });
   clock_json(o, st, k->limit_wd);
-  c.query("SELECT response_type, letter_no, letter_sha IS NOT NULL, decision_note FROM svc_cases WHERE id = ?", {id},
+  c.query("SELECT response_type, letter_no, letter_sha IS NOT NULL, letter_code FROM svc_cases WHERE id = ?", {id},
           [&](const db::Row& r) {
-            o.key("response_type");
-            r.is_null(0) ? (void)o.null() : (void)o.value(r.text(0));
-            o.kv("letter_available", r.i64(2) != 0);
-            o.key("letter_no");
-            r.is_null(1) ? (void)o.null() : (void)o.value(r.text(1));
+            o.kv_opt("response_type", r.opt_str(0)).kv("letter_available", r.i64(2) != 0).kv_opt("letter_no", r.opt_str(1))
+                .kv_opt("letter_code", r.opt_str(3));
           });
   o.key("history").begin_array();
   c.query("SELECT at, to_status, public_note FROM svc_events WHERE case_id = ? ORDER BY id", {id}, [&](const db::Row& r) {
@@ -550,7 +541,7 @@ std::optional<std::string> case_json(db::Conn& c, const auth::Scope& s, int64_t 
           "c.applicant_org, c.anonymous, c.subject, c.body, c.details, c.received_at, c.start_date, c.extended, c.extension_reason, "
           "c.response_type, c.fee_rupiah, c.decision_note, c.letter_no, c.letter_sha IS NOT NULL, c.escalated_ombudsman, c.version, "
           "c.region_code, c.research_region, s.name_id, s.name_en, (SELECT p.reg_no FROM svc_cases p WHERE p.id = c.parent_id), "
-          "c.acknowledged_date, c.ack_limit_wd "
+          "c.acknowledged_date, c.ack_limit_wd, c.letter_code "
           "FROM svc_cases c JOIN svc_services s ON s.id = c.service_id WHERE c.id = ?",
           {id}, [&](const db::Row& r) {
             o.kv("id", r.i64(0)).kv("reg_no", r.text(1)).kv("kind", r.text(2)).kv("status", r.text(3)).kv("channel", r.text(4))
@@ -562,7 +553,7 @@ std::optional<std::string> case_json(db::Conn& c, const auth::Scope& s, int64_t 
                 .kv("decision_note", r.text(20)).kv_opt("letter_no", r.opt_str(21)).kv("letter_available", r.i64(22) != 0)
                 .kv("escalated_ombudsman", r.i64(23) != 0).kv("version", r.i64(24)).kv("region_code", r.text(25))
                 .kv_opt("research_region", r.opt_str(26)).key("service").begin_object().kv("id", r.text(27)).kv("en", r.text(28)).end_object()
-                .kv_opt("request_reg_no", r.opt_str(29)).kv_opt("acknowledged_date", r.opt_str(30));
+                .kv_opt("request_reg_no", r.opt_str(29)).kv_opt("acknowledged_date", r.opt_str(30)).kv_opt("letter_code", r.opt_str(32));
             if (r.i64(31) > 0) {
               ServiceClock ack{*parse_date(k->start_date), static_cast<int>(r.i64(31)), {}, std::nullopt};
               if (!r.is_null(30)) ack.finished = parse_date(r.text(30));
@@ -665,8 +656,8 @@ Result<int64_t> staff_step(db::Conn& c, const auth::Scope& s, int64_t id, const 
     c.exec("UPDATE svc_cases SET acknowledged_date = ? WHERE id = ?", {format_date(local_today(k->region_code)), id});
   if (in.action == "ESCALATE") c.exec("UPDATE svc_cases SET escalated_ombudsman = 1 WHERE id = ?", {id});
   if (in.action == "ISSUE")
-    c.exec("UPDATE svc_cases SET letter_no = ?, letter_sha = ?, letter_issued_at = ?, response_type = 'ISSUED' WHERE id = ?",
-           {in.letter_no, in.letter_sha, now, id});
+    c.exec("UPDATE svc_cases SET letter_no = ?, letter_sha = ?, letter_code = ?, letter_issued_at = ?, response_type = 'ISSUED' WHERE id = ?",
+           {in.letter_no, in.letter_sha, in.letter_code, now, id});
   c.exec("UPDATE svc_cases SET status = ?, version = version + 1, updated_at = ? WHERE id = ?", {std::string(t->to), now, id});
   add_event(c, id, s.user_id, in.action, k->status, std::string(t->to), in.note, in.public_note);
   audit_case(c, s, "step_" + to_lower_ascii(in.action), id, k->region_code,
@@ -699,14 +690,6 @@ Result<LetterData> letter_data(db::Conn& c, const auth::Scope& s, int64_t id) {
             d.office_name = r.str(7);
           });
   d.research_region_name = region_name(c, d.research_region);
-  d.signer_name = c.query_str("SELECT u.full_name FROM users u WHERE u.org_unit_id = ? AND u.role = 'KABAN' AND u.disabled = 0 ORDER BY u.id LIMIT 1",
-                              {k->org_unit_id}).value_or("");
-  d.signer_position = "KEPALA " + upper_ascii(d.office_name);
-  // Letters of an office are numbered per year in the order they are issued.
-  int year = local_today(k->region_code).year;
-  int64_t seq = c.query_i64("SELECT COUNT(*) FROM svc_cases WHERE org_unit_id = ? AND kind = ? AND letter_no IS NOT NULL AND letter_issued_at >= ?",
-                            {k->org_unit_id, std::string(kResearchPermit), fmt::format("{}-01-01", year)}).value_or(0) + 1;
-  d.letter_no = fmt::format("070/{:04}/SKP/Kesbangpol/{}", seq, year);
   return d;
 }
 

@@ -87,15 +87,15 @@ struct StepInput {
   std::string note, public_note;
   std::string response_type, decision;  // ANSWER of PPID / DECIDE of an objection
   int64_t fee_rupiah = 0;
-  std::string letter_no, letter_sha;    // ISSUE: the letter built by the caller
+  std::string letter_no, letter_sha, letter_code;  // ISSUE: the letter built and registered by the caller
 };
 // A staff step of the workflow (If-Match version). Pauses/resumes/stops the clock as the
 // workflow row says; returns the new version. Writes an event and an audit row.
 Result<int64_t> staff_step(db::Conn& c, const auth::Scope& s, int64_t id, const StepInput& in);
 // What a research-permit letter needs, read before the letter is drawn.
 struct LetterData {
-  std::string reg_no, letter_no, office_name, office_region, applicant_name, applicant_org, id_no, title, research_region,
-      research_region_name, period_start, period_end, method, signer_name, signer_position;
+  std::string reg_no, office_name, office_region, applicant_name, applicant_org, id_no, title, research_region,
+      research_region_name, period_start, period_end, method;
   int64_t version = 0;
 };
 Result<LetterData> letter_data(db::Conn& c, const auth::Scope& s, int64_t id);
