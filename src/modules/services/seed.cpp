@@ -148,6 +148,7 @@ Status seed_demo(db::Conn& c) {
              {org, region, std::string(cls), std::string(title), std::string(summary), std::string(basis), now});
     audit::append(c, auth::Scope::system(), {"seed", "svc_service", "", region, 0, std::nullopt, std::string(R"({"source":"demo"})")});
   }
+  rebuild_times(c);
   return {};
 }
 

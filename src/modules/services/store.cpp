@@ -292,6 +292,14 @@ std::string track_json(db::Conn& c, int64_t id) {
 
 namespace {
 
+// Counts one finished request in svc_times (the recaps read those rows, not every request).
+void record_time(db::Conn& c, int64_t service_id, const std::string& region, const std::string& month, int used, bool on_time) {
+  c.exec("INSERT INTO svc_times (service_id, region_code, month, used_wd, finished, on_time) VALUES (?, ?, ?, ?, 1, ?) "
+         "ON CONFLICT (service_id, month, used_wd) DO UPDATE SET finished = svc_times.finished + 1, "
+         "on_time = svc_times.on_time + excluded.on_time",
+         {service_id, region, month, int64_t{used}, int64_t{on_time}});
+}
+
 // Applies the clock side of a workflow step.
 void apply_clock(db::Conn& c, const CaseRow& k, const Transition& t, const std::string& reason) {
   std::string today = format_date(local_today(k.region_code));
@@ -308,6 +316,7 @@ void apply_clock(db::Conn& c, const CaseRow& k, const Transition& t, const std::
     ClockState st = clock_of(c, done, cal);
     c.exec("UPDATE svc_cases SET finished_date = ?, used_wd = ?, on_time = ? WHERE id = ?",
            {today, int64_t{st.used}, int64_t{!st.breached}, k.id});
+    record_time(c, k.service_id, k.region_code, today.substr(0, 7), st.used, !st.breached);
   }
 }
 
@@ -387,9 +396,9 @@ std::optional<std::string> public_office_json(db::Conn& c, const std::string& re
   Date today = local_today(region);
   std::string since = format_date(civil_from_days(days_from_civil(today) - 365));
   std::map<int64_t, Times> times;
-  c.query("SELECT service_id, used_wd, COUNT(*), SUM(on_time) FROM svc_cases WHERE region_code = ? AND finished_date >= ? "
+  c.query("SELECT service_id, used_wd, SUM(finished), SUM(on_time) FROM svc_times WHERE region_code = ? AND month >= ? "
           "GROUP BY service_id, used_wd",
-          {region, since}, [&](const db::Row& r) {
+          {region, since.substr(0, 7)}, [&](const db::Row& r) {
             auto& t = times[r.i64(0)];
             t.hist[static_cast<int>(r.i64(1))] += r.i64(2);
             t.total += r.i64(2);
@@ -864,22 +873,29 @@ Result<int64_t> advance_dispute(db::Conn& c, const auth::Scope& s, int64_t dispu
 }
 
 std::string recap_json(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
-  db::Params p{from, to};
-  std::string where = "c.finished_date >= ? AND c.finished_date < ? AND " + s.region_filter("c.region_code", p);
   struct Key {
     std::string region, office, kind;
     auto operator<=>(const Key&) const = default;
   };
+  std::map<int64_t, Key> services;
+  db::Params sp;
+  c.query("SELECT s.id, s.region_code, o.name, s.kind FROM svc_services s JOIN org_units o ON o.id = s.org_unit_id WHERE " +
+              s.region_filter("s.region_code", sp),
+          sp, [&](const db::Row& r) { services[r.i64(0)] = Key{r.str(1), r.str(2), r.str(3)}; });
+  // The months of [from, to) from the counts kept per service, month and working days used;
+  // the percentiles come from these histograms, not from every request.
+  db::Params p{from.substr(0, 7), to.substr(0, 7)};
+  std::string where = "t.month >= ? AND t.month < ? AND " + s.region_filter("t.region_code", p);
   std::map<Key, Times> groups;
-  // One pass over the finished requests, grouped down to a histogram of working days per
-  // office and kind: the percentiles come from the histograms, not from every row.
-  c.query("SELECT c.region_code, o.name, c.kind, c.used_wd, COUNT(*), SUM(c.on_time) FROM svc_cases c JOIN org_units o ON o.id = c.org_unit_id "
-          "WHERE " + where + " GROUP BY c.region_code, o.name, c.kind, c.used_wd",
+  c.query("SELECT t.service_id, t.used_wd, SUM(t.finished), SUM(t.on_time) FROM svc_times t WHERE " + where +
+              " GROUP BY t.service_id, t.used_wd",
           p, [&](const db::Row& r) {
-            auto& t = groups[Key{r.str(0), r.str(1), r.str(2)}];
-            t.hist[static_cast<int>(r.i64(3))] += r.i64(4);
-            t.total += r.i64(4);
-            t.on_time += r.i64(5);
+            auto it = services.find(r.i64(0));
+            if (it == services.end()) return;
+            auto& t = groups[it->second];
+            t.hist[static_cast<int>(r.i64(1))] += r.i64(2);
+            t.total += r.i64(2);
+            t.on_time += r.i64(3);
           });
   json::Out o;
   o.begin_object().kv("from", from).kv("to", to).key("items").begin_array();
@@ -961,6 +977,13 @@ std::string ppid_report_json(db::Conn& c, const auth::Scope& s, int year) {
   answered ? (void)o.value(std::round(static_cast<double>(days) * 10.0 / static_cast<double>(answered)) / 10.0) : (void)o.null();
   o.kv("objections", objections).kv("disputes", disputes).end_object();
   return o.take();
+}
+
+void rebuild_times(db::Conn& c) {
+  c.exec("DELETE FROM svc_times");
+  c.exec("INSERT INTO svc_times (service_id, region_code, month, used_wd, finished, on_time) "
+         "SELECT service_id, region_code, SUBSTR(finished_date, 1, 7), used_wd, COUNT(*), SUM(on_time) FROM svc_cases "
+         "WHERE finished_date IS NOT NULL GROUP BY service_id, region_code, SUBSTR(finished_date, 1, 7), used_wd");
 }
 
 }  // namespace pantau::services

@@ -137,6 +137,9 @@ std::string skm_json(db::Conn& c, const auth::Scope& s, const std::string& from,
 // days, objections, disputes).
 std::string ppid_report_json(db::Conn& c, const auth::Scope& s, int year);
 
+// Recounts svc_times from the finished requests (after loading requests in bulk, e.g. the demo).
+void rebuild_times(db::Conn& c);
+
 // Demo: the services of the Kalimantan Selatan offices with their standards, a Daftar Informasi
 // Publik, and requests in every state. Idempotent; runs inside the caller's transaction.
 Status seed_demo(db::Conn& c);
