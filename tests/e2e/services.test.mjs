@@ -3,7 +3,8 @@
 // documents and keeps the number and secret; the office checks the documents and returns the
 // proposal for completion (the clock waits), she sends a corrected proposal from the tracking
 // page, the office passes the documents and the head issues the letter; she downloads the
-// letter and answers the satisfaction survey. axe runs on the public pages.
+// letter, checks it against the document register (its QR code) and answers the satisfaction
+// survey. axe runs on the public pages.
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { launch, closeBrowser, newPage, login, shot, axe } from './lib.mjs'
@@ -138,6 +139,13 @@ describe('a research permit from the phone to the letter', () => {
     await page.locator('[data-testid="tracked-status"]', { hasText: 'Surat terbit' }).waitFor()
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="letter"]').click()])
     assert.equal(download.suggestedFilename(), `${cred.reg_no}.pdf`)
+    // The QR code of the letter leads to the register, which confirms the letter's number.
+    const code = (await page.locator('[data-testid="letter-code"]').innerText()).trim()
+    const v = await page.request.get(`/api/v1/verify/${code}`)
+    assert.equal(v.status(), 200)
+    const entry = await v.json()
+    assert.match(entry.number, /\/\d{4}$/)
+    assert.equal(entry.kind.code, 'SKP_LETTER')
     for (let i = 0; i < 9; ++i) await page.locator(`[data-testid="u${i}-4"]`).check()
     await axe(page, 'services-survey')
     await page.locator('[data-testid="survey-send"]').click()

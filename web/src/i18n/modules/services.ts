@@ -64,7 +64,7 @@ export const id = {
     track: {
       title: 'Lacak permohonan', find: 'Lacak', history: 'Riwayat', documents: 'Dokumen', letter: 'Unduh surat (PDF)', note: 'Keterangan',
       survey: 'Survei kepuasan', surveyIntro: 'Beri nilai 1 (tidak baik) sampai 4 (sangat baik) untuk setiap unsur layanan.', surveySend: 'Kirim survei',
-      surveyThanks: 'Terima kasih atas penilaian Anda.', sendAction: 'Kirim', sent: 'Terkirim',
+      surveyThanks: 'Terima kasih atas penilaian Anda.', sendAction: 'Kirim', sent: 'Terkirim', verifyCode: 'Kode verifikasi surat (QR)',
     },
     staff: {
       queueTitle: 'Antrean layanan', queueSubtitle: 'Permohonan yang masih berjalan, yang paling sedikit sisa waktunya di atas.',
@@ -146,7 +146,7 @@ export const en = {
     track: {
       title: 'Track a request', find: 'Track', history: 'History', documents: 'Documents', letter: 'Download the letter (PDF)', note: 'Note',
       survey: 'Satisfaction survey', surveyIntro: 'Score each element of the service from 1 (poor) to 4 (very good).', surveySend: 'Send the survey',
-      surveyThanks: 'Thank you for your rating.', sendAction: 'Send', sent: 'Sent',
+      surveyThanks: 'Thank you for your rating.', sendAction: 'Send', sent: 'Sent', verifyCode: 'Verification code of the letter (QR)',
     },
     staff: {
       queueTitle: 'Service queue', queueSubtitle: 'Requests still running, the least time left at the top.',

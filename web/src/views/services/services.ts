@@ -46,6 +46,7 @@ export interface Tracked {
   response_type: string | null
   letter_available: boolean
   letter_no: string | null
+  letter_code?: string | null
   history: { at: string; status: string; note: string }[]
   documents: { type: string; verdict: string; note: string; sent: boolean }[]
   survey_open: boolean
