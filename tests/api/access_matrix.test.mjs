@@ -1687,7 +1687,7 @@ const MATRIX = [
     scope: async () => {
       // Not a multipart upload: refused before anything is stored.
       const r = await srv.request('POST', '/api/v1/public/layanan/files', { json: {} });
-      assert.equal(r.status, 400);
+      assertProblem(assert, r, 415);
     } },
   { method: 'POST', path: '/api/v1/public/layanan/requests', public: true, module: 'services',
     scope: async () => {
