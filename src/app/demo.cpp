@@ -18,6 +18,7 @@
 #include "modules/elections/seed.h"
 #include "modules/meetings/seed.h"
 #include "modules/party_aid/seed.h"
+#include "modules/services/store.h"
 #include "modules/monitoring/public.h"
 #include "modules/ormas/seed.h"
 
@@ -170,6 +171,8 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   if (!meetings_demo.ok()) return meetings_demo;
   Status registries_demo = db.write([](db::Conn& c) { return ormas::seed_demo(c); });
   if (!registries_demo.ok()) return registries_demo;
+  Status services_demo = db.write([](db::Conn& c) { return services::seed_demo(c); });
+  if (!services_demo.ok()) return services_demo;
   return {};
 }
 

@@ -2,6 +2,8 @@
 
 #include "core/strings.h"
 
+#include <stdexcept>
+
 namespace pantau::http {
 
 // "/api/v1/regions/63.71" -> api, v1, regions, 63.71. Only the leading slash is dropped: an
@@ -13,7 +15,23 @@ static std::vector<std::string> segments_of(std::string_view path) {
   return split(path, '/');
 }
 
+// The routes open without a session, written down here on purpose: a route flagged public
+// anywhere else refuses to register, so no module opens a door by a flag alone. Exact paths,
+// the public service portal (modules/services) and the verification of issued documents
+// (modules/verification).
+static bool public_allowed(std::string_view pattern) {
+  static constexpr std::string_view exact[] = {"/api/v1/session", "/api/v1/openapi.json"};
+  static constexpr std::string_view prefixes[] = {"/api/v1/public/layanan/", "/api/v1/verify/"};
+  for (auto e : exact)
+    if (pattern == e) return true;
+  for (auto p : prefixes)
+    if (pattern.substr(0, p.size()) == p) return true;
+  return false;
+}
+
 void Router::add(std::string method, std::string pattern, Handler h, RouteOptions opts) {
+  if (opts.public_route && !public_allowed(pattern))
+    throw std::logic_error("route " + pattern + " is marked public but is not on the public allow-list (http/router.cpp)");
   routes_.push_back(Route{std::move(method), segments_of(pattern), std::move(h), opts});
 }
 

@@ -1676,6 +1676,136 @@ const MATRIX = [
       assert.deepEqual(await as.admin.all('/api/v1/party-aid/lpj'), pa.lpj, 'nothing changed');
     },
   },
+  // ---- services: the public service desk (portal rows are public; staff rows scoped by region) ----
+  { method: 'GET', path: '/api/v1/public/layanan/offices', public: true, module: 'services',
+    scope: async () => sameForEveryone('/api/v1/public/layanan/offices') },
+  { method: 'GET', path: '/api/v1/public/layanan/offices/{region}', public: true, module: 'services', probe: '/api/v1/public/layanan/offices/63',
+    scope: async () => sameForEveryone('/api/v1/public/layanan/offices/63.71') },
+  { method: 'GET', path: '/api/v1/public/layanan/forms', public: true, module: 'services',
+    scope: async () => sameForEveryone('/api/v1/public/layanan/forms') },
+  { method: 'POST', path: '/api/v1/public/layanan/files', public: true, module: 'services',
+    scope: async () => {
+      // Not a multipart upload: refused before anything is stored.
+      const r = await srv.request('POST', '/api/v1/public/layanan/files', { json: {} });
+      assertProblem(assert, r, 415);
+    } },
+  { method: 'POST', path: '/api/v1/public/layanan/requests', public: true, module: 'services',
+    scope: async () => {
+      const r = await srv.request('POST', '/api/v1/public/layanan/requests', { json: { kind: 'COMPLAINT', office: '63.72', applicant_name: 'Uji', applicant_contact: 'uji@example.id', subject: 'Uji matriks', body: 'Isi' } });
+      assert.equal(r.status, 422, 'Banjarbaru has no public services in the demo');
+    } },
+  { method: 'POST', path: '/api/v1/public/layanan/track', public: true, module: 'services',
+    scope: async () => assertProblem(assert, await srv.request('POST', '/api/v1/public/layanan/track', { json: { reg_no: 'ADU-2026-0000-0000', secret: 'x' } }), 404, 'services.no_match') },
+  { method: 'POST', path: '/api/v1/public/layanan/track/actions', public: true, module: 'services',
+    scope: async () => assertProblem(assert, await srv.request('POST', '/api/v1/public/layanan/track/actions', { json: { reg_no: 'ADU-2026-0000-0000', secret: 'x', action: 'COMPLETE' } }), 404, 'services.no_match') },
+  { method: 'POST', path: '/api/v1/public/layanan/track/survey', public: true, module: 'services',
+    scope: async () => assertProblem(assert, await srv.request('POST', '/api/v1/public/layanan/track/survey', { json: { reg_no: 'ADU-2026-0000-0000', secret: 'x', scores: [4, 4, 4, 4, 4, 4, 4, 4, 4] } }), 404, 'services.no_match') },
+  { method: 'POST', path: '/api/v1/public/layanan/track/letter', public: true, module: 'services',
+    scope: async () => assertProblem(assert, await srv.request('POST', '/api/v1/public/layanan/track/letter', { json: { reg_no: 'SKP-2026-0000-0000', secret: 'x' } }), 404, 'services.no_match') },
+  { method: 'GET', path: '/api/v1/services/cases', permission: 'record.read', allowed: [200], module: 'services',
+    scope: async () => {
+      const all = (await as.admin.get('/api/v1/services/cases?all=1')).json.items;
+      assert.ok(all.some((c) => c.region_code === '63') && all.some((c) => c.region_code === '63.71'));
+      for (const [u, c] of Object.entries(as)) {
+        const seen = (await c.get('/api/v1/services/cases?all=1')).json.items;
+        const expect = all.filter((x) => within(x.region_code, USERS[u].region));
+        for (const x of expect) assert.ok(seen.some((y) => y.id === x.id), `${u} sees ${x.reg_no}`);
+        for (const y of seen) assert.ok(within(y.region_code, USERS[u].region) || y.read_only, `${u} sees only its area (${y.region_code})`);
+      }
+    } },
+  { method: 'POST', path: '/api/v1/services/cases', permission: 'record.write', allowed: [422], module: 'services',
+    scope: async () => {
+      const body = { kind: 'COMPLAINT', office: '63.71', applicant_name: 'Uji', subject: 'Uji', body: 'Isi' };
+      assertProblem(assert, await as['banjarbaru.operator'].post('/api/v1/services/cases', body), 403, 'forbidden');
+      assertProblem(assert, await as['kaltim.operator'].post('/api/v1/services/cases', { ...body, office: '63' }), 403, 'forbidden');
+    } },
+  { method: 'GET', path: '/api/v1/services/cases/{id}', permission: 'record.read', allowed: [200, 404], module: 'services',
+    scope: async () => {
+      const all = (await as.admin.get('/api/v1/services/cases?all=1')).json.items;
+      const some = [all.find((c) => c.region_code === '63'), all.find((c) => c.region_code === '63.71')];
+      for (const [u, c] of Object.entries(as))
+        for (const x of some) assert.equal((await c.get(`/api/v1/services/cases/${x.id}`)).status, within(x.region_code, USERS[u].region) ? 200 : 404, `${u} ${x.reg_no}`);
+    } },
+  { method: 'POST', path: '/api/v1/services/cases/{id}/steps', permission: 'record.write', allowed: [428], module: 'services',
+    scope: async () => {
+      const x = (await as.admin.get('/api/v1/services/cases?all=1')).json.items.find((c) => c.region_code === '63.71');
+      assertProblem(assert, await as['banjarbaru.operator'].post(`/api/v1/services/cases/${x.id}/steps`, { action: 'CLOSE' }, { headers: { 'If-Match': `"${x.version}"` } }), 404);
+    } },
+  { method: 'PATCH', path: '/api/v1/services/cases/{id}/documents/{type}', permission: 'record.review', allowed: [428], module: 'services',
+    probe: '/api/v1/services/cases/1/documents/PROPOSAL',
+    scope: async () => {
+      const x = (await as.admin.get('/api/v1/services/cases?all=1')).json.items.find((c) => c.region_code === '63');
+      assertProblem(assert, await as['banjarbaru.kabid'].patch(`/api/v1/services/cases/${x.id}/documents/PROPOSAL`, { verdict: 'OK' }, { headers: { 'If-Match': `"${x.version}"` } }), 404);
+    } },
+  { method: 'GET', path: '/api/v1/services/cases/{id}/files/{file_id}', permission: 'record.read', allowed: [404], module: 'services',
+    probe: '/api/v1/services/cases/1/files/999999',
+    scope: async () => assert.equal((await as['banjarbaru.operator'].get('/api/v1/services/cases/1/files/1')).status, 404) },
+  { method: 'GET', path: '/api/v1/services/cases/{id}/letter', permission: 'record.read', allowed: [404], module: 'services',
+    probe: '/api/v1/services/cases/1/letter',
+    scope: async () => assert.equal((await as['banjarbaru.operator'].get('/api/v1/services/cases/1/letter')).status, 404) },
+  { method: 'POST', path: '/api/v1/services/cases/{id}/dispute', permission: 'record.write', allowed: [422], module: 'services',
+    scope: async () => {
+      const x = (await as.admin.get('/api/v1/services/cases?all=1&kind=INFO_OBJECTION')).json.items.find((c) => c.region_code === '63');
+      if (x) assertProblem(assert, await as['banjarbaru.operator'].post(`/api/v1/services/cases/${x.id}/dispute`, { filed_on: '2026-01-05', ki_level: 'PROVINSI' }), 404);
+    } },
+  { method: 'PATCH', path: '/api/v1/services/disputes/{id}', permission: 'record.write', allowed: [428], module: 'services',
+    scope: async () => assert.equal((await as['banjarbaru.operator'].patch('/api/v1/services/disputes/999999', { stage: 'MEDIATION' }, { headers: { 'If-Match': '"1"' } })).status, 404) },
+  { method: 'GET', path: '/api/v1/services/catalogue', permission: 'record.read', allowed: [200], module: 'services',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as))
+        for (const s of (await c.get('/api/v1/services/catalogue')).json.items) assert.ok(within(s.region_code, USERS[u].region), `${u} ${s.region_code}`);
+    } },
+  { method: 'PATCH', path: '/api/v1/services/catalogue/{id}', permission: 'record.review', allowed: [428], module: 'services',
+    scope: async () => {
+      const s = (await as.admin.get('/api/v1/services/catalogue')).json.items.find((x) => x.region_code === '63.71');
+      assertProblem(assert, await as['banjarbaru.kabid'].patch(`/api/v1/services/catalogue/${s.id}`, { sla_working_days: 1 }, { headers: { 'If-Match': `"${s.version}"` } }), 404);
+    } },
+  { method: 'GET', path: '/api/v1/services/catalogue/{id}/standards', permission: 'record.read', allowed: [200, 404], module: 'services',
+    scope: async () => {
+      const s = (await as.admin.get('/api/v1/services/catalogue')).json.items.find((x) => x.region_code === '63.71');
+      for (const [u, c] of Object.entries(as))
+        assert.equal((await c.get(`/api/v1/services/catalogue/${s.id}/standards`)).status, within('63.71', USERS[u].region) ? 200 : 404, u);
+    } },
+  { method: 'POST', path: '/api/v1/services/catalogue/{id}/standards', permission: 'record.review', allowed: [422], module: 'services',
+    scope: async () => {
+      const s = (await as.admin.get('/api/v1/services/catalogue')).json.items.find((x) => x.region_code === '63.71');
+      assert.equal((await as['banjarbaru.kabid'].post(`/api/v1/services/catalogue/${s.id}/standards`, { effective_from: '2027-01-01', components: {} })).status, 404);
+    } },
+  { method: 'GET', path: '/api/v1/services/information', permission: 'record.read', allowed: [200], module: 'services',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as))
+        for (const i of (await c.get('/api/v1/services/information')).json.items) assert.ok(within(i.region_code, USERS[u].region), `${u} ${i.region_code}`);
+    } },
+  { method: 'POST', path: '/api/v1/services/information', permission: 'record.write', allowed: [422], module: 'services',
+    scope: async () => {
+      const r = await as['banjarbaru.operator'].post('/api/v1/services/information', { class: 'BERKALA', title: 'Uji matriks DIP' });
+      assert.equal(r.status, 201);
+      const seen = (await as['banjarmasin.operator'].get('/api/v1/services/information')).json.items;
+      assert.ok(!seen.some((i) => i.title === 'Uji matriks DIP'), 'Banjarmasin does not see Banjarbaru\'s list');
+      assert.equal((await as['banjarmasin.operator'].del(`/api/v1/services/information/${r.json.id}`)).status, 404);
+    } },
+  { method: 'DELETE', path: '/api/v1/services/information/{id}', permission: 'record.write', allowed: [404], module: 'services',
+    probe: '/api/v1/services/information/999999',
+    scope: async () => assert.equal((await as['kaltim.operator'].del('/api/v1/services/information/1')).status, 404) },
+  { method: 'GET', path: '/api/v1/services/recap', permission: 'record.read', allowed: [200], module: 'services',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as))
+        for (const i of (await c.get('/api/v1/services/recap')).json.items) assert.ok(within(i.region_code, USERS[u].region), `${u} ${i.region_code}`);
+    } },
+  { method: 'GET', path: '/api/v1/services/skm', permission: 'record.read', allowed: [200], module: 'services',
+    scope: async () => {
+      for (const [u, c] of Object.entries(as))
+        for (const i of (await c.get('/api/v1/services/skm')).json.items) assert.ok(within(i.region_code, USERS[u].region), `${u} ${i.region_code}`);
+    } },
+  { method: 'GET', path: '/api/v1/services/ppid-report', permission: 'record.read', allowed: [200], module: 'services',
+    scope: async () => {
+      const y = new Date().getUTCFullYear();
+      const nat = (await as.admin.get(`/api/v1/services/ppid-report?year=${y}`)).json;
+      const tl = (await as['tanahlaut.operator'].get(`/api/v1/services/ppid-report?year=${y}`)).json;
+      assert.equal(tl.requests_received, 0, 'Tanah Laut has no requests');
+      assert.ok(nat.requests_received >= tl.requests_received);
+    } },
+
   // Issue 17: the incidents workbook beside the CSV, and the reviewer's "first year" decision.
   {
     method: 'GET', path: '/api/v1/conflict/incidents.xlsx', permission: 'record.read', allowed: [200], module: 'conflict',

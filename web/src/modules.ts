@@ -5,5 +5,6 @@ import * as partyAid from './views/party-aid/module'
 import * as meetings from './views/meetings/module'
 import * as ormas from './views/ormas/module'
 import * as foreigners from './views/foreigners/module'
+import * as services from './views/services/module'
 
-export const modules = [elections, conflict, partyAid, meetings, ormas, foreigners]
+export const modules = [elections, conflict, partyAid, meetings, ormas, foreigners, services]

@@ -48,6 +48,9 @@ void register_routes(http::App& app);
 namespace pantau::foreigners {
 void register_routes(http::App& app);
 }
+namespace pantau::services {
+void register_routes(http::App& app);
+}
 namespace pantau::platform {
 std::string openapi_json();  // openapi.cpp
 }
@@ -413,6 +416,7 @@ void register_all_routes(App& app) {
   conflict::register_routes(app);
   elections::register_routes(app);
   party_aid::register_routes(app);
+  services::register_routes(app);
   verification::register_routes(app);
   meetings::register_routes(app);
 }

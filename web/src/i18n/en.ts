@@ -4,6 +4,7 @@ import * as conflict from './modules/conflict'
 import * as partyAid from './modules/partyAid'
 import * as meetings from './modules/meetings'
 import * as registries from './modules/registries'
+import * as services from './modules/services'
 
 // English. Same keys as id.ts.
 const en: Messages = {
@@ -12,6 +13,7 @@ const en: Messages = {
   ...partyAid.en,
   ...registries.en,
   ...meetings.en,
+  ...services.en,
   app: {
     name: 'Pantau',
     tagline: 'National Unity and Politics Information System',

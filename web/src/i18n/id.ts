@@ -3,6 +3,7 @@ import * as conflict from './modules/conflict'
 import * as partyAid from './modules/partyAid'
 import * as registries from './modules/registries'
 import * as meetings from './modules/meetings'
+import * as services from './modules/services'
 
 // Bahasa Indonesia — the default language. Every visible string lives here and in en.ts
 // (same keys; tests/i18n.spec.ts checks both ways). Avoid "@" and "|" in messages: they
@@ -13,6 +14,7 @@ const id = {
   ...registries.id,
   ...partyAid.id,
   ...meetings.id,
+  ...services.id,
   app: {
     name: 'Pantau',
     tagline: 'Sistem Informasi Kesatuan Bangsa dan Politik',

@@ -1,0 +1,147 @@
+// SQL of the public service desk. Staff functions take the caller's Scope: an office sees the
+// requests of its region subtree, and a kab/kota also sees (read-only) the research permits for
+// research in its area. Public functions take no Scope: they reach one request only through its
+// registration number AND its secret, and answer only what the applicant may see.
+// Every write appends an audit row in the same transaction; public writes are audited with the
+// system actor and the entity "svc_case".
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/scope.h"
+#include "core/calendar.h"
+#include "core/service_clock.h"
+#include "db/database.h"
+#include "modules/services/model.h"
+
+namespace pantau::services {
+
+WorkingDayCalendar load_calendar(db::Conn& c);
+// Today's date in a region's time zone.
+Date local_today(std::string_view region_code);
+
+struct CaseInput {
+  std::string kind;
+  std::string office_region;       // which office (its Kesbangpol's region code)
+  std::string channel = "PORTAL";
+  std::string lapor_ref;
+  std::string applicant_name, applicant_contact, applicant_id_no, applicant_org;
+  bool anonymous = false;
+  std::string subject, body;
+  std::string details_json = "{}";  // kind-specific fields, already checked
+  // An objection names the information request it objects to (its number and secret when
+  // filed on the portal; its number alone when staff enter it).
+  std::string parent_reg_no, parent_secret;
+  // Research permits.
+  std::string research_region, applicant_type;
+  bool foreign = false;
+  std::map<std::string, std::string> documents;  // document type -> public file token
+};
+
+struct Submitted {
+  int64_t id = 0;
+  std::string reg_no, secret, due_date;
+};
+
+// Registers a request (`staff` null: from the public portal). Checks the office offers the
+// service, the documents (tokens of files uploaded by the public and not yet used), the
+// objection's request; starts the clock in the office's time zone. Writes the case, its first
+// event, its documents and an audit row.
+Result<Submitted> submit_case(db::Conn& c, const CaseInput& in, const auth::Scope* staff);
+
+// A stored public upload (files sent by the public, kept apart from internal evidence).
+Result<std::string> record_public_file(db::Conn& c, const std::string& sha256, const std::string& mime, int64_t size,
+                                       const std::string& name);
+
+// The case with this number whose secret matches; nullopt for an unknown number and for a
+// wrong secret alike (the caller cannot tell them apart).
+std::optional<int64_t> find_by_secret(db::Conn& c, const std::string& reg_no, const std::string& secret);
+// What the applicant sees: status, clock, the public notes of its history, the documents and
+// their verdicts, whether a letter can be downloaded and whether the survey is open.
+std::string track_json(db::Conn& c, int64_t id);
+// A step the applicant takes (COMPLETE with new documents, REPORT_RESULT).
+Status applicant_step(db::Conn& c, int64_t id, const std::string& action, const std::string& note,
+                      const std::map<std::string, std::string>& documents);
+// The SKM answer of a finished case (once).
+Status submit_survey(db::Conn& c, int64_t id, const std::array<int, kSkmElements>& scores, const std::string& comment);
+// The SHA-256 of the issued letter of a case, if any.
+std::optional<std::string> letter_sha(db::Conn& c, int64_t id);
+
+// Public portal.
+std::string public_offices_json(db::Conn& c);
+std::optional<std::string> public_office_json(db::Conn& c, const std::string& region_code);
+
+// Staff.
+struct QueueFilter {
+  std::string kind, status, region;
+  bool open_only = true;
+};
+std::string queue_json(db::Conn& c, const auth::Scope& s, const QueueFilter& f);
+std::optional<std::string> case_json(db::Conn& c, const auth::Scope& s, int64_t id);
+
+struct StepInput {
+  std::string action;
+  int64_t version = 0;
+  std::string note, public_note;
+  std::string response_type, decision;  // ANSWER of PPID / DECIDE of an objection
+  int64_t fee_rupiah = 0;
+  std::string letter_no, letter_sha, letter_code;  // ISSUE: the letter built and registered by the caller
+};
+// A staff step of the workflow (If-Match version). Pauses/resumes/stops the clock as the
+// workflow row says; returns the new version. Writes an event and an audit row.
+Result<int64_t> staff_step(db::Conn& c, const auth::Scope& s, int64_t id, const StepInput& in);
+// What a research-permit letter needs, read before the letter is drawn.
+struct LetterData {
+  std::string reg_no, office_name, office_region, applicant_name, applicant_org, id_no, title, research_region,
+      research_region_name, period_start, period_end, method;
+  int64_t version = 0;
+};
+Result<LetterData> letter_data(db::Conn& c, const auth::Scope& s, int64_t id);
+Result<int64_t> set_verdict(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const std::string& doc_type,
+                            const std::string& verdict, const std::string& note);
+// The public file of a case, for staff (scope-checked): sha256, mime, name.
+struct PublicFile {
+  std::string sha256, mime, name;
+};
+std::optional<PublicFile> case_file(db::Conn& c, const auth::Scope& s, int64_t case_id, int64_t file_id);
+
+// Services and their standards.
+std::string services_json(db::Conn& c, const auth::Scope& s);
+Result<int64_t> update_service(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, int sla, int ack,
+                               const std::string& basis, bool active);
+std::optional<std::string> standards_json(db::Conn& c, const auth::Scope& s, int64_t service_id);
+Result<int64_t> add_standard(db::Conn& c, const auth::Scope& s, int64_t service_id, const std::string& effective_from,
+                             const std::string& components_json, const std::string& maklumat, bool publish);
+
+// Daftar Informasi Publik.
+struct InfoItem {
+  std::string info_class, title, summary, responsible, form, retention, exemption_basis;
+};
+std::string info_list_json(db::Conn& c, const auth::Scope& s);
+Result<int64_t> add_info_item(db::Conn& c, const auth::Scope& s, const InfoItem& it);
+Status delete_info_item(db::Conn& c, const auth::Scope& s, int64_t id);
+
+// Information disputes (after an objection).
+Result<int64_t> file_dispute(db::Conn& c, const auth::Scope& s, int64_t case_id, const std::string& filed_on,
+                             const std::string& ki_level, const std::string& ki_case_no);
+Result<int64_t> advance_dispute(db::Conn& c, const auth::Scope& s, int64_t dispute_id, int64_t version,
+                                const std::string& stage, const std::string& decision, const std::string& decided_on);
+
+// Recap of finished requests in [from, to) (local dates): per office and kind, on time, late,
+// median and 90th percentile of working days used. SKM per service for the same period.
+std::string recap_json(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
+std::string skm_json(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
+// Annual PPID report figures (requests received, answered by response type, average working
+// days, objections, disputes).
+std::string ppid_report_json(db::Conn& c, const auth::Scope& s, int year);
+
+// Recounts svc_times from the finished requests (after loading requests in bulk, e.g. the demo).
+void rebuild_times(db::Conn& c);
+
+// Demo: the services of the Kalimantan Selatan offices with their standards, a Daftar Informasi
+// Publik, and requests in every state. Idempotent; runs inside the caller's transaction.
+Status seed_demo(db::Conn& c);
+
+}  // namespace pantau::services

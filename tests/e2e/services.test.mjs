@@ -1,0 +1,156 @@
+// The public service desk in the browser: on a 390 px phone page, without an account, a student
+// reads the province office's service standard, applies for a research permit with her five
+// documents and keeps the number and secret; the office checks the documents and returns the
+// proposal for completion (the clock waits), she sends a corrected proposal from the tracking
+// page, the office passes the documents and the head issues the letter; she downloads the
+// letter, checks it against the document register (its QR code) and answers the satisfaction
+// survey. axe runs on the public pages.
+import { test, before, after, describe } from 'node:test'
+import assert from 'node:assert/strict'
+import { launch, closeBrowser, newPage, login, shot, axe } from './lib.mjs'
+
+let browser
+before(async () => { browser = await launch() })
+after(async () => { await closeBrowser(browser) })
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+const DOCS = ['APPLICATION_LETTER', 'PROPOSAL', 'STATEMENT', 'IDENTITY', 'PHOTO']
+
+async function done(page) {
+  assert.deepEqual(page.errors, [], `uncaught errors in the page: ${page.errors.join('\n')}`)
+  await page.context().close()
+}
+
+describe('a research permit from the phone to the letter', () => {
+  const cred = {}
+
+  test('a student applies on a 390 px page without an account', async () => {
+    const page = await newPage(browser, { width: 390, height: 844 })
+    await page.goto('/layanan/63')
+    await page.locator('[data-testid="service-RESEARCH_PERMIT"]').waitFor()
+    assert.match(await page.locator('[data-testid="service-RESEARCH_PERMIT"]').innerText(), /5 hari kerja/)
+    // Nothing wider than the phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 1, `the portal fits 390 px (overflow ${overflow})`)
+    await axe(page, 'services-portal')
+    await shot(page, 'services-portal-390')
+
+    await page.locator('[data-testid="apply-RESEARCH_PERMIT"]').click()
+    await page.waitForURL(/\/layanan\/63\/ajukan\/RESEARCH_PERMIT/)
+    await page.locator('[data-testid="doc-PROPOSAL"]').waitFor()
+    await page.fill('input[name="applicant_name"]', 'Siti Nurhaliza')
+    await page.fill('input[name="applicant_contact"]', 'siti@example.id')
+    await page.fill('input[name="applicant_id_no"]', '6371010101990001')
+    await page.fill('input[name="applicant_org"]', 'Universitas Lambung Mangkurat')
+    await page.fill('input[name="title"]', 'Partisipasi pemilih pemula di Banjarmasin')
+    await page.fill('textarea[name="objectives"]', 'Memahami faktor partisipasi pemilih pemula.')
+    await page.fill('input[name="method"]', 'Survei dan wawancara')
+    await page.selectOption('select[name="research_region"]', '63.71')
+    await page.fill('input[name="period_start"]', '2027-01-04')
+    await page.fill('input[name="period_end"]', '2027-03-31')
+    for (const d of DOCS) {
+      await page.locator(`[data-testid="doc-${d}"]`).setInputFiles({ name: `${d}.pdf`, mimeType: 'application/pdf', buffer: PDF })
+      await page.locator(`label[for="doc-${d}"] ~ .badge-success`).waitFor()
+    }
+    await axe(page, 'services-apply')
+    await page.locator('[data-testid="send"]').click()
+    await page.locator('[data-testid="submitted"]').waitFor()
+    cred.reg_no = (await page.locator('[data-testid="reg-no"]').innerText()).trim()
+    cred.secret = (await page.locator('[data-testid="secret"]').innerText()).trim()
+    assert.match(cred.reg_no, /^SKP-\d{4}-/)
+    await shot(page, 'services-submitted-390')
+    await done(page)
+  })
+
+  test('the office checks the documents and asks for a corrected proposal', async () => {
+    const page = await newPage(browser)
+    await login(page, 'kalsel.kabid')
+    await page.goto('/layanan-staf/antrean')
+    await page.locator('[data-testid="queue"]').waitFor()
+    await page.locator('[data-testid="queue"] a', { hasText: cred.reg_no }).click()
+    await page.locator('[data-testid="step-START_CHECK"]').click()
+    await page.locator('[data-testid="case-status"]', { hasText: 'Pemeriksaan dokumen' }).waitFor()
+    for (const d of DOCS) {
+      if (d === 'PROPOSAL') {
+        await page.locator(`[data-testid="doc-${d}"] input`).fill('Lampirkan jadwal penelitian.')
+        await page.locator(`[data-testid="revise-${d}"]`).click()
+        await page.locator(`[data-testid="doc-${d}"]`, { hasText: 'Perlu diperbaiki' }).waitFor()
+      } else {
+        await page.locator(`[data-testid="ok-${d}"]`).click()
+        await page.locator(`[data-testid="doc-${d}"]`, { hasText: 'Sesuai' }).waitFor()
+      }
+    }
+    await page.fill('#pn', 'Proposal perlu dilengkapi jadwal.')
+    await page.locator('[data-testid="step-RETURN_INCOMPLETE"]').click()
+    await page.locator('[data-testid="case-status"]', { hasText: 'Dikembalikan untuk dilengkapi' }).waitFor()
+    assert.match(await page.locator('.page-head').innerText(), /menunggu pemohon/)
+    await done(page)
+  })
+
+  test('the student sends the corrected proposal from the tracking page', async () => {
+    const page = await newPage(browser, { width: 390, height: 844 })
+    await page.goto('/layanan/lacak')
+    await page.fill('input[name="reg_no"]', cred.reg_no)
+    await page.fill('input[name="secret"]', 'SALAHSALAH12')
+    await page.locator('[data-testid="track"]').click()
+    await page.locator('.alert-error', { hasText: 'tidak cocok' }).waitFor()
+    await page.fill('input[name="secret"]', cred.secret)
+    await page.locator('[data-testid="track"]').click()
+    await page.locator('[data-testid="tracked-status"]', { hasText: 'Dikembalikan untuk dilengkapi' }).waitFor()
+    assert.match(await page.locator('[data-testid="tracked"]').innerText(), /menunggu pemohon/)
+    await axe(page, 'services-track')
+    await page.locator('[data-testid="fix-PROPOSAL"]').setInputFiles({ name: 'proposal-2.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await page.locator('[data-testid="fix-PROPOSAL"] ~ .badge-success').waitFor()
+    await page.locator('[data-testid="act-COMPLETE"]').click()
+    await page.locator('[data-testid="tracked-status"]', { hasText: 'Pemeriksaan dokumen' }).waitFor()
+    await done(page)
+  })
+
+  test('the office passes the documents and the head issues the letter', async () => {
+    const page = await newPage(browser)
+    await login(page, 'kalsel.kabid')
+    await page.goto('/layanan-staf/antrean')
+    await page.locator('[data-testid="queue"] a', { hasText: cred.reg_no }).click()
+    await page.locator('[data-testid="ok-PROPOSAL"]').click()
+    await page.locator('[data-testid="doc-PROPOSAL"]', { hasText: 'Sesuai' }).waitFor()
+    await page.locator('[data-testid="step-DOCUMENTS_OK"]').click()
+    await page.locator('[data-testid="case-status"]', { hasText: 'Kajian dampak' }).waitFor()
+    await page.context().close()
+
+    const head = await newPage(browser)
+    await login(head, 'kalsel.kaban')
+    await head.goto('/layanan-staf/antrean')
+    await head.locator('[data-testid="queue"] a', { hasText: cred.reg_no }).click()
+    await head.fill('#pn', 'Surat keterangan penelitian terbit.')
+    await head.locator('[data-testid="step-ISSUE"]').click()
+    await head.locator('[data-testid="case-status"]', { hasText: 'Surat terbit' }).waitFor()
+    const href = await head.locator('[data-testid="staff-letter"]').getAttribute('href')
+    const r = await head.request.get(href)
+    assert.equal(r.status(), 200)
+    assert.equal((await r.body()).subarray(0, 5).toString(), '%PDF-')
+    await done(head)
+  })
+
+  test('the student downloads the letter and answers the survey', async () => {
+    const page = await newPage(browser, { width: 390, height: 844 })
+    await page.goto(`/layanan/lacak?reg_no=${encodeURIComponent(cred.reg_no)}`)
+    await page.fill('input[name="secret"]', cred.secret)
+    await page.locator('[data-testid="track"]').click()
+    await page.locator('[data-testid="tracked-status"]', { hasText: 'Surat terbit' }).waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="letter"]').click()])
+    assert.equal(download.suggestedFilename(), `${cred.reg_no}.pdf`)
+    // The QR code of the letter leads to the register, which confirms the letter's number.
+    const code = (await page.locator('[data-testid="letter-code"]').innerText()).trim()
+    const v = await page.request.get(`/api/v1/verify/${code}`)
+    assert.equal(v.status(), 200)
+    const entry = await v.json()
+    assert.match(entry.number, /\/\d{4}$/)
+    assert.equal(entry.kind.code, 'SKP_LETTER')
+    for (let i = 0; i < 9; ++i) await page.locator(`[data-testid="u${i}-4"]`).check()
+    await axe(page, 'services-survey')
+    await page.locator('[data-testid="survey-send"]').click()
+    await page.locator('[data-testid="survey-thanks"]').waitFor()
+    await shot(page, 'services-letter-survey-390')
+    await done(page)
+  })
+})
