@@ -16,6 +16,8 @@ PACKAGES=(
 )
 TEST_PACKAGES=(
   libgtest-dev postgresql-15 clang libclang-rt-14-dev chromium poppler-utils wrk sqlite3 curl python3
+  # deployment tests (tests/deploy): nginx in front of two instances
+  nginx
 )
 
 want=("${PACKAGES[@]}")

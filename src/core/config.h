@@ -30,6 +30,15 @@ struct Config {
   int login_attempts_per_minute_per_ip = 30;
   bool secure_cookies = false;               // set true behind HTTPS
   bool trust_proxy = false;                  // behind nginx: the client is the last X-Forwarded-For hop
+  // PostgreSQL streaming hot standby for read-heavy answers (dashboards, maps, recaps, search);
+  // empty = every read from `database`. A user who wrote something in the last
+  // recent_write_seconds reads the primary (read-your-writes), and so does everybody while the
+  // replica is more than replica_max_lag_seconds behind or unreachable.
+  std::string replica_database = "";
+  int replica_max_lag_seconds = 5;
+  int recent_write_seconds = 15;
+  int housekeeping_seconds = 600;            // period of escalation and index merge (once per period
+                                             // across all instances sharing the database)
 };
 
 // Reads a TOML file into cfg (keys as in Config, e.g. database = "postgresql://...").
