@@ -11,6 +11,7 @@
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -88,8 +89,9 @@ class PgConn final : public Conn {
   }
   void exec_script(std::string_view sql) override {
     std::string s(sql);
-    ResultGuard g{PQexec(c_, s.c_str())};
-    check(g.r, sql);
+    PGresult* r = PQexec(c_, s.c_str());
+    check(r, sql);  // frees r when it throws
+    PQclear(r);
   }
 
  private:
@@ -401,11 +403,26 @@ class PgDatabase final : public Database {
   bool closed_ = false;
   std::unique_ptr<ChangeListener> listener_;
 
+  // "16/B374D848" -> a comparable number.
+  static uint64_t parse_lsn(std::string_view t) {
+    auto slash = t.find('/');
+    if (slash == std::string_view::npos) return 0;
+    uint64_t hi = 0, lo = 0;
+    std::from_chars(t.data(), t.data() + slash, hi, 16);
+    std::from_chars(t.data() + slash + 1, t.data() + t.size(), lo, 16);
+    return (hi << 32) | lo;
+  }
+
   // The replica: connected (and reconnected) by a monitor thread that measures its lag every
   // second; read from only while it streams from the primary and is at most max_lag_ behind.
+  // The lag is measured against the primary's own WAL position: every second the primary's
+  // current position is noted with the time; the lag is the age of the oldest noted position
+  // the replica has not replayed yet (0 when it has replayed them all). An idle primary thus
+  // means no lag, and a replica that stops replaying shows a growing one.
   void watch_replica() {
     bool was_ok = false, first = true;
     auto last_report = std::chrono::steady_clock::now() - std::chrono::minutes(10);
+    std::deque<std::pair<uint64_t, std::chrono::steady_clock::time_point>> noted;
     std::unique_lock lk(replica_mu_);
     while (!replica_stop_) {
       std::shared_ptr<PgDatabase> r = replica_;
@@ -419,25 +436,37 @@ class PgDatabase final : public Database {
           if (first) spdlog::warn("read replica not reachable: {}", e.what());
         }
       }
+      auto now = std::chrono::steady_clock::now();
+      std::optional<std::string> primary_lsn;
+      (void)read_here([&](Conn& c) { primary_lsn = c.query_str("SELECT pg_current_wal_lsn()::text"); });
+      if (primary_lsn) {
+        noted.emplace_back(parse_lsn(*primary_lsn), now);
+        if (noted.size() > 600) noted.pop_front();
+      }
       bool streaming = false;
       double lag = -1;
       if (r) {
+        std::string replayed;
         Status s = r->read_here([&](Conn& c) {
           c.query("SELECT pg_is_in_recovery()::int, "
                   "(SELECT count(*) FROM pg_stat_wal_receiver WHERE pid IS NOT NULL), "
-                  "CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0 "
-                  "ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp())::float8, -1) END",
+                  "COALESCE(pg_last_wal_replay_lsn()::text, '')",
                   {}, [&](const Row& row) {
                     streaming = row.i64(0) == 1 && row.i64(1) > 0;
-                    lag = row.f64(2);
+                    replayed = row.str(2);
                   });
         });
-        if (!s.ok()) streaming = false, lag = -1;
+        if (!s.ok() || replayed.empty()) {
+          streaming = false;
+        } else {
+          uint64_t at = parse_lsn(replayed);
+          while (!noted.empty() && noted.front().first <= at) noted.pop_front();
+          lag = noted.empty() ? 0.0 : std::chrono::duration<double>(now - noted.front().second).count();
+        }
       }
       bool ok = streaming && lag >= 0 && lag <= max_lag_;
       replica_lag_ = streaming ? lag : -1;
       replica_ok_ = ok;
-      auto now = std::chrono::steady_clock::now();
       if (ok != was_ok || first) {
         if (ok) spdlog::info("read replica in use (lag {:.1f} s)", lag);
         else spdlog::warn("read replica not used ({}): reading from the primary",

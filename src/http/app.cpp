@@ -81,6 +81,7 @@ Response App::handle_api(Request& req) {
         o.key("replica").begin_object().kv("ok", h.replica_ok);
         if (h.replica_lag_seconds >= 0) o.kv("lag_seconds", h.replica_lag_seconds);
         else o.kv_null("lag_seconds");
+        o.kv("reads", h.replica_reads);
         o.end_object();
       }
       o.end_object();

@@ -86,7 +86,7 @@ describe('an instance killed under write load', () => {
 
 describe('the PostgreSQL primary restarted', () => {
   test('503 with Retry-After while it is down, then the instance reconnects by itself', async () => {
-    const c = await B.login('kalsel.kaban');
+    const c = await B.login('kalsel.admin');
     assert.equal((await c.get('/api/v1/dashboard')).status, 200);
     pair('stop-primary');
     try {
