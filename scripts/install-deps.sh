@@ -19,6 +19,8 @@ TEST_PACKAGES=(
   libgtest-dev postgresql-15 clang libclang-rt-14-dev chromium poppler-utils wrk sqlite3 curl python3
   # CSV exports are checked by opening them in LibreOffice; the PostgreSQL test cluster uses en_US.UTF-8
   libreoffice-calc-nogui locales
+  # deployment tests (tests/deploy): nginx in front of two instances
+  nginx
 )
 
 want=("${PACKAGES[@]}")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, builds, and runs every test:
 #   unit + store suite on SQLite and on a throwaway PostgreSQL cluster (ctest),
-#   API tests against a running server (node), the OpenAPI lint,
+#   API tests against a running server (node) on SQLite and on PostgreSQL, the OpenAPI lint,
+#   the deployment tests (two instances on PostgreSQL behind nginx, a hot standby, faults),
 #   web UI unit tests (vitest) and end-to-end tests in Debian's chromium (playwright-core),
 #   and a short libFuzzer run of each parser of outside input.
 set -uo pipefail
@@ -37,6 +38,8 @@ echo "PostgreSQL test cluster: $PANTAU_TEST_PG_URL"
 
 step "unit and store suite (SQLite + PostgreSQL)" ctest --test-dir "$BUILD" --output-on-failure
 if [[ -x tests/api/run.sh ]]; then step "API tests" bash tests/api/run.sh; fi
+if [[ -x tests/api/run.sh ]]; then step "API tests on PostgreSQL" env PANTAU_API_DB=postgres bash tests/api/run.sh; fi
+if [[ -x tests/deploy/run.sh ]]; then step "deployment: two instances behind nginx, replica, faults" bash tests/deploy/run.sh; fi
 if [[ -f web/package.json ]]; then
   step "web build and unit tests" bash -c "bash scripts/npm-install.sh web && cd web && npm run build && npm test"
 fi

@@ -48,13 +48,20 @@ int fail(const Error& e) {
   return 1;
 }
 
-std::unique_ptr<db::Database> open_or_exit(const Config& cfg, int readers = 2) {
+std::unique_ptr<db::Database> open_or_exit(const Config& cfg, int readers = 2, bool listen = false) {
   if (cfg.database.find("://") == std::string::npos) {
     std::error_code ec;
     auto parent = std::filesystem::path(cfg.database).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   }
-  auto db = db::open_database(cfg.database, {readers, false});
+  db::OpenOptions o;
+  o.readers = readers;
+  o.listen = listen;
+  if (listen) {  // the server (not the tools) reads from a replica when one is configured
+    o.replica = cfg.replica_database;
+    o.replica_max_lag_seconds = cfg.replica_max_lag_seconds;
+  }
+  auto db = db::open_database(cfg.database, o);
   if (!db.ok()) std::exit(fail(db.error()));
   return std::move(db.value());
 }
@@ -89,10 +96,25 @@ int cmd_seed(const Config& cfg, bool demo) {
   return 0;
 }
 
+// Claims this period of a periodic job for this instance: true when no instance has run it in
+// the last 90% of a period (the slack absorbs timer jitter). Instances that share the database
+// race on one row; the database lets exactly one of them move it forward.
+Result<bool> claim_housekeeping(db::Database& db, const std::string& job, int period_seconds, const std::string& instance) {
+  return db.write_value<bool>([&](db::Conn& c) -> Result<bool> {
+    auto now = system_time().now();
+    std::string now_s = format_iso(now);
+    std::string cutoff = format_iso(now - std::chrono::milliseconds(period_seconds * 900));
+    c.exec("INSERT INTO housekeeping_runs (job, last_run_at, runs, last_instance) VALUES (?, '', 0, '') "
+           "ON CONFLICT (job) DO NOTHING", {job});
+    return c.exec("UPDATE housekeeping_runs SET last_run_at = ?, runs = runs + 1, last_instance = ? "
+                  "WHERE job = ? AND last_run_at <= ?", {now_s, instance, job, cutoff}) == 1;
+  });
+}
+
 int cmd_serve(Config cfg) {
   auto started = std::chrono::steady_clock::now();
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  auto db = open_or_exit(cfg, cfg.db_pool > 0 ? cfg.db_pool : static_cast<int>(2 * cores));
+  auto db = open_or_exit(cfg, cfg.db_pool > 0 ? cfg.db_pool : static_cast<int>(2 * cores), true);
   auto m = db::migrate(*db);
   if (!m.ok()) return fail(m.error());
   auth::Sessions sessions(*db, cfg);
@@ -121,17 +143,30 @@ int cmd_serve(Config cfg) {
   spdlog::info("ready in {:.0f} ms (database {}, web {})",
                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(),
                cfg.database.find("://") != std::string::npos ? "postgresql" : cfg.database, cfg.web_dir);
-  // Housekeeping while serving, every 10 minutes: early-warning alerts whose response is overdue
-  // move to the tier above (and its office is notified) even when nobody opens the alert list,
-  // the full-text index is merged a little (search::merge_some), and overdue action items of
-  // meetings notify their owners (meetings::notify_overdue).
+  // Housekeeping while serving, every 10 minutes (housekeeping_seconds): early-warning alerts whose
+  // response is overdue move to the tier above (and its office is notified) even when nobody opens
+  // the alert list, the full-text index is merged a little (search::merge_some), and overdue action
+  // items of meetings notify their owners (meetings::notify_overdue). With several instances on one
+  // database only the one that claims the period runs it.
   std::mutex hk_mu;
   std::condition_variable hk_cv;
   bool hk_stop = false;
+  const int hk_period = std::max(1, cfg.housekeeping_seconds);
+  char host[256] = {0};
+  gethostname(host, sizeof host - 1);
+  const std::string instance = fmt::format("{}/{}/{}", host, cfg.listen, getpid());
   std::thread housekeeping([&] {
     std::unique_lock lock(hk_mu);
     do {
       lock.unlock();
+      auto claimed = claim_housekeeping(*db, "periodic", hk_period, instance);
+      if (!claimed.ok()) spdlog::warn("housekeeping claim failed: {}", claimed.error().message.en);
+      if (!claimed.ok() || !*claimed) {
+        spdlog::debug("housekeeping: this period is another instance's");
+        lock.lock();
+        continue;
+      }
+      spdlog::debug("housekeeping: running this period's jobs");
       Status s = conflict::escalate_overdue_alerts(*db, *parse_date(now_iso().substr(0, 10)));
       if (!s.ok()) spdlog::warn("overdue escalation failed: {}", s.error().message.en);
       s = db->write([](db::Conn& c) -> Status {
@@ -146,7 +181,7 @@ int cmd_serve(Config cfg) {
       });
       if (!s.ok()) spdlog::warn("overdue action items failed: {}", s.error().message.en);
       lock.lock();
-    } while (!hk_cv.wait_for(lock, std::chrono::minutes(10), [&] { return hk_stop; }));
+    } while (!hk_cv.wait_for(lock, std::chrono::seconds(hk_period), [&] { return hk_stop; }));
   });
   int rc = http::run_server(app, opts);
   {
@@ -227,6 +262,7 @@ int main(int argc, char** argv) {
   serve->add_option("--max-connections", cfg.max_connections,
                     "Batas koneksi terbuka (0 = otomatis) / open connections at most (0 = automatic)");
   serve->add_option("--public-url", cfg.public_url, "Alamat publik untuk kode QR dokumen / public address for the QR code of documents");
+  serve->add_option("--replica", cfg.replica_database, "URL postgresql:// replika baca / read replica URL");
 
   auto migrate = cli.add_subcommand("migrate", "Menerapkan migrasi skema / Apply schema migrations");
   add_db(migrate);

@@ -38,6 +38,10 @@ Status load_config_file(const std::string& path, Config& cfg) {
   num("login_max_failures", cfg.login_max_failures);
   num("lockout_minutes", cfg.lockout_minutes);
   num("login_attempts_per_minute_per_ip", cfg.login_attempts_per_minute_per_ip);
+  num("housekeeping_seconds", cfg.housekeeping_seconds);
+  str("replica_database", cfg.replica_database);
+  num("replica_max_lag_seconds", cfg.replica_max_lag_seconds);
+  num("recent_write_seconds", cfg.recent_write_seconds);
   if (auto x = t["secure_cookies"].value<bool>()) cfg.secure_cookies = *x;
   if (auto x = t["trust_proxy"].value<bool>()) cfg.trust_proxy = *x;
   return {};

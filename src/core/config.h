@@ -34,6 +34,15 @@ struct Config {
   // The address users reach the server at (e.g. "https://pantau.kalselprov.go.id"); printed in
   // the QR code of official documents. Empty = "http://" + listen.
   std::string public_url = "";
+  // PostgreSQL streaming hot standby for read-heavy answers (dashboards, maps, recaps, search);
+  // empty = every read from `database`. A user who wrote something in the last
+  // recent_write_seconds reads the primary (read-your-writes), and so does everybody while the
+  // replica is more than replica_max_lag_seconds behind or unreachable.
+  std::string replica_database = "";
+  int replica_max_lag_seconds = 5;
+  int recent_write_seconds = 15;
+  int housekeeping_seconds = 600;            // period of escalation and index merge (once per period
+                                             // across all instances sharing the database)
 };
 
 // Reads a TOML file into cfg (keys as in Config, e.g. database = "postgresql://...").

@@ -4,6 +4,13 @@
 
 namespace pantau::db {
 
+namespace {
+thread_local bool tl_replica_reads = false;
+}
+bool replica_reads_allowed() { return tl_replica_reads; }
+ReplicaReads::ReplicaReads(bool allow) : previous_(tl_replica_reads) { tl_replica_reads = allow; }
+ReplicaReads::~ReplicaReads() { tl_replica_reads = previous_; }
+
 std::optional<int64_t> Conn::query_i64(std::string_view sql, const Params& params) {
   std::optional<int64_t> out;
   query(sql, params, [&](const Row& r) {
@@ -48,9 +55,12 @@ Error db_error_to_error(const DbError& e) {
       return Error::conflict("constraint", "Data bertentangan dengan data yang sudah ada.",
                              "The data conflicts with an existing record.");
     case DbError::Kind::Busy:
-    case DbError::Kind::Connection:
+    case DbError::Kind::Connection: {
       spdlog::warn("database unavailable: {}", e.what());
-      return Error::unavailable();
+      Error out = Error::unavailable();
+      out.retry_after_seconds = 5;  // a restarting database is usually back within seconds
+      return out;
+    }
     case DbError::Kind::Other:
       break;
   }

@@ -35,6 +35,8 @@ struct DbError : std::runtime_error {
   DbError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
 };
 
+bool replica_reads_allowed();
+
 class Row {
  public:
   virtual ~Row() = default;
@@ -81,11 +83,28 @@ class Database {
   virtual Status write(const WriteFn& fn) = 0;
   // Database reachable and answering (for /readyz).
   virtual bool ping() = 0;
-  // A number that grows after every committed write of this process (the commit is visible to
-  // readers before the number changes). Read it before reading data to cache an answer; the
-  // answer stays valid while the number is the same. Writes by other processes (another server
-  // on the same PostgreSQL, the command-line tools) do not change it: such caches also expire.
-  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  // A number that grows after every committed write (the commit is visible to readers before the
+  // number changes). Read it before reading data to cache an answer; the answer stays valid while
+  // the number is the same. On SQLite it counts this process's writes. On PostgreSQL, opened with
+  // OpenOptions::listen, it also grows when another process (another server instance, a
+  // command-line tool) commits a write: every write transaction sends NOTIFY pantau_changes and a
+  // listening connection picks it up, usually within milliseconds; while that connection is down
+  // the number grows continually, so nothing is served from a cache.
+  //
+  // A request allowed to read from a replica (ReplicaReads) sees its own series of numbers, so
+  // answers cached from replica data are never served to a request that must read the primary.
+  uint64_t generation() const {
+    return generation_.load(std::memory_order_acquire) + (replica_reads_allowed() ? (uint64_t{1} << 62) : 0);
+  }
+  // Details for /readyz and the operator log (e.g. the change listener, a replica and its lag).
+  struct Health {
+    bool listening = true;               // PostgreSQL: change notifications arrive
+    bool replica_configured = false;
+    bool replica_ok = false;
+    double replica_lag_seconds = -1;     // -1: unknown
+    int64_t replica_reads = 0;           // read transactions served by the replica so far
+  };
+  virtual Health health() { return {}; }
   virtual void close() = 0;
 
   // Typed conveniences over read/write.
@@ -115,9 +134,28 @@ class Database {
   std::atomic<uint64_t> generation_{0};
 };
 
+// Marks the reads of the current thread (one request's handler) as allowed to come from a
+// streaming replica, when one is configured and close enough behind the primary. The HTTP layer
+// sets it for read-heavy GETs (dashboards, maps, recaps, search) of users who wrote nothing in
+// the last seconds (read-your-writes); everything else reads the primary.
+bool replica_reads_allowed();
+class ReplicaReads {
+ public:
+  explicit ReplicaReads(bool allow);
+  ~ReplicaReads();
+  ReplicaReads(const ReplicaReads&) = delete;
+  ReplicaReads& operator=(const ReplicaReads&) = delete;
+
+ private:
+  bool previous_;
+};
+
 struct OpenOptions {
   int readers = 4;          // SQLite reader connections / PostgreSQL pool size
   bool read_only = false;   // open without the writer (tools such as audit verify)
+  bool listen = false;      // PostgreSQL: follow other processes' writes (see generation())
+  std::string replica;      // PostgreSQL: URL of a streaming hot standby for ReplicaReads
+  double replica_max_lag_seconds = 5;  // a replica further behind is not read from
 };
 
 // Opens "postgresql://..." / "postgres://..." with libpq, anything else as an SQLite file.

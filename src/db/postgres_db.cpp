@@ -3,12 +3,17 @@
 #include "db/postgres_db.h"
 
 #include <libpq-fe.h>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include <poll.h>
 
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "db/sqlite_db.h"
@@ -48,9 +53,18 @@ class PgConn final : public Conn {
   ~PgConn() override { PQfinish(c_); }
   Dialect dialect() const override { return Dialect::Postgres; }
   bool healthy() const { return PQstatus(c_) == CONNECTION_OK; }
+  // Session settings every connection needs (again after a reconnect).
+  void init() { exec_script("SET client_min_messages TO WARNING; SET TIME ZONE 'UTC'"); }
+  // Reconnects a broken connection (the server restarted, the network dropped).
   void reset() {
     PQreset(c_);
     prepared_.clear();
+    if (healthy()) {
+      try {
+        init();
+      } catch (const DbError&) {
+      }
+    }
   }
 
   void query(std::string_view sql, const Params& params, const RowFn& on_row) override {
@@ -75,8 +89,9 @@ class PgConn final : public Conn {
   }
   void exec_script(std::string_view sql) override {
     std::string s(sql);
-    ResultGuard g{PQexec(c_, s.c_str())};
-    check(g.r, sql);
+    PGresult* r = PQexec(c_, s.c_str());
+    check(r, sql);  // frees r when it throws
+    PQclear(r);
   }
 
  private:
@@ -89,7 +104,9 @@ class PgConn final : public Conn {
     DbError::Kind k = DbError::Kind::Other;
     if (code.rfind("23", 0) == 0) k = DbError::Kind::Constraint;
     else if (code == "40001" || code == "40P01" || code == "55P03") k = DbError::Kind::Busy;
-    else if (code.rfind("08", 0) == 0 || PQstatus(c_) != CONNECTION_OK) k = DbError::Kind::Connection;
+    // 08: connection exception; 57P01-57P03: the server is shutting down or starting up.
+    else if (code.rfind("08", 0) == 0 || code.rfind("57P0", 0) == 0 || PQstatus(c_) != CONNECTION_OK)
+      k = DbError::Kind::Connection;
     PQclear(r);
     throw DbError(k, "postgres " + code + ": " + msg + " in: " + std::string(sql.substr(0, 200)));
   }
@@ -135,9 +152,79 @@ class PgConn final : public Conn {
   std::unordered_map<std::string, std::string> prepared_;
 };
 
+// The channel every write transaction notifies; the payload is not used.
+constexpr const char* kChangesChannel = "pantau_changes";
+
+// Follows the writes of other processes: a connection of its own LISTENs on kChangesChannel and
+// calls `changed` for each notification. While the connection is down it calls `changed` every
+// quarter second (nothing may be served from a cache that could miss a change) and reconnects.
+class ChangeListener {
+ public:
+  ChangeListener(std::string url, std::function<void()> changed)
+      : url_(std::move(url)), changed_(std::move(changed)), thread_([this] { run(); }) {}
+  ~ChangeListener() { stop(); }
+  void stop() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+  bool listening() const { return listening_; }
+
+ private:
+  void run() {
+    PGconn* c = nullptr;
+    bool warned = false;
+    while (!stop_) {
+      if (!c || PQstatus(c) != CONNECTION_OK) {
+        if (c) PQfinish(c);
+        c = nullptr;
+        if (listening_) spdlog::warn("change notifications from other instances lost; caches are bypassed until they return");
+        listening_ = false;
+        changed_();
+        c = PQconnectdb(url_.c_str());
+        if (PQstatus(c) == CONNECTION_OK) {
+          PGresult* r = PQexec(c, (std::string("LISTEN ") + kChangesChannel).c_str());
+          bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+          PQclear(r);
+          if (ok) {
+            listening_ = true;
+            warned = false;
+            changed_();  // whatever happened while not listening
+            spdlog::info("following changes of other instances (LISTEN {})", kChangesChannel);
+            continue;
+          }
+        }
+        if (!warned) spdlog::warn("cannot listen for changes: {}", c ? PQerrorMessage(c) : "no connection");
+        warned = true;
+        if (c) PQfinish(c);
+        c = nullptr;
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        continue;
+      }
+      pollfd p{PQsocket(c), POLLIN, 0};
+      int n = ::poll(&p, 1, 250);
+      if (n < 0) continue;
+      if (n > 0 && !PQconsumeInput(c)) continue;  // the connection broke: reconnect above
+      bool any = false;
+      while (PGnotify* note = PQnotifies(c)) {
+        any = true;
+        PQfreemem(note);
+      }
+      if (any) changed_();
+    }
+    if (c) PQfinish(c);
+  }
+
+  std::string url_;
+  std::function<void()> changed_;
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> listening_{false};
+  std::thread thread_;
+};
+
 class PgDatabase final : public Database {
  public:
-  PgDatabase(const std::string& url, int size) {
+  PgDatabase(const std::string& url, int size, bool listen, std::string replica_url = {}, double max_lag = 5)
+      : size_(size), replica_url_(std::move(replica_url)), max_lag_(max_lag) {
     for (int i = 0; i < size; ++i) {
       PGconn* c = PQconnectdb(url.c_str());
       if (PQstatus(c) != CONNECTION_OK) {
@@ -146,16 +233,58 @@ class PgDatabase final : public Database {
         throw DbError(DbError::Kind::Connection, "postgres connect: " + msg);
       }
       auto conn = std::make_unique<PgConn>(c);
-      conn->exec_script("SET client_min_messages TO WARNING; SET TIME ZONE 'UTC'");
+      conn->init();
       pool_.push_back(std::move(conn));
     }
+    if (listen) listener_ = std::make_unique<ChangeListener>(url, [this] { committed(); });
+    if (!replica_url_.empty()) replica_monitor_ = std::thread([this] { watch_replica(); });
   }
   ~PgDatabase() override { close(); }
   Dialect dialect() const override { return Dialect::Postgres; }
 
+  Health health() override {
+    Health h;
+    h.listening = !listener_ || listener_->listening();
+    if (!replica_url_.empty()) {
+      h.replica_configured = true;
+      h.replica_ok = replica_ok_;
+      h.replica_lag_seconds = replica_lag_;
+      h.replica_reads = replica_reads_;
+    }
+    return h;
+  }
+
   Status read(const ReadFn& fn) override {
+    // A read-heavy answer may come from the replica while it follows closely; if the replica
+    // cannot be reached before anything was read, the primary answers instead.
+    if (replica_reads_allowed() && replica_ok_) {
+      std::shared_ptr<PgDatabase> r;
+      {
+        std::lock_guard lk(replica_mu_);
+        r = replica_;
+      }
+      if (r) {
+        bool started = false;
+        Status s = r->read([&](Conn& c) {
+          started = true;
+          fn(c);
+        });
+        if (s.ok()) {
+          ++replica_reads_;
+          return s;
+        }
+        if (s.error().kind == ErrorKind::Unavailable) {
+          if (replica_ok_.exchange(false)) spdlog::warn("read replica unreachable: reading from the primary");
+        }
+        if (started) return s;
+      }
+    }
+    return read_here(fn);
+  }
+
+  Status read_here(const ReadFn& fn) {
     return with_conn([&](PgConn& c) -> Status {
-      c.exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      begin(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       try {
         fn(c);
       } catch (...) {
@@ -172,7 +301,7 @@ class PgDatabase final : public Database {
     for (int attempt = 0;; ++attempt) {
       bool retry = false;
       Status s = with_conn([&](PgConn& c) -> Status {
-        c.exec_script("BEGIN");
+        begin(c, "BEGIN");
         Status r;
         try {
           r = fn(c);
@@ -191,7 +320,8 @@ class PgDatabase final : public Database {
           rollback(c);
           return r;
         }
-        c.exec_script("COMMIT");
+        // Other instances learn of the change when it commits (their caches, sessions included).
+        c.exec_script(std::string("NOTIFY ") + kChangesChannel + "; COMMIT");
         committed();
         return {};
       });
@@ -202,6 +332,18 @@ class PgDatabase final : public Database {
   bool ping() override { return read([](Conn& c) { c.query_i64("SELECT 1"); }).ok(); }
 
   void close() override {
+    if (listener_) listener_->stop();
+    if (replica_monitor_.joinable()) {
+      {
+        std::lock_guard lk(replica_mu_);
+        replica_stop_ = true;
+      }
+      replica_cv_.notify_all();
+      replica_monitor_.join();
+      std::lock_guard lk(replica_mu_);
+      if (replica_) replica_->close();
+      replica_.reset();
+    }
     std::lock_guard lk(mu_);
     closed_ = true;
     pool_.clear();
@@ -209,6 +351,18 @@ class PgDatabase final : public Database {
   }
 
  private:
+  // Starts a transaction. A pooled connection whose server went away (a restart) fails here,
+  // before anything was done: it is reconnected and the BEGIN tried once more.
+  static void begin(PgConn& c, const char* sql) {
+    try {
+      c.exec_script(sql);
+    } catch (const DbError& e) {
+      if (e.kind != DbError::Kind::Connection && c.healthy()) throw;
+      c.reset();
+      c.exec_script(sql);
+    }
+  }
+
   static void rollback(PgConn& c) {
     try {
       c.exec_script("ROLLBACK");
@@ -248,13 +402,106 @@ class PgDatabase final : public Database {
   std::condition_variable cv_;
   std::vector<std::unique_ptr<PgConn>> pool_;
   bool closed_ = false;
+  std::unique_ptr<ChangeListener> listener_;
+
+  // "16/B374D848" -> a comparable number.
+  static uint64_t parse_lsn(std::string_view t) {
+    auto slash = t.find('/');
+    if (slash == std::string_view::npos) return 0;
+    uint64_t hi = 0, lo = 0;
+    std::from_chars(t.data(), t.data() + slash, hi, 16);
+    std::from_chars(t.data() + slash + 1, t.data() + t.size(), lo, 16);
+    return (hi << 32) | lo;
+  }
+
+  // The replica: connected (and reconnected) by a monitor thread that measures its lag every
+  // second; read from only while it streams from the primary and is at most max_lag_ behind.
+  // The lag is measured against the primary's own WAL position: every second the primary's
+  // current position is noted with the time; the lag is the age of the oldest noted position
+  // the replica has not replayed yet (0 when it has replayed them all). An idle primary thus
+  // means no lag, and a replica that stops replaying shows a growing one.
+  void watch_replica() {
+    bool was_ok = false, first = true;
+    auto last_report = std::chrono::steady_clock::now() - std::chrono::minutes(10);
+    std::deque<std::pair<uint64_t, std::chrono::steady_clock::time_point>> noted;
+    std::unique_lock lk(replica_mu_);
+    while (!replica_stop_) {
+      std::shared_ptr<PgDatabase> r = replica_;
+      lk.unlock();
+      if (!r) {
+        try {
+          r = std::make_shared<PgDatabase>(replica_url_, std::max(1, size_ / 2), false);
+          std::lock_guard g(replica_mu_);
+          replica_ = r;
+        } catch (const DbError& e) {
+          if (first) spdlog::warn("read replica not reachable: {}", e.what());
+        }
+      }
+      auto now = std::chrono::steady_clock::now();
+      std::optional<std::string> primary_lsn;
+      (void)read_here([&](Conn& c) { primary_lsn = c.query_str("SELECT pg_current_wal_lsn()::text"); });
+      if (primary_lsn) {
+        noted.emplace_back(parse_lsn(*primary_lsn), now);
+        if (noted.size() > 600) noted.pop_front();
+      }
+      bool streaming = false;
+      double lag = -1;
+      if (r) {
+        std::string replayed;
+        Status s = r->read_here([&](Conn& c) {
+          c.query("SELECT pg_is_in_recovery()::int, "
+                  "(SELECT count(*) FROM pg_stat_wal_receiver WHERE pid IS NOT NULL), "
+                  "COALESCE(pg_last_wal_replay_lsn()::text, '')",
+                  {}, [&](const Row& row) {
+                    streaming = row.i64(0) == 1 && row.i64(1) > 0;
+                    replayed = row.str(2);
+                  });
+        });
+        if (!s.ok() || replayed.empty()) {
+          streaming = false;
+        } else {
+          uint64_t at = parse_lsn(replayed);
+          while (!noted.empty() && noted.front().first <= at) noted.pop_front();
+          lag = noted.empty() ? 0.0 : std::chrono::duration<double>(now - noted.front().second).count();
+        }
+      }
+      bool ok = streaming && lag >= 0 && lag <= max_lag_;
+      replica_lag_ = streaming ? lag : -1;
+      replica_ok_ = ok;
+      if (ok != was_ok || first) {
+        if (ok) spdlog::info("read replica in use (lag {:.1f} s)", lag);
+        else spdlog::warn("read replica not used ({}): reading from the primary",
+                          !r ? "unreachable" : !streaming ? "not streaming from the primary" : fmt::format("lag {:.1f} s", lag));
+        last_report = now;
+      } else if (ok && now - last_report > std::chrono::minutes(1)) {
+        spdlog::info("read replica lag {:.1f} s", lag);
+        last_report = now;
+      }
+      was_ok = ok;
+      first = false;
+      lk.lock();
+      replica_cv_.wait_for(lk, std::chrono::seconds(1), [&] { return replica_stop_; });
+    }
+  }
+
+  int size_ = 1;
+  std::string replica_url_;
+  double max_lag_ = 5;
+  std::mutex replica_mu_;
+  std::condition_variable replica_cv_;
+  bool replica_stop_ = false;
+  std::shared_ptr<PgDatabase> replica_;
+  std::thread replica_monitor_;
+  std::atomic<bool> replica_ok_{false};
+  std::atomic<double> replica_lag_{-1};
+  std::atomic<int64_t> replica_reads_{0};
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Database>> open_postgres(const std::string& url, const OpenOptions& opts) {
   try {
-    return std::unique_ptr<Database>(new PgDatabase(url, std::max(1, opts.readers)));
+    return std::unique_ptr<Database>(new PgDatabase(url, std::max(1, opts.readers), opts.listen, opts.replica, opts.replica_max_lag_seconds));
   } catch (const DbError& e) {
     return Error::make(ErrorKind::Unavailable, "db.open", "Basis data tidak dapat dihubungi.", e.what());
   }

@@ -1,6 +1,9 @@
 #include "http/app.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include <chrono>
 
 #include "core/crypto.h"
 #include "core/strings.h"
@@ -44,6 +47,21 @@ Response App::handle(Request& req) {
 
 static bool state_changing(std::string_view m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
 
+// Read-heavy answers that may come from a read replica (db::ReplicaReads).
+static bool read_heavy(std::string_view path) {
+  static constexpr std::string_view kPaths[] = {
+      "/api/v1/dashboard", "/api/v1/search", "/api/v1/monitoring/recap", "/api/v1/conflict/vulnerability",
+      "/api/v1/conflict/map", "/api/v1/party-aid/allocations/summary",
+  };
+  for (auto p : kPaths)
+    if (path == p || (path.size() > p.size() && path.substr(0, p.size()) == p && (path[p.size()] == '/' || path[p.size()] == '.')))
+      return true;
+  return false;
+}
+
+// The cookie that marks a browser that wrote something a moment ago: its reads go to the primary.
+static constexpr const char* kRecentWriteCookie = "pantau_wrote";
+
 // The host part of an Origin header value ("http://host:port" -> "host:port").
 static std::string origin_host(std::string_view origin) {
   auto p = origin.find("://");
@@ -53,8 +71,25 @@ static std::string origin_host(std::string_view origin) {
 Response App::handle_api(Request& req) {
   if (req.path == "/healthz") return Response::json(200, R"({"status":"ok"})");
   if (req.path == "/readyz") {
-    if (ready_ && svc_.db->ping()) return Response::json(200, R"({"status":"ready"})");
-    return Response::problem(Error::unavailable());
+    if (ready_ && svc_.db->ping()) {
+      // Details for the operator and the load balancer's health page.
+      auto h = svc_.db->health();
+      json::Out o;
+      o.begin_object().kv("status", "ready");
+      o.key("database").begin_object().kv("following_other_instances", h.listening).end_object();
+      if (h.replica_configured) {
+        o.key("replica").begin_object().kv("ok", h.replica_ok);
+        if (h.replica_lag_seconds >= 0) o.kv("lag_seconds", h.replica_lag_seconds);
+        else o.kv_null("lag_seconds");
+        o.kv("reads", h.replica_reads);
+        o.end_object();
+      }
+      o.end_object();
+      return Response::json(200, o.take());
+    }
+    Error e = Error::unavailable();
+    e.retry_after_seconds = 5;
+    return Response::problem(e);
   }
   auto q = parse_query(req.query_string);
   if (!q.ok()) return Response::problem(q.error());
@@ -101,7 +136,31 @@ Response App::handle_api(Request& req) {
     if (!m.options->permission.empty() && !ctx.who->scope.can(m.options->permission))
       return Response::problem(Error::forbidden());
   }
-  return (*m.handler)(ctx);
+  if (svc_.cfg.replica_database.empty()) return (*m.handler)(ctx);
+
+  // With a read replica: read-heavy GETs of a user who has not written in the last
+  // recent_write_seconds may be answered from it; a user's own write marks their browser.
+  const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch()).count();
+  bool recent_writer = false;
+  {
+    auto cookies = parse_cookies(req.header("cookie"));
+    auto it = cookies.find(kRecentWriteCookie);
+    if (it != cookies.end()) {
+      auto at = parse_int64(it->second);
+      recent_writer = !at || now_ms - *at < int64_t{svc_.cfg.recent_write_seconds} * 1000 + 1000;
+    }
+  }
+  Response r;
+  {
+    db::ReplicaReads replica(req.method == "GET" && !recent_writer && read_heavy(req.path));
+    r = (*m.handler)(ctx);
+  }
+  if (state_changing(req.method) && r.status < 400) {
+    r.header("Set-Cookie", fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", kRecentWriteCookie, now_ms,
+                                       svc_.cfg.recent_write_seconds, svc_.cfg.secure_cookies ? "; Secure" : ""));
+  }
+  return r;
 }
 
 }  // namespace pantau::http

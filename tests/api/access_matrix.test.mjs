@@ -2384,10 +2384,7 @@ function concrete(row, client = as.admin) {
 before(async () => {
   srv = await startServer();
   // The demo's own evidence files (election-support data dukung) count too.
-  const demo = spawnSync('sqlite3', ['-separator', '|', srv.db, 'SELECT id, region_code, classification FROM evidence_files'], { encoding: 'utf8' });
-  assert.equal(demo.status, 0, demo.stderr);
-  for (const line of demo.stdout.split('\n').filter(Boolean)) {
-    const [id, region, cls] = line.split('|');
+  for (const [id, region, cls] of srv.sql('SELECT id, region_code, classification FROM evidence_files')) {
     files.push({ id: Number(id), region, classification: ['BIASA', 'TERBATAS', 'RAHASIA'][Number(cls)], bytes: null, demo: true });
   }
   as.admin = await srv.login('admin');
@@ -2520,9 +2517,7 @@ before(async () => {
     for (const k of ['hsBjm', 'hsBjb', 'hsT', 'hsR', 'hsKaltim']) cf[k] = cf.hotspots.find((x) => x.id === cf[k].id);
     cf.alerts = (await as.admin.get('/api/v1/conflict/alerts')).json.items;
     // An alert carries the classification of what raised it (not part of the answer): read it from the database.
-    const q = spawnSync('sqlite3', ['-separator', '|', srv.db, 'SELECT id, classification FROM conflict_alerts'], { encoding: 'utf8' });
-    assert.equal(q.status, 0, q.stderr);
-    const cls = Object.fromEntries(q.stdout.split('\n').filter(Boolean).map((l) => l.split('|')).map(([id, c]) => [id, ['BIASA', 'TERBATAS', 'RAHASIA'][Number(c)]]));
+    const cls = Object.fromEntries(srv.sql('SELECT id, classification FROM conflict_alerts').map(([id, c]) => [id, ['BIASA', 'TERBATAS', 'RAHASIA'][Number(c)]]));
     cf.alertsC = cf.alerts.map((a) => ({ ...a, classification: cls[String(a.id)] }));
   }
   // Party aid (when the module is built): values, KPU results, boards, applications and LPJ in two

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { assertProblem, finish, run, startServer } from './server.mjs';
+import { DB_KIND, assertProblem, dbExec, dropPgDatabase, finish, pgUrl, psql, run, startServer } from './server.mjs';
 
 let srv;
 let admin;
@@ -22,11 +22,22 @@ before(async () => {
 
 after(async () => {
   if (!stopped) await finish(assert, srv);
-  else if (!process.env.PANTAU_KEEP_TMP) fs.rmSync(srv.dir, { recursive: true, force: true });
+  else if (!process.env.PANTAU_KEEP_TMP) srv.removeData();
 });
 
 const units = async () => admin.all('/api/v1/org-units?kind=KESBANGPOL');
-const sqlite = (db, sql) => spawnSync('sqlite3', [db, sql], { encoding: 'utf8' });
+// SQL on a copy of the database (either kind); `status` and `stderr` as from a process.
+const sqlite = (db, sql) => {
+  const r = dbExec(db, sql);
+  return { status: r.code, stderr: r.stderr };
+};
+// Removing the append-only guard (what someone with direct database access could do).
+const PG = DB_KIND === 'postgres';
+const dropUpdateGuard = PG ? 'DROP TRIGGER audit_log_no_change ON audit_log;' : 'DROP TRIGGER audit_log_no_update;';
+const dropDeleteGuard = PG ? 'DROP TRIGGER audit_log_no_change ON audit_log;' : 'DROP TRIGGER audit_log_no_delete;';
+const dropBothGuards = PG ? 'DROP TRIGGER audit_log_no_change ON audit_log;' : 'DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_no_update;';
+const copies = [];
+after(() => { for (const c of copies) dropPgDatabase(c); });
 
 describe('history of a record', () => {
   test('creating and updating a user appear with before and after', async () => {
@@ -105,11 +116,24 @@ describe('the hash chain', () => {
     const res = await srv.stop('SIGTERM', { keepDir: true });
     stopped = true;
     assert.deepEqual(res, { code: 0, signal: null });
+    if (PG) {
+      // A copy of the server's database, made while nothing is connected to it.
+      intact = `pantau_intact_${process.pid}`;
+      psql(pgUrl('postgres'), `CREATE DATABASE ${intact} TEMPLATE ${new URL(srv.db).pathname.slice(1)}`);
+      copies.push(pgUrl(intact));
+      return;
+    }
     intact = path.join(srv.dir, 'intact.db');
     assert.ok(!fs.existsSync(`${srv.db}-wal`) || fs.statSync(`${srv.db}-wal`).size === 0, 'the WAL was checkpointed on shutdown');
     fs.copyFileSync(srv.db, intact);
   });
   const copy = (name) => {
+    if (PG) {
+      const db = `${intact}_${name.replace('.db', '')}`;
+      psql(pgUrl('postgres'), `CREATE DATABASE ${db} TEMPLATE ${intact}`);
+      copies.push(pgUrl(db));
+      return pgUrl(db);
+    }
     const p = path.join(srv.dir, name);
     fs.copyFileSync(intact, p);
     return p;
@@ -134,7 +158,7 @@ describe('the hash chain', () => {
 
   test('an altered row is found: non-zero exit naming its seq', () => {
     const db = copy('altered.db');
-    const r = sqlite(db, `DROP TRIGGER audit_log_no_update; UPDATE audit_log SET after_json = '{"full_name":"Dipalsukan"}' WHERE seq = ${updateSeq};`);
+    const r = sqlite(db, `${dropUpdateGuard} UPDATE audit_log SET after_json = '{"full_name":"Dipalsukan"}' WHERE seq = ${updateSeq};`);
     assert.equal(r.status, 0, r.stderr);
     const v = run(['audit', 'verify', '--db', db]);
     assert.notEqual(v.code, 0, v.out);
@@ -144,7 +168,7 @@ describe('the hash chain', () => {
 
   test('a deleted middle row is reported missing', () => {
     const db = copy('gap.db');
-    const r = sqlite(db, `DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = ${createSeq};`);
+    const r = sqlite(db, `${dropDeleteGuard} DELETE FROM audit_log WHERE seq = ${createSeq};`);
     assert.equal(r.status, 0, r.stderr);
     const v = run(['audit', 'verify', '--db', db]);
     assert.notEqual(v.code, 0, v.out);
@@ -153,7 +177,7 @@ describe('the hash chain', () => {
 
   test('a row re-linked after a deletion (seq renumbered) is still found', () => {
     const db = copy('relinked.db');
-    const r = sqlite(db, 'DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_no_update; ' +
+    const r = sqlite(db, `${dropBothGuards} ` +
       `DELETE FROM audit_log WHERE seq = ${createSeq}; UPDATE audit_log SET seq = seq - 1 WHERE seq > ${createSeq};`);
     assert.equal(r.status, 0, r.stderr);
     const v = run(['audit', 'verify', '--db', db]);

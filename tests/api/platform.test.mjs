@@ -25,7 +25,9 @@ describe('health', () => {
   test('/readyz answers 200 {"status":"ready"} when the database is reachable', async () => {
     const r = await srv.request('GET', '/readyz');
     assert.equal(r.status, 200);
-    assert.deepEqual(r.json, { status: 'ready' });
+    assert.equal(r.json.status, 'ready');
+    assert.deepEqual(r.json.database, { following_other_instances: true });
+    assert.equal(r.json.replica, undefined, 'no replica configured');
   });
 
   test('HEAD works on the health checks', async () => {

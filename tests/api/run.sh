@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # API tests of a built Pantau binary: the lint of docs/openapi.yaml, then every
 # tests/api/*.test.mjs with Node's built-in test runner. Each test file starts its own server
-# on a temporary SQLite database.
+# on a temporary SQLite database, or with PANTAU_API_DB=postgres on a fresh PostgreSQL database
+# of the cluster named by PANTAU_TEST_PG_URL (see scripts/pg-cluster.sh).
 #
-#   PANTAU_BIN=build/pantau tests/api/run.sh
+#   PANTAU_BIN=build/pantau tests/api/run.sh [test files...]
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,6 +37,11 @@ fi
 echo "== lint docs/openapi.yaml"
 npm run --silent lint
 
-echo "== API tests ($PANTAU_BIN)"
+if [[ "${PANTAU_API_DB:-sqlite}" == postgres ]]; then
+  [[ -n "${PANTAU_TEST_PG_URL:-}" ]] || { echo "tests/api/run.sh: PANTAU_API_DB=postgres needs PANTAU_TEST_PG_URL" >&2; exit 2; }
+  command -v psql >/dev/null || { echo "tests/api/run.sh: psql is needed (apt-get install postgresql-client)" >&2; exit 2; }
+fi
+echo "== API tests ($PANTAU_BIN, ${PANTAU_API_DB:-sqlite})"
 cd "$root"
-node --test --test-reporter=spec tests/api/*.test.mjs
+if (( $# > 0 )); then files=("$@"); else files=(tests/api/*.test.mjs); fi
+node --test --test-reporter=spec "${files[@]}"

@@ -1,8 +1,11 @@
-// Shared helpers of the API tests: start a fresh Pantau server on a temporary SQLite
-// database (demo data seeded), log in as a demo user, send raw HTTP when fetch cannot.
+// Shared helpers of the API tests: start a fresh Pantau server on a temporary database (demo
+// data seeded), log in as a demo user, send raw HTTP when fetch cannot.
 //
 //   PANTAU_BIN     path of the pantau binary (default /work/main/build/pantau)
-//   PANTAU_KEEP_TMP=1  keep the temporary folders of stopped servers (for debugging)
+//   PANTAU_API_DB  sqlite (default): a temporary SQLite file per server;
+//                  postgres: a fresh database per server on the cluster of PANTAU_TEST_PG_URL
+//                  (copied from a seeded template database with CREATE DATABASE ... TEMPLATE)
+//   PANTAU_KEEP_TMP=1  keep the temporary folders (and databases) of stopped servers (for debugging)
 import zlib from 'node:zlib';
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -40,6 +43,40 @@ export function within(code, root) {
   return code === root || code.startsWith(root + '.');
 }
 
+// Which database the servers of this run use.
+export const DB_KIND = process.env.PANTAU_API_DB === 'postgres' ? 'postgres' : 'sqlite';
+const PG_URL = process.env.PANTAU_TEST_PG_URL || '';
+if (DB_KIND === 'postgres' && !PG_URL) throw new Error('PANTAU_API_DB=postgres needs PANTAU_TEST_PG_URL (see scripts/pg-cluster.sh)');
+
+// The URL of database `name` on the test cluster.
+export function pgUrl(name, base = PG_URL) {
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+// Runs SQL with psql; returns the rows as arrays of text (unaligned, '|' between fields).
+export function psql(url, sql, { check = true } = {}) {
+  const r = spawnSync('psql', ['-X', '-q', '-A', '-t', '-F', '|', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql],
+    { encoding: 'utf8', timeout: 120_000 });
+  if (r.error) throw r.error;
+  if (check && r.status !== 0) throw new Error(`psql failed (${r.status}): ${r.stderr}\n${sql}`);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, rows: rowsOf(r.stdout) };
+}
+
+function rowsOf(out) {
+  return out.split('\n').filter((l) => l.length > 0).map((l) => l.split('|'));
+}
+
+// Runs SQL on a test database of either kind (an SQLite file path or a postgresql:// URL).
+// Returns { code, stdout, stderr, rows }; the error text of a refused statement is in stderr.
+export function dbExec(db, sql) {
+  if (/^postgres(ql)?:\/\//.test(db)) return psql(db, sql, { check: false });
+  const r = spawnSync('sqlite3', ['-separator', '|', db, sql], { encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, rows: rowsOf(r.stdout) };
+}
+
 const live = new Set();
 process.on('exit', () => {
   for (const p of live) {
@@ -69,12 +106,16 @@ export function run(args, opts = {}) {
 
 // Seeding (reference data + 13 Argon2id demo passwords) takes seconds: it is done once per
 // binary and copied for every server. The cache key covers the binary and the data folder.
-function templateDb() {
+function templateKey() {
   const st = fs.statSync(BIN);
   const data = fs.readdirSync(DATA_DIR).map((f) => `${f}:${fs.statSync(path.join(DATA_DIR, f)).mtimeMs}`).join(',');
-  const key = crypto.createHash('sha256')
+  return crypto.createHash('sha256')
     .update(`${fs.realpathSync(BIN)}|${st.size}|${st.mtimeMs}|${DATA_DIR}|${data}|${DEMO_PASSWORD}`)
     .digest('hex').slice(0, 16);
+}
+
+function templateDb() {
+  const key = templateKey();
   const cacheDir = path.join(os.tmpdir(), 'pantau-api-cache');
   fs.mkdirSync(cacheDir, { recursive: true });
   const file = path.join(cacheDir, `seed-${key}.db`);
@@ -105,6 +146,48 @@ function templateDb() {
   return file;
 }
 
+// PostgreSQL: the seeded template database of this binary (made once, like the SQLite file).
+function templatePg() {
+  const name = `pantau_tpl_${templateKey()}`;
+  const exists = () => psql(PG_URL, `SELECT 1 FROM pg_database WHERE datname = '${name}'`).rows.length > 0;
+  if (exists()) return name;
+  const building = `pantau_tplb_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  psql(PG_URL, `CREATE DATABASE ${building}`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-api-seeding-'));
+  try {
+    const r = run(['seed', '--demo', '--db', pgUrl(building), '--data', DATA_DIR, '--files', path.join(work, 'files')], {
+      env: { ...process.env, PANTAU_DEMO_PASSWORD: DEMO_PASSWORD },
+    });
+    if (r.code !== 0) throw new Error(`pantau seed failed (${r.code}):\n${r.out}`);
+    // Published by renaming; another test file may have been quicker.
+    const renamed = psql(PG_URL, `ALTER DATABASE ${building} RENAME TO ${name}`, { check: false });
+    if (renamed.code !== 0) {
+      psql(PG_URL, `DROP DATABASE IF EXISTS ${building}`, { check: false });
+      if (!exists()) throw new Error(`could not publish the template database: ${renamed.stderr}`);
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return name;
+}
+
+// A fresh database copied from the template; returns its URL.
+export function createPgDatabase(name) {
+  const tpl = templatePg();
+  for (let attempt = 0; ; ++attempt) {
+    // Fails while another session is connected to the template (a copy under way): wait a little.
+    const r = psql(PG_URL, `CREATE DATABASE ${name} TEMPLATE ${tpl}`, { check: false });
+    if (r.code === 0) return pgUrl(name);
+    if (attempt >= 50) throw new Error(`CREATE DATABASE ${name} failed: ${r.stderr}`);
+    spawnSync('sleep', ['0.2']);
+  }
+}
+
+export function dropPgDatabase(url) {
+  const name = new URL(url).pathname.slice(1);
+  psql(PG_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, { check: false });
+}
+
 export const WEB_FIXTURE = {
   'index.html': '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Pantau</title>' +
     '<script type="module" src="/assets/app-3f9a1c.js"></script></head><body><div id="app"></div></body></html>\n',
@@ -118,7 +201,12 @@ export class Server {
     this.opts = opts;
     this.dir = opts.dir || fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-api-'));
     this.db = path.join(this.dir, 'p.db');
-    this.filesDir = path.join(this.dir, 'files');
+    if (DB_KIND === 'postgres') {
+      // The database's URL is kept in the folder, so that a restart on the same folder finds it.
+      this.pgUrlFile = path.join(this.dir, 'pg-url');
+      this.db = fs.existsSync(this.pgUrlFile) ? fs.readFileSync(this.pgUrlFile, 'utf8').trim() : null;
+    }
+    this.filesDir = opts.filesDir || path.join(this.dir, 'files'); // shared by several instances in tests/deploy
     this.webDir = opts.webDir || path.join(this.dir, 'web-none');
     if (opts.web) {
       // A small built web app: { 'index.html': '...', 'assets/app-1a2b3c.js': '...' }.
@@ -135,7 +223,12 @@ export class Server {
   }
 
   async start() {
-    if (!fs.existsSync(this.db)) {
+    if (DB_KIND === 'postgres') {
+      if (!this.db) {
+        this.db = createPgDatabase(`pantau_api_${process.pid}_${crypto.randomBytes(6).toString('hex')}`);
+        fs.writeFileSync(this.pgUrlFile, this.db);
+      }
+    } else if (!fs.existsSync(this.db)) {
       fs.copyFileSync(templateDb(), this.db);
     }
     let lastErr;
@@ -223,8 +316,21 @@ export class Server {
       res = await this.exited;
     }
     this.proc = null;
-    if (!keepDir && !process.env.PANTAU_KEEP_TMP && !this.opts.dir) fs.rmSync(this.dir, { recursive: true, force: true });
+    if (!keepDir && !process.env.PANTAU_KEEP_TMP && !this.opts.dir) this.removeData();
     return res;
+  }
+
+  // Removes the server's folder and (PostgreSQL) its database.
+  removeData() {
+    if (DB_KIND === 'postgres' && this.db) dropPgDatabase(this.db);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  // Runs SQL on this server's database (see dbExec); throws when it fails.
+  sql(query) {
+    const r = dbExec(this.db, query);
+    if (r.code !== 0) throw new Error(`SQL failed: ${r.stderr}\n${query}`);
+    return r.rows;
   }
 
   // Sends a request; the answer is read in full. `json` sets a JSON body.

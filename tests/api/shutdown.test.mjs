@@ -11,7 +11,7 @@ import { multipart, samples, Server, sha256, startServer } from './server.mjs';
 const servers = [];
 after(async () => {
   for (const s of servers) await s.stop();
-  if (!process.env.PANTAU_KEEP_TMP) for (const s of servers) fs.rmSync(s.dir, { recursive: true, force: true });
+  if (!process.env.PANTAU_KEEP_TMP) for (const s of servers) s.removeData();
 });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
