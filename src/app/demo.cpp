@@ -21,6 +21,7 @@
 #include "modules/services/store.h"
 #include "modules/monitoring/public.h"
 #include "modules/ormas/seed.h"
+#include "modules/foreigners/seed.h"
 
 namespace pantau::app {
 
@@ -171,6 +172,8 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   if (!meetings_demo.ok()) return meetings_demo;
   Status registries_demo = db.write([](db::Conn& c) { return ormas::seed_demo(c); });
   if (!registries_demo.ok()) return registries_demo;
+  Status foreigners_demo = db.write([](db::Conn& c) { return foreigners::seed_demo(c); });
+  if (!foreigners_demo.ok()) return foreigners_demo;
   Status services_demo = db.write([](db::Conn& c) { return services::seed_demo(c); });
   if (!services_demo.ok()) return services_demo;
   return {};

@@ -7,7 +7,7 @@
 #include "http/params.h"
 #include "http/write_safety.h"
 #include "modules/foreigners/store.h"
-#include "modules/regions/rules.h"
+#include "modules/regions/public.h"
 
 namespace pantau::foreigners {
 

@@ -12,7 +12,8 @@
 #include "http/params.h"
 #include "http/write_safety.h"
 #include "modules/ormas/store.h"
-#include "modules/regions/rules.h"
+#include "http/handler.h"
+#include "modules/regions/public.h"
 
 namespace pantau::ormas {
 
@@ -279,10 +280,7 @@ Response import_route(Ctx& ctx) {
     Error e = Error::make(ErrorKind::Invalid, "import.refused",
                           fmt::format("{} kesalahan pada berkas; tidak ada yang diimpor. Perbaiki lalu unggah lagi.", rep->refused.size()),
                           fmt::format("{} errors in the file; nothing was imported. Fix them and upload again.", rep->refused.size()));
-    Response r = Response::problem(e);
-    r.body.pop_back();
-    r.body += ",\"report\":" + o.take() + "}";
-    return r;
+    return http::problem_with(e, "report", o.take());
   }
   return Response::json(201, o.take());
 }
