@@ -13,6 +13,7 @@
 #include "core/crypto.h"
 #include "core/time.h"
 #include "files/evidence.h"
+#include "modules/democracy/seed.h"
 #include "modules/elections/seed.h"
 #include "modules/party_aid/seed.h"
 #include "modules/monitoring/public.h"
@@ -136,6 +137,8 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   if (!elections_demo.ok()) return elections_demo;
   Status party_aid_demo = db.write([](db::Conn& c) { return party_aid::seed_demo(c); });
   if (!party_aid_demo.ok()) return party_aid_demo;
+  Status democracy_demo = db.write([](db::Conn& c) { return democracy::seed_demo(c); });
+  if (!democracy_demo.ok()) return democracy_demo;
   return {};
 }
 

@@ -37,6 +37,9 @@ void register_routes(http::App& app);
 namespace pantau::party_aid {
 void register_routes(http::App& app);
 }
+namespace pantau::democracy {
+void register_routes(http::App& app);
+}
 namespace pantau::platform {
 std::string openapi_json();  // openapi.cpp
 }
@@ -424,5 +427,6 @@ void register_all_routes(App& app) {
   conflict::register_routes(app);
   elections::register_routes(app);
   party_aid::register_routes(app);
+  democracy::register_routes(app);
 }
 }  // namespace pantau::http
