@@ -968,7 +968,9 @@ std::string backtest_json(db::Conn& c, const auth::Scope& s, int year) {
       if (r.region_code.size() != 2 || !official.count(r.region_code) || !with_evidence.count(r.region_code)) continue;
       if (!s.national() && !s.covers(r.region_code) && !region_within(s.region_code, r.region_code)) continue;
       double off = official[r.region_code] / 100.0;
-      o.begin_object().kv("province_code", r.region_code).kv("provisional", round2(r.composite.total)).kv("official", off)
+      o.begin_object().kv("province_code", r.region_code)
+          .kv("name", c.query_str("SELECT name FROM regions WHERE code = ?", {r.region_code}).value_or(""))
+          .kv("provisional", round2(r.composite.total)).kv("official", off)
           .kv("difference", round2(r.composite.total - off)).end_object();
     }
   }
