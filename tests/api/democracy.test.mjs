@@ -132,7 +132,7 @@ describe('democracy index', { skip: !BUILT && 'the democracy module is not in th
     assert.ok(p.errors.some((e) => e.field === 'aspects'));
     const prov = (await as['kalsel.kabid'].get('/api/v1/democracy/provisional?region=63&year=2023')).json;
     assert.equal(prov.weights.code, 'SAMA-2021');
-    assert.match(prov.weights.source, /not published/);
+    assert.match(prov.weights.source, /tidak mempublikasikannya/);
     assert.equal(prov.official_total, 80.44);
   });
 

@@ -2,12 +2,14 @@ import type { Messages } from './id'
 import * as elections from './modules/elections'
 import * as conflict from './modules/conflict'
 import * as partyAid from './modules/partyAid'
+import * as idi from './modules/idi'
 
 // English. Same keys as id.ts.
 const en: Messages = {
   ...elections.en,
   ...conflict.en,
   ...partyAid.en,
+  ...idi.en,
   app: {
     name: 'Pantau',
     tagline: 'National Unity and Politics Information System',

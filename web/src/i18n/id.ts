@@ -1,6 +1,7 @@
 import * as elections from './modules/elections'
 import * as conflict from './modules/conflict'
 import * as partyAid from './modules/partyAid'
+import * as idi from './modules/idi'
 
 // Bahasa Indonesia — the default language. Every visible string lives here and in en.ts
 // (same keys; tests/i18n.spec.ts checks both ways). Avoid "@" and "|" in messages: they
@@ -9,6 +10,7 @@ const id = {
   ...elections.id,
   ...conflict.id,
   ...partyAid.id,
+  ...idi.id,
   app: {
     name: 'Pantau',
     tagline: 'Sistem Informasi Kesatuan Bangsa dan Politik',
