@@ -137,6 +137,10 @@ TEST_P(DemocracyStoreTest, EvidenceIsScopedByRegionAndClearance) {
   auto mine = add(kab, "63.71", 1, -1);
   ASSERT_TRUE(mine.ok()) << mine.error().message.en;
   EXPECT_EQ(add(kab, "63.72", 1, -1).error().kind, ErrorKind::Forbidden);
+  // A kecamatan's item is kept for its kab/kota.
+  auto kec = add(kab, "63.71.01", 2, -1);
+  ASSERT_TRUE(kec.ok()) << kec.error().message.en;
+  EXPECT_NE(read([&](db::Conn& c) { return *evidence_json(c, kab, *kec); }).find(R"("region_code":"63.71")"), std::string::npos);
   auto theirs = add(kab_other, "63.72", 7, 1);
   ASSERT_TRUE(theirs.ok());
   auto secret = add(prov, "63", 3, -1, 1);

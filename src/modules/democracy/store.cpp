@@ -457,8 +457,9 @@ Status create_weight_set(db::Conn& c, const auth::Scope& s, const WeightSet& w) 
 std::vector<FieldError> validate_evidence(const EvidenceInput& in) {
   std::vector<FieldError> e;
   auto level = region_level(in.region_code);
-  if (level != RegionLevel::Provinsi && level != RegionLevel::KabKota)
-    e.push_back(field("region_code", "region_code", "Wilayah harus provinsi atau kabupaten/kota.", "The region must be a province or a kab/kota."));
+  if (level != RegionLevel::Provinsi && level != RegionLevel::KabKota && level != RegionLevel::Kecamatan)
+    e.push_back(field("region_code", "region_code", "Wilayah harus provinsi, kabupaten/kota, atau kecamatan.",
+                      "The region must be a province, a kab/kota or a kecamatan."));
   auto d = parse_date(in.event_date);
   if (!d) e.push_back(field("event_date", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
   else if (in.event_date > now_iso().substr(0, 10)) e.push_back(field("event_date", "future", "Tanggal di masa depan.", "The date is in the future."));
@@ -490,7 +491,14 @@ std::string evidence_audit(const EvidenceInput& in) {
   return audit_json({{"indicator_no", std::to_string(in.indicator_no)}, {"sign", std::to_string(in.sign)}, {"event_date", in.event_date}});
 }
 
-Result<int64_t> insert_evidence(db::Conn& c, const auth::Scope& s, const EvidenceInput& in, const std::string& kind, int64_t source_id) {
+// Evidence is kept down to kab/kota: an item about a kecamatan counts for its kab/kota.
+EvidenceInput to_district(EvidenceInput in) {
+  if (region_level(in.region_code) == RegionLevel::Kecamatan) in.region_code = in.region_code.substr(0, 5);
+  return in;
+}
+
+Result<int64_t> insert_evidence(db::Conn& c, const auth::Scope& s, const EvidenceInput& given, const std::string& kind, int64_t source_id) {
+  EvidenceInput in = to_district(given);
   auto errs = validate_evidence(in);
   if (!errs.empty()) return Error::invalid(errs);
   PANTAU_CHECK(check_evidence_scope(c, s, in));
@@ -585,7 +593,8 @@ std::optional<std::tuple<std::string, int, int64_t>> visible_evidence(db::Conn& 
 }
 }  // namespace
 
-Status update_evidence(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const EvidenceInput& in) {
+Status update_evidence(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const EvidenceInput& given) {
+  EvidenceInput in = to_district(given);
   auto cur = visible_evidence(c, s, id);
   if (!cur) return Error::not_found("Bukti tidak ditemukan.", "Evidence item not found.");
   if (std::get<2>(*cur) != version) return Error::stale_version();
