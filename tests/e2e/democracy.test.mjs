@@ -108,6 +108,24 @@ describe('democracy index: incident -> proposed evidence -> provisional index', 
     await done(page)
   })
 
+  test('a national administrator reads the proposal rules in words; a province user has no link to them', async () => {
+    const page = await newPage(browser)
+    await login(page, 'admin')
+    await page.locator('nav a', { hasText: 'Aturan usulan' }).click()
+    await page.waitForURL(/\/idi\/aturan$/)
+    const rows = page.locator('[data-testid="idi-rules"] tbody tr')
+    await rows.first().waitFor()
+    assert.equal(await rows.count(), 12)
+    assert.match(await rows.first().innerText(), /Insiden konflik[\s\S]*3 — Kebebasan berkeyakinan[\s\S]*Negatif[\s\S]*Aktif/)
+    await axe(page, 'idi-rules')
+    await done(page)
+    const prov = await newPage(browser)
+    await login(prov, 'kalsel.kabid')
+    await prov.locator('#nav-idi').waitFor()
+    assert.equal(await prov.locator('nav a', { hasText: 'Aturan usulan' }).count(), 0)
+    await done(prov)
+  })
+
   test('the provisional index fits a 390 px screen', async () => {
     const page = await newPage(browser, { width: 390, height: 844 })
     await login(page, 'kalsel.kabid')

@@ -1,7 +1,7 @@
 // Messages of the democracy-index module in both languages (same keys; tests/i18n.spec.ts checks them).
 export const id = {
   idi: {
-    nav: { group: 'Indeks Demokrasi', official: 'IDI resmi BPS', provisional: 'IDI sementara', evidence: 'Log bukti Pokja', proposals: 'Usulan bukti' },
+    nav: { group: 'Indeks Demokrasi', official: 'IDI resmi BPS', provisional: 'IDI sementara', evidence: 'Log bukti Pokja', proposals: 'Usulan bukti', rules: 'Aturan usulan' },
     year: 'Tahun',
     region: 'Wilayah',
     province: 'Provinsi',
@@ -96,12 +96,30 @@ export const id = {
       accepted: 'Usulan diterima dan menjadi bukti.',
       dismissed: 'Usulan diabaikan.',
     },
+    rules: {
+      title: 'Aturan usulan bukti',
+      subtitle: 'Catatan Pantau mana yang diusulkan sebagai bukti untuk indikator mana. Hanya administrator pusat yang dapat mengubahnya.',
+      record: 'Catatan asal',
+      match: 'Cocok bila',
+      matchCode: 'Kode yang dicocokkan (jenis atau kategori; kosong = semua)',
+      threshold: 'ambang {n}',
+      thresholdLabel: 'Ambang (persen atau hari kerja)',
+      byThreshold: 'Menurut ambang',
+      active: 'Aktif',
+      on: 'Aktif',
+      off: 'Nonaktif',
+      change: 'Ubah',
+      note: 'Keterangan',
+      save: 'Simpan aturan',
+      cancel: 'Batal',
+      saved: 'Aturan tersimpan.',
+    },
   },
 }
 
 export const en: typeof id = {
   idi: {
-    nav: { group: 'Democracy Index', official: 'Official IDI (BPS)', provisional: 'Provisional IDI', evidence: 'Pokja evidence log', proposals: 'Evidence proposals' },
+    nav: { group: 'Democracy Index', official: 'Official IDI (BPS)', provisional: 'Provisional IDI', evidence: 'Pokja evidence log', proposals: 'Evidence proposals', rules: 'Proposal rules' },
     year: 'Year',
     region: 'Region',
     province: 'Province',
@@ -195,6 +213,24 @@ export const en: typeof id = {
       editHint: 'Change the fields above, then press “Accept as evidence”.',
       accepted: 'Proposal accepted as evidence.',
       dismissed: 'Proposal dismissed.',
+    },
+    rules: {
+      title: 'Evidence proposal rules',
+      subtitle: 'Which records of Pantau are proposed as evidence for which indicator. Only national administrators can change them.',
+      record: 'Source record',
+      match: 'Matches when',
+      matchCode: 'Code matched (type or category; empty = any)',
+      threshold: 'threshold {n}',
+      thresholdLabel: 'Threshold (percent or working days)',
+      byThreshold: 'By the threshold',
+      active: 'Active',
+      on: 'Active',
+      off: 'Inactive',
+      change: 'Change',
+      note: 'Note',
+      save: 'Save rule',
+      cancel: 'Cancel',
+      saved: 'Rule saved.',
     },
   },
 }
