@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <array>
 #include <map>
 
 #include "app/reference.h"
@@ -15,6 +16,7 @@
 #include "files/evidence.h"
 #include "modules/democracy/seed.h"
 #include "modules/elections/seed.h"
+#include "modules/meetings/seed.h"
 #include "modules/party_aid/seed.h"
 #include "modules/monitoring/public.h"
 
@@ -122,6 +124,32 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
     if (!w.ok()) return w.error();
     printed.emplace_back(p.username, fixed && *fixed ? "(PANTAU_DEMO_PASSWORD)" : password);
   }
+  // Office data printed on official documents: the city where each office sits (the place of
+  // signing; the province's capital moved to Banjarbaru in 2022), and the NIP, rank and position
+  // of the heads who sign.
+  Status office_data = db.write([](db::Conn& c) -> Status {
+    static const std::vector<std::pair<const char*, const char*>> cities = {
+        {"63", "Banjarbaru"},       {"63.01", "Pelaihari"}, {"63.02", "Kotabaru"}, {"63.03", "Martapura"},
+        {"63.04", "Marabahan"},     {"63.05", "Rantau"},    {"63.06", "Kandangan"}, {"63.07", "Barabai"},
+        {"63.08", "Amuntai"},       {"63.09", "Tanjung"},   {"63.10", "Batulicin"}, {"63.11", "Paringin"},
+        {"63.71", "Banjarmasin"},   {"63.72", "Banjarbaru"}, {"", "Jakarta"}};
+    for (auto& [region, city] : cities)
+      c.exec("UPDATE org_units SET city = ? WHERE region_code = ? AND city = ''", {std::string(city), std::string(region)});
+    c.exec("UPDATE org_units SET short_code = 'Bakesbangpol' WHERE kind = 'KESBANGPOL' AND region_code = '63' AND short_code = ''");
+    c.exec("UPDATE org_units SET short_code = 'Kesbangpol' WHERE kind = 'KESBANGPOL' AND region_code <> '63' AND short_code = ''");
+    static const std::vector<std::array<const char*, 4>> officials = {
+        {"kalsel.kaban", "196804121994031007", "Pembina Utama Muda (IV/c)",
+         "Kepala Badan Kesatuan Bangsa dan Politik Provinsi Kalimantan Selatan"},
+        {"kalsel.kabid", "197502182000122003", "Pembina Tingkat I (IV/b)", "Kepala Bidang Politik Dalam Negeri"},
+        {"banjarmasin.kaban", "197109151996031004", "Pembina Tingkat I (IV/b)",
+         "Kepala Badan Kesatuan Bangsa dan Politik Kota Banjarmasin"},
+        {"kalsel.analis", "198607222010011012", "Penata (III/c)", "Analis Kebijakan Ahli Muda"}};
+    for (auto& [user, nip, rank, position] : officials)
+      c.exec("UPDATE users SET nip = ?, rank = ?, position_title = ? WHERE username = ? AND nip = ''",
+             {std::string(nip), std::string(rank), std::string(position), std::string(user)});
+    return {};
+  });
+  if (!office_data.ok()) return office_data;
   if (!printed.empty()) {
     std::cout << "\nAkun demo dibuat (kata sandi hanya ditampilkan sekali) / Demo accounts created (passwords shown once):\n";
     for (auto& [u, pw] : printed) std::cout << fmt::format("  {:<22} {}\n", u, pw);
@@ -139,6 +167,8 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   if (!party_aid_demo.ok()) return party_aid_demo;
   Status democracy_demo = db.write([](db::Conn& c) { return democracy::seed_demo(c); });
   if (!democracy_demo.ok()) return democracy_demo;
+  Status meetings_demo = db.write([](db::Conn& c) { return meetings::seed_demo(c); });
+  if (!meetings_demo.ok()) return meetings_demo;
   return {};
 }
 

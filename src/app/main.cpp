@@ -31,6 +31,7 @@
 #include "http/app.h"
 #include "http/server.h"
 #include "modules/conflict/analysis.h"
+#include "modules/meetings/public.h"
 #include "modules/org/rules.h"
 #include "search/search.h"
 
@@ -111,7 +112,8 @@ int cmd_serve(Config cfg) {
                cfg.database.find("://") != std::string::npos ? "postgresql" : cfg.database, cfg.web_dir);
   // Housekeeping while serving, every 10 minutes: early-warning alerts whose response is overdue
   // move to the tier above (and its office is notified) even when nobody opens the alert list,
-  // and the full-text index is merged a little (search::merge_some).
+  // the full-text index is merged a little (search::merge_some), and overdue action items of
+  // meetings notify their owners (meetings::notify_overdue).
   std::mutex hk_mu;
   std::condition_variable hk_cv;
   bool hk_stop = false;
@@ -126,6 +128,12 @@ int cmd_serve(Config cfg) {
         return {};
       });
       if (!s.ok()) spdlog::warn("search index merge failed: {}", s.error().message.en);
+      // Action items past their due date: their owner office and the organiser are told, once.
+      s = db->write([](db::Conn& c) -> Status {
+        meetings::notify_overdue(c, *parse_date(now_iso().substr(0, 10)));
+        return {};
+      });
+      if (!s.ok()) spdlog::warn("overdue action items failed: {}", s.error().message.en);
       lock.lock();
     } while (!hk_cv.wait_for(lock, std::chrono::minutes(10), [&] { return hk_stop; }));
   });
@@ -205,6 +213,7 @@ int main(int argc, char** argv) {
   serve->add_option("--web", cfg.web_dir, "Folder web/dist");
   serve->add_option("--files", cfg.files_dir, "Folder berkas data dukung / evidence files folder");
   serve->add_option("--access-log", cfg.access_log, "Berkas log akses / access log file");
+  serve->add_option("--public-url", cfg.public_url, "Alamat publik untuk kode QR dokumen / public address for the QR code of documents");
 
   auto migrate = cli.add_subcommand("migrate", "Menerapkan migrasi skema / Apply schema migrations");
   add_db(migrate);

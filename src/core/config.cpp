@@ -19,6 +19,7 @@ Status load_config_file(const std::string& path, Config& cfg) {
   str("database", cfg.database);
   str("listen", cfg.listen);
   str("web_dir", cfg.web_dir);
+  str("public_url", cfg.public_url);
   str("files_dir", cfg.files_dir);
   str("data_dir", cfg.data_dir);
   str("log_level", cfg.log_level);

@@ -30,6 +30,9 @@ struct Config {
   int login_attempts_per_minute_per_ip = 30;
   bool secure_cookies = false;               // set true behind HTTPS
   bool trust_proxy = false;                  // behind nginx: the client is the last X-Forwarded-For hop
+  // The address users reach the server at (e.g. "https://pantau.kalselprov.go.id"); printed in
+  // the QR code of official documents. Empty = "http://" + listen.
+  std::string public_url = "";
 };
 
 // Reads a TOML file into cfg (keys as in Config, e.g. database = "postgresql://...").

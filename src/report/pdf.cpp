@@ -179,6 +179,7 @@ struct PdfDocument::Impl {
   double y = 0;  // top of the next line on the current page
   std::optional<Error> error;
   bool finished = false;
+  std::string watermark;
 
   ~Impl() {
     if (doc != nullptr) HPDF_Free(doc);
@@ -273,6 +274,31 @@ struct PdfDocument::Impl {
     HPDF_Page_SetFontAndSize(p, f, static_cast<HPDF_REAL>(size));
     HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(baseline), s.c_str());
     HPDF_Page_EndText(p);
+  }
+
+  void draw_watermark() {
+    const std::string text = detail::clean_text(watermark, false, true);
+    constexpr double kSize = 120;
+    const double w = width(text, bold, kSize);
+    HPDF_ExtGState translucent = HPDF_CreateExtGState(doc);
+    if (translucent != nullptr) HPDF_ExtGState_SetAlphaFill(translucent, 0.18f);
+    // Rotated 45 degrees about the centre of the page.
+    const double c = std::cos(M_PI / 4), s = std::sin(M_PI / 4);
+    const double cx = kPageWidth / 2 - c * w / 2 + s * kSize * 0.35;
+    const double cy = kPageHeight / 2 - s * w / 2 - c * kSize * 0.35;
+    for (HPDF_Page p : pages) {
+      if (error) return;
+      HPDF_Page_GSave(p);
+      if (translucent != nullptr) HPDF_Page_SetExtGState(p, translucent);
+      HPDF_Page_SetRGBFill(p, 0.55f, 0.55f, 0.55f);
+      HPDF_Page_BeginText(p);
+      HPDF_Page_SetFontAndSize(p, bold, static_cast<HPDF_REAL>(kSize));
+      HPDF_Page_SetTextMatrix(p, static_cast<HPDF_REAL>(c), static_cast<HPDF_REAL>(s), static_cast<HPDF_REAL>(-s),
+                              static_cast<HPDF_REAL>(c), static_cast<HPDF_REAL>(cx), static_cast<HPDF_REAL>(cy));
+      HPDF_Page_ShowText(p, text.c_str());
+      HPDF_Page_EndText(p);
+      HPDF_Page_GRestore(p);
+    }
   }
 
   // Splits a word wider than max_width at character boundaries.
@@ -707,8 +733,9 @@ void PdfDocument::table(const Table& t) {
 void PdfDocument::signature_block(const Signature& s) {
   Impl& d = *impl_;
   if (!d.usable()) return;
+  const std::string date = s.date ? tanggal_indonesia(*s.date) : std::string("...........................");
   const std::string place_date =
-      s.place.empty() ? tanggal_indonesia(s.date) : s.place + ", " + tanggal_indonesia(s.date);
+      s.place.empty() ? date : s.place.back() == ' ' ? s.place + date : s.place + ", " + date;
   // The signer's column takes the right half, widened (up to 62%) so that a long position
   // such as "KEPALA BADAN KESATUAN BANGSA DAN POLITIK" stays on one line.
   const double natural = std::max(d.natural_width(place_date + "\n" + s.signer.position),
@@ -833,12 +860,15 @@ double Canvas::text_width(std::string_view s, double size, bool bold) const {
   return d_->width(detail::clean_text(s, false, true), bold ? d_->bold : d_->regular, size);
 }
 
+void PdfDocument::watermark(std::string_view text) { impl_->watermark = std::string(text); }
+
 Result<std::string> PdfDocument::finish() {
   Impl& d = *impl_;
   if (d.error) return *d.error;
   if (d.finished) return Error::internal("PdfDocument::finish was called twice.");
   d.finished = true;
   if (d.pages.empty()) d.new_page();
+  if (!d.watermark.empty()) d.draw_watermark();
   // Page numbers go in last, when the number of pages is known.
   const size_t total = d.pages.size();
   for (size_t i = 0; i < total && !d.error; ++i) {

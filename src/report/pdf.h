@@ -65,8 +65,9 @@ struct Signer {
 // The signature block: "<place>, <date>" and the signer on the right; with `acknowledged`, a
 // second signer under "Mengetahui," on the left (e.g. the head of the office).
 struct Signature {
-  std::string place;  // "Banjarmasin"
-  Date date;
+  std::string place;  // "Banjarmasin" (then ", <date>"); ending in a space, no comma is added
+                      // ("Ditetapkan di Banjarbaru\npada tanggal ")
+  std::optional<Date> date;  // nullopt: left blank, to be written in by hand when signed
   Signer signer;
   std::optional<Signer> acknowledged;
   std::string acknowledged_label = "Mengetahui,";
@@ -122,6 +123,10 @@ class PdfDocument {
   void drawing(double height, const std::function<void(Canvas&)>& draw);
   // The width of the content area (between the margins), in points.
   static double content_width();
+  // Marks every page with `text` (e.g. "DRAF") written large and diagonally across it in a
+  // translucent grey, over the content, so a draft cannot pass for the final document even in
+  // an excerpt. Drawn by finish(); the last call wins, empty = none.
+  void watermark(std::string_view text);
 
   // False once an error happened (finish() then returns it).
   bool ok() const;

@@ -1830,6 +1830,28 @@ const MATRIX = [
       assert.ok(r.json.items.every((x) => x.province_code === '64'), 'another province is not shown');
     },
   },
+  {
+    method: 'GET', path: '/api/v1/democracy/plan', permission: 'record.read', module: 'democracy',
+    probe: '/api/v1/democracy/plan?year=2026', allowed: (u) => (USERS[u].region === '' ? [422] : [200]),
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        for (const region of ['63', '63.71', '63.72', '64']) {
+          const r = await c.get(`/api/v1/democracy/plan?region=${region}&year=2026`);
+          assert.equal(r.status, within(region, USERS[u].region) ? 200 : 404, `${u} plan of ${region}`);
+        }
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/democracy/plan', permission: 'record.write', allowed: [422], module: 'democracy',
+    scope: async () => {
+      const body = (region) => ({ region_code: region, year: 2026, indicator_no: 3, action: 'Dialog lintas iman', owner_person: 'Kabid', due_date: '2026-12-31' });
+      assertProblem(assert, await as['banjarbaru.operator'].post('/api/v1/democracy/plan', body('63.71')), 403, 'forbidden');
+      assertProblem(assert, await as['banjarmasin.operator'].post('/api/v1/democracy/plan', body('63')), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post('/api/v1/democracy/plan', body('64')), 403, 'forbidden');
+      assert.deepEqual((await as.admin.get('/api/v1/democracy/plan?region=63.71&year=2026')).json.items, [], 'nothing added');
+    },
+  },
   ...['pdf', 'xlsx'].map((ext) => ({
     method: 'GET', path: `/api/v1/democracy/export.${ext}`, permission: 'record.read', module: 'democracy',
     probe: `/api/v1/democracy/export.${ext}?year=2023`, allowed: (u) => (USERS[u].region === '' ? [422] : [200]),
@@ -1839,6 +1861,109 @@ const MATRIX = [
       assert.equal((await as['kalsel.operator'].get(`/api/v1/democracy/export.${ext}?region=63&year=2023`)).status, 200);
     },
   })),
+  // Meetings (module meetings): the demo's province rakor (63) and Kota Banjarmasin's forum (63.71).
+  { method: 'GET', path: '/api/v1/meetings', permission: 'record.read', allowed: [200], module: 'meetings', scope: async () => meetingScope() },
+  { method: 'POST', path: '/api/v1/meetings', permission: 'record.write', allowed: [422], module: 'meetings', scope: async () => {
+    const r = await as['banjarmasin.operator'].post('/api/v1/meetings', {
+      type: 'RAPAT_TIM', title: 'Rapat uji matriks', region_code: '63', start_at: '2030-01-01T01:00:00Z', end_at: '2030-01-01T03:00:00Z',
+    });
+    assertProblem(assert, r, 403);
+  } },
+  { method: 'GET', path: '/api/v1/meetings/tracker', permission: 'record.read', allowed: [200], module: 'meetings', scope: async () => {
+    for (const [u, c] of Object.entries(as)) {
+      const r = await c.get('/api/v1/meetings/tracker?limit=500');
+      if (r.status === 403) continue;
+      assert.equal(r.status, 200, r.text);
+      const region = USERS[u].region;
+      for (const item of r.json.items) assert.ok(within(item.region_code, region), `${u} sees an item of ${item.region_code}`);
+    }
+    const city = await as['banjarmasin.operator'].get('/api/v1/meetings/tracker?limit=500');
+    assert.ok(city.json.items.length > 0, 'the city sees what it owes to the provincial rakor');
+  } },
+  { method: 'GET', path: '/api/v1/meetings/tracker.xlsx', permission: 'record.read', allowed: [200], module: 'meetings', scope: async () => {
+    const r = await as['kaltim.operator'].get('/api/v1/meetings/tracker.xlsx', { raw: true });
+    assert.equal(r.status, 200);
+    assert.ok(!unzipText(r.bytes).includes('Tabalong'), 'another province sees none of Kalimantan Selatan');
+  } },
+  { method: 'GET', path: '/api/v1/meetings/realised', permission: 'record.read', allowed: [200], module: 'meetings', scope: async () => {
+    const r = await as['kaltim.operator'].get('/api/v1/meetings/realised');
+    assert.deepEqual(r.json.items, []);
+  } },
+  { method: 'GET', path: '/api/v1/meetings/links', permission: 'record.read', probe: '/api/v1/meetings/links?kind=incident&id=1', allowed: [200], module: 'meetings',
+    scope: async () => assert.equal((await as['kaltim.operator'].get('/api/v1/meetings/links?kind=incident&id=1')).json.items.length, 0) },
+  { method: 'GET', path: '/api/v1/meetings/{id}', permission: 'record.read', allowed: [200, 404], module: 'meetings', scope: async () => meetingScope() },
+  { method: 'PATCH', path: '/api/v1/meetings/{id}', permission: 'record.write', allowed: [428, 404], module: 'meetings', scope: async () => foreignMeeting('PATCH', '') },
+  { method: 'POST', path: '/api/v1/meetings/{id}/actions', permission: 'record.write', allowed: [428, 404], module: 'meetings', scope: async () => foreignMeeting('POST', '/actions') },
+  { method: 'POST', path: '/api/v1/meetings/{id}/participants', permission: 'record.write', allowed: [422, 404], module: 'meetings',
+    scope: async () => foreignMeeting('POST', '/participants', { name: 'Penyusup' }) },
+  { method: 'PATCH', path: '/api/v1/meetings/{id}/participants/{pid}', permission: 'record.write', probe: '/api/v1/meetings/1/participants/1', allowed: [422, 404], module: 'meetings',
+    scope: async () => foreignMeeting('PATCH', '/participants/1', { name: 'Penyusup' }) },
+  { method: 'POST', path: '/api/v1/meetings/{id}/minutes', permission: 'record.write', allowed: [409, 404], module: 'meetings', scope: async () => foreignMeeting('POST', '/minutes') },
+  { method: 'POST', path: '/api/v1/meetings/{id}/minutes/approve', permission: 'record.review', allowed: [409, 404], module: 'meetings', scope: async () => foreignMeeting('POST', '/minutes/approve', {}, 'banjarbaru.kabid') },
+  { method: 'POST', path: '/api/v1/meetings/{id}/agreements', permission: 'record.write', allowed: [422, 404], module: 'meetings',
+    scope: async () => foreignMeeting('POST', '/agreements', { text: 'Penyusup', category: 'POLICY' }) },
+  { method: 'PATCH', path: '/api/v1/meetings/{id}/agreements/{aid}', permission: 'record.write', probe: '/api/v1/meetings/1/agreements/1', allowed: [428, 404], module: 'meetings',
+    scope: async () => foreignMeeting('PATCH', '/agreements/1') },
+  { method: 'POST', path: '/api/v1/meetings/{id}/action-items', permission: 'record.write', allowed: [422, 404], module: 'meetings',
+    scope: async () => foreignMeeting('POST', '/action-items', { action: 'Penyusup', due_date: '2030-01-01' }) },
+  { method: 'POST', path: '/api/v1/meetings/{id}/sign', permission: 'record.read', allowed: [409, 404], module: 'meetings', scope: async () => foreignMeeting('POST', '/sign') },
+  { method: 'GET', path: '/api/v1/meetings/{id}/berita-acara.pdf', permission: 'record.read', allowed: [404], module: 'meetings', scope: async () => {
+    const id = await forumId();
+    const r = await as['banjarmasin.operator'].get(`/api/v1/meetings/${id}/berita-acara.pdf`, { raw: true });
+    assert.equal(r.status, 200);
+    assert.ok(r.headers.get('x-document-code'));
+    assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/meetings/${id}/berita-acara.pdf`), 404);
+  } },
+  { method: 'GET', path: '/api/v1/meetings/{id}/checkin-qr.svg', permission: 'record.write', allowed: [404], module: 'meetings', scope: async () => {
+    const id = await forumId();
+    assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/meetings/${id}/checkin-qr.svg`), 404);
+    assertProblem(assert, await as['banjarmasin.operator'].get(`/api/v1/meetings/${id}/checkin-qr.svg`), 409);  // closed
+  } },
+  { method: 'GET', path: '/api/v1/action-items/{id}', permission: 'record.read', allowed: [200, 404], module: 'meetings', scope: async () => actionItemScope() },
+  { method: 'PATCH', path: '/api/v1/action-items/{id}', permission: 'record.write', allowed: [428, 404], module: 'meetings', scope: async () => {
+    const item = await forumItem();
+    assertProblem(assert, await as['banjarbaru.operator'].patch(`/api/v1/action-items/${item.id}`, { progress_pct: 1 }, { headers: { 'If-Match': `"${item.version}"` } }), 404);
+  } },
+  { method: 'POST', path: '/api/v1/action-items/{id}/follow-ups', permission: 'record.write', allowed: [422, 404], module: 'meetings', scope: async () => {
+    const item = await forumItem();
+    assertProblem(assert, await as['banjarbaru.operator'].post(`/api/v1/action-items/${item.id}/follow-ups`, { date: '2026-01-01', action_taken: 'x' }), 404);
+  } },
+  { method: 'POST', path: '/api/v1/follow-ups/{id}/verify', permission: 'record.review', allowed: [422], module: 'meetings', scope: async () => {
+    const item = await forumItem();
+    const fu = item.follow_ups[0];
+    assert.ok(fu);
+    assertProblem(assert, await as['banjarbaru.kabid'].post(`/api/v1/follow-ups/${fu.id}/verify`, { decision: 'VERIFIED' }), 404);
+  } },
+  { method: 'GET', path: '/api/v1/checkin/{token}', public: true, module: 'meetings', probe: '/api/v1/checkin/tidak-ada-kode-hadir-ini',
+    scope: async () => assertProblem(assert, await srv.request('GET', '/api/v1/checkin/tidak-ada-kode-hadir-ini'), 404) },
+  { method: 'POST', path: '/api/v1/checkin/{token}', public: true, module: 'meetings', probe: '/api/v1/checkin/tidak-ada-kode-hadir-ini',
+    scope: async () => assertProblem(assert, await srv.request('POST', '/api/v1/checkin/tidak-ada-kode-hadir-ini', { json: { name: 'x', institution: 'y', signature: [[[1, 1], [2, 2]]] } }), 404) },
+  // The public verification of issued documents: the same answer for everyone, nothing else of the record.
+  {
+    method: 'GET', path: '/api/v1/verify/{code}', public: true, module: 'verification', probe: '/api/v1/verify/tidak-ada-kode-ini',
+    scope: async () => {
+      const r = await as['banjarmasin.operator'].get('/api/v1/monitoring/reports?limit=1');
+      const id = r.json.items[0]?.id;
+      assert.ok(id, 'a report of Kota Banjarmasin');
+      const pdf = await as['banjarmasin.operator'].get(`/api/v1/monitoring/reports/${id}/pdf`);
+      const code = pdf.headers.get('x-document-code');
+      assert.ok(code);
+      const anon = await srv.request('GET', `/api/v1/verify/${code}`);
+      assert.equal(anon.status, 200);
+      for (const c of Object.values(as)) {
+        const x = await c.get(`/api/v1/verify/${code}`);
+        assert.equal(x.text, anon.text, 'the same answer with or without an account');
+      }
+      assert.equal((await srv.request('GET', '/api/v1/verify/tidak-ada-kode-ini')).status, 404);
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/verify/{code}', public: true, module: 'verification', probe: '/api/v1/verify/tidak-ada-kode-ini',
+    scope: async () => {
+      const r = await srv.request('POST', '/api/v1/verify/tidak-ada-kode-ini', { body: samples.pdf(), headers: { 'Content-Type': 'application/pdf' } });
+      assertProblem(assert, r, 404);
+    },
+  },
 ];
 
 // Elections and support instruments as the ministry sees them.
@@ -1899,6 +2024,44 @@ const boardBody = (region, party) => ({
 });
 const lpjBody = (region, party) => ({ region_code: region, party_abbreviation: party, fiscal_year: 2024, submitted_to_bpk: '2025-01-20' });
 const paValues = () => as.admin.all('/api/v1/party-aid/vote-values');
+
+// Meetings: who sees which of the demo's meetings.
+async function forumId() {
+  const r = await as['banjarmasin.operator'].get('/api/v1/meetings?limit=100');
+  return r.json.items.find((m) => m.type === 'FORUM').id;
+}
+async function forumItem() {
+  const r = await as['banjarmasin.operator'].get(`/api/v1/meetings/${await forumId()}`);
+  return r.json.action_items.find((a) => a.follow_ups.length > 0);
+}
+async function meetingScope() {
+  for (const [u, c] of Object.entries(as)) {
+    const r = await c.get('/api/v1/meetings?limit=100');
+    if (r.status === 403) continue;
+    assert.equal(r.status, 200, r.text);
+    for (const m of r.json.items) {
+      assert.ok(within(m.region_code, USERS[u].region), `${u} sees a meeting of ${m.region_code}`);
+      assert.equal((await c.get(`/api/v1/meetings/${m.id}`)).status, 200);
+    }
+  }
+  const all = (await as.admin.get('/api/v1/meetings?limit=100')).json.items;
+  assert.ok(all.length >= 3);
+  const prov = all.find((m) => m.region_code === '63');
+  assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/meetings/${prov.id}`), 404);
+  assertProblem(assert, await as['kaltim.operator'].get(`/api/v1/meetings/${await forumId()}`), 404);
+}
+// A write to the Banjarmasin forum by Banjarbaru: "not found", as if it did not exist.
+async function foreignMeeting(method, suffix, json = {}, user = 'banjarbaru.admin') {
+  const id = await forumId();
+  const r = await as[user].request(method, `/api/v1/meetings/${id}${suffix}`, { json, headers: { 'If-Match': '"1"' } });
+  assertProblem(assert, r, 404);
+}
+async function actionItemScope() {
+  const item = await forumItem();
+  assert.equal((await as['banjarmasin.operator'].get(`/api/v1/action-items/${item.id}`)).status, 200);
+  assert.equal((await as['kalsel.kabid'].get(`/api/v1/action-items/${item.id}`)).status, 200);
+  assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/action-items/${item.id}`), 404);
+}
 
 // Rows of the modules in this tree.
 const ACTIVE = MATRIX.filter((r) => !r.module || MODULES.has(r.module));

@@ -136,6 +136,26 @@ describe('democracy index', { skip: !BUILT && 'the democracy module is not in th
     assert.equal(prov.official_total, 80.44);
   });
 
+  test('the improvement plan lists the weakest indicators and adds action items that are the meetings module\'s', async () => {
+    const kabid = as['kalsel.kabid']
+    const got = await kabid.get(`/api/v1/democracy/plan?region=63.71&year=${year}`)
+    assert.equal(got.status, 200, got.text)
+    const plan = got.json
+    assert.equal(plan.weakest.length, 5)
+    assert.ok(plan.weakest.some((w) => w.number === 3), 'indicator 3, with its negative evidence, is among the weakest')
+    const r = await kabid.post('/api/v1/democracy/plan', {
+      region_code: '63.71', year, indicator_no: 3, action: 'Dialog lintas iman dengan FKUB', owner_person: 'Kabid Ideologi', due_date: `${year}-12-31`,
+    })
+    assert.equal(r.status, 201, r.text)
+    const after = (await kabid.get(`/api/v1/democracy/plan?region=63.71&year=${year}`)).json
+    const item = after.items.find((x) => x.id === r.json.id)
+    assert.ok(item, 'the item is in the plan')
+    assert.match(item.indicator, /IDI indikator 3/)
+    assert.equal(item.status, 'OPEN')
+    assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/democracy/plan?region=63.71&year=${year}`), 404)
+    assertProblem(assert, await kabid.post('/api/v1/democracy/plan', { region_code: '63.71', year, indicator_no: 3, action: '', owner_person: 'x', due_date: 'besok' }), 422)
+  })
+
   test('the Pokja gets a PDF and a workbook with the table and the evidence annex, labelled as not official', async () => {
     const pdf = await as['kalsel.kabid'].get(`/api/v1/democracy/export.pdf?region=63&year=${year}`, { raw: true });
     assert.equal(pdf.status, 200);

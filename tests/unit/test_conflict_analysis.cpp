@@ -14,6 +14,9 @@
 #include "store_fixture.h"
 
 using namespace pantau;
+
+static const documents::Stamp kStamp{"300.2/0001/Kesbangpol/2026", "kode-uji", "http://127.0.0.1:8080/verifikasi/kode-uji", false,
+                                     Clock::now()};
 using namespace pantau::conflict;
 
 TEST(ConflictModel, ValidationTable) {
@@ -205,7 +208,7 @@ TEST_P(ConflictAnalysisTest, PeriodicReportRollsUpIntoTheProvinceWithItsPdf) {
   EXPECT_EQ(list.find("\"region_code\":\"63\""), std::string::npos) << "a kab/kota does not see the province's report";
 
   std::string file;
-  auto pdf = db_->read_value<std::string>([&](db::Conn& c) { return report_pdf(c, prov, *pid, today, &file); });
+  auto pdf = db_->read_value<std::string>([&](db::Conn& c) { return report_pdf(c, prov, *pid, today, &file, kStamp); });
   ASSERT_TRUE(pdf.ok()) << pdf.error().message.en;
   EXPECT_EQ(file, "peta-rawan-konflik-63-" + period.code + ".pdf");
   std::string text = pdf_text(*pdf);
@@ -213,7 +216,7 @@ TEST_P(ConflictAnalysisTest, PeriodicReportRollsUpIntoTheProvinceWithItsPdf) {
                            "PERUBAHAN SEJAK PERIODE LALU", "REKAPITULASI LAPORAN KABUPATEN/KOTA", "Diterima",
                            "Rapat Tim Terpadu tingkat provinsi.", "REKOMENDASI"})
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
-  auto kab = db_->read_value<std::string>([&](db::Conn& c) { return report_pdf(c, op, *id, today, nullptr); });
+  auto kab = db_->read_value<std::string>([&](db::Conn& c) { return report_pdf(c, op, *id, today, nullptr, kStamp); });
   ASSERT_TRUE(kab.ok());
   std::string kt = pdf_text(*kab);
   EXPECT_NE(kt.find("INSIDEN MENURUT KECAMATAN"), std::string::npos) << kt;
@@ -316,7 +319,7 @@ TEST_P(ConflictAnalysisTest, ReportPdfDrawsTheMapOfTheTierBelow) {
     }
     return n;
   };
-  auto pdf = db_->read_value<std::string>([&](db::Conn& c) { return report_pdf(c, prov, *pid, today, nullptr); });
+  auto pdf = db_->read_value<std::string>([&](db::Conn& c) { return report_pdf(c, prov, *pid, today, nullptr, kStamp); });
   ASSERT_TRUE(pdf.ok()) << pdf.error().message.en;
   std::string text = pdf_text(*pdf);
   for (const char* want : {"LAPORAN PETA RAWAN KONFLIK SOSIAL", "PETA KERAWANAN KABUPATEN/KOTA", "Rendah", "Sedang", "Tinggi",
@@ -329,7 +332,7 @@ TEST_P(ConflictAnalysisTest, ReportPdfDrawsTheMapOfTheTierBelow) {
   for (auto& [name, rgb] : colours)
     EXPECT_GE(fills(content, rgb), name == level[1].str() ? 2u : 1u) << name << ": the legend box, and the shape of its level";
 
-  auto kab = db_->read_value<std::string>([&](db::Conn& c) { return report_pdf(c, op, *kid, today, nullptr); });
+  auto kab = db_->read_value<std::string>([&](db::Conn& c) { return report_pdf(c, op, *kid, today, nullptr, kStamp); });
   ASSERT_TRUE(kab.ok());
   std::string kt = pdf_text(*kab);
   EXPECT_NE(kt.find("PETA KERAWANAN KECAMATAN"), std::string::npos) << kt;

@@ -257,6 +257,24 @@ TEST_P(DemocracyStoreTest, WeightSetsMustSumToOne) {
   EXPECT_NE(p.find(R"("weights":{"code":"AHP-2026")"), std::string::npos);
 }
 
+TEST_P(DemocracyStoreTest, ImprovementPlanUsesTheMeetingsActionItems) {
+  ASSERT_TRUE(add(kab, "63.71", 7, -1).ok());
+  PlanItemInput in{"63.71", "Pelatihan jurnalis dan aparat", "", "Kabid Poldagri", fmt::format("{}-12-31", year), year, 7};
+  auto id = db_->write_value<int64_t>([&](db::Conn& c) { return add_plan_item(c, prov, in); });
+  ASSERT_TRUE(id.ok()) << id.error().message.en;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM action_items WHERE source = 'democracy' AND id = ?", {*id}), 1)
+      << "the item is the meetings module's own action item";
+  std::string pj = read([&](db::Conn& c) {
+    auto r = plan_json(c, kab, "63.71", year);
+    return r.ok() ? *r : "ERROR " + r.error().code;
+  });
+  EXPECT_NE(pj.find(R"({"number":7,"aspect":"KEBEBASAN")"), std::string::npos) << pj;
+  EXPECT_NE(pj.find(fmt::format(R"({{"id":{},"indicator":"IDI indikator 7: )", *id)), std::string::npos) << pj;
+  EXPECT_EQ(read([&](db::Conn& c) { auto r = plan_json(c, kab_other, "63.71", year); return r.ok() ? *r : r.error().code; }), "not_found");
+  in.region_code = "64";
+  EXPECT_EQ(db_->write_value<int64_t>([&](db::Conn& c) { return add_plan_item(c, prov, in); }).error().kind, ErrorKind::Forbidden);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DemocracyStoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -2,6 +2,7 @@
 // scoping, consolidation, the recap, and fast reports with their notifications.
 #include "modules/monitoring/store.h"
 
+#include "documents/register.h"
 #include "modules/monitoring/documents.h"
 #include "search/search.h"
 
@@ -266,11 +267,41 @@ TEST_P(MonitoringStoreTest, TeamsAndTheOfficialPdf) {
   in.sections[0] = "Situasi politik di Kota Banjarmasin kondusif — tanpa gangguan berarti.";
   auto r = db_->write_value<PeriodicReport>([&](db::Conn& c) { return create_report(c, op, in); });
   ASSERT_TRUE(r.ok());
-  std::optional<Result<std::string>> pdf;
-  ASSERT_TRUE(db_->read([&](db::Conn& c) { pdf.emplace(report_pdf(c, op, *r)); }).ok());
-  ASSERT_TRUE(pdf->ok()) << pdf->error().message.en;
+  // The office sits in Banjarmasin; its head has an account with NIP and rank.
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("UPDATE org_units SET city = 'Banjarmasin', short_code = 'Kesbangpol' WHERE id = ?", {op.org_unit_id});
+    c.exec("UPDATE users SET nip = '196801011990031001', rank = 'Pembina Tingkat I (IV/b)' WHERE id = ?", {op.user_id});
+    return {};
+  }).ok());
+  auto issue = [&](const PeriodicReport& rep) {
+    return documents::issue(*db_, op, report_document(rep), "https://pantau.example.go.id",
+                            [&](db::Conn& c, const documents::Stamp& st) { return report_pdf(c, op, rep, st); });
+  };
+  auto draft = issue(*r);
+  ASSERT_TRUE(draft.ok()) << draft.error().message.en;
+  EXPECT_TRUE(draft->entry.draft);
+  EXPECT_EQ(draft->entry.number, "");
+  std::string draft_text = pdf_text(draft->pdf);
+  EXPECT_NE(draft_text.find("DRAF"), std::string::npos);
+  EXPECT_NE(draft_text.find("belum bernomor"), std::string::npos);
+  EXPECT_NE(draft_text.find("/verifikasi/" + draft->entry.code), std::string::npos) << draft_text;
+  ASSERT_TRUE(act(op, r->id, ReportAction::Submit).ok());
+  auto submitted = get(op, r->id);
+  auto issued = issue(*submitted);
+  ASSERT_TRUE(issued.ok()) << issued.error().message.en;
+  auto pdf = std::optional<Result<std::string>>(issued->pdf);
   EXPECT_EQ(pdf->value().substr(0, 5), "%PDF-");
   std::string text = pdf_text(pdf->value());
+  EXPECT_EQ(issued->entry.number, "200.1/0001/Kesbangpol/2026");
+  EXPECT_NE(text.find("200.1/0001/Kesbangpol/2026"), std::string::npos) << text;
+  EXPECT_NE(text.find("Banjarmasin, "), std::string::npos);  // the office's city, not the region's name
+  EXPECT_EQ(text.find("Wilayah 63.71, "), std::string::npos);
+  EXPECT_NE(text.find("NIP. 196801011990031001"), std::string::npos);
+  EXPECT_EQ(text.find("DRAF"), std::string::npos);
+  std::optional<documents::Entry> old_draft;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { old_draft = documents::find_by_code(c, draft->entry.code); }).ok());
+  ASSERT_TRUE(old_draft);
+  EXPECT_EQ(old_draft->superseded_by, issued->entry.id);  // the draft's QR code now says "superseded"
   EXPECT_NE(text.find("BADAN KESATUAN BANGSA DAN POLITIK"), std::string::npos) << text;
   EXPECT_NE(text.find("TRIWULAN II 2026"), std::string::npos);
   EXPECT_NE(text.find("kondusif — tanpa gangguan"), std::string::npos);

@@ -6,9 +6,14 @@
 #include <algorithm>
 
 #include "fixtures.h"
+#include "documents/register.h"
 #include "modules/party_aid/rules.h"
 
 using namespace pantau;
+
+// What the document register hands a renderer (tests/unit/test_documents.cpp covers the register).
+static const documents::Stamp kStamp{"900.1.3/0001/Kesbangpol/2025", "kode-uji", "http://127.0.0.1:8080/verifikasi/kode-uji",
+                                     false, Clock::now()};
 using namespace pantau::party_aid;
 
 namespace {
@@ -996,11 +1001,17 @@ class PartyAidDocumentsTest : public PartyAidStoreTest {
   }
   Result<std::string> ba_verification(const auth::Scope& who) {
     return db_->read_value<std::string>(
-        [&](db::Conn& c) { return verification_report_pdf(c, who, id); });
+        [&](db::Conn& c) -> Result<std::string> {
+          // The number the register prints: the one the team gave the Berita Acara.
+          PANTAU_TRY(documents::DocumentRef ref, verification_report_document(c, who, id));
+          documents::Stamp st = kStamp;
+          st.number = ref.number;
+          return verification_report_pdf(c, who, id, st);
+        });
   }
   Result<std::string> ba_handover(const auth::Scope& who) {
     return db_->read_value<std::string>(
-        [&](db::Conn& c) { return handover_report_pdf(c, who, id); });
+        [&](db::Conn& c) { return handover_report_pdf(c, who, id, kStamp); });
   }
   int64_t id = 0;
 };
@@ -1115,7 +1126,7 @@ TEST_P(PartyAidDocumentsTest, BeritaAcaraOfVerificationAndHandover) {
 TEST_P(PartyAidDocumentsTest, DraftDecreeOfTheBupati) {
   auto decree = [&](const auth::Scope& who, const std::string& region) {
     return db_->read_value<std::string>(
-        [&](db::Conn& c) { return decree_pdf(c, who, region, 2025); });
+        [&](db::Conn& c) { return decree_pdf(c, who, region, 2025, kStamp); });
   };
   auto pdf = decree(kukar, "64.02");
   ASSERT_TRUE(pdf.ok()) << pdf.error().message.en;

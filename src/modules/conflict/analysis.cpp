@@ -16,6 +16,7 @@
 #include "http/json.h"
 #include "modules/conflict/rules.h"
 #include "modules/conflict/store.h"
+#include "modules/org/public.h"
 #include "notify/notify.h"
 #include "report/indonesian.h"
 #include "report/map.h"
@@ -695,22 +696,28 @@ Status act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t vers
   return {};
 }
 
-Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, int64_t id, Date today, std::string* filename) {
+Result<documents::DocumentRef> report_document(db::Conn& c, const auth::Scope& s, int64_t id) {
+  auto r = find_report(c, s, id);
+  if (!r) return Error::not_found("Laporan tidak ditemukan.", "Report not found.");
+  return documents::DocumentRef{"CONFLICT_MAP_REPORT", "conflict_report", std::to_string(id), r->region_code,
+                                fmt::format("Laporan peta rawan konflik sosial {} — {}", r->period, r->region_name),
+                                r->status == "DRAFT"};
+}
+
+Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, int64_t id, Date today, std::string* filename,
+                               const documents::Stamp& stamp) {
   auto r = find_report(c, s, id);
   if (!r) return Error::not_found("Laporan tidak ditemukan.", "Report not found.");
   ReportContent rc = report_content(c, s, *r, today);
   if (filename) *filename = fmt::format("peta-rawan-konflik-{}-{}.pdf", r->region_code, r->period);
-  std::string office, address, contact;
-  c.query("SELECT name, address, contact FROM org_units WHERE region_code = ? AND kind = 'KESBANGPOL' ORDER BY id LIMIT 1",
-          {r->region_code}, [&](const db::Row& row) {
-            office = row.str(0);
-            address = row.str(1);
-            contact = row.str(2);
-          });
+  auto kesbangpol = org::kesbangpol_office(c, r->region_code);
+  std::string office = kesbangpol ? kesbangpol->name : "", address = kesbangpol ? kesbangpol->address : "",
+              contact = kesbangpol ? kesbangpol->contact : "";
   bool province = region_level(r->region_code) == RegionLevel::Provinsi;
   std::string government = province ? "PEMERINTAH PROVINSI " + upper(r->region_name) : "PEMERINTAH " + upper(r->region_name);
   report::PdfDocument doc({fmt::format("Peta Rawan Konflik Sosial {} — {}", period_label_id(rc.period), r->region_name), office,
-                           "Peta rawan konflik sosial", std::nullopt});
+                           "Peta rawan konflik sosial", stamp.issued_at});
+  if (stamp.draft) doc.watermark("DRAF");
   doc.letterhead({government, "BADAN KESATUAN BANGSA DAN POLITIK", address, contact});
   doc.title("LAPORAN PETA RAWAN KONFLIK SOSIAL", fmt::format("{} — {}", upper(period_label_id(rc.period)), upper(r->region_name)));
   doc.key_values({{"Wilayah", r->region_name},
@@ -718,7 +725,7 @@ Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, int64_t id, Da
                                           report::tanggal_indonesia(rc.period.end))},
                   {"Keadaan per", report::tanggal_indonesia(rc.as_of)},
                   {"Status laporan", status_label(r->status)},
-                  {"Nomor registrasi", std::to_string(r->id)}});
+                  {"Nomor", stamp.number.empty() ? "(draf, belum bernomor)" : stamp.number}});
   // The map: the areas one tier below, coloured by their vulnerability level in the period.
   {
     static const std::array<std::pair<const char*, const char*>, 3> kLevels = {
@@ -828,15 +835,13 @@ Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, int64_t id, Da
   doc.heading(fmt::format("{}. REKOMENDASI", roman[section]));
   doc.paragraph(trim(r->recommendations).empty() ? "Tidak ada rekomendasi." : r->recommendations);
   report::Signer signer;
-  signer.position = "KEPALA " + upper(office.empty() ? "Badan Kesatuan Bangsa dan Politik" : office);
-  signer.name = c.query_str("SELECT u.full_name FROM users u JOIN org_units o ON o.id = u.org_unit_id "
-                            "WHERE o.region_code = ? AND u.role = 'KABAN' AND u.disabled = 0 ORDER BY u.id LIMIT 1",
-                            {r->region_code})
-                    .value_or("(belum ditetapkan)");
-  std::string place = r->region_name;
-  for (const char* prefix : {"Kabupaten ", "Kota "})
-    if (place.rfind(prefix, 0) == 0) place = place.substr(std::string(prefix).size());
-  doc.signature_block({place, r->submitted_at ? *parse_date(r->submitted_at->substr(0, 10)) : today, signer, std::nullopt, "Mengetahui,"});
+  if (kesbangpol) signer = kesbangpol->head_signer();
+  else signer = {"KEPALA BADAN KESATUAN BANGSA DAN POLITIK", "........................................", "", ""};
+  std::string place = kesbangpol ? kesbangpol->signing_place() : r->region_name;
+  std::optional<Date> signed_on;
+  if (r->submitted_at) signed_on = parse_date(r->submitted_at->substr(0, 10));
+  doc.signature_block({place, signed_on, signer, std::nullopt, "Mengetahui,"});
+  documents::stamp_block(doc, stamp);
   return doc.finish();
 }
 

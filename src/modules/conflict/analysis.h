@@ -9,6 +9,7 @@
 #include "auth/scope.h"
 #include "core/period.h"
 #include "db/database.h"
+#include "documents/register.h"
 #include "modules/conflict/model.h"
 
 namespace pantau::conflict {
@@ -67,8 +68,11 @@ std::optional<std::string> report_json(db::Conn& c, const auth::Scope& s, int64_
 // record.review at a tier above the report's region), EDIT (recommendations while DRAFT).
 Status act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const std::string& action,
                      const std::string& text);
-// The PDF for the governor.
-Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, int64_t id, Date today, std::string* filename);
+// The PDF for the governor, with the register's stamp (number, QR code; DRAF while a draft).
+Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, int64_t id, Date today, std::string* filename,
+                               const documents::Stamp& stamp);
+// The register entry of a report's PDF; NotFound outside the caller's scope.
+Result<documents::DocumentRef> report_document(db::Conn& c, const auth::Scope& s, int64_t id);
 
 // ---- overdue escalation ----
 

@@ -534,12 +534,18 @@ Response report_action(Ctx& ctx) {
 Response report_pdf_route(Ctx& ctx) {
   auto id = path_id(ctx.req);
   if (!id.ok()) return Response::problem(id.error());
-  std::optional<Result<std::string>> pdf;
+  auto ref = ctx.db().read_value<documents::DocumentRef>([&](db::Conn& c) { return report_document(c, ctx.scope(), *id); });
+  if (!ref.ok()) return Response::problem(ref.error());
   std::string filename;
-  Status s = ctx.db().read([&](db::Conn& c) { pdf.emplace(report_pdf(c, ctx.scope(), *id, today_now(), &filename)); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!pdf->ok()) return Response::problem(pdf->error());
-  return attachment(std::move(pdf->value()), "application/pdf", filename);
+  Date today = today_now();
+  auto issued = documents::issue(ctx.db(), ctx.scope(), *ref, documents::public_base(ctx.svc.cfg),
+                                 [&](db::Conn& c, const documents::Stamp& st) {
+                                   return report_pdf(c, ctx.scope(), *id, today, &filename, st);
+                                 });
+  if (!issued.ok()) return Response::problem(issued.error());
+  Response res = attachment(std::move(issued->pdf), "application/pdf", filename);
+  res.header("X-Document-Code", issued->entry.code);
+  return res;
 }
 
 // ---- alert rules ----

@@ -322,6 +322,39 @@ Response export_route(Ctx& ctx, bool pdf) {
   return resp;
 }
 
+Response plan(Ctx& ctx) {
+  auto region = region_param(ctx.req);
+  if (!region.ok()) return Response::problem(region.error());
+  auto year = year_param(ctx.req, current_year());
+  if (!year.ok()) return Response::problem(year.error());
+  std::string r = region->empty() ? ctx.scope().region_code.substr(0, std::min<size_t>(5, ctx.scope().region_code.size())) : *region;
+  std::optional<Result<std::string>> out;
+  Status s = ctx.db().read([&](db::Conn& c) { out.emplace(plan_json(c, ctx.scope(), r, *year)); });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!out->ok()) return Response::problem(out->error());
+  return Response::json(200, **out);
+}
+
+Response add_to_plan(Ctx& ctx) {
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  PlanItemInput p;
+  p.region_code = in->str("region_code", true, 8).value_or("");
+  p.year = static_cast<int>(in->int64("year", true, 2021, 2100).value_or(0));
+  p.indicator_no = static_cast<int>(in->int64("indicator_no", true, 1, 22).value_or(0));
+  p.action = in->str("action", true, 2000).value_or("");
+  p.output = in->str("output", false, 2000).value_or("");
+  p.owner_person = in->str("owner_person", true, 200).value_or("");
+  p.due_date = in->str("due_date", true, 10).value_or("");
+  if (!in->ok()) return Response::problem(in->error());
+  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(int64_t id, add_plan_item(c, ctx.scope(), p));
+    json::Out o;
+    o.begin_object().kv("id", id).kv("source", "democracy").end_object();
+    return Response::json(201, o.take());
+  });
+}
+
 }  // namespace
 
 void register_routes(http::App& app) {
@@ -395,6 +428,8 @@ void register_routes(http::App& app) {
     if (!year.ok()) return Response::problem(year.error());
     return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return backtest_json(c, ctx.scope(), *year); });
   }, read);
+  r.get("/api/v1/democracy/plan", plan, read);
+  r.post("/api/v1/democracy/plan", add_to_plan, write);
   r.get("/api/v1/democracy/export.pdf", [](Ctx& c) { return export_route(c, true); }, read);
   r.get("/api/v1/democracy/export.xlsx", [](Ctx& c) { return export_route(c, false); }, read);
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -15,6 +16,7 @@
 #include "core/time.h"
 #include "http/json.h"
 #include "modules/conflict/public.h"
+#include "modules/meetings/public.h"
 #include "modules/monitoring/public.h"
 #include "modules/party_aid/public.h"
 
@@ -985,6 +987,68 @@ std::string backtest_json(db::Conn& c, const auth::Scope& s, int year) {
   }
   o.end_array().end_object();
   return o.take();
+}
+
+// --- improvement plan ---------------------------------------------------------------------
+
+namespace {
+std::string plan_ref(const std::string& region, int year) { return fmt::format("idi-plan:{}:{}", region, year); }
+}  // namespace
+
+Result<std::string> plan_json(db::Conn& c, const auth::Scope& s, const std::string& region, int year) {
+  auto level = region_level(region);
+  if (level != RegionLevel::Provinsi && level != RegionLevel::KabKota)
+    return Error::invalid_field("region", "region_code", "Pilih provinsi atau kabupaten/kota.", "Choose a province or a kab/kota.");
+  if (!s.covers(region)) return Error::not_found("Wilayah di luar cakupan Anda.", "The region is outside your scope.");
+  auto w = active_weights(c);
+  if (!w) return Error::conflict("no_weights", "Belum ada set bobot aktif.", "No active weight set.");
+  const RegionProvisional* me = nullptr;
+  auto all = compute_provisional(c, year, *w);
+  for (auto& r : all) if (r.region_code == region) me = &r;
+  if (!me) return Error::not_found("Wilayah tidak ditemukan.", "Region not found.");
+  auto inds = indicators(c);
+  std::vector<ProvisionalIndicator> weakest = me->indicators;
+  std::stable_sort(weakest.begin(), weakest.end(), [](const auto& a, const auto& b) { return a.score < b.score; });
+  if (weakest.size() > 5) weakest.resize(5);
+  json::Out o;
+  o.begin_object().kv("region_code", region).kv("year", year).kv("source_ref", plan_ref(region, year));
+  o.key("weakest").begin_array();
+  for (auto& pi : weakest) {
+    std::string name_id, name_en;
+    for (auto& i : inds) if (i.number == pi.number) name_id = i.name_id, name_en = i.name_en;
+    o.begin_object().kv("number", pi.number).kv("aspect", new_aspect_of(pi.number)).kv("name_id", name_id).kv("name_en", name_en)
+        .kv("provisional", std::round(pi.score * 100) / 100).kv("negative", pi.tally.negative).end_object();
+  }
+  o.end_array().key("items").begin_array();
+  for (const auto& a : meetings::action_items_of(c, s, "democracy", plan_ref(region, year))) {
+    o.begin_object().kv("id", a.id).kv("indicator", a.indicator).kv("action", a.action).kv("output", a.output)
+        .kv("owner_person", a.owner_person).kv("owner_org_unit_name", a.owner_org_unit_name).kv("due_date", a.due_date)
+        .kv("status", a.status).kv("progress_pct", a.progress_pct).kv("follow_ups", static_cast<int64_t>(a.follow_ups.size()))
+        .kv("version", a.version).end_object();
+  }
+  o.end_array().end_object();
+  return o.take();
+}
+
+Result<int64_t> add_plan_item(db::Conn& c, const auth::Scope& s, const PlanItemInput& in) {
+  auto level = region_level(in.region_code);
+  if (level != RegionLevel::Provinsi && level != RegionLevel::KabKota)
+    return Error::invalid_field("region_code", "region_code", "Pilih provinsi atau kabupaten/kota.", "Choose a province or a kab/kota.");
+  if (in.indicator_no < 1 || in.indicator_no > 22)
+    return Error::invalid_field("indicator_no", "out_of_range", "Indikator 1 sampai 22.", "Indicator 1 to 22.");
+  if (in.year < 2021 || in.year > 2100) return Error::invalid_field("year", "out_of_range", "Tahun 2021 atau sesudahnya.", "Year 2021 or later.");
+  std::string name;
+  for (auto& i : indicators(c)) if (i.number == in.indicator_no) name = i.name_id;
+  meetings::ActionItemInput a;
+  a.source = "democracy";
+  a.source_ref = plan_ref(in.region_code, in.year);
+  a.region_code = in.region_code;
+  a.action = in.action;
+  a.output = in.output;
+  a.indicator = fmt::format("IDI indikator {}: {}", in.indicator_no, name);
+  a.owner_person = in.owner_person;
+  a.due_date = in.due_date;
+  return meetings::create_action_item(c, s, a);
 }
 
 }  // namespace pantau::democracy

@@ -104,4 +104,18 @@ Result<std::string> provisional_json(db::Conn& c, const auth::Scope& s, const st
 // year, the provisional total against the official one.
 std::string backtest_json(db::Conn& c, const auth::Scope& s, int year);
 
+// --- improvement plan ---------------------------------------------------------------------
+// The plan of a region and year: its five weakest indicators in the provisional index, and the
+// action items for them. The items ARE the meetings module's action items (meetings/public.h,
+// source "democracy", source_ref "idi-plan:<region>:<year>"): owners, due dates, follow-ups and
+// their verification are that module's; this one only lists and adds them.
+Result<std::string> plan_json(db::Conn& c, const auth::Scope& s, const std::string& region, int year);
+struct PlanItemInput {
+  std::string region_code, action, output, owner_person, due_date;
+  int year = 0, indicator_no = 0;
+};
+// Adds an action item for an indicator of the plan (record.write within the region; the meetings
+// module validates it and writes its audit row).
+Result<int64_t> add_plan_item(db::Conn& c, const auth::Scope& s, const PlanItemInput& in);
+
 }  // namespace pantau::democracy

@@ -7,6 +7,7 @@
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "modules/monitoring/store.h"
+#include "modules/org/public.h"
 #include "report/indonesian.h"
 #include "report/pdf.h"
 #include "report/xlsx.h"
@@ -21,13 +22,6 @@ std::string upper(std::string s) {
   return s;
 }
 
-// "PEMERINTAH KOTA BANJARMASIN" / "PEMERINTAH PROVINSI KALIMANTAN SELATAN"
-std::string government_of(db::Conn& c, const std::string& region) {
-  std::string name = c.query_str("SELECT name FROM regions WHERE code = ?", {region}).value_or(region);
-  if (region_level(region) == RegionLevel::Provinsi) return "PEMERINTAH PROVINSI " + upper(name);
-  return "PEMERINTAH " + upper(name);  // regions.name already says "Kabupaten ..." or "Kota ..."
-}
-
 std::string status_label(ReportStatus s) {
   static const char* labels[] = {"Draf", "Dikirim", "Dikembalikan untuk perbaikan", "Diterima", "Dihimpun", "Diarsipkan"};
   return labels[static_cast<int>(s)];
@@ -39,22 +33,25 @@ const char* kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"};
 
 }  // namespace
 
-Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, const PeriodicReport& r) {
+documents::DocumentRef report_document(const PeriodicReport& r) {
+  return {"MONITORING_REPORT", "periodic_report", std::to_string(r.id), r.region_code,
+          fmt::format("Laporan {} {} — {}", r.report_type, r.period, r.region_name), r.status == ReportStatus::Draft};
+}
+
+Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, const PeriodicReport& r, const documents::Stamp& stamp) {
   auto period = parse_period(r.period);
   if (!period.ok()) return period.error();
-  std::string office, address, contact;
-  c.query("SELECT name, address, contact FROM org_units WHERE id = ?", {r.org_unit_id}, [&](const db::Row& row) {
-    office = row.str(0);
-    address = row.str(1);
-    contact = row.str(2);
-  });
+  auto unit = org::office_by_id(c, r.org_unit_id);
+  auto kesbangpol = org::kesbangpol_office(c, r.region_code);
+  std::string office = unit ? unit->name : "", address = unit ? unit->address : "", contact = unit ? unit->contact : "";
   auto type = get_report_type(c, r.report_type);
   Date today = parse_date(now_iso().substr(0, 10)).value();
   auto team = active_team(c, r.region_code, r.submitted_at ? r.submitted_at->substr(0, 10) : format_date(today));
 
   report::PdfDocument doc({fmt::format("Laporan {} — {}", period_label_id(*period), r.region_name), office,
-                           type ? type->name_id : r.report_type, std::nullopt});
-  doc.letterhead({government_of(c, r.region_code), "BADAN KESATUAN BANGSA DAN POLITIK", address, contact});
+                           type ? type->name_id : r.report_type, stamp.issued_at});
+  if (stamp.draft) doc.watermark("DRAF");
+  doc.letterhead({org::government_of(c, r.region_code), "BADAN KESATUAN BANGSA DAN POLITIK", address, contact});
   doc.title(fmt::format("LAPORAN PERKEMBANGAN POLITIK DI DAERAH"),
             fmt::format("{} — {}", upper(period_label_id(*period)), upper(r.region_name)));
   doc.key_values({{"Jenis laporan", type ? type->name_id : r.report_type},
@@ -63,7 +60,7 @@ Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, const Periodic
                                           report::tanggal_indonesia(*parse_date(r.period_end)))},
                   {"Unit pelapor", office},
                   {"Status", status_label(r.status)},
-                  {"Nomor registrasi", std::to_string(r.id)}});
+                  {"Nomor", stamp.number.empty() ? "(draf, belum bernomor)" : stamp.number}});
   if (team) doc.key_values({{"Dasar", fmt::format("{} Nomor {} tanggal {}", team->name, team->decree_number,
                                                   report::tanggal_indonesia(*parse_date(team->decree_date)))}});
   for (size_t i = 0; i < kSections.size(); ++i) {
@@ -91,21 +88,21 @@ Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, const Periodic
   if (files.empty()) doc.paragraph("Tidak ada lampiran.");
   else doc.table({{"No.", "Nama berkas", "Ukuran"}, files, {0.08, 0.67, 0.25}, {report::Align::Center, report::Align::Left, report::Align::Right}, {}});
 
-  report::Signer signer;
+  // The team head signs (with the rank of their account when they have one), else the head of
+  // the office; the place is the city where the office sits.
+  report::Signer signer = kesbangpol ? kesbangpol->head_signer() : unit ? unit->head_signer() : report::Signer{};
   if (team) {
     for (auto& m : team->members)
-      if (m.team_role == "KETUA") signer = {"KETUA " + upper(team->name), m.name, m.position_title, m.nip};
-  } else {
-    signer.position = "KEPALA " + upper(office);
-    signer.name = c.query_str("SELECT u.full_name FROM users u JOIN org_units o ON o.id = u.org_unit_id "
-                              "WHERE o.region_code = ? AND u.role = 'KABAN' AND u.disabled = 0 ORDER BY u.id LIMIT 1",
-                              {r.region_code})
-                      .value_or("(belum ditetapkan)");
+      if (m.team_role == "KETUA") {
+        std::string rank = m.nip.empty() ? "" : c.query_str("SELECT rank FROM users WHERE nip = ? ORDER BY id LIMIT 1", {m.nip}).value_or("");
+        signer = {"KETUA " + upper(team->name), m.name, rank, m.nip};
+      }
   }
-  std::string place = r.region_name;
-  for (const char* prefix : {"Kabupaten ", "Kota "})
-    if (place.rfind(prefix, 0) == 0) place = place.substr(std::string(prefix).size());
-  doc.signature_block({place, r.submitted_at ? *parse_date(r.submitted_at->substr(0, 10)) : today, signer, std::nullopt, "Mengetahui,"});
+  std::string place = kesbangpol ? kesbangpol->signing_place() : unit ? unit->signing_place() : r.region_name;
+  std::optional<Date> signed_on;
+  if (r.submitted_at) signed_on = parse_date(r.submitted_at->substr(0, 10));
+  doc.signature_block({place, signed_on, signer, std::nullopt, "Mengetahui,"});
+  documents::stamp_block(doc, stamp);
   return doc.finish();
 }
 

@@ -309,16 +309,16 @@ Response report_pdf_route(Ctx& ctx) {
   auto id = path_id(ctx.req);
   if (!id.ok()) return Response::problem(id.error());
   std::optional<PeriodicReport> r;
-  std::optional<Result<std::string>> pdf;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    r = get_report(c, ctx.scope(), *id);
-    if (r) pdf.emplace(report_pdf(c, ctx.scope(), *r));
-  });
+  Status s = ctx.db().read([&](db::Conn& c) { r = get_report(c, ctx.scope(), *id); });
   if (!s.ok()) return Response::problem(s.error());
   if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
-  if (!pdf->ok()) return Response::problem(pdf->error());
-  return attachment(std::move(pdf->value()), "application/pdf",
-                    fmt::format("laporan-{}-{}-{}.pdf", r->report_type, r->region_code, r->period));
+  auto issued = documents::issue(ctx.db(), ctx.scope(), report_document(*r), documents::public_base(ctx.svc.cfg),
+                                 [&](db::Conn& c, const documents::Stamp& st) { return report_pdf(c, ctx.scope(), *r, st); });
+  if (!issued.ok()) return Response::problem(issued.error());
+  Response res = attachment(std::move(issued->pdf), "application/pdf",
+                            fmt::format("laporan-{}-{}-{}.pdf", r->report_type, r->region_code, r->period));
+  res.header("X-Document-Code", issued->entry.code);
+  return res;
 }
 
 Response recap_xlsx_route(Ctx& ctx) {

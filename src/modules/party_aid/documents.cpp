@@ -11,6 +11,7 @@
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "core/time.h"
+#include "modules/org/public.h"
 #include "modules/party_aid/rules.h"
 #include "modules/party_aid/store.h"
 #include "report/indonesian.h"
@@ -78,28 +79,31 @@ RegionFacts region_facts(db::Conn& c, const std::string& code) {
   return r;
 }
 
-// The region's Kesbangpol office (letterhead) and its head.
+// The region's Kesbangpol office (letterhead, place of signing) and its head.
 struct Office {
-  std::string name = "Badan Kesatuan Bangsa dan Politik", address, contact, head_name;
+  std::string name = "Badan Kesatuan Bangsa dan Politik", address, contact, head_name, place;
+  report::Signer head;
 };
 
-Office office_of(db::Conn& c, const std::string& region) {
+Office office_of(db::Conn& c, const std::string& region, const RegionFacts& rf) {
   Office o;
-  c.query(
-      "SELECT name, address, contact FROM org_units WHERE region_code = ? AND kind = "
-      "'KESBANGPOL' ORDER BY id LIMIT 1",
-      {region}, [&](const db::Row& r) {
-        o.name = r.str(0);
-        o.address = r.str(1);
-        o.contact = r.str(2);
-      });
-  o.head_name = c.query_str(
-                     "SELECT u.full_name FROM users u JOIN org_units ou ON ou.id = u.org_unit_id "
-                     "WHERE ou.region_code = ? AND u.role = 'KABAN' AND u.disabled = 0 ORDER BY "
-                     "u.id LIMIT 1",
-                     {region})
-                    .value_or("");
+  o.place = rf.place;
+  o.head = {"KEPALA BADAN KESATUAN BANGSA DAN POLITIK", "........................................", "", ""};
+  if (auto k = org::kesbangpol_office(c, region)) {
+    o.name = k->name;
+    o.address = k->address;
+    o.contact = k->contact;
+    o.place = k->signing_place();
+    o.head = k->head_signer();
+    if (k->head) o.head_name = k->head->name;
+  }
   return o;
+}
+
+// The rank (pangkat) of an official known by NIP, when they have an account.
+std::string rank_by_nip(db::Conn& c, const std::string& nip) {
+  if (nip.empty()) return "";
+  return c.query_str("SELECT rank FROM users WHERE nip = ? ORDER BY id LIMIT 1", {nip}).value_or("");
 }
 
 std::string party_name_of(db::Conn& c, const std::string& abbreviation) {
@@ -177,7 +181,17 @@ std::string account_line(const Board& b) {
 
 // ---- Berita Acara hasil verifikasi ----------------------------------------------------------
 
-Result<std::string> verification_report_pdf(db::Conn& c, const auth::Scope& s, int64_t id) {
+Result<documents::DocumentRef> verification_report_document(db::Conn& c, const auth::Scope& s, int64_t id) {
+  auto a = get_application(c, s, id);
+  if (!a) return Error::not_found("Permohonan bantuan tidak ditemukan.", "Application not found.");
+  return documents::DocumentRef{
+      "BANPOL_BA_VERIFICATION", "banpol_application", std::to_string(id), a->region_code,
+      fmt::format("Berita Acara hasil verifikasi bantuan keuangan {} {}", a->party_abbreviation, a->fiscal_year),
+      effective(*a) == AppState::VerificationScheduled, a->ba_verification_no};
+}
+
+Result<std::string> verification_report_pdf(db::Conn& c, const auth::Scope& s, int64_t id,
+                                            const documents::Stamp& stamp) {
   auto a = get_application(c, s, id);
   if (!a) return Error::not_found("Permohonan bantuan tidak ditemukan.", "Application not found.");
   AppState st = effective(*a);
@@ -193,7 +207,7 @@ Result<std::string> verification_report_pdf(db::Conn& c, const auth::Scope& s, i
   auto board = get_board(c, s, a->board_id);
   if (!board) return Error::not_found("Kepengurusan tidak ditemukan.", "Board not found.");
   RegionFacts rf = region_facts(c, a->region_code);
-  Office office = office_of(c, a->region_code);
+  Office office = office_of(c, a->region_code, rf);
   std::string party = party_name_of(c, a->party_abbreviation);
   auto alloc = allocation_for(c, s, a->region_code, a->fiscal_year);
   bool draft = st == AppState::VerificationScheduled;
@@ -202,13 +216,14 @@ Result<std::string> verification_report_pdf(db::Conn& c, const auth::Scope& s, i
 
   report::PdfDocument doc({fmt::format("Berita Acara Hasil Verifikasi Bantuan Keuangan {} {}",
                                        a->party_abbreviation, a->fiscal_year),
-                           office.name, "Berita Acara hasil verifikasi", std::nullopt});
+                           office.name, "Berita Acara hasil verifikasi", stamp.issued_at});
+  if (draft) doc.watermark("DRAF");
   doc.letterhead(letterhead(rf, office));
   doc.title(
       draft ? "BERITA ACARA HASIL VERIFIKASI (DRAF)" : "BERITA ACARA HASIL VERIFIKASI",
       fmt::format(
           "PERMOHONAN BANTUAN KEUANGAN PARTAI POLITIK TAHUN ANGGARAN {}\nNomor: {}", a->fiscal_year,
-          a->ba_verification_no.empty() ? "........................" : a->ba_verification_no));
+          stamp.number.empty() ? "........................" : stamp.number));
   doc.paragraph(fmt::format(
       "Pada hari ini {} tanggal {}, kami Tim Verifikasi Bantuan Keuangan Partai Politik {} yang "
       "dibentuk dengan {}, telah melakukan verifikasi atas permohonan bantuan "
@@ -342,15 +357,21 @@ Result<std::string> verification_report_pdf(db::Conn& c, const auth::Scope& s, i
              {report::Align::Center},
              {}});
   report::Signer signer;
-  if (chair) signer = {"KETUA TIM VERIFIKASI", chair->name, chair->job_title, chair->nip};
-  doc.signature_block({rf.place, day, signer, std::nullopt, "Mengetahui,"});
+  if (chair) signer = {"KETUA TIM VERIFIKASI", chair->name, rank_by_nip(c, chair->nip), chair->nip};
+  doc.signature_block({office.place, day, signer, std::nullopt, "Mengetahui,"});
+  documents::stamp_block(doc, stamp);
   return doc.finish();
 }
 
 // ---- draft Keputusan Kepala Daerah ------------------------------------------------------------
 
+documents::DocumentRef decree_document(const std::string& region, int64_t fiscal_year) {
+  return {"BANPOL_DECREE_DRAFT", "banpol_decree", fmt::format("{}/{}", region, fiscal_year), region,
+          fmt::format("Draf Keputusan bantuan keuangan partai politik {} tahun anggaran {}", region, fiscal_year), true, ""};
+}
+
 Result<std::string> decree_pdf(db::Conn& c, const auth::Scope& s, const std::string& region,
-                               int64_t fiscal_year) {
+                               int64_t fiscal_year, const documents::Stamp& stamp) {
   if (region.empty())
     return Error::invalid_field("region", "not_allowed",
                                 "Keputusan kepala daerah dibuat oleh provinsi atau "
@@ -371,7 +392,7 @@ Result<std::string> decree_pdf(db::Conn& c, const auth::Scope& s, const std::str
             "The valid votes of {} allocation lines are missing; import KPU's results first.",
             a.allocation.lines_missing_votes));
   RegionFacts rf = region_facts(c, region);
-  Office office = office_of(c, region);
+  Office office = office_of(c, region, rf);
   std::string subject_text = fmt::format(
       "Bantuan Keuangan kepada Partai Politik yang Mendapatkan Kursi di {} Tahun Anggaran {}",
       rf.dprd, fiscal_year);
@@ -380,7 +401,8 @@ Result<std::string> decree_pdf(db::Conn& c, const auth::Scope& s, const std::str
   report::PdfDocument doc(
       {fmt::format("Draf Keputusan {} tentang Bantuan Keuangan Partai Politik {}", rf.head,
                    fiscal_year),
-       office.name, "Draf keputusan kepala daerah", std::nullopt});
+       office.name, "Draf keputusan kepala daerah", stamp.issued_at});
+  doc.watermark("DRAF");
   doc.letterhead(letterhead(rf, office));
   doc.paragraph("DRAF - nomor dan tanggal diisi setelah ditetapkan.");
   doc.title("KEPUTUSAN " + rf.head,
@@ -493,14 +515,25 @@ Result<std::string> decree_pdf(db::Conn& c, const auth::Scope& s, const std::str
       rf.name, fiscal_year));
   doc.paragraph("KELIMA : Keputusan ini mulai berlaku pada tanggal ditetapkan.");
   report::Signer head{rf.head + ",", "........................................", "", ""};
-  doc.signature_block(
-      {"Ditetapkan di " + rf.place, today_in(region), head, std::nullopt, "Mengetahui,"});
+  // A draft: the date is written when the head of region signs.
+  doc.signature_block({"Ditetapkan di " + office.place + "\npada tanggal ", std::nullopt, head, std::nullopt,
+                       "Mengetahui,"});
+  documents::stamp_block(doc, stamp);
   return doc.finish();
 }
 
 // ---- Berita Acara Serah Terima ----------------------------------------------------------------
 
-Result<std::string> handover_report_pdf(db::Conn& c, const auth::Scope& s, int64_t id) {
+Result<documents::DocumentRef> handover_report_document(db::Conn& c, const auth::Scope& s, int64_t id) {
+  auto a = get_application(c, s, id);
+  if (!a) return Error::not_found("Permohonan bantuan tidak ditemukan.", "Application not found.");
+  return documents::DocumentRef{
+      "BANPOL_BA_HANDOVER", "banpol_application", std::to_string(id), a->region_code,
+      fmt::format("Berita Acara serah terima bantuan keuangan {} {}", a->party_abbreviation, a->fiscal_year), false, ""};
+}
+
+Result<std::string> handover_report_pdf(db::Conn& c, const auth::Scope& s, int64_t id,
+                                        const documents::Stamp& stamp) {
   auto a = get_application(c, s, id);
   if (!a) return Error::not_found("Permohonan bantuan tidak ditemukan.", "Application not found.");
   if (a->status != AppState::Disbursed || !a->disbursed_amount)
@@ -509,7 +542,7 @@ Result<std::string> handover_report_pdf(db::Conn& c, const auth::Scope& s, int64
   auto board = get_board(c, s, a->board_id);
   if (!board) return Error::not_found("Kepengurusan tidak ditemukan.", "Board not found.");
   RegionFacts rf = region_facts(c, a->region_code);
-  Office office = office_of(c, a->region_code);
+  Office office = office_of(c, a->region_code, rf);
   std::string party = party_name_of(c, a->party_abbreviation);
   int64_t amount = *a->disbursed_amount;
   Date day = a->sp2d_date && parse_date(*a->sp2d_date) ? *parse_date(*a->sp2d_date)
@@ -520,13 +553,13 @@ Result<std::string> handover_report_pdf(db::Conn& c, const auth::Scope& s, int64
 
   report::PdfDocument doc({fmt::format("Berita Acara Serah Terima Bantuan Keuangan {} {}",
                                        a->party_abbreviation, a->fiscal_year),
-                           office.name, "Berita Acara Serah Terima", std::nullopt});
+                           office.name, "Berita Acara Serah Terima", stamp.issued_at});
   doc.letterhead(letterhead(rf, office));
   doc.title(
       "BERITA ACARA SERAH TERIMA",
       fmt::format(
-          "BANTUAN KEUANGAN PARTAI POLITIK TAHUN ANGGARAN {}\nNomor: ........................",
-          a->fiscal_year));
+          "BANTUAN KEUANGAN PARTAI POLITIK TAHUN ANGGARAN {}\nNomor: {}",
+          a->fiscal_year, stamp.number));
   doc.paragraph(fmt::format("Pada hari ini {} tanggal {}, yang bertanda tangan di bawah ini:",
                             report::nama_hari(day), tanggal_indonesia(day)));
   doc.heading("I. PIHAK PERTAMA");
@@ -558,8 +591,10 @@ Result<std::string> handover_report_pdf(db::Conn& c, const auth::Scope& s, int64
       "Demikian Berita Acara Serah Terima ini dibuat dalam rangkap secukupnya untuk dipergunakan "
       "sebagaimana mestinya.");
   report::Signer second{"PIHAK KEDUA\nKETUA " + upper(a->party_abbreviation), board->chair, "", ""};
-  report::Signer first{"PIHAK PERTAMA\nKEPALA " + upper(office.name), head_name, "", ""};
-  doc.signature_block({rf.place, day, first, second, ""});
+  report::Signer first = office.head;
+  first.position = "PIHAK PERTAMA\nKEPALA " + upper(office.name);
+  first.name = head_name;
+  doc.signature_block({office.place, day, first, second, ""});
   doc.heading("SAKSI-SAKSI");
   doc.table({{"No.", "Nama", "Jabatan", "Tanda tangan"},
              {{"1", board->secretary, "Sekretaris " + a->party_abbreviation, "1. ................"},
@@ -567,6 +602,7 @@ Result<std::string> handover_report_pdf(db::Conn& c, const auth::Scope& s, int64
              {0.07, 0.38, 0.3, 0.25},
              {report::Align::Center},
              {}});
+  documents::stamp_block(doc, stamp);
   return doc.finish();
 }
 

@@ -10,6 +10,7 @@
 
 #include "auth/scope.h"
 #include "db/database.h"
+#include "documents/register.h"
 
 namespace pantau::party_aid {
 
@@ -17,20 +18,26 @@ namespace pantau::party_aid {
 // party, board, year, seats, votes, value per vote, amount, each document's verdict, the usage
 // plan, the conclusion and the team's signatures. 409 banpol.verification_not_scheduled /
 // banpol.verification_team_missing otherwise.
-Result<std::string> verification_report_pdf(db::Conn& c, const auth::Scope& s, int64_t id);
+Result<std::string> verification_report_pdf(db::Conn& c, const auth::Scope& s, int64_t id,
+                                            const documents::Stamp& stamp);
+Result<documents::DocumentRef> verification_report_document(db::Conn& c, const auth::Scope& s, int64_t id);
 
 // Draft decree of the governor / bupati / wali kota on the aid of every seat-holding party of
 // a province or kab/kota: Menimbang, Mengingat (banpol_legal_instruments and the region's
 // value row), the table party / votes / value / amount, the total in figures and words.
 // 409 banpol.no_allocation without seat-holding parties, banpol.votes_missing while a
 // party's valid votes are unknown.
+// Always a draft: DRAF on every page, number and date left blank for the head of region.
 Result<std::string> decree_pdf(db::Conn& c, const auth::Scope& s, const std::string& region,
-                               int64_t fiscal_year);
+                               int64_t fiscal_year, const documents::Stamp& stamp);
+documents::DocumentRef decree_document(const std::string& region, int64_t fiscal_year);
 
 // Once DISBURSED: the handover between the head of Kesbangpol (for the regional government)
 // and the party chair, the amount in figures and words, SP2D and account, witnesses.
 // 409 banpol.not_disbursed otherwise.
-Result<std::string> handover_report_pdf(db::Conn& c, const auth::Scope& s, int64_t id);
+Result<std::string> handover_report_pdf(db::Conn& c, const auth::Scope& s, int64_t id,
+                                        const documents::Stamp& stamp);
+Result<documents::DocumentRef> handover_report_document(db::Conn& c, const auth::Scope& s, int64_t id);
 
 // The annual evaluation recap of every seat-holding party in every province and kab/kota under
 // `root` (within the caller's scope): allocation, application status, determined and paid

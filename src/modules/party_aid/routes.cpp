@@ -576,33 +576,50 @@ Response patch_verification_team(Ctx& ctx) {
 
 // ---- official documents -------------------------------------------------------------------
 
-template <class Build>
-Response application_pdf(Ctx& ctx, const char* prefix, Build build) {
+// Every official PDF is issued through the document register (number, QR code, hash).
+Response issued_pdf(Ctx& ctx, const documents::DocumentRef& ref, const std::string& filename,
+                    const documents::Renderer& render) {
+  auto issued = documents::issue(ctx.db(), ctx.scope(), ref, documents::public_base(ctx.svc.cfg), render);
+  if (!issued.ok()) return Response::problem(issued.error());
+  Response r = attachment(std::move(issued->pdf), "application/pdf", filename);
+  r.header("X-Document-Code", issued->entry.code);
+  return r;
+}
+
+template <class Ref, class Build>
+Response application_pdf(Ctx& ctx, const char* prefix, Ref ref_of, Build build) {
   auto id = http::path_id(ctx.req);
   if (!id.ok()) return Response::problem(id.error());
-  auto pdf =
-      ctx.db().read_value<std::string>([&](db::Conn& c) { return build(c, ctx.scope(), *id); });
-  if (!pdf.ok()) return Response::problem(pdf.error());
-  return attachment(std::move(pdf.value()), "application/pdf",
-                    fmt::format("{}-{}.pdf", prefix, *id));
+  auto ref = ctx.db().read_value<documents::DocumentRef>(
+      [&](db::Conn& c) { return ref_of(c, ctx.scope(), *id); });
+  if (!ref.ok()) return Response::problem(ref.error());
+  return issued_pdf(ctx, *ref, fmt::format("{}-{}.pdf", prefix, *id),
+                    [&](db::Conn& c, const documents::Stamp& st) { return build(c, ctx.scope(), *id, st); });
 }
 
 Response verification_report(Ctx& ctx) {
-  return application_pdf(ctx, "ba-verifikasi-banpol", verification_report_pdf);
+  return application_pdf(ctx, "ba-verifikasi-banpol", verification_report_document,
+                         verification_report_pdf);
 }
 
 Response handover_report(Ctx& ctx) {
-  return application_pdf(ctx, "ba-serah-terima-banpol", handover_report_pdf);
+  return application_pdf(ctx, "ba-serah-terima-banpol", handover_report_document,
+                         handover_report_pdf);
 }
 
 Response decree(Ctx& ctx) {
   auto q = region_and_year(ctx);
   if (!q.ok()) return Response::problem(q.error());
-  auto pdf = ctx.db().read_value<std::string>(
-      [&](db::Conn& c) { return decree_pdf(c, ctx.scope(), q->first, q->second); });
-  if (!pdf.ok()) return Response::problem(pdf.error());
-  return attachment(std::move(pdf.value()), "application/pdf",
-                    fmt::format("keputusan-banpol-{}-{}.pdf", q->first, q->second));
+  if (q->first.empty())  // the same refusal as decree_pdf gives, before anything is registered
+    return Response::problem(Error::invalid_field(
+        "region", "not_allowed",
+        "Keputusan kepala daerah dibuat oleh provinsi atau kabupaten/kota.",
+        "A head of region's decree is made by a province or a kabupaten/kota."));
+  return issued_pdf(ctx, decree_document(q->first, q->second),
+                    fmt::format("keputusan-banpol-{}-{}.pdf", q->first, q->second),
+                    [&](db::Conn& c, const documents::Stamp& st) {
+                      return decree_pdf(c, ctx.scope(), q->first, q->second, st);
+                    });
 }
 
 Response evaluation(Ctx& ctx) {

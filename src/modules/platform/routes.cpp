@@ -43,6 +43,12 @@ void register_routes(http::App& app);
 namespace pantau::platform {
 std::string openapi_json();  // openapi.cpp
 }
+namespace pantau::verification {
+void register_routes(http::App& app);
+}
+namespace pantau::meetings {
+void register_routes(http::App& app);
+}
 
 namespace pantau::platform {
 
@@ -428,5 +434,7 @@ void register_all_routes(App& app) {
   elections::register_routes(app);
   party_aid::register_routes(app);
   democracy::register_routes(app);
+  verification::register_routes(app);
+  meetings::register_routes(app);
 }
 }  // namespace pantau::http

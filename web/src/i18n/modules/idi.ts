@@ -96,6 +96,16 @@ export const id = {
       accepted: 'Usulan diterima dan menjadi bukti.',
       dismissed: 'Usulan diabaikan.',
     },
+    plan: {
+      title: 'Rencana perbaikan indikator terlemah',
+      subtitle: 'Lima indikator dengan nilai sementara terendah dan rencana aksinya. Rencana aksi dipantau bersama tindak lanjut rapat (kemajuan, bukti, verifikasi).',
+      action: 'Rencana aksi',
+      owner: 'Penanggung jawab',
+      due: 'Tenggat',
+      status: 'Status',
+      empty: 'Belum ada rencana aksi.',
+      add: 'Tambah rencana aksi',
+    },
     rules: {
       title: 'Aturan usulan bukti',
       subtitle: 'Catatan Pantau mana yang diusulkan sebagai bukti untuk indikator mana. Hanya administrator pusat yang dapat mengubahnya.',
@@ -213,6 +223,16 @@ export const en: typeof id = {
       editHint: 'Change the fields above, then press “Accept as evidence”.',
       accepted: 'Proposal accepted as evidence.',
       dismissed: 'Proposal dismissed.',
+    },
+    plan: {
+      title: 'Improvement plan for the weakest indicators',
+      subtitle: 'The five indicators with the lowest provisional scores and their action items. Action items are followed up with the meeting action items (progress, evidence, verification).',
+      action: 'Action',
+      owner: 'Owner',
+      due: 'Due date',
+      status: 'Status',
+      empty: 'No action items yet.',
+      add: 'Add action item',
     },
     rules: {
       title: 'Evidence proposal rules',

@@ -1,0 +1,654 @@
+// /api/v1/meetings/...: meetings, participants and attendance, minutes, agreements, action items
+// and follow-ups, the Berita Acara (PDF through the document register) and its signatures, the
+// tracker of open items (JSON and XLSX), the links from other modules' records; and the public
+// self check-in /api/v1/checkin/{token} (no account, rate limited, nothing else reachable).
+#include <fmt/format.h>
+
+#include "auth/roles.h"
+#include "core/calendar.h"
+#include "core/region_code.h"
+#include "core/strings.h"
+#include "documents/register.h"
+#include "http/app.h"
+#include "http/json.h"
+#include "http/params.h"
+#include "http/rate_limit.h"
+#include "http/write_safety.h"
+#include "modules/meetings/documents.h"
+#include "modules/meetings/public.h"
+#include "modules/meetings/rules.h"
+#include "modules/meetings/store.h"
+#include "report/qr.h"
+
+namespace pantau::meetings {
+
+using http::Ctx;
+using http::Response;
+using http::path_id;
+
+namespace {
+
+Date today_in(const std::string& region) {
+  auto local = system_time().now() + std::chrono::hours(utc_offset_hours(region));
+  return parse_date(format_iso(local).substr(0, 10)).value_or(Date{});
+}
+
+Status as_status(const Result<int64_t>& r) {
+  if (!r.ok()) return r.error();
+  return {};
+}
+
+Response read_json(Ctx& ctx, const std::function<std::optional<std::string>(db::Conn&)>& fn) {
+  std::optional<std::string> body;
+  Status s = ctx.db().read([&](db::Conn& c) { body = fn(c); });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!body) return Response::problem(Error::not_found());
+  return Response::json(200, *body);
+}
+
+// The meeting as it is now, with its version as ETag (every write answers it).
+Response meeting_answer(Ctx& ctx, int64_t id, int status = 200) {
+  int64_t version = 0;
+  Response r = read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
+    auto m = get_meeting(c, ctx.scope(), id);
+    if (!m) return std::nullopt;
+    version = m->version;
+    return meeting_json(c, ctx.scope(), id, today_in(m->region_code), system_time().now());
+  });
+  if (r.status != 200) return r;
+  r.status = status;
+  return http::with_version(std::move(r), version);
+}
+
+Response written(Ctx& ctx, int64_t meeting_id, const std::function<Status(db::Conn&)>& fn) {
+  Status s = ctx.db().write(fn);
+  if (!s.ok()) return Response::problem(s.error());
+  return meeting_answer(ctx, meeting_id);
+}
+
+Result<MeetingInput> meeting_input(const http::Request& req, bool create) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  MeetingInput m;
+  m.type = create ? in.one_of("type", true, kMeetingTypes) : in.one_of("type", false, kMeetingTypes);
+  m.title = in.str("title", create, 300);
+  m.theme = in.str("theme", false, 500);
+  m.legal_basis = in.str("legal_basis", false, 4000);
+  m.series = in.str("series", false, 100);
+  m.region_code = in.str("region_code", false, 8);
+  m.chair_name = in.str("chair_name", false, 200);
+  m.chair_position = in.str("chair_position", false, 300);
+  m.secretary_name = in.str("secretary_name", false, 200);
+  m.start_at = in.str("start_at", create, 40);
+  m.end_at = in.str("end_at", create, 40);
+  m.venue = in.str("venue", false, 500);
+  m.mode = in.one_of("mode", false, kModes);
+  m.online_link = in.str("online_link", false, 500);
+  m.agenda = in.str("agenda", false, 8000);
+  m.budget_source = in.str("budget_source", false, 300);
+  m.invitation_no = in.str("invitation_no", false, 100);
+  m.invitation_date = in.str("invitation_date", false, 10);
+  if (auto c = in.one_of("classification", false, auth::kClearanceNames)) m.classification = *auth::parse_clearance(*c);
+  if (!in.ok()) return in.error();
+  return m;
+}
+
+Result<std::vector<Link>> links_input(json::In& in) {
+  std::vector<Link> out;
+  const auto* v = in.get("links");
+  if (!v || v->IsNull()) return out;
+  if (!v->IsArray() || v->Size() > 20)
+    return Error::invalid_field("links", "type", "Tautan berupa daftar (paling banyak 20).", "Links are a list (at most 20).");
+  for (auto& l : v->GetArray()) {
+    if (!l.IsObject() || !l.HasMember("kind") || !l["kind"].IsString() || !l.HasMember("id") || !l["id"].IsInt64())
+      return Error::invalid_field("links", "invalid", "Setiap tautan perlu kind dan id.", "Each link needs a kind and an id.");
+    out.push_back({l["kind"].GetString(), l["id"].GetInt64()});
+  }
+  return out;
+}
+
+Result<Participant> participant_input(const http::Request& req, bool self) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  Participant p;
+  p.name = in.str("name", true, 200).value_or("");
+  p.position = in.str("position", false, 300).value_or("");
+  p.institution = in.str("institution", self, 300).value_or("");
+  p.participant_type = in.one_of("participant_type", false, kParticipantTypes).value_or(self ? "PUBLIC" : "GOV");
+  p.phone = in.str("phone", false, 40).value_or("");
+  if (!self) {
+    p.represented_by = in.str("represented_by", false, 200).value_or("");
+    p.user_id = in.int64("user_id", false, 1);
+    p.present = in.boolean("present", false).value_or(false);
+    p.required_signatory = in.boolean("required_signatory", false).value_or(true);
+  }
+  if (const auto* sig = in.get("signature"); sig && !sig->IsNull()) {
+    rapidjson::StringBuffer buf;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    sig->Accept(w);
+    p.attendance_signature = std::string(buf.GetString(), buf.GetSize());
+  } else if (self) {
+    in.add_error("signature", "required", "Bubuhkan tanda tangan pada kotak.", "Sign in the box.");
+  }
+  if (!in.ok()) return in.error();
+  return p;
+}
+
+// ---- handlers -------------------------------------------------------------------------------
+
+Response list(Ctx& ctx) {
+  auto page = http::paging(ctx.req);
+  if (!page.ok()) return Response::problem(page.error());
+  std::string status = ctx.req.q("status").value_or(""), type = ctx.req.q("type").value_or("");
+  if (!status.empty() && !parse_status(status))
+    return Response::problem(Error::invalid_field("status", "not_allowed", "Status rapat tidak dikenal.", "Unknown meeting status."));
+  if (!type.empty() && std::find(kMeetingTypes.begin(), kMeetingTypes.end(), type) == kMeetingTypes.end())
+    return Response::problem(Error::invalid_field("type", "not_allowed", "Jenis rapat tidak dikenal.", "Unknown meeting type."));
+  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
+    return meetings_json(c, ctx.scope(), status, type, page->after, page->limit);
+  });
+}
+
+Response create(Ctx& ctx) {
+  auto in = meeting_input(ctx.req, true);
+  if (!in.ok()) return Response::problem(in.error());
+  int64_t id = 0;
+  Response r = http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(id, create_meeting(c, ctx.scope(), *in));
+    auto m = get_meeting(c, ctx.scope(), id);
+    return http::with_version(
+        Response::json(201, meeting_json(c, ctx.scope(), id, today_in(m->region_code), system_time().now()).value_or("{}")), 1);
+  });
+  return r;
+}
+
+Response get_one(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  return meeting_answer(ctx, *id);
+}
+
+Response patch(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = meeting_input(ctx.req, false);
+  if (!in.ok()) return Response::problem(in.error());
+  return written(ctx, *id, [&](db::Conn& c) { return update_meeting(c, ctx.scope(), *id, *version, *in); });
+}
+
+Response action(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  auto a = in->one_of("action", true, {"INVITE", "HOLD", "MINUTE", "CLOSE", "CANCEL"});
+  if (!in->ok()) return Response::problem(in->error());
+  return written(ctx, *id, [&](db::Conn& c) {
+    return act_on_meeting(c, ctx.scope(), *id, *version, *parse_action(*a), system_time().now());
+  });
+}
+
+Response add_person(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto p = participant_input(ctx.req, false);
+  if (!p.ok()) return Response::problem(p.error());
+  int64_t pid = 0;
+  Status s = ctx.db().write([&](db::Conn& c) -> Status {
+    PANTAU_TRY(pid, add_participant(c, ctx.scope(), *id, *p));
+    return {};
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  return meeting_answer(ctx, *id, 201);
+}
+
+Response patch_person(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  auto pid = path_id(ctx.req, "pid");
+  if (!id.ok() || !pid.ok()) return Response::problem(Error::not_found());
+  auto p = participant_input(ctx.req, false);
+  if (!p.ok()) return Response::problem(p.error());
+  return written(ctx, *id, [&](db::Conn& c) { return update_participant(c, ctx.scope(), *id, *pid, *p); });
+}
+
+Response put_minutes(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  Minutes n;
+  n.opening_summary = in->str("opening_summary", false, 20000).value_or("");
+  auto pairs = [&](const char* field, const char* a, const char* b, std::vector<std::pair<std::string, std::string>>& out) {
+    const auto* v = in->get(field);
+    if (!v || v->IsNull()) return;
+    if (!v->IsArray() || v->Size() > 200) return in->add_error(field, "type", "Harus berupa daftar.", "Must be a list.");
+    for (auto& x : v->GetArray()) {
+      if (!x.IsObject() || !x.HasMember(a) || !x[a].IsString() || !x.HasMember(b) || !x[b].IsString())
+        return in->add_error(field, "invalid", "Isian tidak lengkap.", "An entry is incomplete.");
+      out.emplace_back(trim(x[a].GetString()).substr(0, 300), trim(x[b].GetString()).substr(0, 10000));
+    }
+  };
+  pairs("discussion", "speaker", "summary", n.discussion);
+  pairs("questions", "question", "answer", n.questions);
+  if (const auto* v = in->get("conclusions"); v && !v->IsNull()) {
+    if (!v->IsArray() || v->Size() > 100) in->add_error("conclusions", "type", "Harus berupa daftar.", "Must be a list.");
+    else
+      for (auto& x : v->GetArray())
+        if (x.IsString()) n.conclusions.push_back(trim(x.GetString()).substr(0, 5000));
+  }
+  if (!in->ok()) return Response::problem(in->error());
+  return written(ctx, *id, [&](db::Conn& c) { return save_minutes(c, ctx.scope(), *id, n); });
+}
+
+Response approve(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  return written(ctx, *id, [&](db::Conn& c) { return approve_minutes(c, ctx.scope(), *id); });
+}
+
+Result<Agreement> agreement_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  Agreement a;
+  a.text = in.str("text", true, 5000).value_or("");
+  a.category = in.one_of("category", true, kAgreementCategories).value_or("");
+  a.addressees = in.str("addressees", false, 1000).value_or("");
+  if (!in.is_null("target_date")) a.target_date = in.str("target_date", false, 10);
+  if (a.target_date && a.target_date->empty()) a.target_date.reset();
+  a.status = in.one_of("status", false, kAgreementStatuses).value_or("AGREED");
+  auto links = links_input(in);
+  if (!links.ok()) return links.error();
+  a.links = *links;
+  if (!in.ok()) return in.error();
+  return a;
+}
+
+Response add_agreement_route(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto a = agreement_input(ctx.req);
+  if (!a.ok()) return Response::problem(a.error());
+  Status s = ctx.db().write([&](db::Conn& c) -> Status { return as_status(add_agreement(c, ctx.scope(), *id, *a)); });
+  if (!s.ok()) return Response::problem(s.error());
+  return meeting_answer(ctx, *id, 201);
+}
+
+Response patch_agreement_route(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  auto aid = path_id(ctx.req, "aid");
+  if (!id.ok() || !aid.ok()) return Response::problem(Error::not_found());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto a = agreement_input(ctx.req);
+  if (!a.ok()) return Response::problem(a.error());
+  return written(ctx, *id, [&](db::Conn& c) { return update_agreement(c, ctx.scope(), *id, *aid, *version, *a); });
+}
+
+Result<ActionItemInput> action_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  ActionItemInput a;
+  a.agreement_id = in.int64("agreement_id", false, 1);
+  a.action = in.str("action", true, 2000).value_or("");
+  a.output = in.str("output", false, 1000).value_or("");
+  a.indicator = in.str("indicator", false, 1000).value_or("");
+  a.owner_org_unit_id = in.int64("owner_org_unit_id", false, 1);
+  a.owner_person = in.str("owner_person", false, 200).value_or("");
+  a.support_units = in.str("support_units", false, 1000).value_or("");
+  if (auto sd = in.str("start_date", false, 10); sd && !sd->empty()) a.start_date = sd;
+  a.due_date = in.str("due_date", true, 10).value_or("");
+  a.budget_source = in.str("budget_source", false, 300).value_or("");
+  a.budget_amount = in.int64("budget_amount", false, 0, int64_t{1} << 50).value_or(0);
+  auto links = links_input(in);
+  if (!links.ok()) return links.error();
+  a.links = *links;
+  if (!in.ok()) return in.error();
+  return a;
+}
+
+Response add_action_route(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto a = action_input(ctx.req);
+  if (!a.ok()) return Response::problem(a.error());
+  a->meeting_id = *id;
+  Status s = ctx.db().write([&](db::Conn& c) -> Status { return as_status(create_action_item(c, ctx.scope(), *a)); });
+  if (!s.ok()) return Response::problem(s.error());
+  return meeting_answer(ctx, *id, 201);
+}
+
+Response item_answer(Ctx& ctx, int64_t id, int status = 200) {
+  int64_t version = 0;
+  Response r = read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
+    auto a = get_action_item(c, ctx.scope(), id);
+    if (!a) return std::nullopt;
+    version = a->version;
+    return to_json(*a, today_in(a->region_code));
+  });
+  if (r.status != 200) return r;
+  r.status = status;
+  return http::with_version(std::move(r), version);
+}
+
+Response patch_item(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto version = http::required_version(ctx.req);
+  if (!version.ok()) return Response::problem(version.error());
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  ActionItemUpdate u;
+  u.status = in->one_of("status", false, kActionStatuses);
+  u.due_date = in->str("due_date", false, 10);
+  u.owner_person = in->str("owner_person", false, 200);
+  u.output = in->str("output", false, 1000);
+  u.indicator = in->str("indicator", false, 1000);
+  if (auto p = in->int64("progress_pct", false, 0, 100)) u.progress_pct = static_cast<int>(*p);
+  if (!in->ok()) return Response::problem(in->error());
+  Status s = ctx.db().write([&](db::Conn& c) { return update_action_item(c, ctx.scope(), *id, *version, u); });
+  if (!s.ok()) return Response::problem(s.error());
+  return item_answer(ctx, *id);
+}
+
+Response add_follow_up_route(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  FollowUp f;
+  f.date = in->str("date", true, 10).value_or("");
+  f.action_taken = in->str("action_taken", true, 5000).value_or("");
+  f.outcome = in->str("outcome", false, 5000).value_or("");
+  f.next_step = in->str("next_step", false, 5000).value_or("");
+  f.progress_pct = static_cast<int>(in->int64("progress_pct", false, 0, 100).value_or(0));
+  if (const auto* v = in->get("evidence_file_ids"); v && !v->IsNull()) {
+    if (!v->IsArray() || v->Size() > 20) in->add_error("evidence_file_ids", "type", "Daftar id berkas (paling banyak 20).", "A list of file ids (at most 20).");
+    else
+      for (auto& x : v->GetArray())
+        if (x.IsInt64()) f.evidence_file_ids.push_back(x.GetInt64());
+  }
+  if (!in->ok()) return Response::problem(in->error());
+  Status s = ctx.db().write([&](db::Conn& c) -> Status { return as_status(add_follow_up(c, ctx.scope(), *id, f)); });
+  if (!s.ok()) return Response::problem(s.error());
+  return item_answer(ctx, *id, 201);
+}
+
+Response verify_route(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto in = json::In::parse(ctx.req.body);
+  if (!in.ok()) return Response::problem(in.error());
+  auto decision = in->one_of("decision", true, {"VERIFIED", "REJECTED"});
+  if (!in->ok()) return Response::problem(in->error());
+  std::optional<int64_t> item;
+  Status s = ctx.db().write([&](db::Conn& c) -> Status {
+    item = c.query_i64("SELECT action_item_id FROM action_follow_ups WHERE id = ?", {*id});
+    return verify_follow_up(c, ctx.scope(), *id, *decision == "VERIFIED");
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  return item_answer(ctx, *item);
+}
+
+Response sign(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<int64_t> pid;
+  std::string strokes;
+  if (!trim(ctx.req.body).empty()) {
+    auto in = json::In::parse(ctx.req.body);
+    if (!in.ok()) return Response::problem(in.error());
+    pid = in->int64("participant_id", false, 1);
+    if (const auto* sig = in->get("signature"); sig && !sig->IsNull()) {
+      rapidjson::StringBuffer buf;
+      rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+      sig->Accept(w);
+      strokes.assign(buf.GetString(), buf.GetSize());
+    } else if (pid) {
+      in->add_error("signature", "required", "Bubuhkan tanda tangan pada kotak.", "Sign in the box.");
+    }
+    if (!in->ok()) return Response::problem(in->error());
+  }
+  return written(ctx, *id, [&](db::Conn& c) { return sign_berita_acara(c, ctx.scope(), *id, pid, strokes); });
+}
+
+Response berita_acara(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto ref = ctx.db().read_value<documents::DocumentRef>([&](db::Conn& c) { return berita_acara_document(c, ctx.scope(), *id); });
+  if (!ref.ok()) return Response::problem(ref.error());
+  auto issued = documents::issue(ctx.db(), ctx.scope(), *ref, documents::public_base(ctx.svc.cfg),
+                                 [&](db::Conn& c, const documents::Stamp& st) { return berita_acara_pdf(c, ctx.scope(), *id, st); });
+  if (!issued.ok()) return Response::problem(issued.error());
+  Response r;
+  r.content_type = "application/pdf";
+  r.body = std::move(issued->pdf);
+  r.header("Content-Disposition", fmt::format("attachment; filename=\"berita-acara-rapat-{}.pdf\"", *id));
+  r.header("Cache-Control", "private, no-store");
+  r.header("X-Document-Code", issued->entry.code);
+  return r;
+}
+
+// The QR code the meeting screen shows: an SVG of the check-in address, while check-in is open.
+Response checkin_qr(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<Meeting> m;
+  Status s = ctx.db().read([&](db::Conn& c) { m = get_meeting(c, ctx.scope(), *id); });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!m) return Response::problem(Error::not_found());
+  auto start = parse_iso(m->start_at), end = parse_iso(m->end_at);
+  if (m->checkin_token.empty() || !start || !end || !checkin_open(m->status, *start, *end, system_time().now()))
+    return Response::problem(Error::conflict("checkin.closed", "Daftar hadir mandiri hanya dibuka selama rapat berlangsung.",
+                                             "Self check-in is open only while the meeting takes place."));
+  std::string base = documents::public_base(ctx.svc.cfg);
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  auto qr = report::qr_encode(base + "/hadir/" + m->checkin_token);
+  if (!qr) return Response::problem(Error::internal("QR encoding failed"));
+  const int quiet = 4, size = qr->size + 2 * quiet;
+  std::string svg = fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" shape-rendering="crispEdges">)"
+                                R"(<rect width="{0}" height="{0}" fill="#fff"/><path fill="#000" d=")",
+                                size);
+  for (int y = 0; y < qr->size; ++y)
+    for (int x = 0; x < qr->size; ++x)
+      if (qr->at(x, y)) svg += fmt::format("M{} {}h1v1h-1z", x + quiet, y + quiet);
+  svg += "\"/></svg>";
+  Response r;
+  r.content_type = "image/svg+xml";
+  r.body = std::move(svg);
+  r.header("Cache-Control", "private, no-store");
+  return r;
+}
+
+Result<TrackerQuery> tracker_query(const http::Request& req) {
+  TrackerQuery q;
+  q.status = req.q("status").value_or("");
+  if (!q.status.empty() && q.status != "OVERDUE" &&
+      std::find(kActionStatuses.begin(), kActionStatuses.end(), q.status) == kActionStatuses.end())
+    return Error::invalid_field("status", "not_allowed", "Status tidak dikenal.", "Unknown status.");
+  q.region = req.q("region").value_or("");
+  if (!q.region.empty() && region_level(q.region) == RegionLevel::Invalid)
+    return Error::invalid_field("region", "invalid", "Kode wilayah tidak valid.", "Invalid region code.");
+  if (auto o = req.q("owner_org_unit_id"); o && !o->empty()) {
+    q.owner_org_unit_id = parse_int64(*o);
+    if (!q.owner_org_unit_id) return Error::invalid_field("owner_org_unit_id", "invalid", "Id unit tidak valid.", "Invalid unit id.");
+  }
+  if (auto m = req.q("meeting_id"); m && !m->empty()) {
+    q.meeting_id = parse_int64(*m);
+    if (!q.meeting_id) return Error::invalid_field("meeting_id", "invalid", "Id rapat tidak valid.", "Invalid meeting id.");
+  }
+  if (auto a = req.q("after"); a && !a->empty()) {
+    auto cut = a->rfind('_');
+    auto id = cut == std::string::npos ? std::nullopt : parse_int64(a->substr(cut + 1));
+    if (!id || !parse_date(a->substr(0, cut)))
+      return Error::invalid_field("after", "invalid", "Kursor halaman tidak valid.", "The page cursor is invalid.");
+    q.after_due = a->substr(0, cut);
+    q.after_id = *id;
+  }
+  if (auto l = req.q("limit"); l && !l->empty()) {
+    auto v = parse_int64(*l);
+    if (!v || *v < 1 || *v > 500)
+      return Error::invalid_field("limit", "out_of_range", "Batas harus antara 1 dan 500.", "The limit must be between 1 and 500.");
+    q.limit = static_cast<int>(*v);
+  }
+  return q;
+}
+
+Response tracker_route(Ctx& ctx) {
+  auto q = tracker_query(ctx.req);
+  if (!q.ok()) return Response::problem(q.error());
+  Date today = today_in(ctx.scope().region_code.empty() ? "31" : ctx.scope().region_code);
+  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
+    TrackerPage page = tracker(c, ctx.scope(), *q, today);
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    for (auto& a : page.items) o.raw(to_json(a, today));
+    o.end_array().kv_opt("next_after", page.next_after).end_object();
+    return o.take();
+  });
+}
+
+Response tracker_xlsx_route(Ctx& ctx) {
+  auto q = tracker_query(ctx.req);
+  if (!q.ok()) return Response::problem(q.error());
+  Date today = today_in(ctx.scope().region_code.empty() ? "31" : ctx.scope().region_code);
+  std::vector<ActionItem> all;
+  std::string area;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    TrackerQuery page = *q;
+    page.limit = 500;
+    for (int i = 0; i < 100; ++i) {  // at most 50,000 rows in a workbook
+      TrackerPage p = tracker(c, ctx.scope(), page, today);
+      all.insert(all.end(), p.items.begin(), p.items.end());
+      if (!p.next_after) break;
+      page.after_due = all.back().due_date;
+      page.after_id = all.back().id;
+    }
+    std::string root = q->region.empty() ? ctx.scope().region_code : q->region;
+    area = root.empty() ? "Nasional" : c.query_str("SELECT name FROM regions WHERE code = ?", {root}).value_or(root);
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  auto x = tracker_xlsx(all, today, area);
+  if (!x.ok()) return Response::problem(x.error());
+  Response r;
+  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.body = std::move(*x);
+  r.header("Content-Disposition", "attachment; filename=\"rencana-aksi.xlsx\"");
+  r.header("Cache-Control", "private, no-store");
+  return r;
+}
+
+Response realised(Ctx& ctx) {
+  Date today = today_in(ctx.scope().region_code.empty() ? "31" : ctx.scope().region_code);
+  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    for (auto& t : realised_by_office(c, ctx.scope(), today))
+      o.begin_object().kv("office", t.org_unit_name).kv("total", t.total).kv("done", t.done).kv("overdue", t.overdue).end_object();
+    o.end_array().end_object();
+    return o.take();
+  });
+}
+
+Response links_route(Ctx& ctx) {
+  std::string kind = ctx.req.q("kind").value_or("");
+  auto id = parse_int64(ctx.req.q("id").value_or(""));
+  if (std::find(kLinkKinds.begin(), kLinkKinds.end(), kind) == kLinkKinds.end())
+    return Response::problem(Error::invalid_field("kind", "not_allowed", "Jenis catatan tidak dikenal.", "Unknown record kind."));
+  if (!id || *id < 1) return Response::problem(Error::invalid_field("id", "invalid", "Id tidak valid.", "Invalid id."));
+  Date today = today_in(ctx.scope().region_code.empty() ? "31" : ctx.scope().region_code);
+  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    for (auto& l : linked_to(c, ctx.scope(), kind, *id, today))
+      o.begin_object().kv("owner", l.owner).kv("owner_id", l.owner_id).kv("meeting_id", l.meeting_id).kv("meeting_title", l.meeting_title)
+          .kv("text", l.text).kv("status", l.status).kv("due_date", l.due_date).end_object();
+    o.end_array().end_object();
+    return o.take();
+  });
+}
+
+// ---- public check-in ------------------------------------------------------------------------
+
+http::RateLimiter& checkin_limiter() {
+  static http::RateLimiter l(30);
+  return l;
+}
+
+Response checkin_get(Ctx& ctx) {
+  if (!checkin_limiter().allow(ctx.req.remote_ip)) return Response::problem(http::RateLimiter::refused());
+  std::string token(ctx.req.param("token"));
+  std::optional<CheckinMeeting> m;
+  Status s = ctx.db().read([&](db::Conn& c) { m = checkin_meeting(c, token, system_time().now()); });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!m) return Response::problem(Error::not_found());
+  json::Out o;
+  o.begin_object().kv("title", m->title).kv("venue", m->venue).kv("start_at", m->start_at).kv("end_at", m->end_at)
+      .kv("region_code", m->region_code).kv("open", m->open);
+  o.key("participant_types").begin_array();
+  for (auto t : kParticipantTypes) o.value(t);
+  o.end_array().end_object();
+  Response r = Response::json(200, o.take());
+  r.header("Cache-Control", "no-store");
+  return r;
+}
+
+Response checkin_post(Ctx& ctx) {
+  if (!checkin_limiter().allow(ctx.req.remote_ip)) return Response::problem(http::RateLimiter::refused());
+  std::string token(ctx.req.param("token"));
+  auto p = participant_input(ctx.req, true);
+  if (!p.ok()) {
+    // An unknown code answers 404 before any field error, so the form reveals nothing.
+    std::optional<CheckinMeeting> m;
+    (void)ctx.db().read([&](db::Conn& c) { m = checkin_meeting(c, token, system_time().now()); });
+    return Response::problem(m ? p.error() : Error::not_found());
+  }
+  int64_t id = 0;
+  Status s = ctx.db().write([&](db::Conn& c) -> Status {
+    PANTAU_TRY(id, self_checkin(c, token, *p, ctx.req.remote_ip, system_time().now()));
+    return {};
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  json::Out o;
+  o.begin_object().kv("recorded", true).kv("name", p->name).end_object();
+  return Response::json(201, o.take());
+}
+
+}  // namespace
+
+void register_routes(http::App& app) {
+  auto& r = app.router();
+  http::RouteOptions read{false, auth::kRecordRead};
+  http::RouteOptions write{false, auth::kRecordWrite};
+  http::RouteOptions review{false, auth::kRecordReview};
+  r.get("/api/v1/meetings", list, read);
+  r.post("/api/v1/meetings", create, write);
+  r.get("/api/v1/meetings/tracker", tracker_route, read);
+  r.get("/api/v1/meetings/tracker.xlsx", tracker_xlsx_route, read);
+  r.get("/api/v1/meetings/realised", realised, read);
+  r.get("/api/v1/meetings/links", links_route, read);
+  r.get("/api/v1/meetings/{id}", get_one, read);
+  r.patch("/api/v1/meetings/{id}", patch, write);
+  r.post("/api/v1/meetings/{id}/actions", action, write);
+  r.post("/api/v1/meetings/{id}/participants", add_person, write);
+  r.patch("/api/v1/meetings/{id}/participants/{pid}", patch_person, write);
+  r.post("/api/v1/meetings/{id}/minutes", put_minutes, write);
+  r.post("/api/v1/meetings/{id}/minutes/approve", approve, review);
+  r.post("/api/v1/meetings/{id}/agreements", add_agreement_route, write);
+  r.patch("/api/v1/meetings/{id}/agreements/{aid}", patch_agreement_route, write);
+  r.post("/api/v1/meetings/{id}/action-items", add_action_route, write);
+  r.post("/api/v1/meetings/{id}/sign", sign, read);
+  r.get("/api/v1/meetings/{id}/berita-acara.pdf", berita_acara, read);
+  r.get("/api/v1/meetings/{id}/checkin-qr.svg", checkin_qr, write);
+  r.get("/api/v1/action-items/{id}", [](Ctx& ctx) {
+    auto id = path_id(ctx.req);
+    if (!id.ok()) return Response::problem(id.error());
+    return item_answer(ctx, *id);
+  }, read);
+  r.patch("/api/v1/action-items/{id}", patch_item, write);
+  r.post("/api/v1/action-items/{id}/follow-ups", add_follow_up_route, write);
+  r.post("/api/v1/follow-ups/{id}/verify", verify_route, review);
+  r.get("/api/v1/checkin/{token}", checkin_get, http::RouteOptions{true, {}, false});
+  r.post("/api/v1/checkin/{token}", checkin_post, http::RouteOptions{true, {}, false});
+}
+
+}  // namespace pantau::meetings

@@ -1,0 +1,76 @@
+// SQL of meetings. Every function takes the caller's Scope: a meeting (and everything in it) is
+// visible within the subtree of its region and the caller's clearance; an action item also
+// within the subtree of its owner's region, so an office sees what it owes to a provincial
+// rakor. Writes append audit rows in the same transaction. A change to what the Berita Acara
+// says (agreements, action items, minutes, attendance) after someone signed it voids the
+// signatures: the meeting's ba_revision grows and the signatures of earlier revisions show as
+// voided (signatures_voided_at says when).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/scope.h"
+#include "core/time.h"
+#include "db/database.h"
+#include "modules/meetings/model.h"
+
+namespace pantau::meetings {
+
+std::optional<Meeting> get_meeting(db::Conn& c, const auth::Scope& s, int64_t id);
+Result<int64_t> create_meeting(db::Conn& c, const auth::Scope& s, const MeetingInput& in);
+Status update_meeting(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const MeetingInput& in);
+// A status step (rules.h transition); INVITE also makes the check-in code.
+Status act_on_meeting(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, MeetingAction a, TimePoint now);
+
+std::vector<Participant> participants(db::Conn& c, int64_t meeting_id);
+std::optional<Participant> get_participant(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t pid);
+// Invited participant (officer) or attendance recorded by an officer (present, drawn signature).
+Result<int64_t> add_participant(db::Conn& c, const auth::Scope& s, int64_t meeting_id, const Participant& p);
+Status update_participant(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t pid, const Participant& p);
+
+// Self check-in: the meeting of a code while its window is open (nothing else is reachable
+// from the code). A participant already on the list by the same name is marked present.
+struct CheckinMeeting {
+  int64_t id = 0;
+  std::string title, venue, start_at, end_at, region_code;
+  bool open = false;
+};
+std::optional<CheckinMeeting> checkin_meeting(db::Conn& c, const std::string& token, TimePoint now);
+Result<int64_t> self_checkin(db::Conn& c, const std::string& token, const Participant& p, const std::string& ip, TimePoint now);
+
+std::optional<Minutes> get_minutes(db::Conn& c, int64_t meeting_id);
+Status save_minutes(db::Conn& c, const auth::Scope& s, int64_t meeting_id, const Minutes& m);
+Status approve_minutes(db::Conn& c, const auth::Scope& s, int64_t meeting_id);
+
+std::vector<Agreement> agreements(db::Conn& c, int64_t meeting_id);
+Result<int64_t> add_agreement(db::Conn& c, const auth::Scope& s, int64_t meeting_id, const Agreement& a);
+Status update_agreement(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t aid, int64_t version, const Agreement& a);
+
+// Signs the Berita Acara: the participant linked to the caller's account, or (an officer) a
+// participant without an account with the signature drawn on the tablet.
+Status sign_berita_acara(db::Conn& c, const auth::Scope& s, int64_t meeting_id, std::optional<int64_t> pid,
+                         const std::string& strokes);
+
+// What the Berita Acara of a meeting needs.
+struct BeritaAcaraContent {
+  Meeting meeting;
+  std::vector<Participant> participants;
+  std::vector<Agreement> agreements;
+  std::vector<ActionItem> actions;
+  std::optional<Minutes> minutes;
+  bool final = false;
+};
+std::optional<BeritaAcaraContent> berita_acara_content(db::Conn& c, const auth::Scope& s, int64_t meeting_id);
+
+// JSON answers.
+std::optional<std::string> meeting_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, TimePoint now);
+std::string meetings_json(db::Conn& c, const auth::Scope& s, const std::string& status, const std::string& type,
+                          std::optional<int64_t> after, int limit);
+std::string to_json(const ActionItem& a, Date today);
+
+// Open agreements and action items of the earlier meetings of the series (the agenda item
+// "tindak lanjut kesepakatan sebelumnya").
+std::vector<ActionItem> carried_over(db::Conn& c, const auth::Scope& s, const Meeting& m);
+
+}  // namespace pantau::meetings
