@@ -15,6 +15,7 @@
 #include "core/time.h"
 #include "files/evidence.h"
 #include "http/json.h"
+#include "modules/democracy/seed.h"
 #include "modules/elections/seed.h"
 #include "modules/meetings/seed.h"
 #include "modules/party_aid/seed.h"
@@ -168,6 +169,8 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   if (!elections_demo.ok()) return elections_demo;
   Status party_aid_demo = db.write([](db::Conn& c) { return party_aid::seed_demo(c); });
   if (!party_aid_demo.ok()) return party_aid_demo;
+  Status democracy_demo = db.write([](db::Conn& c) { return democracy::seed_demo(c); });
+  if (!democracy_demo.ok()) return democracy_demo;
   Status meetings_demo = db.write([](db::Conn& c) { return meetings::seed_demo(c); });
   if (!meetings_demo.ok()) return meetings_demo;
   Status registries_demo = db.write([](db::Conn& c) { return ormas::seed_demo(c); });

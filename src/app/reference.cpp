@@ -5,6 +5,7 @@
 #include "core/csv.h"
 #include "core/fileio.h"
 #include "core/strings.h"
+#include "modules/democracy/store.h"
 #include "modules/regions/seed.h"
 
 namespace pantau::app {
@@ -67,6 +68,9 @@ Result<SeedReport> seed_reference(db::Database& db, const std::string& dir) {
     return {};
   });
   if (!s.ok()) return s.error();
+  // Democracy index: indicators, the established official values and the weight sets.
+  Status idi = db.write([&](db::Conn& c) { return democracy::seed_reference(c, dir); });
+  if (!idi.ok()) return idi.error();
   return rep;
 }
 

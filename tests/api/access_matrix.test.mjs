@@ -1834,7 +1834,192 @@ const MATRIX = [
       assertProblem(assert, await decide('bpk.auditor', pa.app['63.71']), 403, 'forbidden');
       assert.deepEqual(await as.admin.all('/api/v1/party-aid/applications'), pa.apps, 'nothing changed');
     },
+  },  // ---- democracy index: official values, evidence log, proposals, provisional index ----
+  ...['indicators', 'values?year=2023', 'coverage?year=2023', 'trend?province=63', 'choropleth?year=2023&aspect=KEBEBASAN', 'weights'].map((q) => ({
+    method: 'GET', path: `/api/v1/democracy/${q.split('?')[0]}`, permission: 'record.read', allowed: [200], module: 'democracy',
+    probe: `/api/v1/democracy/${q}`,
+    scope: async () => sameForEveryone(`/api/v1/democracy/${q}`),
+  })),
+  {
+    method: 'POST', path: '/api/v1/democracy/values/import', permission: 'user.admin', module: 'democracy',
+    allowed: (u) => (USERS[u].region === '' ? [422] : [403]),
+    scope: async () => {
+      const body = 'year,level,province_code,scope,aspect,indicator_no,method,value,rank,source_release\n2023,PROVINSI,63,TOTAL,,,NEW_2021,99.00,,uji\n';
+      for (const u of ['kalsel.admin', 'banjarbaru.admin']) {
+        assertProblem(assert, await as[u].request('POST', '/api/v1/democracy/values/import', { body, headers: { 'Content-Type': 'text/csv' } }), 403, 'forbidden');
+      }
+      assert.deepEqual((await as.admin.get('/api/v1/democracy/values')).json, dm.values, 'official values unchanged');
+    },
   },
+  {
+    method: 'POST', path: '/api/v1/democracy/weights', permission: 'user.admin', allowed: [422], module: 'democracy',
+    scope: async () => {
+      const indicators = Object.fromEntries(Array.from({ length: 22 }, (_, i) => [String(i + 1), i < 14 ? (i === 6 || i === 13 ? 0.1426 : 0.1429) : 0.125]));
+      const body = { code: 'UJI', name: 'Uji', source: 'uji', decided_on: '2026-01-01', aspects: { KEBEBASAN: 0.3333, KESETARAAN: 0.3333, KAPASITAS: 0.3334 }, indicators };
+      assertProblem(assert, await as['kalsel.admin'].post('/api/v1/democracy/weights', body), 403, 'forbidden');
+      assert.deepEqual((await as.admin.get('/api/v1/democracy/weights')).json, dm.weights, 'no weight set added');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/democracy/evidence', permission: 'record.read', allowed: [200], module: 'democracy',
+    scope: async () => {
+      for (const r of ['63.71', '63.72', '63', '64']) assert.ok(dm.evidence.some((e) => e.region_code === r), `evidence of ${r}`);
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/democracy/evidence');
+        assert.deepEqual(sorted(seen.map((e) => e.id)), sorted(visible(dm.evidence, u).map((e) => e.id)), `${u} evidence`);
+      }
+      // A region filter outside the caller's area narrows nothing open.
+      assert.deepEqual((await as['banjarbaru.operator'].get('/api/v1/democracy/evidence?region=63.71')).json.items, []);
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/democracy/evidence', permission: 'record.write', allowed: [422], module: 'democracy',
+    scope: async () => {
+      const p = '/api/v1/democracy/evidence';
+      assertProblem(assert, await as['banjarbaru.operator'].post(p, evidenceBody('63.71')), 403, 'forbidden');
+      assertProblem(assert, await as['banjarmasin.operator'].post(p, evidenceBody('63')), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post(p, evidenceBody('64')), 403, 'forbidden');
+      assertProblem(assert, await as['banjarmasin.operator'].post(p, evidenceBody('63.71', { classification: 'RAHASIA' })), 422);
+      assert.deepEqual(await as.admin.all(p), dm.evidence, 'nothing recorded');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/democracy/evidence/{id}', permission: 'record.read', allowed: [200, 404], module: 'democracy',
+    probe: () => `/api/v1/democracy/evidence/${dm.evBjb?.id ?? 1}`,
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        for (const e of dm.evidence) {
+          const r = await c.get(`/api/v1/democracy/evidence/${e.id}`);
+          assert.equal(r.status, visible([e], u).length ? 200 : 404, `${u} evidence ${e.id} (${e.region_code}, ${e.classification})`);
+        }
+      }
+    },
+  },
+  ...[['PATCH', 'patch'], ['DELETE', 'del']].map(([method, fn]) => ({
+    method, path: '/api/v1/democracy/evidence/{id}', permission: 'record.write', allowed: [428], module: 'democracy',
+    probe: () => `/api/v1/democracy/evidence/${dm.evBjb?.id ?? 1}`,
+    scope: async () => {
+      const call = (u, e) => (fn === 'patch'
+        ? as[u].patch(`/api/v1/democracy/evidence/${e.id}`, evidenceBody(e.region_code), { headers: { 'If-Match': `"${e.version}"` } })
+        : as[u].del(`/api/v1/democracy/evidence/${e.id}`, { headers: { 'If-Match': `"${e.version}"` } }));
+      assertProblem(assert, await call('banjarbaru.operator', dm.evBjm), 404);
+      assertProblem(assert, await call('banjarmasin.operator', dm.evBjb), 404);
+      assertProblem(assert, await call('kalsel.operator', dm.evR), 404);
+      assertProblem(assert, await call('kalsel.operator', dm.evKaltim), 404);
+      assertProblem(assert, await call('bpk.auditor', dm.evBjm), 403, 'forbidden');
+      assert.deepEqual(await as.admin.all('/api/v1/democracy/evidence'), dm.evidence, 'nothing changed');
+    },
+  })),
+  {
+    method: 'GET', path: '/api/v1/democracy/proposals', permission: 'record.read', allowed: [200], module: 'democracy',
+    scope: async () => {
+      for (const r of ['63.71', '63.72', '63', '64.71']) assert.ok(dm.proposals.some((p) => p.region_code === r), `a proposal in ${r}`);
+      for (const cls of ['TERBATAS', 'RAHASIA']) assert.ok(dm.proposals.some((p) => p.classification === cls), `a ${cls} proposal`);
+      for (const [u, c] of Object.entries(as)) {
+        const seen = await c.all('/api/v1/democracy/proposals');
+        assert.deepEqual(sorted(seen.map((p) => p.id)), sorted(visible(dm.proposals, u).map((p) => p.id)), `${u} proposals`);
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/democracy/proposals/{id}', permission: 'record.read', allowed: [200, 404], module: 'democracy',
+    probe: () => `/api/v1/democracy/proposals/${dm.proposals?.[0]?.id ?? 1}`,
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        for (const p of dm.proposals) {
+          const r = await c.get(`/api/v1/democracy/proposals/${p.id}`);
+          assert.equal(r.status, visible([p], u).length ? 200 : 404, `${u} proposal ${p.id} (${p.region_code}, ${p.classification})`);
+        }
+      }
+    },
+  },
+  ...['accept', 'dismiss'].map((action) => ({
+    method: 'POST', path: `/api/v1/democracy/proposals/{id}/${action}`, permission: 'record.review', allowed: [428], module: 'democracy',
+    probe: () => `/api/v1/democracy/proposals/${dm.proposals?.[0]?.id ?? 1}/${action}`,
+    scope: async () => {
+      const decide = (u, p) => as[u].post(`/api/v1/democracy/proposals/${p.id}/${action}`, {}, { headers: { 'If-Match': `"${p.version}"` } });
+      const of = (region, cls = 'BIASA') => dm.proposals.find((p) => p.region_code === region && p.classification === cls);
+      assertProblem(assert, await decide('banjarbaru.kabid', of('63.71')), 404);
+      assertProblem(assert, await decide('banjarmasin.kaban', of('63.72')), 404);
+      assertProblem(assert, await decide('kalsel.kabid', of('63', 'RAHASIA')), 404);
+      assertProblem(assert, await decide('kalsel.kabid', of('64.71')), 404);
+      assert.deepEqual(await as.admin.all('/api/v1/democracy/proposals'), dm.proposals, 'nothing decided');
+      assert.deepEqual(await as.admin.all('/api/v1/democracy/evidence'), dm.evidence, 'no evidence made');
+    },
+  })),
+  {
+    method: 'GET', path: '/api/v1/democracy/proposal-rules', permission: 'user.admin', allowed: [200], module: 'democracy',
+    scope: async () => {
+      for (const u of admins()) assert.deepEqual((await as[u].get('/api/v1/democracy/proposal-rules')).json, dm.rules, u);
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/democracy/proposal-rules/{id}', permission: 'user.admin', allowed: [428], module: 'democracy',
+    probe: '/api/v1/democracy/proposal-rules/1',
+    scope: async () => {
+      const rule = dm.rules.items[0];
+      for (const u of ['kalsel.admin', 'banjarbaru.admin']) {
+        assertProblem(assert, await as[u].patch(`/api/v1/democracy/proposal-rules/${rule.id}`, { active: false }, { headers: { 'If-Match': `"${rule.version}"` } }), 403, 'forbidden');
+      }
+      assert.deepEqual((await as.admin.get('/api/v1/democracy/proposal-rules')).json, dm.rules, 'rules unchanged');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/democracy/provisional', permission: 'record.read', module: 'democracy',
+    probe: '/api/v1/democracy/provisional?year=2023', allowed: (u) => (USERS[u].region === '' ? [422] : [200]),
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        for (const region of ['63', '63.71', '63.72', '64']) {
+          const r = await c.get(`/api/v1/democracy/provisional?region=${region}&year=2023`);
+          assert.equal(r.status, within(region, USERS[u].region) ? 200 : 404, `${u} provisional index of ${region}`);
+          if (r.status === 200) {
+            assert.equal(r.json.official, false);
+            assert.match(r.json.label.id, /BUKAN angka resmi BPS/);
+            assert.ok(r.json.kabkota.every((k) => within(k.code, USERS[u].region)), `${u} sees only kab/kota in its area`);
+          }
+        }
+      }
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/democracy/backtest', permission: 'record.read', allowed: [200], module: 'democracy',
+    probe: '/api/v1/democracy/backtest?year=2023',
+    scope: async () => {
+      const r = await as['kaltim.operator'].get('/api/v1/democracy/backtest?year=2023');
+      assert.ok(r.json.items.every((x) => x.province_code === '64'), 'another province is not shown');
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/democracy/plan', permission: 'record.read', module: 'democracy',
+    probe: '/api/v1/democracy/plan?year=2026', allowed: (u) => (USERS[u].region === '' ? [422] : [200]),
+    scope: async () => {
+      for (const [u, c] of Object.entries(as)) {
+        for (const region of ['63', '63.71', '63.72', '64']) {
+          const r = await c.get(`/api/v1/democracy/plan?region=${region}&year=2026`);
+          assert.equal(r.status, within(region, USERS[u].region) ? 200 : 404, `${u} plan of ${region}`);
+        }
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/democracy/plan', permission: 'record.write', allowed: [422], module: 'democracy',
+    scope: async () => {
+      const body = (region) => ({ region_code: region, year: 2026, indicator_no: 3, action: 'Dialog lintas iman', owner_person: 'Kabid', due_date: '2026-12-31' });
+      assertProblem(assert, await as['banjarbaru.operator'].post('/api/v1/democracy/plan', body('63.71')), 403, 'forbidden');
+      assertProblem(assert, await as['banjarmasin.operator'].post('/api/v1/democracy/plan', body('63')), 403, 'forbidden');
+      assertProblem(assert, await as['kalsel.operator'].post('/api/v1/democracy/plan', body('64')), 403, 'forbidden');
+      assert.deepEqual((await as.admin.get('/api/v1/democracy/plan?region=63.71&year=2026')).json.items, [], 'nothing added');
+    },
+  },
+  ...['pdf', 'xlsx'].map((ext) => ({
+    method: 'GET', path: `/api/v1/democracy/export.${ext}`, permission: 'record.read', module: 'democracy',
+    probe: `/api/v1/democracy/export.${ext}?year=2023`, allowed: (u) => (USERS[u].region === '' ? [422] : [200]),
+    scope: async () => {
+      assertProblem(assert, await as['banjarmasin.operator'].get(`/api/v1/democracy/export.${ext}?region=63.72&year=2023`), 404);
+      assertProblem(assert, await as['kalsel.operator'].get(`/api/v1/democracy/export.${ext}?region=64&year=2023`), 404);
+      assert.equal((await as['kalsel.operator'].get(`/api/v1/democracy/export.${ext}?region=63&year=2023`)).status, 200);
+    },
+  })),
   // Meetings (module meetings): the demo's province rakor (63) and Kota Banjarmasin's forum (63.71).
   { method: 'GET', path: '/api/v1/meetings', permission: 'record.read', allowed: [200], module: 'meetings', scope: async () => meetingScope() },
   { method: 'POST', path: '/api/v1/meetings', permission: 'record.write', allowed: [422], module: 'meetings', scope: async () => {
@@ -2260,6 +2445,12 @@ function quarterOf(d) {
 // Conflict early warning as the ministry sees it, and the records made for these tests.
 const cf = {};
 const ago = (days) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+// Democracy-index records as the ministry sees them.
+const dm = {};
+const evidenceBody = (region, extra = {}) => ({
+  region_code: region, event_date: ago(3), indicator_no: 1, sign: -1, description: `Uji matriks bukti ${region}`,
+  source: 'Media daring (uji)', ...extra,
+});
 const incidentBody = (region, extra = {}) => ({
   region_code: region, occurred_on: ago(2), source: 'NATURAL_RESOURCE_DISPUTE', type_code: 'LAND.PLANTATION', info_source: 'FIELD',
   description: `Uji matriks konflik ${region}`, ...extra,
@@ -2563,6 +2754,29 @@ before(async () => {
     pa.lpjOf['63'] = pa.lpj.find((l) => l.region_code === '63');
     pa.results = {};
     for (const r of PA_REGIONS) pa.results[r] = (await as.admin.get(`/api/v1/party-aid/election-results?region=${r}&election_year=2024`)).json.items;
+  }
+  // Democracy index: evidence in two kab/kota, the province (RAHASIA) and another province;
+  // proposals from the matrix's conflict incidents (the land rule is widened for this), in every
+  // classification.
+  if (MODULES.has('democracy')) {
+    const make = async (u, body) => {
+      const res = await as[u].post('/api/v1/democracy/evidence', body);
+      assert.equal(res.status, 201, `${u}: ${res.text}`);
+      return res.json;
+    };
+    dm.evBjm = await make('banjarmasin.operator', evidenceBody('63.71'));
+    dm.evBjb = await make('banjarbaru.operator', evidenceBody('63.72'));
+    dm.evR = await make('kalsel.kaban', evidenceBody('63', { classification: 'RAHASIA' }));
+    dm.evKaltim = await make('admin', evidenceBody('64'));
+    dm.evidence = await as.admin.all('/api/v1/democracy/evidence');
+    let rules = (await as.admin.get('/api/v1/democracy/proposal-rules')).json.items;
+    const clash = rules.find((x) => x.match === 'CLASH');
+    const res = await as.admin.patch(`/api/v1/democracy/proposal-rules/${clash.id}`, { match: 'LAND' }, { headers: { 'If-Match': `"${clash.version}"` } });
+    assert.equal(res.status, 200, res.text);
+    dm.rules = (await as.admin.get('/api/v1/democracy/proposal-rules')).json;
+    dm.proposals = await as.admin.all('/api/v1/democracy/proposals');
+    dm.values = (await as.admin.get('/api/v1/democracy/values')).json;
+    dm.weights = (await as.admin.get('/api/v1/democracy/weights')).json;
   }
 });
 

@@ -6,5 +6,6 @@ import * as meetings from './views/meetings/module'
 import * as ormas from './views/ormas/module'
 import * as foreigners from './views/foreigners/module'
 import * as services from './views/services/module'
+import * as democracy from './views/democracy/module'
 
-export const modules = [elections, conflict, partyAid, meetings, ormas, foreigners, services]
+export const modules = [elections, conflict, partyAid, meetings, ormas, foreigners, services, democracy]

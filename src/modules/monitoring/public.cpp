@@ -190,3 +190,17 @@ void seed_demo(db::Conn& c, TimePoint now) {
 }
 
 }  // namespace pantau::monitoring
+
+namespace pantau::monitoring {
+
+std::vector<EventSummary> events_after(db::Conn& c, int64_t after, int limit) {
+  std::vector<EventSummary> out;
+  c.query("SELECT id, region_code, occurred_at, category_code, title, classification FROM political_events "
+          "WHERE id > ? ORDER BY id LIMIT ?",
+          {after, int64_t{limit}}, [&](const db::Row& r) {
+            out.push_back({r.i64(0), r.str(1), r.str(2).substr(0, 10), r.str(3), r.str(4), static_cast<int>(r.i64(5))});
+          });
+  return out;
+}
+
+}  // namespace pantau::monitoring

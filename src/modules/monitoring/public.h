@@ -30,3 +30,17 @@ std::vector<Task> pending_tasks(db::Conn& c, const auth::Scope& s);
 void seed_demo(db::Conn& c, TimePoint now);
 
 }  // namespace pantau::monitoring
+
+namespace pantau::monitoring {
+
+struct EventSummary {
+  int64_t id = 0;
+  std::string region_code, occurred_on, category_code, title;
+  int classification = 0;
+};
+// Political events with an id above `after`, in id order, at most `limit`, across every region
+// and classification: the caller keeps the event's region and classification with whatever it
+// derives and filters by them (the democracy module's evidence proposals do).
+std::vector<EventSummary> events_after(db::Conn& c, int64_t after, int limit);
+
+}  // namespace pantau::monitoring

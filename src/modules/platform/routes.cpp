@@ -51,6 +51,9 @@ void register_routes(http::App& app);
 namespace pantau::services {
 void register_routes(http::App& app);
 }
+namespace pantau::democracy {
+void register_routes(http::App& app);
+}
 namespace pantau::platform {
 std::string openapi_json();  // openapi.cpp
 }
@@ -417,6 +420,7 @@ void register_all_routes(App& app) {
   elections::register_routes(app);
   party_aid::register_routes(app);
   services::register_routes(app);
+  democracy::register_routes(app);
   verification::register_routes(app);
   meetings::register_routes(app);
 }

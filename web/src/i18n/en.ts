@@ -5,6 +5,7 @@ import * as partyAid from './modules/partyAid'
 import * as meetings from './modules/meetings'
 import * as registries from './modules/registries'
 import * as services from './modules/services'
+import * as idi from './modules/idi'
 
 // English. Same keys as id.ts.
 const en: Messages = {
@@ -14,6 +15,7 @@ const en: Messages = {
   ...registries.en,
   ...meetings.en,
   ...services.en,
+  ...idi.en,
   app: {
     name: 'Pantau',
     tagline: 'National Unity and Politics Information System',

@@ -4,6 +4,7 @@ import * as partyAid from './modules/partyAid'
 import * as registries from './modules/registries'
 import * as meetings from './modules/meetings'
 import * as services from './modules/services'
+import * as idi from './modules/idi'
 
 // Bahasa Indonesia — the default language. Every visible string lives here and in en.ts
 // (same keys; tests/i18n.spec.ts checks both ways). Avoid "@" and "|" in messages: they
@@ -15,6 +16,7 @@ const id = {
   ...partyAid.id,
   ...meetings.id,
   ...services.id,
+  ...idi.id,
   app: {
     name: 'Pantau',
     tagline: 'Sistem Informasi Kesatuan Bangsa dan Politik',
