@@ -16,7 +16,8 @@
 #include "http/write_safety.h"
 #include "modules/democracy/documents.h"
 #include "modules/democracy/store.h"
-#include "modules/regions/rules.h"
+#include "http/handler.h"
+#include "modules/regions/public.h"
 
 namespace pantau::democracy {
 
@@ -280,10 +281,7 @@ Response import_route(Ctx& ctx) {
     Error e = Error::make(ErrorKind::Invalid, "import.refused",
                           fmt::format("{} masalah pada berkas; tidak ada yang diimpor. Perbaiki lalu unggah lagi.", rep->refused.size()),
                           fmt::format("{} problems in the file; nothing was imported. Fix them and upload again.", rep->refused.size()));
-    Response r = Response::problem(e);
-    r.body.pop_back();
-    r.body += ",\"report\":" + o.take() + "}";
-    return r;
+    return http::problem_with(e, "report", o.take());
   }
   return Response::json(201, o.take());
 }
