@@ -17,11 +17,11 @@ static std::vector<std::string> segments_of(std::string_view path) {
 
 // The routes open without a session, written down here on purpose: a route flagged public
 // anywhere else refuses to register, so no module opens a door by a flag alone. Exact paths,
-// the public service portal (modules/services) and the verification of issued documents
-// (modules/verification).
+// the public service portal (modules/services), the verification of issued documents
+// (modules/verification) and the self check-in at a meeting's door (modules/meetings).
 static bool public_allowed(std::string_view pattern) {
   static constexpr std::string_view exact[] = {"/api/v1/session", "/api/v1/openapi.json"};
-  static constexpr std::string_view prefixes[] = {"/api/v1/public/layanan/", "/api/v1/verify/"};
+  static constexpr std::string_view prefixes[] = {"/api/v1/public/layanan/", "/api/v1/verify/", "/api/v1/checkin/"};
   for (auto e : exact)
     if (pattern == e) return true;
   for (auto p : prefixes)
