@@ -152,7 +152,8 @@ constexpr const char* kEvidenceSelect =
     "v.replaces_id, "
     "v.superseded_by, v.verdict, v.verdict_note, v.verdict_by, COALESCE(ub.username, ''), "
     "v.verdict_at, v.linked_by, "
-    "COALESCE(ul.username, ''), v.linked_at, v.version FROM support_evidence v JOIN evidence_files "
+    "COALESCE(ul.username, ''), v.linked_at, v.version, COALESCE(ul.full_name, ''), COALESCE(ub.full_name, '') "
+    "FROM support_evidence v JOIN evidence_files "
     "f ON f.id = v.file_id "
     "LEFT JOIN users ub ON ub.id = v.verdict_by LEFT JOIN users ul ON ul.id = v.linked_by ";
 
@@ -177,6 +178,8 @@ Evidence evidence_from(const db::Row& r) {
   e.linked_by_username = r.str(16);
   e.linked_at = r.str(17);
   e.version = r.i64(18);
+  e.linked_by_name = r.str(19);
+  e.verdict_by_name = r.str(20);
   return e;
 }
 
@@ -188,13 +191,15 @@ std::optional<Evidence> evidence_of(db::Conn& c, int64_t instrument_id, int64_t 
 }
 
 void write_user(json::Out& o, std::string_view key, const std::optional<int64_t>& id,
-                const std::string& username) {
+                const std::string& username, const std::string& full_name = {}) {
   o.key(key);
   if (!id) {
     o.null();
     return;
   }
-  o.begin_object().kv("id", *id).kv("username", username).end_object();
+  o.begin_object().kv("id", *id).kv("username", username);
+  if (!full_name.empty()) o.kv("full_name", full_name);
+  o.end_object();
 }
 
 // The kind of the caller's org unit (KESBANGPOL, PERANGKAT_DAERAH, ...).
@@ -309,9 +314,9 @@ std::string to_json(const Evidence& e) {
       .kv("active", e.active())
       .kv("verdict", name(e.verdict))
       .kv("verdict_note", e.verdict_note);
-  write_user(o, "verdict_by", e.verdict_by, e.verdict_by_username);
+  write_user(o, "verdict_by", e.verdict_by, e.verdict_by_username, e.verdict_by_name);
   o.kv_opt("verdict_at", e.verdict_at);
-  write_user(o, "linked_by", e.linked_by, e.linked_by_username);
+  write_user(o, "linked_by", e.linked_by, e.linked_by_username, e.linked_by_name);
   o.kv("linked_at", e.linked_at).kv("version", e.version).end_object();
   return o.take();
 }

@@ -128,12 +128,14 @@ Response audit_history(Ctx& ctx) {
   o.begin_object().key("items").begin_array();
   int rows = 0;
   Status st = ctx.db().read([&](db::Conn& c) {
-    c.query("SELECT seq, at, COALESCE(actor_id, 0), actor_username, action, entity, entity_id, before_json, after_json "
+    // The person's name beside the username: a history reads "oleh Budi Santoso", not a login.
+    c.query("SELECT seq, at, COALESCE(actor_id, 0), actor_username, action, entity, entity_id, before_json, after_json, "
+            "COALESCE((SELECT u.full_name FROM users u WHERE u.id = audit_log.actor_id), '') "
             "FROM audit_log WHERE " + where + " ORDER BY seq LIMIT 500",
             p, [&](const db::Row& r) {
               ++rows;
               o.begin_object().kv("seq", r.i64(0)).kv("at", r.text(1));
-              o.key("actor").begin_object().kv("id", r.i64(2)).kv("username", r.text(3)).end_object();
+              o.key("actor").begin_object().kv("id", r.i64(2)).kv("username", r.text(3)).kv("full_name", r.text(9)).end_object();
               o.kv("action", r.text(4)).kv("entity", r.text(5)).kv("entity_id", r.text(6));
               o.key("before");
               r.is_null(7) ? (void)o.null() : (void)o.raw(r.text(7));
