@@ -104,6 +104,22 @@ TEST(JsonIn, CollectsEveryFieldError) {
                                                "ok:type", "missing:required"}));
 }
 
+// A range with an open end is said in words a person can read, numbers grouped the Indonesian way.
+TEST(JsonIn, RangeMessagesReadWell) {
+  auto r = json::In::parse(R"({"a":0,"b":5000,"c":-1})");
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->int64("a", true, 1));
+  EXPECT_FALSE(r->int64("b", true, 0, 1000));
+  EXPECT_FALSE(r->int64("c", true, 1250000));
+  const auto& f = r->error().fields;
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].message.id, "Paling sedikit 1.");
+  EXPECT_EQ(f[0].message.en, "At least 1.");
+  EXPECT_EQ(f[1].message.id, "Harus antara 0 dan 1.000.");
+  EXPECT_EQ(f[2].message.id, "Paling sedikit 1.250.000.");
+  EXPECT_EQ(f[2].message.en, "At least 1,250,000.");
+}
+
 TEST(JsonIn, TrimsAndLimitsStrings) {
   auto r = json::In::parse(R"({"a":"  Banjarmasin  ","b":"0123456789"})");
   ASSERT_TRUE(r.ok());

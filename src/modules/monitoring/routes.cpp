@@ -548,6 +548,30 @@ Response mark_read(Ctx& ctx) {
   return st.ok() ? Response::no_content() : Response::problem(st.error());
 }
 
+// POST /api/v1/notifications/read-all: every notification the caller sees counts as read.
+Response mark_all_read(Ctx& ctx) {
+  const auth::Scope& s = ctx.scope();
+  Status st = ctx.db().write([&](db::Conn& c) -> Status {
+    c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) "
+           "SELECT n.id, ?, ? FROM notifications n WHERE n.recipient_region = ? AND n.classification <= ? "
+           "AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.user_id = ?)",
+           {s.user_id, now_iso(), s.region_code, int64_t{s.clearance}, s.user_id});
+    return {};
+  });
+  return st.ok() ? Response::no_content() : Response::problem(st.error());
+}
+
+// DELETE /api/v1/monitoring/reports/{id}/attachments/{file_id}: a wrong attachment goes while the
+// report is a draft or returned, by the owning office only (remove_attachment says what it writes).
+Response delete_attachment(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto file_id = path_id(ctx.req, "file_id");
+  if (!file_id.ok()) return Response::problem(file_id.error());
+  Status st = ctx.db().write([&](db::Conn& c) -> Status { return remove_attachment(c, ctx.scope(), *id, *file_id); });
+  return st.ok() ? Response::no_content() : Response::problem(st.error());
+}
+
 }  // namespace
 
 void register_routes(http::App& app) {
@@ -580,6 +604,8 @@ void register_routes(http::App& app) {
   r.post("/api/v1/monitoring/events/{id}/actions", event_action, read);
   r.get("/api/v1/notifications", notifications);
   r.post("/api/v1/notifications/{id}/read", mark_read);
+  r.post("/api/v1/notifications/read-all", mark_all_read);
+  r.del("/api/v1/monitoring/reports/{id}/attachments/{file_id}", delete_attachment, write);
 }
 
 }  // namespace pantau::monitoring

@@ -295,6 +295,32 @@ Result<PeriodicReport> update_report(db::Conn& c, const auth::Scope& s, int64_t 
   return std::move(*fresh);
 }
 
+Status remove_attachment(db::Conn& c, const auth::Scope& s, int64_t report_id, int64_t file_id) {
+  auto r = get_report(c, s, report_id);
+  if (!r) return not_found_report();
+  if (r->region_code != s.region_code || !s.can(auth::kRecordWrite))
+    return Error::forbidden("Hanya kantor pemilik laporan yang dapat menghapus lampirannya.",
+                            "Only the office that owns the report can remove its attachments.");
+  if (r->status != ReportStatus::Draft && r->status != ReportStatus::Returned)
+    return Error::conflict("report.locked", "Lampiran laporan yang sudah dikirim tidak dapat dihapus.",
+                           "Attachments of a submitted report cannot be removed.");
+  db::Params p{file_id, std::to_string(report_id)};
+  std::string where = s.record_filter("region_code", "classification", p);
+  std::string before;
+  c.query("SELECT id, name, mime, size, sha256, region_code, classification FROM evidence_files "
+          "WHERE id = ? AND entity = 'periodic_report' AND entity_id = ? AND " + where,
+          p, [&](const db::Row& f) {
+            json::Out o;
+            o.begin_object().kv("id", f.i64(0)).kv("name", f.text(1)).kv("mime", f.text(2)).kv("size", f.i64(3))
+                .kv("sha256", f.text(4)).kv("entity", "periodic_report").kv("entity_id", std::to_string(report_id)).end_object();
+            before = o.take();
+          });
+  if (before.empty()) return Error::not_found("Lampiran tidak ditemukan.", "Attachment not found.");
+  c.exec("DELETE FROM evidence_files WHERE id = ?", {file_id});
+  audit::append(c, s, {"delete", "evidence_file", std::to_string(file_id), r->region_code, r->classification, before, std::nullopt});
+  return {};
+}
+
 Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, ReportAction action,
                                      const std::string& reason) {
   auto before = get_report(c, s, id);

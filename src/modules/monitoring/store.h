@@ -35,6 +35,10 @@ std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int6
 std::vector<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q,
                                          std::optional<int64_t>& next_after);
 Result<PeriodicReport> update_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const ReportInput& in);
+// Removes an attachment (evidence file attached to the report) while the report is a draft or
+// returned, for the owning office only; writes a "delete" audit entry of the evidence_file with
+// its name, size and hash. The stored content stays (content-addressed, possibly shared).
+Status remove_attachment(db::Conn& c, const auth::Scope& s, int64_t report_id, int64_t file_id);
 Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, ReportAction action,
                                      const std::string& reason);
 // The reports of the tier below for the same period (a province's kab/kota reports).

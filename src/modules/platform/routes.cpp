@@ -7,6 +7,7 @@
 
 #include "auth/roles.h"
 #include "core/crypto.h"
+#include "core/period.h"
 #include "core/strings.h"
 #include "files/evidence.h"
 #include "http/app.h"
@@ -335,9 +336,13 @@ Response dashboard(Ctx& ctx) {
     provinces ? (void)o.kv_null("province") : (void)o.kv("province", province);
     // Coloured by reporting completeness of the quarterly report (the latest quarter already due).
     auto completeness = monitoring::reporting_completeness(c, s, system_time().now());
+    // The legend reads "Triwulan IV 2026", never the code "2026-Q4".
+    auto period = parse_period(completeness.period);
+    std::string period_id = period.ok() ? period_label_id(period.value()) : completeness.period;
+    std::string period_en = period.ok() ? period_label_en(period.value()) : completeness.period;
     o.key("measure").begin_object().kv("key", "reporting_completeness")
-        .kv_message("label", {"Kelengkapan laporan triwulan " + completeness.period + " (%)",
-                              "Quarterly report completeness " + completeness.period + " (%)"})
+        .kv_message("label", {"Kelengkapan laporan " + period_id + " (%)",
+                              "Report completeness, " + period_en + " (%)"})
         .kv("period", completeness.period).kv("unit", "%").end_object();
     o.key("values").begin_object();
     for (auto& [code, pct] : completeness.percent) o.kv(code, pct);
@@ -345,8 +350,8 @@ Response dashboard(Ctx& ctx) {
     // Every measure the map can show, the default (reporting completeness) first.
     o.key("measures").begin_array();
     o.begin_object().kv("key", "reporting_completeness")
-        .kv_message("label", {"Kelengkapan laporan triwulan " + completeness.period + " (%)",
-                              "Quarterly report completeness " + completeness.period + " (%)"})
+        .kv_message("label", {"Kelengkapan laporan " + period_id + " (%)",
+                              "Report completeness, " + period_en + " (%)"})
         .kv("unit", "%").kv("period", completeness.period).key("values").begin_object();
     for (auto& [code, pct] : completeness.percent) o.kv(code, pct);
     o.end_object().end_object();

@@ -505,6 +505,11 @@ const en: Messages = {
     submitterLevel: { '1': 'Provincial Kesbangpol', '2': 'Regency/city Kesbangpol', '3': 'Sub-district' },
   },
   reports: {
+    removeAttachment: 'Remove',
+    removeAttachmentConfirm: 'Remove the attachment "{name}"?',
+    attachmentRemoved: 'Attachment "{name}" removed.',
+    pdf: 'Download the official PDF',
+    print: 'Print',
     title: 'Quarterly reports',
     subtitle: 'Periodic reports on regional political development (Permendagri 61/2011) and their review.',
     type: 'Report type',
@@ -696,6 +701,7 @@ const en: Messages = {
     back: 'Fast report list',
   },
   notifications: {
+    readAll: 'Mark all as read',
     title: 'Notifications',
     bell: 'Notifications, {count} unread',
     bellNone: 'Notifications, nothing new',

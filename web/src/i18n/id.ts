@@ -506,6 +506,11 @@ const id = {
     submitterLevel: { '1': 'Kesbangpol provinsi', '2': 'Kesbangpol kabupaten/kota', '3': 'Kecamatan' },
   },
   reports: {
+    removeAttachment: 'Hapus',
+    removeAttachmentConfirm: 'Hapus lampiran "{name}"?',
+    attachmentRemoved: 'Lampiran "{name}" dihapus.',
+    pdf: 'Unduh PDF resmi',
+    print: 'Cetak',
     title: 'Laporan Triwulan',
     subtitle: 'Laporan berkala perkembangan politik di daerah (Permendagri 61/2011) dan pemeriksaannya.',
     type: 'Jenis laporan',
@@ -697,6 +702,7 @@ const id = {
     back: 'Daftar lapor cepat',
   },
   notifications: {
+    readAll: 'Tandai semua sudah dibaca',
     title: 'Notifikasi',
     bell: 'Notifikasi, {count} belum dibaca',
     bellNone: 'Notifikasi, tidak ada yang baru',
