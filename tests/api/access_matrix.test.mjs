@@ -206,6 +206,18 @@ const MATRIX = [
   { method: 'GET', path: '/api/v1/geo/provinsi', scope: async () => sameForEveryone('/api/v1/geo/provinsi') },
   { method: 'GET', path: '/api/v1/geo/kabkota', scope: async () => sameForEveryone('/api/v1/geo/kabkota?province=63') },
   {
+    method: 'GET', path: '/api/v1/geo/kecamatan',
+    scope: async () => {
+      await sameForEveryone('/api/v1/geo/kecamatan?province=63');
+      // One province at a time: its kecamatan only, and the province is required.
+      const fc = (await as['banjarmasin.operator'].get('/api/v1/geo/kecamatan?province=63')).json;
+      assert.ok(fc.features.length > 100);
+      assert.ok(fc.features.every((f) => f.properties.code.startsWith('63.') && f.properties.code.split('.').length === 3));
+      assert.ok(fc.features.some((f) => f.properties.code === '63.71.01'));
+      assertProblem(assert, await as['banjarmasin.operator'].get('/api/v1/geo/kecamatan'), 422);
+    },
+  },
+  {
     method: 'GET', path: '/api/v1/org-units',
     scope: async () => {
       for (const [u, c] of Object.entries(as)) {

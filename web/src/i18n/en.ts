@@ -391,6 +391,7 @@ const en: Messages = {
     tasksEmptyHint: 'New tasks will appear here.',
   },
   regions: {
+    mapNote: 'Background: kecamatan boundaries (indicative, not official). No street map: this server works without an outside map service.',
     title: 'Regions',
     subtitle: 'Browse the provinces, regencies/cities and districts in your area of work.',
     indonesia: 'Indonesia',

@@ -392,6 +392,7 @@ const id = {
     tasksEmptyHint: 'Tugas baru akan muncul di sini.',
   },
   regions: {
+    mapNote: 'Latar peta: batas kecamatan (indikatif, bukan batas resmi). Peta jalan tidak ditampilkan: server ini bekerja tanpa layanan peta dari luar.',
     title: 'Wilayah',
     subtitle: 'Telusuri provinsi, kabupaten/kota, dan kecamatan dalam wilayah kerja Anda.',
     indonesia: 'Indonesia',
