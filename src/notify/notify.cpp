@@ -12,4 +12,11 @@ void office(db::Conn& c, const std::string& recipient_region, std::string_view p
           int64_t{classification}, now_iso()});
 }
 
+void done(db::Conn& c, std::string_view entity, int64_t id, std::string_view permission) {
+  const std::string sel = "SELECT id FROM notifications WHERE entity = ? AND entity_id = ? AND permission = ?";
+  db::Params p{std::string(entity), std::to_string(id), std::string(permission)};
+  c.exec("DELETE FROM notification_reads WHERE notification_id IN (" + sel + ")", p);
+  c.exec("DELETE FROM notifications WHERE id IN (" + sel + ")", p);
+}
+
 }  // namespace pantau::notify

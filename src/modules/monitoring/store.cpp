@@ -364,6 +364,10 @@ Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t 
   audit::append(c, s, {std::string("report.") + to_lower_ascii(name(action)), "periodic_report", std::to_string(id),
                        fresh->region_code, fresh->classification, to_json(*before), to_json(*fresh)});
   std::string link = fmt::format("/monitoring/reports/{}", id);
+  // The task behind earlier notifications is done: a sent report needs no "returned" notice, a
+  // reviewed one no "awaits review".
+  if (action == ReportAction::Submit) notify::done(c, "periodic_report", id, auth::kRecordWrite);
+  else notify::done(c, "periodic_report", id, auth::kRecordReview);
   if (action == ReportAction::Submit)
     notify(c, reviewer_region(fresh->region_code), auth::kRecordReview,
            fmt::format("Laporan {} {} menunggu pemeriksaan", fresh->region_name, label_id(fresh->period)),
