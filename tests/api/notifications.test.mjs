@@ -1,9 +1,10 @@
 // Notifications an officer can clear: they go away when their task is done (a returned report
 // sent again, a submitted report reviewed) and "mark all as read" marks the caller's own only.
+// And a photo sent with a fast report shows with it, to those who may see the report.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { finish, startServer } from './server.mjs';
+import { finish, samples, startServer, upload } from './server.mjs';
 
 let srv;
 const as = {};
@@ -56,5 +57,26 @@ describe('notifications that clear when their task is done', () => {
     assert.equal((await as['kalsel.kabid'].post('/api/v1/notifications/read-all', {})).status, 204);
     assert.equal(await unread('kalsel.kabid'), 0);
     assert.equal(await unread('kalsel.kaban'), kaban);
+  });
+});
+
+describe('a photo with a fast report', () => {
+  test('uploaded for the event, listed with it for the province, not for a neighbour', async () => {
+    const op = as['banjarmasin.operator'];
+    const body = {
+      region_code: '63.71', occurred_at: new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+      category_code: 'POLITICAL_SITUATION.DEMONSTRATION', title: 'Unjuk rasa di depan kantor DPRD', escalation_level: 'LOW', source: 'FIELD',
+    };
+    let r = await op.post('/api/v1/monitoring/events', body);
+    assert.equal(r.status, 201, r.text);
+    const ev = r.json;
+    r = await upload(op, { region_code: '63.71', classification: 'BIASA', entity: 'political_event', entity_id: String(ev.id) },
+      { name: 'lokasi.png', content: samples.png(), type: 'image/png' });
+    assert.equal(r.status, 201, r.text);
+    const photo = r.json.id;
+    const seen = (await as['kalsel.kabid'].get(`/api/v1/monitoring/events/${ev.id}`)).json;
+    assert.deepEqual(seen.attachments.map((f) => [f.id, f.name]), [[photo, 'lokasi.png']]);
+    const bjb = await srv.login('banjarbaru.operator');
+    assert.equal((await bjb.get(`/api/v1/monitoring/events/${ev.id}`)).status, 404);
   });
 });

@@ -181,6 +181,21 @@ Response create_one_report(Ctx& ctx) {
   });
 }
 
+// The evidence files attached to a record the caller may read, as a JSON array (name, size, hash).
+std::string attachments_json(db::Conn& c, const auth::Scope& s, const char* entity, int64_t id) {
+  json::Out o;
+  o.begin_array();
+  db::Params p{std::string(entity), std::to_string(id)};
+  std::string where = s.record_filter("region_code", "classification", p);
+  c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = ? AND entity_id = ? AND " + where + " ORDER BY id", p,
+          [&](const db::Row& f) {
+            o.begin_object().kv("id", f.i64(0)).kv("name", f.text(1)).kv("mime", f.text(2)).kv("size", f.i64(3))
+                .kv("sha256", f.text(4)).end_object();
+          });
+  o.end_array();
+  return o.take();
+}
+
 Response get_one_report(Ctx& ctx) {
   auto id = path_id(ctx.req);
   if (!id.ok()) return Response::problem(id.error());
@@ -188,18 +203,7 @@ Response get_one_report(Ctx& ctx) {
   std::string files;
   Status s = ctx.db().read([&](db::Conn& c) {
     r = get_report(c, ctx.scope(), *id);
-    if (!r) return;
-    json::Out o;
-    o.begin_array();
-    db::Params p{std::to_string(*id)};
-    std::string where = ctx.scope().record_filter("region_code", "classification", p);
-    c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = 'periodic_report' AND entity_id = ? AND " + where +
-                " ORDER BY id", p, [&](const db::Row& f) {
-              o.begin_object().kv("id", f.i64(0)).kv("name", f.text(1)).kv("mime", f.text(2)).kv("size", f.i64(3))
-                  .kv("sha256", f.text(4)).end_object();
-            });
-    o.end_array();
-    files = o.take();
+    if (r) files = attachments_json(c, ctx.scope(), "periodic_report", *id);
   });
   if (!s.ok()) return Response::problem(s.error());
   if (!r) return Response::problem(Error::not_found("Laporan tidak ditemukan.", "Report not found."));
@@ -480,10 +484,18 @@ Response get_one_event(Ctx& ctx) {
   auto id = path_id(ctx.req);
   if (!id.ok()) return Response::problem(id.error());
   std::optional<PoliticalEvent> e;
-  Status s = ctx.db().read([&](db::Conn& c) { e = get_event(c, ctx.scope(), *id); });
+  std::string files;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    e = get_event(c, ctx.scope(), *id);
+    if (e) files = attachments_json(c, ctx.scope(), "political_event", *id);
+  });
   if (!s.ok()) return Response::problem(s.error());
   if (!e) return Response::problem(Error::not_found("Laporan kejadian tidak ditemukan.", "Event report not found."));
-  return http::with_version(Response::json(200, to_json(*e)), e->version);
+  // The photos and documents sent with the fast report (uploaded with entity political_event).
+  std::string body = to_json(*e);
+  body.pop_back();
+  body += ",\"attachments\":" + files + "}";
+  return http::with_version(Response::json(200, body), e->version);
 }
 
 Response event_action(Ctx& ctx) {

@@ -615,6 +615,9 @@ const en: Messages = {
     tableTitle: 'Reporting recap {period}',
   },
   events: {
+    photos: 'Photos and documents',
+    noPhotos: 'No photos yet.',
+    addPhoto: 'Add a photo (phone camera) or a document',
     title: 'Fast reports',
     subtitle: 'Immediate reports of significant political events, forwarded to the tiers above automatically.',
     add: 'Report an event',

@@ -616,6 +616,9 @@ const id = {
     tableTitle: 'Rekap pelaporan {period}',
   },
   events: {
+    photos: 'Foto dan dokumen',
+    noPhotos: 'Belum ada foto.',
+    addPhoto: 'Tambah foto (kamera telepon) atau dokumen',
     title: 'Lapor Cepat',
     subtitle: 'Laporan segera atas kejadian politik penting, diteruskan otomatis ke tingkat di atas.',
     add: 'Lapor kejadian',
