@@ -22,7 +22,7 @@ const COMMON = [
   '/conflict/statuses', '/conflict/alerts', '/conflict/reports', '/conflict/model',
   '/pemilihan', '/pemilihan/daftar-periksa', '/pemilihan/kesiapan',
   '/banpol/alokasi', '/banpol/nilai-suara', '/banpol/hasil-pemilu', '/banpol/pengurus', '/banpol/permohonan', '/banpol/lpj', '/banpol/posisi',
-  '/halaman-yang-tidak-ada',
+  '/cari?q=Banjarmasin', '/halaman-yang-tidak-ada',
 ]
 const ADMIN_ONLY = [
   '/admin/pengguna', '/admin/pengguna/baru', '/admin/unit-kerja', '/admin/unit-kerja/baru', '/admin/hari-libur', '/admin/jenis-laporan',
@@ -195,5 +195,40 @@ describe('pages with a region code in their path', () => {
     const missing = await page.request.get(`${BASE}/assets/nope-123.js`)
     assert.equal(missing.status(), 404)
     await page.context().close()
+  })
+})
+
+describe('maps', () => {
+  test('incident markers show on the vulnerability map, and a kab/kota map shows its kecamatan', async () => {
+    // An incident to mark (the demo has none), recorded by Banjarmasin through the API.
+    const op = await newPage(browser, { width: 390 })
+    await login(op, 'banjarmasin.operator')
+    const status = await op.evaluate(async () => {
+      const s = await (await fetch('/api/v1/session')).json()
+      const day = new Date(Date.now() + 8 * 3600e3 - 86400e3).toISOString().slice(0, 10)
+      const r = await fetch('/api/v1/conflict/incidents', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrf_token, 'Idempotency-Key': `screens-${Date.now()}` },
+        body: JSON.stringify({ region_code: '63.71.01', occurred_on: day, source: 'SARA', type_code: 'CLASH.VILLAGE', info_source: 'FIELD', lat: -3.342, lng: 114.595, geo_precision: 1, description: 'Uji peta.' }),
+      })
+      return r.status
+    })
+    assert.equal(status, 201)
+
+    const page = await newPage(browser)
+    await login(page, 'kalsel.kabid')
+    await page.goto('/conflict/map')
+    // The clusters pane is sized by Leaflet, not squeezed to zero by the app's svg rule.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="conflict-map"] .leaflet-clusters-pane svg path').length > 0, null, { timeout: 30000 })
+    const box = await page.locator('[data-testid="conflict-map"] .leaflet-clusters-pane svg').first().boundingBox()
+    assert.ok(box && box.width > 50 && box.height > 50, `clusters layer size ${JSON.stringify(box)}`)
+    await page.context().close()
+
+    await op.goto('/conflict/incidents/baru')
+    await op.locator('button[aria-controls="incident-map"]').click()
+    // Kota Banjarmasin has five kecamatan; each is outlined on the point picker.
+    await op.waitForFunction(() => document.querySelectorAll('[data-testid="point-map"] .leaflet-overlay-pane svg path').length >= 5, null, { timeout: 30000 })
+    await op.locator('[data-testid="point-map-note"]', { hasText: 'batas kecamatan' }).waitFor()
+    await op.context().close()
   })
 })

@@ -46,6 +46,7 @@ function codeKeys(entity: string, field: string, v: string): string[] {
   if (field === 'role') keys.push(`roles.${v}`)
   if (field === 'kind') keys.push(`orgKind.${v}`)
   if (field === 'escalation_level') keys.push(`monitoring.escalation.${v}`)
+  if (field === 'unit' || field === 'due_unit') keys.push(`monitoring.dueUnit.${v}`)
   keys.push(`status.${v}`, `conflict.${f}.${v}`, `partyAid.${f}.${v}`, `elections.${f}.${v}`)
   return keys
 }

@@ -34,6 +34,16 @@ const en: Messages = {
     holidays: 'Holiday calendar',
     reportTypes: 'Report types',
   },
+  search: {
+    title: 'Search',
+    label: 'Search reports and events',
+    placeholder: 'Search…',
+    go: 'Search',
+    for: 'Results for "{q}"',
+    hint: 'Type search words in the box at the top.',
+    none: 'Nothing matches in your area.',
+    kinds: { periodic_report: 'Quarterly report', political_event: 'Fast report', other: 'Record' },
+  },
   header: {
     signedInAs: 'Signed in as',
     office: 'Office',
@@ -142,6 +152,8 @@ const en: Messages = {
     noAccess: 'You are not allowed to see the history of this record.',
     system: 'the system',
     fields: {
+      unit: 'Unit',
+      due_unit: 'Deadline unit',
       status: 'Status',
       status_note: 'Status note',
       title: 'Title',

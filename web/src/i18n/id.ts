@@ -35,6 +35,16 @@ const id = {
     holidays: 'Kalender Hari Libur',
     reportTypes: 'Jenis Laporan',
   },
+  search: {
+    title: 'Pencarian',
+    label: 'Cari laporan dan kejadian',
+    placeholder: 'Cari…',
+    go: 'Cari',
+    for: 'Hasil untuk "{q}"',
+    hint: 'Ketik kata pencarian di kotak atas.',
+    none: 'Tidak ada yang cocok di wilayah kerja Anda.',
+    kinds: { periodic_report: 'Laporan triwulan', political_event: 'Lapor cepat', other: 'Data' },
+  },
   header: {
     signedInAs: 'Masuk sebagai',
     office: 'Kantor',
@@ -143,6 +153,8 @@ const id = {
     noAccess: 'Anda tidak berhak melihat riwayat data ini.',
     system: 'sistem',
     fields: {
+      unit: 'Satuan',
+      due_unit: 'Satuan batas waktu',
       status: 'Status',
       status_note: 'Catatan status',
       title: 'Judul',
