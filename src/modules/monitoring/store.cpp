@@ -43,10 +43,12 @@ Error not_found_report() { return Error::not_found("Laporan tidak ditemukan.", "
 }  // namespace
 
 void index_report(db::Conn& c, const PeriodicReport& r) {
-  std::string body;
+  // The title is what a search hit shows ("Laporan Kota Banjarmasin Triwulan IV 2026"); the codes
+  // stay searchable through the indexed text.
+  std::string body = r.report_type + " " + r.period + "\n";
   for (auto& sec : r.sections) body += sec + "\n";
   search::index(c, {"periodic_report", std::to_string(r.id), r.region_code, r.classification,
-                    fmt::format("Laporan {} {} {}", r.report_type, r.region_name, r.period), body,
+                    fmt::format("Laporan {} {}", r.region_name, label_id(r.period)), body,
                     fmt::format("/monitoring/reports/{}", r.id)});
 }
 
