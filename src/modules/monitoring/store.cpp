@@ -43,9 +43,9 @@ Error not_found_report() { return Error::not_found("Laporan tidak ditemukan.", "
 }  // namespace
 
 void index_report(db::Conn& c, const PeriodicReport& r) {
-  // The title is what a search hit shows ("Laporan Kota Banjarmasin Triwulan IV 2026"); the codes
-  // stay searchable through the indexed text.
-  std::string body = r.report_type + " " + r.period + "\n";
+  // The title is what a search hit shows ("Laporan Kota Banjarmasin Triwulan IV 2026"), the body
+  // its excerpt: no codes in either.
+  std::string body;
   for (auto& sec : r.sections) body += sec + "\n";
   search::index(c, {"periodic_report", std::to_string(r.id), r.region_code, r.classification,
                     fmt::format("Laporan {} {}", r.region_name, label_id(r.period)), body,
