@@ -64,7 +64,7 @@ Result<SeedReport> seed_reference(db::Database& db, const std::string& dir) {
       result("DPR", "", col(dpr, r, "party_number"), col(dpr, r, "valid_votes"), col(dpr, r, "seats"), "Kep. KPU 1050/2024");
     for (auto& r : dprd.rows)
       result("DPRD_PROVINSI", col(dprd, r, "province_code"), col(dprd, r, "party_number"), col(dprd, r, "valid_votes"),
-             col(dprd, r, "seats"), "KPU Provinsi (press reports; see data/SOURCES.md)");
+             col(dprd, r, "seats"), "KPU Provinsi (dihimpun dari pemberitaan media)");
     return {};
   });
   if (!s.ok()) return s.error();

@@ -91,10 +91,11 @@ std::vector<Record> history(db::Conn& c, const auth::Scope& s, const std::string
   std::string where = "entity = ? AND entity_id = ? AND " + s.record_filter("region_code", "classification", p);
   p.emplace_back(int64_t{limit});
   std::vector<Record> out;
-  c.query("SELECT seq, at, COALESCE(actor_id, 0), actor_username, action, entity, entity_id, before_json, after_json "
+  c.query("SELECT seq, at, COALESCE(actor_id, 0), actor_username, action, entity, entity_id, before_json, after_json, "
+          "COALESCE((SELECT u.full_name FROM users u WHERE u.id = audit_log.actor_id), '') "
           "FROM audit_log WHERE " + where + " ORDER BY seq LIMIT ?",
           p, [&](const db::Row& r) {
-            out.push_back({r.i64(0), r.str(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.str(6), r.opt_str(7), r.opt_str(8)});
+            out.push_back({r.i64(0), r.str(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.str(6), r.opt_str(7), r.opt_str(8), r.str(9)});
           });
   return out;
 }

@@ -33,6 +33,7 @@ struct Record {
   int64_t actor_id = 0;  // 0: the system
   std::string actor_username, action, entity, entity_id;
   std::optional<std::string> before_json, after_json;
+  std::string actor_full_name;  // the person's name beside the login ("oleh Budi Santoso")
 };
 // The history of one record, oldest first, at most `limit` rows, and only rows the caller may
 // see (their region within the caller's subtree, their classification within the clearance).

@@ -1,6 +1,7 @@
 #include "http/json.h"
 
 #include <cassert>
+#include <limits>
 
 #include <fmt/format.h>
 #include <rapidjson/error/en.h>
@@ -120,6 +121,19 @@ std::optional<std::string> In::str(std::string_view name, bool required, size_t 
   return s;
 }
 
+namespace {
+// 1250000 -> "1.250.000" (Indonesian) or "1,250,000" (English).
+std::string grouped(int64_t v, char sep) {
+  std::string digits = std::to_string(v < 0 ? -(v + 1) + 1ULL : static_cast<uint64_t>(v));
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += sep;
+    out += digits[i];
+  }
+  return v < 0 ? "-" + out : out;
+}
+}  // namespace
+
 std::optional<int64_t> In::int64(std::string_view name, bool required, int64_t min, int64_t max) {
   auto v = get(name);
   if (!v || v->IsNull()) {
@@ -132,8 +146,19 @@ std::optional<int64_t> In::int64(std::string_view name, bool required, int64_t m
   }
   int64_t x = v->GetInt64();
   if (x < min || x > max) {
-    add_error(std::string(name), "out_of_range", fmt::format("Harus antara {} dan {}.", min, max),
-              fmt::format("Must be between {} and {}.", min, max));
+    // An open end is not a number a person should read ("... dan 9223372036854775807").
+    const bool no_max = max == std::numeric_limits<int64_t>::max();
+    const bool no_min = min == std::numeric_limits<int64_t>::min();
+    if (no_max && !no_min)
+      add_error(std::string(name), "out_of_range", fmt::format("Paling sedikit {}.", grouped(min, '.')),
+                fmt::format("At least {}.", grouped(min, ',')));
+    else if (no_min && !no_max)
+      add_error(std::string(name), "out_of_range", fmt::format("Paling banyak {}.", grouped(max, '.')),
+                fmt::format("At most {}.", grouped(max, ',')));
+    else
+      add_error(std::string(name), "out_of_range",
+                fmt::format("Harus antara {} dan {}.", grouped(min, '.'), grouped(max, '.')),
+                fmt::format("Must be between {} and {}.", grouped(min, ','), grouped(max, ',')));
     return std::nullopt;
   }
   return x;

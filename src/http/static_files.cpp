@@ -33,6 +33,21 @@ std::string StaticFiles::content_type_for(std::string_view p) {
   return "application/octet-stream";
 }
 
+namespace {
+// A path names a file when its last segment ends in an extension that holds a letter
+// ("app.js", "favicon.ico"). Region codes ("/wilayah/63.71", "/x/63.71.01") are app routes:
+// their dots separate numbers, so a reload or a bookmark of such a page gets the app shell.
+bool looks_like_file(std::string_view rel) {
+  auto slash = rel.rfind('/');
+  auto last = slash == std::string_view::npos ? rel : rel.substr(slash + 1);
+  auto dot = last.rfind('.');
+  if (dot == std::string_view::npos || dot + 1 == last.size()) return false;
+  for (char c : last.substr(dot + 1))
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  return false;
+}
+}  // namespace
+
 Response StaticFiles::serve(const Request& req) const {
   if (req.method != "GET" && req.method != "HEAD") {
     Response r = Response::problem(Error::make(ErrorKind::NotFound, "not_found", "Halaman tidak ditemukan.", "Page not found."));
@@ -48,7 +63,7 @@ Response StaticFiles::serve(const Request& req) const {
   bool spa = false;
   if (!is_file) {
     // Client-side routes get the app shell; a missing asset is a real 404.
-    if (rel.rfind("assets/", 0) == 0 || rel.find('.') != std::string::npos) {
+    if (rel.rfind("assets/", 0) == 0 || looks_like_file(rel)) {
       return Response::problem(Error::make(ErrorKind::NotFound, "not_found", "Berkas tidak ditemukan.", "File not found."));
     }
     p = fs::path(root_) / "index.html";

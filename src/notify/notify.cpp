@@ -37,6 +37,19 @@ Status mark_read(db::Conn& c, const auth::Scope& s, int64_t id) {
   if (!c.query_i64("SELECT 1 FROM notification_reads WHERE notification_id = ? AND user_id = ?", {id, s.user_id}))
     c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?)", {id, s.user_id, now_iso()});
   return {};
+Status mark_all_read(db::Conn& c, const auth::Scope& s) {
+  c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) "
+         "SELECT n.id, ?, ? FROM notifications n WHERE n.recipient_region = ? AND n.classification <= ? "
+         "AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.user_id = ?)",
+         {s.user_id, now_iso(), s.region_code, int64_t{s.clearance}, s.user_id});
+  return {};
+}
+
+void done(db::Conn& c, std::string_view entity, int64_t id, std::string_view permission) {
+  const std::string sel = "SELECT id FROM notifications WHERE entity = ? AND entity_id = ? AND permission = ?";
+  db::Params p{std::string(entity), std::to_string(id), std::string(permission)};
+  c.exec("DELETE FROM notification_reads WHERE notification_id IN (" + sel + ")", p);
+  c.exec("DELETE FROM notifications WHERE id IN (" + sel + ")", p);
 }
 
 }  // namespace pantau::notify

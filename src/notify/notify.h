@@ -30,5 +30,10 @@ Inbox inbox(db::Conn& c, const auth::Scope& s);
 // Marks one as read by this user (404 when it is not addressed to the user's office or is above
 // the user's clearance); reading twice changes nothing.
 Status mark_read(db::Conn& c, const auth::Scope& s, int64_t id);
+// Marks every notification addressed to the user's office within the user's clearance as read.
+Status mark_all_read(db::Conn& c, const auth::Scope& s);
+// The task a notification asked for is done (the report was reviewed, the returned report was sent
+// again): the notifications about that record for that permission are removed, read or not.
+void done(db::Conn& c, std::string_view entity, int64_t id, std::string_view permission);
 
 }  // namespace pantau::notify

@@ -206,6 +206,18 @@ const MATRIX = [
   { method: 'GET', path: '/api/v1/geo/provinsi', scope: async () => sameForEveryone('/api/v1/geo/provinsi') },
   { method: 'GET', path: '/api/v1/geo/kabkota', scope: async () => sameForEveryone('/api/v1/geo/kabkota?province=63') },
   {
+    method: 'GET', path: '/api/v1/geo/kecamatan',
+    scope: async () => {
+      await sameForEveryone('/api/v1/geo/kecamatan?province=63');
+      // One province at a time: its kecamatan only, and the province is required.
+      const fc = (await as['banjarmasin.operator'].get('/api/v1/geo/kecamatan?province=63')).json;
+      assert.ok(fc.features.length > 100);
+      assert.ok(fc.features.every((f) => f.properties.code.startsWith('63.') && f.properties.code.split('.').length === 3));
+      assert.ok(fc.features.some((f) => f.properties.code === '63.71.01'));
+      assertProblem(assert, await as['banjarmasin.operator'].get('/api/v1/geo/kecamatan'), 422);
+    },
+  },
+  {
     method: 'GET', path: '/api/v1/org-units',
     scope: async () => {
       for (const [u, c] of Object.entries(as)) {
@@ -687,6 +699,38 @@ const MATRIX = [
       assert.equal((await as['kalsel.kabid'].get('/api/v1/notifications')).json.items.find((x) => x.id === n.id).read, true);
       assert.equal((await as['kalsel.kaban'].get('/api/v1/notifications')).json.items.find((x) => x.id === n.id).read, false,
         'read marks are per user');
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/notifications/read-all',
+    scope: async () => {
+      // Marks only the caller's own notifications: another user's marks are untouched.
+      const unread = async (u) => (await as[u].get('/api/v1/notifications')).json.items.filter((x) => !x.read).length;
+      const kaban = await unread('kalsel.kaban');
+      assert.equal((await as['kalsel.analis'].post('/api/v1/notifications/read-all', {})).status, 204);
+      assert.equal(await unread('kalsel.analis'), 0);
+      assert.equal(await unread('kalsel.kaban'), kaban, 'read marks are per user');
+    },
+  },
+  {
+    method: 'DELETE', path: '/api/v1/monitoring/reports/{id}/attachments/{file_id}', permission: 'record.write', allowed: [403, 404],
+    probe: () => `/api/v1/monitoring/reports/${mon.ownReport.id}/attachments/999999999`,
+    scope: async () => {
+      // An attachment of Banjarbaru's draft: only Banjarbaru's office removes it; the province above
+      // may not (403), a neighbour does not see the report (404). Audited; gone from the report.
+      const res = await upload(as['banjarbaru.operator'], { region_code: '63.72', classification: 'BIASA', entity: 'periodic_report', entity_id: String(mon.ownReport.id) },
+        { name: 'salah.pdf', content: Buffer.concat([samples.pdf(), Buffer.from('%salah\n')]), type: 'application/pdf' });
+      assert.equal(res.status, 201, res.text);
+      const path = `/api/v1/monitoring/reports/${mon.ownReport.id}/attachments/${res.json.id}`;
+      assertProblem(assert, await as['banjarmasin.operator'].del(path), 404);
+      assertProblem(assert, await as['kalsel.operator'].del(path), 403);
+      const attached = async () => (await as['banjarbaru.operator'].get(`/api/v1/monitoring/reports/${mon.ownReport.id}`)).json.attachments.map((f) => f.id);
+      assert.ok((await attached()).includes(res.json.id));
+      assert.equal((await as['banjarbaru.operator'].del(path)).status, 204);
+      assert.ok(!(await attached()).includes(res.json.id));
+      assertProblem(assert, await as['banjarbaru.operator'].del(path), 404);
+      const hist = (await as.admin.get(`/api/v1/audit?entity=evidence_file&id=${res.json.id}`)).json.items;
+      assert.ok(hist.some((e) => e.action === 'delete' && e.before.name === 'salah.pdf'));
     },
   },
 

@@ -66,7 +66,7 @@ describe('quarterly report round trip', () => {
     assert.equal(await status(page).innerText(), 'Draf')
 
     for (const [key, text] of Object.entries(SECTIONS)) await page.locator(`[data-testid="section-${key}"]`).fill(text)
-    const saved = page.locator('[data-testid="autosave-status"]', { hasText: /Tersimpan otomatis \d\d:\d\d/ })
+    const saved = page.locator('[data-testid="autosave-status"]', { hasText: /Tersimpan otomatis \d\d\.\d\d WI/ })
     await saved.waitFor()
     await shot(page, 'report-draft-autosaved')
     await axe(page, 'report-editor')

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <thread>
 
@@ -98,6 +102,22 @@ TEST(JsonIn, CollectsEveryFieldError) {
   for (auto& f : e.fields) fields.push_back(f.field + ":" + f.code);
   EXPECT_EQ(fields, (std::vector<std::string>{"name:required", "age:type", "kind:not_allowed", "n:out_of_range",
                                                "ok:type", "missing:required"}));
+}
+
+// A range with an open end is said in words a person can read, numbers grouped the Indonesian way.
+TEST(JsonIn, RangeMessagesReadWell) {
+  auto r = json::In::parse(R"({"a":0,"b":5000,"c":-1})");
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->int64("a", true, 1));
+  EXPECT_FALSE(r->int64("b", true, 0, 1000));
+  EXPECT_FALSE(r->int64("c", true, 1250000));
+  const auto& f = r->error().fields;
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].message.id, "Paling sedikit 1.");
+  EXPECT_EQ(f[0].message.en, "At least 1.");
+  EXPECT_EQ(f[1].message.id, "Harus antara 0 dan 1.000.");
+  EXPECT_EQ(f[2].message.id, "Paling sedikit 1.250.000.");
+  EXPECT_EQ(f[2].message.en, "At least 1,250,000.");
 }
 
 TEST(JsonIn, TrimsAndLimitsStrings) {
@@ -254,6 +274,32 @@ TEST(StaticFiles, ContentTypes) {
   EXPECT_EQ(http::StaticFiles::content_type_for("/assets/a.css"), "text/css; charset=utf-8");
   EXPECT_EQ(http::StaticFiles::content_type_for("/x.svg"), "image/svg+xml");
   EXPECT_EQ(http::StaticFiles::content_type_for("/x.woff2"), "font/woff2");
+}
+
+// Reload or bookmark of an app page whose path holds a region code gets the app, not a JSON 404;
+// a missing asset stays a real 404.
+TEST(StaticFiles, AppRoutesWithDotsGetTheShell) {
+  namespace fs = std::filesystem;
+  auto root = fs::temp_directory_path() / ("pantau-static-" + std::to_string(::getpid()));
+  fs::create_directories(root / "assets");
+  { std::ofstream(root / "index.html") << "<!doctype html>"; }
+  { std::ofstream(root / "assets" / "app-1.js") << "1"; }
+  http::StaticFiles files(root.string());
+  auto get = [&](std::string path) {
+    http::Request req;
+    req.method = "GET";
+    req.path = std::move(path);
+    return files.serve(req);
+  };
+  for (const char* route : {"/wilayah/63.71", "/wilayah/63.71.01", "/conflict/map", "/", "/x/63"}) {
+    auto r = get(route);
+    EXPECT_EQ(r.status, 200) << route;
+    EXPECT_EQ(r.content_type, "text/html; charset=utf-8") << route;
+  }
+  EXPECT_EQ(get("/assets/app-1.js").status, 200);
+  for (const char* missing : {"/assets/gone-2.js", "/favicon.ico", "/robots.txt", "/wilayah/63.71/peta.png"})
+    EXPECT_EQ(get(missing).status, 404) << missing;
+  fs::remove_all(root);
 }
 
 TEST(WriteSafety, IfMatchParsing) {

@@ -1,6 +1,7 @@
 // Political-development monitoring (Permendagri 61/2011): the shapes of the monitoring API and
 // the small rules the screens share (periods, who may do what, recap counts, form checks).
 // Everything here is plain TypeScript so it can be unit-tested without a browser.
+import { formatPeriod } from './format'
 import type { LocalizedText } from './i18n'
 import type { Me } from './types'
 
@@ -139,7 +140,6 @@ export function covers(scope: string, code: string): boolean {
 
 // ---------- periods ----------
 
-const ROMAN = ['I', 'II', 'III', 'IV']
 
 /** The period of a type containing a date: "2026-Q4", "2026-11", "2026-S2", "2026". */
 export function periodOf(type: string, d: Date): string {
@@ -176,17 +176,9 @@ export function recentPeriods(type: string, now: Date, count = 6): string[] {
   return out
 }
 
-const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-
 /** "Triwulan IV 2026" / "Quarter 4 2026" (the server sends the same as period_label). */
 export function periodLabel(code: string, locale: 'id' | 'en' = 'id'): string {
-  let m: RegExpMatchArray | null
-  if ((m = code.match(/^(\d{4})-Q([1-4])$/))) return locale === 'id' ? `Triwulan ${ROMAN[Number(m[2]) - 1]} ${m[1]}` : `Quarter ${m[2]} ${m[1]}`
-  if ((m = code.match(/^(\d{4})-S([12])$/))) return locale === 'id' ? `Semester ${ROMAN[Number(m[2]) - 1]} ${m[1]}` : `Half-year ${m[2]} ${m[1]}`
-  if ((m = code.match(/^(\d{4})-(\d{2})$/))) return `${(locale === 'id' ? MONTHS_ID : MONTHS_EN)[Number(m[2]) - 1] ?? m[2]} ${m[1]}`
-  if ((m = code.match(/^(\d{4})$/))) return locale === 'id' ? `Tahun ${m[1]}` : `Year ${m[1]}`
-  return code
+  return formatPeriod(code, locale)
 }
 
 // ---------- who may do what ----------

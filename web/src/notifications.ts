@@ -45,6 +45,20 @@ export async function markRead(id: number): Promise<void> {
   }
 }
 
+/** Every notification counts as read (POST /api/v1/notifications/read-all); on failure nothing changes. */
+export async function markAllRead(): Promise<void> {
+  const before = notifications.items.map((n) => n.read)
+  const unread = notifications.unread
+  for (const n of notifications.items) n.read = true
+  notifications.unread = 0
+  try {
+    await api.post<void>('/api/v1/notifications/read-all')
+  } catch {
+    notifications.items.forEach((n, i) => { n.read = before[i] })
+    notifications.unread = unread
+  }
+}
+
 export function resetNotifications(): void {
   notifications.items = []
   notifications.unread = 0

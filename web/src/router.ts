@@ -22,6 +22,7 @@ const routes: RouteRecordRaw[] = [
     component: AppLayout,
     children: [
       { path: '', name: 'home', component: () => import('./views/DashboardView.vue'), meta: { title: 'dashboard.title' } },
+      { path: 'cari', name: 'search', component: () => import('./views/SearchView.vue'), meta: { title: 'search.title' } },
       { path: 'wilayah/:code?', name: 'regions', component: () => import('./views/RegionsView.vue'), meta: { title: 'regions.title' } },
       { path: 'monitoring', redirect: { name: 'reports' } },
       { path: 'monitoring/reports', name: 'reports', component: () => import('./views/monitoring/ReportsView.vue'), meta: { title: 'reports.title' } },

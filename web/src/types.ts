@@ -72,7 +72,7 @@ export interface User {
 export interface AuditEntry {
   seq: number
   at: string
-  actor: { id: number; username: string } | null
+  actor: { id: number; username: string; full_name?: string } | null
   action: string
   entity: string
   entity_id: string | number

@@ -23,9 +23,35 @@ describe('HistoryPanel', () => {
     expect(items[0].text()).toContain('Diubah')
     expect(items[0].text()).toContain('oleh admin')
     const cells = items[0].findAll('tbody td').map((c) => c.text())
-    expect(cells).toEqual(['role', 'OPERATOR', 'KABID'])
+    expect(cells).toEqual(['Peran', 'Operator', 'Kepala Bidang'])
     expect(items[1].findAll('thead th').map((c) => c.text())).toEqual(['Kolom', 'Nilai'])
     expect(items[1].text()).toContain('Dibuat')
+  })
+
+  it('names actions, people, fields and values as the forms do, never as codes', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(json(200, {
+      items: [
+        { seq: 3, at: '2026-12-04T08:30:00Z', actor: { id: 0, username: 'system' }, action: 'raise', entity: 'banpol_application', entity_id: 7, before: null, after: { status: 'DISBURSED' } },
+        { seq: 2, at: '2026-12-04T08:30:00Z', actor: { id: 4, username: 'kalsel.kabid', full_name: 'Siti Rahmah' }, action: 'start_check', entity: 'banpol_application', entity_id: 7,
+          before: { allocation_amount: 0, letter_date: '2026-01-01', period: '2026-Q3', classification: 0 },
+          after: { allocation_amount: 396144000, letter_date: '2026-01-02', period: '2026-Q4', classification: 1 } },
+      ],
+    })))
+    const w = mount(HistoryPanel, { props: { entity: 'banpol_application', id: 7 } })
+    await flushPromises()
+    const text = w.text().replace(/\s/g, ' ')
+    expect(text).toContain('Peringatan muncul')
+    expect(text).toContain('oleh sistem')
+    expect(text).toContain('Disalurkan')
+    expect(text).toContain('Pemeriksaan dimulai')
+    expect(text).toContain('oleh Siti Rahmah')
+    expect(text).toContain('Jumlah alokasi')
+    expect(text).toContain('Rp 396.144.000')
+    expect(text).toContain('2 Januari 2026')
+    expect(text).toContain('Triwulan IV 2026')
+    expect(text).toContain('Terbatas')
+    expect(text).toContain('4 Desember 2026 pukul')
+    expect(text).not.toMatch(/start_check|allocation|DISBURSED|2026-Q4|2026-01-02|system/)
   })
 
   it('says so when the user may not read the history', async () => {

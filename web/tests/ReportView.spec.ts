@@ -74,7 +74,7 @@ describe('report editor autosave', () => {
     const [, init] = patches()[0]
     expect(JSON.parse(String(init.body))).toEqual({ sections: { potential_threats: 'Hoaks' } })
     expect((init.headers as Record<string, string>)['If-Match']).toBe('"3"')
-    expect(w.find('[data-testid="autosave-status"]').text()).toBe('Tersimpan otomatis 14:05')
+    expect(w.find('[data-testid="autosave-status"]').text()).toMatch(/^Tersimpan otomatis 14\.05 \S+$/)
 
     // The next save carries the new version.
     await ta.setValue('Hoaks di media sosial')

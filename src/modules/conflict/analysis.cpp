@@ -185,13 +185,13 @@ std::string model_version_json(const ModelVersion& v) {
   o.end_array();
   o.kv_message("explanation",
                {fmt::format("Skor = jumlah insiden x {} + korban jiwa x {} + luka x {} + pengungsi/100 x {} + insiden dengan "
-                            "kerusakan x {} + potensi konflik ESCALATING/OPEN/STATUS_DECLARED x {} + POTENTIAL/LATENT x {}, "
+                            "kerusakan x {} + titik rawan tahap meningkat/terbuka/status ditetapkan x {} + tahap potensi/laten x {}, "
                             "dalam {} hari terakhir; naik {:.0f}% bila laju {} hari terakhir di atas laju sebelumnya.",
                             v.model.w_incident, v.model.w_fatality, v.model.w_injury, v.model.w_displaced_per_100,
                             v.model.w_damage, v.model.w_open_hotspot, v.model.w_latent_hotspot, v.model.window_days,
                             v.model.trend_bonus * 100, v.model.trend_days),
                 fmt::format("Score = incidents x {} + deaths x {} + injuries x {} + displaced/100 x {} + incidents with "
-                            "damage x {} + hotspots at ESCALATING/OPEN/STATUS_DECLARED x {} + at POTENTIAL/LATENT x {}, "
+                            "damage x {} + hotspots escalating/open/under a declared status x {} + potential/latent x {}, "
                             "over the last {} days; +{:.0f}% when the rate of the last {} days is above the earlier rate.",
                             v.model.w_incident, v.model.w_fatality, v.model.w_injury, v.model.w_displaced_per_100,
                             v.model.w_damage, v.model.w_open_hotspot, v.model.w_latent_hotspot, v.model.window_days,
@@ -556,8 +556,8 @@ std::string source_label(const std::string& code) {
 const char* factor_label(const std::string& code) {
   static const std::map<std::string, const char*> labels = {
       {"incidents", "Insiden"}, {"fatalities", "Korban jiwa"}, {"injuries", "Korban luka"}, {"displaced", "Pengungsi"},
-      {"property_damage", "Insiden dengan kerusakan harta benda"}, {"open_hotspots", "Potensi konflik ESCALATING/OPEN/STATUS"},
-      {"latent_hotspots", "Potensi konflik POTENTIAL/LATENT"}, {"rising_trend", "Tren meningkat"}};
+      {"property_damage", "Insiden dengan kerusakan harta benda"}, {"open_hotspots", "Titik rawan meningkat atau terbuka"},
+      {"latent_hotspots", "Titik rawan potensi atau laten"}, {"rising_trend", "Tren meningkat"}};
   auto it = labels.find(code);
   return it == labels.end() ? "Lainnya" : it->second;
 }

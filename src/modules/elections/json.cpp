@@ -9,13 +9,15 @@ namespace pantau::elections {
 namespace {
 
 void write_user(json::Out& o, std::string_view key, const std::optional<int64_t>& id,
-                const std::string& username) {
+                const std::string& username, const std::string& full_name = {}) {
   o.key(key);
   if (!id) {
     o.null();
     return;
   }
-  o.begin_object().kv("id", *id).kv("username", username).end_object();
+  o.begin_object().kv("id", *id).kv("username", username);
+  if (!full_name.empty()) o.kv("full_name", full_name);
+  o.end_object();
 }
 
 }  // namespace
@@ -119,9 +121,9 @@ std::string to_json(const Evidence& e) {
       .kv("active", e.active())
       .kv("verdict", name(e.verdict))
       .kv("verdict_note", e.verdict_note);
-  write_user(o, "verdict_by", e.verdict_by, e.verdict_by_username);
+  write_user(o, "verdict_by", e.verdict_by, e.verdict_by_username, e.verdict_by_name);
   o.kv_opt("verdict_at", e.verdict_at);
-  write_user(o, "linked_by", e.linked_by, e.linked_by_username);
+  write_user(o, "linked_by", e.linked_by, e.linked_by_username, e.linked_by_name);
   o.kv("linked_at", e.linked_at).kv("version", e.version).end_object();
   return o.take();
 }

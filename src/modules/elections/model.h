@@ -86,6 +86,7 @@ struct Instrument {
 struct Evidence {
   int64_t id = 0, instrument_id = 0, file_id = 0;
   std::string file_name, file_mime, file_sha256, description, linked_at, linked_by_username;
+  std::string linked_by_name, verdict_by_name;  // the people's full names, for the screens
   int64_t file_size = 0;
   std::optional<int64_t> replaces_id, superseded_by, verdict_by, linked_by;
   Verdict verdict = Verdict::Pending;

@@ -148,7 +148,8 @@ constexpr const char* kEvidenceSelect =
     "v.replaces_id, "
     "v.superseded_by, v.verdict, v.verdict_note, v.verdict_by, COALESCE(ub.username, ''), "
     "v.verdict_at, v.linked_by, "
-    "COALESCE(ul.username, ''), v.linked_at, v.version FROM support_evidence v JOIN evidence_files "
+    "COALESCE(ul.username, ''), v.linked_at, v.version, COALESCE(ul.full_name, ''), COALESCE(ub.full_name, '') "
+    "FROM support_evidence v JOIN evidence_files "
     "f ON f.id = v.file_id "
     "LEFT JOIN users ub ON ub.id = v.verdict_by LEFT JOIN users ul ON ul.id = v.linked_by ";
 
@@ -173,6 +174,8 @@ Evidence evidence_from(const db::Row& r) {
   e.linked_by_username = r.str(16);
   e.linked_at = r.str(17);
   e.version = r.i64(18);
+  e.linked_by_name = r.str(19);
+  e.verdict_by_name = r.str(20);
   return e;
 }
 
@@ -193,6 +196,314 @@ Error not_found_instrument() {
 }
 
 }  // namespace
+
+// ---- elections ----------------------------------------------------------------------------
+
+constexpr const char* kElectionSelect =
+    "SELECT e.id, e.type, e.year, e.name, e.polling_date, e.scope_region_code, COALESCE(r.name, "
+    "''), e.legal_basis, "
+    "e.created_at, e.version FROM elections e LEFT JOIN regions r ON r.code = e.scope_region_code ";
+
+Election election_from(const db::Row& r) {
+  Election e;
+  e.id = r.i64(0);
+  e.type = r.str(1);
+  e.year = r.i64(2);
+  e.name = r.str(3);
+  e.polling_date = r.str(4);
+  e.scope_region_code = r.str(5);
+  e.scope_region_name = e.scope_region_code.empty() ? "Nasional" : r.str(6);
+  e.legal_basis = r.str(7);
+  e.created_at = r.str(8);
+  e.version = r.i64(9);
+  return e;
+}
+
+// Elections a user deals with: national ones, those of an ancestor region (a provincial
+// Pilkada seen from a kab/kota) and those inside the user's subtree.
+std::string election_filter(const auth::Scope& s, db::Params& p) {
+  if (s.national()) return "1=1";
+  std::string sql = "(e.scope_region_code = ''";
+  for (std::string a = region_parent(s.region_code); !a.empty(); a = region_parent(a)) {
+    sql += " OR e.scope_region_code = ?";
+    p.emplace_back(a);
+  }
+  sql += " OR " + s.region_filter("e.scope_region_code", p) + ")";
+  return sql;
+}
+
+// ---- items --------------------------------------------------------------------------------
+
+constexpr const char* kItemSelect =
+    "SELECT it.id, it.code, it.description_id, it.description_en, it.legal_basis, it.confidence, "
+    "it.source_note, "
+    "it.effective_from, it.effective_to, it.has_amount, it.applies_to, it.sort_order, it.added_by, "
+    "COALESCE(u.username, ''), it.created_at, it.version FROM support_items it LEFT JOIN users u "
+    "ON u.id = it.added_by ";
+
+SupportItem item_from(const db::Row& r) {
+  SupportItem i;
+  i.id = r.i64(0);
+  i.code = r.str(1);
+  i.description = {r.str(2), r.str(3)};
+  i.legal_basis = r.str(4);
+  i.confidence = r.str(5);
+  i.source_note = r.str(6);
+  i.effective_from = r.str(7);
+  i.effective_to = r.opt_str(8);
+  i.has_amount = r.i64(9) != 0;
+  i.applies_to = r.str(10);
+  i.sort_order = r.i64(11);
+  i.added_by = r.opt_i64(12);
+  i.added_by_username = r.str(13);
+  i.created_at = r.str(14);
+  i.version = r.i64(15);
+  return i;
+}
+
+// ---- instruments --------------------------------------------------------------------------
+
+// The current evidence of an instrument, counted by verdict.
+std::string tally_column(const char* verdict) {
+  return std::string(
+             "(SELECT COUNT(*) FROM support_evidence v WHERE v.instrument_id = i.id AND "
+             "v.superseded_by IS NULL "
+             "AND v.verdict = '") +
+         verdict + "')";
+}
+
+const std::string& instrument_select() {
+  static const std::string sql =
+      "SELECT i.id, i.election_id, e.name, i.region_code, COALESCE(r.name, ''), i.org_unit_id, "
+      "o.name, i.item_id, it.code, "
+      "it.description_id, it.description_en, it.legal_basis, it.has_amount, i.target, "
+      "i.realisation, i.amount_rupiah, "
+      "i.status, i.note, i.classification, i.created_at, i.updated_at, i.version, " +
+      tally_column("ACCEPTED") + ", " + tally_column("REJECTED") + ", " +
+      tally_column("INCOMPLETE") + ", " + tally_column("PENDING") +
+      " FROM support_instruments i JOIN elections e ON e.id = i.election_id JOIN org_units o ON "
+      "o.id = i.org_unit_id "
+      "JOIN support_items it ON it.id = i.item_id LEFT JOIN regions r ON r.code = i.region_code ";
+  return sql;
+}
+
+Instrument instrument_from(const db::Row& r) {
+  Instrument i;
+  i.id = r.i64(0);
+  i.election_id = r.i64(1);
+  i.election_name = r.str(2);
+  i.region_code = r.str(3);
+  i.region_name = r.str(4);
+  i.org_unit_id = r.i64(5);
+  i.org_unit_name = r.str(6);
+  i.item_id = r.i64(7);
+  i.item_code = r.str(8);
+  i.item_description = {r.str(9), r.str(10)};
+  i.legal_basis = r.str(11);
+  i.has_amount = r.i64(12) != 0;
+  i.target = r.str(13);
+  i.realisation = r.str(14);
+  i.amount_rupiah = r.opt_i64(15);
+  i.status = parse_status(r.text(16)).value_or(InstrumentStatus::NotStarted);
+  i.note = r.str(17);
+  i.classification = static_cast<int>(r.i64(18));
+  i.created_at = r.str(19);
+  i.updated_at = r.str(20);
+  i.version = r.i64(21);
+  i.tally = {r.i64(22), r.i64(23), r.i64(24), r.i64(25)};
+  return i;
+}
+
+// ---- evidence -----------------------------------------------------------------------------
+
+constexpr const char* kEvidenceSelect =
+    "SELECT v.id, v.instrument_id, v.file_id, f.name, f.mime, f.sha256, f.size, v.description, "
+    "v.replaces_id, "
+    "v.superseded_by, v.verdict, v.verdict_note, v.verdict_by, COALESCE(ub.username, ''), "
+    "v.verdict_at, v.linked_by, "
+    "COALESCE(ul.username, ''), v.linked_at, v.version, COALESCE(ul.full_name, ''), COALESCE(ub.full_name, '') "
+    "FROM support_evidence v JOIN evidence_files "
+    "f ON f.id = v.file_id "
+    "LEFT JOIN users ub ON ub.id = v.verdict_by LEFT JOIN users ul ON ul.id = v.linked_by ";
+
+Evidence evidence_from(const db::Row& r) {
+  Evidence e;
+  e.id = r.i64(0);
+  e.instrument_id = r.i64(1);
+  e.file_id = r.i64(2);
+  e.file_name = r.str(3);
+  e.file_mime = r.str(4);
+  e.file_sha256 = r.str(5);
+  e.file_size = r.i64(6);
+  e.description = r.str(7);
+  e.replaces_id = r.opt_i64(8);
+  e.superseded_by = r.opt_i64(9);
+  e.verdict = parse_verdict(r.text(10)).value_or(Verdict::Pending);
+  e.verdict_note = r.str(11);
+  e.verdict_by = r.opt_i64(12);
+  e.verdict_by_username = r.str(13);
+  e.verdict_at = r.opt_str(14);
+  e.linked_by = r.opt_i64(15);
+  e.linked_by_username = r.str(16);
+  e.linked_at = r.str(17);
+  e.version = r.i64(18);
+  e.linked_by_name = r.str(19);
+  e.verdict_by_name = r.str(20);
+  return e;
+}
+
+std::optional<Evidence> evidence_of(db::Conn& c, int64_t instrument_id, int64_t evidence_id) {
+  std::optional<Evidence> e;
+  c.query(std::string(kEvidenceSelect) + "WHERE v.id = ? AND v.instrument_id = ?",
+          {evidence_id, instrument_id}, [&](const db::Row& r) { e = evidence_from(r); });
+  return e;
+}
+
+// The kind of the caller's org unit (KESBANGPOL, PERANGKAT_DAERAH, ...).
+std::string unit_kind_of(db::Conn& c, const auth::Scope& s) {
+  return c.query_str("SELECT kind FROM org_units WHERE id = ?", {s.org_unit_id}).value_or("");
+}
+
+Error not_found_instrument() {
+  return Error::not_found("Instrumen dukungan tidak ditemukan.", "Support instrument not found.");
+}
+
+}  // namespace
+
+// ---- JSON ---------------------------------------------------------------------------------
+
+std::string to_json(const Election& e) {
+  json::Out o;
+  o.begin_object()
+      .kv("id", e.id)
+      .kv("type", e.type)
+      .kv("year", e.year)
+      .kv("name", e.name)
+      .kv("polling_date", e.polling_date)
+      .kv("scope_region_code", e.scope_region_code)
+      .kv("scope_region_name", e.scope_region_name)
+      .kv("legal_basis", e.legal_basis)
+      .kv("created_at", e.created_at)
+      .kv("version", e.version)
+      .end_object();
+  return o.take();
+}
+
+std::string to_json(const SupportItem& i) {
+  json::Out o;
+  o.begin_object()
+      .kv("id", i.id)
+      .kv("code", i.code)
+      .kv_message("description", i.description)
+      .kv("legal_basis", i.legal_basis)
+      .kv("confidence", i.confidence)
+      .kv("source_note", i.source_note)
+      .kv("effective_from", i.effective_from)
+      .kv_opt("effective_to", i.effective_to)
+      .kv("has_amount", i.has_amount)
+      .kv("applies_to", i.applies_to)
+      .kv("sort_order", i.sort_order);
+  write_user(o, "added_by", i.added_by, i.added_by_username);
+  o.kv("created_at", i.created_at).kv("version", i.version).end_object();
+  return o.take();
+}
+
+std::string to_json(const Instrument& i) {
+  bool has_reason = !i.note.empty();
+  json::Out o;
+  o.begin_object()
+      .kv("id", i.id)
+      .kv("election_id", i.election_id)
+      .kv("election_name", i.election_name)
+      .kv("region_code", i.region_code)
+      .kv("region_name", i.region_name)
+      .kv("org_unit_id", i.org_unit_id)
+      .kv("org_unit_name", i.org_unit_name);
+  o.key("item")
+      .begin_object()
+      .kv("id", i.item_id)
+      .kv("code", i.item_code)
+      .kv_message("description", i.item_description)
+      .kv("legal_basis", i.legal_basis)
+      .kv("has_amount", i.has_amount)
+      .end_object();
+  o.kv("target", i.target)
+      .kv("realisation", i.realisation)
+      .kv_opt("amount_rupiah", i.amount_rupiah)
+      .kv("status", name(i.status))
+      .kv("note", i.note)
+      .kv("classification", std::string(auth::clearance_name(i.classification)));
+  o.key("evidence_count")
+      .begin_object()
+      .kv("total", i.tally.total())
+      .kv("accepted", i.tally.accepted)
+      .kv("rejected", i.tally.rejected)
+      .kv("incomplete", i.tally.incomplete)
+      .kv("pending", i.tally.pending)
+      .end_object();
+  o.kv("state", name(checklist_state(i.status, has_reason, i.tally)))
+      .kv("complete", is_complete(i.status, has_reason, i.tally))
+      .kv("needs_action", needs_action(i.tally))
+      .kv("applicable", is_applicable(i.status, has_reason))
+      .kv("reviewer_region", reviewer_region(i.region_code))
+      .kv("created_at", i.created_at)
+      .kv("updated_at", i.updated_at)
+      .kv("version", i.version)
+      .end_object();
+  return o.take();
+}
+
+std::string to_json(const Evidence& e) {
+  json::Out o;
+  o.begin_object().kv("id", e.id).kv("instrument_id", e.instrument_id);
+  o.key("file")
+      .begin_object()
+      .kv("id", e.file_id)
+      .kv("name", e.file_name)
+      .kv("mime", e.file_mime)
+      .kv("size", e.file_size)
+      .kv("sha256", e.file_sha256)
+      .kv("url", "/api/v1/files/" + std::to_string(e.file_id))
+      .end_object();
+  o.kv("description", e.description)
+      .kv_opt("replaces_id", e.replaces_id)
+      .kv_opt("superseded_by", e.superseded_by)
+      .kv("active", e.active())
+      .kv("verdict", name(e.verdict))
+      .kv("verdict_note", e.verdict_note);
+  write_user(o, "verdict_by", e.verdict_by, e.verdict_by_username, e.verdict_by_name);
+  o.kv_opt("verdict_at", e.verdict_at);
+  write_user(o, "linked_by", e.linked_by, e.linked_by_username, e.linked_by_name);
+  o.kv("linked_at", e.linked_at).kv("version", e.version).end_object();
+  return o.take();
+}
+
+std::string to_json(const ReadinessMap& m, int64_t election_id) {
+  json::Out o;
+  o.begin_object()
+      .kv("election_id", election_id)
+      .kv("level", m.level == 1 ? "provinsi" : "kabkota");
+  m.level == 1 ? (void)o.kv_null("province") : (void)o.kv("province", m.province);
+  o.key("measure")
+      .begin_object()
+      .kv("key", "readiness")
+      .kv_message("label", {"Kesiapan dukungan pemerintah daerah (%)",
+                            "Regional-government support readiness (%)"})
+      .end_object();
+  o.key("values").begin_object();
+  for (const auto& [code, r] : m.regions)
+    if (auto sc = r.score()) o.kv(code, *sc);
+  o.end_object();
+  o.key("details").begin_object();
+  for (const auto& [code, r] : m.regions)
+    o.key(code)
+        .begin_object()
+        .kv("applicable", r.applicable)
+        .kv("completed", r.completed)
+        .end_object();
+  o.end_object().end_object();
+  return o.take();
+}
 
 // ---- elections ----------------------------------------------------------------------------
 

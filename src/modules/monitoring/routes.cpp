@@ -157,6 +157,21 @@ Response create_one_report(Ctx& ctx) {
   return http::create(ctx, [&](db::Conn& c) { return create_report(c, ctx.scope(), in); });
 }
 
+// The evidence files attached to a record the caller may read, as a JSON array (name, size, hash).
+std::string attachments_json(db::Conn& c, const auth::Scope& s, const char* entity, int64_t id) {
+  json::Out o;
+  o.begin_array();
+  db::Params p{std::string(entity), std::to_string(id)};
+  std::string where = s.record_filter("region_code", "classification", p);
+  c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = ? AND entity_id = ? AND " + where + " ORDER BY id", p,
+          [&](const db::Row& f) {
+            o.begin_object().kv("id", f.i64(0)).kv("name", f.text(1)).kv("mime", f.text(2)).kv("size", f.i64(3))
+                .kv("sha256", f.text(4)).end_object();
+          });
+  o.end_array();
+  return o.take();
+}
+
 Response get_one_report(Ctx& ctx) {
   PANTAU_TRY(int64_t id, path_id(ctx.req));
   return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
@@ -168,6 +183,13 @@ Response get_one_report(Ctx& ctx) {
       files.begin_object().kv("id", f.id).kv("name", f.name).kv("mime", f.mime).kv("size", f.size).kv("sha256", f.sha256).end_object();
     files.end_array();
     return http::with_version(Response::json(200, json::with_member(to_json(*r), "attachments", files.take())), r->version);
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<PeriodicReport> r;
+  std::string files;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    r = get_report(c, ctx.scope(), *id);
+    if (r) files = attachments_json(c, ctx.scope(), "periodic_report", *id);
   });
 }
 
@@ -383,6 +405,21 @@ Response create_one_event(Ctx& ctx) {
 Response get_one_event(Ctx& ctx) {
   return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_event(c, ctx.scope(), id); },
                         {"Laporan kejadian tidak ditemukan.", "Event report not found."});
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  std::optional<PoliticalEvent> e;
+  std::string files;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    e = get_event(c, ctx.scope(), *id);
+    if (e) files = attachments_json(c, ctx.scope(), "political_event", *id);
+  });
+  if (!s.ok()) return Response::problem(s.error());
+  if (!e) return Response::problem(Error::not_found("Laporan kejadian tidak ditemukan.", "Event report not found."));
+  // The photos and documents sent with the fast report (uploaded with entity political_event).
+  std::string body = to_json(*e);
+  body.pop_back();
+  body += ",\"attachments\":" + files + "}";
+  return http::with_version(Response::json(200, body), e->version);
 }
 
 Response event_action(Ctx& ctx) {
@@ -422,6 +459,30 @@ Response mark_read(Ctx& ctx) {
   return http::write(ctx, [&](db::Conn& c) { return notify::mark_read(c, ctx.scope(), id); });
 }
 
+// POST /api/v1/notifications/read-all: every notification the caller sees counts as read.
+Response mark_all_read(Ctx& ctx) {
+  const auth::Scope& s = ctx.scope();
+  Status st = ctx.db().write([&](db::Conn& c) -> Status {
+    c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) "
+           "SELECT n.id, ?, ? FROM notifications n WHERE n.recipient_region = ? AND n.classification <= ? "
+           "AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.user_id = ?)",
+           {s.user_id, now_iso(), s.region_code, int64_t{s.clearance}, s.user_id});
+    return {};
+  });
+  return st.ok() ? Response::no_content() : Response::problem(st.error());
+}
+
+// DELETE /api/v1/monitoring/reports/{id}/attachments/{file_id}: a wrong attachment goes while the
+// report is a draft or returned, by the owning office only (remove_attachment says what it writes).
+Response delete_attachment(Ctx& ctx) {
+  auto id = path_id(ctx.req);
+  if (!id.ok()) return Response::problem(id.error());
+  auto file_id = path_id(ctx.req, "file_id");
+  if (!file_id.ok()) return Response::problem(file_id.error());
+  Status st = ctx.db().write([&](db::Conn& c) -> Status { return remove_attachment(c, ctx.scope(), *id, *file_id); });
+  return st.ok() ? Response::no_content() : Response::problem(st.error());
+}
+
 }  // namespace
 
 void register_routes(http::App& app) {
@@ -454,6 +515,8 @@ void register_routes(http::App& app) {
   r.post("/api/v1/monitoring/events/{id}/actions", event_action, read);
   r.get("/api/v1/notifications", notifications);
   r.post("/api/v1/notifications/{id}/read", mark_read);
+  r.post("/api/v1/notifications/read-all", mark_all_read);
+  r.del("/api/v1/monitoring/reports/{id}/attachments/{file_id}", delete_attachment, write);
 }
 
 }  // namespace pantau::monitoring

@@ -44,10 +44,12 @@ Error not_found_report() { return Error::not_found("Laporan tidak ditemukan.", "
 }  // namespace
 
 void index_report(db::Conn& c, const PeriodicReport& r) {
+  // The title is what a search hit shows ("Laporan Kota Banjarmasin Triwulan IV 2026"), the body
+  // its excerpt: no codes in either.
   std::string body;
   for (auto& sec : r.sections) body += sec + "\n";
   search::index(c, {"periodic_report", std::to_string(r.id), r.region_code, r.classification,
-                    fmt::format("Laporan {} {} {}", r.report_type, r.region_name, r.period), body,
+                    fmt::format("Laporan {} {}", r.region_name, label_id(r.period)), body,
                     fmt::format("/monitoring/reports/{}", r.id)});
 }
 
@@ -66,14 +68,17 @@ std::vector<Category> list_categories(db::Conn& c) {
   return out;
 }
 
-std::vector<Attachment> report_attachments(db::Conn& c, const auth::Scope& s, int64_t report_id) {
+std::vector<Attachment> record_attachments(db::Conn& c, const auth::Scope& s, std::string_view entity, int64_t id) {
   std::vector<Attachment> out;
-  db::Params p{std::to_string(report_id)};
+  db::Params p{std::string(entity), std::to_string(id)};
   std::string where = s.record_filter("region_code", "classification", p);
-  c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = 'periodic_report' AND entity_id = ? AND " + where +
-              " ORDER BY id",
-          p, [&](const db::Row& f) { out.push_back({f.i64(0), f.str(1), f.str(2), f.i64(3), f.str(4)}); });
+  c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = ? AND entity_id = ? AND " + where + " ORDER BY id", p,
+          [&](const db::Row& f) { out.push_back({f.i64(0), f.str(1), f.str(2), f.i64(3), f.str(4)}); });
   return out;
+}
+
+std::vector<Attachment> report_attachments(db::Conn& c, const auth::Scope& s, int64_t report_id) {
+  return record_attachments(c, s, "periodic_report", report_id);
 }
 
 static ReportType type_from(const db::Row& r) {
@@ -306,6 +311,32 @@ Result<PeriodicReport> update_report(db::Conn& c, const auth::Scope& s, int64_t 
   return std::move(*fresh);
 }
 
+Status remove_attachment(db::Conn& c, const auth::Scope& s, int64_t report_id, int64_t file_id) {
+  auto r = get_report(c, s, report_id);
+  if (!r) return not_found_report();
+  if (r->region_code != s.region_code || !s.can(auth::kRecordWrite))
+    return Error::forbidden("Hanya kantor pemilik laporan yang dapat menghapus lampirannya.",
+                            "Only the office that owns the report can remove its attachments.");
+  if (r->status != ReportStatus::Draft && r->status != ReportStatus::Returned)
+    return Error::conflict("report.locked", "Lampiran laporan yang sudah dikirim tidak dapat dihapus.",
+                           "Attachments of a submitted report cannot be removed.");
+  db::Params p{file_id, std::to_string(report_id)};
+  std::string where = s.record_filter("region_code", "classification", p);
+  std::string before;
+  c.query("SELECT id, name, mime, size, sha256, region_code, classification FROM evidence_files "
+          "WHERE id = ? AND entity = 'periodic_report' AND entity_id = ? AND " + where,
+          p, [&](const db::Row& f) {
+            json::Out o;
+            o.begin_object().kv("id", f.i64(0)).kv("name", f.text(1)).kv("mime", f.text(2)).kv("size", f.i64(3))
+                .kv("sha256", f.text(4)).kv("entity", "periodic_report").kv("entity_id", std::to_string(report_id)).end_object();
+            before = o.take();
+          });
+  if (before.empty()) return Error::not_found("Lampiran tidak ditemukan.", "Attachment not found.");
+  c.exec("DELETE FROM evidence_files WHERE id = ?", {file_id});
+  audit::append(c, s, {"delete", "evidence_file", std::to_string(file_id), r->region_code, r->classification, before, std::nullopt});
+  return {};
+}
+
 Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, ReportAction action,
                                      const std::string& reason) {
   auto before = get_report(c, s, id);
@@ -360,6 +391,10 @@ Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t 
   audit::append(c, s, {std::string("report.") + to_lower_ascii(name(action)), "periodic_report", std::to_string(id),
                        fresh->region_code, fresh->classification, to_json(*before), to_json(*fresh)});
   std::string link = fmt::format("/monitoring/reports/{}", id);
+  // The task behind earlier notifications is done: a sent report needs no "returned" notice, a
+  // reviewed one no "awaits review".
+  if (action == ReportAction::Submit) notify::done(c, "periodic_report", id, auth::kRecordWrite);
+  else notify::done(c, "periodic_report", id, auth::kRecordReview);
   if (action == ReportAction::Submit)
     notify(c, reviewer_region(fresh->region_code), auth::kRecordReview,
            fmt::format("Laporan {} {} menunggu pemeriksaan", fresh->region_name, label_id(fresh->period)),

@@ -32,6 +32,8 @@ struct Attachment {
   std::string sha256;
 };
 std::vector<Attachment> report_attachments(db::Conn& c, const auth::Scope& s, int64_t report_id);
+// The same for any record of this module by its evidence entity (periodic_report, political_event).
+std::vector<Attachment> record_attachments(db::Conn& c, const auth::Scope& s, std::string_view entity, int64_t id);
 
 std::vector<ReportType> list_report_types(db::Conn& c);
 std::optional<ReportType> get_report_type(db::Conn& c, const std::string& code);
@@ -55,6 +57,10 @@ Result<PeriodicReport> create_report(db::Conn& c, const auth::Scope& s, const Re
 std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int64_t id);
 db::Page<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q);
 Result<PeriodicReport> update_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const ReportInput& in);
+// Removes an attachment (evidence file attached to the report) while the report is a draft or
+// returned, for the owning office only; writes a "delete" audit entry of the evidence_file with
+// its name, size and hash. The stored content stays (content-addressed, possibly shared).
+Status remove_attachment(db::Conn& c, const auth::Scope& s, int64_t report_id, int64_t file_id);
 Result<PeriodicReport> act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, ReportAction action,
                                      const std::string& reason);
 // The reports of the tier below for the same period (a province's kab/kota reports).

@@ -8,6 +8,7 @@
 #include "audit/audit.h"
 #include "auth/roles.h"
 #include "core/crypto.h"
+#include "core/period.h"
 #include "core/strings.h"
 #include "files/evidence.h"
 #include "http/app.h"
@@ -146,7 +147,7 @@ Response audit_history(Ctx& ctx) {
     o.begin_object().key("items").begin_array();
     for (const auto& r : audit::history(c, ctx.scope(), entity, id)) {
       o.begin_object().kv("seq", r.seq).kv("at", r.at);
-      o.key("actor").begin_object().kv("id", r.actor_id).kv("username", r.actor_username).end_object();
+      o.key("actor").begin_object().kv("id", r.actor_id).kv("username", r.actor_username).kv("full_name", r.actor_full_name).end_object();
       o.kv("action", r.action).kv("entity", r.entity).kv("entity_id", r.entity_id);
       o.key("before");
       r.before_json ? (void)o.raw(*r.before_json) : (void)o.null();
@@ -332,9 +333,13 @@ Response dashboard(Ctx& ctx) {
     provinces ? (void)o.kv_null("province") : (void)o.kv("province", province);
     // Coloured by reporting completeness of the quarterly report (the latest quarter already due).
     auto completeness = monitoring::reporting_completeness(c, s, system_time().now());
+    // The legend reads "Triwulan IV 2026", never the code "2026-Q4".
+    auto period = parse_period(completeness.period);
+    std::string period_id = period.ok() ? period_label_id(period.value()) : completeness.period;
+    std::string period_en = period.ok() ? period_label_en(period.value()) : completeness.period;
     o.key("measure").begin_object().kv("key", "reporting_completeness")
-        .kv_message("label", {"Kelengkapan laporan triwulan " + completeness.period + " (%)",
-                              "Quarterly report completeness " + completeness.period + " (%)"})
+        .kv_message("label", {"Kelengkapan laporan " + period_id + " (%)",
+                              "Report completeness, " + period_en + " (%)"})
         .kv("period", completeness.period).kv("unit", "%").end_object();
     o.key("values").begin_object();
     for (auto& [code, pct] : completeness.percent) o.kv(code, pct);
@@ -342,8 +347,8 @@ Response dashboard(Ctx& ctx) {
     // Every measure the map can show, the default (reporting completeness) first.
     o.key("measures").begin_array();
     o.begin_object().kv("key", "reporting_completeness")
-        .kv_message("label", {"Kelengkapan laporan triwulan " + completeness.period + " (%)",
-                              "Quarterly report completeness " + completeness.period + " (%)"})
+        .kv_message("label", {"Kelengkapan laporan " + period_id + " (%)",
+                              "Report completeness, " + period_en + " (%)"})
         .kv("unit", "%").kv("period", completeness.period).key("values").begin_object();
     for (auto& [code, pct] : completeness.percent) o.kv(code, pct);
     o.end_object().end_object();

@@ -1,4 +1,4 @@
-// GET /api/v1/regions, /api/v1/regions/{code}, /api/v1/geo/provinsi, /api/v1/geo/kabkota
+// GET /api/v1/regions, /api/v1/regions/{code}, /api/v1/geo/provinsi, /api/v1/geo/kabkota, /api/v1/geo/kecamatan
 #include "modules/regions/routes.h"
 
 #include <mutex>
@@ -76,8 +76,11 @@ struct CachedGeo {
 
 Response geo(Ctx& ctx, int level) {
   std::string province;
-  if (level == 2) {
+  if (level >= 2) {
     province = ctx.req.q("province").value_or("");
+    // Kecamatan come one province at a time (the whole country is 7 MB).
+    if (level == 3 && province.empty())
+      return Response::problem(Error::invalid_field("province", "required", "Wajib diisi.", "This field is required."));
     if (!province.empty()) {
       PANTAU_TRY(RegionLevel l, check_code(province, "province"));
       if (l != RegionLevel::Provinsi)
@@ -133,6 +136,7 @@ void register_routes(http::App& app) {
   r.get("/api/v1/regions/{code}", get_one);
   r.get("/api/v1/geo/provinsi", [](Ctx& c) { return geo(c, 1); });
   r.get("/api/v1/geo/kabkota", [](Ctx& c) { return geo(c, 2); });
+  r.get("/api/v1/geo/kecamatan", [](Ctx& c) { return geo(c, 3); });
 }
 
 }  // namespace pantau::regions

@@ -1,5 +1,9 @@
 #include "modules/regions/seed.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
 #include <fmt/format.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -105,6 +109,13 @@ Result<int64_t> seed_regions(db::Database& db, const std::string& dir) {
   PANTAU_CHECK(load_stats(db, dir));
   PANTAU_CHECK(load_geo(db, dir, "provinsi.geojson", 1));
   PANTAU_CHECK(load_geo(db, dir, "kabkota.geojson", 2));
+  // Kecamatan boundaries, one file per province (data/geo/kecamatan/63.geojson, ...).
+  std::error_code ec;
+  std::vector<std::string> provinces;
+  for (const auto& e : std::filesystem::directory_iterator(dir + "/geo/kecamatan", ec))
+    if (e.path().extension() == ".geojson") provinces.push_back(e.path().filename().string());
+  std::sort(provinces.begin(), provinces.end());
+  for (const auto& f : provinces) PANTAU_CHECK(load_geo(db, dir, "kecamatan/" + f, 3));
   return a + b;
 }
 

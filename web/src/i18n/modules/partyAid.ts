@@ -78,6 +78,10 @@ export const id = {
       SUBMITTED_TO_GOVERNMENT: 'Diserahkan ke pemerintah daerah',
     },
     alloc: {
+      toImport: 'Buka impor hasil KPU',
+      searchRegion: 'Cari wilayah',
+      shown: '{n} dari {total} wilayah ditampilkan',
+      showMore: 'Tampilkan lebih banyak',
       title: 'Alokasi bantuan keuangan partai politik',
       intro: 'Suara sah x nilai per suara untuk setiap partai yang memperoleh kursi.',
       basis: 'Dasar nilai',
@@ -360,6 +364,10 @@ export const en: typeof id = {
       SUBMITTED_TO_GOVERNMENT: 'Submitted to the government',
     },
     alloc: {
+      toImport: 'Open the KPU results import',
+      searchRegion: 'Search a region',
+      shown: '{n} of {total} regions shown',
+      showMore: 'Show more',
       title: 'Financial aid allocation to political parties',
       intro: 'Valid votes x value per vote for every party that won a seat.',
       basis: 'Basis of the value',

@@ -59,9 +59,9 @@ export interface Evidence {
   active: boolean
   verdict: Verdict
   verdict_note: string
-  verdict_by: { id: number; username: string } | null
+  verdict_by: { id: number; username: string; full_name?: string } | null
   verdict_at: string | null
-  linked_by: { id: number; username: string } | null
+  linked_by: { id: number; username: string; full_name?: string } | null
   linked_at: string
   version: number
   instrument?: Instrument
