@@ -57,15 +57,6 @@ Result<std::optional<int>> int_param(const http::Request& req, const char* name,
   return std::optional<int>(static_cast<int>(*n));
 }
 
-Result<std::string> region_param(const http::Request& req, const char* name = "region") {
-  std::string r = req.q(name).value_or("");
-  if (!r.empty()) {
-    auto l = regions::check_code(r, name);
-    if (!l.ok()) return l.error();
-  }
-  return r;
-}
-
 Result<int> year_param(const http::Request& req, int fallback) {
   PANTAU_TRY(auto y, int_param(req, "year", 2009, 2100));
   return y.value_or(fallback);
@@ -93,7 +84,7 @@ Result<EvidenceInput> evidence_input(const http::Request& req, bool required) {
 }
 
 Response list_evidence(Ctx& ctx) {
-  auto region = region_param(ctx.req);
+  auto region = http::region_param(ctx.req);
   if (!region.ok()) return Response::problem(region.error());
   auto year = int_param(ctx.req, "year", 2009, 2100);
   if (!year.ok()) return Response::problem(year.error());
@@ -287,7 +278,7 @@ Response import_route(Ctx& ctx) {
 }
 
 Response provisional(Ctx& ctx) {
-  auto region = region_param(ctx.req);
+  auto region = http::region_param(ctx.req);
   if (!region.ok()) return Response::problem(region.error());
   auto year = year_param(ctx.req, current_year());
   if (!year.ok()) return Response::problem(year.error());
@@ -302,7 +293,7 @@ Response provisional(Ctx& ctx) {
 }
 
 Response export_route(Ctx& ctx, bool pdf) {
-  auto region = region_param(ctx.req);
+  auto region = http::region_param(ctx.req);
   if (!region.ok()) return Response::problem(region.error());
   auto year = year_param(ctx.req, current_year());
   if (!year.ok()) return Response::problem(year.error());
@@ -321,7 +312,7 @@ Response export_route(Ctx& ctx, bool pdf) {
 }
 
 Response plan(Ctx& ctx) {
-  auto region = region_param(ctx.req);
+  auto region = http::region_param(ctx.req);
   if (!region.ok()) return Response::problem(region.error());
   auto year = year_param(ctx.req, current_year());
   if (!year.ok()) return Response::problem(year.error());

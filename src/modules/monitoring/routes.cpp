@@ -158,16 +158,11 @@ Response create_one_report(Ctx& ctx) {
 }
 
 // The evidence files attached to a record the caller may read, as a JSON array (name, size, hash).
-std::string attachments_json(db::Conn& c, const auth::Scope& s, const char* entity, int64_t id) {
+std::string attachments_json(db::Conn& c, const auth::Scope& s, std::string_view entity, int64_t id) {
   json::Out o;
   o.begin_array();
-  db::Params p{std::string(entity), std::to_string(id)};
-  std::string where = s.record_filter("region_code", "classification", p);
-  c.query("SELECT id, name, mime, size, sha256 FROM evidence_files WHERE entity = ? AND entity_id = ? AND " + where + " ORDER BY id", p,
-          [&](const db::Row& f) {
-            o.begin_object().kv("id", f.i64(0)).kv("name", f.text(1)).kv("mime", f.text(2)).kv("size", f.i64(3))
-                .kv("sha256", f.text(4)).end_object();
-          });
+  for (const auto& f : record_attachments(c, s, entity, id))
+    o.begin_object().kv("id", f.id).kv("name", f.name).kv("mime", f.mime).kv("size", f.size).kv("sha256", f.sha256).end_object();
   o.end_array();
   return o.take();
 }
@@ -177,19 +172,8 @@ Response get_one_report(Ctx& ctx) {
   return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
     auto r = get_report(c, ctx.scope(), id);
     if (!r) return Error::not_found("Laporan tidak ditemukan.", "Report not found.");
-    json::Out files;
-    files.begin_array();
-    for (const auto& f : report_attachments(c, ctx.scope(), id))
-      files.begin_object().kv("id", f.id).kv("name", f.name).kv("mime", f.mime).kv("size", f.size).kv("sha256", f.sha256).end_object();
-    files.end_array();
-    return http::with_version(Response::json(200, json::with_member(to_json(*r), "attachments", files.take())), r->version);
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<PeriodicReport> r;
-  std::string files;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    r = get_report(c, ctx.scope(), *id);
-    if (r) files = attachments_json(c, ctx.scope(), "periodic_report", *id);
+    std::string files = attachments_json(c, ctx.scope(), "periodic_report", id);
+    return http::with_version(Response::json(200, json::with_member(to_json(*r), "attachments", files)), r->version);
   });
 }
 
@@ -403,23 +387,14 @@ Response create_one_event(Ctx& ctx) {
 }
 
 Response get_one_event(Ctx& ctx) {
-  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_event(c, ctx.scope(), id); },
-                        {"Laporan kejadian tidak ditemukan.", "Event report not found."});
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<PoliticalEvent> e;
-  std::string files;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    e = get_event(c, ctx.scope(), *id);
-    if (e) files = attachments_json(c, ctx.scope(), "political_event", *id);
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    auto e = get_event(c, ctx.scope(), id);
+    if (!e) return Error::not_found("Laporan kejadian tidak ditemukan.", "Event report not found.");
+    // The photos and documents sent with the fast report (uploaded with entity political_event).
+    std::string files = attachments_json(c, ctx.scope(), "political_event", id);
+    return http::with_version(Response::json(200, json::with_member(to_json(*e), "attachments", files)), e->version);
   });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!e) return Response::problem(Error::not_found("Laporan kejadian tidak ditemukan.", "Event report not found."));
-  // The photos and documents sent with the fast report (uploaded with entity political_event).
-  std::string body = to_json(*e);
-  body.pop_back();
-  body += ",\"attachments\":" + files + "}";
-  return http::with_version(Response::json(200, body), e->version);
 }
 
 Response event_action(Ctx& ctx) {
@@ -461,15 +436,7 @@ Response mark_read(Ctx& ctx) {
 
 // POST /api/v1/notifications/read-all: every notification the caller sees counts as read.
 Response mark_all_read(Ctx& ctx) {
-  const auth::Scope& s = ctx.scope();
-  Status st = ctx.db().write([&](db::Conn& c) -> Status {
-    c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) "
-           "SELECT n.id, ?, ? FROM notifications n WHERE n.recipient_region = ? AND n.classification <= ? "
-           "AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.user_id = ?)",
-           {s.user_id, now_iso(), s.region_code, int64_t{s.clearance}, s.user_id});
-    return {};
-  });
-  return st.ok() ? Response::no_content() : Response::problem(st.error());
+  return http::write(ctx, [&](db::Conn& c) { return notify::mark_all_read(c, ctx.scope()); });
 }
 
 // DELETE /api/v1/monitoring/reports/{id}/attachments/{file_id}: a wrong attachment goes while the
