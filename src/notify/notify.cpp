@@ -37,6 +37,8 @@ Status mark_read(db::Conn& c, const auth::Scope& s, int64_t id) {
   if (!c.query_i64("SELECT 1 FROM notification_reads WHERE notification_id = ? AND user_id = ?", {id, s.user_id}))
     c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?)", {id, s.user_id, now_iso()});
   return {};
+}
+
 Status mark_all_read(db::Conn& c, const auth::Scope& s) {
   c.exec("INSERT INTO notification_reads (notification_id, user_id, read_at) "
          "SELECT n.id, ?, ? FROM notifications n WHERE n.recipient_region = ? AND n.classification <= ? "
