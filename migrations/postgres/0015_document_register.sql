@@ -37,7 +37,7 @@ CREATE TABLE document_register (
   seq BIGINT,                             -- running number of the office in the year
   year BIGINT NOT NULL,
   draft BIGINT NOT NULL DEFAULT 0,
-  region_code TEXT NOT NULL,               -- the issuing office's region
+  region_code TEXT COLLATE "C" NOT NULL,               -- the issuing office's region
   issuer_org_unit_id BIGINT REFERENCES org_units (id),
   issuer_name TEXT NOT NULL,
   issued_at TEXT NOT NULL,

@@ -9,7 +9,7 @@ CREATE TABLE meetings (
   title TEXT NOT NULL,
   theme TEXT NOT NULL DEFAULT '',
   legal_basis TEXT NOT NULL DEFAULT '',     -- one instrument per line
-  region_code TEXT NOT NULL,
+  region_code TEXT COLLATE "C" NOT NULL,
   organiser_org_unit_id BIGINT REFERENCES org_units (id),
   chair_name TEXT NOT NULL DEFAULT '',
   chair_position TEXT NOT NULL DEFAULT '',
@@ -92,7 +92,7 @@ CREATE TABLE action_items (
   agreement_id BIGINT REFERENCES meeting_agreements (id),
   source TEXT NOT NULL DEFAULT 'meeting',
   source_ref TEXT NOT NULL DEFAULT '',
-  region_code TEXT NOT NULL,
+  region_code TEXT COLLATE "C" NOT NULL,
   classification BIGINT NOT NULL DEFAULT 0,
   action TEXT NOT NULL,
   output TEXT NOT NULL DEFAULT '',
@@ -144,7 +144,7 @@ CREATE TABLE meeting_links (
   owner_id BIGINT NOT NULL,
   target_kind TEXT NOT NULL,
   target_id BIGINT NOT NULL,
-  region_code TEXT NOT NULL,
+  region_code TEXT COLLATE "C" NOT NULL,
   UNIQUE (owner, owner_id, target_kind, target_id)
 );
 CREATE INDEX meeting_links_target ON meeting_links (target_kind, target_id);

@@ -422,7 +422,7 @@ TEST_P(StoreTest, ReferenceDataSeedIsCompleteAndIdempotent) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM regions WHERE level = 1"), 38);
   EXPECT_EQ(count("SELECT COUNT(*) FROM regions WHERE level = 2"), 514);
   EXPECT_EQ(count("SELECT COUNT(*) FROM regions WHERE level = 3"), 7285);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM region_geometry"), 552);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM region_geometry"), 552 + 7285);  // kab/kota and provinces, and every kecamatan
   EXPECT_EQ(count("SELECT COUNT(*) FROM holidays"), 109);
   EXPECT_EQ(count("SELECT SUM(seats) FROM election_results WHERE chamber = 'DPR'"), 580);
   std::vector<regions::Region> kalsel;
