@@ -41,19 +41,29 @@ TEST_P(StoreTest, MigrationsAreNumberedAndIdempotent) {
 // byte order only. The test cluster has a non-C locale (scripts/pg-cluster.sh), as production
 // clusters do, so every region-code column must say COLLATE "C".
 TEST_P(StoreTest, RegionCodeColumnsCompareInByteOrder) {
-  if (GetParam() != "postgres") GTEST_SKIP() << "SQLite compares text in byte order (BINARY) by default";
   std::string collation, wrong;
-  ASSERT_TRUE(db_->read([&](db::Conn& c) {
-    collation = c.query_str("SELECT datcollate FROM pg_database WHERE datname = current_database()").value_or("");
-    c.query("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND "
-            "data_type = 'text' AND (column_name LIKE '%region_code' OR column_name = 'province_code' OR "
-            "(table_name = 'regions' AND column_name IN ('code', 'parent_code'))) AND COALESCE(collation_name, '') <> 'C' "
-            "ORDER BY 1, 2",
-            {}, [&](const db::Row& r) { wrong += r.str(0) + "." + r.str(1) + " "; });
-  }).ok());
-  bool c_like = collation == "C" || collation == "POSIX" || to_lower_ascii(collation).rfind("c.", 0) == 0;
-  EXPECT_FALSE(c_like) << "the test cluster should use a non-C locale (en_US.UTF-8), it uses " << collation;
-  EXPECT_EQ(wrong, "") << "region-code columns without COLLATE \"C\"";
+  if (GetParam() == "postgres") {
+    ASSERT_TRUE(db_->read([&](db::Conn& c) {
+      collation = c.query_str("SELECT datcollate FROM pg_database WHERE datname = current_database()").value_or("");
+      c.query("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND "
+              "data_type = 'text' AND (column_name LIKE '%region_code' OR column_name = 'province_code' OR "
+              "(table_name = 'regions' AND column_name IN ('code', 'parent_code'))) AND COALESCE(collation_name, '') <> 'C' "
+              "ORDER BY 1, 2",
+              {}, [&](const db::Row& r) { wrong += r.str(0) + "." + r.str(1) + " "; });
+    }).ok());
+    bool c_like = collation == "C" || collation == "POSIX" || to_lower_ascii(collation).rfind("c.", 0) == 0;
+    EXPECT_FALSE(c_like) << "the test cluster should use a non-C locale (en_US.UTF-8), it uses " << collation;
+  } else {
+    // SQLite compares in byte order (BINARY) unless a column declares NOCASE or RTRIM.
+    ASSERT_TRUE(db_->read([&](db::Conn& c) {
+      c.query("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND "
+              "(p.name LIKE '%region_code' OR p.name = 'province_code' OR (m.name = 'regions' AND p.name IN ('code', 'parent_code'))) "
+              "AND (upper(m.sql) LIKE '%' || upper(p.name) || ' TEXT COLLATE NOCASE%' OR "
+              "upper(m.sql) LIKE '%' || upper(p.name) || ' TEXT COLLATE RTRIM%') ORDER BY 1, 2",
+              {}, [&](const db::Row& r) { wrong += r.str(0) + "." + r.str(1) + " "; });
+    }).ok());
+  }
+  EXPECT_EQ(wrong, "") << "region-code columns that do not compare in byte order";
   // And the range itself: 63.71's subtree, not 63.710 nor 63.72.
   seed_minimal_regions();
   ASSERT_TRUE(db_->write([](db::Conn& c) -> Status {
