@@ -271,6 +271,8 @@ describe('monitoring administration', () => {
     await card.locator('select[name="due_unit"]').selectOption('WORKING_DAYS')
     await card.locator('[data-testid="type-save"]').click()
     await page.locator('[data-testid="notice"]').waitFor()
+    // The list reloads after the notice: wait for the saved rule rather than read a stale card.
+    await card.locator('[data-testid="due-rule"]', { hasText: '15 hari kerja setelah akhir periode' }).waitFor()
     assert.equal(await card.locator('[data-testid="due-rule"]').innerText(), '15 hari kerja setelah akhir periode')
     const [value, unit] = [before.match(/^\d+/)[0], before.includes('kerja') ? 'WORKING_DAYS' : 'CALENDAR_DAYS']
     await card.locator('[data-testid="type-edit-TRIWULAN_PROVINSI"]').click()
