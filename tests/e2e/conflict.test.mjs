@@ -179,7 +179,9 @@ describe('conflict early warning: incident -> alert -> response', () => {
     await page.locator('nav a', { hasText: 'Peta rawan konflik' }).click()
     await page.waitForURL(/\/conflict\/map$/)
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="conflict-map"] .leaflet-overlay-pane svg path').length === 13, null, { timeout: 30000 })
-    await page.locator('[data-testid="conflict-map"] .leaflet-clusters-pane path').first().waitFor()
+    // At least one incident drawn as a point with a size (markers outside the view are clipped to empty paths).
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="conflict-map"] .leaflet-clusters-pane svg path')]
+      .some((p) => { const b = p.getBBox(); return b.width > 0 && b.height > 0 }), null, { timeout: 30000 })
     assert.match(await page.locator('[data-testid="map-incidents"]').innerText(), /^[1-9]\d* insiden/)
     const legend = await page.locator('[data-testid="conflict-legend"]').innerText()
     for (const l of ['Rendah', 'Sedang', 'Tinggi']) assert.match(legend, new RegExp(l))

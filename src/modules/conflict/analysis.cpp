@@ -11,6 +11,7 @@
 
 #include "audit/audit.h"
 #include "auth/roles.h"
+#include "core/period.h"
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "http/json.h"
@@ -682,15 +683,19 @@ Status act_on_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t vers
                          a.end_object();
                          return a.take();
                        }()});
+  // "Triwulan IV 2026", never the code "2026-Q4", in what people read.
+  auto period = parse_period(r->period);
+  std::string period_id = period.ok() ? period_label_id(period.value()) : r->period;
+  std::string period_en = period.ok() ? period_label_en(period.value()) : r->period;
   if (action == "SUBMIT")
     notify::office(c, region_parent(r->region_code), auth::kRecordReview,
-                   fmt::format("Laporan peta rawan konflik {} {} dikirim", r->region_name, r->period),
-                   fmt::format("Conflict vulnerability report {} {} submitted", r->region_name, r->period),
+                   fmt::format("Laporan peta rawan konflik {} {} dikirim", r->region_name, period_id),
+                   fmt::format("Conflict vulnerability report {} {} submitted", r->region_name, period_en),
                    fmt::format("/conflict/reports/{}", id), "conflict_report", id, 0);
   if (action == "RETURN" || action == "ACCEPT")
     notify::office(c, r->region_code, auth::kRecordWrite,
-                   fmt::format("Laporan peta rawan konflik {} {}", r->period, action == "ACCEPT" ? "diterima" : "dikembalikan"),
-                   fmt::format("Conflict vulnerability report {} {}", r->period, action == "ACCEPT" ? "accepted" : "returned"),
+                   fmt::format("Laporan peta rawan konflik {} {}", period_id, action == "ACCEPT" ? "diterima" : "dikembalikan"),
+                   fmt::format("Conflict vulnerability report {} {}", period_en, action == "ACCEPT" ? "accepted" : "returned"),
                    fmt::format("/conflict/reports/{}", id), "conflict_report", id, 0);
   return {};
 }

@@ -11,6 +11,7 @@
 #include "core/strings.h"
 #include "http/json.h"
 #include "notify/notify.h"
+#include "report/indonesian.h"
 #include "report/xlsx.h"
 
 namespace pantau::conflict {
@@ -457,7 +458,7 @@ Status change_stage(db::Conn& c, const auth::Scope& s, int64_t id, int64_t versi
   PANTAU_TRY(Stage next, stage_transition(from, to, false));
   c.exec("UPDATE conflict_hotspots SET stage = ?, handling_actions = CASE WHEN ? = '' THEN handling_actions ELSE handling_actions || ? END, "
          "updated_at = ?, version = version + 1 WHERE id = ?",
-         {std::string(name(next)), note, "\n" + now_iso().substr(0, 10) + ": " + note, now_iso(), id});
+         {std::string(name(next)), note, "\n" + report::tanggal_indonesia(*parse_date(now_iso().substr(0, 10))) + ": " + note, now_iso(), id});
   audit::append(c, s, {"stage", "conflict_hotspot", std::to_string(id), *region, static_cast<int>(cls),
                        json::object("stage", name(from)), json::object("stage", name(next))});
   for (auto& rule : active_rules(c, "HOTSPOT_ESCALATING"))

@@ -16,6 +16,17 @@
 
 namespace pantau::ormas {
 
+// Fields of activity as words for the search index ("HUKUM_HAM" -> "hukum ham"), so a search hit
+// shows words, not codes.
+static std::string field_words(const std::vector<std::string>& fields) {
+  std::string out;
+  for (const auto& f : fields) {
+    if (!out.empty()) out += ' ';
+    for (char ch : f) out += ch == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return out;
+}
+
 namespace {
 
 FieldError field(std::string f, std::string code, std::string id, std::string en) {
@@ -166,7 +177,7 @@ Result<int64_t> create_ormas(db::Conn& c, const auth::Scope& s, const OrmasInput
   (void)actors::link(c, s, actor, {"ormas", "ormas", std::to_string(id), "ORMAS", in.name, in.region_code, 0}, false, true);
   for (auto& b : in.board) insert_board_member(c, s, id, in.name, in.region_code, b, audit);
   search::index(c, {"ormas", std::to_string(id), in.region_code, 0, in.name,
-                    in.abbreviation + " " + in.address + " " + join(in.fields, ' '), "/ormas/" + std::to_string(id)});
+                    in.abbreviation + " " + in.address + " " + field_words(in.fields), "/ormas/" + std::to_string(id)});
   if (audit)
     audit_json(c, s, "create", "ormas", id, in.region_code, [&](json::Out& o) {
       o.kv("name", in.name).kv("legal_form", in.legal_form).kv("skt_no", in.skt_no).kv("board", static_cast<int64_t>(in.board.size()));

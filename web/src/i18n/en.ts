@@ -160,6 +160,7 @@ const en: Messages = {
     noAccess: 'You are not allowed to see the history of this record.',
     system: 'the system',
     fields: {
+      submit_from_days_before_end: 'Submission opens (days before the period ends)',
       unit: 'Unit',
       due_unit: 'Deadline unit',
       status: 'Status',

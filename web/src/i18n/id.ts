@@ -161,6 +161,7 @@ const id = {
     noAccess: 'Anda tidak berhak melihat riwayat data ini.',
     system: 'sistem',
     fields: {
+      submit_from_days_before_end: 'Pengajuan dibuka (hari sebelum akhir periode)',
       unit: 'Satuan',
       due_unit: 'Satuan batas waktu',
       status: 'Status',
