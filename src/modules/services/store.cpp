@@ -262,7 +262,7 @@ std::string track_json(db::Conn& c, int64_t id) {
             o.key("service").begin_object().kv("id", r.text(0)).kv("en", r.text(1)).end_object().kv("office", r.text(2));
           });
   clock_json(o, st, k->limit_wd);
-  c.query("SELECT response_type, letter_no, letter_sha IS NOT NULL, letter_code FROM svc_cases WHERE id = ?", {id},
+  c.query("SELECT response_type, letter_no, CASE WHEN letter_sha IS NOT NULL THEN 1 ELSE 0 END, letter_code FROM svc_cases WHERE id = ?", {id},
           [&](const db::Row& r) {
             o.kv_opt("response_type", r.opt_str(0)).kv("letter_available", r.i64(2) != 0).kv_opt("letter_no", r.opt_str(1))
                 .kv_opt("letter_code", r.opt_str(3));
@@ -548,7 +548,7 @@ std::optional<std::string> case_json(db::Conn& c, const auth::Scope& s, int64_t 
   o.begin_object();
   c.query("SELECT c.id, c.reg_no, c.kind, c.status, c.channel, c.lapor_ref, c.applicant_name, c.applicant_contact, c.applicant_id_no, "
           "c.applicant_org, c.anonymous, c.subject, c.body, c.details, c.received_at, c.start_date, c.extended, c.extension_reason, "
-          "c.response_type, c.fee_rupiah, c.decision_note, c.letter_no, c.letter_sha IS NOT NULL, c.escalated_ombudsman, c.version, "
+          "c.response_type, c.fee_rupiah, c.decision_note, c.letter_no, CASE WHEN c.letter_sha IS NOT NULL THEN 1 ELSE 0 END, c.escalated_ombudsman, c.version, "
           "c.region_code, c.research_region, s.name_id, s.name_en, (SELECT p.reg_no FROM svc_cases p WHERE p.id = c.parent_id), "
           "c.acknowledged_date, c.ack_limit_wd, c.letter_code "
           "FROM svc_cases c JOIN svc_services s ON s.id = c.service_id WHERE c.id = ?",
