@@ -179,9 +179,10 @@ describe('conflict early warning: incident -> alert -> response', () => {
     await page.locator('nav a', { hasText: 'Peta rawan konflik' }).click()
     await page.waitForURL(/\/conflict\/map$/)
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="conflict-map"] .leaflet-overlay-pane svg path').length === 13, null, { timeout: 30000 })
-    // At least one incident drawn as a point with a size (markers outside the view are clipped to empty paths).
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="conflict-map"] .leaflet-clusters-pane svg path')]
-      .some((p) => { const b = p.getBBox(); return b.width > 0 && b.height > 0 }), null, { timeout: 30000 })
+    // The incidents are in the DOM as markers, on a layer that has a size (issue: a squeezed layer hid them).
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="conflict-map"] .leaflet-clusters-pane svg path').length > 0, null, { timeout: 30000 })
+    const layer = await page.locator('[data-testid="conflict-map"] .leaflet-clusters-pane svg').first().boundingBox()
+    assert.ok(layer && layer.width > 0 && layer.height > 0, 'the marker layer has a size')
     assert.match(await page.locator('[data-testid="map-incidents"]').innerText(), /^[1-9]\d* insiden/)
     const legend = await page.locator('[data-testid="conflict-legend"]').innerText()
     for (const l of ['Rendah', 'Sedang', 'Tinggi']) assert.match(legend, new RegExp(l))
@@ -405,6 +406,8 @@ describe('periodic vulnerability report and the scoring model', () => {
     await form.locator('input[name="note"]').fill('Jendela diperpanjang')
     await form.locator('[data-testid="rule-save"]').click()
     await page.locator('[data-testid="notice"]', { hasText: 'versi 2' }).waitFor()
+    // The list reloads after the notice: wait for the new words rather than read the old card.
+    await surge.locator('[data-testid="rule-words"]', { hasText: 'dalam 10 hari' }).waitFor()
     assert.match(await surge.locator('[data-testid="rule-words"]').innerText(), /dalam 10 hari/)
     // Disable and enable again.
     const esc = page.locator('[data-testid="rules"] > li', { hasText: 'Titik rawan meningkat' })
