@@ -174,7 +174,8 @@ describe('conflict early warning: incident -> alert -> response', () => {
   })
 
   test('the vulnerability map shows the level, its factors, and the incident as a point', async () => {
-    const page = await newPage(browser)
+    // The province's officer works in WITA: "today" on the map is Banjarmasin's day, as for the incident.
+    const page = await newPage(browser, { timezoneId: 'Asia/Makassar' })
     await login(page, 'kalsel.kabid')
     await page.locator('nav a', { hasText: 'Peta rawan konflik' }).click()
     await page.waitForURL(/\/conflict\/map$/)

@@ -44,8 +44,8 @@ export async function closeBrowser(browser) {
  * bypassCSP lets the tests inject axe-core into pages served with the server's strict
  * Content-Security-Policy; one test runs without it to prove the app itself obeys the policy.
  */
-export async function newPage(browser, { width = 1366, height = 900, locale = 'id-ID', bypassCSP = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale, timezoneId: 'Asia/Jakarta', baseURL: BASE, bypassCSP })
+export async function newPage(browser, { width = 1366, height = 900, locale = 'id-ID', bypassCSP = true, timezoneId = 'Asia/Jakarta' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, timezoneId, baseURL: BASE, bypassCSP })
   const page = await context.newPage()
   page.setDefaultTimeout(20000)
   const errors = []
