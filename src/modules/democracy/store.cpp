@@ -16,6 +16,7 @@
 #include "core/strings.h"
 #include "core/time.h"
 #include "http/json.h"
+#include "http/json_page.h"
 #include "modules/conflict/public.h"
 #include "modules/meetings/public.h"
 #include "modules/monitoring/public.h"
@@ -565,20 +566,9 @@ std::string evidence_list_json(db::Conn& c, const auth::Scope& s, const Evidence
   if (after) { sql += " AND e.id < ?"; p.emplace_back(*after); }
   sql += " ORDER BY e.id DESC LIMIT ?";
   p.emplace_back(int64_t{limit + 1});
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  int n = 0;
-  int64_t last = 0;
-  bool more = false;
-  c.query(sql, p, [&](const db::Row& r) {
-    if (n++ == limit) { more = true; return; }
-    last = r.i64(0);
+  return json::keyset_page(c, sql, p, limit, [&](json::Out& o, const db::Row& r) {
     write_evidence(o, r);
   });
-  o.end_array().key("next_after");
-  more ? (void)o.value(std::to_string(last)) : (void)o.null();
-  o.end_object();
-  return o.take();
 }
 
 std::optional<std::string> evidence_json(db::Conn& c, const auth::Scope& s, int64_t id, int64_t* version) {
@@ -771,20 +761,9 @@ std::string proposals_json(db::Conn& c, const auth::Scope& s, const std::string&
   if (after) { sql += " AND p.id < ?"; p.emplace_back(*after); }
   sql += " ORDER BY p.id DESC LIMIT ?";
   p.emplace_back(int64_t{limit + 1});
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  int n = 0;
-  int64_t last = 0;
-  bool more = false;
-  c.query(sql, p, [&](const db::Row& r) {
-    if (n++ == limit) { more = true; return; }
-    last = r.i64(0);
+  return json::keyset_page(c, sql, p, limit, [&](json::Out& o, const db::Row& r) {
     write_proposal(o, r);
   });
-  o.end_array().key("next_after");
-  more ? (void)o.value(std::to_string(last)) : (void)o.null();
-  o.end_object();
-  return o.take();
 }
 
 std::optional<std::string> proposal_json(db::Conn& c, const auth::Scope& s, int64_t id, int64_t* version) {

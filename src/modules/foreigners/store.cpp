@@ -9,6 +9,7 @@
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "http/json.h"
+#include "http/json_page.h"
 #include "modules/actors/public.h"
 #include "report/xlsx.h"
 
@@ -137,14 +138,7 @@ std::string persons_json(db::Conn& c, const auth::Scope& s, const std::string& q
   if (after) { sql += " AND f.id < ?"; p.emplace_back(*after); }
   sql += " ORDER BY f.id DESC LIMIT ?";
   p.emplace_back(int64_t{limit + 1});
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  int n = 0;
-  int64_t last = 0;
-  bool more = false;
-  c.query(sql, p, [&](const db::Row& r) {
-    if (n++ == limit) { more = true; return; }
-    last = r.i64(0);
+  return json::keyset_page(c, sql, p, limit, [&](json::Out& o, const db::Row& r) {
     std::optional<Date> to = r.is_null(6) ? std::nullopt : parse_date(r.text(6));
     bool cleared = s.cleared_for(static_cast<int>(r.i64(4)));
     o.begin_object().kv("id", r.i64(0)).kv("full_name", r.text(1)).kv("nationality", r.text(2))
@@ -153,10 +147,6 @@ std::string persons_json(db::Conn& c, const auth::Scope& s, const std::string& q
         .kv("sponsor_name", r.text(7)).kv("region_code", r.text(8)).kv("region_name", r.text(9)).kv("actor_id", r.i64(10))
         .kv("version", r.i64(11)).end_object();
   });
-  o.end_array().key("next_after");
-  more ? (void)o.value(std::to_string(last)) : (void)o.null();
-  o.end_object();
-  return o.take();
 }
 
 std::optional<std::string> person_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today) {
@@ -336,22 +326,11 @@ std::string presences_json(db::Conn& c, const auth::Scope& s, const PresenceFilt
   if (after) { sql += " AND x.id < ?"; p.emplace_back(*after); }
   sql += " ORDER BY x.id DESC LIMIT ?";
   p.emplace_back(int64_t{limit + 1});
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  int n = 0;
-  int64_t last = 0;
-  bool more = false;
-  c.query(sql, p, [&](const db::Row& r) {
-    if (n++ == limit) { more = true; return; }
-    last = r.i64(0);
+  return json::keyset_page(c, sql, p, limit, [&](json::Out& o, const db::Row& r) {
     o.begin_object();
     write_presence(o, r);
     o.end_object();
   });
-  o.end_array().key("next_after");
-  more ? (void)o.value(std::to_string(last)) : (void)o.null();
-  o.end_object();
-  return o.take();
 }
 
 std::optional<std::string> presence_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, int64_t* version) {

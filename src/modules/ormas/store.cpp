@@ -11,6 +11,7 @@
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "http/json.h"
+#include "http/json_page.h"
 #include "modules/actors/public.h"
 #include "search/search.h"
 
@@ -280,20 +281,9 @@ std::string list_json(db::Conn& c, const auth::Scope& s, const ListFilter& f, st
   if (after) { sql += " AND o.id < ?"; p.emplace_back(*after); }
   sql += " ORDER BY o.id DESC LIMIT ?";
   p.emplace_back(int64_t{limit + 1});
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  int n = 0;
-  int64_t last = 0;
-  bool more = false;
-  c.query(sql, p, [&](const db::Row& r) {
-    if (n++ == limit) { more = true; return; }
-    last = r.i64(0);
+  return json::keyset_page(c, sql, p, limit, [&](json::Out& o, const db::Row& r) {
     write_list_item(o, r, today);
   });
-  o.end_array().key("next_after");
-  more ? (void)o.value(std::to_string(last)) : (void)o.null();
-  o.end_object();
-  return o.take();
 }
 
 std::optional<std::string> ormas_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, int64_t* version) {
