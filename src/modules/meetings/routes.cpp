@@ -18,6 +18,7 @@
 #include "modules/meetings/public.h"
 #include "modules/meetings/rules.h"
 #include "modules/meetings/store.h"
+#include "modules/regions/public.h"
 #include "report/qr.h"
 
 namespace pantau::meetings {
@@ -528,7 +529,7 @@ Response tracker_xlsx_route(Ctx& ctx) {
       page.after_id = all.back().id;
     }
     std::string root = q->region.empty() ? ctx.scope().region_code : q->region;
-    area = root.empty() ? "Nasional" : c.query_str("SELECT name FROM regions WHERE code = ?", {root}).value_or(root);
+    area = regions::name_of(c, root);
   });
   if (!s.ok()) return Response::problem(s.error());
   auto x = tracker_xlsx(all, today, area);

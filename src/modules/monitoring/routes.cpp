@@ -146,7 +146,7 @@ Response list_all_reports(Ctx& ctx) {
   if (!q.period.empty() && !parse_period(q.period).ok())
     return Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3).");
   return http::read_page(ctx, [&](db::Conn& c) -> Result<db::Page<PeriodicReport>> {
-    if (!q.report_type.empty() && !c.query_i64("SELECT 1 FROM report_types WHERE code = ?", {q.report_type}))
+    if (!q.report_type.empty() && !get_report_type(c, q.report_type))
       return Error::invalid_field("type", "not_allowed", "Jenis laporan tidak dikenal.", "Unknown report type.");
     return list_reports(c, ctx.scope(), q);
   });
