@@ -10,7 +10,7 @@
 
 #include "audit/audit.h"
 #include "auth/roles.h"
-#include "core/calendar.h"
+#include "core/service_clock.h"
 #include "core/fileio.h"
 #include "core/region_code.h"
 #include "core/strings.h"
@@ -461,11 +461,7 @@ Status create_weight_set(db::Conn& c, const auth::Scope& s, const WeightSet& w) 
 // Today by the region's own clock (WIB/WITA/WIT): an event at 00.30 WITA on the 7th is not in the
 // future while UTC still says the 6th.
 std::string local_today(const std::string& region_code) {
-  std::string now = now_iso();
-  Date utc = *parse_date(now.substr(0, 10));
-  int hour = std::stoi(now.substr(11, 2));
-  int offset = utc_offset_hours(region_code.empty() ? "31" : region_code);
-  return format_date(hour + offset >= 24 ? civil_from_days(days_from_civil(utc) + 1) : utc);
+  return format_date(*local_date(now_iso(), region_code.empty() ? "31" : region_code));
 }
 
 std::vector<FieldError> validate_evidence(const EvidenceInput& in) {
