@@ -20,6 +20,7 @@
 #include "documents/register.h"
 #include "files/evidence.h"
 #include "http/answer_cache.h"
+#include "http/rate_limit.h"
 #include "http/app.h"
 #include "http/json.h"
 #include "http/multipart.h"
@@ -44,27 +45,10 @@ namespace fs = std::filesystem;
 
 constexpr size_t kMaxPublicFile = 5u << 20;  // 5 MB per document
 
-// A fixed one-minute window per client address. In memory: with several instances behind
-// nginx each counts its own share (nginx's limit_req is the outer guard).
-class RateLimiter {
- public:
-  explicit RateLimiter(int per_minute) : per_minute_(per_minute) {}
-  bool allow(const std::string& ip) {
-    int64_t minute = std::chrono::duration_cast<std::chrono::minutes>(Clock::now().time_since_epoch()).count();
-    std::lock_guard lock(mu_);
-    if (minute != minute_) {
-      counts_.clear();
-      minute_ = minute;
-    }
-    return ++counts_[ip] <= per_minute_;
-  }
-
- private:
-  int per_minute_;
-  std::mutex mu_;
-  int64_t minute_ = 0;
-  std::unordered_map<std::string, int> counts_;
-};
+// A fixed one-minute window per client address (http::RateLimiter, shared with the other public
+// routes). In memory: with several instances behind nginx each counts its own share (nginx's
+// limit_req is the outer guard).
+using http::RateLimiter;
 
 int env_int(const char* name, int fallback) {
   const char* v = std::getenv(name);
