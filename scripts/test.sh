@@ -3,7 +3,8 @@
 #   unit + store suite on SQLite and on a throwaway PostgreSQL cluster (ctest),
 #   API tests against a running server (node) on SQLite and on PostgreSQL, the OpenAPI lint,
 #   the deployment tests (two instances on PostgreSQL behind nginx, a hot standby, faults),
-#   web UI unit tests (vitest) and end-to-end tests in Debian's chromium (playwright-core),
+#   web UI unit tests (vitest) and end-to-end tests in Debian's chromium (playwright-core) on
+#   SQLite and on PostgreSQL,
 #   and a short libFuzzer run of each parser of outside input.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +44,10 @@ if [[ -x tests/deploy/run.sh ]]; then step "deployment: two instances behind ngi
 if [[ -f web/package.json ]]; then
   step "web build and unit tests" bash -c "bash scripts/npm-install.sh web && cd web && npm run build && npm test"
 fi
-if [[ -x tests/e2e/run.sh ]]; then step "end-to-end (chromium)" bash tests/e2e/run.sh; fi
+if [[ -x tests/e2e/run.sh ]]; then
+  step "end-to-end (chromium)" bash tests/e2e/run.sh
+  step "end-to-end on PostgreSQL (chromium)" env PANTAU_E2E_DB=postgres bash tests/e2e/run.sh
+fi
 if [[ -x scripts/fuzz.sh ]]; then step "fuzzing (${FUZZ_SECONDS}s)" bash scripts/fuzz.sh "$FUZZ_SECONDS"; fi
 
 echo
