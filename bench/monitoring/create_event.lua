@@ -1,6 +1,7 @@
 -- wrk script: POST /api/v1/monitoring/events (lapor cepat) as a kab/kota operator: one new fast
 -- report per request, with a unique title (run label after `--`, wrk thread number, counter), in
--- one of the office's kecamatan (PANTAU_BENCH_REGIONS, comma-separated).
+-- one of the office's kecamatan (PANTAU_BENCH_REGIONS, comma-separated), with its own Idempotency-Key
+-- (a real client sends one, and the server stores it with the answer in the same transaction).
 --   PANTAU_BENCH_COOKIE=... PANTAU_BENCH_CSRF=... PANTAU_BENCH_REGIONS=63.71.01,63.71.02 \
 --     wrk -s bench/monitoring/create_event.lua URL -- LABEL
 local cookie = os.getenv("PANTAU_BENCH_COOKIE")
@@ -38,6 +39,7 @@ function request()
     regions[n % #regions + 1], categories[n % #categories + 1], label, tid or 0, counter, levels[n % #levels + 1])
   return wrk.format("POST", "/api/v1/monitoring/events", {
     ["Cookie"] = cookie,
+    ["Idempotency-Key"] = string.format("%s-%d-%d", label, tid or 0, counter),
     ["X-CSRF-Token"] = csrf,
     ["Content-Type"] = "application/json",
   }, body)
