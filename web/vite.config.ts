@@ -1,11 +1,12 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { precompress } from './precompress'
 
 // The C++ server serves web/dist at "/" and answers /api/*; during `npm run dev`
 // requests to /api are forwarded to a locally running server.
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), precompress()],
   base: '/',
   define: {
     __VUE_OPTIONS_API__: false,

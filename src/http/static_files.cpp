@@ -1,5 +1,7 @@
 #include "http/static_files.h"
 
+#include "http/compress.h"
+
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -83,10 +85,20 @@ Response StaticFiles::serve(const Request& req) const {
   struct stat st {};
   if (::stat(canon.c_str(), &st) != 0)
     return Response::problem(Error::make(ErrorKind::NotFound, "not_found", "Berkas tidak ditemukan.", "File not found."));
-  std::string tag = "\"" + std::to_string(st.st_size) + "-" + std::to_string(st.st_mtime) + "\"";
+  // The build's gzip copy (web/precompress.ts) when the browser takes gzip: its own ETag, since
+  // it is another representation of the file.
+  std::string file = canon.string();
+  bool gz = false;
+  struct stat gst {};
+  if (accepts_gzip(req) && ::stat((file + ".gz").c_str(), &gst) == 0 && S_ISREG(gst.st_mode)) {
+    gz = true;
+    st = gst;
+  }
+  std::string tag = "\"" + std::to_string(st.st_size) + "-" + std::to_string(st.st_mtime) + (gz ? "-gz" : "") + "\"";
   Response r;
-  r.content_type = content_type_for(canon.string());
+  r.content_type = content_type_for(file);
   r.header("ETag", tag);
+  r.header("Vary", "Accept-Encoding");
   bool hashed = rel.rfind("assets/", 0) == 0;
   r.header("Cache-Control", hashed && !spa ? "public, max-age=31536000, immutable" : "no-cache");
   if (req.header("if-none-match") == tag) {
@@ -94,7 +106,8 @@ Response StaticFiles::serve(const Request& req) const {
     r.content_type.clear();
     return r;
   }
-  r.file_path = canon.string();
+  if (gz) r.header("Content-Encoding", "gzip");
+  r.file_path = gz ? file + ".gz" : file;
   return r;
 }
 

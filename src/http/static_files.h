@@ -1,4 +1,5 @@
 // Serves the built web UI (web/dist): correct content types, long caching for hashed assets,
+// the build's gzip copy (x.js.gz) to browsers that accept gzip,
 // no-cache for index.html, ETag revalidation, and index.html for client-side routes.
 // Paths are resolved inside the root only; traversal is refused.
 #pragma once

@@ -302,6 +302,45 @@ TEST(StaticFiles, AppRoutesWithDotsGetTheShell) {
   fs::remove_all(root);
 }
 
+// A browser that takes gzip gets the build's .gz copy (a third of the bytes on a slow link), with
+// its own ETag; one that does not, or refuses gzip, gets the file itself.
+TEST(StaticFiles, PrecompressedCopyForGzipClients) {
+  namespace fs = std::filesystem;
+  auto root = fs::temp_directory_path() / ("pantau-static-gz-" + std::to_string(::getpid()));
+  fs::create_directories(root / "assets");
+  { std::ofstream(root / "index.html") << "<!doctype html>"; }
+  { std::ofstream(root / "assets" / "app-1.js") << "console.log(1)"; }
+  { std::ofstream(root / "assets" / "app-1.js.gz") << "gz"; }
+  http::StaticFiles files(root.string());
+  auto get = [&](std::string path, std::string accept) {
+    http::Request req;
+    req.method = "GET";
+    req.path = std::move(path);
+    if (!accept.empty()) req.headers = {{"accept-encoding", accept}};
+    return files.serve(req);
+  };
+  auto header = [](const http::Response& r, std::string_view name) {
+    for (auto& [k, v] : r.headers)
+      if (k == name) return v;
+    return std::string();
+  };
+  auto gz = get("/assets/app-1.js", "gzip, deflate, br");
+  EXPECT_EQ(gz.status, 200);
+  EXPECT_EQ(gz.file_path, (root / "assets" / "app-1.js.gz").string());
+  EXPECT_EQ(header(gz, "Content-Encoding"), "gzip");
+  EXPECT_EQ(gz.content_type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(header(gz, "Vary"), "Accept-Encoding");
+  for (const char* accept : {"", "gzip;q=0", "br"}) {
+    auto plain = get("/assets/app-1.js", accept);
+    EXPECT_EQ(plain.file_path, (root / "assets" / "app-1.js").string()) << accept;
+    EXPECT_EQ(header(plain, "Content-Encoding"), "") << accept;
+    EXPECT_NE(header(plain, "ETag"), header(gz, "ETag")) << accept;
+  }
+  // The app shell has no copy: served as it is, to every client.
+  EXPECT_EQ(get("/wilayah/63.71", "gzip").file_path, (root / "index.html").string());
+  fs::remove_all(root);
+}
+
 TEST(WriteSafety, IfMatchParsing) {
   http::Request req;
   EXPECT_EQ(http::required_version(req).error().kind, ErrorKind::PreconditionRequired);
