@@ -58,18 +58,8 @@ cleanup() {
 trap cleanup EXIT
 trap "exit 130" INT TERM
 
-CLK_TCK="$(getconf CLK_TCK)"
-log() { echo "bench: $*" >&2; }
-median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-minmax() { sort -g | awk -v f="${1:-%s}" 'NR==1{mn=$1} {mx=$1} END {printf f "–" f, mn, mx}'; }
-pid_jiffies() { awk '{print $14+$15}' "/proc/$1/stat"; }
-cpu_busy() { awk -v c="cpu$1" '$1==c {print $2+$3+$4, $9}' /proc/stat; }
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
-    printf "%.2f", n }'
-}
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 
 start_server() {
   taskset -c "$SCPU" "$BIN" serve --db "$TMP/pantau.db" --listen "127.0.0.1:$PORT" --web "$ROOT/web/dist" \
@@ -86,19 +76,6 @@ wait_ready() {
   done
   log "server not ready"
   return 1
-}
-wait_quiet() {
-  local waited=0
-  while [ $waited -lt "$QUIET_WAIT" ]; do
-    local a0 a1 b0 b1
-    read -r a0 _ < <(cpu_busy "$SCPU"); read -r b0 _ < <(cpu_busy "$CCPU")
-    sleep 1
-    read -r a1 _ < <(cpu_busy "$SCPU"); read -r b1 _ < <(cpu_busy "$CCPU")
-    if [ $(( (a1 - a0) * 100 / CLK_TCK )) -lt 50 ] && [ $(( (b1 - b0) * 100 / CLK_TCK )) -lt 50 ]; then return 0; fi
-    waited=$((waited + 1))
-  done
-  [ "$QUIET_WAIT" -gt 0 ] && log "machine still busy after $QUIET_WAIT s; measuring anyway"
-  return 0
 }
 
 # login USER -> writes $TMP/session-USER (cookie and CSRF token).
@@ -293,7 +270,6 @@ if [ "$STORED" -ge "$ACKED" ]; then DURABLE="all $ACKED acknowledged submissions
 col() { awk -F'\t' -v n="$1" -v c="$2" '$1==n {print $c}' "$TMP/results.tsv"; }
 stat_med() { col "$1" "$2" | median; }
 stat_rng() { col "$1" "$2" | minmax "${3:-%s}"; }
-fmt_int() { awk -v v="$1" 'BEGIN {printf "%.0f", v}'; }
 col_sum() { col "$1" "$2" | awk '{s += $1} END {print s + 0}'; }
 verdict() { if awk -v a="$1" -v b="$2" "BEGIN {exit !(a $3 b)}"; then echo "met"; else echo "**missed**"; fi; }
 RSS_MB=$((RSS_PEAK_KB / 1024))
