@@ -127,7 +127,7 @@ DURABLE=""
 for s in pantau node; do
   acked="$(cat "$TMP"/wrk-"$s"-submit-*.txt | awk '/requests in/ {n += $1} /Non-2xx or 3xx/ {n -= $5} END {print n + 0}')"
   stored="$(sq "SELECT COUNT(*) FROM political_events WHERE title LIKE 'Uji beban lapor cepat %$s-r%'")"
-  audited="$(sq "SELECT COUNT(*) FROM audit_log a JOIN political_events e ON a.entity = 'political_event' AND a.entity_id = CAST(e.id AS TEXT) WHERE e.title LIKE 'Uji beban lapor cepat %$s-r%'")"
+  audited="$(sq "SELECT COUNT(*) FROM audit_log WHERE entity = 'political_event' AND action = 'create' AND entity_id IN (SELECT CAST(id AS TEXT) FROM political_events WHERE title LIKE 'Uji beban lapor cepat %$s-r%')")"
   verdict=met; [ "$stored" -ge "$acked" ] || verdict="**$((acked - stored)) missing**"
   DURABLE+="$s: $acked acknowledged, $stored stored, $audited audited ($verdict); "
 done
@@ -161,14 +161,19 @@ tail_ratio() { awk -F'\t' -v s="$1" -v c="$2" '$1==s && $2==c && $5 > 0 {printf 
   echo
   L_P="$(med pantau list 4)"; L_N="$(med node list 4)"; L_B="$(med beast list 4)"
   H_P="$(med pantau hello 4)"; H_B="$(med beast hello 4)"; S_P="$(med pantau submit 4)"; S_N="$(med node submit 4)"
-  echo "| target | measured | |"
-  echo "|---|---|---|"
-  echo "| report list ≥ 5× the Node peer | $(ratio "$L_P" "$L_N")× | $(verdict "$(ratio "$L_P" "$L_N")" 5 '>=') |"
-  echo "| report list ≥ 50% of bare Beast + RapidJSON | $(awk -v a="$L_P" -v b="$L_B" 'BEGIN {printf "%.0f", a / b * 100}')% | $(verdict "$(ratio "$L_P" "$L_B")" 0.5 '>=') |"
-  echo "| /healthz ≥ 80% of the bare Beast hello | $(awk -v a="$H_P" -v b="$H_B" 'BEGIN {printf "%.0f", a / b * 100}')% | $(verdict "$(ratio "$H_P" "$H_B")" 0.8 '>=') |"
+  C_LP="$(med pantau list 12)"; C_LN="$(med node list 12)"; C_LB="$(med beast list 12)"; C_HP="$(med pantau hello 12)"; C_HB="$(med beast hello 12)"
+  C_SP="$(med pantau submit 12)"; C_SN="$(med node submit 12)"
+  # Two readings of each ratio: throughput (what the target names; on a shared machine it also
+  # measures how much of the core each server won from the other processes) and CPU time per
+  # request (the server's own cost, which the other processes barely change).
+  echo "| target | by req/s | by CPU per request | |"
+  echo "|---|---|---|---|"
+  echo "| report list ≥ 5× the Node peer | $(ratio "$L_P" "$L_N")× | $(ratio "$C_LN" "$C_LP")× ($C_LP vs $C_LN µs) | $(verdict "$(ratio "$L_P" "$L_N")" 5 '>=') / $(verdict "$(ratio "$C_LN" "$C_LP")" 5 '>=') |"
+  echo "| report list ≥ 50% of bare Beast + RapidJSON | $(awk -v a="$L_P" -v b="$L_B" 'BEGIN {printf "%.0f", a / b * 100}')% | $(awk -v a="$C_LB" -v b="$C_LP" 'BEGIN {printf "%.0f", a / b * 100}')% ($C_LP vs $C_LB µs) | $(verdict "$(ratio "$L_P" "$L_B")" 0.5 '>=') / $(verdict "$(ratio "$C_LB" "$C_LP")" 0.5 '>=') |"
+  echo "| /healthz ≥ 80% of the bare Beast hello | $(awk -v a="$H_P" -v b="$H_B" 'BEGIN {printf "%.0f", a / b * 100}')% | $(awk -v a="$C_HB" -v b="$C_HP" 'BEGIN {printf "%.0f", a / b * 100}')% ($C_HP vs $C_HB µs) | $(verdict "$(ratio "$H_P" "$H_B")" 0.8 '>=') / $(verdict "$(ratio "$C_HB" "$C_HP")" 0.8 '>=') |"
   TAIL_MAX="$(printf '%s\n%s\n' "$(tail_ratio pantau hello)" "$(tail_ratio pantau list)" | sort -g | tail -1)"
-  echo "| p99 ≤ 4× p50, Pantau's read endpoints | /healthz $(tail_ratio pantau hello)×, list $(tail_ratio pantau list)× | $(verdict "$TAIL_MAX" 4 '<=') |"
-  echo "| durable submissions ≥ 5,000/s (64 clients) | $(fmt_int "$S_P")/s (Node peer $(fmt_int "$S_N")/s, $(ratio "$S_P" "$S_N")×) | $(verdict "$S_P" 5000 '>=') |"
+  echo "| p99 ≤ 4× p50, Pantau's read endpoints | /healthz $(tail_ratio pantau hello)×, list $(tail_ratio pantau list)× | | $(verdict "$TAIL_MAX" 4 '<=') |"
+  echo "| durable submissions ≥ 5,000/s (64 clients) | $(fmt_int "$S_P")/s (Node peer $(fmt_int "$S_N")/s, $(ratio "$S_P" "$S_N")×) | $C_SP vs $C_SN µs ($(ratio "$C_SN" "$C_SP")×) | $(verdict "$S_P" 5000 '>=') |"
   echo
   echo "Durability (stored may exceed acknowledged: requests in flight when wrk stops): ${DURABLE%; }. Audit chain after both writers: $AUDIT_OK"
 } >"$TMP/report.md"
