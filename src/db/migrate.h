@@ -1,6 +1,8 @@
-// Numbered, transactional migrations per dialect, embedded in the binary at build time from
-// migrations/<dialect>/NNNN_name.sql. Each migration runs in its own transaction together with
-// its row in schema_migrations, so a failure leaves the previous version intact.
+// Numbered, transactional migrations, embedded in the binary at build time: migrations/NNNN_name.sql
+// written once with dialect tokens, plus migrations/<dialect>/NNNN_name.sql where the SQL differs,
+// expanded for each database by cmake/embed_migrations.cmake. Each migration runs in its own
+// transaction together with its row in schema_migrations (its number and name; the number is what
+// counts), so a failure leaves the previous version intact.
 #pragma once
 #include <limits>
 #include <string>
