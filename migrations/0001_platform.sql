@@ -15,6 +15,7 @@ CREATE TABLE regions (
   population_female {{BIGINT}}
 );
 CREATE INDEX regions_parent ON regions (parent_code, code);
+-- (The index on the name whatever its case: sqlite/ and postgres/0001.)
 
 CREATE TABLE region_geometry (
   code {{CODE}} PRIMARY KEY REFERENCES regions (code),
