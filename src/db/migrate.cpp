@@ -26,11 +26,12 @@ Result<int> schema_version(Database& db) {
   });
 }
 
-Result<int> migrate(Database& db) {
+Result<int> migrate(Database& db, int up_to) {
   PANTAU_TRY(int current, schema_version(db));
   std::vector<EmbeddedMigration> todo;
   for (const auto& m : embedded_migrations())
-    if (m.dialect == std::string(dialect_name(db.dialect())) && m.version > current) todo.push_back(m);
+    if (m.dialect == std::string(dialect_name(db.dialect())) && m.version > current && m.version <= up_to)
+      todo.push_back(m);
   std::sort(todo.begin(), todo.end(), [](auto& a, auto& b) { return a.version < b.version; });
   int ran = 0;
   for (const auto& m : todo) {

@@ -6,3 +6,4 @@ UPDATE search_docs SET terms = terms || ' zr' || substr(region_code, 1, 2)
   || CASE WHEN length(region_code) >= 8 THEN ' zr' || replace(substr(region_code, 1, 8), '.', '') ELSE '' END
   || CASE WHEN length(region_code) >= 13 THEN ' zr' || replace(region_code, '.', '') ELSE '' END
 WHERE region_code <> '';
+-- (SQLite then refills its FTS5 table: sqlite/0009.)

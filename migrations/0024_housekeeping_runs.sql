@@ -3,7 +3,7 @@
 -- the others skip it, so a job runs once per period however many instances there are.
 CREATE TABLE housekeeping_runs (
   job TEXT PRIMARY KEY,
-  last_run_at TEXT NOT NULL,
-  runs INTEGER NOT NULL DEFAULT 0,
+  last_run_at {{CODE}} NOT NULL,
+  runs {{BIGINT}} NOT NULL DEFAULT 0,
   last_instance TEXT NOT NULL DEFAULT ''
 );

@@ -4,24 +4,24 @@ ALTER TABLE org_units ADD COLUMN address TEXT NOT NULL DEFAULT '';
 ALTER TABLE org_units ADD COLUMN contact TEXT NOT NULL DEFAULT '';
 
 CREATE TABLE monitoring_teams (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  region_code TEXT NOT NULL,
+  id {{ID}},
+  region_code {{CODE}} NOT NULL,
   name TEXT NOT NULL,
   decree_number TEXT NOT NULL,
   decree_date TEXT NOT NULL,
   valid_from TEXT NOT NULL,
   valid_to TEXT,
   legal_basis TEXT NOT NULL DEFAULT '',
-  created_by INTEGER NOT NULL REFERENCES users (id),
+  created_by {{BIGINT}} NOT NULL REFERENCES users (id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL DEFAULT 1
+  version {{BIGINT}} NOT NULL DEFAULT 1
 );
 CREATE INDEX monitoring_teams_region ON monitoring_teams (region_code, valid_from);
 
 CREATE TABLE team_members (
-  team_id INTEGER NOT NULL REFERENCES monitoring_teams (id),
-  position INTEGER NOT NULL,
+  team_id {{BIGINT}} NOT NULL REFERENCES monitoring_teams (id),
+  position {{BIGINT}} NOT NULL,
   name TEXT NOT NULL,
   nip TEXT NOT NULL DEFAULT '',
   position_title TEXT NOT NULL DEFAULT '',

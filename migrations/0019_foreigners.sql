@@ -5,14 +5,14 @@
 -- default) is the clearance a viewer needs to see them unmasked.
 
 CREATE TABLE foreign_persons (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  actor_id INTEGER NOT NULL REFERENCES actors (id),
+  id {{ID}},
+  actor_id {{BIGINT}} NOT NULL REFERENCES actors (id),
   full_name TEXT NOT NULL,
-  name_key TEXT NOT NULL,
+  name_key {{CODE}} NOT NULL,
   sex TEXT NOT NULL DEFAULT '',
   birth_date TEXT,
   nationality TEXT NOT NULL,
-  passport_no TEXT NOT NULL,
+  passport_no {{CODE}} NOT NULL,
   passport_expiry TEXT,
   permit_type TEXT NOT NULL CHECK (permit_type IN ('VISIT', 'KITAS', 'KITAP', 'DIPLOMATIC', 'OTHER')),
   permit_no TEXT NOT NULL DEFAULT '',
@@ -22,7 +22,7 @@ CREATE TABLE foreign_persons (
   sponsor_type TEXT NOT NULL DEFAULT '',
   sponsor_address TEXT NOT NULL DEFAULT '',
   occupation TEXT NOT NULL DEFAULT '',
-  region_code TEXT NOT NULL,
+  region_code {{CODE}} NOT NULL,
   classification INTEGER NOT NULL DEFAULT 0,
   id_classification INTEGER NOT NULL DEFAULT 1,
   created_by INTEGER,
@@ -36,10 +36,10 @@ CREATE INDEX foreign_persons_name ON foreign_persons (name_key);
 CREATE INDEX foreign_persons_permit_to ON foreign_persons (permit_valid_to);
 
 CREATE TABLE foreign_orgs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  actor_id INTEGER NOT NULL REFERENCES actors (id),
+  id {{ID}},
+  actor_id {{BIGINT}} NOT NULL REFERENCES actors (id),
   name TEXT NOT NULL,
-  name_key TEXT NOT NULL,
+  name_key {{CODE}} NOT NULL,
   country TEXT NOT NULL,
   legal_form TEXT NOT NULL DEFAULT '',
   mofa_rec_no TEXT NOT NULL DEFAULT '',
@@ -51,7 +51,7 @@ CREATE TABLE foreign_orgs (
   sectors TEXT NOT NULL DEFAULT '',
   funding_source TEXT NOT NULL DEFAULT '',
   local_office TEXT NOT NULL DEFAULT '',
-  region_code TEXT NOT NULL,
+  region_code {{CODE}} NOT NULL,
   classification INTEGER NOT NULL DEFAULT 0,
   created_by INTEGER,
   created_at TEXT NOT NULL,
@@ -61,13 +61,13 @@ CREATE TABLE foreign_orgs (
 CREATE INDEX foreign_orgs_region ON foreign_orgs (region_code, id);
 
 CREATE TABLE foreign_presences (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  person_id INTEGER REFERENCES foreign_persons (id),
-  org_id INTEGER REFERENCES foreign_orgs (id),
+  id {{ID}},
+  person_id {{BIGINT}} REFERENCES foreign_persons (id),
+  org_id {{BIGINT}} REFERENCES foreign_orgs (id),
   category TEXT NOT NULL,
   purpose TEXT NOT NULL DEFAULT '',
   activity TEXT NOT NULL DEFAULT '',
-  region_code TEXT NOT NULL,
+  region_code {{CODE}} NOT NULL,
   start_date TEXT NOT NULL,
   end_date TEXT NOT NULL,
   local_partner TEXT NOT NULL DEFAULT '',
@@ -89,15 +89,15 @@ CREATE INDEX foreign_presences_org ON foreign_presences (org_id);
 
 -- Every region a presence touches (the first is foreign_presences.region_code).
 CREATE TABLE foreign_presence_regions (
-  presence_id INTEGER NOT NULL REFERENCES foreign_presences (id),
-  region_code TEXT NOT NULL,
+  presence_id {{BIGINT}} NOT NULL REFERENCES foreign_presences (id),
+  region_code {{CODE}} NOT NULL,
   PRIMARY KEY (presence_id, region_code)
 );
 CREATE INDEX foreign_presence_regions_region ON foreign_presence_regions (region_code, presence_id);
 
 CREATE TABLE foreign_decisions (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  presence_id INTEGER NOT NULL REFERENCES foreign_presences (id),
+  id {{ID}},
+  presence_id {{BIGINT}} NOT NULL REFERENCES foreign_presences (id),
   decision TEXT NOT NULL CHECK (decision IN ('APPROVED', 'POSTPONED', 'REJECTED', 'NOTED')),
   reason TEXT NOT NULL DEFAULT '',
   follow_up TEXT NOT NULL DEFAULT 'NONE',
@@ -107,8 +107,8 @@ CREATE TABLE foreign_decisions (
 CREATE INDEX foreign_decisions_presence ON foreign_decisions (presence_id);
 
 CREATE TABLE foreign_field_checks (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  presence_id INTEGER NOT NULL REFERENCES foreign_presences (id),
+  id {{ID}},
+  presence_id {{BIGINT}} NOT NULL REFERENCES foreign_presences (id),
   check_date TEXT NOT NULL,
   team TEXT NOT NULL DEFAULT '',
   findings TEXT NOT NULL DEFAULT '',
@@ -120,8 +120,8 @@ CREATE TABLE foreign_field_checks (
 CREATE INDEX foreign_field_checks_presence ON foreign_field_checks (presence_id);
 
 CREATE TABLE foreign_referrals (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  presence_id INTEGER NOT NULL REFERENCES foreign_presences (id),
+  id {{ID}},
+  presence_id {{BIGINT}} NOT NULL REFERENCES foreign_presences (id),
   agency TEXT NOT NULL CHECK (agency IN ('IMMIGRATION', 'POLICE')),
   letter_no TEXT NOT NULL,
   referred_on TEXT NOT NULL,

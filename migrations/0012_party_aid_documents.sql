@@ -6,7 +6,7 @@ ALTER TABLE banpol_applications ADD COLUMN verification_decree_no TEXT NOT NULL 
 ALTER TABLE banpol_applications ADD COLUMN verification_date TEXT;  -- YYYY-MM-DD of the team's meeting
 
 CREATE TABLE banpol_verification_members (
-  application_id INTEGER NOT NULL REFERENCES banpol_applications (id),
+  application_id {{BIGINT}} NOT NULL REFERENCES banpol_applications (id),
   seq INTEGER NOT NULL,                      -- order in the team, from 1
   name TEXT NOT NULL,
   nip TEXT NOT NULL DEFAULT '',              -- 18 digits for a civil servant, else empty

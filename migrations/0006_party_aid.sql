@@ -7,9 +7,9 @@
 -- PP 1/2018 Art. 5 defaults per chamber, by fiscal year (to_year inclusive; NULL = still in force).
 CREATE TABLE banpol_default_values (
   chamber TEXT NOT NULL CHECK (chamber IN ('DPR', 'DPRD_PROVINSI', 'DPRD_KABKOTA')),
-  from_year INTEGER NOT NULL,
-  to_year INTEGER,
-  value_sen INTEGER NOT NULL CHECK (value_sen > 0),
+  from_year {{BIGINT}} NOT NULL,
+  to_year {{BIGINT}},
+  value_sen {{BIGINT}} NOT NULL CHECK (value_sen > 0),
   legal_basis TEXT NOT NULL,
   confidence TEXT NOT NULL DEFAULT 'C',
   PRIMARY KEY (chamber, from_year)
@@ -23,31 +23,31 @@ INSERT INTO banpol_default_values (chamber, from_year, to_year, value_sen, legal
 -- basis, the election whose votes count, and in a transition year the inauguration date of the
 -- new DPRD with the old DPRD's election.
 CREATE TABLE banpol_vote_values (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  region_code TEXT NOT NULL,                 -- '' = national (APBN)
-  fiscal_year INTEGER NOT NULL,
-  value_sen INTEGER NOT NULL CHECK (value_sen > 0),
+  id {{ID}},
+  region_code {{CODE}} NOT NULL,                 -- '' = national (APBN)
+  fiscal_year {{BIGINT}} NOT NULL,
+  value_sen {{BIGINT}} NOT NULL CHECK (value_sen > 0),
   basis TEXT NOT NULL CHECK (basis IN ('DEFAULT_PP_1_2018', 'GRANDFATHERED', 'APPROVED_INCREASE', 'LEGACY_FORMULA')),
   approval_letter_no TEXT NOT NULL DEFAULT '', -- the minister's letter for APPROVED_INCREASE
   legal_basis TEXT NOT NULL,
   rounding TEXT NOT NULL DEFAULT 'ROUND_HALF_UP' CHECK (rounding IN ('ROUND_HALF_UP', 'FLOOR')),
-  election_year INTEGER NOT NULL,
+  election_year {{BIGINT}} NOT NULL,
   inauguration_date TEXT,                    -- YYYY-MM-DD in a transition year, else NULL
-  previous_election_year INTEGER,            -- the old DPRD's election in a transition year
+  previous_election_year {{BIGINT}},            -- the old DPRD's election in a transition year
   note TEXT NOT NULL DEFAULT '',
-  created_by INTEGER REFERENCES users (id),
+  created_by {{BIGINT}} REFERENCES users (id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL DEFAULT 1,
+  version {{BIGINT}} NOT NULL DEFAULT 1,
   UNIQUE (region_code, fiscal_year)
 );
 
 -- Party boards (DPD/DPW/DPC) per region, as legalised by the national board. One RECOGNISED
 -- board per party and region at a time; a new one supersedes it; DISPUTED puts aid on hold.
 CREATE TABLE party_boards (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  region_code TEXT NOT NULL,
-  party_abbreviation TEXT NOT NULL,
+  id {{ID}},
+  region_code {{CODE}} NOT NULL,
+  party_abbreviation {{CODE}} NOT NULL,
   decree_no TEXT NOT NULL,
   decree_date TEXT NOT NULL,
   chair TEXT NOT NULL,
@@ -62,10 +62,10 @@ CREATE TABLE party_boards (
   valid_to TEXT,                             -- inclusive; NULL = open-ended
   status TEXT NOT NULL DEFAULT 'RECOGNISED' CHECK (status IN ('RECOGNISED', 'DISPUTED', 'SUPERSEDED')),
   status_note TEXT NOT NULL DEFAULT '',
-  created_by INTEGER REFERENCES users (id),
+  created_by {{BIGINT}} REFERENCES users (id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL DEFAULT 1
+  version {{BIGINT}} NOT NULL DEFAULT 1
 );
 CREATE INDEX party_boards_region ON party_boards (region_code, party_abbreviation, status);
 CREATE UNIQUE INDEX party_boards_one_recognised ON party_boards (region_code, party_abbreviation)
@@ -75,9 +75,9 @@ CREATE UNIQUE INDEX party_boards_one_recognised ON party_boards (region_code, pa
 -- year of eligibility: the audited LPJ of the previous year ([U]).
 CREATE TABLE banpol_document_types (
   code TEXT PRIMARY KEY,
-  sort_order INTEGER NOT NULL,
-  required INTEGER NOT NULL DEFAULT 1,
-  waived_in_first_year INTEGER NOT NULL DEFAULT 0,
+  sort_order {{BIGINT}} NOT NULL,
+  required {{BIGINT}} NOT NULL DEFAULT 1,
+  waived_in_first_year {{BIGINT}} NOT NULL DEFAULT 0,
   name_id TEXT NOT NULL,
   name_en TEXT NOT NULL,
   confidence TEXT NOT NULL DEFAULT 'C'
@@ -110,68 +110,68 @@ INSERT INTO banpol_settings (key, value, legal_basis, confidence) VALUES
 
 -- One party board's application for one fiscal year (DOMAIN.md §2.5).
 CREATE TABLE banpol_applications (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  region_code TEXT NOT NULL,
-  fiscal_year INTEGER NOT NULL,
-  board_id INTEGER NOT NULL REFERENCES party_boards (id),
-  party_abbreviation TEXT NOT NULL,
+  id {{ID}},
+  region_code {{CODE}} NOT NULL,
+  fiscal_year {{BIGINT}} NOT NULL,
+  board_id {{BIGINT}} NOT NULL REFERENCES party_boards (id),
+  party_abbreviation {{CODE}} NOT NULL,
   letter_no TEXT NOT NULL,
   letter_date TEXT NOT NULL,
   received_at TEXT NOT NULL,
-  first_year INTEGER NOT NULL DEFAULT 0,     -- first year of eligibility: no previous LPJ
+  first_year {{BIGINT}} NOT NULL DEFAULT 0,     -- first year of eligibility: no previous LPJ
   status TEXT NOT NULL DEFAULT 'APPLICATION_RECEIVED',
   held_from TEXT,
   status_note TEXT NOT NULL DEFAULT '',
   ba_verification_no TEXT NOT NULL DEFAULT '',
   decree_no TEXT NOT NULL DEFAULT '',
-  determined_amount INTEGER,
+  determined_amount {{BIGINT}},
   sp2d_no TEXT NOT NULL DEFAULT '',
   sp2d_date TEXT,
-  disbursed_amount INTEGER,
-  created_by INTEGER REFERENCES users (id),
+  disbursed_amount {{BIGINT}},
+  created_by {{BIGINT}} REFERENCES users (id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL DEFAULT 1,
+  version {{BIGINT}} NOT NULL DEFAULT 1,
   UNIQUE (region_code, fiscal_year, party_abbreviation)
 );
 
 CREATE TABLE banpol_application_documents (
-  application_id INTEGER NOT NULL REFERENCES banpol_applications (id),
+  application_id {{BIGINT}} NOT NULL REFERENCES banpol_applications (id),
   doc_code TEXT NOT NULL REFERENCES banpol_document_types (code),
-  file_id INTEGER REFERENCES evidence_files (id),
+  file_id {{BIGINT}} REFERENCES evidence_files (id),
   verdict TEXT NOT NULL DEFAULT 'PENDING' CHECK (verdict IN ('PENDING', 'ACCEPTED', 'REJECTED')),
   note TEXT NOT NULL DEFAULT '',
-  verdict_by INTEGER REFERENCES users (id),
+  verdict_by {{BIGINT}} REFERENCES users (id),
   verdict_at TEXT,
   PRIMARY KEY (application_id, doc_code)
 );
 
 CREATE TABLE banpol_usage_lines (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  application_id INTEGER NOT NULL REFERENCES banpol_applications (id),
+  id {{ID}},
+  application_id {{BIGINT}} NOT NULL REFERENCES banpol_applications (id),
   category TEXT NOT NULL CHECK (category IN ('POLITICAL_EDUCATION', 'OPERATIONAL')),
   activity TEXT NOT NULL,
-  amount INTEGER NOT NULL CHECK (amount > 0)
+  amount {{BIGINT}} NOT NULL CHECK (amount > 0)
 );
 CREATE INDEX banpol_usage_lines_application ON banpol_usage_lines (application_id, id);
 
 -- The accountability report of one board for one fiscal year: the dates of each step.
 CREATE TABLE banpol_lpj (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  region_code TEXT NOT NULL,
-  fiscal_year INTEGER NOT NULL,
-  party_abbreviation TEXT NOT NULL,
-  board_id INTEGER REFERENCES party_boards (id),
+  id {{ID}},
+  region_code {{CODE}} NOT NULL,
+  fiscal_year {{BIGINT}} NOT NULL,
+  party_abbreviation {{CODE}} NOT NULL,
+  board_id {{BIGINT}} REFERENCES party_boards (id),
   submitted_to_bpk TEXT,
   audited TEXT,
   bpk_lhp_no TEXT NOT NULL DEFAULT '',
   lhp_received TEXT,
   submitted_to_government TEXT,
-  findings_count INTEGER NOT NULL DEFAULT 0,
+  findings_count {{BIGINT}} NOT NULL DEFAULT 0,
   note TEXT NOT NULL DEFAULT '',
-  created_by INTEGER REFERENCES users (id),
+  created_by {{BIGINT}} REFERENCES users (id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL DEFAULT 1,
+  version {{BIGINT}} NOT NULL DEFAULT 1,
   UNIQUE (region_code, fiscal_year, party_abbreviation)
 );

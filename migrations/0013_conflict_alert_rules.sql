@@ -1,17 +1,17 @@
 -- Alert rules set by administrators over HTTP: several rules per kind, each with an id, the tier
 -- whose office is told first (the tier above is always told too), and a version for If-Match.
 CREATE TABLE conflict_alert_rules_v2 (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id {{ID}},
   kind TEXT NOT NULL,
-  active INTEGER NOT NULL DEFAULT 1,
+  active {{BIGINT}} NOT NULL DEFAULT 1,
   target_tier TEXT NOT NULL DEFAULT 'KABKOTA',
-  days INTEGER NOT NULL DEFAULT 7,
-  factor REAL NOT NULL DEFAULT 2.0,
-  min_incidents INTEGER NOT NULL DEFAULT 3,
-  baseline_days INTEGER NOT NULL DEFAULT 90,
-  response_days INTEGER NOT NULL DEFAULT 3,
+  days {{BIGINT}} NOT NULL DEFAULT 7,
+  factor {{DOUBLE}} NOT NULL DEFAULT 2.0,
+  min_incidents {{BIGINT}} NOT NULL DEFAULT 3,
+  baseline_days {{BIGINT}} NOT NULL DEFAULT 90,
+  response_days {{BIGINT}} NOT NULL DEFAULT 3,
   note TEXT NOT NULL DEFAULT '',
-  version INTEGER NOT NULL DEFAULT 1,
+  version {{BIGINT}} NOT NULL DEFAULT 1,
   updated_at TEXT
 );
 INSERT INTO conflict_alert_rules_v2 (kind, active, days, factor, min_incidents, baseline_days, response_days, version)

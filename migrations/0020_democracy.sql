@@ -16,10 +16,10 @@ CREATE TABLE democracy_indicators (
 -- Values in hundredths (80.44 -> 8044); province_code '' and aspect '' and indicator_no 0 when
 -- they do not apply, so the unique key holds on both databases.
 CREATE TABLE democracy_values (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id {{ID}},
   year INTEGER NOT NULL,
   level TEXT NOT NULL CHECK (level IN ('NASIONAL', 'PUSAT', 'PROVINSI_AGG', 'PROVINSI')),
-  province_code TEXT NOT NULL DEFAULT '',
+  province_code {{CODE}} NOT NULL DEFAULT '',
   scope TEXT NOT NULL CHECK (scope IN ('TOTAL', 'ASPECT', 'INDICATOR')),
   aspect TEXT NOT NULL DEFAULT '',
   indicator_no INTEGER NOT NULL DEFAULT 0,
@@ -27,7 +27,7 @@ CREATE TABLE democracy_values (
   value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10000),
   rank INTEGER,
   source_release TEXT NOT NULL,
-  updated_by INTEGER REFERENCES users (id),
+  updated_by {{BIGINT}} REFERENCES users (id),
   updated_at TEXT NOT NULL,
   UNIQUE (year, level, province_code, scope, aspect, indicator_no)
 );
@@ -38,8 +38,8 @@ CREATE TABLE democracy_weight_sets (
   name TEXT NOT NULL,
   source TEXT NOT NULL,
   decided_on TEXT NOT NULL,
-  negative_points REAL NOT NULL,
-  positive_points REAL NOT NULL,
+  negative_points {{DOUBLE}} NOT NULL,
+  positive_points {{DOUBLE}} NOT NULL,
   active INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1
@@ -48,15 +48,15 @@ CREATE TABLE democracy_weights (
   set_code TEXT NOT NULL REFERENCES democracy_weight_sets (code),
   level TEXT NOT NULL CHECK (level IN ('ASPECT', 'INDICATOR')),
   item TEXT NOT NULL,
-  weight REAL NOT NULL,
+  weight {{DOUBLE}} NOT NULL,
   PRIMARY KEY (set_code, level, item)
 );
 
 -- The Pokja's evidence: one event or document coded to one indicator of the 2021 method.
 CREATE TABLE democracy_evidence (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id {{ID}},
   year INTEGER NOT NULL,
-  region_code TEXT NOT NULL,
+  region_code {{CODE}} NOT NULL,
   indicator_no INTEGER NOT NULL CHECK (indicator_no BETWEEN 1 AND 22),
   event_date TEXT NOT NULL,
   description TEXT NOT NULL,
@@ -65,8 +65,8 @@ CREATE TABLE democracy_evidence (
   handled_by TEXT NOT NULL DEFAULT '',
   classification INTEGER NOT NULL DEFAULT 0,
   source_kind TEXT,
-  source_id INTEGER,
-  created_by INTEGER NOT NULL REFERENCES users (id),
+  source_id {{BIGINT}},
+  created_by {{BIGINT}} NOT NULL REFERENCES users (id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1
@@ -75,12 +75,12 @@ CREATE TABLE democracy_evidence (
 CREATE INDEX democracy_evidence_tally ON democracy_evidence (year, region_code, indicator_no, sign);
 
 CREATE TABLE democracy_proposal_rules (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id {{ID}},
   source_kind TEXT NOT NULL,
   match TEXT NOT NULL DEFAULT '',
   indicator_no INTEGER NOT NULL,
   sign INTEGER NOT NULL,
-  threshold REAL NOT NULL DEFAULT 0,
+  threshold {{DOUBLE}} NOT NULL DEFAULT 0,
   active INTEGER NOT NULL DEFAULT 1,
   note TEXT NOT NULL DEFAULT '',
   updated_at TEXT,
@@ -104,19 +104,19 @@ INSERT INTO democracy_proposal_rules (id, source_kind, match, indicator_no, sign
 -- What a rule proposed from one record. region_code and classification are the record's own, so
 -- a proposal is shown only to those who may see the record.
 CREATE TABLE democracy_proposals (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id {{ID}},
   source_kind TEXT NOT NULL,
-  source_id INTEGER NOT NULL,
-  rule_id INTEGER NOT NULL REFERENCES democracy_proposal_rules (id),
-  region_code TEXT NOT NULL,
+  source_id {{BIGINT}} NOT NULL,
+  rule_id {{BIGINT}} NOT NULL REFERENCES democracy_proposal_rules (id),
+  region_code {{CODE}} NOT NULL,
   classification INTEGER NOT NULL DEFAULT 0,
   event_date TEXT NOT NULL,
   summary TEXT NOT NULL,
   indicator_no INTEGER NOT NULL,
   sign INTEGER NOT NULL,
   status TEXT NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'ACCEPTED', 'DISMISSED')),
-  evidence_id INTEGER REFERENCES democracy_evidence (id),
-  decided_by INTEGER REFERENCES users (id),
+  evidence_id {{BIGINT}} REFERENCES democracy_evidence (id),
+  decided_by {{BIGINT}} REFERENCES users (id),
   decided_at TEXT,
   created_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1,
@@ -127,5 +127,5 @@ CREATE INDEX democracy_proposals_region ON democracy_proposals (region_code, sta
 -- How far the proposal scan has read each kind of record (the highest id seen).
 CREATE TABLE democracy_scan_state (
   source_kind TEXT PRIMARY KEY,
-  last_id INTEGER NOT NULL DEFAULT 0
+  last_id {{BIGINT}} NOT NULL DEFAULT 0
 );
