@@ -143,10 +143,17 @@ TEST(ServicesRules, RegistrationNumbersAndSecrets) {
 
 // ---- the store on both databases -----------------------------------------------------------
 
+#include "http/handler.h"
 #include "modules/services/store.h"
 #include "store_fixture.h"
 
 namespace {
+
+// The queue and the recap as the API answers them.
+std::string queue_json(db::Conn& c, const auth::Scope& s, const QueueFilter& f) { return http::items_json(queue(c, s, f)); }
+std::string recap_json(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
+  return to_json(recap(c, s, from, to));
+}
 
 class ServicesStoreTest : public testing_support::StoreTest {
  protected:
