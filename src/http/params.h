@@ -46,6 +46,18 @@ inline Result<Paging> paging(const Request& req, int default_limit = 50, int max
   return p;
 }
 
+// ?limit= alone, for a short list that has no cursor (suggestions while typing): the same 422
+// naming `limit` as paging() for a value outside 1..max_limit, never clamped.
+inline Result<int> limit_param(const Request& req, int default_limit, int max_limit) {
+  auto l = req.q("limit");
+  if (!l || l->empty()) return default_limit;
+  auto v = parse_int64(*l);
+  if (!v || *v < 1 || *v > max_limit)
+    return Error::invalid_field("limit", "out_of_range", "Batas harus antara 1 dan " + std::to_string(max_limit) + ".",
+                                "The limit must be between 1 and " + std::to_string(max_limit) + ".");
+  return static_cast<int>(*v);
+}
+
 // A list answer: {"items":[...],"next_after":"<cursor>"|null}. Each item is serialised by the
 // to_json of its module (found by argument-dependent lookup).
 template <class T>

@@ -179,6 +179,14 @@ describe('routes, methods and paths', () => {
     }
   });
 
+  test('a short list without pages refuses a bad limit the same way: 422 naming it, never clamped', async () => {
+    for (const q of ['limit=0', 'limit=51', 'limit=x', 'limit=-3']) {
+      const r = await admin.get(`/api/v1/actors/suggest?q=ahmad&${q}`);
+      assert.deepEqual(assertProblem(assert, r, 422).errors.map((e) => e.field), ['limit'], q);
+    }
+    assert.equal((await admin.get('/api/v1/actors/suggest?q=ahmad&limit=50')).status, 200);
+  });
+
   test('path traversal never returns a file from outside the web folder', async () => {
     const targets = ['/../../etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
       '/assets/../../../etc/passwd', '/assets/..%5c..%5cetc%5cpasswd', '/....//....//etc/passwd', '//etc/passwd', '/etc/passwd',

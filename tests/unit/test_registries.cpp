@@ -6,6 +6,7 @@
 #include <set>
 
 #include "fixtures.h"
+#include "http/handler.h"
 #include "modules/actors/public.h"
 #include "modules/actors/store.h"
 #include "modules/foreigners/store.h"
@@ -17,6 +18,15 @@ using namespace pantau;
 namespace {
 
 Date d(const std::string& s) { return *parse_date(s); }
+
+// The actor page and the suggestions as the API answers them.
+std::optional<std::string> actor_json(db::Conn& c, const auth::Scope& s, int64_t id) {
+  auto page = actors::actor_page(c, s, id);
+  return page ? std::optional(actors::to_json(*page)) : std::nullopt;
+}
+std::string suggest_json(db::Conn& c, const auth::Scope& s, std::string_view q, int limit) {
+  return http::items_json(actors::suggest(c, s, q, limit));
+}
 
 WorkingDayCalendar calendar_of(const std::string& holidays) {
   WorkingDayCalendar cal;
@@ -319,25 +329,25 @@ TEST_P(RegistriesStoreTest, ActorPageShowsOrmasAndPartyRolesInScopeOnly) {
   auto a = add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad}));
   ASSERT_TRUE(a.ok());
   int64_t actor = count("SELECT id FROM actors WHERE nik = '6371021508900001'");
-  std::string page = read([&](db::Conn& c) { return *actors::actor_json(c, op, actor); });
+  std::string page = read([&](db::Conn& c) { return *actor_json(c, op, actor); });
   EXPECT_NE(page.find("ORMAS_BOARD"), std::string::npos);
   EXPECT_NE(page.find("party_board:1:KETUA"), std::string::npos);  // suggested by name
   EXPECT_EQ(page.find("party_board:2:KETUA"), std::string::npos);  // another kab/kota
   EXPECT_NE(page.find("63************01"), std::string::npos);
   ASSERT_TRUE(db_->write([&](db::Conn& c) { return actors::link_party_officer(c, op, actor, "party_board:1:KETUA"); }).ok());
-  page = read([&](db::Conn& c) { return *actors::actor_json(c, op, actor); });
+  page = read([&](db::Conn& c) { return *actor_json(c, op, actor); });
   EXPECT_NE(page.find("PARTY_BOARD"), std::string::npos);
   EXPECT_NE(page.find("KETUA PKB"), std::string::npos);
   EXPECT_EQ(page.find("party_board:1:KETUA\",\"kind\""), std::string::npos);  // no longer a candidate
   // Another kab/kota sees nothing of this actor.
-  EXPECT_EQ(read([&](db::Conn& c) { return actors::actor_json(c, other, actor).value_or("none"); }), "none");
+  EXPECT_EQ(read([&](db::Conn& c) { return actor_json(c, other, actor).value_or("none"); }), "none");
   // Keep apart is remembered.
   ASSERT_TRUE(db_->write([&](db::Conn& c) { return actors::keep_apart(c, op, actor, "party_board:1:SEKRETARIS"); }).ok());
   // Suggestions while typing: any word, NIK only with clearance.
-  EXPECT_NE(read([&](db::Conn& c) { return actors::suggest_json(c, op, "fau", 10); }).find("H. Ahmad Fauzi"), std::string::npos);
-  EXPECT_NE(read([&](db::Conn& c) { return actors::suggest_json(c, op, "Moh", 10); }).find("items\":[]"), std::string::npos);
-  EXPECT_EQ(read([&](db::Conn& c) { return actors::suggest_json(c, op, "637102", 10); }).find("Fauzi"), std::string::npos);
-  EXPECT_NE(read([&](db::Conn& c) { return actors::suggest_json(c, cleared, "637102", 10); }).find("Fauzi"), std::string::npos);
+  EXPECT_NE(read([&](db::Conn& c) { return suggest_json(c, op, "fau", 10); }).find("H. Ahmad Fauzi"), std::string::npos);
+  EXPECT_NE(read([&](db::Conn& c) { return suggest_json(c, op, "Moh", 10); }).find("items\":[]"), std::string::npos);
+  EXPECT_EQ(read([&](db::Conn& c) { return suggest_json(c, op, "637102", 10); }).find("Fauzi"), std::string::npos);
+  EXPECT_NE(read([&](db::Conn& c) { return suggest_json(c, cleared, "637102", 10); }).find("Fauzi"), std::string::npos);
 }
 
 TEST_P(RegistriesStoreTest, MergeIsReversibleAndAudited) {
@@ -352,11 +362,11 @@ TEST_P(RegistriesStoreTest, MergeIsReversibleAndAudited) {
     return {};
   }).ok());
   ASSERT_TRUE(db_->write([&](db::Conn& c) { return actors::merge(c, op, x, y); }).ok());
-  std::string page = read([&](db::Conn& c) { return *actors::actor_json(c, op, x); });
+  std::string page = read([&](db::Conn& c) { return *actor_json(c, op, x); });
   EXPECT_NE(page.find("Forum Warga"), std::string::npos);
   EXPECT_NE(page.find("Gerakan Pemuda Banua"), std::string::npos);
   ASSERT_TRUE(db_->write([&](db::Conn& c) { return actors::unmerge(c, op, y); }).ok());
-  page = read([&](db::Conn& c) { return *actors::actor_json(c, op, x); });
+  page = read([&](db::Conn& c) { return *actor_json(c, op, x); });
   EXPECT_EQ(page.find("Forum Warga"), std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'actor' AND action IN ('merge', 'unmerge')"), 2);
 }
@@ -417,7 +427,7 @@ TEST_P(RegistriesStoreTest, ForeignerPassportMaskedAndPresenceFlow) {
   EXPECT_NE(recap.find("\"key\":\"AUS\",\"count\":1"), std::string::npos);
   // The actor page shows the foreigner role.
   int64_t actor = count("SELECT actor_id FROM foreign_persons WHERE id = ?", {*person});
-  EXPECT_NE(read([&](db::Conn& c) { return *actors::actor_json(c, op, actor); }).find("FOREIGN_NATIONAL"), std::string::npos);
+  EXPECT_NE(read([&](db::Conn& c) { return *actor_json(c, op, actor); }).find("FOREIGN_NATIONAL"), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RegistriesStoreTest, ::testing::Values("sqlite", "postgres"),

@@ -143,10 +143,19 @@ TEST(ServicesRules, RegistrationNumbersAndSecrets) {
 
 // ---- the store on both databases -----------------------------------------------------------
 
+#include <rapidjson/document.h>
+
+#include "http/handler.h"
 #include "modules/services/store.h"
 #include "store_fixture.h"
 
 namespace {
+
+// The queue and the recap as the API answers them.
+std::string queue_json(db::Conn& c, const auth::Scope& s, const QueueFilter& f) { return http::items_json(queue(c, s, f)); }
+std::string recap_json(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
+  return to_json(recap(c, s, from, to));
+}
 
 class ServicesStoreTest : public testing_support::StoreTest {
  protected:
@@ -281,6 +290,34 @@ TEST_P(ServicesStoreTest, AnObjectionNeedsTheRequestsSecretAndTheExtensionAddsSe
   auto head = db_->write_value<int64_t>([&](db::Conn& c) { return staff_step(c, bjm_head, o->id, decide); });
   ASSERT_TRUE(head.ok()) << head.error().message.en;
   EXPECT_EQ(count("SELECT COUNT(*) FROM svc_cases WHERE id = ? AND status = 'DECIDED' AND finished_date IS NOT NULL", {o->id}), 1);
+}
+
+TEST_P(ServicesStoreTest, UserTextInAnAuditSnapshotStaysOneField) {
+  // A title that would close the string and add a field if the snapshot were built as text.
+  InfoItem it;
+  it.info_class = "BERKALA";
+  it.title = "Daftar \"ormas\", \\ dan\tkegiatan\",\"class\":\"DIKECUALIKAN";
+  auto id = db_->write_value<int64_t>([&](db::Conn& c) { return add_info_item(c, bjm, it); });
+  ASSERT_TRUE(id.ok()) << id.error().message.en;
+  std::string after;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    after = c.query_str("SELECT after_json FROM audit_log WHERE entity = 'svc_info_item' AND entity_id = ?", {std::to_string(*id)})
+                .value_or("");
+  }).ok());
+  rapidjson::Document d;
+  ASSERT_FALSE(d.Parse(after.c_str()).HasParseError()) << after;
+  ASSERT_TRUE(d.IsObject());
+  EXPECT_EQ(d.MemberCount(), 2u) << after;
+  EXPECT_EQ(std::string(d["class"].GetString()), "BERKALA");
+  EXPECT_EQ(std::string(d["title"].GetString()), it.title);
+  // The staff list answers the same title, byte for byte.
+  std::vector<InfoEntry> list;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { list = info_list(c, bjm); }).ok());
+  ASSERT_EQ(list.size(), 1u);
+  rapidjson::Document j;
+  ASSERT_FALSE(j.Parse(to_json(list[0]).c_str()).HasParseError());
+  EXPECT_EQ(std::string(j["title"].GetString()), it.title);
+  EXPECT_EQ(std::string(j["class"].GetString()), "BERKALA");
 }
 
 }  // namespace

@@ -440,7 +440,7 @@ TEST_P(StoreTest, ReferenceDataSeedIsCompleteAndIdempotent) {
   std::vector<regions::Region> found;
   ASSERT_TRUE(db_->read([&](db::Conn& c) {
     kalsel = regions::children(c, "63");
-    geo = regions::geojson(c, 2, "63");
+    geo = regions::feature_collection(regions::boundaries(c, 2, "63"));
     found = regions::search(c, scope_of("63"), "banjar", 50);
   }).ok());
   ASSERT_EQ(kalsel.size(), 13u);

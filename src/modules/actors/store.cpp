@@ -5,7 +5,6 @@
 
 #include "audit/audit.h"
 #include "core/strings.h"
-#include "http/json.h"
 #include "modules/party_aid/public.h"
 
 namespace pantau::actors {
@@ -32,12 +31,8 @@ void add_words(db::Conn& c, int64_t id, const std::string& name) {
 }
 
 void audit_actor(db::Conn& c, const auth::Scope& s, const std::string& action, int64_t id, const std::string& region,
-                 const std::function<void(json::Out&)>& body, int classification = 0) {
-  json::Out o;
-  o.begin_object();
-  body(o);
-  o.end_object();
-  audit::append(c, s, {action, "actor", std::to_string(id), region, classification, std::nullopt, o.take()});
+                 std::string snapshot, int classification = 0) {
+  audit::append(c, s, {action, "actor", std::to_string(id), region, classification, std::nullopt, std::move(snapshot)});
 }
 
 int64_t create_actor(db::Conn& c, const auth::Scope& s, const std::string& kind, const std::string& name, const std::string& nik,
@@ -49,7 +44,7 @@ int64_t create_actor(db::Conn& c, const auth::Scope& s, const std::string& kind,
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {kind, name, name_key(name), text_or_null(nik), text_or_null(passport), nationality, text_or_null(registry), region, now, now});
   add_words(c, id, name);
-  if (audit) audit_actor(c, s, "create", id, region, [&](json::Out& o) { o.kv("kind", kind).kv("name", name); });
+  if (audit) audit_actor(c, s, "create", id, region, created_snapshot(kind, name));
   return id;
 }
 
@@ -143,9 +138,7 @@ Status link(db::Conn& c, const auth::Scope& s, int64_t actor_id, const Link& l, 
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
            {actor_id, l.module, l.entity, l.entity_id, l.role, l.label, l.region_code, int64_t{l.classification}, s.user_id, now_iso()});
   if (audit)
-    audit_actor(c, s, "link", actor_id, l.region_code, [&](json::Out& o) {
-      o.kv("module", l.module).kv("entity", l.entity).kv("entity_id", l.entity_id).kv("role", l.role);
-    }, l.classification);
+    audit_actor(c, s, "link", actor_id, l.region_code, to_json(l), l.classification);
   return {};
 }
 
@@ -153,18 +146,15 @@ void unlink(db::Conn& c, const std::string& entity, const std::string& entity_id
   c.exec("DELETE FROM actor_links WHERE entity = ? AND entity_id = ?", {entity, entity_id});
 }
 
-std::string suggest_json(db::Conn& c, const auth::Scope& s, std::string_view q_in, int limit) {
+std::vector<Suggestion> suggest(db::Conn& c, const auth::Scope& s, std::string_view q_in, int limit) {
   std::string q = trim(q_in);
-  json::Out o;
-  o.begin_object().key("items").begin_array();
+  std::vector<Suggestion> out;
   std::set<int64_t> seen;
   auto emit = [&](const db::Row& r) {
     if (static_cast<int>(seen.size()) >= limit || !seen.insert(r.i64(0)).second) return;
     std::string nik = r.opt_str(3).value_or(""), passport = r.opt_str(4).value_or("");
-    o.begin_object().kv("id", r.i64(0)).kv("kind", r.text(1)).kv("name", r.text(2));
-    o.kv("identifier", identifier_for(s, !nik.empty() ? nik : passport));
-    o.kv("identifier_kind", !nik.empty() ? "NIK" : !passport.empty() ? "PASPOR" : "");
-    o.kv("region_code", r.text(5)).end_object();
+    out.push_back({r.i64(0), r.str(1), r.str(2), identifier_for(s, !nik.empty() ? nik : passport),
+                   !nik.empty() ? "NIK" : !passport.empty() ? "PASPOR" : "", r.str(5)});
   };
   const std::string cols = "a.id, a.kind, a.name, a.nik, a.passport_no, a.region_code";
   bool digits = !q.empty() && std::all_of(q.begin(), q.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
@@ -197,29 +187,30 @@ std::string suggest_json(db::Conn& c, const auth::Scope& s, std::string_view q_i
       c.query(sql, p, emit);
     }
   }
-  o.end_array().end_object();
-  return o.take();
+  return out;
 }
 
-std::optional<std::string> actor_json(db::Conn& c, const auth::Scope& s, int64_t id) {
+std::optional<ActorPage> actor_page(db::Conn& c, const auth::Scope& s, int64_t id) {
   auto a = load(c, id);
   if (!a || !visible(c, s, *a)) return std::nullopt;
   auto fam = family(c, a->id);
-  json::Out o;
-  o.begin_object().kv("id", a->id).kv("kind", a->kind).kv("name", a->name).kv("region_code", a->region);
-  o.kv_opt("merged_into", a->merged_into).kv("version", a->version);
-  o.kv("identifiers_masked", !s.cleared_for(kIdentifierClearance));
-  o.kv("nik", identifier_for(s, a->nik)).kv("passport_no", identifier_for(s, a->passport)).kv("nationality", a->nationality);
-  o.kv("registry_no", a->registry);
+  ActorPage out;
+  out.id = a->id;
+  out.kind = a->kind;
+  out.name = a->name;
+  out.region_code = a->region;
+  out.merged_into = a->merged_into;
+  out.version = a->version;
+  out.identifiers_masked = !s.cleared_for(kIdentifierClearance);
+  out.nik = identifier_for(s, a->nik);
+  out.passport_no = identifier_for(s, a->passport);
+  out.nationality = a->nationality;
+  out.registry_no = a->registry;
   if (!a->nik.empty() && s.cleared_for(kIdentifierClearance)) {
     Date today = *parse_date(now_iso().substr(0, 10));
-    if (auto info = check_nik(a->nik, today); info.ok())
-      o.key("nik_info").begin_object().kv("region_code", info->region_code).kv("birth_date", format_date(info->birth_date))
-          .kv("sex", std::string(1, info->sex)).end_object();
+    if (auto info = check_nik(a->nik, today); info.ok()) out.nik_info = *info;
   }
   // Roles the viewer may see.
-  o.key("roles").begin_array();
-  std::set<std::string> linked;
   {
     db::Params p;
     std::string ids_sql = in_list(fam, p);
@@ -228,12 +219,10 @@ std::optional<std::string> actor_json(db::Conn& c, const auth::Scope& s, int64_t
                       "COALESCE(g.name, ''), l.classification, l.linked_at FROM actor_links l LEFT JOIN regions g ON g.code = l.region_code "
                       "WHERE l.actor_id IN " + ids_sql + " AND " + scope_sql + " ORDER BY l.module, l.id";
     c.query(sql, p, [&](const db::Row& r) {
-      o.begin_object().kv("id", r.i64(0)).kv("actor_id", r.i64(1)).kv("module", r.text(2)).kv("entity", r.text(3))
-          .kv("entity_id", r.text(4)).kv("role", r.text(5)).kv("label", r.text(6)).kv("region_code", r.text(7))
-          .kv("region_name", r.text(8)).kv("linked_at", r.text(10)).end_object();
+      out.roles.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6), r.str(7), r.str(8), r.str(10)});
     });
   }
-  o.end_array();
+  std::set<std::string> linked;
   {
     db::Params p;
     c.query("SELECT entity, entity_id FROM actor_links WHERE entity = 'party_board'", p,
@@ -241,14 +230,10 @@ std::optional<std::string> actor_json(db::Conn& c, const auth::Scope& s, int64_t
   }
   std::set<std::string> apart;
   c.query("SELECT candidate FROM actor_kept_apart WHERE actor_id = ?", {a->id}, [&](const db::Row& r) { apart.insert(r.str(0)); });
-  o.key("merged").begin_array();
   for (size_t i = 1; i < fam.size(); ++i)
-    if (auto m = load(c, fam[i]))
-      o.begin_object().kv("id", m->id).kv("name", m->name).kv("region_code", m->region).end_object();
-  o.end_array();
+    if (auto m = load(c, fam[i])) out.merged.push_back({m->id, m->name, m->region});
   // Records elsewhere whose names match: other actors and party officers, for the officer to
   // link, merge or keep apart.
-  o.key("candidates").begin_array();
   {
     db::Params p{a->name_key, a->id};
     std::string sql = "SELECT id, name, region_code, kind FROM actors WHERE name_key = ? AND id <> ? AND merged_into IS NULL AND " +
@@ -256,21 +241,33 @@ std::optional<std::string> actor_json(db::Conn& c, const auth::Scope& s, int64_t
     c.query(sql, p, [&](const db::Row& r) {
       std::string cand = "actor:" + std::to_string(r.i64(0));
       if (apart.count(cand) || r.text(3) != a->kind) return;
-      o.begin_object().kv("candidate", cand).kv("kind", "ACTOR").kv("actor_id", r.i64(0)).kv("name", r.text(1))
-          .kv("region_code", r.text(2)).kv("label", r.text(1)).end_object();
+      Candidate k;
+      k.candidate = cand;
+      k.kind = "ACTOR";
+      k.actor_id = r.i64(0);
+      k.name = r.str(1);
+      k.region_code = r.str(2);
+      k.label = r.str(1);
+      out.candidates.push_back(std::move(k));
     });
   }
   if (a->kind == "PERSON") {
     for (auto& off : party_aid::board_officers(c, s)) {
       std::string cand = "party_board:" + std::to_string(off.board_id) + ":" + off.position;
       if (apart.count(cand) || linked.count(cand) || !names_match(off.name, a->name)) continue;
-      o.begin_object().kv("candidate", cand).kv("kind", "PARTY_BOARD").kv("name", off.name).kv("region_code", off.region_code)
-          .kv("position", off.position).kv("party", off.party).kv("status", off.status)
-          .kv("label", off.position + " " + off.party + " (SK " + off.decree_no + ")").end_object();
+      Candidate k;
+      k.candidate = cand;
+      k.kind = "PARTY_BOARD";
+      k.name = off.name;
+      k.region_code = off.region_code;
+      k.position = off.position;
+      k.party = off.party;
+      k.status = off.status;
+      k.label = off.position + " " + off.party + " (SK " + off.decree_no + ")";
+      out.candidates.push_back(std::move(k));
     }
   }
-  o.end_array().end_object();
-  return o.take();
+  return out;
 }
 
 Status link_party_officer(db::Conn& c, const auth::Scope& s, int64_t actor_id, const std::string& candidate) {
@@ -297,7 +294,7 @@ Status keep_apart(db::Conn& c, const auth::Scope& s, int64_t actor_id, const std
     return Error::invalid_field("candidate", "invalid", "Calon tautan tidak dikenal.", "Unknown link candidate.");
   c.exec("INSERT INTO actor_kept_apart (actor_id, candidate, decided_by, decided_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
          {actor_id, candidate, s.user_id, now_iso()});
-  audit_actor(c, s, "keep_apart", actor_id, a->region, [&](json::Out& o) { o.kv("candidate", candidate); });
+  audit_actor(c, s, "keep_apart", actor_id, a->region, kept_apart_snapshot(candidate));
   return {};
 }
 
@@ -314,7 +311,7 @@ Status merge(db::Conn& c, const auth::Scope& s, int64_t survivor, int64_t other)
   if (c.query_i64("SELECT 1 FROM actor_kept_apart WHERE actor_id = ? AND candidate = ?", {survivor, "actor:" + std::to_string(other)}))
     return Error::conflict("actor.kept_apart", "Aktor ini sudah dinyatakan berbeda.", "These actors were declared different.");
   c.exec("UPDATE actors SET merged_into = ?, version = version + 1, updated_at = ? WHERE id = ?", {survivor, now_iso(), other});
-  audit_actor(c, s, "merge", other, b->region, [&](json::Out& o) { o.kv("merged_into", survivor).kv("name", b->name); });
+  audit_actor(c, s, "merge", other, b->region, merged_snapshot(survivor, b->name));
   return {};
 }
 
@@ -324,7 +321,7 @@ Status unmerge(db::Conn& c, const auth::Scope& s, int64_t merged) {
   if (!b->merged_into)
     return Error::conflict("actor.not_merged", "Aktor ini tidak sedang digabung.", "This actor is not merged.");
   c.exec("UPDATE actors SET merged_into = NULL, version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), merged});
-  audit_actor(c, s, "unmerge", merged, b->region, [&](json::Out& o) { o.kv("was_merged_into", *b->merged_into); });
+  audit_actor(c, s, "unmerge", merged, b->region, unmerged_snapshot(*b->merged_into));
   return {};
 }
 

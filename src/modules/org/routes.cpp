@@ -6,7 +6,6 @@
 #include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
-#include "http/write_safety.h"
 #include "modules/org/rules.h"
 #include "modules/org/store.h"
 
@@ -19,9 +18,7 @@ namespace {
 
 Result<ListQuery> list_query(const http::Request& req) {
   ListQuery q;
-  PANTAU_TRY(http::Paging page, http::paging(req));
-  q.after = page.after;
-  q.limit = page.limit;
+  PANTAU_TRY(q.page, http::paging(req));
   q.q = req.q("q").value_or("");
   PANTAU_TRY(q.kind, http::enum_param(req, "kind", kOrgKinds));
   q.role = req.q("role").value_or("");
@@ -120,18 +117,25 @@ Response update_one_user(Ctx& ctx) {
                       });
 }
 
-Response reset_password(Ctx& ctx) {
-  PANTAU_TRY(int64_t id, http::path_id(ctx.req));
-  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+Result<std::string> new_password(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
   auto pw = in.str("password", true, 200);
   if (!in.ok()) return in.error();
-  std::optional<User> target;
-  Status s = ctx.db().read([&](db::Conn& c) { target = get_user(c, ctx.scope(), id); });
-  if (!s.ok()) return s.error();
-  if (!target) return Error::not_found("Pengguna tidak ditemukan.", "User not found.");
-  auto errs = auth::check_password_policy(target->username, *pw);
-  if (!errs.empty()) return Error::invalid(errs);
-  PANTAU_TRY(std::string hash, auth::hash_password(*pw));
+  return *pw;
+}
+
+// The password is checked against the user's name and hashed before the write transaction
+// (hashing is slow), so the target is read first.
+Response reset_password(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, http::path_id(ctx.req));
+  PANTAU_TRY(std::string pw, new_password(ctx.req));
+  PANTAU_TRY(User target, ctx.db().read_value<User>([&](db::Conn& c) -> Result<User> {
+    auto u = get_user(c, ctx.scope(), id);
+    if (!u) return Error::not_found("Pengguna tidak ditemukan.", "User not found.");
+    return std::move(*u);
+  }));
+  if (auto errs = auth::check_password_policy(target.username, pw); !errs.empty()) return Error::invalid(errs);
+  PANTAU_TRY(std::string hash, auth::hash_password(pw));
   return http::write(ctx, [&](db::Conn& c) { return set_password(c, ctx.scope(), id, hash); });
 }
 

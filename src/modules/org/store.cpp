@@ -5,7 +5,6 @@
 #include "auth/sessions.h"
 #include "core/strings.h"
 #include "core/time.h"
-#include "http/json.h"
 #include "modules/org/rules.h"
 
 namespace pantau::org {
@@ -20,20 +19,9 @@ static OrgUnit unit_from(const db::Row& r) {
   return u;
 }
 
-std::string to_json(const OrgUnit& u) {
-  json::Out o;
-  o.begin_object().kv("id", u.id).kv("name", u.name).kv("kind", u.kind).kv("region_code", u.region_code)
-      .kv("region_name", u.region_name).kv_opt("parent_id", u.parent_id).kv("version", u.version).end_object();
-  return o.take();
-}
-
 Page<OrgUnit> list_org_units(db::Conn& c, const auth::Scope& s, const ListQuery& q) {
   db::Params p;
   std::string sql = std::string(kUnitSelect) + "WHERE " + s.region_filter("o.region_code", p);
-  if (q.after) {
-    sql += " AND o.id > ?";
-    p.emplace_back(*q.after);
-  }
   if (!q.q.empty()) {
     sql += " AND pantau_fold(o.name) LIKE ? ESCAPE '\\'";
     p.emplace_back(like_contains_folded(q.q));
@@ -42,11 +30,7 @@ Page<OrgUnit> list_org_units(db::Conn& c, const auth::Scope& s, const ListQuery&
     sql += " AND o.kind = ?";
     p.emplace_back(q.kind);
   }
-  sql += " ORDER BY o.id LIMIT ?";
-  p.emplace_back(int64_t{q.limit + 1});
-  Page<OrgUnit> page;
-  c.query(sql, p, [&](const db::Row& r) { page.items.push_back(unit_from(r)); });
-  return db::trim_page(std::move(page), q.limit);
+  return db::keyset_page(c, std::move(sql), std::move(p), q.page, "o.id", unit_from);
 }
 
 std::optional<OrgUnit> get_org_unit(db::Conn& c, const auth::Scope& s, int64_t id) {
@@ -133,22 +117,9 @@ static User user_from(const db::Row& r) {
   return u;
 }
 
-std::string to_json(const User& u) {
-  json::Out o;
-  o.begin_object().kv("id", u.id).kv("username", u.username).kv("full_name", u.full_name).kv("email", u.email)
-      .kv("role", u.role).kv("clearance", std::string(auth::clearance_name(u.clearance))).kv("org_unit_id", u.org_unit_id)
-      .kv("org_unit_name", u.org_unit_name).kv("region_code", u.region_code).kv("region_name", u.region_name)
-      .kv("disabled", u.disabled).kv("locked", u.locked).kv("version", u.version).end_object();
-  return o.take();
-}
-
 Page<User> list_users(db::Conn& c, const auth::Scope& s, const ListQuery& q) {
   db::Params p;
   std::string sql = std::string(kUserSelect) + "WHERE " + s.region_filter("o.region_code", p);
-  if (q.after) {
-    sql += " AND u.id > ?";
-    p.emplace_back(*q.after);
-  }
   if (!q.q.empty()) {
     sql += " AND (pantau_fold(u.username) LIKE ? ESCAPE '\\' OR pantau_fold(u.full_name) LIKE ? ESCAPE '\\')";
     p.emplace_back(like_contains_folded(q.q));
@@ -162,11 +133,7 @@ Page<User> list_users(db::Conn& c, const auth::Scope& s, const ListQuery& q) {
     sql += " AND u.org_unit_id = ?";
     p.emplace_back(*q.org_unit_id);
   }
-  sql += " ORDER BY u.id LIMIT ?";
-  p.emplace_back(int64_t{q.limit + 1});
-  Page<User> page;
-  c.query(sql, p, [&](const db::Row& r) { page.items.push_back(user_from(r)); });
-  return db::trim_page(std::move(page), q.limit);
+  return db::keyset_page(c, std::move(sql), std::move(p), q.page, "u.id", user_from);
 }
 
 std::optional<User> get_user(db::Conn& c, const auth::Scope& s, int64_t id) {

@@ -11,8 +11,7 @@
 namespace pantau::org {
 
 struct ListQuery {
-  std::optional<int64_t> after;
-  int limit = 50;
+  db::Paging page;            // ?after=&limit=
   std::string q;
   std::string kind;           // org units
   std::string role;           // users
@@ -31,6 +30,7 @@ Result<User> create_user(db::Conn& c, const auth::Scope& s, const UserInput& in,
 Result<User> update_user(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const UserInput& in);
 Status set_password(db::Conn& c, const auth::Scope& s, int64_t id, const std::string& password_hash);
 
+// json.cpp: the module's records as JSON (answers and audit snapshots).
 std::string to_json(const OrgUnit& u);
 std::string to_json(const User& u);
 

@@ -15,10 +15,9 @@
 #include "http/handler.h"
 #include "http/json.h"
 #include "http/multipart.h"
-#include "http/write_safety.h"
 #include "modules/elections/public.h"
 #include "modules/monitoring/public.h"
-#include "modules/platform/store.h"
+#include "modules/platform/model.h"
 #include "modules/regions/public.h"
 #include "search/search.h"
 
@@ -72,26 +71,6 @@ using http::Response;
 
 namespace {
 
-std::string me_json(const auth::Principal& p, bool with_csrf) {
-  json::Out o;
-  o.begin_object().key("user").begin_object();
-  o.kv("id", p.scope.user_id).kv("username", p.scope.username).kv("full_name", p.full_name).kv("email", p.email)
-      .kv("role", p.scope.role).kv("clearance", std::string(auth::clearance_name(p.scope.clearance)));
-  if (auto r = auth::find_role(p.scope.role)) o.kv_message("role_label", r->label);
-  o.key("org_unit").begin_object().kv("id", p.scope.org_unit_id).kv("name", p.org_unit_name).kv("kind", p.org_unit_kind)
-      .kv("region_code", p.scope.region_code).end_object();
-  o.key("scope").begin_object().kv("region_code", p.scope.region_code).kv("region_name", p.region_name)
-      .kv("level", static_cast<int>(region_level(p.scope.region_code))).end_object();
-  o.key("permissions").begin_array();
-  if (auto r = auth::find_role(p.scope.role))
-    for (auto perm : r->permissions) o.value(perm);
-  o.end_array();
-  o.end_object();
-  if (with_csrf) o.kv("csrf_token", p.csrf_token);
-  o.end_object();
-  return o.take();
-}
-
 std::string session_cookie(const Ctx& ctx, const std::string& value, int max_age) {
   return fmt::format("pantau_session={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}", value, max_age,
                      ctx.svc.cfg.secure_cookies ? "; Secure" : "");
@@ -117,20 +96,7 @@ Response logout(Ctx& ctx) {
   return r;
 }
 
-Response roles(Ctx&) {
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  for (auto& r : auth::all_roles()) {
-    o.begin_object().kv("code", r.code).kv_message("label", r.label).kv("national_only", r.national_only);
-    o.key("permissions").begin_array();
-    for (auto p : r.permissions) o.value(p);
-    o.end_array().end_object();
-  }
-  o.end_array().key("clearances").begin_array();
-  for (auto c : auth::kClearanceNames) o.value(c);
-  o.end_array().end_object();
-  return Response::json(200, o.take());
-}
+Response roles(Ctx&) { return Response::json(200, roles_json()); }
 
 Response audit_history(Ctx& ctx) {
   auto entity = ctx.req.q("entity").value_or("");
@@ -142,22 +108,7 @@ Response audit_history(Ctx& ctx) {
     if (errs.empty()) errs.push_back({"entity", "too_long", {"Terlalu panjang.", "Too long."}});
     return Response::problem(Error::invalid(errs));
   }
-  return http::read(ctx, [&](db::Conn& c) {
-    json::Out o;
-    o.begin_object().key("items").begin_array();
-    for (const auto& r : audit::history(c, ctx.scope(), entity, id)) {
-      o.begin_object().kv("seq", r.seq).kv("at", r.at);
-      o.key("actor").begin_object().kv("id", r.actor_id).kv("username", r.actor_username).kv("full_name", r.actor_full_name).end_object();
-      o.kv("action", r.action).kv("entity", r.entity).kv("entity_id", r.entity_id);
-      o.key("before");
-      r.before_json ? (void)o.raw(*r.before_json) : (void)o.null();
-      o.key("after");
-      r.after_json ? (void)o.raw(*r.after_json) : (void)o.null();
-      o.end_object();
-    }
-    o.end_array().end_object();
-    return Response::json(200, o.take());
-  });
+  return http::read(ctx, [&](db::Conn& c) { return Response::json(200, history_json(audit::history(c, ctx.scope(), entity, id))); });
 }
 
 // Receives the multipart stream of an upload: the file part goes to a temporary file while
@@ -272,10 +223,7 @@ Response upload(Ctx& ctx) {
   std::string sha = parts.sha_.hex();
   auto mime = store.place(parts.path_, sha, static_cast<int64_t>(parts.size_));
   if (!mime.ok()) return Response::problem(mime.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(files::StoredFile f, store.record(c, ctx.scope(), sha, static_cast<int64_t>(parts.size_), *mime, meta));
-    return Response::json(201, files::to_json(f));
-  });
+  return http::create(ctx, [&](db::Conn& c) { return store.record(c, ctx.scope(), sha, static_cast<int64_t>(parts.size_), *mime, meta); });
 }
 
 Response download(Ctx& ctx) {
@@ -294,104 +242,52 @@ Response search_route(Ctx& ctx) {
   if (trim(q).empty() || q.size() > 200)
     return Response::problem(Error::invalid_field("q", q.empty() ? "required" : "too_long", "Isi kata pencarian (paling banyak 200 karakter).",
                                                   "Enter search words (at most 200 characters)."));
-  std::vector<search::Hit> hits;
-  Status s = ctx.db().read([&](db::Conn& c) { hits = search::query(c, ctx.scope(), q, 50, entity); });
-  if (!s.ok()) return Response::problem(s.error());
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  for (auto& h : hits)
-    o.begin_object().kv("entity", h.entity).kv("entity_id", h.entity_id).kv("region_code", h.region_code)
-        .kv("title", h.title).kv("link", h.link).kv("excerpt", h.snippet).end_object();
-  o.end_array().end_object();
-  return Response::json(200, o.take());
+  return http::read(ctx, [&](db::Conn& c) { return Response::json(200, search_json(search::query(c, ctx.scope(), q, 50, entity))); });
+}
+
+// What the dashboard of the caller's area shows, gathered in one read.
+Dashboard dashboard_of(db::Conn& c, const auth::Scope& s) {
+  Dashboard d;
+  d.region_code = s.region_code;
+  d.region_name = regions::name_of(c, s.region_code);
+  d.level = static_cast<int>(region_level(s.region_code));
+  d.figures = scope_figures(c, s);
+  // Map: the national user sees provinces, others the kab/kota of their province.
+  d.provinces = s.national();
+  d.province = region_province(s.region_code);
+  // Coloured by reporting completeness of the quarterly report (the latest quarter already due).
+  auto completeness = monitoring::reporting_completeness(c, s, system_time().now());
+  // The legend reads "Triwulan IV 2026", never the code "2026-Q4".
+  auto period = parse_period(completeness.period);
+  std::string period_id = period.ok() ? period_label_id(period.value()) : completeness.period;
+  std::string period_en = period.ok() ? period_label_en(period.value()) : completeness.period;
+  d.completeness.key = "reporting_completeness";
+  d.completeness.label = {"Kelengkapan laporan " + period_id + " (%)", "Report completeness, " + period_en + " (%)"};
+  d.completeness.period = completeness.period;
+  d.completeness.values = std::move(completeness.percent);
+  // Election readiness of the election that matters now (the next one, else the latest held).
+  if (auto cur = elections::current_readiness(c, s, d.provinces ? 1 : 2, d.province, now_iso().substr(0, 10))) {
+    const elections::Election& e = cur->election;
+    MapMeasure m;
+    m.key = "election_readiness";
+    m.label = {"Kesiapan dukungan " + e.name + " (%)", "Support readiness, " + e.name + " (%)"};
+    m.election_id = e.id;
+    m.polling_date = e.polling_date;
+    m.values = std::move(cur->percent);
+    d.readiness = std::move(m);
+  }
+  d.users_by_role = active_users_by_role(c, s);
+  for (auto& t : monitoring::pending_tasks(c, s)) d.tasks.push_back({t.title, t.link});
+  if (s.can(auth::kUserAdmin))
+    for (const auto& u : locked_users(c, s, now_iso()))
+      d.tasks.push_back({{fmt::format("Akun {} terkunci karena gagal masuk berulang", u.username),
+                          fmt::format("Account {} is locked after repeated failed log-ins", u.username)},
+                         fmt::format("/admin/users/{}", u.id)});
+  return d;
 }
 
 Response dashboard(Ctx& ctx) {
-  const auth::Scope& s = ctx.scope();
-  int level = static_cast<int>(region_level(s.region_code));
-  json::Out o;
-  Status st = ctx.db().read([&](db::Conn& c) {
-    ScopeFigures figures = scope_figures(c, s);
-
-    o.begin_object();
-    o.key("scope").begin_object().kv("region_code", s.region_code).kv("region_name", regions::name_of(c, s.region_code))
-        .kv("level", level).end_object();
-    o.key("figures").begin_array();
-    auto fig = [&](const char* key, const char* id, const char* en, int64_t v) {
-      o.begin_object().kv("key", key).kv_message("label", {id, en}).kv("value", v).end_object();
-    };
-    fig("kabkota", "Kabupaten/kota dalam cakupan", "Regencies/cities in scope", figures.kabkota);
-    fig("org_units", "Unit organisasi", "Org units", figures.org_units);
-    fig("users", "Pengguna aktif", "Active users", figures.active_users);
-    fig("files", "Berkas data dukung", "Evidence files", figures.files);
-    o.end_array();
-
-    // Map: the national user sees provinces, others the kab/kota of their province.
-    bool provinces = s.national();
-    std::string province = region_province(s.region_code);
-    o.key("map").begin_object().kv("level", provinces ? "provinsi" : "kabkota");
-    provinces ? (void)o.kv_null("province") : (void)o.kv("province", province);
-    // Coloured by reporting completeness of the quarterly report (the latest quarter already due).
-    auto completeness = monitoring::reporting_completeness(c, s, system_time().now());
-    // The legend reads "Triwulan IV 2026", never the code "2026-Q4".
-    auto period = parse_period(completeness.period);
-    std::string period_id = period.ok() ? period_label_id(period.value()) : completeness.period;
-    std::string period_en = period.ok() ? period_label_en(period.value()) : completeness.period;
-    o.key("measure").begin_object().kv("key", "reporting_completeness")
-        .kv_message("label", {"Kelengkapan laporan " + period_id + " (%)",
-                              "Report completeness, " + period_en + " (%)"})
-        .kv("period", completeness.period).kv("unit", "%").end_object();
-    o.key("values").begin_object();
-    for (auto& [code, pct] : completeness.percent) o.kv(code, pct);
-    o.end_object();
-    // Every measure the map can show, the default (reporting completeness) first.
-    o.key("measures").begin_array();
-    o.begin_object().kv("key", "reporting_completeness")
-        .kv_message("label", {"Kelengkapan laporan " + period_id + " (%)",
-                              "Report completeness, " + period_en + " (%)"})
-        .kv("unit", "%").kv("period", completeness.period).key("values").begin_object();
-    for (auto& [code, pct] : completeness.percent) o.kv(code, pct);
-    o.end_object().end_object();
-    // Election readiness of the election that matters now (the next one, else the latest held).
-    if (auto cur = elections::current_readiness(c, s, provinces ? 1 : 2, province, now_iso().substr(0, 10))) {
-      const elections::Election& e = cur->election;
-      o.begin_object().kv("key", "election_readiness")
-          .kv_message("label", {"Kesiapan dukungan " + e.name + " (%)", "Support readiness, " + e.name + " (%)"})
-          .kv("unit", "%").kv("election_id", e.id).kv("polling_date", e.polling_date).key("values").begin_object();
-      for (const auto& [code, pct] : cur->percent) o.kv(code, pct);
-      o.end_object().end_object();
-    }
-    o.end_array();
-    o.end_object();
-
-    o.key("chart").begin_object().kv_message("title", {"Pengguna menurut peran", "Users by role"});
-    auto by_role = active_users_by_role(c, s);
-    o.key("categories").begin_array();
-    // Each category in both languages, like every other label of the dashboard.
-    for (auto& [role, _] : by_role) {
-      const auth::RoleInfo* info = auth::find_role(role);
-      o.begin_object().kv("id", info ? info->label.id : role).kv("en", info ? info->label.en : role).end_object();
-    }
-    o.end_array();
-    o.key("series").begin_array().begin_object().kv_message("name", {"Pengguna", "Users"}).key("data").begin_array();
-    for (auto& [_, n] : by_role) o.value(n);
-    o.end_array().end_object().end_array().end_object();
-
-    o.key("tasks").begin_array();
-    for (auto& t : monitoring::pending_tasks(c, s)) o.begin_object().kv_message("title", t.title).kv("link", t.link).end_object();
-    if (s.can(auth::kUserAdmin)) {
-      for (const auto& u : locked_users(c, s, now_iso()))
-        o.begin_object()
-            .kv_message("title", {fmt::format("Akun {} terkunci karena gagal masuk berulang", u.username),
-                                  fmt::format("Account {} is locked after repeated failed log-ins", u.username)})
-            .kv("link", fmt::format("/admin/users/{}", u.id))
-            .end_object();
-    }
-    o.end_array();
-    o.end_object();
-  });
-  if (!st.ok()) return Response::problem(st.error());
-  return Response::json(200, o.take());
+  return http::read(ctx, [&](db::Conn& c) { return Response::json(200, to_json(dashboard_of(c, ctx.scope()))); });
 }
 
 }  // namespace

@@ -19,6 +19,18 @@ struct RegionDetail {
   Region region;
   std::vector<Region> ancestors;  // province first
   int64_t children_count = 0;
+  bool in_scope = false;          // within the caller's region subtree (set by the caller)
 };
+
+// One boundary of the maps: a region with its GeoJSON geometry (stored as text).
+struct GeoFeature {
+  std::string code, name, type, geometry;
+};
+
+// json.cpp: the records as JSON.
+std::string to_json(const Region& r);
+std::string to_json(const RegionDetail& d);
+// A GeoJSON FeatureCollection of the boundaries.
+std::string feature_collection(const std::vector<GeoFeature>& features);
 
 }  // namespace pantau::regions

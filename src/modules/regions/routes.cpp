@@ -1,12 +1,11 @@
 // GET /api/v1/regions, /api/v1/regions/{code}, /api/v1/geo/provinsi, /api/v1/geo/kabkota, /api/v1/geo/kecamatan
-#include "modules/regions/routes.h"
-
 #include <mutex>
 #include <unordered_map>
 
 #include "core/crypto.h"
 #include "http/app.h"
 #include "http/compress.h"
+#include "http/handler.h"
 #include "modules/regions/rules.h"
 #include "modules/regions/store.h"
 
@@ -15,59 +14,34 @@ namespace pantau::regions {
 using http::Ctx;
 using http::Response;
 
-void write_region(json::Out& o, const Region& r) {
-  o.begin_object().kv("code", r.code).kv("name", r.name).kv("level", r.level).kv("type", r.type)
-      .kv("parent_code", r.parent_code).kv_opt("lat", r.lat).kv_opt("lng", r.lng).end_object();
-}
-
 namespace {
 
+const Message kNoRegion{"Wilayah tidak ditemukan.", "Region not found."};
+
+// Children of ?parent= (the provinces without one), or a name/code search with ?q=.
 Response list(Ctx& ctx) {
   auto q = ctx.req.q("q");
   auto parent = ctx.req.q("parent").value_or("");
   if (!parent.empty()) PANTAU_CHECK(check_code(parent, "parent"));
   if (q && q->size() > 100) return Error::invalid_field("q", "too_long", "Kata kunci terlalu panjang.", "The search text is too long.");
-  std::vector<Region> rows;
-  bool parent_found = true;
-  Status s = ctx.db().read([&](db::Conn& c) {
-    if (q && !q->empty()) {
-      rows = search(c, ctx.scope(), *q, 50);
-    } else {
-      rows = children(c, parent);
-      if (!parent.empty() && rows.empty()) parent_found = exists(c, parent);
-    }
+  Response r = http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    if (q && !q->empty()) return Response::json(200, http::items_json(search(c, ctx.scope(), *q, 50)));
+    auto rows = children(c, parent);
+    if (!parent.empty() && rows.empty() && !exists(c, parent)) return Error::not_found(kNoRegion.id, kNoRegion.en);
+    return Response::json(200, http::items_json(rows));
   });
-  if (!s.ok()) return s.error();
-  if (!parent_found) return Error::not_found("Wilayah tidak ditemukan.", "Region not found.");
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  for (auto& r : rows) write_region(o, r);
-  o.end_array().end_object();
-  Response r = Response::json(200, o.take());
-  r.header("Cache-Control", "private, max-age=300");
+  if (r.status == 200) r.header("Cache-Control", "private, max-age=300");
   return r;
 }
 
 Response get_one(Ctx& ctx) {
   std::string code(ctx.req.param("code"));
   PANTAU_CHECK(check_code(code));
-  std::optional<RegionDetail> d;
-  Status s = ctx.db().read([&](db::Conn& c) { d = detail(c, code); });
-  if (!s.ok()) return s.error();
-  if (!d) return Error::not_found("Wilayah tidak ditemukan.", "Region not found.");
-  json::Out o;
-  const Region& g = d->region;
-  o.begin_object().kv("code", g.code).kv("name", g.name).kv("level", g.level).kv("type", g.type)
-      .kv("parent_code", g.parent_code).kv_opt("lat", g.lat).kv_opt("lng", g.lng);
-  o.key("ancestors").begin_array();
-  for (auto& a : d->ancestors) o.begin_object().kv("code", a.code).kv("name", a.name).kv("level", a.level).end_object();
-  o.end_array();
-  o.key("stats").begin_object().kv_opt("area_km2", g.area_km2).kv_opt("population_total", g.population_total)
-      .kv_opt("population_male", g.population_male).kv_opt("population_female", g.population_female).end_object();
-  o.kv("children_count", d->children_count);
-  o.kv("in_scope", ctx.scope().covers(g.code));
-  o.end_object();
-  return Response::json(200, o.take());
+  return http::read_record(ctx, [&](db::Conn& c) {
+    auto d = detail(c, code);
+    if (d) d->in_scope = ctx.scope().covers(d->region.code);
+    return d;
+  }, kNoRegion);
 }
 
 struct CachedGeo {
@@ -100,7 +74,7 @@ Response geo(Ctx& ctx, int level) {
     std::string body;
     bool found = true;
     Status s = ctx.db().read([&](db::Conn& c) {
-      body = geojson(c, level, province);
+      body = feature_collection(boundaries(c, level, province));
       if (!province.empty()) found = exists(c, province);
     });
     if (!s.ok()) return s.error();

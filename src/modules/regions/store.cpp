@@ -1,7 +1,6 @@
 #include "modules/regions/store.h"
 
 #include "core/strings.h"
-#include "http/json.h"
 
 namespace pantau::regions {
 
@@ -70,9 +69,7 @@ std::string name_of(db::Conn& c, const std::string& code) {
   return c.query_str("SELECT name FROM regions WHERE code = ?", {code}).value_or(code);
 }
 
-std::string geojson(db::Conn& c, int level, const std::string& province) {
-  json::Out o;
-  o.begin_object().kv("type", "FeatureCollection").key("features").begin_array();
+std::vector<GeoFeature> boundaries(db::Conn& c, int level, const std::string& province) {
   db::Params p{int64_t{level}};
   std::string sql =
       "SELECT g.code, r.name, r.type, g.geometry FROM region_geometry g JOIN regions r ON r.code = g.code "
@@ -82,14 +79,9 @@ std::string geojson(db::Conn& c, int level, const std::string& province) {
     p.emplace_back(province);
   }
   sql += " ORDER BY g.code";
-  c.query(sql, p, [&](const db::Row& r) {
-    o.begin_object().kv("type", "Feature");
-    o.key("properties").begin_object().kv("code", r.text(0)).kv("name", r.text(1)).kv("type", r.text(2)).end_object();
-    o.key("geometry").raw(r.text(3));
-    o.end_object();
-  });
-  o.end_array().end_object();
-  return o.take();
+  std::vector<GeoFeature> out;
+  c.query(sql, p, [&](const db::Row& r) { out.push_back({r.str(0), r.str(1), r.str(2), r.str(3)}); });
+  return out;
 }
 
 }  // namespace pantau::regions

@@ -15,8 +15,8 @@ std::vector<Region> children(db::Conn& c, const std::string& parent);
 std::optional<RegionDetail> detail(db::Conn& c, const std::string& code);
 // Name or code search within the caller's scope.
 std::vector<Region> search(db::Conn& c, const auth::Scope& scope, const std::string& q, int limit);
-// A GeoJSON FeatureCollection of the boundaries at a level (1 provinsi, 2 kab/kota),
-// optionally limited to one province.
-std::string geojson(db::Conn& c, int level, const std::string& province);
+// The boundaries at a level (1 provinsi, 2 kab/kota, 3 kecamatan), optionally limited to one
+// province, by code.
+std::vector<GeoFeature> boundaries(db::Conn& c, int level, const std::string& province);
 
 }  // namespace pantau::regions

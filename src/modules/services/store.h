@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "auth/scope.h"
@@ -15,6 +16,7 @@
 #include "core/service_clock.h"
 #include "db/database.h"
 #include "modules/services/model.h"
+#include "modules/services/records.h"
 
 namespace pantau::services {
 
@@ -60,7 +62,7 @@ Result<std::string> record_public_file(db::Conn& c, const std::string& sha256, c
 std::optional<int64_t> find_by_secret(db::Conn& c, const std::string& reg_no, const std::string& secret);
 // What the applicant sees: status, clock, the public notes of its history, the documents and
 // their verdicts, whether a letter can be downloaded and whether the survey is open.
-std::string track_json(db::Conn& c, int64_t id);
+Tracking track(db::Conn& c, int64_t id);
 // A step the applicant takes (COMPLETE with new documents, REPORT_RESULT).
 Status applicant_step(db::Conn& c, int64_t id, const std::string& action, const std::string& note,
                       const std::map<std::string, std::string>& documents);
@@ -68,18 +70,22 @@ Status applicant_step(db::Conn& c, int64_t id, const std::string& action, const 
 Status submit_survey(db::Conn& c, int64_t id, const std::array<int, kSkmElements>& scores, const std::string& comment);
 // The SHA-256 of the issued letter of a case, if any.
 std::optional<std::string> letter_sha(db::Conn& c, int64_t id);
+// The same for staff: nothing when the case is absent or outside the scope.
+std::optional<std::string> staff_letter_sha(db::Conn& c, const auth::Scope& s, int64_t id);
 
-// Public portal.
-std::string public_offices_json(db::Conn& c);
-std::optional<std::string> public_office_json(db::Conn& c, const std::string& region_code);
+// Public portal: the offices with a service desk, and one office's page (nullopt: none there).
+std::vector<PublicOffice> public_offices(db::Conn& c);
+std::optional<OfficePage> public_office(db::Conn& c, const std::string& region_code);
 
 // Staff.
 struct QueueFilter {
   std::string kind, status, region;
   bool open_only = true;
 };
-std::string queue_json(db::Conn& c, const auth::Scope& s, const QueueFilter& f);
-std::optional<std::string> case_json(db::Conn& c, const auth::Scope& s, int64_t id);
+// The open requests (at most 2,000, newest first) by time left: breaches first, paused last.
+std::vector<QueueItem> queue(db::Conn& c, const auth::Scope& s, const QueueFilter& f);
+// A request as the staff member sees it (nullopt: absent or outside the scope).
+std::optional<CaseDetail> case_detail(db::Conn& c, const auth::Scope& s, int64_t id);
 
 struct StepInput {
   std::string action;
@@ -108,10 +114,11 @@ struct PublicFile {
 std::optional<PublicFile> case_file(db::Conn& c, const auth::Scope& s, int64_t case_id, int64_t file_id);
 
 // Services and their standards.
-std::string services_json(db::Conn& c, const auth::Scope& s);
+std::vector<Service> list_services(db::Conn& c, const auth::Scope& s);
 Result<int64_t> update_service(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, int sla, int ack,
                                const std::string& basis, bool active);
-std::optional<std::string> standards_json(db::Conn& c, const auth::Scope& s, int64_t service_id);
+// The versions of a service's standard, newest first (nullopt: the service is absent or out of scope).
+std::optional<std::vector<Standard>> standards(db::Conn& c, const auth::Scope& s, int64_t service_id);
 Result<int64_t> add_standard(db::Conn& c, const auth::Scope& s, int64_t service_id, const std::string& effective_from,
                              const std::string& components_json, const std::string& maklumat, bool publish);
 
@@ -119,7 +126,7 @@ Result<int64_t> add_standard(db::Conn& c, const auth::Scope& s, int64_t service_
 struct InfoItem {
   std::string info_class, title, summary, responsible, form, retention, exemption_basis;
 };
-std::string info_list_json(db::Conn& c, const auth::Scope& s);
+std::vector<InfoEntry> info_list(db::Conn& c, const auth::Scope& s);
 Result<int64_t> add_info_item(db::Conn& c, const auth::Scope& s, const InfoItem& it);
 Status delete_info_item(db::Conn& c, const auth::Scope& s, int64_t id);
 
@@ -131,11 +138,11 @@ Result<int64_t> advance_dispute(db::Conn& c, const auth::Scope& s, int64_t dispu
 
 // Recap of finished requests in [from, to) (local dates): per office and kind, on time, late,
 // median and 90th percentile of working days used. SKM per service for the same period.
-std::string recap_json(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
-std::string skm_json(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
+Recap recap(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
+SkmReport skm_report(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
 // Annual PPID report figures (requests received, answered by response type, average working
 // days, objections, disputes).
-std::string ppid_report_json(db::Conn& c, const auth::Scope& s, int year);
+PpidReport ppid_report(db::Conn& c, const auth::Scope& s, int year);
 
 // Recounts svc_times from the finished requests (after loading requests in bulk, e.g. the demo).
 void rebuild_times(db::Conn& c);
@@ -143,5 +150,34 @@ void rebuild_times(db::Conn& c);
 // Demo: the services of the Kalimantan Selatan offices with their standards, a Daftar Informasi
 // Publik, and requests in every state. Idempotent; runs inside the caller's transaction.
 Status seed_demo(db::Conn& c);
+
+// ---- json.cpp: the records as JSON (answers and audit snapshots) ----
+
+std::string to_json(const Submitted& s);
+std::string to_json(const PublicUpload& u);
+// What the portal's forms need: document types, the documents each applicant type needs, the
+// SKM elements and the largest file accepted.
+std::string forms_json(int64_t max_file_bytes);
+// The 14 components of a standard as stored: {"<key>": "<text>", ...} in the given order.
+std::string components_json(const std::vector<std::pair<std::string, std::string>>& texts);
+std::string to_json(const Tracking& t);
+std::string to_json(const PublicOffice& o);
+std::string to_json(const OfficePage& o);
+std::string to_json(const QueueItem& q);
+std::string to_json(const CaseDetail& d);
+std::string to_json(const Service& s);
+std::string to_json(const InfoEntry& e);
+std::string to_json(const Recap& r);
+std::string to_json(const SkmReport& r);
+std::string to_json(const PpidReport& r);
+// {"components": the 14 components of a standard, "items": the versions}.
+std::string standards_json(const std::vector<Standard>& versions);
+// A flat audit snapshot of text fields, in order.
+std::string snapshot(const std::vector<std::pair<std::string, std::string>>& fields);
+// The research-permit fields kept in a request's details (empty when absent).
+struct ResearchDetails {
+  std::string method, period_start, period_end;
+};
+ResearchDetails research_details(const std::string& details_json);
 
 }  // namespace pantau::services

@@ -1,0 +1,109 @@
+// The recaps of the service desk: service times per office and kind, the SKM per service, and
+// the annual PPID report figures.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <tuple>
+
+#include "modules/services/rules.h"
+#include "modules/services/store_internal.h"
+
+namespace pantau::services {
+
+using namespace detail;
+
+Recap recap(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
+  struct Key {
+    std::string region, office, kind;
+    auto operator<=>(const Key&) const = default;
+  };
+  std::map<int64_t, Key> services;
+  db::Params sp;
+  c.query("SELECT s.id, s.region_code, o.name, s.kind FROM svc_services s JOIN org_units o ON o.id = s.org_unit_id WHERE " +
+              s.region_filter("s.region_code", sp),
+          sp, [&](const db::Row& r) { services[r.i64(0)] = Key{r.str(1), r.str(2), r.str(3)}; });
+  // The months of [from, to) from the counts kept per service, month and working days used;
+  // the percentiles come from these histograms, not from every request.
+  db::Params p{from.substr(0, 7), to.substr(0, 7)};
+  std::string where = "t.month >= ? AND t.month < ? AND " + s.region_filter("t.region_code", p);
+  std::map<Key, Times> groups;
+  c.query("SELECT t.service_id, t.used_wd, SUM(t.finished), SUM(t.on_time) FROM svc_times t WHERE " + where +
+              " GROUP BY t.service_id, t.used_wd",
+          p, [&](const db::Row& r) {
+            auto it = services.find(r.i64(0));
+            if (it == services.end()) return;
+            auto& t = groups[it->second];
+            t.hist[static_cast<int>(r.i64(1))] += r.i64(2);
+            t.total += r.i64(2);
+            t.on_time += r.i64(3);
+          });
+  Recap out;
+  out.from = from;
+  out.to = to;
+  for (auto& [k, t] : groups)
+    out.items.push_back({k.region, k.office, k.kind, t.total, t.on_time, percentile(t.hist, 50), percentile(t.hist, 90)});
+  // Requests still open, per office and kind.
+  db::Params q;
+  std::string open_where = s.region_filter("c.region_code", q);
+  c.query("SELECT c.region_code, c.kind, COUNT(*) FROM svc_cases c WHERE c.finished_date IS NULL AND " + open_where +
+              " GROUP BY c.region_code, c.kind ORDER BY c.region_code, c.kind",
+          q, [&](const db::Row& r) { out.open.push_back({r.str(0), r.str(1), r.i64(2)}); });
+  return out;
+}
+
+SkmReport skm_report(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
+  db::Params p{from, to};
+  std::string where = "v.answered_at >= ? AND v.answered_at < ? AND " + s.region_filter("v.region_code", p);
+  std::map<int64_t, std::vector<std::array<int, kSkmElements>>> answers;
+  std::map<int64_t, std::tuple<std::string, std::string, std::string, std::string>> names;
+  c.query("SELECT v.service_id, v.u1, v.u2, v.u3, v.u4, v.u5, v.u6, v.u7, v.u8, v.u9, s.name_id, s.name_en, s.region_code, o.name "
+          "FROM svc_surveys v JOIN svc_services s ON s.id = v.service_id JOIN org_units o ON o.id = s.org_unit_id WHERE " + where,
+          p, [&](const db::Row& r) {
+            std::array<int, kSkmElements> a{};
+            for (int i = 0; i < kSkmElements; ++i) a[static_cast<size_t>(i)] = static_cast<int>(r.i64(i + 1));
+            answers[r.i64(0)].push_back(a);
+            names[r.i64(0)] = {r.str(10), r.str(11), r.str(12), r.str(13)};
+          });
+  SkmReport out;
+  for (auto& [sid, rows] : answers) {
+    auto& [nid, nen, region, office] = names[sid];
+    out.items.push_back({sid, {nid, nen}, region, office, skm_index(rows)});
+  }
+  return out;
+}
+
+PpidReport ppid_report(db::Conn& c, const auth::Scope& s, int year) {
+  db::Params p{fmt::format("{}-01-01", year), fmt::format("{}-01-01", year + 1)};
+  std::string where = "start_date >= ? AND start_date < ? AND " + s.region_filter("region_code", p);
+  PpidReport out;
+  out.year = year;
+  int64_t days = 0;
+  c.query("SELECT kind, response_type, COUNT(*), SUM(COALESCE(used_wd, 0)), SUM(CASE WHEN used_wd IS NULL THEN 0 ELSE 1 END) FROM svc_cases "
+          "WHERE kind IN ('INFO_REQUEST', 'INFO_OBJECTION') AND " + where + " GROUP BY kind, response_type",
+          p, [&](const db::Row& r) {
+            if (r.text(0) == kInfoObjection) {
+              out.objections += r.i64(2);
+              return;
+            }
+            out.received += r.i64(2);
+            if (!r.is_null(1)) out.by_response_type[r.str(1)] += r.i64(2);
+            days += r.i64(3);
+            out.answered += r.i64(4);
+          });
+  {
+    db::Params q{fmt::format("{}-01-01", year), fmt::format("{}-01-01", year + 1)};
+    std::string w = "d.filed_on >= ? AND d.filed_on < ? AND " + s.region_filter("c.region_code", q);
+    out.disputes = c.query_i64("SELECT COUNT(*) FROM svc_disputes d JOIN svc_cases c ON c.id = d.case_id WHERE " + w, q).value_or(0);
+  }
+  if (out.answered) out.average_working_days = std::round(static_cast<double>(days) * 10.0 / static_cast<double>(out.answered)) / 10.0;
+  return out;
+}
+
+void rebuild_times(db::Conn& c) {
+  c.exec("DELETE FROM svc_times");
+  c.exec("INSERT INTO svc_times (service_id, region_code, month, used_wd, finished, on_time) "
+         "SELECT service_id, region_code, SUBSTR(finished_date, 1, 7), used_wd, COUNT(*), SUM(on_time) FROM svc_cases "
+         "WHERE finished_date IS NOT NULL GROUP BY service_id, region_code, SUBSTR(finished_date, 1, 7), used_wd");
+}
+
+}  // namespace pantau::services
