@@ -137,8 +137,9 @@ describe('a meeting from self check-in on a phone to the signed Berita Acara', (
 
 // The organiser's forms, without the API: plan a meeting, invite a participant, start it and
 // record the attendance, write and approve the minutes, add an agreement and an action item for
-// it, report a follow-up with an evidence file and verify it; the agreement turns realised, the
-// plan is changed by autosave, and a phone shows the meeting and the dashboard tile at 390 px.
+// it that points at a hotspot, report a follow-up with an evidence file and verify it; the hotspot
+// shows the done item, the agreement turns realised, the plan is changed by autosave, and a phone
+// shows the meeting and the dashboard tile at 390 px.
 describe('a meeting planned and followed through the forms', () => {
   test('plan, invite, attend, minutes, agreement, action item, follow-up, at 390 px too', async () => {
     const page = await newPage(browser)
@@ -226,6 +227,12 @@ describe('a meeting planned and followed through the forms', () => {
     await itf.locator('input[name="i_owner_person"]').fill('Kabid Kewaspadaan')
     await itf.locator('input[name="i_due"]').fill('2027-01-31')
     await itf.locator('input[name="i_budget"]').fill('250.000.000')
+    // The item points at a hotspot of the province, whose page then shows it.
+    const hotspot = await apiCall(page, 'POST', '/api/v1/conflict/hotspots', {
+      region_code: '63', name: 'Sengketa tapal batas uji rakor', source: 'NATURAL_RESOURCE_DISPUTE', type_code: 'LAND.PLANTATION',
+    })
+    await itf.locator('select[name="i_link_kind"]').selectOption('hotspot')
+    await itf.locator('input[name="i_link_id"]').fill(String(hotspot.id))
     await page.locator('[data-testid="item-submit"]').click()
     const item = page.locator('[data-testid="action-item"]', { hasText: 'Usulan kendaraan pemantauan dalam RKA 2027' })
     await item.locator('text=Belum dimulai').waitFor()
@@ -248,8 +255,15 @@ describe('a meeting planned and followed through the forms', () => {
     await fu.locator('[data-testid="follow-up-verify"]').click()
     await fu.locator('[data-testid="follow-up-status"]', { hasText: 'Terverifikasi' }).waitFor()
     await page.locator('[data-testid="item-status"]', { hasText: 'Selesai' }).waitFor()
-    assert.equal(await page.locator('[data-testid="item-progress"]').innerText(), '100%')
+    assert.equal(await page.locator('[data-testid="item-progress"]').innerText(), '100%', 'the verified follow-up at 100% completes the item')
     assert.match(await fu.innerText(), /Bukti #\d+/)
+
+    // The hotspot's page shows the meeting and the done item.
+    await page.goto(`/conflict/hotspots/${hotspot.id}`)
+    const linked = page.locator('[data-testid="meeting-links"]')
+    await linked.locator('text=Usulan kendaraan pemantauan dalam RKA 2027').waitFor()
+    await linked.locator('text=Rakor Kesbangpol se-Kalimantan Selatan uji formulir').waitFor()
+    await linked.locator('.badge', { hasText: 'Selesai' }).waitFor()
 
     // The agreement is realised; the plan changes by autosave and survives a reload.
     await page.goto(meetingUrl)
@@ -259,7 +273,9 @@ describe('a meeting planned and followed through the forms', () => {
     await page.locator('input[name="venue"]').fill('Ruang Rapat Gubernur')
     await page.locator('[data-testid="autosave-state"]', { hasText: 'Tersimpan' }).waitFor()
     await page.reload()
-    assert.equal(await page.locator('input[name="venue"]').inputValue(), 'Ruang Rapat Gubernur')
+    // The form fills once the meeting is read again: the saved venue comes back from the server.
+    await page.waitForFunction(() => document.querySelector('input[name="title"]')?.value !== '')
+    assert.equal(await page.locator('input[name="venue"]').inputValue(), 'Ruang Rapat Gubernur', 'the autosaved venue after a reload')
     await page.locator('[data-testid="meeting-submit"]').click()
     await page.waitForURL(/\/meetings\/\d+$/)
     await page.locator('main', { hasText: 'Ruang Rapat Gubernur' }).waitFor()
