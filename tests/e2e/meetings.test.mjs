@@ -6,7 +6,7 @@
 // its register code, and the public verification page confirms it.
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, closeBrowser, newPage, login, shot } from './lib.mjs'
+import { launch, closeBrowser, newPage, login, shot, axe } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -155,6 +155,7 @@ describe('a meeting planned and followed through the forms', () => {
     // Sent empty: the server's reasons appear at the fields, in Indonesian.
     await page.locator('[data-testid="meeting-submit"]').click()
     await form.locator('text=Judul rapat wajib diisi.').waitFor()
+    await axe(page, 'meeting-form')
     await form.locator('select[name="type"]').selectOption('RAKOR')
     await form.locator('input[name="title"]').fill('Rakor Kesbangpol se-Kalimantan Selatan uji formulir')
     await form.locator('input[name="series"]').fill('Rakor Kesbangpol Kalsel uji')
@@ -238,6 +239,7 @@ describe('a meeting planned and followed through the forms', () => {
     await item.locator('text=Belum dimulai').waitFor()
     assert.match(await item.innerText(), /Rp\s?250\.000\.000/)
     await shot(page, 'meeting-forms')
+    await axe(page, 'meeting-with-forms')
 
     // The follow-up with its evidence, verified by the organiser: the item is done.
     await item.locator('a').first().click()
@@ -252,6 +254,7 @@ describe('a meeting planned and followed through the forms', () => {
     const fu = page.locator('[data-testid="follow-up"]').first()
     await fu.locator('[data-testid="follow-up-status"]', { hasText: 'Menunggu verifikasi' }).waitFor()
     await page.locator('[data-testid="item-status"]', { hasText: 'Berjalan' }).waitFor()
+    await axe(page, 'meeting-action-item')
     await fu.locator('[data-testid="follow-up-verify"]').click()
     await fu.locator('[data-testid="follow-up-status"]', { hasText: 'Terverifikasi' }).waitFor()
     await page.locator('[data-testid="item-status"]', { hasText: 'Selesai' }).waitFor()
@@ -291,6 +294,7 @@ describe('a meeting planned and followed through the forms', () => {
     let overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     assert.ok(overflow <= 0, `the meeting page fits a 390 px phone (overflow ${overflow}px)`)
     await shot(phone, 'meeting-phone')
+    await axe(phone, 'meeting-phone')
     await phone.goto('/')
     const tile = phone.locator('[data-testid="realised-tile"]')
     await tile.waitFor()
