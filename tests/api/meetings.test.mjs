@@ -88,6 +88,34 @@ describe('the meeting and its items', () => {
     for (const f of ['type', 'title', 'start_at']) assert.ok(j.errors.some((e) => e.field === f), f);
   });
 
+  test('a retried POST with the same Idempotency-Key adds one participant, agreement, action item and follow-up', async () => {
+    const m = await meeting(-5 * 60_000, 3600_000);
+    const once = async (path, body) => {
+      const headers = { 'Idempotency-Key': `uji-${path}-${Date.now()}` };
+      const a = await kabid.post(path, body, { headers });
+      assert.equal(a.status, 201, a.text);
+      const b = await kabid.post(path, body, { headers });
+      assert.equal(b.status, 201, b.text);
+      assert.deepEqual(b.json, a.json, 'the retry gets the first answer');
+      assert.ok(a.headers.get('etag'));
+      return a.json;
+    };
+    let r = await once(`${API}/${m.id}/participants`, { name: 'Peserta Sekali', institution: 'Bawaslu' });
+    assert.equal(r.participants.filter((p) => p.name === 'Peserta Sekali').length, 1);
+    r = await once(`${API}/${m.id}/agreements`, { text: 'Kesepakatan sekali saja', category: 'POLICY' });
+    assert.deepEqual(r.agreements.map((a) => a.number), [1]);
+    r = await once(`${API}/${m.id}/action-items`, { action: 'Aksi sekali saja', due_date: '2027-01-31', agreement_id: r.agreements[0].id });
+    assert.equal(r.action_items.length, 1);
+    const item = await once(`/api/v1/action-items/${r.action_items[0].id}/follow-ups`, { date: '2026-12-01', action_taken: 'Sekali' });
+    assert.equal(item.follow_ups.length, 1);
+    const now = await kabid.get(`${API}/${m.id}`);
+    assert.equal(now.json.participants.length, 2);
+    assert.equal(now.json.agreements.length, 1);
+    assert.equal(now.json.action_items.length, 1);
+    assert.equal(now.json.action_items[0].follow_ups.length, 1);
+    assert.equal(now.headers.get('etag'), `"${now.json.version}"`);
+  });
+
   test('the tracker lists the open items of the area, overdue first, and exports them', async () => {
     const op = await srv.login('banjarmasin.operator');
     let r = await op.get(`${API}/tracker?limit=500`);

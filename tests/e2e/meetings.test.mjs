@@ -6,7 +6,7 @@
 // its register code, and the public verification page confirms it.
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, closeBrowser, newPage, login, shot } from './lib.mjs'
+import { launch, closeBrowser, newPage, login, shot, axe } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -131,6 +131,180 @@ describe('a meeting from self check-in on a phone to the signed Berita Acara', (
     assert.deepEqual(reader.errors, [])
     await reader.context().close()
     assert.deepEqual(page.errors, [])
+    await page.context().close()
+  })
+})
+
+// The organiser's forms, without the API: plan a meeting, invite a participant, start it and
+// record the attendance, write and approve the minutes, add an agreement and an action item for
+// it that points at a hotspot, report a follow-up with an evidence file and verify it; the hotspot
+// shows the done item, the agreement turns realised, the plan is changed by autosave, and a phone
+// shows the meeting and the dashboard tile at 390 px.
+describe('a meeting planned and followed through the forms', () => {
+  test('plan, invite, attend, minutes, agreement, action item, follow-up, at 390 px too', async () => {
+    const page = await newPage(browser)
+    await login(page, 'kalsel.kabid')
+    // datetime-local values in the browser's time zone (Asia/Jakarta, UTC+7).
+    const local = (ms) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 16)
+    const now = Date.now()
+
+    await page.goto('/meetings')
+    await page.locator('[data-testid="meeting-new"]').click()
+    await page.waitForURL(/\/meetings\/baru$/)
+    const form = page.locator('[data-testid="meeting-form"]')
+    // Sent empty: the server's reasons appear at the fields, in Indonesian.
+    await page.locator('[data-testid="meeting-submit"]').click()
+    await form.locator('text=Judul rapat wajib diisi.').waitFor()
+    await axe(page, 'meeting-form')
+    await form.locator('select[name="type"]').selectOption('RAKOR')
+    await form.locator('input[name="title"]').fill('Rakor Kesbangpol se-Kalimantan Selatan uji formulir')
+    await form.locator('input[name="series"]').fill('Rakor Kesbangpol Kalsel uji')
+    await form.locator('input[name="theme"]').fill('Sinergi pemantauan wilayah')
+    await form.locator('textarea[name="legal_basis"]').fill('Permendagri Nomor 11 Tahun 2019')
+    await form.locator('textarea[name="agenda"]').fill('1. Pembukaan\n2. Paparan\n3. Kesepakatan')
+    await form.locator('input[name="start_at"]').fill(local(now - 15 * 60_000))
+    await form.locator('input[name="end_at"]').fill(local(now + 3 * 3600_000))
+    await form.locator('select[name="mode"]').selectOption('HYBRID')
+    await form.locator('input[name="venue"]').fill('Aula Bakesbangpol Provinsi')
+    await form.locator('input[name="online_link"]').fill('https://rapat.example.go.id/rakor')
+    await form.locator('input[name="chair_name"]').fill('Drs. H. Kepala Badan')
+    await form.locator('input[name="secretary_name"]').fill('Siti Notulis')
+    await form.locator('input[name="budget_source"]').fill('APBD Provinsi 2026')
+    await page.locator('[data-testid="meeting-submit"]').click()
+    await page.waitForURL(/\/meetings\/\d+$/)
+    const meetingUrl = page.url()
+    await page.locator('h1', { hasText: 'Rakor Kesbangpol se-Kalimantan Selatan uji formulir' }).waitFor()
+    await page.locator('[data-testid="meeting-status"]', { hasText: 'Direncanakan' }).waitFor()
+    const body = await page.locator('main').innerText()
+    assert.match(body, /Tatap muka dan daring/)
+    assert.match(body, /Siti Notulis/)
+    assert.ok(!/HYBRID|RAKOR|PLANNED/.test(body), 'no raw codes on the Indonesian screen')
+
+    // A participant, the invitations, the start, and the attendance recorded by the officer.
+    await page.locator('[data-testid="participant-open"]').click()
+    const pf = page.locator('[data-testid="participant-form"]')
+    await pf.locator('input[name="p_name"]').fill('Drs. Rahmat Hidayat')
+    await pf.locator('input[name="p_position"]').fill('Anggota')
+    await pf.locator('input[name="p_institution"]').fill('KPU Provinsi Kalimantan Selatan')
+    await pf.locator('select[name="p_type"]').selectOption('ELECTION_BODY')
+    await page.locator('[data-testid="participant-submit"]').click()
+    const rahmat = page.locator('[data-testid="participant"]', { hasText: 'Drs. Rahmat Hidayat' })
+    await rahmat.locator('text=Penyelenggara pemilu').waitFor()
+    await page.getByRole('button', { name: 'Kirim undangan' }).click()
+    await page.locator('[data-testid="meeting-status"]', { hasText: 'Undangan terkirim' }).waitFor()
+    await page.getByRole('button', { name: 'Mulai rapat' }).click()
+    await page.locator('[data-testid="meeting-status"]', { hasText: 'Berlangsung' }).waitFor()
+    await rahmat.locator('[data-testid="mark-present"]').click()
+    await rahmat.locator('.badge', { hasText: /^Hadir$/ }).waitFor()
+    await rahmat.locator('text=dicatat petugas').waitFor()
+
+    // The minutes, saved as they are typed, then approved.
+    const minutes = page.locator('[data-testid="minutes"]')
+    await minutes.locator('input[name="speaker_0"]').fill('Kepala Badan')
+    await minutes.locator('textarea[name="summary_0"]').fill('Anggaran pemantauan lapangan perlu dinaikkan.')
+    await minutes.locator('input[name="conclusion_0"]').fill('Rakor berikutnya di Kutai Timur.')
+    await minutes.locator('[data-testid="minutes-state"]', { hasText: 'Tersimpan' }).waitFor()
+    await minutes.locator('[data-testid="minutes-approve"]').click()
+    await minutes.locator('[data-testid="minutes-approved"]').waitFor()
+
+    // An agreement and an action item for it.
+    await page.locator('[data-testid="agreement-open"]').click()
+    const af = page.locator('[data-testid="agreement-form"]')
+    await af.locator('textarea[name="a_text"]').fill('Setiap kabupaten/kota menganggarkan kendaraan pemantauan lapangan pada 2027.')
+    await af.locator('select[name="a_category"]').selectOption('BUDGET')
+    await af.locator('input[name="a_addressees"]').fill('Kesbangpol kabupaten/kota')
+    await af.locator('input[name="a_target_date"]').fill('2027-03-31')
+    await page.locator('[data-testid="agreement-submit"]').click()
+    const agreement = page.locator('[data-testid="agreement"]').first()
+    await agreement.locator('text=Anggaran').waitFor()
+    await agreement.locator('[data-testid="agreement-status"]', { hasText: 'Disepakati' }).waitFor()
+    assert.match(await agreement.innerText(), /31 Maret 2027/)
+
+    await page.locator('[data-testid="item-open"]').click()
+    const itf = page.locator('[data-testid="item-form"]')
+    await itf.locator('select[name="i_agreement"]').selectOption({ index: 1 })
+    await itf.locator('textarea[name="i_action"]').fill('Usulan kendaraan pemantauan dalam RKA 2027')
+    await itf.locator('input[name="i_output"]').fill('Dokumen RKA')
+    await itf.locator('input[name="i_owner_person"]').fill('Kabid Kewaspadaan')
+    await itf.locator('input[name="i_due"]').fill('2027-01-31')
+    await itf.locator('input[name="i_budget"]').fill('250.000.000')
+    // The item points at a hotspot of the province, whose page then shows it.
+    const hotspot = await apiCall(page, 'POST', '/api/v1/conflict/hotspots', {
+      region_code: '63', name: 'Sengketa tapal batas uji rakor', source: 'NATURAL_RESOURCE_DISPUTE', type_code: 'LAND.PLANTATION',
+    })
+    await itf.locator('select[name="i_link_kind"]').selectOption('hotspot')
+    await itf.locator('input[name="i_link_id"]').fill(String(hotspot.id))
+    await page.locator('[data-testid="item-submit"]').click()
+    const item = page.locator('[data-testid="action-item"]', { hasText: 'Usulan kendaraan pemantauan dalam RKA 2027' })
+    await item.locator('text=Belum dimulai').waitFor()
+    assert.match(await item.innerText(), /Rp\s?250\.000\.000/)
+    await shot(page, 'meeting-forms')
+    await axe(page, 'meeting-with-forms')
+
+    // The follow-up with its evidence, verified by the organiser: the item is done.
+    await item.locator('a').first().click()
+    await page.waitForURL(/\/meetings\/rencana-aksi\/\d+$/)
+    const ff = page.locator('[data-testid="follow-up-form"]')
+    await ff.locator('textarea[name="f_action_taken"]').fill('Usulan dimasukkan dalam RKA 2027 dan disetujui TAPD.')
+    await ff.locator('input[name="f_progress"]').fill('100')
+    await ff.locator('input[type="file"]').setInputFiles({ name: 'rka-2027.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%uji\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') })
+    await ff.locator('button', { hasText: 'Unggah' }).click()
+    await ff.locator('[data-testid="evidence-file"]', { hasText: 'rka-2027.pdf' }).waitFor()
+    await page.locator('[data-testid="follow-up-submit"]').click()
+    const fu = page.locator('[data-testid="follow-up"]').first()
+    await fu.locator('[data-testid="follow-up-status"]', { hasText: 'Menunggu verifikasi' }).waitFor()
+    await page.locator('[data-testid="item-status"]', { hasText: 'Berjalan' }).waitFor()
+    await axe(page, 'meeting-action-item')
+    await fu.locator('[data-testid="follow-up-verify"]').click()
+    await fu.locator('[data-testid="follow-up-status"]', { hasText: 'Terverifikasi' }).waitFor()
+    await page.locator('[data-testid="item-status"]', { hasText: 'Selesai' }).waitFor()
+    assert.equal(await page.locator('[data-testid="item-progress"]').innerText(), '100%', 'the verified follow-up at 100% completes the item')
+    assert.match(await fu.innerText(), /Bukti #\d+/)
+
+    // The hotspot's page shows the meeting and the done item.
+    await page.goto(`/conflict/hotspots/${hotspot.id}`)
+    const linked = page.locator('[data-testid="meeting-links"]')
+    await linked.locator('text=Usulan kendaraan pemantauan dalam RKA 2027').waitFor()
+    await linked.locator('text=Rakor Kesbangpol se-Kalimantan Selatan uji formulir').waitFor()
+    await linked.locator('.badge', { hasText: 'Selesai' }).waitFor()
+
+    // The agreement is realised; the plan changes by autosave and survives a reload.
+    await page.goto(meetingUrl)
+    await page.locator('[data-testid="agreement-status"]', { hasText: 'Terealisasi' }).waitFor()
+    await page.locator('[data-testid="meeting-edit"]').click()
+    await page.waitForURL(/\/ubah$/)
+    await page.locator('input[name="venue"]').fill('Ruang Rapat Gubernur')
+    await page.locator('[data-testid="autosave-state"]', { hasText: 'Tersimpan' }).waitFor()
+    await page.reload()
+    // The form fills once the meeting is read again: the saved venue comes back from the server.
+    await page.waitForFunction(() => document.querySelector('input[name="title"]')?.value !== '')
+    assert.equal(await page.locator('input[name="venue"]').inputValue(), 'Ruang Rapat Gubernur', 'the autosaved venue after a reload')
+    await page.locator('[data-testid="meeting-submit"]').click()
+    await page.waitForURL(/\/meetings\/\d+$/)
+    await page.locator('main', { hasText: 'Ruang Rapat Gubernur' }).waitFor()
+    assert.deepEqual(page.errors, [])
+
+    // On a phone: the meeting and its forms fit 390 px; the dashboard shows the tile.
+    const phone = await newPage(browser, { width: 390, height: 844 })
+    await login(phone, 'kalsel.kabid')
+    await phone.goto(meetingUrl)
+    await phone.locator('[data-testid="agreement-status"]', { hasText: 'Terealisasi' }).waitFor()
+    await phone.locator('[data-testid="item-open"]').click()
+    await phone.locator('[data-testid="item-form"]').waitFor()
+    let overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `the meeting page fits a 390 px phone (overflow ${overflow}px)`)
+    await shot(phone, 'meeting-phone')
+    await axe(phone, 'meeting-phone')
+    await phone.goto('/')
+    const tile = phone.locator('[data-testid="realised-tile"]')
+    await tile.waitFor()
+    assert.match(await tile.innerText(), /Kesepakatan terealisasi/)
+    assert.ok(await tile.locator('[data-testid="realised-row"]').count() >= 1)
+    overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `the dashboard fits a 390 px phone (overflow ${overflow}px)`)
+    await shot(phone, 'dashboard-realised-phone')
+    assert.deepEqual(phone.errors, [])
+    await phone.context().close()
     await page.context().close()
   })
 })

@@ -13,6 +13,7 @@ function moduleOf(entity: string): string {
   if (entity.startsWith('conflict_')) return 'conflict'
   if (entity.startsWith('banpol_') || entity.startsWith('party_')) return 'partyAid'
   if (entity.startsWith('support_') || entity === 'election' || entity.startsWith('election')) return 'elections'
+  if (entity.startsWith('meeting') || entity.startsWith('action_')) return 'meetings'
   return ''
 }
 

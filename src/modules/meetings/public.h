@@ -59,6 +59,7 @@ struct TrackerQuery {
 struct TrackerPage {
   std::vector<ActionItem> items;
   std::optional<std::string> next_after;  // "<due_date>_<id>"
+  Date today;                             // the day the states (OVERDUE) are judged on
 };
 TrackerPage tracker(db::Conn& c, const auth::Scope& s, const TrackerQuery& q, Date today);
 

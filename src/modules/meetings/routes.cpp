@@ -10,11 +10,13 @@
 #include "core/strings.h"
 #include "documents/register.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
 #include "http/rate_limit.h"
 #include "http/write_safety.h"
 #include "modules/meetings/documents.h"
+#include "modules/meetings/json.h"
 #include "modules/meetings/public.h"
 #include "modules/meetings/rules.h"
 #include "modules/meetings/store.h"
@@ -29,42 +31,22 @@ using http::path_id;
 
 namespace {
 
-Date today_in(const std::string& region) {
-  auto local = system_time().now() + std::chrono::hours(utc_offset_hours(region));
-  return parse_date(format_iso(local).substr(0, 10)).value_or(Date{});
+TimePoint now() { return system_time().now(); }
+
+// "Today" for lists over the caller's area (the tracker, the tile, the links panel).
+Date scope_today(Ctx& ctx) { return today_in(ctx.scope().region_code.empty() ? "31" : ctx.scope().region_code, now()); }
+
+// Every write about a meeting answers the meeting as it is now, with its version as ETag.
+auto meeting_now(Ctx& ctx, int64_t id) {
+  return [&ctx, id](db::Conn& c) { return meeting_after(c, ctx.scope(), id, now()); };
 }
 
-Status as_status(const Result<int64_t>& r) {
-  if (!r.ok()) return r.error();
-  return {};
-}
-
-Response read_json(Ctx& ctx, const std::function<std::optional<std::string>(db::Conn&)>& fn) {
-  std::optional<std::string> body;
-  Status s = ctx.db().read([&](db::Conn& c) { body = fn(c); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!body) return Response::problem(Error::not_found());
-  return Response::json(200, *body);
-}
-
-// The meeting as it is now, with its version as ETag (every write answers it).
-Response meeting_answer(Ctx& ctx, int64_t id, int status = 200) {
-  int64_t version = 0;
-  Response r = read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    auto m = get_meeting(c, ctx.scope(), id);
-    if (!m) return std::nullopt;
-    version = m->version;
-    return meeting_json(c, ctx.scope(), id, today_in(m->region_code), system_time().now());
-  });
-  if (r.status != 200) return r;
-  r.status = status;
-  return http::with_version(std::move(r), version);
-}
-
-Response written(Ctx& ctx, int64_t meeting_id, const std::function<Status(db::Conn&)>& fn) {
-  Status s = ctx.db().write(fn);
-  if (!s.ok()) return Response::problem(s.error());
-  return meeting_answer(ctx, meeting_id);
+// A drawn signature as sent (validated by the store through rules.h parse_strokes).
+std::string signature_text(const rapidjson::Value& sig) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  sig.Accept(w);
+  return std::string(buf.GetString(), buf.GetSize());
 }
 
 Result<MeetingInput> meeting_input(const http::Request& req, bool create) {
@@ -126,10 +108,7 @@ Result<Participant> participant_input(const http::Request& req, bool self) {
     p.required_signatory = in.boolean("required_signatory", false).value_or(true);
   }
   if (const auto* sig = in.get("signature"); sig && !sig->IsNull()) {
-    rapidjson::StringBuffer buf;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-    sig->Accept(w);
-    p.attendance_signature = std::string(buf.GetString(), buf.GetSize());
+    p.attendance_signature = signature_text(*sig);
   } else if (self) {
     in.add_error("signature", "required", "Bubuhkan tanda tangan pada kotak.", "Sign in the box.");
   }
@@ -137,120 +116,44 @@ Result<Participant> participant_input(const http::Request& req, bool self) {
   return p;
 }
 
-// ---- handlers -------------------------------------------------------------------------------
+// ---- input --------------------------------------------------------------------------------------
 
-Response list(Ctx& ctx) {
-  auto page = http::paging(ctx.req);
-  if (!page.ok()) return Response::problem(page.error());
-  std::string status = ctx.req.q("status").value_or(""), type = ctx.req.q("type").value_or("");
-  if (!status.empty() && !parse_status(status))
-    return Response::problem(Error::invalid_field("status", "not_allowed", "Status rapat tidak dikenal.", "Unknown meeting status."));
-  if (!type.empty() && std::find(kMeetingTypes.begin(), kMeetingTypes.end(), type) == kMeetingTypes.end())
-    return Response::problem(Error::invalid_field("type", "not_allowed", "Jenis rapat tidak dikenal.", "Unknown meeting type."));
-  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    return meetings_json(c, ctx.scope(), status, type, page->after, page->limit);
-  });
+Result<MeetingQuery> meeting_query(const http::Request& req) {
+  MeetingQuery q;
+  PANTAU_TRY(q.page, http::paging(req));
+  q.status = req.q("status").value_or("");
+  q.type = req.q("type").value_or("");
+  if (!q.status.empty() && !parse_status(q.status))
+    return Error::invalid_field("status", "not_allowed", "Status rapat tidak dikenal.", "Unknown meeting status.");
+  if (!q.type.empty() && std::find(kMeetingTypes.begin(), kMeetingTypes.end(), q.type) == kMeetingTypes.end())
+    return Error::invalid_field("type", "not_allowed", "Jenis rapat tidak dikenal.", "Unknown meeting type.");
+  return q;
 }
 
-Response create(Ctx& ctx) {
-  auto in = meeting_input(ctx.req, true);
-  if (!in.ok()) return Response::problem(in.error());
-  int64_t id = 0;
-  Response r = http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(id, create_meeting(c, ctx.scope(), *in));
-    auto m = get_meeting(c, ctx.scope(), id);
-    return http::with_version(
-        Response::json(201, meeting_json(c, ctx.scope(), id, today_in(m->region_code), system_time().now()).value_or("{}")), 1);
-  });
-  return r;
-}
-
-Response get_one(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  return meeting_answer(ctx, *id);
-}
-
-Response patch(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = meeting_input(ctx.req, false);
-  if (!in.ok()) return Response::problem(in.error());
-  return written(ctx, *id, [&](db::Conn& c) { return update_meeting(c, ctx.scope(), *id, *version, *in); });
-}
-
-Response action(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto a = in->one_of("action", true, {"INVITE", "HOLD", "MINUTE", "CLOSE", "CANCEL"});
-  if (!in->ok()) return Response::problem(in->error());
-  return written(ctx, *id, [&](db::Conn& c) {
-    return act_on_meeting(c, ctx.scope(), *id, *version, *parse_action(*a), system_time().now());
-  });
-}
-
-Response add_person(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto p = participant_input(ctx.req, false);
-  if (!p.ok()) return Response::problem(p.error());
-  int64_t pid = 0;
-  Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    PANTAU_TRY(pid, add_participant(c, ctx.scope(), *id, *p));
-    return {};
-  });
-  if (!s.ok()) return Response::problem(s.error());
-  return meeting_answer(ctx, *id, 201);
-}
-
-Response patch_person(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  auto pid = path_id(ctx.req, "pid");
-  if (!id.ok() || !pid.ok()) return Response::problem(Error::not_found());
-  auto p = participant_input(ctx.req, false);
-  if (!p.ok()) return Response::problem(p.error());
-  return written(ctx, *id, [&](db::Conn& c) { return update_participant(c, ctx.scope(), *id, *pid, *p); });
-}
-
-Response put_minutes(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
+Result<Minutes> minutes_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
   Minutes n;
-  n.opening_summary = in->str("opening_summary", false, 20000).value_or("");
+  n.opening_summary = in.str("opening_summary", false, 20000).value_or("");
   auto pairs = [&](const char* field, const char* a, const char* b, std::vector<std::pair<std::string, std::string>>& out) {
-    const auto* v = in->get(field);
+    const auto* v = in.get(field);
     if (!v || v->IsNull()) return;
-    if (!v->IsArray() || v->Size() > 200) return in->add_error(field, "type", "Harus berupa daftar.", "Must be a list.");
+    if (!v->IsArray() || v->Size() > 200) return in.add_error(field, "type", "Harus berupa daftar.", "Must be a list.");
     for (auto& x : v->GetArray()) {
       if (!x.IsObject() || !x.HasMember(a) || !x[a].IsString() || !x.HasMember(b) || !x[b].IsString())
-        return in->add_error(field, "invalid", "Isian tidak lengkap.", "An entry is incomplete.");
+        return in.add_error(field, "invalid", "Isian tidak lengkap.", "An entry is incomplete.");
       out.emplace_back(trim(x[a].GetString()).substr(0, 300), trim(x[b].GetString()).substr(0, 10000));
     }
   };
   pairs("discussion", "speaker", "summary", n.discussion);
   pairs("questions", "question", "answer", n.questions);
-  if (const auto* v = in->get("conclusions"); v && !v->IsNull()) {
-    if (!v->IsArray() || v->Size() > 100) in->add_error("conclusions", "type", "Harus berupa daftar.", "Must be a list.");
+  if (const auto* v = in.get("conclusions"); v && !v->IsNull()) {
+    if (!v->IsArray() || v->Size() > 100) in.add_error("conclusions", "type", "Harus berupa daftar.", "Must be a list.");
     else
       for (auto& x : v->GetArray())
         if (x.IsString()) n.conclusions.push_back(trim(x.GetString()).substr(0, 5000));
   }
-  if (!in->ok()) return Response::problem(in->error());
-  return written(ctx, *id, [&](db::Conn& c) { return save_minutes(c, ctx.scope(), *id, n); });
-}
-
-Response approve(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  return written(ctx, *id, [&](db::Conn& c) { return approve_minutes(c, ctx.scope(), *id); });
+  if (!in.ok()) return in.error();
+  return n;
 }
 
 Result<Agreement> agreement_input(const http::Request& req) {
@@ -267,27 +170,6 @@ Result<Agreement> agreement_input(const http::Request& req) {
   a.links = *links;
   if (!in.ok()) return in.error();
   return a;
-}
-
-Response add_agreement_route(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto a = agreement_input(ctx.req);
-  if (!a.ok()) return Response::problem(a.error());
-  Status s = ctx.db().write([&](db::Conn& c) -> Status { return as_status(add_agreement(c, ctx.scope(), *id, *a)); });
-  if (!s.ok()) return Response::problem(s.error());
-  return meeting_answer(ctx, *id, 201);
-}
-
-Response patch_agreement_route(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  auto aid = path_id(ctx.req, "aid");
-  if (!id.ok() || !aid.ok()) return Response::problem(Error::not_found());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto a = agreement_input(ctx.req);
-  if (!a.ok()) return Response::problem(a.error());
-  return written(ctx, *id, [&](db::Conn& c) { return update_agreement(c, ctx.scope(), *id, *aid, *version, *a); });
 }
 
 Result<ActionItemInput> action_input(const http::Request& req) {
@@ -311,157 +193,51 @@ Result<ActionItemInput> action_input(const http::Request& req) {
   return a;
 }
 
-Response add_action_route(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto a = action_input(ctx.req);
-  if (!a.ok()) return Response::problem(a.error());
-  a->meeting_id = *id;
-  Status s = ctx.db().write([&](db::Conn& c) -> Status { return as_status(create_action_item(c, ctx.scope(), *a)); });
-  if (!s.ok()) return Response::problem(s.error());
-  return meeting_answer(ctx, *id, 201);
-}
-
-Response item_answer(Ctx& ctx, int64_t id, int status = 200) {
-  int64_t version = 0;
-  Response r = read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    auto a = get_action_item(c, ctx.scope(), id);
-    if (!a) return std::nullopt;
-    version = a->version;
-    return to_json(*a, today_in(a->region_code));
-  });
-  if (r.status != 200) return r;
-  r.status = status;
-  return http::with_version(std::move(r), version);
-}
-
-Response patch_item(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
+Result<ActionItemUpdate> item_update_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
   ActionItemUpdate u;
-  u.status = in->one_of("status", false, kActionStatuses);
-  u.due_date = in->str("due_date", false, 10);
-  u.owner_person = in->str("owner_person", false, 200);
-  u.output = in->str("output", false, 1000);
-  u.indicator = in->str("indicator", false, 1000);
-  if (auto p = in->int64("progress_pct", false, 0, 100)) u.progress_pct = static_cast<int>(*p);
-  if (!in->ok()) return Response::problem(in->error());
-  Status s = ctx.db().write([&](db::Conn& c) { return update_action_item(c, ctx.scope(), *id, *version, u); });
-  if (!s.ok()) return Response::problem(s.error());
-  return item_answer(ctx, *id);
+  u.status = in.one_of("status", false, kActionStatuses);
+  u.due_date = in.str("due_date", false, 10);
+  u.owner_person = in.str("owner_person", false, 200);
+  u.output = in.str("output", false, 1000);
+  u.indicator = in.str("indicator", false, 1000);
+  if (auto p = in.int64("progress_pct", false, 0, 100)) u.progress_pct = static_cast<int>(*p);
+  if (!in.ok()) return in.error();
+  return u;
 }
 
-Response add_follow_up_route(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
+Result<FollowUp> follow_up_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
   FollowUp f;
-  f.date = in->str("date", true, 10).value_or("");
-  f.action_taken = in->str("action_taken", true, 5000).value_or("");
-  f.outcome = in->str("outcome", false, 5000).value_or("");
-  f.next_step = in->str("next_step", false, 5000).value_or("");
-  f.progress_pct = static_cast<int>(in->int64("progress_pct", false, 0, 100).value_or(0));
-  if (const auto* v = in->get("evidence_file_ids"); v && !v->IsNull()) {
-    if (!v->IsArray() || v->Size() > 20) in->add_error("evidence_file_ids", "type", "Daftar id berkas (paling banyak 20).", "A list of file ids (at most 20).");
+  f.date = in.str("date", true, 10).value_or("");
+  f.action_taken = in.str("action_taken", true, 5000).value_or("");
+  f.outcome = in.str("outcome", false, 5000).value_or("");
+  f.next_step = in.str("next_step", false, 5000).value_or("");
+  f.progress_pct = static_cast<int>(in.int64("progress_pct", false, 0, 100).value_or(0));
+  if (const auto* v = in.get("evidence_file_ids"); v && !v->IsNull()) {
+    if (!v->IsArray() || v->Size() > 20) in.add_error("evidence_file_ids", "type", "Daftar id berkas (paling banyak 20).", "A list of file ids (at most 20).");
     else
       for (auto& x : v->GetArray())
         if (x.IsInt64()) f.evidence_file_ids.push_back(x.GetInt64());
   }
-  if (!in->ok()) return Response::problem(in->error());
-  Status s = ctx.db().write([&](db::Conn& c) -> Status { return as_status(add_follow_up(c, ctx.scope(), *id, f)); });
-  if (!s.ok()) return Response::problem(s.error());
-  return item_answer(ctx, *id, 201);
+  if (!in.ok()) return in.error();
+  return f;
 }
 
-Response verify_route(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto decision = in->one_of("decision", true, {"VERIFIED", "REJECTED"});
-  if (!in->ok()) return Response::problem(in->error());
-  std::optional<int64_t> item;
-  Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    item = c.query_i64("SELECT action_item_id FROM action_follow_ups WHERE id = ?", {*id});
-    return verify_follow_up(c, ctx.scope(), *id, *decision == "VERIFIED");
-  });
-  if (!s.ok()) return Response::problem(s.error());
-  return item_answer(ctx, *item);
-}
-
-Response sign(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<int64_t> pid;
+// Who signs: nothing (the caller, in the app) or a participant and the signature drawn on the tablet.
+struct SignInput {
+  std::optional<int64_t> participant_id;
   std::string strokes;
-  if (!trim(ctx.req.body).empty()) {
-    auto in = json::In::parse(ctx.req.body);
-    if (!in.ok()) return Response::problem(in.error());
-    pid = in->int64("participant_id", false, 1);
-    if (const auto* sig = in->get("signature"); sig && !sig->IsNull()) {
-      rapidjson::StringBuffer buf;
-      rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-      sig->Accept(w);
-      strokes.assign(buf.GetString(), buf.GetSize());
-    } else if (pid) {
-      in->add_error("signature", "required", "Bubuhkan tanda tangan pada kotak.", "Sign in the box.");
-    }
-    if (!in->ok()) return Response::problem(in->error());
-  }
-  return written(ctx, *id, [&](db::Conn& c) { return sign_berita_acara(c, ctx.scope(), *id, pid, strokes); });
-}
-
-Response berita_acara(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto ref = ctx.db().read_value<documents::DocumentRef>([&](db::Conn& c) { return berita_acara_document(c, ctx.scope(), *id); });
-  if (!ref.ok()) return Response::problem(ref.error());
-  auto issued = documents::issue(ctx.db(), ctx.scope(), *ref, documents::public_base(ctx.svc.cfg),
-                                 [&](db::Conn& c, const documents::Stamp& st) { return berita_acara_pdf(c, ctx.scope(), *id, st); });
-  if (!issued.ok()) return Response::problem(issued.error());
-  Response r;
-  r.content_type = "application/pdf";
-  r.body = std::move(issued->pdf);
-  r.header("Content-Disposition", fmt::format("attachment; filename=\"berita-acara-rapat-{}.pdf\"", *id));
-  r.header("Cache-Control", "private, no-store");
-  r.header("X-Document-Code", issued->entry.code);
-  return r;
-}
-
-// The QR code the meeting screen shows: an SVG of the check-in address, while check-in is open.
-Response checkin_qr(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  std::optional<Meeting> m;
-  Status s = ctx.db().read([&](db::Conn& c) { m = get_meeting(c, ctx.scope(), *id); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!m) return Response::problem(Error::not_found());
-  auto start = parse_iso(m->start_at), end = parse_iso(m->end_at);
-  if (m->checkin_token.empty() || !start || !end || !checkin_open(m->status, *start, *end, system_time().now()))
-    return Response::problem(Error::conflict("checkin.closed", "Daftar hadir mandiri hanya dibuka selama rapat berlangsung.",
-                                             "Self check-in is open only while the meeting takes place."));
-  std::string base = documents::public_base(ctx.svc.cfg);
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  auto qr = report::qr_encode(base + "/hadir/" + m->checkin_token);
-  if (!qr) return Response::problem(Error::internal("QR encoding failed"));
-  const int quiet = 4, size = qr->size + 2 * quiet;
-  std::string svg = fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" shape-rendering="crispEdges">)"
-                                R"(<rect width="{0}" height="{0}" fill="#fff"/><path fill="#000" d=")",
-                                size);
-  for (int y = 0; y < qr->size; ++y)
-    for (int x = 0; x < qr->size; ++x)
-      if (qr->at(x, y)) svg += fmt::format("M{} {}h1v1h-1z", x + quiet, y + quiet);
-  svg += "\"/></svg>";
-  Response r;
-  r.content_type = "image/svg+xml";
-  r.body = std::move(svg);
-  r.header("Cache-Control", "private, no-store");
-  return r;
+};
+Result<SignInput> sign_input(const http::Request& req) {
+  SignInput out;
+  if (trim(req.body).empty()) return out;
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  out.participant_id = in.int64("participant_id", false, 1);
+  if (const auto* sig = in.get("signature"); sig && !sig->IsNull()) out.strokes = signature_text(*sig);
+  else if (out.participant_id) in.add_error("signature", "required", "Bubuhkan tanda tangan pada kotak.", "Sign in the box.");
+  if (!in.ok()) return in.error();
+  return out;
 }
 
 Result<TrackerQuery> tracker_query(const http::Request& req) {
@@ -481,10 +257,11 @@ Result<TrackerQuery> tracker_query(const http::Request& req) {
     q.meeting_id = parse_int64(*m);
     if (!q.meeting_id) return Error::invalid_field("meeting_id", "invalid", "Id rapat tidak valid.", "Invalid meeting id.");
   }
+  // The tracker pages by (due date, id): its cursor is "<due_date>_<id>", checked like every cursor.
   if (auto a = req.q("after"); a && !a->empty()) {
     auto cut = a->rfind('_');
     auto id = cut == std::string::npos ? std::nullopt : parse_int64(a->substr(cut + 1));
-    if (!id || !parse_date(a->substr(0, cut)))
+    if (!id || *id < 1 || !parse_date(a->substr(0, cut)))
       return Error::invalid_field("after", "invalid", "Kursor halaman tidak valid.", "The page cursor is invalid.");
     q.after_due = a->substr(0, cut);
     q.after_id = *id;
@@ -498,28 +275,214 @@ Result<TrackerQuery> tracker_query(const http::Request& req) {
   return q;
 }
 
-Response tracker_route(Ctx& ctx) {
-  auto q = tracker_query(ctx.req);
-  if (!q.ok()) return Response::problem(q.error());
-  Date today = today_in(ctx.scope().region_code.empty() ? "31" : ctx.scope().region_code);
-  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    TrackerPage page = tracker(c, ctx.scope(), *q, today);
-    json::Out o;
-    o.begin_object().key("items").begin_array();
-    for (auto& a : page.items) o.raw(to_json(a, today));
-    o.end_array().kv_opt("next_after", page.next_after).end_object();
-    return o.take();
+// ---- meetings ---------------------------------------------------------------------------------
+
+Response list(Ctx& ctx) {
+  PANTAU_TRY(MeetingQuery q, meeting_query(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_meetings(c, ctx.scope(), q); });
+}
+
+Response create(Ctx& ctx) {
+  PANTAU_TRY(MeetingInput in, meeting_input(ctx.req, true));
+  return http::create(ctx, [&](db::Conn& c) -> Result<MeetingDetail> {
+    PANTAU_TRY(int64_t id, create_meeting(c, ctx.scope(), in));
+    return meeting_after(c, ctx.scope(), id, now());
   });
 }
 
+Response get_one(Ctx& ctx) {
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return meeting_detail(c, ctx.scope(), id, now()); });
+}
+
+Response patch(Ctx& ctx) {
+  auto parse = [](const http::Request& req) { return meeting_input(req, false); };
+  return http::update(ctx, parse, [&](db::Conn& c, int64_t id, int64_t version, const MeetingInput& in) -> Result<MeetingDetail> {
+    PANTAU_CHECK(update_meeting(c, ctx.scope(), id, version, in));
+    return meeting_after(c, ctx.scope(), id, now());
+  });
+}
+
+Response action(Ctx& ctx) {
+  return http::action(ctx, {"INVITE", "HOLD", "MINUTE", "CLOSE", "CANCEL"}, "note",
+                      [&](db::Conn& c, int64_t id, int64_t version, const std::string& a, const std::string&) -> Result<MeetingDetail> {
+                        PANTAU_CHECK(act_on_meeting(c, ctx.scope(), id, version, *parse_action(a), now()));
+                        return meeting_after(c, ctx.scope(), id, now());
+                      });
+}
+
+// ---- participants, minutes, agreements, signatures (each answers the meeting) -------------------
+
+Response add_person(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(Participant p, participant_input(ctx.req, false));
+  return http::create(ctx, [&](db::Conn& c) -> Result<MeetingDetail> {
+    PANTAU_TRY(int64_t pid, add_participant(c, ctx.scope(), id, p));
+    (void)pid;
+    return meeting_now(ctx, id)(c);
+  });
+}
+
+Response patch_person(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(int64_t pid, path_id(ctx.req, "pid"));
+  PANTAU_TRY(Participant p, participant_input(ctx.req, false));
+  return http::write(ctx, [&](db::Conn& c) -> Result<MeetingDetail> {
+    PANTAU_CHECK(update_participant(c, ctx.scope(), id, pid, p));
+    return meeting_now(ctx, id)(c);
+  });
+}
+
+Response put_minutes(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(Minutes n, minutes_input(ctx.req));
+  return http::write(ctx, [&](db::Conn& c) -> Result<MeetingDetail> {
+    PANTAU_CHECK(save_minutes(c, ctx.scope(), id, n));
+    return meeting_now(ctx, id)(c);
+  });
+}
+
+Response approve(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  return http::write(ctx, [&](db::Conn& c) -> Result<MeetingDetail> {
+    PANTAU_CHECK(approve_minutes(c, ctx.scope(), id));
+    return meeting_now(ctx, id)(c);
+  });
+}
+
+Response add_agreement_route(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(Agreement a, agreement_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) -> Result<MeetingDetail> {
+    PANTAU_TRY(int64_t aid, add_agreement(c, ctx.scope(), id, a));
+    (void)aid;
+    return meeting_now(ctx, id)(c);
+  });
+}
+
+Response patch_agreement_route(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req, "aid"));
+  PANTAU_TRY(Agreement a, agreement_input(ctx.req));
+  return http::write(ctx, [&](db::Conn& c) -> Result<MeetingDetail> {
+    PANTAU_CHECK(update_agreement(c, ctx.scope(), id, t.id, t.version, a));
+    return meeting_now(ctx, id)(c);
+  });
+}
+
+Response add_action_route(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(ActionItemInput a, action_input(ctx.req));
+  a.meeting_id = id;
+  return http::create(ctx, [&](db::Conn& c) -> Result<MeetingDetail> {
+    PANTAU_TRY(int64_t item, create_action_item(c, ctx.scope(), a));
+    (void)item;
+    return meeting_now(ctx, id)(c);
+  });
+}
+
+Response sign(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(SignInput in, sign_input(ctx.req));
+  return http::write(ctx, [&](db::Conn& c) -> Result<MeetingDetail> {
+    PANTAU_CHECK(sign_berita_acara(c, ctx.scope(), id, in.participant_id, in.strokes));
+    return meeting_now(ctx, id)(c);
+  });
+}
+
+// ---- action items and follow-ups (each answers the item) ----------------------------------------
+
+Response get_item(Ctx& ctx) {
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return action_item_at(c, ctx.scope(), id, now()); });
+}
+
+Response patch_item(Ctx& ctx) {
+  return http::update(ctx, item_update_input,
+                      [&](db::Conn& c, int64_t id, int64_t version, const ActionItemUpdate& u) -> Result<ActionItemAt> {
+                        PANTAU_CHECK(update_action_item(c, ctx.scope(), id, version, u));
+                        return action_item_after(c, ctx.scope(), id, now());
+                      });
+}
+
+Response add_follow_up_route(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(FollowUp f, follow_up_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) -> Result<ActionItemAt> {
+    PANTAU_TRY(int64_t fid, add_follow_up(c, ctx.scope(), id, f));
+    (void)fid;
+    return action_item_after(c, ctx.scope(), id, now());
+  });
+}
+
+Response verify_route(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto decision = in.one_of("decision", true, {"VERIFIED", "REJECTED"});
+  if (!in.ok()) return in.error();
+  return http::write(ctx, [&](db::Conn& c) -> Result<ActionItemAt> {
+    PANTAU_CHECK(verify_follow_up(c, ctx.scope(), id, *decision == "VERIFIED"));
+    return action_item_after(c, ctx.scope(), action_item_of_follow_up(c, id), now());
+  });
+}
+
+// ---- documents ----------------------------------------------------------------------------------
+
+Response berita_acara(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  auto ref = ctx.db().read_value<documents::DocumentRef>([&](db::Conn& c) { return berita_acara_document(c, ctx.scope(), id); });
+  if (!ref.ok()) return ref.error();
+  auto issued = documents::issue(ctx.db(), ctx.scope(), *ref, documents::public_base(ctx.svc.cfg),
+                                 [&](db::Conn& c, const documents::Stamp& st) { return berita_acara_pdf(c, ctx.scope(), id, st); });
+  if (!issued.ok()) return issued.error();
+  Response r = http::attachment(std::move(issued->pdf), "application/pdf", fmt::format("berita-acara-rapat-{}.pdf", id));
+  r.header("X-Document-Code", issued->entry.code);
+  return r;
+}
+
+// The QR code the meeting screen shows: an SVG of the check-in address, while check-in is open.
+Response checkin_qr(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  std::optional<Meeting> m;
+  Status s = ctx.db().read([&](db::Conn& c) { m = get_meeting(c, ctx.scope(), id); });
+  if (!s.ok()) return s.error();
+  if (!m) return Error::not_found();
+  auto start = parse_iso(m->start_at), end = parse_iso(m->end_at);
+  if (m->checkin_token.empty() || !start || !end || !checkin_open(m->status, *start, *end, now()))
+    return Error::conflict("checkin.closed", "Daftar hadir mandiri hanya dibuka selama rapat berlangsung.",
+                           "Self check-in is open only while the meeting takes place.");
+  std::string base = documents::public_base(ctx.svc.cfg);
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  auto qr = report::qr_encode(base + "/hadir/" + m->checkin_token);
+  if (!qr) return Error::internal("QR encoding failed");
+  const int quiet = 4, size = qr->size + 2 * quiet;
+  std::string svg = fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" shape-rendering="crispEdges">)"
+                                R"(<rect width="{0}" height="{0}" fill="#fff"/><path fill="#000" d=")",
+                                size);
+  for (int y = 0; y < qr->size; ++y)
+    for (int x = 0; x < qr->size; ++x)
+      if (qr->at(x, y)) svg += fmt::format("M{} {}h1v1h-1z", x + quiet, y + quiet);
+  svg += "\"/></svg>";
+  Response r;
+  r.content_type = "image/svg+xml";
+  r.body = std::move(svg);
+  r.header("Cache-Control", "private, no-store");
+  return r;
+}
+
+// ---- the tracker, the tile, the links panel -----------------------------------------------------
+
+Response tracker_route(Ctx& ctx) {
+  PANTAU_TRY(TrackerQuery q, tracker_query(ctx.req));
+  Date today = scope_today(ctx);
+  return http::read(ctx, [&](db::Conn& c) { return tracker(c, ctx.scope(), q, today); });
+}
+
 Response tracker_xlsx_route(Ctx& ctx) {
-  auto q = tracker_query(ctx.req);
-  if (!q.ok()) return Response::problem(q.error());
-  Date today = today_in(ctx.scope().region_code.empty() ? "31" : ctx.scope().region_code);
+  PANTAU_TRY(TrackerQuery q, tracker_query(ctx.req));
+  Date today = scope_today(ctx);
   std::vector<ActionItem> all;
   std::string area;
   Status s = ctx.db().read([&](db::Conn& c) {
-    TrackerQuery page = *q;
+    TrackerQuery page = q;
     page.limit = 500;
     for (int i = 0; i < 100; ++i) {  // at most 50,000 rows in a workbook
       TrackerPage p = tracker(c, ctx.scope(), page, today);
@@ -528,48 +491,27 @@ Response tracker_xlsx_route(Ctx& ctx) {
       page.after_due = all.back().due_date;
       page.after_id = all.back().id;
     }
-    std::string root = q->region.empty() ? ctx.scope().region_code : q->region;
+    std::string root = q.region.empty() ? ctx.scope().region_code : q.region;
     area = regions::name_of(c, root);
   });
-  if (!s.ok()) return Response::problem(s.error());
-  auto x = tracker_xlsx(all, today, area);
-  if (!x.ok()) return Response::problem(x.error());
-  Response r;
-  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  r.body = std::move(*x);
-  r.header("Content-Disposition", "attachment; filename=\"rencana-aksi.xlsx\"");
-  r.header("Cache-Control", "private, no-store");
-  return r;
+  if (!s.ok()) return s.error();
+  PANTAU_TRY(std::string x, tracker_xlsx(all, today, area));
+  return http::attachment(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rencana-aksi.xlsx");
 }
 
 Response realised(Ctx& ctx) {
-  Date today = today_in(ctx.scope().region_code.empty() ? "31" : ctx.scope().region_code);
-  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    json::Out o;
-    o.begin_object().key("items").begin_array();
-    for (auto& t : realised_by_office(c, ctx.scope(), today))
-      o.begin_object().kv("office", t.org_unit_name).kv("total", t.total).kv("done", t.done).kv("overdue", t.overdue).end_object();
-    o.end_array().end_object();
-    return o.take();
-  });
+  Date today = scope_today(ctx);
+  return http::read_items(ctx, [&](db::Conn& c) { return realised_by_office(c, ctx.scope(), today); });
 }
 
 Response links_route(Ctx& ctx) {
   std::string kind = ctx.req.q("kind").value_or("");
   auto id = parse_int64(ctx.req.q("id").value_or(""));
   if (std::find(kLinkKinds.begin(), kLinkKinds.end(), kind) == kLinkKinds.end())
-    return Response::problem(Error::invalid_field("kind", "not_allowed", "Jenis catatan tidak dikenal.", "Unknown record kind."));
-  if (!id || *id < 1) return Response::problem(Error::invalid_field("id", "invalid", "Id tidak valid.", "Invalid id."));
-  Date today = today_in(ctx.scope().region_code.empty() ? "31" : ctx.scope().region_code);
-  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    json::Out o;
-    o.begin_object().key("items").begin_array();
-    for (auto& l : linked_to(c, ctx.scope(), kind, *id, today))
-      o.begin_object().kv("owner", l.owner).kv("owner_id", l.owner_id).kv("meeting_id", l.meeting_id).kv("meeting_title", l.meeting_title)
-          .kv("text", l.text).kv("status", l.status).kv("due_date", l.due_date).end_object();
-    o.end_array().end_object();
-    return o.take();
-  });
+    return Error::invalid_field("kind", "not_allowed", "Jenis catatan tidak dikenal.", "Unknown record kind.");
+  if (!id || *id < 1) return Error::invalid_field("id", "invalid", "Id tidak valid.", "Invalid id.");
+  Date today = scope_today(ctx);
+  return http::read_items(ctx, [&](db::Conn& c) { return linked_to(c, ctx.scope(), kind, *id, today); });
 }
 
 // ---- public check-in ------------------------------------------------------------------------
@@ -580,42 +522,28 @@ http::RateLimiter& checkin_limiter() {
 }
 
 Response checkin_get(Ctx& ctx) {
-  if (!checkin_limiter().allow(ctx.req.remote_ip)) return Response::problem(http::RateLimiter::refused());
+  if (!checkin_limiter().allow(ctx.req.remote_ip)) return http::RateLimiter::refused();
   std::string token(ctx.req.param("token"));
-  std::optional<CheckinMeeting> m;
-  Status s = ctx.db().read([&](db::Conn& c) { m = checkin_meeting(c, token, system_time().now()); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!m) return Response::problem(Error::not_found());
-  json::Out o;
-  o.begin_object().kv("title", m->title).kv("venue", m->venue).kv("start_at", m->start_at).kv("end_at", m->end_at)
-      .kv("region_code", m->region_code).kv("open", m->open);
-  o.key("participant_types").begin_array();
-  for (auto t : kParticipantTypes) o.value(t);
-  o.end_array().end_object();
-  Response r = Response::json(200, o.take());
-  r.header("Cache-Control", "no-store");
+  Response r = http::read_record(ctx, [&](db::Conn& c) { return checkin_meeting(c, token, now()); });
+  if (r.status == 200) r.header("Cache-Control", "no-store");
   return r;
 }
 
 Response checkin_post(Ctx& ctx) {
-  if (!checkin_limiter().allow(ctx.req.remote_ip)) return Response::problem(http::RateLimiter::refused());
+  if (!checkin_limiter().allow(ctx.req.remote_ip)) return http::RateLimiter::refused();
   std::string token(ctx.req.param("token"));
   auto p = participant_input(ctx.req, true);
   if (!p.ok()) {
     // An unknown code answers 404 before any field error, so the form reveals nothing.
     std::optional<CheckinMeeting> m;
-    (void)ctx.db().read([&](db::Conn& c) { m = checkin_meeting(c, token, system_time().now()); });
-    return Response::problem(m ? p.error() : Error::not_found());
+    (void)ctx.db().read([&](db::Conn& c) { m = checkin_meeting(c, token, now()); });
+    return m ? p.error() : Error::not_found();
   }
-  int64_t id = 0;
-  Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    PANTAU_TRY(id, self_checkin(c, token, *p, ctx.req.remote_ip, system_time().now()));
-    return {};
+  return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(int64_t id, self_checkin(c, token, *p, ctx.req.remote_ip, now()));
+    (void)id;
+    return Response::json(201, checkin_recorded_json(p->name));
   });
-  if (!s.ok()) return Response::problem(s.error());
-  json::Out o;
-  o.begin_object().kv("recorded", true).kv("name", p->name).end_object();
-  return Response::json(201, o.take());
 }
 
 }  // namespace
@@ -644,11 +572,7 @@ void register_routes(http::App& app) {
   r.post("/api/v1/meetings/{id}/sign", sign, read);
   r.get("/api/v1/meetings/{id}/berita-acara.pdf", berita_acara, read);
   r.get("/api/v1/meetings/{id}/checkin-qr.svg", checkin_qr, write);
-  r.get("/api/v1/action-items/{id}", [](Ctx& ctx) {
-    auto id = path_id(ctx.req);
-    if (!id.ok()) return Response::problem(id.error());
-    return item_answer(ctx, *id);
-  }, read);
+  r.get("/api/v1/action-items/{id}", get_item, read);
   r.patch("/api/v1/action-items/{id}", patch_item, write);
   r.post("/api/v1/action-items/{id}/follow-ups", add_follow_up_route, write);
   r.post("/api/v1/follow-ups/{id}/verify", verify_route, review);

@@ -13,6 +13,7 @@
 #include "auth/scope.h"
 #include "core/time.h"
 #include "db/database.h"
+#include "db/page.h"
 #include "modules/meetings/model.h"
 
 namespace pantau::meetings {
@@ -63,11 +64,47 @@ struct BeritaAcaraContent {
 };
 std::optional<BeritaAcaraContent> berita_acara_content(db::Conn& c, const auth::Scope& s, int64_t meeting_id);
 
-// JSON answers.
-std::optional<std::string> meeting_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, TimePoint now);
-std::string meetings_json(db::Conn& c, const auth::Scope& s, const std::string& status, const std::string& type,
-                          std::optional<int64_t> after, int limit);
-std::string to_json(const ActionItem& a, Date today);
+// The meetings visible to the caller, newest first, one keyset page (with the number of
+// agreements and of participants present, counted in the same query).
+struct MeetingSummary {
+  int64_t id = 0;
+  Meeting meeting;
+  int64_t agreements = 0, present = 0;
+};
+struct MeetingQuery {
+  std::string status, type;  // "" = any
+  db::Paging page;
+};
+db::Page<MeetingSummary> list_meetings(db::Conn& c, const auth::Scope& s, const MeetingQuery& q);
+
+// "Today" in the office's time zone (overdue items, the agenda of a series).
+Date today_in(const std::string& region_code, TimePoint now);
+
+// A meeting as its screen shows it: the record and everything in it, the items still open from
+// earlier meetings of its series, whether self check-in is open, and the check-in code for
+// those who run the meeting (record.write). json.cpp writes it; `version` is the meeting's.
+struct MeetingDetail {
+  BeritaAcaraContent content;  // actions with their links and follow-ups
+  std::vector<ActionItem> carried_over;
+  Date today;
+  bool checkin_open = false;
+  bool show_checkin_token = false;
+  int64_t version = 0;
+};
+std::optional<MeetingDetail> meeting_detail(db::Conn& c, const auth::Scope& s, int64_t id, TimePoint now);
+// The same after a write in the same transaction (absent: 404).
+Result<MeetingDetail> meeting_after(db::Conn& c, const auth::Scope& s, int64_t id, TimePoint now);
+
+// An action item as answered: with its state as of `today` (OVERDUE past the due date).
+struct ActionItemAt {
+  ActionItem item;
+  Date today;
+  int64_t version = 0;
+};
+std::optional<ActionItemAt> action_item_at(db::Conn& c, const auth::Scope& s, int64_t id, TimePoint now);
+Result<ActionItemAt> action_item_after(db::Conn& c, const auth::Scope& s, int64_t id, TimePoint now);
+// The action item a follow-up belongs to (0 when there is none).
+int64_t action_item_of_follow_up(db::Conn& c, int64_t follow_up_id);
 
 // Open agreements and action items of the earlier meetings of the series (the agenda item
 // "tindak lanjut kesepakatan sebelumnya").

@@ -7,6 +7,9 @@ import type { NavGroup } from '../../nav'
 export const routes: RouteRecordRaw[] = [
   { path: 'meetings', name: 'meetings', component: () => import('./MeetingsView.vue'), meta: { title: 'meetings.title' } },
   { path: 'meetings/tracker', name: 'meetings-tracker', component: () => import('./TrackerView.vue'), meta: { title: 'meetings.trackerTitle' } },
+  { path: 'meetings/baru', name: 'meeting-new', component: () => import('./MeetingFormView.vue'), meta: { title: 'meetings.form.createTitle' } },
+  { path: 'meetings/:id(\\d+)/ubah', name: 'meeting-edit', component: () => import('./MeetingFormView.vue'), meta: { title: 'meetings.form.editTitle' } },
+  { path: 'meetings/rencana-aksi/:id(\\d+)', name: 'meeting-action-item', component: () => import('./ActionItemView.vue'), meta: { title: 'meetings.actionItems' } },
   { path: 'meetings/:id(\\d+)', name: 'meeting', component: () => import('./MeetingView.vue'), meta: { title: 'meetings.title' } },
 ]
 
@@ -20,7 +23,7 @@ export const nav: NavGroup | null = {
   label: 'meetings.nav.group',
   permission: 'record.read',
   items: [
-    { name: 'meetings', icon: 'calendar', label: 'meetings.nav.list', also: ['meeting'] },
-    { name: 'meetings-tracker', icon: 'report', label: 'meetings.nav.tracker' },
+    { name: 'meetings', icon: 'calendar', label: 'meetings.nav.list', also: ['meeting', 'meeting-new', 'meeting-edit'] },
+    { name: 'meetings-tracker', icon: 'report', label: 'meetings.nav.tracker', also: ['meeting-action-item'] },
   ],
 }
