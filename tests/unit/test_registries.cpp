@@ -172,6 +172,13 @@ class RegistriesStoreTest : public testing_support::StoreTest {
     if (!errs.empty()) return Error::invalid(errs);
     return db_->write_value<int64_t>([&](db::Conn& c) { return ormas::create_ormas(c, s, in); });
   }
+  // The records of a list as their JSON, one after another (for looking for a name or a number).
+  template <class T>
+  static std::string all_json(const std::vector<T>& items) {
+    std::string out;
+    for (const auto& x : items) out += to_json(x);
+    return out;
+  }
   std::string read(const std::function<std::string(db::Conn&)>& fn) {
     std::string out;
     EXPECT_TRUE(db_->read([&](db::Conn& c) { out = fn(c); }).ok());
@@ -191,25 +198,25 @@ TEST_P(RegistriesStoreTest, BoardDuplicatesAcrossOrmasAreFlaggedAndNikMasked) {
   ASSERT_TRUE(b.ok()) << b.error().message.en;
   // One actor for the NIK, with both roles.
   EXPECT_EQ(count("SELECT COUNT(*) FROM actors WHERE nik = '6371021508900001'"), 1);
-  std::string masked = read([&](db::Conn& c) { return *ormas::ormas_json(c, op, *a, today); });
+  std::string masked = read([&](db::Conn& c) { return ormas::to_json(*ormas::get_ormas(c, op, *a, today)); });
   EXPECT_NE(masked.find("63************01"), std::string::npos);
   EXPECT_EQ(masked.find("6371021508900001"), std::string::npos);
   EXPECT_NE(masked.find("\"duplicate\":true"), std::string::npos);
-  std::string open = read([&](db::Conn& c) { return *ormas::ormas_json(c, cleared, *a, today); });
+  std::string open = read([&](db::Conn& c) { return ormas::to_json(*ormas::get_ormas(c, cleared, *a, today)); });
   EXPECT_NE(open.find("6371021508900001"), std::string::npos);
-  std::string dups = read([&](db::Conn& c) { return ormas::duplicates_json(c, prov); });
+  std::string dups = read([&](db::Conn& c) { return all_json(ormas::duplicates(c, prov)); });
   EXPECT_NE(dups.find("Forum Pemuda Martapura"), std::string::npos);
   EXPECT_NE(dups.find("Gerakan Pemuda Banua"), std::string::npos);
   // Outside the kab/kota: nothing.
-  EXPECT_EQ(read([&](db::Conn& c) { return ormas::ormas_json(c, other, *a, today).value_or("none"); }), "none");
+  EXPECT_EQ(read([&](db::Conn& c) { return ormas::get_ormas(c, other, *a, today) ? "found" : "none"; }), "none");
   // Search by a board member's name and by NIK (cleared only).
-  EXPECT_NE(read([&](db::Conn& c) { return ormas::list_json(c, op, {"fauzi", "", "", "", ""}, std::nullopt, 10, today); }).find("Forum Pemuda"),
+  EXPECT_NE(read([&](db::Conn& c) { return all_json(ormas::list_ormas(c, op, {"fauzi", "", "", "", ""}, today).items); }).find("Forum Pemuda"),
             std::string::npos);
-  EXPECT_NE(read([&](db::Conn& c) { return ormas::list_json(c, op, {"Gerakan Pemuda", "", "", "", ""}, std::nullopt, 10, today); }).find("Gerakan"),
+  EXPECT_NE(read([&](db::Conn& c) { return all_json(ormas::list_ormas(c, op, {"Gerakan Pemuda", "", "", "", ""}, today).items); }).find("Gerakan"),
             std::string::npos);
-  EXPECT_EQ(read([&](db::Conn& c) { return ormas::list_json(c, op, {"6371021508900001", "", "", "", ""}, std::nullopt, 10, today); }).find("Gerakan"),
+  EXPECT_EQ(read([&](db::Conn& c) { return all_json(ormas::list_ormas(c, op, {"6371021508900001", "", "", "", ""}, today).items); }).find("Gerakan"),
             std::string::npos);
-  EXPECT_NE(read([&](db::Conn& c) { return ormas::list_json(c, cleared, {"6371021508900001", "", "", "", ""}, std::nullopt, 10, today); }).find("Gerakan"),
+  EXPECT_NE(read([&](db::Conn& c) { return all_json(ormas::list_ormas(c, cleared, {"6371021508900001", "", "", "", ""}, today).items); }).find("Gerakan"),
             std::string::npos);
   // A bad NIK is refused with its field, nothing written.
   auto bad = add(op, ormas_in("Ormas Salah", {{"6371023102900001", "Budi", "KETUA", "", "", false}}));
@@ -264,7 +271,7 @@ TEST_P(RegistriesStoreTest, WarningThenStopThenRevocation) {
   auto w = impose("WARNING", "2026-12-04");
   ASSERT_TRUE(w.ok()) << w.error().message.en;
   EXPECT_EQ(count("SELECT COUNT(*) FROM ormas_sanctions WHERE compliance_due = '2026-12-15'"), 1);
-  std::string rem = read([&](db::Conn& c) { return ormas::reminders_json(c, op, d("2026-12-10")); });
+  std::string rem = read([&](db::Conn& c) { return ormas::to_json(ormas::reminders(c, op, d("2026-12-10"))); });
   EXPECT_NE(rem.find("\"compliance_due\":\"2026-12-15\""), std::string::npos);
   ASSERT_TRUE(impose("ACTIVITY_STOP", "2026-12-16").ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM ormas WHERE status = 'ACTIVITY_STOPPED'"), 1);
