@@ -112,20 +112,4 @@ std::string to_json(const ImportReport& r) {
   return o.take();
 }
 
-std::string audit_json(std::initializer_list<AuditField> fields) {
-  json::Out o;
-  o.begin_object();
-  for (const auto& f : fields) {
-    o.key(f.key);
-    std::visit(
-        [&](const auto& v) {
-          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::nullptr_t>) o.null();
-          else o.value(v);
-        },
-        f.value);
-  }
-  o.end_object();
-  return o.take();
-}
-
 }  // namespace pantau::ormas

@@ -175,7 +175,7 @@ Result<int64_t> create_ormas(db::Conn& c, const auth::Scope& s, const OrmasInput
                     in.abbreviation + " " + in.address + " " + field_words(in.fields), "/ormas/" + std::to_string(id)});
   if (audit)
     append_audit(c, s, "create", "ormas", id, in.region_code,
-          audit_json({{"name", in.name}, {"legal_form", in.legal_form}, {"skt_no", in.skt_no},
+          audit::snapshot({{"name", in.name}, {"legal_form", in.legal_form}, {"skt_no", in.skt_no},
                       {"board", static_cast<int64_t>(in.board.size())}}));
   return id;
 }
@@ -200,7 +200,7 @@ Result<int64_t> add_board_member(db::Conn& c, const auth::Scope& s, int64_t orma
   int64_t id = insert_board_member(c, s, ormas_id, o->name, o->region, b);
   c.exec("UPDATE ormas SET version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), ormas_id});
   append_audit(c, s, "add_board_member", "ormas", ormas_id, o->region,
-        audit_json({{"member_id", id}, {"name", b.name}, {"position", b.position}}));
+        audit::snapshot({{"member_id", id}, {"name", b.name}, {"position", b.position}}));
   return id;
 }
 
@@ -455,7 +455,7 @@ Result<int64_t> create_registration(db::Conn& c, const auth::Scope& s, int64_t o
   for (auto& t : types)
     c.exec("INSERT INTO ormas_registration_documents (registration_id, doc_type) VALUES (?, ?)", {id, t});
   append_audit(c, s, "create", "ormas_registration", id, o->region,
-        audit_json({{"ormas_id", ormas_id}, {"submitted_on", submitted_on}, {"verification_due", format_date(due)}}));
+        audit::snapshot({{"ormas_id", ormas_id}, {"submitted_on", submitted_on}, {"verification_due", format_date(due)}}));
   return id;
 }
 
@@ -474,7 +474,7 @@ Status judge_document(db::Conn& c, const auth::Scope& s, int64_t reg_id, const s
   if (n == 0) return Error::invalid_field("doc_type", "not_found", "Dokumen ini tidak ada dalam daftar periksa.", "This document is not on the checklist.");
   c.exec("UPDATE ormas_registrations SET version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), reg_id});
   append_audit(c, s, "judge_document", "ormas_registration", reg_id, r->region,
-        audit_json({{"doc_type", doc_type}, {"verdict", verdict}, {"note", note}}));
+        audit::snapshot({{"doc_type", doc_type}, {"verdict", verdict}, {"note", note}}));
   return {};
 }
 
@@ -520,7 +520,7 @@ Status registration_action(db::Conn& c, const auth::Scope& s, int64_t reg_id, in
   p.emplace_back(reg_id);
   c.exec(sql, p);
   append_audit(c, s, action, "ormas_registration", reg_id, r->region,
-        audit_json({{"from", r->status}, {"to", std::string(name(to))}, {"on", format_date(on)}, {"receipt_no", receipt_no},
+        audit::snapshot({{"from", r->status}, {"to", std::string(name(to))}, {"on", format_date(on)}, {"receipt_no", receipt_no},
                     {"reason", reason}}));
   return {};
 }
@@ -542,7 +542,7 @@ Result<int64_t> add_annual_report(db::Conn& c, const auth::Scope& s, int64_t orm
                         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         {ormas_id, int64_t{year}, format_date(due), submitted_on, activities, finances, s.user_id, now_iso()});
   append_audit(c, s, "create", "ormas_annual_report", id, o->region,
-        audit_json({{"ormas_id", ormas_id}, {"year", int64_t{year}}, {"due_date", format_date(due)}, {"submitted_on", submitted_on}}));
+        audit::snapshot({{"ormas_id", ormas_id}, {"year", int64_t{year}}, {"due_date", format_date(due)}, {"submitted_on", submitted_on}}));
   return id;
 }
 
@@ -577,9 +577,9 @@ Result<int64_t> impose_sanction(db::Conn& c, const auth::Scope& s, int64_t ormas
   if (!status.empty())
     c.exec("UPDATE ormas SET status = ?, version = version + 1, updated_at = ? WHERE id = ?", {status, now_iso(), ormas_id});
   append_audit(c, s, "sanction", "ormas", ormas_id, o->region,
-        audit_json({{"sanction_id", id}, {"level", step.level}, {"step", int64_t{step.step}}, {"decree_no", decree_no},
+        audit::snapshot({{"sanction_id", id}, {"level", step.level}, {"step", int64_t{step.step}}, {"decree_no", decree_no},
                     {"issued_on", issued_on}, {"legal_basis", step.legal_basis},
-                    {"compliance_due", due ? AuditValue(format_date(*due)) : AuditValue(nullptr)}}));
+                    {"compliance_due", due ? audit::SnapshotValue(format_date(*due)) : audit::SnapshotValue(nullptr)}}));
   return id;
 }
 
@@ -590,7 +590,7 @@ Status comply_sanction(db::Conn& c, const auth::Scope& s, int64_t sanction_id, c
   if (!parse_date(complied_on)) return Error::invalid_field("complied_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
   if (c.exec("UPDATE ormas_sanctions SET complied_on = ?, version = version + 1 WHERE id = ? AND complied_on IS NULL", {complied_on, sanction_id}) == 0)
     return Error::conflict("ormas.already_complied", "Kepatuhan sudah dicatat.", "Compliance was already recorded.");
-  append_audit(c, s, "comply", "ormas_sanction", sanction_id, o->region, audit_json({{"complied_on", complied_on}}));
+  append_audit(c, s, "comply", "ormas_sanction", sanction_id, o->region, audit::snapshot({{"complied_on", complied_on}}));
   return {};
 }
 
@@ -706,7 +706,7 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
     ++rep.created;
   }
   append_audit(c, s, "import", "ormas", first, s.region_code,
-        audit_json({{"file_sha256", file_sha256}, {"rows", int64_t{rep.rows}}, {"first_id", first}, {"last_id", last}}));
+        audit::snapshot({{"file_sha256", file_sha256}, {"rows", int64_t{rep.rows}}, {"first_id", first}, {"last_id", last}}));
   return rep;
 }
 

@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "auth/scope.h"
@@ -195,12 +194,5 @@ std::string to_json(const SharedMember& m);
 std::string to_json(const Reminders& r);
 std::string to_json(const MapPoint& p);
 std::string to_json(const ImportReport& r);
-// An audit snapshot: a flat object of these fields (user text escaped by the writer).
-using AuditValue = std::variant<std::nullptr_t, bool, int64_t, std::string>;
-struct AuditField {
-  std::string_view key;
-  AuditValue value;
-};
-std::string audit_json(std::initializer_list<AuditField> fields);
 
 }  // namespace pantau::ormas
