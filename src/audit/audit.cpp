@@ -2,8 +2,25 @@
 
 #include "core/crypto.h"
 #include "core/time.h"
+#include "http/json.h"
 
 namespace pantau::audit {
+
+std::string snapshot(std::initializer_list<SnapshotField> fields) {
+  json::Out o;
+  o.begin_object();
+  for (const auto& f : fields) {
+    o.key(f.key);
+    std::visit(
+        [&](const auto& v) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::nullptr_t>) o.null();
+          else o.value(v);
+        },
+        f.value);
+  }
+  o.end_object();
+  return o.take();
+}
 
 static constexpr const char* kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -4,8 +4,11 @@
 // `pantau audit verify` finds the first broken link.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "auth/scope.h"
@@ -22,6 +25,16 @@ struct Entry {
   std::optional<std::string> before_json;
   std::optional<std::string> after_json;
 };
+
+// A snapshot of flat fields for before_json/after_json, written by the JSON writer (so user text
+// is escaped, never spliced), for a store that has no record type to serialise:
+//   audit::snapshot({{"name", in.name}, {"rows", int64_t{n}}, {"due", nullptr}})
+using SnapshotValue = std::variant<std::nullptr_t, bool, int64_t, std::string>;
+struct SnapshotField {
+  std::string_view key;
+  SnapshotValue value;
+};
+std::string snapshot(std::initializer_list<SnapshotField> fields);
 
 // Appends inside the caller's write transaction. `actor` is the user doing it.
 void append(db::Conn& c, const auth::Scope& actor, const Entry& e);

@@ -169,7 +169,9 @@ describe('routes, methods and paths', () => {
       ['/api/v1/monitoring/events', 500], ['/api/v1/conflict/incidents', 1000], ['/api/v1/elections', 500],
       ['/api/v1/support-items', 500], ['/api/v1/support-instruments', 500], ['/api/v1/party-aid/vote-values', 500],
       ['/api/v1/party-aid/boards', 500], ['/api/v1/party-aid/applications', 500], ['/api/v1/party-aid/lpj', 500],
-      ['/api/v1/meetings', 500], ['/api/v1/meetings/tracker', 500]];
+      ['/api/v1/meetings', 500], ['/api/v1/meetings/tracker', 500],
+      ['/api/v1/ormas', 500], ['/api/v1/foreigners/persons', 500], ['/api/v1/foreigners/presences', 500],
+      ['/api/v1/democracy/evidence', 500], ['/api/v1/democracy/proposals', 500]];
     for (const [path, max] of lists) {
       for (const [q, field] of [['limit=0', 'limit'], [`limit=${max + 1}`, 'limit'], ['limit=x', 'limit'], ['after=x', 'after'], ['after=0', 'after'], ['after=-3', 'after']]) {
         const r = await admin.get(`${path}?${q}`);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "fixtures.h"
+#include "http/params.h"
 #include "modules/conflict/store.h"
 #include "modules/regions/seed.h"
 #include "store_fixture.h"
@@ -13,6 +14,19 @@ using namespace pantau;
 using namespace pantau::democracy;
 
 namespace {
+
+// A page of records as the list answers it: {"items":[...],"next_after":...}.
+template <class T>
+std::string page_json(const db::Page<T>& page) {
+  return http::page_json(page);
+}
+// The records of a list as their JSON, one after another.
+template <class T>
+std::string all_json(const std::vector<T>& items) {
+  std::string out;
+  for (const auto& x : items) out += to_json(x);
+  return out;
+}
 
 class DemocracyStoreTest : public testing_support::StoreTest {
  protected:
@@ -65,8 +79,8 @@ class DemocracyStoreTest : public testing_support::StoreTest {
   }
   std::string provisional(const auth::Scope& s, const std::string& region, int y) {
     return read([&](db::Conn& c) {
-      auto r = provisional_json(c, s, region, y);
-      return r.ok() ? *r : "ERROR " + r.error().code;
+      auto r = democracy::provisional(c, s, region, y);
+      return r.ok() ? to_json(*r) : "ERROR " + r.error().code;
     });
   }
   auth::Scope kab, kab_other, prov, other_prov, admin;
@@ -77,13 +91,13 @@ class DemocracyStoreTest : public testing_support::StoreTest {
 TEST_P(DemocracyStoreTest, ReferenceDataAndMissingProvinces) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM democracy_indicators WHERE method = 'NEW_2021'"), 22);
   EXPECT_EQ(count("SELECT COUNT(*) FROM democracy_indicators WHERE method = 'OLD_2009'"), 28);
-  std::string cov = read([](db::Conn& c) { return coverage_json(c, 2023); });
+  std::string cov = read([](db::Conn& c) { return to_json(coverage(c, 2023)); });
   EXPECT_NE(cov.find(R"("code":"63","name":"Kalimantan Selatan","missing":false,"value":80.44,"value_text":"80.44","category":"BAIK","rank":10)"),
             std::string::npos) << cov;
   EXPECT_NE(cov.find(R"("found":13,"missing":25)"), std::string::npos) << cov;
   EXPECT_NE(cov.find(R"("code":"19","name":"Kepulauan Bangka Belitung","missing":true,"value":null)"), std::string::npos);
   EXPECT_NE(cov.find(R"("nasional":{"value":79.51,"value_text":"79.51","category":"SEDANG")"), std::string::npos);
-  std::string trend = read([](db::Conn& c) { return trend_json(c, "64"); });
+  std::string trend = read([](db::Conn& c) { return to_json(democracy::trend(c, "64")); });
   EXPECT_NE(trend.find(R"({"year":2022,"method":"NEW_2021","total":83.58,"kebebasan":91.4,"kesetaraan":79.25,"kapasitas":81.06})"),
             std::string::npos) << trend;
   // The shipped proposal rules are the ones the rule table tests.
@@ -122,7 +136,7 @@ TEST_P(DemocracyStoreTest, ImportWithBadRowsWritesNothing) {
   ASSERT_TRUE(ok.ok());
   EXPECT_TRUE(ok->refused.empty());
   EXPECT_EQ(ok->imported, 2);
-  std::string v = read([](db::Conn& c) { return values_json(c, {2023, "PROVINSI", "19", ""}); });
+  std::string v = read([](db::Conn& c) { return all_json(official_values(c, {2023, "PROVINSI", "19", ""})); });
   EXPECT_NE(v.find(R"("scope":"INDICATOR","aspect":"KEBEBASAN","indicator_no":3,"method":"NEW_2021","value":59.99,"value_text":"59.99","category":"BURUK")"),
             std::string::npos) << v;
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND entity = 'democracy_values'"), 1);
@@ -140,14 +154,14 @@ TEST_P(DemocracyStoreTest, EvidenceIsScopedByRegionAndClearance) {
   // A kecamatan's item is kept for its kab/kota.
   auto kec = add(kab, "63.71.01", 2, -1);
   ASSERT_TRUE(kec.ok()) << kec.error().message.en;
-  EXPECT_NE(read([&](db::Conn& c) { return *evidence_json(c, kab, *kec); }).find(R"("region_code":"63.71")"), std::string::npos);
+  EXPECT_NE(read([&](db::Conn& c) { return to_json(*get_evidence(c, kab, *kec)); }).find(R"("region_code":"63.71")"), std::string::npos);
   auto theirs = add(kab_other, "63.72", 7, 1);
   ASSERT_TRUE(theirs.ok());
   auto secret = add(prov, "63", 3, -1, 1);
   ASSERT_TRUE(secret.ok());
   EXPECT_EQ(add(kab, "63.71", 1, -1, 1).error().code, "validation_failed");  // above the operator's clearance
   auto ids = [&](const auth::Scope& s) {
-    std::string j = read([&](db::Conn& c) { return evidence_list_json(c, s, {}, std::nullopt, 100); });
+    std::string j = read([&](db::Conn& c) { return page_json(list_evidence(c, s, {}, {std::nullopt, 100})); });
     std::vector<int64_t> out;
     for (int64_t id : {*mine, *theirs, *secret})
       if (j.find(fmt::format("{{\"id\":{},", id)) != std::string::npos) out.push_back(id);
@@ -159,11 +173,11 @@ TEST_P(DemocracyStoreTest, EvidenceIsScopedByRegionAndClearance) {
   EXPECT_TRUE(ids(other_prov).empty());
   // Update with a stale version is refused; with the current one it moves the item.
   EvidenceInput in{"63.71", today, "Diskusi publik dibubarkan", "banjarmasinpost.co.id", "Bidang Poldagri", 1, -1, 0};
-  Status stale = db_->write([&](db::Conn& c) { return update_evidence(c, kab, *mine, 7, in); });
+  Status stale = db_->write([&](db::Conn& c) -> Status { auto r = update_evidence(c, kab, *mine, 7, in); return r.ok() ? Status{} : Status(r.error()); });
   EXPECT_EQ(stale.error().kind, ErrorKind::PreconditionFailed);
-  Status ok = db_->write([&](db::Conn& c) { return update_evidence(c, kab, *mine, 1, in); });
+  Status ok = db_->write([&](db::Conn& c) -> Status { auto r = update_evidence(c, kab, *mine, 1, in); return r.ok() ? Status{} : Status(r.error()); });
   EXPECT_TRUE(ok.ok());
-  Status not_visible = db_->write([&](db::Conn& c) { return update_evidence(c, kab_other, *mine, 2, in); });
+  Status not_visible = db_->write([&](db::Conn& c) -> Status { auto r = update_evidence(c, kab_other, *mine, 2, in); return r.ok() ? Status{} : Status(r.error()); });
   EXPECT_EQ(not_visible.error().kind, ErrorKind::NotFound);
 }
 
@@ -188,7 +202,7 @@ TEST_P(DemocracyStoreTest, IncidentProposalAcceptedMovesTheProvisionalIndex) {
   EXPECT_EQ(created, 2);
   ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status { created = scan_proposals(c); return {}; }).ok());
   EXPECT_EQ(created, 0) << "a record is proposed once";
-  auto list = [&](const auth::Scope& s) { return read([&](db::Conn& c) { return proposals_json(c, s, "PENDING", std::nullopt, 50); }); };
+  auto list = [&](const auth::Scope& s) { return read([&](db::Conn& c) { return page_json(list_proposals(c, s, "PENDING", {std::nullopt, 50})); }); };
   std::string for_prov = list(prov);
   EXPECT_NE(for_prov.find(fmt::format(R"("source_kind":"INCIDENT","source_id":{},"record_link":"/conflict/incidents/{}")", *id, *id)),
             std::string::npos) << for_prov;
@@ -210,7 +224,7 @@ TEST_P(DemocracyStoreTest, IncidentProposalAcceptedMovesTheProvisionalIndex) {
   ASSERT_TRUE(accepted.ok()) << accepted.error().message.en;
   auto again = db_->write_value<int64_t>([&](db::Conn& c) { return accept_proposal(c, prov, proposal, 2, {}); });
   EXPECT_EQ(again.error().kind, ErrorKind::Conflict);
-  std::string ev = read([&](db::Conn& c) { return *evidence_json(c, kab, *accepted); });
+  std::string ev = read([&](db::Conn& c) { return to_json(*get_evidence(c, kab, *accepted)); });
   EXPECT_NE(ev.find(R"("handled_by":"Pokja IDI Provinsi","classification":"BIASA","source_kind":"INCIDENT")"), std::string::npos) << ev;
   // One negative item takes negative_points (2 in the shipped weights) from indicator 3.
   EXPECT_NEAR(indicator_score(provisional(prov, "63.71", year), 3), before_kab - 2.0, 1e-9);
@@ -227,7 +241,7 @@ TEST_P(DemocracyStoreTest, ProvisionalBesideOfficialAndBackTest) {
   EXPECT_NE(p.find(R"("official":false,"label":{"id":"Indeks sementara)"), std::string::npos) << p.substr(0, 300);
   EXPECT_NE(p.find(R"("total":80.86,"category":"BAIK","official_total":80.44,"difference":0.42)"), std::string::npos) << p.substr(0, 800);
   EXPECT_NE(p.find("IDI provinsi resmi 2022"), std::string::npos);
-  std::string bt = read([&](db::Conn& c) { return backtest_json(c, prov, 2023); });
+  std::string bt = read([&](db::Conn& c) { return to_json(backtest(c, prov, 2023)); });
   EXPECT_EQ(bt.find("\"province_code\""), std::string::npos) << "no evidence of 2023, nothing to back-test";
   // Evidence dated in 2023, recorded later for the back-test.
   ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
@@ -235,7 +249,7 @@ TEST_P(DemocracyStoreTest, ProvisionalBesideOfficialAndBackTest) {
            "VALUES (2023, '63.71', 3, '2023-05-02', 'x', 'y', -1, ?, '2023-05-02', '2023-05-02')", {prov.user_id});
     return {};
   }).ok());
-  bt = read([&](db::Conn& c) { return backtest_json(c, prov, 2023); });
+  bt = read([&](db::Conn& c) { return to_json(backtest(c, prov, 2023)); });
   EXPECT_NE(bt.find(R"({"province_code":"63","name":"Kalimantan Selatan","provisional":80.76,"official":80.44,"difference":0.32})"), std::string::npos) << bt;
 }
 
@@ -265,12 +279,12 @@ TEST_P(DemocracyStoreTest, ImprovementPlanUsesTheMeetingsActionItems) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM action_items WHERE source = 'democracy' AND id = ?", {*id}), 1)
       << "the item is the meetings module's own action item";
   std::string pj = read([&](db::Conn& c) {
-    auto r = plan_json(c, kab, "63.71", year);
-    return r.ok() ? *r : "ERROR " + r.error().code;
+    auto r = plan(c, kab, "63.71", year);
+    return r.ok() ? to_json(*r) : "ERROR " + r.error().code;
   });
   EXPECT_NE(pj.find(R"({"number":7,"aspect":"KEBEBASAN")"), std::string::npos) << pj;
   EXPECT_NE(pj.find(fmt::format(R"({{"id":{},"indicator":"IDI indikator 7: )", *id)), std::string::npos) << pj;
-  EXPECT_EQ(read([&](db::Conn& c) { auto r = plan_json(c, kab_other, "63.71", year); return r.ok() ? *r : r.error().code; }), "not_found");
+  EXPECT_EQ(read([&](db::Conn& c) { auto r = plan(c, kab_other, "63.71", year); return r.ok() ? to_json(*r) : r.error().code; }), "not_found");
   in.region_code = "64";
   EXPECT_EQ(db_->write_value<int64_t>([&](db::Conn& c) { return add_plan_item(c, prov, in); }).error().kind, ErrorKind::Forbidden);
 }

@@ -2,6 +2,7 @@
 // (db/page.h) on both databases.
 #include <gtest/gtest.h>
 
+#include "audit/audit.h"
 #include "http/handler.h"
 #include "store_fixture.h"
 
@@ -39,6 +40,20 @@ TEST(JsonObject, EscapesUserTextSoItCannotForgeAField) {
   EXPECT_EQ(in->str("stage", true).value_or(""), "POTENTIAL");
   EXPECT_EQ(in->int64("rows", true).value_or(0), 3);
   EXPECT_TRUE(in->is_null("end"));
+}
+
+TEST(AuditSnapshot, WritesEachFieldThroughTheWriter) {
+  std::string forged = "Pasar X\",\"stage\":\"RESOLVED\\\n\x01";
+  std::string doc = audit::snapshot({{"name", forged}, {"rows", int64_t{3}}, {"ok", true}, {"due", nullptr}});
+  auto in = json::In::parse(doc);
+  ASSERT_TRUE(in.ok()) << doc;
+  const rapidjson::Value* name = in->get("name");
+  ASSERT_TRUE(name && name->IsString()) << doc;
+  EXPECT_EQ(std::string(name->GetString(), name->GetStringLength()), forged);
+  EXPECT_FALSE(in->has("stage")) << doc;
+  EXPECT_EQ(in->int64("rows", true).value_or(0), 3);
+  EXPECT_EQ(in->boolean("ok", true), std::optional<bool>(true));
+  EXPECT_TRUE(in->is_null("due"));
 }
 
 TEST(JsonWithMember, AddsAMemberWithoutSplicingByHand) {

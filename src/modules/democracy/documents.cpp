@@ -1,7 +1,6 @@
 #include "modules/democracy/documents.h"
 
 #include <fmt/format.h>
-#include <rapidjson/document.h>
 
 #include "auth/roles.h"
 #include "modules/democracy/rules.h"
@@ -35,42 +34,33 @@ std::vector<EvidenceLine> annex(db::Conn& c, const auth::Scope& s, const std::st
   return out;
 }
 
-std::string num(const rapidjson::Value& v) { return v.IsNumber() ? fmt::format("{:.2f}", v.GetDouble()) : "-"; }
-std::string signed_num(const rapidjson::Value& v) { return v.IsNumber() ? fmt::format("{:+.2f}", v.GetDouble()) : "-"; }
-
-Result<rapidjson::Document> provisional_doc(db::Conn& c, const auth::Scope& s, const std::string& region, int year) {
-  PANTAU_TRY(std::string json, provisional_json(c, s, region, year));
-  rapidjson::Document d;
-  d.Parse(json.data(), json.size());
-  if (d.HasParseError()) return Error::internal("provisional answer did not parse");
-  return d;
-}
+std::string num(const std::optional<double>& v) { return v ? fmt::format("{:.2f}", *v) : "-"; }
+std::string signed_num(const std::optional<double>& v) { return v ? fmt::format("{:+.2f}", *v) : "-"; }
 
 const char* kLabel = "INDEKS SEMENTARA - BUKAN ANGKA RESMI BPS";
 
 }  // namespace
 
 Result<std::string> pokja_pdf(db::Conn& c, const auth::Scope& s, const std::string& region, int year) {
-  PANTAU_TRY(rapidjson::Document d, provisional_doc(c, s, region, year));
-  std::string name = d["region_name"].GetString();
+  PANTAU_TRY(Provisional d, provisional(c, s, region, year));
+  const std::string& name = d.region_name;
   report::PdfDocument doc({fmt::format("Indeks Demokrasi Indonesia sementara {} {}", name, year), "Pokja IDI", "IDI", std::nullopt});
   doc.title(fmt::format("INDEKS DEMOKRASI INDONESIA (IDI) {} TAHUN {}", name, year), kLabel);
-  doc.paragraph(d["label"]["id"].GetString());
-  doc.key_values({{"Set bobot", fmt::format("{} ({}; ditetapkan {})", d["weights"]["name"].GetString(), d["weights"]["source"].GetString(),
-                                            d["weights"]["decided_on"].GetString())},
-                  {"IDI sementara", fmt::format("{} ({})", num(d["total"]), d["category"].GetString())},
-                  {"IDI resmi BPS", d["official_total"].IsNumber() ? num(d["official_total"]) : "belum ada"},
-                  {"Jumlah bukti", std::to_string(d["evidence_count"].GetInt64())}});
+  doc.paragraph(kProvisionalLabel.id);
+  doc.key_values({{"Set bobot", fmt::format("{} ({}; ditetapkan {})", d.weights.name, d.weights.source, d.weights.decided_on)},
+                  {"IDI sementara", fmt::format("{} ({})", num(d.total), d.category)},
+                  {"IDI resmi BPS", d.official_total ? num(d.official_total) : "belum ada"},
+                  {"Jumlah bukti", std::to_string(d.evidence_count)}});
   report::Table aspects{{"Aspek", "Sementara", "Resmi BPS"}, {}, {0.5, 0.25, 0.25}, {report::Align::Left, report::Align::Right, report::Align::Right}, {}};
-  for (auto& a : d["aspects"].GetArray()) aspects.rows.push_back({a["aspect"].GetString(), num(a["provisional"]), num(a["official"])});
+  for (auto& a : d.aspects) aspects.rows.push_back({a.aspect, num(a.provisional), num(a.official)});
   doc.heading("Nilai per aspek");
   doc.table(aspects);
   report::Table t{{"No", "Indikator", "Dasar", "+", "-", "Sementara", "Resmi", "Selisih"}, {}, {0.05, 0.43, 0.09, 0.06, 0.06, 0.11, 0.09, 0.11},
                   {report::Align::Right, report::Align::Left, report::Align::Right, report::Align::Right, report::Align::Right,
                    report::Align::Right, report::Align::Right, report::Align::Right}, {}};
-  for (auto& i : d["indicators"].GetArray())
-    t.rows.push_back({std::to_string(i["number"].GetInt()), i["name_id"].GetString(), num(i["baseline"]), std::to_string(i["positive"].GetInt()),
-                      std::to_string(i["negative"].GetInt()), num(i["provisional"]), num(i["official"]), signed_num(i["difference"])});
+  for (auto& i : d.indicators)
+    t.rows.push_back({std::to_string(i.number), i.name_id, num(i.baseline), std::to_string(i.positive), std::to_string(i.negative),
+                      num(i.provisional), num(i.official), signed_num(i.difference)});
   doc.heading("Nilai per indikator (22 indikator metode 2021)");
   doc.table(t);
   auto lines = annex(c, s, region, year);
@@ -83,22 +73,21 @@ Result<std::string> pokja_pdf(db::Conn& c, const auth::Scope& s, const std::stri
 }
 
 Result<std::string> pokja_xlsx(db::Conn& c, const auth::Scope& s, const std::string& region, int year) {
-  PANTAU_TRY(rapidjson::Document d, provisional_doc(c, s, region, year));
-  std::string name = d["region_name"].GetString();
+  PANTAU_TRY(Provisional d, provisional(c, s, region, year));
+  const std::string& name = d.region_name;
   report::XlsxWorkbook wb({fmt::format("IDI sementara {} {}", name, year), "Pokja IDI", "IDI", std::nullopt});
-  auto cell = [](const rapidjson::Value& v) { return v.IsNumber() ? report::XlsxCell::number(v.GetDouble(), 2) : report::XlsxCell("-"); };
+  auto cell = [](const std::optional<double>& v) { return v ? report::XlsxCell::number(*v, 2) : report::XlsxCell("-"); };
   wb.add_sheet("Indikator");
   wb.title(fmt::format("INDEKS DEMOKRASI INDONESIA {} TAHUN {}", name, year));
   wb.title(kLabel);
-  wb.title(fmt::format("Set bobot: {} ({})", d["weights"]["name"].GetString(), d["weights"]["source"].GetString()));
+  wb.title(fmt::format("Set bobot: {} ({})", d.weights.name, d.weights.source));
   wb.header({"No", "Aspek", "Indikator", "Dasar", "Asal nilai dasar", "Bukti +", "Bukti -", "Sementara", "Resmi BPS", "Selisih"});
-  for (auto& i : d["indicators"].GetArray())
-    wb.row({report::XlsxCell::integer(i["number"].GetInt()), i["aspect"].GetString(), i["name_id"].GetString(), cell(i["baseline"]),
-            i["baseline_from"]["id"].GetString(), report::XlsxCell::integer(i["positive"].GetInt()),
-            report::XlsxCell::integer(i["negative"].GetInt()), cell(i["provisional"]), cell(i["official"]), cell(i["difference"])});
-  for (auto& a : d["aspects"].GetArray())
-    wb.row({"", a["aspect"].GetString(), "Aspek", "", "", "", "", cell(a["provisional"]), cell(a["official"]), ""});
-  wb.row({"", "", "IDI", "", "", "", "", cell(d["total"]), cell(d["official_total"]), cell(d["difference"])});
+  for (auto& i : d.indicators)
+    wb.row({report::XlsxCell::integer(i.number), i.aspect, i.name_id, cell(i.baseline), i.baseline_from.id,
+            report::XlsxCell::integer(i.positive), report::XlsxCell::integer(i.negative), cell(i.provisional), cell(i.official),
+            cell(i.difference)});
+  for (auto& a : d.aspects) wb.row({"", a.aspect, "Aspek", "", "", "", "", cell(a.provisional), cell(a.official), ""});
+  wb.row({"", "", "IDI", "", "", "", "", cell(d.total), cell(d.official_total), cell(d.difference)});
   wb.column_widths({5, 14, 60, 9, 34, 8, 8, 11, 11, 9});
   wb.add_sheet("Lampiran bukti");
   wb.title(kLabel);

@@ -37,6 +37,8 @@ struct Indicator {
   int number = 0;
   std::string aspect;
   std::string name_id, name_en;
+  std::string variable;    // the old method's variable ("" in the new one)
+  bool confirmed = false;  // checked against the BPS publication (confidence C)
 };
 
 // One official value as BPS released it.
@@ -58,6 +60,7 @@ struct WeightSet {
   std::map<int, double> indicator;       // indicator -> weight within its aspect, summing to 1 per aspect
   double negative_points = 2.0;          // points one negative evidence item takes from its indicator
   double positive_points = 1.0;          // points one positive item adds
+  bool active = false;                   // the set the provisional index uses
 };
 
 // The composite at every level, scores 0..100.

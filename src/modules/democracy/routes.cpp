@@ -11,13 +11,11 @@
 #include "core/xlsx_read.h"
 #include "http/answer_cache.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
-#include "http/write_safety.h"
 #include "modules/democracy/documents.h"
 #include "modules/democracy/store.h"
-#include "http/handler.h"
-#include "modules/regions/public.h"
 
 namespace pantau::democracy {
 
@@ -27,22 +25,20 @@ using http::path_id;
 
 namespace {
 
-Response read_json(Ctx& ctx, const std::function<std::optional<std::string>(db::Conn&)>& fn) {
-  std::optional<std::string> body;
-  Status s = ctx.db().read([&](db::Conn& c) { body = fn(c); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!body) return Response::problem(Error::not_found());
-  return Response::json(200, *body);
-}
-
 // The official-value answers (trend, choropleth, coverage) are national reference data, the same
 // for every user, read on every chart redraw: kept while nothing was written, at most 30 s.
-Response cached_json(Ctx& ctx, std::string_view what, const std::function<std::optional<std::string>(db::Conn&)>& fn) {
+// `fn(conn)` returns a record (or a vector of them, answered as {"items": [...]}).
+template <class Fn>
+Response cached(Ctx& ctx, std::string_view what, Fn fn) {
   static http::AnswerCache cache(256, std::chrono::seconds(30));
   const uint64_t generation = ctx.db().generation();
   std::string key = std::string(what) + '\n' + ctx.req.query_string;
   if (auto hit = cache.get(key, generation)) return Response::json(200, *hit);
-  Response r = read_json(ctx, fn);
+  Response r = http::read(ctx, [&](db::Conn& c) -> Response {
+    auto v = fn(c);
+    if constexpr (requires { v.begin(); }) return Response::json(200, http::items_json(v));
+    else return Response::json(200, to_json(v));
+  });
   if (r.status == 200) cache.put(key, generation, r.body);
   return r;
 }
@@ -83,157 +79,141 @@ Result<EvidenceInput> evidence_input(const http::Request& req, bool required) {
   return e;
 }
 
-Response list_evidence(Ctx& ctx) {
-  auto region = http::region_param(ctx.req);
-  if (!region.ok()) return Response::problem(region.error());
-  auto year = int_param(ctx.req, "year", 2009, 2100);
-  if (!year.ok()) return Response::problem(year.error());
-  auto ind = int_param(ctx.req, "indicator", 1, 22);
-  if (!ind.ok()) return Response::problem(ind.error());
-  auto page = http::paging(ctx.req, 50, 500);
-  if (!page.ok()) return Response::problem(page.error());
-  EvidenceFilter f{*region, *year, *ind};
-  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    return evidence_list_json(c, ctx.scope(), f, page->after, page->limit);
-  });
+const Message kNoEvidence{"Bukti tidak ditemukan.", "Evidence item not found."};
+const Message kNoProposal{"Usulan tidak ditemukan.", "Proposal not found."};
+
+Response list_all_evidence(Ctx& ctx) {
+  PANTAU_TRY(std::string region, http::region_param(ctx.req));
+  PANTAU_TRY(auto year, int_param(ctx.req, "year", 2009, 2100));
+  PANTAU_TRY(auto ind, int_param(ctx.req, "indicator", 1, 22));
+  PANTAU_TRY(http::Paging page, http::paging(ctx.req));
+  EvidenceFilter f{region, year, ind};
+  return http::read_page(ctx, [&](db::Conn& c) { return list_evidence(c, ctx.scope(), f, page); });
+}
+
+// The evidence item `id` as it now is (after a write).
+Result<Evidence> evidence_now(db::Conn& c, const auth::Scope& s, int64_t id) {
+  auto e = get_evidence(c, s, id);
+  if (!e) return Error::not_found(kNoEvidence.id, kNoEvidence.en);
+  return *e;
 }
 
 Response create_one_evidence(Ctx& ctx) {
-  auto in = evidence_input(ctx.req, true);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(int64_t id, create_evidence(c, ctx.scope(), *in));
-    int64_t v = 1;
-    auto body = evidence_json(c, ctx.scope(), id, &v);
-    return http::with_version(Response::json(201, body.value_or("{}")), v);
+  PANTAU_TRY(EvidenceInput in, evidence_input(ctx.req, true));
+  return http::create(ctx, [&](db::Conn& c) -> Result<Evidence> {
+    PANTAU_TRY(int64_t id, create_evidence(c, ctx.scope(), in));
+    return evidence_now(c, ctx.scope(), id);
   });
 }
 
-Response get_evidence(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  int64_t v = 0;
-  Response r = read_json(ctx, [&](db::Conn& c) { return evidence_json(c, ctx.scope(), *id, &v); });
-  return r.status == 200 ? http::with_version(std::move(r), v) : r;
+Response get_one_evidence(Ctx& ctx) {
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_evidence(c, ctx.scope(), id); }, kNoEvidence);
 }
 
 Response patch_evidence(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = evidence_input(ctx.req, true);
-  if (!in.ok()) return Response::problem(in.error());
-  std::optional<std::string> body;
-  int64_t v = 0;
-  Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    PANTAU_CHECK(update_evidence(c, ctx.scope(), *id, *version, *in));
-    body = evidence_json(c, ctx.scope(), *id, &v);
-    return {};
-  });
-  if (!s.ok()) return Response::problem(s.error());
-  return http::with_version(Response::json(200, body.value_or("{}")), v);
+  return http::update(ctx, [](const http::Request& req) { return evidence_input(req, true); },
+                      [&](db::Conn& c, int64_t id, int64_t version, const EvidenceInput& in) {
+                        return update_evidence(c, ctx.scope(), id, version, in);
+                      });
 }
 
 Response remove_evidence(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  Status s = ctx.db().write([&](db::Conn& c) { return delete_evidence(c, ctx.scope(), *id, *version); });
-  return s.ok() ? Response::no_content() : Response::problem(s.error());
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  return http::write(ctx, [&](db::Conn& c) { return delete_evidence(c, ctx.scope(), t.id, t.version); });
 }
 
-Response list_proposals(Ctx& ctx) {
+Response list_all_proposals(Ctx& ctx) {
   std::string status = ctx.req.q("status").value_or("");
   if (!status.empty() && status != "PENDING" && status != "ACCEPTED" && status != "DISMISSED")
-    return Response::problem(Error::invalid_field("status", "not_allowed", "Pilih PENDING, ACCEPTED, atau DISMISSED.",
-                                                  "Choose PENDING, ACCEPTED or DISMISSED."));
-  auto page = http::paging(ctx.req, 50, 500);
-  if (!page.ok()) return Response::problem(page.error());
+    return Error::invalid_field("status", "not_allowed", "Pilih PENDING, ACCEPTED, atau DISMISSED.", "Choose PENDING, ACCEPTED or DISMISSED.");
+  PANTAU_TRY(http::Paging page, http::paging(ctx.req));
   // New records since the last look become proposals before the list is read, so a record
   // entered a moment ago is already proposed.
   Status scan = ctx.db().write([](db::Conn& c) -> Status {
     scan_proposals(c);
     return {};
   });
-  if (!scan.ok()) return Response::problem(scan.error());
-  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    return proposals_json(c, ctx.scope(), status, page->after, page->limit);
-  });
+  if (!scan.ok()) return scan.error();
+  return http::read_page(ctx, [&](db::Conn& c) { return list_proposals(c, ctx.scope(), status, page); });
 }
 
-Response decide_proposal(Ctx& ctx, bool accept) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
+Response get_one_proposal(Ctx& ctx) {
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_proposal(c, ctx.scope(), id); }, kNoProposal);
+}
+
+// Accept: 201 with the evidence item made from the proposal (any field of the body changes it).
+Response accept(Ctx& ctx) {
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
   EvidenceInput edit;
-  if (accept && !trim(ctx.req.body).empty()) {
-    auto e = evidence_input(ctx.req, false);
-    if (!e.ok()) return Response::problem(e.error());
-    edit = *e;
+  if (!trim(ctx.req.body).empty()) {
+    PANTAU_TRY(edit, evidence_input(ctx.req, false));
   }
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    if (accept) {
-      PANTAU_TRY(int64_t evidence, accept_proposal(c, ctx.scope(), *id, *version, edit));
-      int64_t v = 1;
-      return http::with_version(Response::json(201, evidence_json(c, ctx.scope(), evidence, &v).value_or("{}")), v);
-    }
-    PANTAU_CHECK(dismiss_proposal(c, ctx.scope(), *id, *version));
-    int64_t v = 1;
-    return http::with_version(Response::json(200, proposal_json(c, ctx.scope(), *id, &v).value_or("{}")), v);
+  return http::create(ctx, [&](db::Conn& c) -> Result<Evidence> {
+    PANTAU_TRY(int64_t evidence, accept_proposal(c, ctx.scope(), t.id, t.version, edit));
+    return evidence_now(c, ctx.scope(), evidence);
   });
 }
 
+// Dismiss: 200 with the proposal, kept as DISMISSED so it is not proposed again.
+Response dismiss(Ctx& ctx) {
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) -> Result<ProposalRecord> {
+    PANTAU_CHECK(dismiss_proposal(c, ctx.scope(), t.id, t.version));
+    auto p = get_proposal(c, ctx.scope(), t.id);
+    if (!p) return Error::not_found(kNoProposal.id, kNoProposal.en);
+    return *p;
+  }, 200);
+}
+
+Response list_rules(Ctx& ctx) {
+  return http::read_items(ctx, [](db::Conn& c) { return rule_records(c); });
+}
+
+// A partial change: the fields sent replace the rule's; answers every rule.
 Response patch_rule(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  std::optional<std::string> body;
-  Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    std::optional<ProposalRule> cur;
-    for (auto& r : proposal_rules(c, false)) if (r.id == *id) cur = r;
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto kind = in.one_of("source_kind", false, kSourceKinds);
+  auto match = in.str("match", false, 64);
+  auto indicator = in.int64("indicator_no", false, 1, 22);
+  auto sign = in.int64("sign", false, -1, 1);
+  auto threshold = in.number("threshold", false);
+  auto active = in.boolean("active", false);
+  auto note = in.str("note", false, 2000);
+  return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
+    auto cur = rule_record(c, t.id);
     if (!cur) return Error::not_found("Aturan tidak ditemukan.", "Rule not found.");
-    std::string note = c.query_str("SELECT note FROM democracy_proposal_rules WHERE id = ?", {*id}).value_or("");
-    if (auto v = in->one_of("source_kind", false, kSourceKinds)) cur->source_kind = *v;
-    if (auto v = in->str("match", false, 64)) cur->match = *v;
-    if (auto v = in->int64("indicator_no", false, 1, 22)) cur->indicator_no = static_cast<int>(*v);
-    if (auto v = in->int64("sign", false, -1, 1)) cur->sign = static_cast<int>(*v);
-    if (auto v = in->number("threshold", false)) cur->threshold = *v;
-    if (auto v = in->boolean("active", false)) cur->active = *v;
-    if (auto v = in->str("note", false, 2000)) note = *v;
-    if (!in->ok()) return in->error();
-    PANTAU_CHECK(update_proposal_rule(c, ctx.scope(), *id, *version, *cur, note));
-    body = proposal_rules_json(c);
-    return {};
+    if (!in.ok()) return in.error();
+    ProposalRule r = *cur;
+    if (kind) r.source_kind = *kind;
+    if (match) r.match = *match;
+    if (indicator) r.indicator_no = static_cast<int>(*indicator);
+    if (sign) r.sign = static_cast<int>(*sign);
+    if (threshold) r.threshold = *threshold;
+    if (active) r.active = *active;
+    PANTAU_CHECK(update_proposal_rule(c, ctx.scope(), t.id, t.version, r, note.value_or(cur->note)));
+    return Response::json(200, http::items_json(rule_records(c)));
   });
-  if (!s.ok()) return Response::problem(s.error());
-  return Response::json(200, *body);
 }
 
 Response create_weights(Ctx& ctx) {
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
   WeightSet w;
-  w.code = in->str("code", true, 32).value_or("");
-  w.name = in->str("name", true, 200).value_or("");
-  w.source = in->str("source", true, 1000).value_or("");
-  w.decided_on = in->str("decided_on", true, 10).value_or("");
-  w.negative_points = in->number("negative_points", false).value_or(2.0);
-  w.positive_points = in->number("positive_points", false).value_or(1.0);
+  w.code = in.str("code", true, 32).value_or("");
+  w.name = in.str("name", true, 200).value_or("");
+  w.source = in.str("source", true, 1000).value_or("");
+  w.decided_on = in.str("decided_on", true, 10).value_or("");
+  w.negative_points = in.number("negative_points", false).value_or(2.0);
+  w.positive_points = in.number("positive_points", false).value_or(1.0);
   auto read_map = [&](const char* key, auto&& put) {
-    const auto* v = in->get(key);
+    const auto* v = in.get(key);
     if (!v || !v->IsObject()) {
-      in->add_error(key, "required", "Wajib berupa objek bobot.", "Must be an object of weights.");
+      in.add_error(key, "required", "Wajib berupa objek bobot.", "Must be an object of weights.");
       return;
     }
     for (auto& m : v->GetObject()) {
       if (!m.value.IsNumber()) {
-        in->add_error(std::string(key) + "." + m.name.GetString(), "type", "Bobot harus angka.", "A weight must be a number.");
+        in.add_error(std::string(key) + "." + m.name.GetString(), "type", "Bobot harus angka.", "A weight must be a number.");
         continue;
       }
       put(std::string(m.name.GetString()), m.value.GetDouble());
@@ -242,106 +222,120 @@ Response create_weights(Ctx& ctx) {
   read_map("aspects", [&](const std::string& k, double v) { w.aspect[k] = v; });
   read_map("indicators", [&](const std::string& k, double v) {
     auto n = parse_int64(k);
-    if (!n) in->add_error("indicators." + k, "invalid", "Kunci indikator harus nomor.", "Indicator keys must be numbers.");
+    if (!n) in.add_error("indicators." + k, "invalid", "Kunci indikator harus nomor.", "Indicator keys must be numbers.");
     else w.indicator[static_cast<int>(*n)] = v;
   });
-  if (!in->ok()) return Response::problem(in->error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+  if (!in.ok()) return in.error();
+  return http::create(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_CHECK(create_weight_set(c, ctx.scope(), w));
-    return Response::json(201, weight_sets_json(c));
+    return Response::json(201, http::items_json(weight_sets(c)));
   });
 }
 
+// The body is the CSV or XLSX file itself. A refused row refuses the file (nothing is written):
+// 422 with the per-row report.
 Response import_route(Ctx& ctx) {
-  auto table = looks_like_xlsx(ctx.req.body) ? parse_xlsx(ctx.req.body, 20000) : parse_csv(ctx.req.body, 20000);
-  if (!table.ok()) return Response::problem(table.error());
-  std::optional<ImportReport> rep;
-  Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    PANTAU_TRY(rep, import_values(c, ctx.scope(), *table, sha256_hex(ctx.req.body)));
-    if (!rep->refused.empty()) return Error::invalid({});  // roll back: nothing half-imported
-    return {};
-  });
-  if (!s.ok() && !rep) return Response::problem(s.error());
-  json::Out o;
-  o.begin_object().kv("rows", rep->rows).kv("imported", s.ok() ? rep->imported : 0);
-  o.key("refused").begin_array();
-  for (auto& [line, e] : rep->refused)
-    o.begin_object().kv("line", line).kv("field", e.field).kv("code", e.code).kv_message("message", e.message).end_object();
-  o.end_array().end_object();
-  if (!s.ok()) {
+  PANTAU_TRY(CsvTable table, looks_like_xlsx(ctx.req.body) ? parse_xlsx(ctx.req.body, 20000) : parse_csv(ctx.req.body, 20000));
+  return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(ImportReport rep, import_values(c, ctx.scope(), table, sha256_hex(ctx.req.body)));
+    if (rep.refused.empty()) return Response::json(201, to_json(rep));
     Error e = Error::make(ErrorKind::Invalid, "import.refused",
-                          fmt::format("{} masalah pada berkas; tidak ada yang diimpor. Perbaiki lalu unggah lagi.", rep->refused.size()),
-                          fmt::format("{} problems in the file; nothing was imported. Fix them and upload again.", rep->refused.size()));
-    return http::problem_with(e, "report", o.take());
-  }
-  return Response::json(201, o.take());
+                          fmt::format("{} masalah pada berkas; tidak ada yang diimpor. Perbaiki lalu unggah lagi.", rep.refused.size()),
+                          fmt::format("{} problems in the file; nothing was imported. Fix them and upload again.", rep.refused.size()));
+    return http::problem_with(e, "report", to_json(rep));
+  });
 }
 
-Response provisional(Ctx& ctx) {
-  auto region = http::region_param(ctx.req);
-  if (!region.ok()) return Response::problem(region.error());
-  auto year = year_param(ctx.req, current_year());
-  if (!year.ok()) return Response::problem(year.error());
-  std::string r = region->empty() ? ctx.scope().region_code.substr(0, std::min<size_t>(5, ctx.scope().region_code.size())) : *region;
-  if (r.empty())
-    return Response::problem(Error::invalid_field("region", "required", "Pilih provinsi atau kabupaten/kota.", "Choose a province or a kab/kota."));
-  std::optional<Result<std::string>> out;
-  Status s = ctx.db().read([&](db::Conn& c) { out.emplace(provisional_json(c, ctx.scope(), r, *year)); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!out->ok()) return Response::problem(out->error());
-  return Response::json(200, **out);
+// ?region= (a province or kab/kota; the caller's own by default) and ?year=.
+struct RegionYear {
+  std::string region;
+  int year = 0;
+};
+Result<RegionYear> region_year(const http::Request& req, const auth::Scope& s) {
+  PANTAU_TRY(std::string region, http::region_param(req));
+  PANTAU_TRY(int year, year_param(req, current_year()));
+  if (region.empty()) region = s.region_code.substr(0, std::min<size_t>(5, s.region_code.size()));
+  if (region.empty())
+    return Error::invalid_field("region", "required", "Pilih provinsi atau kabupaten/kota.", "Choose a province or a kab/kota.");
+  return RegionYear{region, year};
+}
+
+Response provisional_route(Ctx& ctx) {
+  PANTAU_TRY(RegionYear q, region_year(ctx.req, ctx.scope()));
+  return http::read(ctx, [&](db::Conn& c) { return provisional(c, ctx.scope(), q.region, q.year); });
 }
 
 Response export_route(Ctx& ctx, bool pdf) {
-  auto region = http::region_param(ctx.req);
-  if (!region.ok()) return Response::problem(region.error());
-  auto year = year_param(ctx.req, current_year());
-  if (!year.ok()) return Response::problem(year.error());
-  std::string r = region->empty() ? ctx.scope().region_code : *region;
+  PANTAU_TRY(std::string given, http::region_param(ctx.req));
+  PANTAU_TRY(int year, year_param(ctx.req, current_year()));
+  std::string r = given.empty() ? ctx.scope().region_code : given;
   if (r.size() != 2 && r.size() != 5)
-    return Response::problem(Error::invalid_field("region", "required", "Pilih provinsi atau kabupaten/kota.", "Choose a province or a kab/kota."));
-  std::optional<Result<std::string>> out;
-  Status s = ctx.db().read([&](db::Conn& c) { out.emplace(pdf ? pokja_pdf(c, ctx.scope(), r, *year) : pokja_xlsx(c, ctx.scope(), r, *year)); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!out->ok()) return Response::problem(out->error());
-  Response resp;
-  resp.content_type = pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  resp.body = std::move(**out);
-  resp.header("Content-Disposition", fmt::format("attachment; filename=\"idi-sementara-{}-{}.{}\"", r, *year, pdf ? "pdf" : "xlsx"));
-  return resp;
+    return Error::invalid_field("region", "required", "Pilih provinsi atau kabupaten/kota.", "Choose a province or a kab/kota.");
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(std::string body, pdf ? pokja_pdf(c, ctx.scope(), r, year) : pokja_xlsx(c, ctx.scope(), r, year));
+    return http::attachment(std::move(body), pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            fmt::format("idi-sementara-{}-{}.{}", r, year, pdf ? "pdf" : "xlsx"));
+  });
 }
 
-Response plan(Ctx& ctx) {
-  auto region = http::region_param(ctx.req);
-  if (!region.ok()) return Response::problem(region.error());
-  auto year = year_param(ctx.req, current_year());
-  if (!year.ok()) return Response::problem(year.error());
-  std::string r = region->empty() ? ctx.scope().region_code.substr(0, std::min<size_t>(5, ctx.scope().region_code.size())) : *region;
-  std::optional<Result<std::string>> out;
-  Status s = ctx.db().read([&](db::Conn& c) { out.emplace(plan_json(c, ctx.scope(), r, *year)); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!out->ok()) return Response::problem(out->error());
-  return Response::json(200, **out);
+Response plan_route(Ctx& ctx) {
+  PANTAU_TRY(std::string given, http::region_param(ctx.req));
+  PANTAU_TRY(int year, year_param(ctx.req, current_year()));
+  std::string r = given.empty() ? ctx.scope().region_code.substr(0, std::min<size_t>(5, ctx.scope().region_code.size())) : given;
+  return http::read(ctx, [&](db::Conn& c) { return plan(c, ctx.scope(), r, year); });
 }
 
 Response add_to_plan(Ctx& ctx) {
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
   PlanItemInput p;
-  p.region_code = in->str("region_code", true, 8).value_or("");
-  p.year = static_cast<int>(in->int64("year", true, 2021, 2100).value_or(0));
-  p.indicator_no = static_cast<int>(in->int64("indicator_no", true, 1, 22).value_or(0));
-  p.action = in->str("action", true, 2000).value_or("");
-  p.output = in->str("output", false, 2000).value_or("");
-  p.owner_person = in->str("owner_person", true, 200).value_or("");
-  p.due_date = in->str("due_date", true, 10).value_or("");
-  if (!in->ok()) return Response::problem(in->error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
+  p.region_code = in.str("region_code", true, 8).value_or("");
+  p.year = static_cast<int>(in.int64("year", true, 2021, 2100).value_or(0));
+  p.indicator_no = static_cast<int>(in.int64("indicator_no", true, 1, 22).value_or(0));
+  p.action = in.str("action", true, 2000).value_or("");
+  p.output = in.str("output", false, 2000).value_or("");
+  p.owner_person = in.str("owner_person", true, 200).value_or("");
+  p.due_date = in.str("due_date", true, 10).value_or("");
+  if (!in.ok()) return in.error();
+  return http::create(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(int64_t id, add_plan_item(c, ctx.scope(), p));
-    json::Out o;
-    o.begin_object().kv("id", id).kv("source", "democracy").end_object();
-    return Response::json(201, o.take());
+    return Response::json(201, json::object("id", id, "source", "democracy"));
   });
+}
+
+Response values_route(Ctx& ctx) {
+  PANTAU_TRY(auto year, int_param(ctx.req, "year", 2009, 2100));
+  ValueFilter f{year, ctx.req.q("level").value_or(""), ctx.req.q("province").value_or(""), ctx.req.q("scope").value_or("")};
+  if (!f.level.empty() && std::find(kLevels.begin(), kLevels.end(), f.level) == kLevels.end())
+    return Error::invalid_field("level", "not_allowed", "Tingkat tidak dikenal.", "Unknown level.");
+  if (!f.scope.empty() && std::find(kScopes.begin(), kScopes.end(), f.scope) == kScopes.end())
+    return Error::invalid_field("scope", "not_allowed", "Cakupan tidak dikenal.", "Unknown scope.");
+  return cached(ctx, "values", [&](db::Conn& c) { return official_values(c, f); });
+}
+
+Response coverage_route(Ctx& ctx) {
+  PANTAU_TRY(int year, year_param(ctx.req, 2023));
+  return cached(ctx, "coverage", [&](db::Conn& c) { return coverage(c, year); });
+}
+
+Response trend_route(Ctx& ctx) {
+  PANTAU_TRY(std::string province, http::region_param(ctx.req, "province"));
+  if (province.size() > 2) return Error::invalid_field("province", "region_code", "Pilih kode provinsi.", "Choose a province code.");
+  return cached(ctx, "trend", [&](db::Conn& c) { return trend(c, province); });
+}
+
+Response choropleth_route(Ctx& ctx) {
+  PANTAU_TRY(int year, year_param(ctx.req, 2023));
+  std::string aspect = ctx.req.q("aspect").value_or("");
+  if (aspect == "TOTAL") aspect.clear();
+  if (!aspect.empty() && std::find(kNewAspects.begin(), kNewAspects.end(), aspect) == kNewAspects.end() &&
+      std::find(kOldAspects.begin(), kOldAspects.end(), aspect) == kOldAspects.end())
+    return Error::invalid_field("aspect", "not_allowed", "Aspek tidak dikenal.", "Unknown aspect.");
+  return cached(ctx, "choropleth", [&](db::Conn& c) { return choropleth(c, year, aspect); });
+}
+
+Response backtest_route(Ctx& ctx) {
+  PANTAU_TRY(int year, year_param(ctx.req, 2023));
+  return http::read(ctx, [&](db::Conn& c) { return backtest(c, ctx.scope(), year); });
 }
 
 }  // namespace
@@ -352,72 +346,28 @@ void register_routes(http::App& app) {
   http::RouteOptions write{false, auth::kRecordWrite};
   http::RouteOptions review{false, auth::kRecordReview};
   http::RouteOptions admin{false, auth::kUserAdmin};
-  r.get("/api/v1/democracy/indicators", [](Ctx& ctx) {
-    return cached_json(ctx, "indicators", [](db::Conn& c) -> std::optional<std::string> { return indicators_json(c); });
-  }, read);
-  r.get("/api/v1/democracy/values", [](Ctx& ctx) {
-    auto year = int_param(ctx.req, "year", 2009, 2100);
-    if (!year.ok()) return Response::problem(year.error());
-    ValueFilter f{*year, ctx.req.q("level").value_or(""), ctx.req.q("province").value_or(""), ctx.req.q("scope").value_or("")};
-    if (!f.level.empty() && std::find(kLevels.begin(), kLevels.end(), f.level) == kLevels.end())
-      return Response::problem(Error::invalid_field("level", "not_allowed", "Tingkat tidak dikenal.", "Unknown level."));
-    if (!f.scope.empty() && std::find(kScopes.begin(), kScopes.end(), f.scope) == kScopes.end())
-      return Response::problem(Error::invalid_field("scope", "not_allowed", "Cakupan tidak dikenal.", "Unknown scope."));
-    return cached_json(ctx, "values", [&](db::Conn& c) -> std::optional<std::string> { return values_json(c, f); });
-  }, read);
-  r.get("/api/v1/democracy/coverage", [](Ctx& ctx) {
-    auto year = year_param(ctx.req, 2023);
-    if (!year.ok()) return Response::problem(year.error());
-    return cached_json(ctx, "coverage", [&](db::Conn& c) -> std::optional<std::string> { return coverage_json(c, *year); });
-  }, read);
-  r.get("/api/v1/democracy/trend", [](Ctx& ctx) {
-    auto province = region_param(ctx.req, "province");
-    if (!province.ok()) return Response::problem(province.error());
-    if (province->size() > 2)
-      return Response::problem(Error::invalid_field("province", "region_code", "Pilih kode provinsi.", "Choose a province code."));
-    return cached_json(ctx, "trend", [&](db::Conn& c) -> std::optional<std::string> { return trend_json(c, *province); });
-  }, read);
-  r.get("/api/v1/democracy/choropleth", [](Ctx& ctx) {
-    auto year = year_param(ctx.req, 2023);
-    if (!year.ok()) return Response::problem(year.error());
-    std::string aspect = ctx.req.q("aspect").value_or("");
-    if (aspect == "TOTAL") aspect.clear();
-    if (!aspect.empty() && std::find(kNewAspects.begin(), kNewAspects.end(), aspect) == kNewAspects.end() &&
-        std::find(kOldAspects.begin(), kOldAspects.end(), aspect) == kOldAspects.end())
-      return Response::problem(Error::invalid_field("aspect", "not_allowed", "Aspek tidak dikenal.", "Unknown aspect."));
-    return cached_json(ctx, "choropleth", [&](db::Conn& c) -> std::optional<std::string> { return choropleth_json(c, *year, aspect); });
-  }, read);
+  r.get("/api/v1/democracy/indicators", [](Ctx& ctx) { return cached(ctx, "indicators", all_indicators); }, read);
+  r.get("/api/v1/democracy/values", values_route, read);
+  r.get("/api/v1/democracy/coverage", coverage_route, read);
+  r.get("/api/v1/democracy/trend", trend_route, read);
+  r.get("/api/v1/democracy/choropleth", choropleth_route, read);
   r.post("/api/v1/democracy/values/import", import_route, admin);
-  r.get("/api/v1/democracy/weights", [](Ctx& ctx) {
-    return read_json(ctx, [](db::Conn& c) -> std::optional<std::string> { return weight_sets_json(c); });
-  }, read);
+  r.get("/api/v1/democracy/weights", [](Ctx& ctx) { return http::read_items(ctx, weight_sets); }, read);
   r.post("/api/v1/democracy/weights", create_weights, admin);
-  r.get("/api/v1/democracy/evidence", list_evidence, read);
+  r.get("/api/v1/democracy/evidence", list_all_evidence, read);
   r.post("/api/v1/democracy/evidence", create_one_evidence, write);
-  r.get("/api/v1/democracy/evidence/{id}", get_evidence, read);
+  r.get("/api/v1/democracy/evidence/{id}", get_one_evidence, read);
   r.patch("/api/v1/democracy/evidence/{id}", patch_evidence, write);
   r.del("/api/v1/democracy/evidence/{id}", remove_evidence, write);
-  r.get("/api/v1/democracy/proposals", list_proposals, read);
-  r.get("/api/v1/democracy/proposals/{id}", [](Ctx& ctx) {
-    auto id = path_id(ctx.req);
-    if (!id.ok()) return Response::problem(id.error());
-    int64_t v = 0;
-    Response resp = read_json(ctx, [&](db::Conn& c) { return proposal_json(c, ctx.scope(), *id, &v); });
-    return resp.status == 200 ? http::with_version(std::move(resp), v) : resp;
-  }, read);
-  r.post("/api/v1/democracy/proposals/{id}/accept", [](Ctx& c) { return decide_proposal(c, true); }, review);
-  r.post("/api/v1/democracy/proposals/{id}/dismiss", [](Ctx& c) { return decide_proposal(c, false); }, review);
-  r.get("/api/v1/democracy/proposal-rules", [](Ctx& ctx) {
-    return read_json(ctx, [](db::Conn& c) -> std::optional<std::string> { return proposal_rules_json(c); });
-  }, admin);
+  r.get("/api/v1/democracy/proposals", list_all_proposals, read);
+  r.get("/api/v1/democracy/proposals/{id}", get_one_proposal, read);
+  r.post("/api/v1/democracy/proposals/{id}/accept", accept, review);
+  r.post("/api/v1/democracy/proposals/{id}/dismiss", dismiss, review);
+  r.get("/api/v1/democracy/proposal-rules", list_rules, admin);
   r.patch("/api/v1/democracy/proposal-rules/{id}", patch_rule, admin);
-  r.get("/api/v1/democracy/provisional", provisional, read);
-  r.get("/api/v1/democracy/backtest", [](Ctx& ctx) {
-    auto year = year_param(ctx.req, 2023);
-    if (!year.ok()) return Response::problem(year.error());
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return backtest_json(c, ctx.scope(), *year); });
-  }, read);
-  r.get("/api/v1/democracy/plan", plan, read);
+  r.get("/api/v1/democracy/provisional", provisional_route, read);
+  r.get("/api/v1/democracy/backtest", backtest_route, read);
+  r.get("/api/v1/democracy/plan", plan_route, read);
   r.post("/api/v1/democracy/plan", add_to_plan, write);
   r.get("/api/v1/democracy/export.pdf", [](Ctx& c) { return export_route(c, true); }, read);
   r.get("/api/v1/democracy/export.xlsx", [](Ctx& c) { return export_route(c, false); }, read);

@@ -3,9 +3,9 @@
 #include "auth/roles.h"
 #include "core/strings.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
-#include "http/write_safety.h"
 #include "modules/foreigners/store.h"
 #include "modules/regions/public.h"
 
@@ -17,14 +17,6 @@ using http::Response;
 namespace {
 
 Date today_now() { return *parse_date(now_iso().substr(0, 10)); }
-
-Response read_json(Ctx& ctx, const std::function<std::optional<std::string>(db::Conn&)>& fn) {
-  std::optional<std::string> body;
-  Status s = ctx.db().read([&](db::Conn& c) { body = fn(c); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!body) return Response::problem(Error::not_found());
-  return Response::json(200, *body);
-}
 
 int clearance_of(json::In& in, const char* key, int fallback) {
   if (auto c = in.one_of(key, false, auth::kClearanceNames)) return *auth::parse_clearance(*c);
@@ -109,24 +101,6 @@ Result<PresenceInput> presence_input(const http::Request& req) {
   return p;
 }
 
-Response created(Ctx& ctx, const std::function<Result<int64_t>(db::Conn&)>& op,
-                 const std::function<std::optional<std::string>(db::Conn&, int64_t)>& show) {
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(int64_t id, op(c));
-    return Response::json(201, show(c, id).value_or("{}"));
-  });
-}
-
-Response presence_after(Ctx& ctx, int64_t id, const std::function<Status(db::Conn&)>& op, int status = 200) {
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_CHECK(op(c));
-    int64_t v = 0;
-    auto body = presence_json(c, ctx.scope(), id, today_now(), &v);
-    if (!body) return Error::not_found();
-    return http::with_version(Response::json(status, *body), v);
-  });
-}
-
 Result<std::pair<std::string, std::string>> period(const http::Request& req) {
   Date today = today_now();
   std::string from = req.q("from").value_or(format_date(Date{today.year, 1, 1}));
@@ -136,6 +110,154 @@ Result<std::pair<std::string, std::string>> period(const http::Request& req) {
   return std::make_pair(from, to);
 }
 
+const Message kNoPerson{"Orang asing tidak ditemukan.", "Foreigner not found."};
+const Message kNoPresence{"Keberadaan tidak ditemukan.", "Presence not found."};
+
+Response list_all_persons(Ctx& ctx) {
+  PersonFilter f{ctx.req.q("q").value_or(""), ctx.req.q("nationality").value_or(""), {}};
+  if (f.q.size() > 100) return Error::invalid_field("q", "too_long", "Teks pencarian terlalu panjang.", "The search text is too long.");
+  PANTAU_TRY(f.page, http::paging(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_persons(c, ctx.scope(), f, today_now()); });
+}
+
+Response create_one_person(Ctx& ctx) {
+  PANTAU_TRY(PersonInput in, person_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) -> Result<Person> {
+    PANTAU_TRY(int64_t id, create_person(c, ctx.scope(), in));
+    auto p = get_person(c, ctx.scope(), id, today_now());
+    if (!p) return Error::not_found(kNoPerson.id, kNoPerson.en);
+    return *p;
+  });
+}
+
+Response get_one_person(Ctx& ctx) {
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_person(c, ctx.scope(), id, today_now()); }, kNoPerson);
+}
+
+Response list_all_orgs(Ctx& ctx) {
+  std::string q = ctx.req.q("q").value_or("").substr(0, 100);
+  return http::read_items(ctx, [&](db::Conn& c) { return list_orgs(c, ctx.scope(), q); });
+}
+
+Response create_one_org(Ctx& ctx) {
+  PANTAU_TRY(OrgInput in, org_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(int64_t id, create_org(c, ctx.scope(), in));
+    return Response::json(201, json::object("id", id));
+  });
+}
+
+Result<PresenceFilter> presence_filter(const http::Request& req) {
+  PresenceFilter f{req.q("region").value_or(""), req.q("status").value_or(""), req.q("category").value_or(""), {}};
+  PANTAU_TRY(f.page, http::paging(req));
+  if (!f.region.empty()) PANTAU_CHECK(regions::check_code(f.region, "region"));
+  if (!f.category.empty() && std::find(kCategories.begin(), kCategories.end(), f.category) == kCategories.end())
+    return Error::invalid_field("category", "not_allowed", "Kategori tidak dikenal.", "Unknown category.");
+  if (!f.status.empty() && !parse_presence_state(f.status))
+    return Error::invalid_field("status", "not_allowed", "Status tidak dikenal.", "Unknown status.");
+  return f;
+}
+
+Response list_all_presences(Ctx& ctx) {
+  PANTAU_TRY(PresenceFilter f, presence_filter(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_presences(c, ctx.scope(), f); });
+}
+
+// A write (idempotent: a retried POST replays the first answer) answered with the presence as it
+// now is; `op` returns the id of the presence it changed.
+template <class Op>
+Response presence_after(Ctx& ctx, int status, Op op) {
+  return http::create(ctx, [&](db::Conn& c) -> Result<Presence> {
+    PANTAU_TRY(int64_t id, op(c));
+    auto p = get_presence(c, ctx.scope(), id, today_now());
+    if (!p) return Error::not_found(kNoPresence.id, kNoPresence.en);
+    return *p;
+  }, status);
+}
+
+Response create_one_presence(Ctx& ctx) {
+  PANTAU_TRY(PresenceInput in, presence_input(ctx.req));
+  return presence_after(ctx, 201, [&](db::Conn& c) { return create_presence(c, ctx.scope(), in); });
+}
+
+Response get_one_presence(Ctx& ctx) {
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_presence(c, ctx.scope(), id, today_now()); }, kNoPresence);
+}
+
+Result<ActionInput> action_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  ActionInput a;
+  a.action = in.one_of("action", true, kActions).value_or("");
+  a.decision = in.str("decision", false, 20).value_or("");
+  a.follow_up = in.str("follow_up", false, 30).value_or("NONE");
+  a.reason = in.str("reason", false, 5000).value_or("");
+  a.agency = in.str("agency", false, 20).value_or("");
+  a.letter_no = in.str("letter_no", false, 200).value_or("");
+  a.referred_on = in.str("referred_on", false, 10).value_or("");
+  if (!in.ok()) return in.error();
+  return a;
+}
+
+Response presence_action_route(Ctx& ctx) {
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  PANTAU_TRY(ActionInput a, action_input(ctx.req));
+  return presence_after(ctx, 200, [&](db::Conn& c) -> Result<int64_t> {
+    PANTAU_CHECK(presence_action(c, ctx.scope(), t.id, t.version, a));
+    return t.id;
+  });
+}
+
+Result<FieldCheckInput> field_check_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  FieldCheckInput f;
+  f.check_date = in.str("check_date", true, 10).value_or("");
+  f.team = in.str("team", false, 1000).value_or("");
+  f.findings = in.str("findings", true, 10000).value_or("");
+  f.compliant = in.boolean("compliant", true).value_or(true);
+  if (auto* ph = in.get("photos")) {
+    json::Out o;
+    o.begin_array();
+    if (ph->IsArray())
+      for (auto& x : ph->GetArray())
+        if (x.IsString() && x.GetStringLength() == 64) o.value(std::string_view(x.GetString(), 64));
+    o.end_array();
+    f.photos_json = o.take();
+  }
+  if (!in.ok()) return in.error();
+  return f;
+}
+
+Response add_field_check_route(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, http::path_id(ctx.req));
+  PANTAU_TRY(FieldCheckInput f, field_check_input(ctx.req));
+  return presence_after(ctx, 201, [&](db::Conn& c) -> Result<int64_t> {
+    PANTAU_TRY(int64_t check, add_field_check(c, ctx.scope(), id, f));
+    (void)check;
+    return id;
+  });
+}
+
+Response reminders_route(Ctx& ctx) {
+  return http::read(ctx, [&](db::Conn& c) { return reminders(c, ctx.scope(), today_now()); });
+}
+
+Response recap_route(Ctx& ctx) {
+  PANTAU_TRY(auto p, period(ctx.req));
+  return http::read(ctx, [&](db::Conn& c) { return recap(c, ctx.scope(), p.first, p.second); });
+}
+
+Response recap_xlsx_route(Ctx& ctx) {
+  PANTAU_TRY(auto p, period(ctx.req));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(std::string x, recap_xlsx(c, ctx.scope(), p.first, p.second));
+    return http::attachment(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rekap-orang-asing.xlsx");
+  });
+}
+
+Response map_route(Ctx& ctx) {
+  return http::read_items(ctx, [&](db::Conn& c) { return map_areas(c, ctx.scope()); });
+}
+
 }  // namespace
 
 void register_routes(http::App& app) {
@@ -143,135 +265,20 @@ void register_routes(http::App& app) {
   http::RouteOptions read{false, auth::kRecordRead};
   http::RouteOptions write{false, auth::kRecordWrite};
   http::RouteOptions review{false, auth::kRecordReview};
-  r.get("/api/v1/foreigners/persons", [](Ctx& ctx) {
-    auto paging = http::paging(ctx.req, 50, 500);
-    if (!paging.ok()) return Response::problem(paging.error());
-    std::string q = ctx.req.q("q").value_or(""), nat = ctx.req.q("nationality").value_or("");
-    if (q.size() > 100) return Response::problem(Error::invalid_field("q", "too_long", "Teks pencarian terlalu panjang.", "The search text is too long."));
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-      return persons_json(c, ctx.scope(), q, nat, paging->after, paging->limit, today_now());
-    });
-  }, read);
-  r.post("/api/v1/foreigners/persons", [](Ctx& ctx) {
-    auto in = person_input(ctx.req);
-    if (!in.ok()) return Response::problem(in.error());
-    return created(ctx, [&](db::Conn& c) { return create_person(c, ctx.scope(), *in); },
-                   [&](db::Conn& c, int64_t id) { return person_json(c, ctx.scope(), id, today_now()); });
-  }, write);
-  r.get("/api/v1/foreigners/persons/{id}", [](Ctx& ctx) {
-    auto id = http::path_id(ctx.req);
-    if (!id.ok()) return Response::problem(id.error());
-    return read_json(ctx, [&](db::Conn& c) { return person_json(c, ctx.scope(), *id, today_now()); });
-  }, read);
-  r.get("/api/v1/foreigners/organisations", [](Ctx& ctx) {
-    std::string q = ctx.req.q("q").value_or("");
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return orgs_json(c, ctx.scope(), q.substr(0, 100)); });
-  }, read);
-  r.post("/api/v1/foreigners/organisations", [](Ctx& ctx) {
-    auto in = org_input(ctx.req);
-    if (!in.ok()) return Response::problem(in.error());
-    return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-      PANTAU_TRY(int64_t id, create_org(c, ctx.scope(), *in));
-      json::Out o;
-      o.begin_object().kv("id", id).end_object();
-      return Response::json(201, o.take());
-    });
-  }, write);
-  r.get("/api/v1/foreigners/presences", [](Ctx& ctx) {
-    auto paging = http::paging(ctx.req, 50, 500);
-    if (!paging.ok()) return Response::problem(paging.error());
-    PresenceFilter f{ctx.req.q("region").value_or(""), ctx.req.q("status").value_or(""), ctx.req.q("category").value_or("")};
-    if (!f.region.empty())
-      if (auto l = regions::check_code(f.region, "region"); !l.ok()) return Response::problem(l.error());
-    if (!f.category.empty() && std::find(kCategories.begin(), kCategories.end(), f.category) == kCategories.end())
-      return Response::problem(Error::invalid_field("category", "not_allowed", "Kategori tidak dikenal.", "Unknown category."));
-    if (!f.status.empty() && !parse_presence_state(f.status))
-      return Response::problem(Error::invalid_field("status", "not_allowed", "Status tidak dikenal.", "Unknown status."));
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-      return presences_json(c, ctx.scope(), f, paging->after, paging->limit);
-    });
-  }, read);
-  r.post("/api/v1/foreigners/presences", [](Ctx& ctx) {
-    auto in = presence_input(ctx.req);
-    if (!in.ok()) return Response::problem(in.error());
-    return created(ctx, [&](db::Conn& c) { return create_presence(c, ctx.scope(), *in); },
-                   [&](db::Conn& c, int64_t id) { return presence_json(c, ctx.scope(), id, today_now()); });
-  }, write);
-  r.get("/api/v1/foreigners/presences/{id}", [](Ctx& ctx) {
-    auto id = http::path_id(ctx.req);
-    if (!id.ok()) return Response::problem(id.error());
-    int64_t v = 0;
-    Response res = read_json(ctx, [&](db::Conn& c) { return presence_json(c, ctx.scope(), *id, today_now(), &v); });
-    return res.status == 200 ? http::with_version(std::move(res), v) : res;
-  }, read);
-  r.post("/api/v1/foreigners/presences/{id}/actions", [](Ctx& ctx) {
-    auto id = http::path_id(ctx.req);
-    if (!id.ok()) return Response::problem(id.error());
-    auto version = http::required_version(ctx.req);
-    if (!version.ok()) return Response::problem(version.error());
-    auto in = json::In::parse(ctx.req.body);
-    if (!in.ok()) return Response::problem(in.error());
-    ActionInput a;
-    a.action = in->one_of("action", true, kActions).value_or("");
-    a.decision = in->str("decision", false, 20).value_or("");
-    a.follow_up = in->str("follow_up", false, 30).value_or("NONE");
-    a.reason = in->str("reason", false, 5000).value_or("");
-    a.agency = in->str("agency", false, 20).value_or("");
-    a.letter_no = in->str("letter_no", false, 200).value_or("");
-    a.referred_on = in->str("referred_on", false, 10).value_or("");
-    if (!in->ok()) return Response::problem(in->error());
-    return presence_after(ctx, *id, [&](db::Conn& c) { return presence_action(c, ctx.scope(), *id, *version, a); });
-  }, review);
-  r.post("/api/v1/foreigners/presences/{id}/field-checks", [](Ctx& ctx) {
-    auto id = http::path_id(ctx.req);
-    if (!id.ok()) return Response::problem(id.error());
-    auto in = json::In::parse(ctx.req.body);
-    if (!in.ok()) return Response::problem(in.error());
-    FieldCheckInput f;
-    f.check_date = in->str("check_date", true, 10).value_or("");
-    f.team = in->str("team", false, 1000).value_or("");
-    f.findings = in->str("findings", true, 10000).value_or("");
-    f.compliant = in->boolean("compliant", true).value_or(true);
-    if (auto* ph = in->get("photos")) {
-      json::Out o;
-      o.begin_array();
-      if (ph->IsArray())
-        for (auto& x : ph->GetArray())
-          if (x.IsString() && x.GetStringLength() == 64) o.value(std::string_view(x.GetString(), 64));
-      o.end_array();
-      f.photos_json = o.take();
-    }
-    if (!in->ok()) return Response::problem(in->error());
-    return presence_after(ctx, *id, [&](db::Conn& c) -> Status {
-      PANTAU_TRY(int64_t cid, add_field_check(c, ctx.scope(), *id, f));
-      (void)cid;
-      return {};
-    }, 201);
-  }, write);
-  r.get("/api/v1/foreigners/reminders", [](Ctx& ctx) {
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return reminders_json(c, ctx.scope(), today_now()); });
-  }, read);
-  r.get("/api/v1/foreigners/recap", [](Ctx& ctx) {
-    auto p = period(ctx.req);
-    if (!p.ok()) return Response::problem(p.error());
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return recap_json(c, ctx.scope(), p->first, p->second); });
-  }, read);
-  r.get("/api/v1/foreigners/recap.xlsx", [](Ctx& ctx) {
-    auto p = period(ctx.req);
-    if (!p.ok()) return Response::problem(p.error());
-    std::optional<Result<std::string>> x;
-    Status s = ctx.db().read([&](db::Conn& c) { x.emplace(recap_xlsx(c, ctx.scope(), p->first, p->second)); });
-    if (!s.ok()) return Response::problem(s.error());
-    if (!x->ok()) return Response::problem(x->error());
-    Response res;
-    res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    res.body = std::move(**x);
-    res.header("Content-Disposition", "attachment; filename=\"rekap-orang-asing.xlsx\"");
-    return res;
-  }, read);
-  r.get("/api/v1/foreigners/map", [](Ctx& ctx) {
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return map_json(c, ctx.scope()); });
-  }, read);
+  r.get("/api/v1/foreigners/persons", list_all_persons, read);
+  r.post("/api/v1/foreigners/persons", create_one_person, write);
+  r.get("/api/v1/foreigners/persons/{id}", get_one_person, read);
+  r.get("/api/v1/foreigners/organisations", list_all_orgs, read);
+  r.post("/api/v1/foreigners/organisations", create_one_org, write);
+  r.get("/api/v1/foreigners/presences", list_all_presences, read);
+  r.post("/api/v1/foreigners/presences", create_one_presence, write);
+  r.get("/api/v1/foreigners/presences/{id}", get_one_presence, read);
+  r.post("/api/v1/foreigners/presences/{id}/actions", presence_action_route, review);
+  r.post("/api/v1/foreigners/presences/{id}/field-checks", add_field_check_route, write);
+  r.get("/api/v1/foreigners/reminders", reminders_route, read);
+  r.get("/api/v1/foreigners/recap", recap_route, read);
+  r.get("/api/v1/foreigners/recap.xlsx", recap_xlsx_route, read);
+  r.get("/api/v1/foreigners/map", map_route, read);
 }
 
 }  // namespace pantau::foreigners

@@ -8,8 +8,6 @@
 #include "auth/roles.h"
 #include "core/region_code.h"
 #include "core/strings.h"
-#include "http/json.h"
-#include "http/json_page.h"
 #include "modules/actors/public.h"
 #include "report/xlsx.h"
 
@@ -31,13 +29,9 @@ void check_date(std::vector<FieldError>& e, const char* name, const std::string&
   }
 }
 
-void audit_json(db::Conn& c, const auth::Scope& s, const std::string& action, const std::string& entity, int64_t id,
-                const std::string& region, int classification, const std::function<void(json::Out&)>& body) {
-  json::Out o;
-  o.begin_object();
-  body(o);
-  o.end_object();
-  audit::append(c, s, {action, entity, std::to_string(id), region, classification, std::nullopt, o.take()});
+void append_audit(db::Conn& c, const auth::Scope& s, const std::string& action, const std::string& entity, int64_t id,
+                  const std::string& region, int classification, std::string snapshot) {
+  audit::append(c, s, {action, entity, std::to_string(id), region, classification, std::nullopt, std::move(snapshot)});
 }
 
 int reminder_days(db::Conn& c, const char* code, Date today, int fallback) {
@@ -107,19 +101,17 @@ Result<int64_t> create_person(db::Conn& c, const auth::Scope& s, const PersonInp
   PANTAU_CHECK(actors::link(c, s, actor, {"foreigners", "foreign_person", std::to_string(id), "FOREIGN_NATIONAL",
                                           in.full_name + " (" + in.nationality + ", " + in.permit_type + ")", in.region_code,
                                           in.classification}, false));
-  audit_json(c, s, "create", "foreign_person", id, in.region_code, std::max(in.classification, in.id_classification), [&](json::Out& o) {
-    o.kv("full_name", in.full_name).kv("nationality", in.nationality).kv("permit_type", in.permit_type);
-  });
+  append_audit(c, s, "create", "foreign_person", id, in.region_code, std::max(in.classification, in.id_classification),
+               audit::snapshot({{"full_name", in.full_name}, {"nationality", in.nationality}, {"permit_type", in.permit_type}}));
   return id;
 }
 
-std::string persons_json(db::Conn& c, const auth::Scope& s, const std::string& q_in, const std::string& nationality,
-                         std::optional<int64_t> after, int limit, Date today) {
+db::Page<PersonSummary> list_persons(db::Conn& c, const auth::Scope& s, const PersonFilter& f, Date today) {
   db::Params p;
   std::string sql = "SELECT f.id, f.full_name, f.nationality, f.passport_no, f.id_classification, f.permit_type, f.permit_valid_to, "
                     "f.sponsor_name, f.region_code, COALESCE(g.name, ''), f.actor_id, f.version FROM foreign_persons f "
                     "LEFT JOIN regions g ON g.code = f.region_code WHERE " + s.record_filter("f.region_code", "f.classification", p);
-  std::string q = trim(q_in);
+  std::string q = trim(f.q);
   if (!q.empty()) {
     std::string upper = q;
     for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
@@ -134,52 +126,70 @@ std::string persons_json(db::Conn& c, const auth::Scope& s, const std::string& q
     p.emplace_back(key);
     p.emplace_back(key + "{");
   }
-  if (!nationality.empty()) { sql += " AND f.nationality = ?"; p.emplace_back(nationality); }
-  if (after) { sql += " AND f.id < ?"; p.emplace_back(*after); }
-  sql += " ORDER BY f.id DESC LIMIT ?";
-  p.emplace_back(int64_t{limit + 1});
-  return json::keyset_page(c, sql, p, limit, [&](json::Out& o, const db::Row& r) {
+  if (!f.nationality.empty()) { sql += " AND f.nationality = ?"; p.emplace_back(f.nationality); }
+  return db::keyset_page(c, std::move(sql), std::move(p), f.page, "f.id", [&](const db::Row& r) {
+    PersonSummary x;
     std::optional<Date> to = r.is_null(6) ? std::nullopt : parse_date(r.text(6));
-    bool cleared = s.cleared_for(static_cast<int>(r.i64(4)));
-    o.begin_object().kv("id", r.i64(0)).kv("full_name", r.text(1)).kv("nationality", r.text(2))
-        .kv("passport_no", passport_for(s, static_cast<int>(r.i64(4)), r.text(3))).kv("passport_masked", !cleared)
-        .kv("permit_type", r.text(5)).kv_opt("permit_valid_to", r.opt_str(6)).kv("permit_state", name(permit_state(to, today, 30, 7)))
-        .kv("sponsor_name", r.text(7)).kv("region_code", r.text(8)).kv("region_name", r.text(9)).kv("actor_id", r.i64(10))
-        .kv("version", r.i64(11)).end_object();
-  });
+    int idc = static_cast<int>(r.i64(4));
+    x.id = r.i64(0);
+    x.full_name = r.str(1);
+    x.nationality = r.str(2);
+    x.passport_no = passport_for(s, idc, r.text(3));
+    x.passport_masked = !s.cleared_for(idc);
+    x.permit_type = r.str(5);
+    x.permit_valid_to = r.opt_str(6);
+    x.permit_state = std::string(name(permit_state(to, today, 30, 7)));
+    x.sponsor_name = r.str(7);
+    x.region_code = r.str(8);
+    x.region_name = r.str(9);
+    x.actor_id = r.i64(10);
+    x.version = r.i64(11);
+    return x;
+  }, db::KeyOrder::Descending);
 }
 
-std::optional<std::string> person_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today) {
+std::optional<Person> get_person(db::Conn& c, const auth::Scope& s, int64_t id, Date today) {
   db::Params p{id};
   std::string where = s.record_filter("f.region_code", "f.classification", p);
-  std::optional<std::string> out;
-  json::Out o;
+  std::optional<Person> out;
   c.query("SELECT f.id, f.full_name, f.sex, f.birth_date, f.nationality, f.passport_no, f.passport_expiry, f.permit_type, f.permit_no, "
           "f.permit_valid_from, f.permit_valid_to, f.sponsor_name, f.sponsor_type, f.sponsor_address, f.occupation, f.region_code, "
           "COALESCE(g.name, ''), f.classification, f.id_classification, f.actor_id, f.version FROM foreign_persons f "
           "LEFT JOIN regions g ON g.code = f.region_code WHERE f.id = ? AND " + where, p, [&](const db::Row& r) {
+            Person& x = out.emplace();
             int idc = static_cast<int>(r.i64(18));
             std::optional<Date> to = r.is_null(10) ? std::nullopt : parse_date(r.text(10));
-            o.begin_object().kv("id", r.i64(0)).kv("full_name", r.text(1)).kv("sex", r.text(2)).kv_opt("birth_date", r.opt_str(3))
-                .kv("nationality", r.text(4)).kv("passport_no", passport_for(s, idc, r.text(5))).kv("passport_masked", !s.cleared_for(idc))
-                .kv_opt("passport_expiry", r.opt_str(6)).kv("permit_type", r.text(7)).kv("permit_no", r.text(8))
-                .kv_opt("permit_valid_from", r.opt_str(9)).kv_opt("permit_valid_to", r.opt_str(10))
-                .kv("permit_state", name(permit_state(to, today, 30, 7))).kv("sponsor_name", r.text(11)).kv("sponsor_type", r.text(12))
-                .kv("sponsor_address", r.text(13)).kv("occupation", r.text(14)).kv("region_code", r.text(15)).kv("region_name", r.text(16))
-                .kv("classification", std::string(auth::clearance_name(static_cast<int>(r.i64(17))))).kv("actor_id", r.i64(19)).kv("version", r.i64(20));
-            out = "";
+            x.id = r.i64(0);
+            x.full_name = r.str(1);
+            x.sex = r.str(2);
+            x.birth_date = r.opt_str(3);
+            x.nationality = r.str(4);
+            x.passport_no = passport_for(s, idc, r.text(5));
+            x.passport_masked = !s.cleared_for(idc);
+            x.passport_expiry = r.opt_str(6);
+            x.permit_type = r.str(7);
+            x.permit_no = r.str(8);
+            x.permit_valid_from = r.opt_str(9);
+            x.permit_valid_to = r.opt_str(10);
+            x.permit_state = std::string(name(permit_state(to, today, 30, 7)));
+            x.sponsor_name = r.str(11);
+            x.sponsor_type = r.str(12);
+            x.sponsor_address = r.str(13);
+            x.occupation = r.str(14);
+            x.region_code = r.str(15);
+            x.region_name = r.str(16);
+            x.classification = std::string(auth::clearance_name(static_cast<int>(r.i64(17))));
+            x.actor_id = r.i64(19);
+            x.version = r.i64(20);
           });
-  if (!out) return std::nullopt;
-  o.key("presences").begin_array();
+  if (!out) return out;
   db::Params pp{id};
   std::string vis = presence_visible(s, "x", pp);
   c.query("SELECT x.id, x.category, x.status, x.start_date, x.end_date, x.region_code FROM foreign_presences x WHERE x.person_id = ? AND " +
               vis + " ORDER BY x.start_date DESC", pp, [&](const db::Row& r) {
-            o.begin_object().kv("id", r.i64(0)).kv("category", r.text(1)).kv("status", r.text(2)).kv("start_date", r.text(3))
-                .kv("end_date", r.text(4)).kv("region_code", r.text(5)).end_object();
+            out->presences.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
           });
-  o.end_array().end_object();
-  return o.take();
+  return out;
 }
 
 std::vector<FieldError> validate(const OrgInput& in) {
@@ -213,13 +223,12 @@ Result<int64_t> create_org(db::Conn& c, const auth::Scope& s, const OrgInput& in
        in.local_office, in.region_code, int64_t{in.classification}, s.user_id, now, now});
   PANTAU_CHECK(actors::link(c, s, actor, {"foreigners", "foreign_org", std::to_string(id), "FOREIGN_ORGANISATION",
                                           in.name + " (" + in.country + ")", in.region_code, in.classification}, false));
-  audit_json(c, s, "create", "foreign_org", id, in.region_code, in.classification, [&](json::Out& o) {
-    o.kv("name", in.name).kv("country", in.country).kv("mofa_rec_no", in.mofa_rec_no);
-  });
+  append_audit(c, s, "create", "foreign_org", id, in.region_code, in.classification,
+               audit::snapshot({{"name", in.name}, {"country", in.country}, {"mofa_rec_no", in.mofa_rec_no}}));
   return id;
 }
 
-std::string orgs_json(db::Conn& c, const auth::Scope& s, const std::string& q) {
+std::vector<Org> list_orgs(db::Conn& c, const auth::Scope& s, const std::string& q) {
   db::Params p;
   std::string sql = "SELECT o.id, o.name, o.country, o.legal_form, o.mofa_rec_no, o.mofa_rec_date, o.partner_agency, o.mou_no, o.mou_valid_to, "
                     "o.sectors, o.funding_source, o.local_office, o.region_code, COALESCE(g.name, ''), o.actor_id, o.version FROM foreign_orgs o "
@@ -230,16 +239,27 @@ std::string orgs_json(db::Conn& c, const auth::Scope& s, const std::string& q) {
     p.emplace_back("%" + key + "%");
   }
   sql += " ORDER BY o.name LIMIT 500";
-  json::Out o;
-  o.begin_object().key("items").begin_array();
+  std::vector<Org> out;
   c.query(sql, p, [&](const db::Row& r) {
-    o.begin_object().kv("id", r.i64(0)).kv("name", r.text(1)).kv("country", r.text(2)).kv("legal_form", r.text(3))
-        .kv("mofa_rec_no", r.text(4)).kv_opt("mofa_rec_date", r.opt_str(5)).kv("partner_agency", r.text(6)).kv("mou_no", r.text(7))
-        .kv_opt("mou_valid_to", r.opt_str(8)).kv("sectors", r.text(9)).kv("funding_source", r.text(10)).kv("local_office", r.text(11))
-        .kv("region_code", r.text(12)).kv("region_name", r.text(13)).kv("actor_id", r.i64(14)).kv("version", r.i64(15)).end_object();
+    Org& x = out.emplace_back();
+    x.id = r.i64(0);
+    x.name = r.str(1);
+    x.country = r.str(2);
+    x.legal_form = r.str(3);
+    x.mofa_rec_no = r.str(4);
+    x.mofa_rec_date = r.opt_str(5);
+    x.partner_agency = r.str(6);
+    x.mou_no = r.str(7);
+    x.mou_valid_to = r.opt_str(8);
+    x.sectors = r.str(9);
+    x.funding_source = r.str(10);
+    x.local_office = r.str(11);
+    x.region_code = r.str(12);
+    x.region_name = r.str(13);
+    x.actor_id = r.i64(14);
+    x.version = r.i64(15);
   });
-  o.end_array().end_object();
-  return o.take();
+  return out;
 }
 
 Result<int64_t> create_presence(db::Conn& c, const auth::Scope& s, const PresenceInput& in) {
@@ -288,9 +308,8 @@ Result<int64_t> create_presence(db::Conn& c, const auth::Scope& s, const Presenc
   std::set<std::string> seen;
   for (auto& r : in.regions)
     if (seen.insert(r).second) c.exec("INSERT INTO foreign_presence_regions (presence_id, region_code) VALUES (?, ?)", {id, r});
-  audit_json(c, s, "create", "foreign_presence", id, in.regions.front(), in.classification, [&](json::Out& o) {
-    o.kv("category", in.category).kv("start_date", in.start_date).kv("end_date", in.end_date);
-  });
+  append_audit(c, s, "create", "foreign_presence", id, in.regions.front(), in.classification,
+               audit::snapshot({{"category", in.category}, {"start_date", in.start_date}, {"end_date", in.end_date}}));
   return id;
 }
 
@@ -302,18 +321,31 @@ constexpr const char* kPresenceSelect =
     "LEFT JOIN foreign_persons fp ON fp.id = x.person_id LEFT JOIN foreign_orgs fo ON fo.id = x.org_id "
     "LEFT JOIN regions g ON g.code = x.region_code ";
 
-void write_presence(json::Out& o, const db::Row& r) {
-  o.kv("id", r.i64(0)).kv_opt("person_id", r.opt_i64(1)).kv_opt("org_id", r.opt_i64(2)).kv("subject_name", r.text(3))
-      .kv("nationality", r.text(4)).kv("category", r.text(5)).kv("purpose", r.text(6)).kv("activity", r.text(7))
-      .kv("region_code", r.text(8)).kv("region_name", r.text(9)).kv("start_date", r.text(10)).kv("end_date", r.text(11))
-      .kv("local_partner", r.text(12)).kv("source", r.text(13));
-  o.key("sector_permits").raw(r.text(14));
-  o.kv("status", r.text(15)).kv_opt("decision", r.opt_str(16)).kv("follow_up", r.text(17)).kv("version", r.i64(19))
-      .kv_opt("actor_id", r.opt_i64(20));
+void presence_from(PresenceSummary& x, const db::Row& r) {
+  x.id = r.i64(0);
+  x.person_id = r.opt_i64(1);
+  x.org_id = r.opt_i64(2);
+  x.subject_name = r.str(3);
+  x.nationality = r.str(4);
+  x.category = r.str(5);
+  x.purpose = r.str(6);
+  x.activity = r.str(7);
+  x.region_code = r.str(8);
+  x.region_name = r.str(9);
+  x.start_date = r.str(10);
+  x.end_date = r.str(11);
+  x.local_partner = r.str(12);
+  x.source = r.str(13);
+  x.sector_permits_json = r.str(14);
+  x.status = r.str(15);
+  x.decision = r.opt_str(16);
+  x.follow_up = r.str(17);
+  x.version = r.i64(19);
+  x.actor_id = r.opt_i64(20);
 }
 }  // namespace
 
-std::string presences_json(db::Conn& c, const auth::Scope& s, const PresenceFilter& f, std::optional<int64_t> after, int limit) {
+db::Page<PresenceSummary> list_presences(db::Conn& c, const auth::Scope& s, const PresenceFilter& f) {
   db::Params p;
   std::string sql = std::string(kPresenceSelect) + "WHERE " + presence_visible(s, "x", p);
   if (!f.region.empty()) {
@@ -323,68 +355,39 @@ std::string presences_json(db::Conn& c, const auth::Scope& s, const PresenceFilt
   }
   if (!f.status.empty()) { sql += " AND x.status = ?"; p.emplace_back(f.status); }
   if (!f.category.empty()) { sql += " AND x.category = ?"; p.emplace_back(f.category); }
-  if (after) { sql += " AND x.id < ?"; p.emplace_back(*after); }
-  sql += " ORDER BY x.id DESC LIMIT ?";
-  p.emplace_back(int64_t{limit + 1});
-  return json::keyset_page(c, sql, p, limit, [&](json::Out& o, const db::Row& r) {
-    o.begin_object();
-    write_presence(o, r);
-    o.end_object();
-  });
+  return db::keyset_page(c, std::move(sql), std::move(p), f.page, "x.id", [](const db::Row& r) {
+    PresenceSummary x;
+    presence_from(x, r);
+    return x;
+  }, db::KeyOrder::Descending);
 }
 
-std::optional<std::string> presence_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, int64_t* version) {
+std::optional<Presence> get_presence(db::Conn& c, const auth::Scope& s, int64_t id, Date today) {
   db::Params p{id};
   std::string sql = std::string(kPresenceSelect) + "WHERE x.id = ? AND " + presence_visible(s, "x", p);
-  bool found = false;
-  json::Out o;
-  std::optional<int64_t> person;
-  c.query(sql, p, [&](const db::Row& r) {
-    found = true;
-    person = r.opt_i64(1);
-    if (version) *version = r.i64(19);
-    o.begin_object();
-    write_presence(o, r);
-  });
-  if (!found) return std::nullopt;
-  o.key("regions").begin_array();
+  std::optional<Presence> out;
+  c.query(sql, p, [&](const db::Row& r) { presence_from(out.emplace(), r); });
+  if (!out) return out;
+  Presence& x = *out;
   c.query("SELECT pr.region_code, COALESCE(g.name, '') FROM foreign_presence_regions pr LEFT JOIN regions g ON g.code = pr.region_code "
-          "WHERE pr.presence_id = ? ORDER BY pr.region_code", {id}, [&](const db::Row& r) {
-            o.begin_object().kv("region_code", r.text(0)).kv("region_name", r.text(1)).end_object();
-          });
-  o.end_array();
-  if (person) {
+          "WHERE pr.presence_id = ? ORDER BY pr.region_code", {id}, [&](const db::Row& r) { x.regions.push_back({r.str(0), r.str(1)}); });
+  if (x.person_id) {
+    int first = reminder_days(c, "PERMIT_FIRST", today, 30), second = reminder_days(c, "PERMIT_SECOND", today, 7);
     c.query("SELECT permit_type, permit_no, permit_valid_to, passport_no, id_classification, sponsor_name FROM foreign_persons WHERE id = ?",
-            {*person}, [&](const db::Row& r) {
+            {*x.person_id}, [&](const db::Row& r) {
               std::optional<Date> to = r.is_null(2) ? std::nullopt : parse_date(r.text(2));
-              o.key("permit").begin_object().kv("type", r.text(0)).kv("number", r.text(1)).kv_opt("valid_to", r.opt_str(2))
-                  .kv("state", name(permit_state(to, today, reminder_days(c, "PERMIT_FIRST", today, 30), reminder_days(c, "PERMIT_SECOND", today, 7))))
-                  .kv("passport_no", passport_for(s, static_cast<int>(r.i64(4)), r.text(3)))
-                  .kv("passport_masked", !s.cleared_for(static_cast<int>(r.i64(4)))).kv("sponsor_name", r.text(5)).end_object();
+              int idc = static_cast<int>(r.i64(4));
+              x.permit = Presence::Permit{r.str(0), r.str(1), std::string(name(permit_state(to, today, first, second))),
+                                          passport_for(s, idc, r.text(3)), r.str(5), r.opt_str(2), !s.cleared_for(idc)};
             });
   }
-  o.key("decisions").begin_array();
   c.query("SELECT id, decision, reason, follow_up, decided_at FROM foreign_decisions WHERE presence_id = ? ORDER BY id", {id},
-          [&](const db::Row& r) {
-            o.begin_object().kv("id", r.i64(0)).kv("decision", r.text(1)).kv("reason", r.text(2)).kv("follow_up", r.text(3))
-                .kv("decided_at", r.text(4)).end_object();
-          });
-  o.end_array().key("field_checks").begin_array();
+          [&](const db::Row& r) { x.decisions.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4)}); });
   c.query("SELECT id, check_date, team, findings, compliant, photos FROM foreign_field_checks WHERE presence_id = ? ORDER BY check_date, id",
-          {id}, [&](const db::Row& r) {
-            o.begin_object().kv("id", r.i64(0)).kv("check_date", r.text(1)).kv("team", r.text(2)).kv("findings", r.text(3))
-                .kv("compliant", r.i64(4) != 0);
-            o.key("photos").raw(r.text(5));
-            o.end_object();
-          });
-  o.end_array().key("referrals").begin_array();
+          {id}, [&](const db::Row& r) { x.field_checks.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.i64(4) != 0, r.str(5)}); });
   c.query("SELECT id, agency, letter_no, referred_on, note FROM foreign_referrals WHERE presence_id = ? ORDER BY id", {id},
-          [&](const db::Row& r) {
-            o.begin_object().kv("id", r.i64(0)).kv("agency", r.text(1)).kv("letter_no", r.text(2)).kv("referred_on", r.text(3))
-                .kv("note", r.text(4)).end_object();
-          });
-  o.end_array().end_object();
-  return o.take();
+          [&](const db::Row& r) { x.referrals.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4)}); });
+  return out;
 }
 
 Status presence_action(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const ActionInput& in) {
@@ -425,10 +428,9 @@ Status presence_action(db::Conn& c, const auth::Scope& s, int64_t id, int64_t ve
     c.insert("INSERT INTO foreign_referrals (presence_id, agency, letter_no, referred_on, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
              {id, in.agency, in.letter_no, in.referred_on, in.reason, s.user_id, now});
   c.exec("UPDATE foreign_presences SET status = ?, version = version + 1, updated_at = ? WHERE id = ?", {std::string(name(to)), now, id});
-  audit_json(c, s, in.action, "foreign_presence", id, region, cls, [&](json::Out& o) {
-    o.kv("from", status).kv("to", name(to)).kv("decision", in.decision).kv("follow_up", in.follow_up).kv("agency", in.agency)
-        .kv("letter_no", in.letter_no);
-  });
+  append_audit(c, s, in.action, "foreign_presence", id, region, cls,
+               audit::snapshot({{"from", status}, {"to", std::string(name(to))}, {"decision", in.decision}, {"follow_up", in.follow_up},
+                           {"agency", in.agency}, {"letter_no", in.letter_no}}));
   return {};
 }
 
@@ -450,77 +452,57 @@ Result<int64_t> add_field_check(db::Conn& c, const auth::Scope& s, int64_t prese
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         {presence_id, in.check_date, in.team, in.findings, int64_t{in.compliant}, in.photos_json, s.user_id, now_iso()});
   c.exec("UPDATE foreign_presences SET version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), presence_id});
-  audit_json(c, s, "field_check", "foreign_presence", presence_id, region, cls, [&](json::Out& o) {
-    o.kv("check_id", id).kv("check_date", in.check_date).kv("compliant", in.compliant);
-  });
+  append_audit(c, s, "field_check", "foreign_presence", presence_id, region, cls,
+               audit::snapshot({{"check_id", id}, {"check_date", in.check_date}, {"compliant", in.compliant}}));
   return id;
 }
 
-std::string reminders_json(db::Conn& c, const auth::Scope& s, Date today) {
+Reminders reminders(db::Conn& c, const auth::Scope& s, Date today) {
   int first = reminder_days(c, "PERMIT_FIRST", today, 30), second = reminder_days(c, "PERMIT_SECOND", today, 7);
   db::Params p{format_date(civil_from_days(days_from_civil(today) + first))};
   std::string sql = "SELECT x.id, fp.id, fp.full_name, fp.nationality, fp.permit_type, fp.permit_no, fp.permit_valid_to, x.region_code, x.end_date "
                     "FROM foreign_presences x JOIN foreign_persons fp ON fp.id = x.person_id WHERE x.status = 'ACTIVE' AND "
                     "fp.permit_valid_to IS NOT NULL AND fp.permit_valid_to <= ? AND " + presence_visible(s, "x", p) +
                     " ORDER BY fp.permit_valid_to LIMIT 500";
-  json::Out o;
-  o.begin_object().key("permits").begin_array();
+  Reminders out;
   c.query(sql, p, [&](const db::Row& r) {
     Date to = *parse_date(r.text(6));
-    o.begin_object().kv("presence_id", r.i64(0)).kv("person_id", r.i64(1)).kv("full_name", r.text(2)).kv("nationality", r.text(3))
-        .kv("permit_type", r.text(4)).kv("permit_no", r.text(5)).kv("permit_valid_to", r.text(6))
-        .kv("state", name(permit_state(to, today, first, second))).kv("days_left", days_from_civil(to) - days_from_civil(today))
-        .kv("region_code", r.text(7)).kv("presence_end_date", r.text(8)).end_object();
+    out.permits.push_back({r.i64(0), r.i64(1), days_from_civil(to) - days_from_civil(today), r.str(2), r.str(3), r.str(4), r.str(5),
+                           r.str(6), std::string(name(permit_state(to, today, first, second))), r.str(7), r.str(8)});
   });
-  o.end_array().end_object();
-  return o.take();
+  return out;
 }
 
-namespace {
-// Counts per dimension of the presences overlapping [from, to].
-std::map<std::string, std::map<std::string, int64_t>> recap(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
+Recap recap(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
   db::Params p{to, from};
   std::string sql = "SELECT x.category, COALESCE(fp.nationality, fo.country), COALESCE(fp.permit_type, 'ORGANISASI'), "
                     "COALESCE(g.name, x.region_code), COALESCE(NULLIF(fp.sponsor_name, ''), fo.partner_agency, '-') FROM foreign_presences x "
                     "LEFT JOIN foreign_persons fp ON fp.id = x.person_id LEFT JOIN foreign_orgs fo ON fo.id = x.org_id "
                     "LEFT JOIN regions g ON g.code = SUBSTR(x.region_code, 1, 5) WHERE x.start_date <= ? AND x.end_date >= ? AND " +
                     presence_visible(s, "x", p);
-  std::map<std::string, std::map<std::string, int64_t>> out;
+  Recap out{from, to, {}};
+  auto& n = out.counts;
   c.query(sql, p, [&](const db::Row& r) {
-    ++out["category"][r.str(0)];
-    ++out["nationality"][r.str(1)];
-    ++out["permit_type"][r.str(2)];
-    ++out["location"][r.str(3)];
-    ++out["sponsor"][r.str(4).empty() ? "-" : r.str(4)];
+    ++n["category"][r.str(0)];
+    ++n["nationality"][r.str(1)];
+    ++n["permit_type"][r.str(2)];
+    ++n["location"][r.str(3)];
+    ++n["sponsor"][r.str(4).empty() ? "-" : r.str(4)];
   });
   return out;
 }
+
+namespace {
 std::string upper(std::string s) {
   for (auto& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   return s;
 }
-constexpr std::pair<const char*, const char*> kDimensions[] = {{"category", "Kategori"}, {"nationality", "Kewarganegaraan"},
-                                                               {"permit_type", "Jenis izin"}, {"location", "Lokasi"}, {"sponsor", "Penjamin"}};
 }  // namespace
 
-std::string recap_json(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
-  auto r = recap(c, s, from, to);
-  json::Out o;
-  o.begin_object().kv("from", from).kv("to", to);
-  for (auto& [dim, label] : kDimensions) {
-    (void)label;
-    o.key(dim).begin_array();
-    for (auto& [k, n] : r[dim]) o.begin_object().kv("key", k).kv("count", n).end_object();
-    o.end_array();
-  }
-  o.end_object();
-  return o.take();
-}
-
 Result<std::string> recap_xlsx(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
-  auto r = recap(c, s, from, to);
+  auto r = recap(c, s, from, to).counts;
   report::XlsxWorkbook wb;
-  for (auto& [dim, label] : kDimensions) {
+  for (auto& [dim, label] : kRecapDimensions) {
     wb.add_sheet(label);
     wb.title(std::string("REKAPITULASI ORANG ASING DAN ORGANISASI ASING MENURUT ") + upper(label));
     wb.title("Periode " + from + " s.d. " + to);
@@ -536,20 +518,16 @@ Result<std::string> recap_xlsx(db::Conn& c, const auth::Scope& s, const std::str
   return wb.finish();
 }
 
-std::string map_json(db::Conn& c, const auth::Scope& s) {
+std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s) {
   db::Params p;
   std::string visible = presence_visible(s, "x", p);
   std::string area = s.region_filter("pr.region_code", p);
   std::string sql = "SELECT pr.region_code, COALESCE(g.name, ''), COUNT(*) FROM foreign_presence_regions pr JOIN foreign_presences x ON x.id = pr.presence_id "
                     "LEFT JOIN regions g ON g.code = pr.region_code WHERE x.status IN ('DECIDED', 'ACTIVE', 'VIOLATION_FOUND') AND " +
                     visible + " AND " + area + " GROUP BY pr.region_code, g.name ORDER BY pr.region_code";
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  c.query(sql, p, [&](const db::Row& r) {
-    o.begin_object().kv("region_code", r.text(0)).kv("region_name", r.text(1)).kv("presences", r.i64(2)).end_object();
-  });
-  o.end_array().end_object();
-  return o.take();
+  std::vector<MapArea> out;
+  c.query(sql, p, [&](const db::Row& r) { out.push_back({r.str(0), r.str(1), r.i64(2)}); });
+  return out;
 }
 
 }  // namespace pantau::foreigners

@@ -3,12 +3,15 @@
 // cleared for the record's `id_classification` (TERBATAS by default), masked otherwise, and are
 // searchable only by them. Writes append audit rows and keep the actor links (actors/public.h).
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auth/scope.h"
 #include "db/database.h"
+#include "db/page.h"
 #include "modules/foreigners/rules.h"
 
 namespace pantau::foreigners {
@@ -20,9 +23,32 @@ struct PersonInput {
 };
 std::vector<FieldError> validate(const PersonInput& in);
 Result<int64_t> create_person(db::Conn& c, const auth::Scope& s, const PersonInput& in);
-std::string persons_json(db::Conn& c, const auth::Scope& s, const std::string& q, const std::string& nationality,
-                         std::optional<int64_t> after, int limit, Date today);
-std::optional<std::string> person_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today);
+// Keyset-paged, newest first. `q`: the start of a name, or (cleared viewers only) a passport number.
+struct PersonFilter {
+  std::string q, nationality;
+  db::Paging page;
+};
+struct PersonSummary {
+  int64_t id = 0, actor_id = 0, version = 0;
+  std::string full_name, nationality, passport_no, permit_type, permit_state, sponsor_name, region_code, region_name;
+  bool passport_masked = true;  // passport_no is masked unless the viewer is cleared for it
+  std::optional<std::string> permit_valid_to;
+};
+db::Page<PersonSummary> list_persons(db::Conn& c, const auth::Scope& s, const PersonFilter& f, Date today);
+// A person with the presences the caller may see.
+struct PersonPresence {
+  int64_t id = 0;
+  std::string category, status, start_date, end_date, region_code;
+};
+struct Person {
+  int64_t id = 0, actor_id = 0, version = 0;
+  std::string full_name, sex, nationality, passport_no, permit_type, permit_no, permit_state, sponsor_name, sponsor_type,
+      sponsor_address, occupation, region_code, region_name, classification;
+  bool passport_masked = true;
+  std::optional<std::string> birth_date, passport_expiry, permit_valid_from, permit_valid_to;
+  std::vector<PersonPresence> presences;
+};
+std::optional<Person> get_person(db::Conn& c, const auth::Scope& s, int64_t id, Date today);
 
 struct OrgInput {
   std::string name, country, legal_form, mofa_rec_no, mofa_rec_date, partner_agency, mou_no, mou_date, mou_valid_to, sectors,
@@ -31,7 +57,14 @@ struct OrgInput {
 };
 std::vector<FieldError> validate(const OrgInput& in);
 Result<int64_t> create_org(db::Conn& c, const auth::Scope& s, const OrgInput& in);
-std::string orgs_json(db::Conn& c, const auth::Scope& s, const std::string& q);
+struct Org {
+  int64_t id = 0, actor_id = 0, version = 0;
+  std::string name, country, legal_form, mofa_rec_no, partner_agency, mou_no, sectors, funding_source, local_office, region_code,
+      region_name;
+  std::optional<std::string> mofa_rec_date, mou_valid_to;
+};
+// The organisations in the caller's area whose name holds `q`, by name (at most 500).
+std::vector<Org> list_orgs(db::Conn& c, const auth::Scope& s, const std::string& q);
 
 struct PresenceInput {
   std::optional<int64_t> person_id, org_id;
@@ -42,9 +75,49 @@ struct PresenceInput {
 Result<int64_t> create_presence(db::Conn& c, const auth::Scope& s, const PresenceInput& in);
 struct PresenceFilter {
   std::string region, status, category;
+  db::Paging page;
 };
-std::string presences_json(db::Conn& c, const auth::Scope& s, const PresenceFilter& f, std::optional<int64_t> after, int limit);
-std::optional<std::string> presence_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, int64_t* version = nullptr);
+struct PresenceSummary {
+  int64_t id = 0, version = 0;
+  std::optional<int64_t> person_id, org_id, actor_id;
+  std::string subject_name, nationality, category, purpose, activity, region_code, region_name, start_date, end_date, local_partner,
+      source, status, follow_up;
+  std::string sector_permits_json = "[]";  // stored as JSON: [{"agency", "number", "date"}]
+  std::optional<std::string> decision;
+};
+// Keyset-paged, newest first.
+db::Page<PresenceSummary> list_presences(db::Conn& c, const auth::Scope& s, const PresenceFilter& f);
+// A presence with its regions, the person's stay permit, decisions, field checks and referrals.
+struct Presence : PresenceSummary {
+  struct Region {
+    std::string region_code, region_name;
+  };
+  struct Permit {
+    std::string type, number, state, passport_no, sponsor_name;
+    std::optional<std::string> valid_to;
+    bool passport_masked = true;
+  };
+  struct Decision {
+    int64_t id = 0;
+    std::string decision, reason, follow_up, decided_at;
+  };
+  struct FieldCheck {
+    int64_t id = 0;
+    std::string check_date, team, findings;
+    bool compliant = true;
+    std::string photos_json = "[]";  // stored as JSON: a list of file hashes
+  };
+  struct Referral {
+    int64_t id = 0;
+    std::string agency, letter_no, referred_on, note;
+  };
+  std::vector<Region> regions;
+  std::optional<Permit> permit;  // a person's presence only
+  std::vector<Decision> decisions;
+  std::vector<FieldCheck> field_checks;
+  std::vector<Referral> referrals;
+};
+std::optional<Presence> get_presence(db::Conn& c, const auth::Scope& s, int64_t id, Date today);
 
 struct ActionInput {
   std::string action, decision, follow_up = "NONE", reason, agency, letter_no, referred_on;
@@ -58,12 +131,40 @@ struct FieldCheckInput {
 Result<int64_t> add_field_check(db::Conn& c, const auth::Scope& s, int64_t presence_id, const FieldCheckInput& in);
 
 // Stay permits of people with an active presence ending within the reminder days, or ended.
-std::string reminders_json(db::Conn& c, const auth::Scope& s, Date today);
+struct PermitReminder {
+  int64_t presence_id = 0, person_id = 0, days_left = 0;
+  std::string full_name, nationality, permit_type, permit_no, permit_valid_to, state, region_code, presence_end_date;
+};
+struct Reminders {
+  std::vector<PermitReminder> permits;
+};
+Reminders reminders(db::Conn& c, const auth::Scope& s, Date today);
 // Counts by category, nationality, permit type, location (kab/kota) and sponsor of the presences
-// that overlap [from, to], as JSON and as a workbook with one sheet per dimension.
-std::string recap_json(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
+// that overlap [from, to], as a record and as a workbook with one sheet per dimension.
+struct Recap {
+  std::string from, to;
+  std::map<std::string, std::map<std::string, int64_t>> counts;  // dimension -> key -> presences
+};
+Recap recap(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
 Result<std::string> recap_xlsx(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
-// Presences with their regions, for the map.
-std::string map_json(db::Conn& c, const auth::Scope& s);
+// The dimensions of the recap with their Indonesian labels, in the order they are shown.
+inline constexpr std::pair<const char*, const char*> kRecapDimensions[] = {
+    {"category", "Kategori"}, {"nationality", "Kewarganegaraan"}, {"permit_type", "Jenis izin"}, {"location", "Lokasi"}, {"sponsor", "Penjamin"}};
+// Presences by region, for the map.
+struct MapArea {
+  std::string region_code, region_name;
+  int64_t presences = 0;
+};
+std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s);
+
+// ---- JSON (json.cpp) ----
+std::string to_json(const PersonSummary& p);
+std::string to_json(const Person& p);
+std::string to_json(const Org& o);
+std::string to_json(const PresenceSummary& p);
+std::string to_json(const Presence& p);
+std::string to_json(const Reminders& r);
+std::string to_json(const Recap& r);
+std::string to_json(const MapArea& a);
 
 }  // namespace pantau::foreigners

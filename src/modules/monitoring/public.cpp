@@ -7,7 +7,6 @@
 #include "audit/audit.h"
 #include "auth/roles.h"
 #include "core/region_code.h"
-#include "http/json.h"
 #include "modules/monitoring/rules.h"
 #include "modules/monitoring/store.h"
 
@@ -122,7 +121,7 @@ void seed_demo(db::Conn& c, TimePoint now) {
            status == "RETURNED" ? db::Value(std::string("Lengkapi data dukung kegiatan pendidikan politik.")) : db::Value(),
            admin, created, created});
       audit::append(c, system, {"create", "periodic_report", std::to_string(id), region, 0, std::nullopt,
-                                json::object("period", p.code, "status", status, "source", "demo")});
+                                audit::snapshot({{"period", p.code}, {"status", status}, {"source", std::string("demo")}})});
       if (auto r = get_report(c, system, id)) index_report(c, *r);
     }
     ++i;
@@ -152,7 +151,8 @@ void seed_demo(db::Conn& c, TimePoint now) {
       c.exec("INSERT INTO team_members (team_id, position, name, nip, position_title, origin_agency, team_role, working_group) "
              "VALUES (?, ?, ?, '', ?, '', ?, '')",
              {team, ++pos, name, std::string(title), std::string(role)});
-    audit::append(c, system, {"create", "monitoring_team", std::to_string(team), region, 0, std::nullopt, json::object("source", "demo")});
+    audit::append(c, system, {"create", "monitoring_team", std::to_string(team), region, 0, std::nullopt,
+                              audit::snapshot({{"source", std::string("demo")}})});
   }
 
   struct DemoEvent {
@@ -184,7 +184,7 @@ void seed_demo(db::Conn& c, TimePoint now) {
          std::string("Dilaporkan oleh tim pemantau lapangan; sedang dikoordinasikan dengan unsur Forkopimda."),
          std::string(e.level), std::string(e.status), admin, unit, at});
     audit::append(c, system, {"create", "political_event", std::to_string(id), e.region, 0, std::nullopt,
-                              json::object("title", e.title, "source", "demo")});
+                              audit::snapshot({{"title", e.title}, {"source", std::string("demo")}})});
     if (auto ev = get_event(c, system, id)) index_event(c, *ev);
   }
 }

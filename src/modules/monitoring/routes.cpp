@@ -209,32 +209,26 @@ http::AnswerCache& recap_cache() {
   return cache;
 }
 
+// ?type=&period= of a recap (the period is required).
+Result<std::pair<std::string, std::string>> recap_query(const http::Request& req) {
+  auto type = req.q("type").value_or("TRIWULAN");
+  auto period = req.q("period").value_or("");
+  if (period.empty()) return Error::invalid_field("period", "required", "Wajib diisi.", "This field is required.");
+  return std::make_pair(type, period);
+}
+
 Response recap_route(Ctx& ctx) {
-  auto type = ctx.req.q("type").value_or("TRIWULAN");
-  auto period = ctx.req.q("period").value_or("");
-  if (period.empty()) return Response::problem(Error::invalid_field("period", "required", "Wajib diisi.", "This field is required."));
+  PANTAU_TRY(auto q, recap_query(ctx.req));
+  const auto& [type, period] = q;
   const uint64_t generation = ctx.db().generation();
   const std::string key = type + '\n' + period + '\n' + ctx.scope().region_code;
   if (auto hit = recap_cache().get(key, generation)) return Response::json(200, *hit);
-  std::optional<Result<std::vector<RecapRow>>> rows;
-  Status s = ctx.db().read([&](db::Conn& c) { rows.emplace(recap(c, ctx.scope(), type, period, system_time().now())); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!rows->ok()) return Response::problem(rows->error());
-  int counts[5] = {0, 0, 0, 0, 0};
-  json::Out o;
-  o.begin_object().kv("report_type", type).kv("period", period).key("items").begin_array();
-  for (auto& r : rows->value()) {
-    counts[static_cast<int>(r.timeliness)]++;
-    o.begin_object().kv("region_code", r.region_code).kv("region_name", r.region_name).kv_opt("report_id", r.report_id)
-        .kv_opt("status", r.status).kv_opt("submitted_at", r.submitted_at).kv("due_at", r.due_at)
-        .kv("timeliness", std::string(name(r.timeliness))).end_object();
-  }
-  o.end_array().key("summary").begin_object().kv("regions", static_cast<int64_t>(rows->value().size()));
-  for (int i = 0; i < 5; ++i) o.kv(to_lower_ascii(name(static_cast<Timeliness>(i))), counts[i]);
-  o.end_object().end_object();
-  std::string body = o.take();
-  recap_cache().put(key, generation, body);
-  return Response::json(200, std::move(body));
+  Response r = http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(auto rows, recap(c, ctx.scope(), type, period, system_time().now()));
+    return Response::json(200, recap_json(type, period, rows));
+  });
+  if (r.status == 200) recap_cache().put(key, generation, r.body);
+  return r;
 }
 
 Response report_pdf_route(Ctx& ctx) {
@@ -253,16 +247,14 @@ Response report_pdf_route(Ctx& ctx) {
 }
 
 Response recap_xlsx_route(Ctx& ctx) {
-  auto type = ctx.req.q("type").value_or("TRIWULAN");
-  auto period = ctx.req.q("period").value_or("");
-  if (period.empty()) return Response::problem(Error::invalid_field("period", "required", "Wajib diisi.", "This field is required."));
-  std::optional<Result<std::vector<RecapRow>>> rows;
-  Status s = ctx.db().read([&](db::Conn& c) { rows.emplace(recap(c, ctx.scope(), type, period, system_time().now())); });
-  if (!s.ok()) return s.error();
-  if (!rows->ok()) return rows->error();
-  PANTAU_TRY(std::string x, recap_xlsx(type, period, rows->value()));
-  return http::attachment(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    fmt::format("rekap-{}-{}.xlsx", type, period));
+  PANTAU_TRY(auto q, recap_query(ctx.req));
+  const auto& [type, period] = q;
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(auto rows, recap(c, ctx.scope(), type, period, system_time().now()));
+    PANTAU_TRY(std::string x, recap_xlsx(type, period, rows));
+    return http::attachment(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            fmt::format("rekap-{}-{}.xlsx", type, period));
+  });
 }
 
 Result<MonitoringTeam> team_input(const http::Request& req) {
@@ -375,7 +367,7 @@ Response list_all_events(Ctx& ctx) {
     return Error::invalid_field("status", "not_allowed", "Status laporan cepat tidak dikenal.", "Unknown fast-report status.");
   return http::read_page(ctx, [&](db::Conn& c) -> Result<db::Page<PoliticalEvent>> {
     // An unknown category is a mistake to be told, not a slow scan that finds nothing.
-    if (!category.empty() && !c.query_i64("SELECT 1 FROM monitoring_categories WHERE code = ?", {category}))
+    if (!category.empty() && !category_exists(c, category))
       return Error::invalid_field("category", "not_allowed", "Kategori tidak dikenal.", "Unknown category.");
     return list_events(c, ctx.scope(), q, category);
   });
@@ -442,12 +434,9 @@ Response mark_all_read(Ctx& ctx) {
 // DELETE /api/v1/monitoring/reports/{id}/attachments/{file_id}: a wrong attachment goes while the
 // report is a draft or returned, by the owning office only (remove_attachment says what it writes).
 Response delete_attachment(Ctx& ctx) {
-  auto id = path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto file_id = path_id(ctx.req, "file_id");
-  if (!file_id.ok()) return Response::problem(file_id.error());
-  Status st = ctx.db().write([&](db::Conn& c) -> Status { return remove_attachment(c, ctx.scope(), *id, *file_id); });
-  return st.ok() ? Response::no_content() : Response::problem(st.error());
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(int64_t file_id, path_id(ctx.req, "file_id"));
+  return http::write(ctx, [&](db::Conn& c) { return remove_attachment(c, ctx.scope(), id, file_id); });
 }
 
 }  // namespace

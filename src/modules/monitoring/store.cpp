@@ -9,7 +9,6 @@
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "core/time.h"
-#include "http/json.h"
 #include "modules/monitoring/rules.h"
 #include "notify/notify.h"
 #include "search/search.h"
@@ -60,6 +59,10 @@ void index_event(db::Conn& c, const PoliticalEvent& e) {
 }
 
 WorkingDayCalendar load_calendar(db::Conn& c) { return holidays::load_calendar(c); }
+
+bool category_exists(db::Conn& c, const std::string& code) {
+  return c.query_i64("SELECT 1 FROM monitoring_categories WHERE code = ?", {code}).has_value();
+}
 
 std::vector<Category> list_categories(db::Conn& c) {
   std::vector<Category> out;
@@ -112,16 +115,6 @@ std::optional<ReportType> get_report_type(db::Conn& c, const std::string& code) 
   return t;
 }
 
-std::string to_json(const ReportType& t) {
-  json::Out o;
-  o.begin_object().kv("code", t.code).kv_message("name", {t.name_id, t.name_en})
-      .kv("period_type", std::string(period_type_name(t.period_type))).kv("submitter_level", t.submitter_level);
-  o.key("due").begin_object().kv("unit", std::string(offset_unit_name(t.due.unit))).kv("value", t.due.value).end_object();
-  o.kv("submit_from_days_before_end", t.submit_from_days_before_end);
-  o.kv("legal_basis", t.legal_basis).kv("confirmed", t.confirmed).kv("effective_from", t.effective_from)
-      .kv("version", t.version).end_object();
-  return o.take();
-}
 
 Result<ReportType> update_report_type(db::Conn& c, const auth::Scope& s, const std::string& code, int64_t version,
                                       const DueRule& due, const std::optional<std::string>& legal_basis,
@@ -172,37 +165,6 @@ static PeriodicReport report_from(const db::Row& r) {
   p.updated_at = r.str(22);
   p.version = r.i64(23);
   return p;
-}
-
-// "2026-Q1" -> {"Triwulan I 2026", "Quarter 1 2026"}. A list repeats a few periods many times, so
-// each thread keeps the labels it has made (a handful of strings per period code ever seen).
-static const std::optional<Message>& period_label(const std::string& code) {
-  thread_local std::unordered_map<std::string, std::optional<Message>> labels;
-  auto it = labels.find(code);
-  if (it != labels.end()) return it->second;
-  if (labels.size() > 4096) labels.clear();
-  std::optional<Message> label;
-  if (auto per = parse_period(code); per.ok()) label = Message{period_label_id(*per), period_label_en(*per)};
-  return labels.emplace(code, std::move(label)).first->second;
-}
-
-std::string to_json(const PeriodicReport& p) {
-  json::Out o;
-  o.begin_object().kv("id", p.id).kv("report_type", p.report_type).kv("region_code", p.region_code)
-      .kv("region_name", p.region_name).kv("org_unit_id", p.org_unit_id).kv("period", p.period);
-  if (auto label = period_label(p.period)) o.kv_message("period_label", *label);
-  o.kv("period_start", p.period_start).kv("period_end", p.period_end).kv("due_at", p.due_at)
-      .kv("status", std::string(name(p.status)));
-  o.key("sections").begin_object();
-  for (size_t i = 0; i < kSections.size(); ++i) o.kv(kSections[i], p.sections[i]);
-  o.end_object();
-  o.kv("classification", std::string(auth::clearance_name(p.classification))).kv_opt("submitted_at", p.submitted_at)
-      .kv_opt("reviewed_at", p.reviewed_at).kv_opt("review_note", p.review_note).kv_opt("consolidated_into", p.consolidated_into);
-  auto due = parse_iso(p.due_at);
-  std::optional<TimePoint> sub = p.submitted_at ? parse_iso(*p.submitted_at) : std::nullopt;
-  if (due) o.kv("timeliness", std::string(name(timeliness(sub, *due, system_time().now()))));
-  o.kv("created_at", p.created_at).kv("updated_at", p.updated_at).kv("version", p.version).end_object();
-  return o.take();
 }
 
 std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int64_t id) {
@@ -326,10 +288,9 @@ Status remove_attachment(db::Conn& c, const auth::Scope& s, int64_t report_id, i
   c.query("SELECT id, name, mime, size, sha256, region_code, classification FROM evidence_files "
           "WHERE id = ? AND entity = 'periodic_report' AND entity_id = ? AND " + where,
           p, [&](const db::Row& f) {
-            json::Out o;
-            o.begin_object().kv("id", f.i64(0)).kv("name", f.text(1)).kv("mime", f.text(2)).kv("size", f.i64(3))
-                .kv("sha256", f.text(4)).kv("entity", "periodic_report").kv("entity_id", std::to_string(report_id)).end_object();
-            before = o.take();
+            before = audit::snapshot({{"id", f.i64(0)}, {"name", f.str(1)}, {"mime", f.str(2)}, {"size", f.i64(3)},
+                                      {"sha256", f.str(4)}, {"entity", std::string("periodic_report")},
+                                      {"entity_id", std::to_string(report_id)}});
           });
   if (before.empty()) return Error::not_found("Lampiran tidak ditemukan.", "Attachment not found.");
   c.exec("DELETE FROM evidence_files WHERE id = ?", {file_id});
@@ -487,19 +448,6 @@ static PoliticalEvent event_from(const db::Row& r) {
   return e;
 }
 
-std::string to_json(const PoliticalEvent& e) {
-  json::Out o;
-  o.begin_object().kv("id", e.id).kv("region_code", e.region_code).kv("region_name", e.region_name)
-      .kv("location_text", e.location_text).kv_opt("lat", e.lat).kv_opt("lng", e.lng).kv("occurred_at", e.occurred_at)
-      .kv("reported_at", e.reported_at).kv("category_code", e.category_code).kv("title", e.title)
-      .kv("description", e.description);
-  o.key("actors").raw(e.actors_json);
-  o.kv("escalation_level", e.escalation_level).kv("source", e.source).kv("source_ref", e.source_ref)
-      .kv("handling", e.handling).kv("status", std::string(name(e.status))).kv("status_note", e.status_note)
-      .kv("classification", std::string(auth::clearance_name(e.classification))).kv("reported_by", e.reported_by)
-      .kv("org_unit_id", e.org_unit_id).kv("version", e.version).end_object();
-  return o.take();
-}
 
 std::optional<PoliticalEvent> get_event(db::Conn& c, const auth::Scope& s, int64_t id) {
   db::Params p{id};
@@ -616,17 +564,6 @@ static void load_members(db::Conn& c, MonitoringTeam& t) {
           {t.id}, [&](const db::Row& r) { t.members.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)}); });
 }
 
-std::string to_json(const MonitoringTeam& t) {
-  json::Out o;
-  o.begin_object().kv("id", t.id).kv("region_code", t.region_code).kv("name", t.name).kv("decree_number", t.decree_number)
-      .kv("decree_date", t.decree_date).kv("valid_from", t.valid_from).kv_opt("valid_to", t.valid_to)
-      .kv("legal_basis", t.legal_basis).key("members").begin_array();
-  for (auto& m : t.members)
-    o.begin_object().kv("name", m.name).kv("nip", m.nip).kv("position_title", m.position_title)
-        .kv("origin_agency", m.origin_agency).kv("team_role", m.team_role).kv("working_group", m.working_group).end_object();
-  o.end_array().kv("version", t.version).end_object();
-  return o.take();
-}
 
 std::vector<MonitoringTeam> list_teams(db::Conn& c, const auth::Scope& s) {
   db::Params p;

@@ -23,6 +23,8 @@ struct Category {
   std::string name_id, name_en;
 };
 std::vector<Category> list_categories(db::Conn& c);
+// Whether `code` names a category (active or not): a list filter checks it.
+bool category_exists(db::Conn& c, const std::string& code);
 
 // The evidence files attached to a report that the caller may see, by id.
 struct Attachment {
@@ -89,6 +91,8 @@ Result<MonitoringTeam> save_team(db::Conn& c, const auth::Scope& s, std::optiona
                                  const MonitoringTeam& t);
 // The team whose decree is in force in a region on a date (the latest decree wins).
 std::optional<MonitoringTeam> active_team(db::Conn& c, const std::string& region, const std::string& date);
+// The recap answer: each region's report and timeliness, and the counts per timeliness.
+std::string recap_json(const std::string& report_type, const std::string& period, const std::vector<RecapRow>& rows);
 std::string to_json(const MonitoringTeam& t);
 
 // Keeps the full-text index of a record current (inside the write transaction).

@@ -8,11 +8,10 @@
 #include "core/strings.h"
 #include "core/xlsx_read.h"
 #include "http/app.h"
+#include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
-#include "http/write_safety.h"
 #include "modules/ormas/store.h"
-#include "http/handler.h"
 #include "modules/regions/public.h"
 
 namespace pantau::ormas {
@@ -23,14 +22,6 @@ using http::Response;
 namespace {
 
 Date today_now() { return *parse_date(now_iso().substr(0, 10)); }
-
-Response read_json(Ctx& ctx, const std::function<std::optional<std::string>(db::Conn&)>& fn) {
-  std::optional<std::string> body;
-  Status s = ctx.db().read([&](db::Conn& c) { body = fn(c); });
-  if (!s.ok()) return Response::problem(s.error());
-  if (!body) return Response::problem(Error::not_found("Ormas tidak ditemukan.", "Ormas not found."));
-  return Response::json(200, *body);
-}
 
 BoardInput board_input(json::In& in, const rapidjson::Value& v, const std::string& at) {
   BoardInput b;
@@ -92,197 +83,190 @@ Result<OrmasInput> ormas_input(const http::Request& req) {
   return o;
 }
 
-Response list(Ctx& ctx) {
+Result<ListFilter> list_filter(const http::Request& req) {
   ListFilter f;
-  f.q = ctx.req.q("q").value_or("");
-  f.region = ctx.req.q("region").value_or("");
-  f.status = ctx.req.q("status").value_or("");
-  f.field = ctx.req.q("field").value_or("");
-  f.skt = ctx.req.q("skt").value_or("");
-  if (!f.region.empty())
-    if (auto l = regions::check_code(f.region, "region"); !l.ok()) return Response::problem(l.error());
-  if (f.q.size() > 100) return Response::problem(Error::invalid_field("q", "too_long", "Teks pencarian terlalu panjang.", "The search text is too long."));
+  f.q = req.q("q").value_or("");
+  if (f.q.size() > 100) return Error::invalid_field("q", "too_long", "Teks pencarian terlalu panjang.", "The search text is too long.");
+  f.region = req.q("region").value_or("");
+  if (!f.region.empty()) PANTAU_CHECK(regions::check_code(f.region, "region"));
+  f.status = req.q("status").value_or("");
   if (!f.status.empty() && std::find(kStatuses.begin(), kStatuses.end(), f.status) == kStatuses.end())
-    return Response::problem(Error::invalid_field("status", "not_allowed", "Status tidak dikenal.", "Unknown status."));
+    return Error::invalid_field("status", "not_allowed", "Status tidak dikenal.", "Unknown status.");
+  f.field = req.q("field").value_or("");
   if (!f.field.empty() && std::find(kFields.begin(), kFields.end(), f.field) == kFields.end())
-    return Response::problem(Error::invalid_field("field", "not_allowed", "Bidang kegiatan tidak dikenal.", "Unknown field of activity."));
+    return Error::invalid_field("field", "not_allowed", "Bidang kegiatan tidak dikenal.", "Unknown field of activity.");
+  f.skt = req.q("skt").value_or("");
   if (!f.skt.empty() && f.skt != "EXPIRING" && f.skt != "EXPIRED")
-    return Response::problem(Error::invalid_field("skt", "not_allowed", "Pilih EXPIRING atau EXPIRED.", "Choose EXPIRING or EXPIRED."));
-  auto paging = http::paging(ctx.req, 50, 500);
-  if (!paging.ok()) return Response::problem(paging.error());
-  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    return list_json(c, ctx.scope(), f, paging->after, paging->limit, today_now());
-  });
+    return Error::invalid_field("skt", "not_allowed", "Pilih EXPIRING atau EXPIRED.", "Choose EXPIRING or EXPIRED.");
+  PANTAU_TRY(f.page, http::paging(req));
+  return f;
 }
+
+Response list(Ctx& ctx) {
+  PANTAU_TRY(ListFilter f, list_filter(ctx.req));
+  return http::read_page(ctx, [&](db::Conn& c) { return list_ormas(c, ctx.scope(), f, today_now()); });
+}
+
+const Message kNotFound{"Ormas tidak ditemukan.", "Ormas not found."};
 
 Response get_one(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  int64_t v = 0;
-  Response r = read_json(ctx, [&](db::Conn& c) { return ormas_json(c, ctx.scope(), *id, today_now(), &v); });
-  return r.status == 200 ? http::with_version(std::move(r), v) : r;
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_ormas(c, ctx.scope(), id, today_now()); }, kNotFound);
 }
 
-// Runs a write and answers with the ormas as it now is.
-Response write_then_ormas(Ctx& ctx, int status, const std::function<Result<int64_t>(db::Conn&)>& op) {
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(int64_t ormas_id, op(c));
-    int64_t v = 0;
-    auto body = ormas_json(c, ctx.scope(), ormas_id, today_now(), &v);
-    if (!body) return Error::not_found();
-    return http::with_version(Response::json(status, *body), v);
-  });
+// A write (idempotent: a retried POST replays the first answer) answered with the ormas as it now
+// is; `op` returns the id of the ormas it changed.
+template <class Op>
+Response ormas_after(Ctx& ctx, int status, Op op) {
+  return http::create(ctx, [&](db::Conn& c) -> Result<Ormas> {
+    PANTAU_TRY(int64_t id, op(c));
+    auto o = get_ormas(c, ctx.scope(), id, today_now());
+    if (!o) return Error::not_found(kNotFound.id, kNotFound.en);
+    return *o;
+  }, status);
 }
 
 Response create(Ctx& ctx) {
-  auto in = ormas_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  return write_then_ormas(ctx, 201, [&](db::Conn& c) { return create_ormas(c, ctx.scope(), *in); });
+  PANTAU_TRY(OrmasInput in, ormas_input(ctx.req));
+  return ormas_after(ctx, 201, [&](db::Conn& c) { return create_ormas(c, ctx.scope(), in); });
+}
+
+Result<BoardInput> member_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  rapidjson::Document d;
+  d.Parse(req.body.data(), req.body.size());
+  BoardInput b = board_input(in, d, "");
+  if (!in.ok()) return in.error();
+  return b;
 }
 
 Response add_member(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  rapidjson::Document d;
-  d.Parse(ctx.req.body.data(), ctx.req.body.size());
-  BoardInput b = board_input(*in, d, "");
-  if (!in->ok()) return Response::problem(in->error());
-  return write_then_ormas(ctx, 201, [&](db::Conn& c) -> Result<int64_t> {
-    PANTAU_TRY(int64_t member, add_board_member(c, ctx.scope(), *id, *version, b));
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  PANTAU_TRY(BoardInput b, member_input(ctx.req));
+  return ormas_after(ctx, 201, [&](db::Conn& c) -> Result<int64_t> {
+    PANTAU_TRY(int64_t member, add_board_member(c, ctx.scope(), t.id, t.version, b));
     (void)member;
-    return *id;
+    return t.id;
   });
 }
 
 Response new_registration(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto on = in->str("submitted_on", true, 10);
-  if (!in->ok()) return Response::problem(in->error());
-  return write_then_ormas(ctx, 201, [&](db::Conn& c) -> Result<int64_t> {
-    PANTAU_TRY(int64_t rid, create_registration(c, ctx.scope(), *id, *on));
+  PANTAU_TRY(int64_t id, http::path_id(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto on = in.str("submitted_on", true, 10);
+  if (!in.ok()) return in.error();
+  return ormas_after(ctx, 201, [&](db::Conn& c) -> Result<int64_t> {
+    PANTAU_TRY(int64_t rid, create_registration(c, ctx.scope(), id, *on));
     (void)rid;
-    return *id;
+    return id;
   });
 }
 
-Result<int64_t> ormas_of_registration(db::Conn& c, int64_t rid) {
-  auto o = c.query_i64("SELECT ormas_id FROM ormas_registrations WHERE id = ?", {rid});
-  if (!o) return Error::not_found("Pendaftaran tidak ditemukan.", "Registration not found.");
+const Message kNoRegistration{"Pendaftaran tidak ditemukan.", "Registration not found."};
+
+// The ormas of the registration `rid` after a change to it.
+Result<int64_t> registration_owner(db::Conn& c, const auth::Scope& s, int64_t rid) {
+  auto o = ormas_of_registration(c, s, rid);
+  if (!o) return Error::not_found(kNoRegistration.id, kNoRegistration.en);
   return *o;
 }
 
 Response judge(Ctx& ctx) {
-  auto rid = http::path_id(ctx.req);
-  if (!rid.ok()) return Response::problem(rid.error());
+  PANTAU_TRY(int64_t rid, http::path_id(ctx.req));
   std::string type(ctx.req.param("type"));
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto verdict = in->one_of("verdict", true, {"VALID", "INVALID", "PENDING"});
-  auto note = in->str("note", false, 2000).value_or("");
-  if (!in->ok()) return Response::problem(in->error());
-  return write_then_ormas(ctx, 200, [&](db::Conn& c) -> Result<int64_t> {
-    PANTAU_CHECK(judge_document(c, ctx.scope(), *rid, type, *verdict, note));
-    return ormas_of_registration(c, *rid);
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto verdict = in.one_of("verdict", true, {"VALID", "INVALID", "PENDING"});
+  auto note = in.str("note", false, 2000).value_or("");
+  if (!in.ok()) return in.error();
+  return ormas_after(ctx, 200, [&](db::Conn& c) -> Result<int64_t> {
+    PANTAU_CHECK(judge_document(c, ctx.scope(), rid, type, *verdict, note));
+    return registration_owner(c, ctx.scope(), rid);
   });
 }
 
 Response reg_action(Ctx& ctx) {
-  auto rid = http::path_id(ctx.req);
-  if (!rid.ok()) return Response::problem(rid.error());
-  auto version = http::required_version(ctx.req);
-  if (!version.ok()) return Response::problem(version.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto action = in->one_of("action", true, kRegActions);
-  auto on = in->str("on", false, 10).value_or("");
-  auto receipt = in->str("receipt_no", false, 100).value_or("");
-  auto reason = in->str("reason", false, 2000).value_or("");
-  if (!in->ok()) return Response::problem(in->error());
-  return write_then_ormas(ctx, 200, [&](db::Conn& c) -> Result<int64_t> {
-    PANTAU_CHECK(registration_action(c, ctx.scope(), *rid, *version, *action, on, receipt, reason, today_now()));
-    return ormas_of_registration(c, *rid);
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto action = in.one_of("action", true, kRegActions);
+  auto on = in.str("on", false, 10).value_or("");
+  auto receipt = in.str("receipt_no", false, 100).value_or("");
+  auto reason = in.str("reason", false, 2000).value_or("");
+  if (!in.ok()) return in.error();
+  return ormas_after(ctx, 200, [&](db::Conn& c) -> Result<int64_t> {
+    PANTAU_CHECK(registration_action(c, ctx.scope(), t.id, t.version, *action, on, receipt, reason, today_now()));
+    return registration_owner(c, ctx.scope(), t.id);
   });
 }
 
 Response annual(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto year = in->int64("year", true, 2000, 2100);
-  auto on = in->str("submitted_on", true, 10);
-  auto acts = in->str("activities", true, 20000);
-  auto fin = in->str("finances_summary", false, 5000).value_or("");
-  if (!in->ok()) return Response::problem(in->error());
-  return write_then_ormas(ctx, 201, [&](db::Conn& c) -> Result<int64_t> {
-    PANTAU_TRY(int64_t rid, add_annual_report(c, ctx.scope(), *id, static_cast<int>(*year), *on, *acts, fin));
+  PANTAU_TRY(int64_t id, http::path_id(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto year = in.int64("year", true, 2000, 2100);
+  auto on = in.str("submitted_on", true, 10);
+  auto acts = in.str("activities", true, 20000);
+  auto fin = in.str("finances_summary", false, 5000).value_or("");
+  if (!in.ok()) return in.error();
+  return ormas_after(ctx, 201, [&](db::Conn& c) -> Result<int64_t> {
+    PANTAU_TRY(int64_t rid, add_annual_report(c, ctx.scope(), id, static_cast<int>(*year), *on, *acts, fin));
     (void)rid;
-    return *id;
+    return id;
   });
 }
 
 Response sanction(Ctx& ctx) {
-  auto id = http::path_id(ctx.req);
-  if (!id.ok()) return Response::problem(id.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto level = in->one_of("level", true, {"WARNING", "ACTIVITY_STOP", "REVOCATION"});
-  auto decree = in->str("decree_no", true, 200);
-  auto on = in->str("issued_on", true, 10);
-  auto reason = in->str("reason", true, 5000);
-  bool grave = in->boolean("grave", false).value_or(false);
-  if (!in->ok()) return Response::problem(in->error());
-  return write_then_ormas(ctx, 201, [&](db::Conn& c) -> Result<int64_t> {
-    PANTAU_TRY(int64_t sid, impose_sanction(c, ctx.scope(), *id, *level, *decree, *on, *reason, grave));
+  PANTAU_TRY(int64_t id, http::path_id(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto level = in.one_of("level", true, {"WARNING", "ACTIVITY_STOP", "REVOCATION"});
+  auto decree = in.str("decree_no", true, 200);
+  auto on = in.str("issued_on", true, 10);
+  auto reason = in.str("reason", true, 5000);
+  bool grave = in.boolean("grave", false).value_or(false);
+  if (!in.ok()) return in.error();
+  return ormas_after(ctx, 201, [&](db::Conn& c) -> Result<int64_t> {
+    PANTAU_TRY(int64_t sid, impose_sanction(c, ctx.scope(), id, *level, *decree, *on, *reason, grave));
     (void)sid;
-    return *id;
+    return id;
   });
 }
 
 Response comply(Ctx& ctx) {
-  auto sid = http::path_id(ctx.req);
-  if (!sid.ok()) return Response::problem(sid.error());
-  auto in = json::In::parse(ctx.req.body);
-  if (!in.ok()) return Response::problem(in.error());
-  auto on = in->str("complied_on", true, 10);
-  if (!in->ok()) return Response::problem(in->error());
-  return write_then_ormas(ctx, 200, [&](db::Conn& c) -> Result<int64_t> {
-    PANTAU_CHECK(comply_sanction(c, ctx.scope(), *sid, *on));
-    auto o = c.query_i64("SELECT ormas_id FROM ormas_sanctions WHERE id = ?", {*sid});
+  PANTAU_TRY(int64_t sid, http::path_id(ctx.req));
+  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+  auto on = in.str("complied_on", true, 10);
+  if (!in.ok()) return in.error();
+  return ormas_after(ctx, 200, [&](db::Conn& c) -> Result<int64_t> {
+    PANTAU_CHECK(comply_sanction(c, ctx.scope(), sid, *on));
+    auto o = ormas_of_sanction(c, ctx.scope(), sid);
+    if (!o) return Error::not_found("Sanksi tidak ditemukan.", "Sanction not found.");
     return *o;
   });
 }
 
+// The body is the CSV or XLSX file itself. A refused row refuses the file (nothing is written):
+// 422 with the per-row report.
 Response import_route(Ctx& ctx) {
-  auto table = looks_like_xlsx(ctx.req.body) ? parse_xlsx(ctx.req.body, 200000) : parse_csv(ctx.req.body, 200000);
-  if (!table.ok()) return Response::problem(table.error());
-  std::optional<ImportReport> rep;
-  Status s = ctx.db().write([&](db::Conn& c) -> Status {
-    PANTAU_TRY(rep, import_ormas(c, ctx.scope(), *table, sha256_hex(ctx.req.body)));
-    if (!rep->refused.empty()) return Error::invalid({});  // roll back: nothing half-imported
-    return {};
-  });
-  if (!s.ok() && !rep) return Response::problem(s.error());
-  json::Out o;
-  o.begin_object().kv("rows", rep->rows).kv("imported", s.ok() ? rep->created : int64_t{0});
-  o.key("refused").begin_array();
-  for (auto& [line, e] : rep->refused)
-    o.begin_object().kv("line", line).kv("field", e.field).kv("code", e.code).kv_message("message", e.message).end_object();
-  o.end_array().end_object();
-  if (!s.ok()) {
+  PANTAU_TRY(CsvTable table, looks_like_xlsx(ctx.req.body) ? parse_xlsx(ctx.req.body, 200000) : parse_csv(ctx.req.body, 200000));
+  return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(ImportReport rep, import_ormas(c, ctx.scope(), table, sha256_hex(ctx.req.body)));
+    if (rep.refused.empty()) return Response::json(201, to_json(rep));
     Error e = Error::make(ErrorKind::Invalid, "import.refused",
-                          fmt::format("{} kesalahan pada berkas; tidak ada yang diimpor. Perbaiki lalu unggah lagi.", rep->refused.size()),
-                          fmt::format("{} errors in the file; nothing was imported. Fix them and upload again.", rep->refused.size()));
-    return http::problem_with(e, "report", o.take());
-  }
-  return Response::json(201, o.take());
+                          fmt::format("{} kesalahan pada berkas; tidak ada yang diimpor. Perbaiki lalu unggah lagi.", rep.refused.size()),
+                          fmt::format("{} errors in the file; nothing was imported. Fix them and upload again.", rep.refused.size()));
+    return http::problem_with(e, "report", to_json(rep));
+  });
+}
+
+Response shared_members(Ctx& ctx) {
+  return http::read_items(ctx, [&](db::Conn& c) { return duplicates(c, ctx.scope()); });
+}
+
+Response reminders_route(Ctx& ctx) {
+  return http::read(ctx, [&](db::Conn& c) { return reminders(c, ctx.scope(), today_now()); });
+}
+
+Response map_route(Ctx& ctx) {
+  std::string region = ctx.req.q("region").value_or("");
+  if (!region.empty()) PANTAU_CHECK(regions::check_code(region, "region"));
+  return http::read_items(ctx, [&](db::Conn& c) { return map_points(c, ctx.scope(), region); });
 }
 
 }  // namespace
@@ -296,18 +280,9 @@ void register_routes(http::App& app) {
   r.get("/api/v1/ormas", list, read);
   r.post("/api/v1/ormas", create, write);
   r.post("/api/v1/ormas/import", import_route, write);
-  r.get("/api/v1/ormas/duplicates", [](Ctx& ctx) {
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return duplicates_json(c, ctx.scope()); });
-  }, read);
-  r.get("/api/v1/ormas/reminders", [](Ctx& ctx) {
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return reminders_json(c, ctx.scope(), today_now()); });
-  }, read);
-  r.get("/api/v1/ormas/map", [](Ctx& ctx) {
-    std::string region = ctx.req.q("region").value_or("");
-    if (!region.empty())
-      if (auto l = regions::check_code(region, "region"); !l.ok()) return Response::problem(l.error());
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return map_json(c, ctx.scope(), region); });
-  }, read);
+  r.get("/api/v1/ormas/duplicates", shared_members, read);
+  r.get("/api/v1/ormas/reminders", reminders_route, read);
+  r.get("/api/v1/ormas/map", map_route, read);
   r.get("/api/v1/ormas/{id}", get_one, read);
   r.post("/api/v1/ormas/{id}/board", add_member, write);
   r.post("/api/v1/ormas/{id}/registrations", new_registration, write);

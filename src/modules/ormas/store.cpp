@@ -10,8 +10,6 @@
 #include "auth/roles.h"
 #include "core/region_code.h"
 #include "core/strings.h"
-#include "http/json.h"
-#include "http/json_page.h"
 #include "modules/actors/public.h"
 #include "search/search.h"
 
@@ -91,13 +89,9 @@ std::optional<OrmasRow> find(db::Conn& c, const auth::Scope& s, int64_t id) {
   return out;
 }
 
-void audit_json(db::Conn& c, const auth::Scope& s, const std::string& action, const std::string& entity, int64_t id,
-                const std::string& region, const std::function<void(json::Out&)>& body) {
-  json::Out o;
-  o.begin_object();
-  body(o);
-  o.end_object();
-  audit::append(c, s, {action, entity, std::to_string(id), region, 0, std::nullopt, o.take()});
+void append_audit(db::Conn& c, const auth::Scope& s, const std::string& action, const std::string& entity, int64_t id,
+           const std::string& region, std::string snapshot) {
+  audit::append(c, s, {action, entity, std::to_string(id), region, 0, std::nullopt, std::move(snapshot)});
 }
 
 int64_t insert_board_member(db::Conn& c, const auth::Scope& s, int64_t ormas_id, const std::string& ormas_name,
@@ -180,9 +174,9 @@ Result<int64_t> create_ormas(db::Conn& c, const auth::Scope& s, const OrmasInput
   search::index(c, {"ormas", std::to_string(id), in.region_code, 0, in.name,
                     in.abbreviation + " " + in.address + " " + field_words(in.fields), "/ormas/" + std::to_string(id)});
   if (audit)
-    audit_json(c, s, "create", "ormas", id, in.region_code, [&](json::Out& o) {
-      o.kv("name", in.name).kv("legal_form", in.legal_form).kv("skt_no", in.skt_no).kv("board", static_cast<int64_t>(in.board.size()));
-    });
+    append_audit(c, s, "create", "ormas", id, in.region_code,
+          audit::snapshot({{"name", in.name}, {"legal_form", in.legal_form}, {"skt_no", in.skt_no},
+                      {"board", static_cast<int64_t>(in.board.size())}}));
   return id;
 }
 
@@ -205,25 +199,36 @@ Result<int64_t> add_board_member(db::Conn& c, const auth::Scope& s, int64_t orma
     return Error::invalid_field("nik", "duplicate", "NIK ini sudah ada di susunan pengurus.", "This NIK is already on the board.");
   int64_t id = insert_board_member(c, s, ormas_id, o->name, o->region, b);
   c.exec("UPDATE ormas SET version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), ormas_id});
-  audit_json(c, s, "add_board_member", "ormas", ormas_id, o->region, [&](json::Out& j) {
-    j.kv("member_id", id).kv("name", b.name).kv("position", b.position);
-  });
+  append_audit(c, s, "add_board_member", "ormas", ormas_id, o->region,
+        audit::snapshot({{"member_id", id}, {"name", b.name}, {"position", b.position}}));
   return id;
 }
 
 namespace {
 
-void write_list_item(json::Out& o, const db::Row& r, Date today) {
+OrmasSummary summary_from(const db::Row& r, Date today) {
+  OrmasSummary o;
+  o.id = r.i64(0);
+  o.name = r.str(1);
+  o.abbreviation = r.str(2);
+  o.legal_form = r.str(3);
+  o.scope_level = r.str(4);
+  o.fields = r.str(5);
+  o.region_code = r.str(6);
+  o.region_name = r.str(7);
+  o.skt_expiry_date = r.opt_str(8);
   std::optional<Date> expiry = r.is_null(8) ? std::nullopt : parse_date(r.text(8));
-  o.begin_object().kv("id", r.i64(0)).kv("name", r.text(1)).kv("abbreviation", r.text(2)).kv("legal_form", r.text(3))
-      .kv("scope_level", r.text(4)).kv("fields", r.text(5)).kv("region_code", r.text(6)).kv("region_name", r.text(7));
-  o.kv_opt("skt_expiry_date", r.opt_str(8)).kv("skt_state", name(skt_state(expiry, today, 90, 30))).kv("skt_no", r.text(9))
-      .kv("status", r.text(10)).kv("board_count", r.i64(11)).kv("version", r.i64(12)).end_object();
+  o.skt_state = std::string(name(skt_state(expiry, today, 90, 30)));
+  o.skt_no = r.str(9);
+  o.status = r.str(10);
+  o.board_count = r.i64(11);
+  o.version = r.i64(12);
+  return o;
 }
 
 }  // namespace
 
-std::string list_json(db::Conn& c, const auth::Scope& s, const ListFilter& f, std::optional<int64_t> after, int limit, Date today) {
+db::Page<OrmasSummary> list_ormas(db::Conn& c, const auth::Scope& s, const ListFilter& f, Date today) {
   db::Params p;
   // With a search text the id list drives the query (see below): SQLite is told not to use the
   // region index then (a unary '+', which PostgreSQL does not accept on text and does not need).
@@ -250,12 +255,12 @@ std::string list_json(db::Conn& c, const auth::Scope& s, const ListFilter& f, st
   bool digits = q.size() == 16 && std::all_of(q.begin(), q.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
   if (digits) {
     // A NIK finds a board member's ormas only for a viewer cleared to see NIKs.
-    if (!s.cleared_for(actors::kIdentifierClearance)) return R"({"items":[],"next_after":null})";
+    if (!s.cleared_for(actors::kIdentifierClearance)) return {};
     sql += " AND o.id IN (SELECT b.ormas_id FROM ormas_board_members b WHERE b.nik = ?)";
     p.emplace_back(q);
   } else if (!q.empty()) {
     auto words = actors::name_words(q);
-    if (words.empty()) return R"({"items":[],"next_after":null})";
+    if (words.empty()) return {};
     // One word: any word of the ormas' or a member's name starting with it (actor_words). Two or
     // more: names starting with those words (the prefix range of the whole name key), which stays
     // one small index range even for the most common names among a million members.
@@ -278,127 +283,129 @@ std::string list_json(db::Conn& c, const auth::Scope& s, const ListFilter& f, st
       p.emplace_back(hi);
     }
   }
-  if (after) { sql += " AND o.id < ?"; p.emplace_back(*after); }
-  sql += " ORDER BY o.id DESC LIMIT ?";
-  p.emplace_back(int64_t{limit + 1});
-  return json::keyset_page(c, sql, p, limit, [&](json::Out& o, const db::Row& r) {
-    write_list_item(o, r, today);
-  });
+  return db::keyset_page(c, std::move(sql), std::move(p), f.page, "o.id",
+                         [&](const db::Row& r) { return summary_from(r, today); }, db::KeyOrder::Descending);
 }
 
-std::optional<std::string> ormas_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, int64_t* version) {
+std::optional<Ormas> get_ormas(db::Conn& c, const auth::Scope& s, int64_t id, Date today) {
   db::Params p{id};
   std::string where = s.record_filter("o.region_code", "o.classification", p);
-  bool found = false;
-  json::Out o;
+  std::optional<Ormas> out;
   WorkingDayCalendar cal = load_calendar(c);
   int first = rule_value(c, "SKT_REMIND_FIRST", today, 90), second = rule_value(c, "SKT_REMIND_SECOND", today, 30);
   c.query("SELECT o.id, o.name, o.abbreviation, o.legal_form, o.scope_level, o.fields, o.founding_date, o.deed_notary, o.deed_no, "
           "o.deed_date, o.ahu_decree_no, o.skt_no, o.skt_issue_date, o.skt_expiry_date, o.npwp, o.address, o.region_code, "
           "COALESCE(g.name, ''), o.phone, o.email, o.lat, o.lng, o.status, o.actor_id, o.version, o.created_at "
           "FROM ormas o LEFT JOIN regions g ON g.code = o.region_code WHERE o.id = ? AND " + where, p, [&](const db::Row& r) {
-            found = true;
-            if (version) *version = r.i64(24);
+            Ormas& o = out.emplace();
             std::optional<Date> expiry = r.is_null(13) ? std::nullopt : parse_date(r.text(13));
-            o.begin_object().kv("id", r.i64(0)).kv("name", r.text(1)).kv("abbreviation", r.text(2)).kv("legal_form", r.text(3))
-                .kv("scope_level", r.text(4));
-            o.key("fields").begin_array();
+            o.id = r.i64(0);
+            o.name = r.str(1);
+            o.abbreviation = r.str(2);
+            o.legal_form = r.str(3);
+            o.scope_level = r.str(4);
             for (auto& f : split(r.text(5), ','))
-              if (!f.empty()) o.value(f);
-            o.end_array();
-            o.kv_opt("founding_date", r.opt_str(6)).kv("deed_notary", r.text(7)).kv("deed_no", r.text(8)).kv_opt("deed_date", r.opt_str(9))
-                .kv("ahu_decree_no", r.text(10)).kv("skt_no", r.text(11)).kv_opt("skt_issue_date", r.opt_str(12))
-                .kv_opt("skt_expiry_date", r.opt_str(13)).kv("skt_state", name(skt_state(expiry, today, first, second)))
-                .kv("npwp", r.text(14)).kv("address", r.text(15)).kv("region_code", r.text(16)).kv("region_name", r.text(17))
-                .kv("phone", r.text(18)).kv("email", r.text(19)).kv_opt("lat", r.opt_f64(20)).kv_opt("lng", r.opt_f64(21))
-                .kv("status", r.text(22)).kv_opt("actor_id", r.opt_i64(23)).kv("version", r.i64(24)).kv("created_at", r.text(25));
+              if (!f.empty()) o.fields.push_back(f);
+            o.founding_date = r.opt_str(6);
+            o.deed_notary = r.str(7);
+            o.deed_no = r.str(8);
+            o.deed_date = r.opt_str(9);
+            o.ahu_decree_no = r.str(10);
+            o.skt_no = r.str(11);
+            o.skt_issue_date = r.opt_str(12);
+            o.skt_expiry_date = r.opt_str(13);
+            o.skt_state = std::string(name(skt_state(expiry, today, first, second)));
+            o.npwp = r.str(14);
+            o.address = r.str(15);
+            o.region_code = r.str(16);
+            o.region_name = r.str(17);
+            o.phone = r.str(18);
+            o.email = r.str(19);
+            o.lat = r.opt_f64(20);
+            o.lng = r.opt_f64(21);
+            o.status = r.str(22);
+            o.actor_id = r.opt_i64(23);
+            o.version = r.i64(24);
+            o.created_at = r.str(25);
           });
-  if (!found) return std::nullopt;
+  if (!out) return out;
+  Ormas& o = *out;
   const bool cleared = s.cleared_for(actors::kIdentifierClearance);
-  o.kv("identifiers_masked", !cleared);
-  o.key("board").begin_array();
+  o.identifiers_masked = !cleared;
   c.query("SELECT b.id, b.actor_id, b.nik, b.name, b.position, b.term_start, b.term_end, b.is_state_official, "
           "(SELECT COUNT(DISTINCT x.ormas_id) FROM ormas_board_members x WHERE x.nik = b.nik AND x.ormas_id <> b.ormas_id) "
           "FROM ormas_board_members b WHERE b.ormas_id = ? ORDER BY b.id", {id}, [&](const db::Row& r) {
-            o.begin_object().kv("id", r.i64(0)).kv("actor_id", r.i64(1))
-                .kv("nik", cleared ? r.str(2) : actors::mask_identifier(r.text(2))).kv("name", r.text(3)).kv("position", r.text(4))
-                .kv_opt("term_start", r.opt_str(5)).kv_opt("term_end", r.opt_str(6)).kv("is_state_official", r.i64(7) != 0)
-                .kv("other_ormas", r.i64(8)).kv("duplicate", r.i64(8) > 0).end_object();
+            o.board.push_back({r.i64(0), r.i64(1), r.i64(8), cleared ? r.str(2) : actors::mask_identifier(r.text(2)), r.str(3), r.str(4),
+                               r.opt_str(5), r.opt_str(6), r.i64(7) != 0});
           });
-  o.end_array();
   // Registrations with their checklist and clocks.
-  o.key("registrations").begin_array();
-  std::vector<int64_t> regs;
-  c.query("SELECT id FROM ormas_registrations WHERE ormas_id = ? ORDER BY id", {id}, [&](const db::Row& r) { regs.push_back(r.i64(0)); });
-  for (int64_t rid : regs) {
-    c.query("SELECT id, region_code, status, submitted_on, clock_start, verification_due, completion_due, receipt_no, decided_on, reason, version "
-            "FROM ormas_registrations WHERE id = ?", {rid}, [&](const db::Row& r) {
-              std::string st = r.str(2);
-              o.begin_object().kv("id", r.i64(0)).kv("region_code", r.text(1)).kv("status", st).kv("submitted_on", r.text(3))
-                  .kv("clock_start", r.text(4)).kv("verification_due", r.text(5)).kv_opt("completion_due", r.opt_str(6))
-                  .kv("receipt_no", r.text(7)).kv_opt("decided_on", r.opt_str(8)).kv("reason", r.text(9)).kv("version", r.i64(10));
-              // The running clock: the office's while verifying, the applicant's while completing.
-              std::optional<std::string> due;
-              if (st == "SUBMITTED" || st == "UNDER_VERIFICATION" || st == "RESUBMITTED") due = r.str(5);
-              if (st == "INCOMPLETE_NOTIFIED") due = r.opt_str(6);
-              if (due) {
-                o.key("clock").begin_object().kv("owner", st == "INCOMPLETE_NOTIFIED" ? "APPLICANT" : "OFFICE").kv("due", *due)
-                    .kv("working_days_left", working_days_left(cal, today, *parse_date(*due))).end_object();
-              } else {
-                o.kv_null("clock");
-              }
-            });
-    o.key("documents").begin_array();
+  c.query("SELECT id, region_code, status, submitted_on, clock_start, verification_due, completion_due, receipt_no, decided_on, reason, version "
+          "FROM ormas_registrations WHERE ormas_id = ? ORDER BY id", {id}, [&](const db::Row& r) {
+            Registration& g = o.registrations.emplace_back();
+            g.id = r.i64(0);
+            g.region_code = r.str(1);
+            g.status = r.str(2);
+            g.submitted_on = r.str(3);
+            g.clock_start = r.str(4);
+            g.verification_due = r.str(5);
+            g.completion_due = r.opt_str(6);
+            g.receipt_no = r.str(7);
+            g.decided_on = r.opt_str(8);
+            g.reason = r.str(9);
+            g.version = r.i64(10);
+            // The running clock: the office's while verifying, the applicant's while completing.
+            const std::string& st = g.status;
+            std::optional<std::string> due;
+            if (st == "SUBMITTED" || st == "UNDER_VERIFICATION" || st == "RESUBMITTED") due = g.verification_due;
+            if (st == "INCOMPLETE_NOTIFIED") due = g.completion_due;
+            if (due)
+              g.clock = Clock{st == "INCOMPLETE_NOTIFIED" ? "APPLICANT" : "OFFICE", *due, working_days_left(cal, today, *parse_date(*due))};
+          });
+  for (auto& g : o.registrations)
     c.query("SELECT d.doc_type, t.name_id, t.name_en, t.legal_basis, d.verdict, d.note, d.checked_at FROM ormas_registration_documents d "
-            "JOIN ormas_document_types t ON t.code = d.doc_type WHERE d.registration_id = ? ORDER BY t.sort", {rid}, [&](const db::Row& r) {
-              o.begin_object().kv("doc_type", r.text(0)).kv("name_id", r.text(1)).kv("name_en", r.text(2)).kv("legal_basis", r.text(3))
-                  .kv("verdict", r.text(4)).kv("note", r.text(5)).kv_opt("checked_at", r.opt_str(6)).end_object();
+            "JOIN ormas_document_types t ON t.code = d.doc_type WHERE d.registration_id = ? ORDER BY t.sort", {g.id}, [&](const db::Row& r) {
+              g.documents.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.opt_str(6)});
             });
-    o.end_array().end_object();
-  }
-  o.end_array();
-  o.key("annual_reports").begin_array();
   c.query("SELECT id, year, due_date, submitted_on, activities, finances_summary FROM ormas_annual_reports WHERE ormas_id = ? ORDER BY year",
           {id}, [&](const db::Row& r) {
-            o.begin_object().kv("id", r.i64(0)).kv("year", r.i64(1)).kv("due_date", r.text(2)).kv("submitted_on", r.text(3))
-                .kv("late", r.str(3) > r.str(2)).kv("activities", r.text(4)).kv("finances_summary", r.text(5)).end_object();
+            o.annual_reports.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(3) > r.str(2)});
           });
-  o.end_array();
-  o.key("sanctions").begin_array();
   c.query("SELECT id, regime, step, level, decree_no, issued_on, compliance_due, complied_on, legal_basis, reason, version "
           "FROM ormas_sanctions WHERE ormas_id = ? ORDER BY step, id", {id}, [&](const db::Row& r) {
-            o.begin_object().kv("id", r.i64(0)).kv("regime", r.text(1)).kv("step", r.i64(2)).kv("level", r.text(3))
-                .kv("decree_no", r.text(4)).kv("issued_on", r.text(5)).kv_opt("compliance_due", r.opt_str(6))
-                .kv_opt("complied_on", r.opt_str(7)).kv("legal_basis", r.text(8)).kv("reason", r.text(9)).kv("version", r.i64(10));
-            if (!r.is_null(6) && r.is_null(7)) o.kv("working_days_left", working_days_left(cal, today, *parse_date(r.text(6))));
-            o.end_object();
+            Sanction x;
+            x.id = r.i64(0);
+            x.regime = r.str(1);
+            x.step = r.i64(2);
+            x.level = r.str(3);
+            x.decree_no = r.str(4);
+            x.issued_on = r.str(5);
+            x.compliance_due = r.opt_str(6);
+            x.complied_on = r.opt_str(7);
+            x.legal_basis = r.str(8);
+            x.reason = r.str(9);
+            x.version = r.i64(10);
+            if (x.compliance_due && !x.complied_on) x.working_days_left = working_days_left(cal, today, *parse_date(*x.compliance_due));
+            o.sanctions.push_back(std::move(x));
           });
-  o.end_array().end_object();
-  return o.take();
+  return out;
 }
 
-std::string duplicates_json(db::Conn& c, const auth::Scope& s) {
+std::vector<SharedMember> duplicates(db::Conn& c, const auth::Scope& s) {
   const bool cleared = s.cleared_for(actors::kIdentifierClearance);
   db::Params p;
   std::string where = s.region_filter("b.region_code", p);
-  json::Out o;
-  o.begin_object().key("items").begin_array();
+  std::vector<SharedMember> out;
   std::string current;
   c.query("SELECT b.nik, b.name, b.actor_id, b.ormas_id, o.name, b.position, b.region_code FROM ormas_board_members b "
           "JOIN ormas o ON o.id = b.ormas_id WHERE " + where + " AND b.nik IN (SELECT x.nik FROM ormas_board_members x "
           "GROUP BY x.nik HAVING COUNT(DISTINCT x.ormas_id) > 1) ORDER BY b.nik, b.ormas_id LIMIT 2000", p, [&](const db::Row& r) {
-            if (r.str(0) != current) {
-              if (!current.empty()) o.end_array().end_object();
+            if (out.empty() || r.str(0) != current) {
               current = r.str(0);
-              o.begin_object().kv("nik", cleared ? current : actors::mask_identifier(current)).kv("name", r.text(1))
-                  .kv("actor_id", r.i64(2)).key("ormas").begin_array();
+              out.push_back({cleared ? current : actors::mask_identifier(current), r.str(1), r.i64(2), {}});
             }
-            o.begin_object().kv("ormas_id", r.i64(3)).kv("ormas_name", r.text(4)).kv("position", r.text(5))
-                .kv("region_code", r.text(6)).end_object();
+            out.back().ormas.push_back({r.i64(3), r.str(4), r.str(5), r.str(6)});
           });
-  if (!current.empty()) o.end_array().end_object();
-  o.end_array().end_object();
-  return o.take();
+  return out;
 }
 
 namespace {
@@ -447,9 +454,8 @@ Result<int64_t> create_registration(db::Conn& c, const auth::Scope& s, int64_t o
   });
   for (auto& t : types)
     c.exec("INSERT INTO ormas_registration_documents (registration_id, doc_type) VALUES (?, ?)", {id, t});
-  audit_json(c, s, "create", "ormas_registration", id, o->region, [&](json::Out& j) {
-    j.kv("ormas_id", ormas_id).kv("submitted_on", submitted_on).kv("verification_due", format_date(due));
-  });
+  append_audit(c, s, "create", "ormas_registration", id, o->region,
+        audit::snapshot({{"ormas_id", ormas_id}, {"submitted_on", submitted_on}, {"verification_due", format_date(due)}}));
   return id;
 }
 
@@ -467,9 +473,8 @@ Status judge_document(db::Conn& c, const auth::Scope& s, int64_t reg_id, const s
                      "WHERE registration_id = ? AND doc_type = ?", {verdict, note, s.user_id, now_iso(), reg_id, doc_type});
   if (n == 0) return Error::invalid_field("doc_type", "not_found", "Dokumen ini tidak ada dalam daftar periksa.", "This document is not on the checklist.");
   c.exec("UPDATE ormas_registrations SET version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), reg_id});
-  audit_json(c, s, "judge_document", "ormas_registration", reg_id, r->region, [&](json::Out& j) {
-    j.kv("doc_type", doc_type).kv("verdict", verdict).kv("note", note);
-  });
+  append_audit(c, s, "judge_document", "ormas_registration", reg_id, r->region,
+        audit::snapshot({{"doc_type", doc_type}, {"verdict", verdict}, {"note", note}}));
   return {};
 }
 
@@ -514,9 +519,9 @@ Status registration_action(db::Conn& c, const auth::Scope& s, int64_t reg_id, in
   sql += " WHERE id = ?";
   p.emplace_back(reg_id);
   c.exec(sql, p);
-  audit_json(c, s, action, "ormas_registration", reg_id, r->region, [&](json::Out& j) {
-    j.kv("from", r->status).kv("to", name(to)).kv("on", format_date(on)).kv("receipt_no", receipt_no).kv("reason", reason);
-  });
+  append_audit(c, s, action, "ormas_registration", reg_id, r->region,
+        audit::snapshot({{"from", r->status}, {"to", std::string(name(to))}, {"on", format_date(on)}, {"receipt_no", receipt_no},
+                    {"reason", reason}}));
   return {};
 }
 
@@ -536,9 +541,8 @@ Result<int64_t> add_annual_report(db::Conn& c, const auth::Scope& s, int64_t orm
   int64_t id = c.insert("INSERT INTO ormas_annual_reports (ormas_id, year, due_date, submitted_on, activities, finances_summary, created_by, "
                         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         {ormas_id, int64_t{year}, format_date(due), submitted_on, activities, finances, s.user_id, now_iso()});
-  audit_json(c, s, "create", "ormas_annual_report", id, o->region, [&](json::Out& j) {
-    j.kv("ormas_id", ormas_id).kv("year", year).kv("due_date", format_date(due)).kv("submitted_on", submitted_on);
-  });
+  append_audit(c, s, "create", "ormas_annual_report", id, o->region,
+        audit::snapshot({{"ormas_id", ormas_id}, {"year", int64_t{year}}, {"due_date", format_date(due)}, {"submitted_on", submitted_on}}));
   return id;
 }
 
@@ -572,11 +576,10 @@ Result<int64_t> impose_sanction(db::Conn& c, const auth::Scope& s, int64_t ormas
   std::string status = step.level == "ACTIVITY_STOP" ? "ACTIVITY_STOPPED" : step.level == "REVOCATION" ? "REVOKED" : "";
   if (!status.empty())
     c.exec("UPDATE ormas SET status = ?, version = version + 1, updated_at = ? WHERE id = ?", {status, now_iso(), ormas_id});
-  audit_json(c, s, "sanction", "ormas", ormas_id, o->region, [&](json::Out& j) {
-    j.kv("sanction_id", id).kv("level", step.level).kv("step", step.step).kv("decree_no", decree_no).kv("issued_on", issued_on)
-        .kv("legal_basis", step.legal_basis);
-    due ? (void)j.kv("compliance_due", format_date(*due)) : (void)j.kv_null("compliance_due");
-  });
+  append_audit(c, s, "sanction", "ormas", ormas_id, o->region,
+        audit::snapshot({{"sanction_id", id}, {"level", step.level}, {"step", int64_t{step.step}}, {"decree_no", decree_no},
+                    {"issued_on", issued_on}, {"legal_basis", step.legal_basis},
+                    {"compliance_due", due ? audit::SnapshotValue(format_date(*due)) : audit::SnapshotValue(nullptr)}}));
   return id;
 }
 
@@ -587,15 +590,14 @@ Status comply_sanction(db::Conn& c, const auth::Scope& s, int64_t sanction_id, c
   if (!parse_date(complied_on)) return Error::invalid_field("complied_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
   if (c.exec("UPDATE ormas_sanctions SET complied_on = ?, version = version + 1 WHERE id = ? AND complied_on IS NULL", {complied_on, sanction_id}) == 0)
     return Error::conflict("ormas.already_complied", "Kepatuhan sudah dicatat.", "Compliance was already recorded.");
-  audit_json(c, s, "comply", "ormas_sanction", sanction_id, o->region, [&](json::Out& j) { j.kv("complied_on", complied_on); });
+  append_audit(c, s, "comply", "ormas_sanction", sanction_id, o->region, audit::snapshot({{"complied_on", complied_on}}));
   return {};
 }
 
-std::string reminders_json(db::Conn& c, const auth::Scope& s, Date today) {
+Reminders reminders(db::Conn& c, const auth::Scope& s, Date today) {
   WorkingDayCalendar cal = load_calendar(c);
   int first = rule_value(c, "SKT_REMIND_FIRST", today, 90), second = rule_value(c, "SKT_REMIND_SECOND", today, 30);
-  json::Out o;
-  o.begin_object().key("skt").begin_array();
+  Reminders out;
   {
     db::Params p{format_date(civil_from_days(days_from_civil(today) + first))};
     std::string sql = "SELECT id, name, region_code, skt_no, skt_expiry_date FROM ormas WHERE skt_expiry_date IS NOT NULL AND "
@@ -603,12 +605,10 @@ std::string reminders_json(db::Conn& c, const auth::Scope& s, Date today) {
                       " ORDER BY skt_expiry_date LIMIT 500";
     c.query(sql, p, [&](const db::Row& r) {
       Date exp = *parse_date(r.text(4));
-      o.begin_object().kv("ormas_id", r.i64(0)).kv("name", r.text(1)).kv("region_code", r.text(2)).kv("skt_no", r.text(3))
-          .kv("skt_expiry_date", r.text(4)).kv("state", name(skt_state(exp, today, first, second)))
-          .kv("days_left", days_from_civil(exp) - days_from_civil(today)).end_object();
+      out.skt.push_back({r.i64(0), days_from_civil(exp) - days_from_civil(today), r.str(1), r.str(2), r.str(3), r.str(4),
+                         std::string(name(skt_state(exp, today, first, second)))});
     });
   }
-  o.end_array().key("registrations").begin_array();
   {
     db::Params p;
     std::string sql = "SELECT r.id, r.ormas_id, o.name, r.status, r.verification_due, r.completion_due FROM ormas_registrations r "
@@ -618,12 +618,10 @@ std::string reminders_json(db::Conn& c, const auth::Scope& s, Date today) {
       bool applicant = r.text(3) == "INCOMPLETE_NOTIFIED";
       std::string due = applicant ? r.opt_str(5).value_or("") : r.str(4);
       if (due.empty()) return;
-      o.begin_object().kv("registration_id", r.i64(0)).kv("ormas_id", r.i64(1)).kv("name", r.text(2)).kv("status", r.text(3))
-          .kv("owner", applicant ? "APPLICANT" : "OFFICE").kv("due", due)
-          .kv("working_days_left", working_days_left(cal, today, *parse_date(due))).end_object();
+      out.registrations.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), applicant ? "APPLICANT" : "OFFICE", due,
+                                   working_days_left(cal, today, *parse_date(due))});
     });
   }
-  o.end_array().key("annual_reports").begin_array();
   {
     // Last year's report, once its due date has passed and nothing was submitted.
     int year = today.year - 1;
@@ -633,27 +631,20 @@ std::string reminders_json(db::Conn& c, const auth::Scope& s, Date today) {
       std::string sql = "SELECT o.id, o.name, o.region_code FROM ormas o WHERE o.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM "
                         "ormas_annual_reports a WHERE a.ormas_id = o.id AND a.year = ?) AND " +
                         s.record_filter("o.region_code", "o.classification", p) + " ORDER BY o.id LIMIT 500";
-      c.query(sql, p, [&](const db::Row& r) {
-        o.begin_object().kv("ormas_id", r.i64(0)).kv("name", r.text(1)).kv("region_code", r.text(2)).kv("year", year)
-            .kv("due_date", format_date(due)).end_object();
-      });
+      c.query(sql, p, [&](const db::Row& r) { out.annual_reports.push_back({r.i64(0), r.str(1), r.str(2), format_date(due), year}); });
     }
   }
-  o.end_array().key("warnings").begin_array();
   {
     db::Params p;
     std::string sql = "SELECT x.id, x.ormas_id, o.name, x.level, x.decree_no, x.issued_on, x.compliance_due FROM ormas_sanctions x "
                       "JOIN ormas o ON o.id = x.ormas_id WHERE x.compliance_due IS NOT NULL AND x.complied_on IS NULL AND " +
                       s.record_filter("o.region_code", "o.classification", p) + " ORDER BY x.compliance_due LIMIT 500";
     c.query(sql, p, [&](const db::Row& r) {
-      // Superseded by a later step: no longer waiting.
-      o.begin_object().kv("sanction_id", r.i64(0)).kv("ormas_id", r.i64(1)).kv("name", r.text(2)).kv("level", r.text(3))
-          .kv("decree_no", r.text(4)).kv("issued_on", r.text(5)).kv("compliance_due", r.text(6))
-          .kv("working_days_left", working_days_left(cal, today, *parse_date(r.text(6)))).end_object();
+      out.warnings.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6),
+                              working_days_left(cal, today, *parse_date(r.text(6)))});
     });
   }
-  o.end_array().end_object();
-  return o.take();
+  return out;
 }
 
 Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTable& t, const std::string& file_sha256) {
@@ -714,13 +705,12 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
     last = id;
     ++rep.created;
   }
-  audit_json(c, s, "import", "ormas", first, s.region_code, [&](json::Out& j) {
-    j.kv("file_sha256", file_sha256).kv("rows", rep.rows).kv("first_id", first).kv("last_id", last);
-  });
+  append_audit(c, s, "import", "ormas", first, s.region_code,
+        audit::snapshot({{"file_sha256", file_sha256}, {"rows", int64_t{rep.rows}}, {"first_id", first}, {"last_id", last}}));
   return rep;
 }
 
-std::string map_json(db::Conn& c, const auth::Scope& s, const std::string& region) {
+std::vector<MapPoint> map_points(db::Conn& c, const auth::Scope& s, const std::string& region) {
   db::Params p;
   std::string sql = "SELECT id, name, region_code, lat, lng, status FROM ormas WHERE lat IS NOT NULL AND lng IS NOT NULL AND " +
                     s.record_filter("region_code", "classification", p);
@@ -730,14 +720,21 @@ std::string map_json(db::Conn& c, const auth::Scope& s, const std::string& regio
     sql += " AND " + narrow.region_filter("region_code", p);
   }
   sql += " ORDER BY id LIMIT 5000";
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  c.query(sql, p, [&](const db::Row& r) {
-    o.begin_object().kv("id", r.i64(0)).kv("name", r.text(1)).kv("region_code", r.text(2)).kv("lat", r.f64(3)).kv("lng", r.f64(4))
-        .kv("status", r.text(5)).end_object();
-  });
-  o.end_array().end_object();
-  return o.take();
+  std::vector<MapPoint> out;
+  c.query(sql, p, [&](const db::Row& r) { out.push_back({r.i64(0), r.str(1), r.str(2), r.str(5), r.f64(3), r.f64(4)}); });
+  return out;
+}
+
+std::optional<int64_t> ormas_of_registration(db::Conn& c, const auth::Scope& s, int64_t registration_id) {
+  auto o = c.query_i64("SELECT ormas_id FROM ormas_registrations WHERE id = ?", {registration_id});
+  if (!o || !find(c, s, *o)) return std::nullopt;
+  return o;
+}
+
+std::optional<int64_t> ormas_of_sanction(db::Conn& c, const auth::Scope& s, int64_t sanction_id) {
+  auto o = c.query_i64("SELECT ormas_id FROM ormas_sanctions WHERE id = ?", {sanction_id});
+  if (!o || !find(c, s, *o)) return std::nullopt;
+  return o;
 }
 
 }  // namespace pantau::ormas

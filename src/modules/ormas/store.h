@@ -4,12 +4,14 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auth/scope.h"
 #include "core/calendar.h"
 #include "core/csv.h"
 #include "db/database.h"
+#include "db/page.h"
 #include "modules/ormas/rules.h"
 
 namespace pantau::ormas {
@@ -44,14 +46,78 @@ Result<int64_t> add_board_member(db::Conn& c, const auth::Scope& s, int64_t orma
 // a 16-digit NIK finds the ormas of that board member (viewers with clearance only).
 struct ListFilter {
   std::string q, region, status, field, skt;  // skt: EXPIRING | EXPIRED
+  db::Paging page;
 };
-std::string list_json(db::Conn& c, const auth::Scope& s, const ListFilter& f, std::optional<int64_t> after, int limit, Date today);
+struct OrmasSummary {
+  int64_t id = 0, version = 0, board_count = 0;
+  std::string name, abbreviation, legal_form, scope_level, fields, region_code, region_name, skt_no, status;
+  std::optional<std::string> skt_expiry_date;
+  std::string skt_state;
+};
+db::Page<OrmasSummary> list_ormas(db::Conn& c, const auth::Scope& s, const ListFilter& f, Date today);
+
 // One ormas with its board (NIK masked without clearance; members who sit on another ormas'
 // board flagged), SKT state, registrations with their checklist and clocks, annual reports and
 // sanctions with their due dates.
-std::optional<std::string> ormas_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, int64_t* version = nullptr);
+struct BoardMember {
+  int64_t id = 0, actor_id = 0, other_ormas = 0;
+  std::string nik, name, position;  // nik masked unless the viewer is cleared
+  std::optional<std::string> term_start, term_end;
+  bool is_state_official = false;
+};
+struct Clock {
+  std::string owner, due;  // owner: OFFICE | APPLICANT
+  int working_days_left = 0;
+};
+struct RegDocument {
+  std::string doc_type, name_id, name_en, legal_basis, verdict, note;
+  std::optional<std::string> checked_at;
+};
+struct Registration {
+  int64_t id = 0, version = 0;
+  std::string region_code, status, submitted_on, clock_start, verification_due, receipt_no, reason;
+  std::optional<std::string> completion_due, decided_on;
+  std::optional<Clock> clock;  // the running clock: the office's while verifying, the applicant's while completing
+  std::vector<RegDocument> documents;
+};
+struct AnnualReport {
+  int64_t id = 0, year = 0;
+  std::string due_date, submitted_on, activities, finances_summary;
+  bool late = false;
+};
+struct Sanction {
+  int64_t id = 0, step = 0, version = 0;
+  std::string regime, level, decree_no, issued_on, legal_basis, reason;
+  std::optional<std::string> compliance_due, complied_on;
+  std::optional<int> working_days_left;  // while compliance is due
+};
+struct Ormas {
+  int64_t id = 0, version = 0;
+  std::string name, abbreviation, legal_form, scope_level, deed_notary, deed_no, ahu_decree_no, skt_no, skt_state, npwp, address,
+      region_code, region_name, phone, email, status, created_at;
+  std::vector<std::string> fields;
+  std::optional<std::string> founding_date, deed_date, skt_issue_date, skt_expiry_date;
+  std::optional<double> lat, lng;
+  std::optional<int64_t> actor_id;
+  bool identifiers_masked = true;
+  std::vector<BoardMember> board;
+  std::vector<Registration> registrations;
+  std::vector<AnnualReport> annual_reports;
+  std::vector<Sanction> sanctions;
+};
+std::optional<Ormas> get_ormas(db::Conn& c, const auth::Scope& s, int64_t id, Date today);
+
 // Board members who sit on the boards of more than one ormas (by NIK), in the caller's area.
-std::string duplicates_json(db::Conn& c, const auth::Scope& s);
+struct Seat {
+  int64_t ormas_id = 0;
+  std::string ormas_name, position, region_code;
+};
+struct SharedMember {
+  std::string nik, name;  // nik masked unless the viewer is cleared
+  int64_t actor_id = 0;
+  std::vector<Seat> ormas;
+};
+std::vector<SharedMember> duplicates(db::Conn& c, const auth::Scope& s);
 
 // A local registration with its checklist (the documents that apply to this ormas).
 Result<int64_t> create_registration(db::Conn& c, const auth::Scope& s, int64_t ormas_id, const std::string& submitted_on);
@@ -73,7 +139,32 @@ Status comply_sanction(db::Conn& c, const auth::Scope& s, int64_t sanction_id, c
 
 // What needs doing in the caller's area on `today`: SKTs expiring within 90/30 days or expired,
 // verification and completion clocks, annual reports overdue, warnings whose compliance is due.
-std::string reminders_json(db::Conn& c, const auth::Scope& s, Date today);
+struct Reminders {
+  struct Skt {
+    int64_t ormas_id = 0, days_left = 0;
+    std::string name, region_code, skt_no, skt_expiry_date, state;
+  };
+  struct Registration {
+    int64_t registration_id = 0, ormas_id = 0;
+    std::string name, status, owner, due;
+    int working_days_left = 0;
+  };
+  struct Report {
+    int64_t ormas_id = 0;
+    std::string name, region_code, due_date;
+    int year = 0;
+  };
+  struct Warning {
+    int64_t sanction_id = 0, ormas_id = 0;
+    std::string name, level, decree_no, issued_on, compliance_due;
+    int working_days_left = 0;
+  };
+  std::vector<Skt> skt;
+  std::vector<Registration> registrations;
+  std::vector<Report> annual_reports;
+  std::vector<Warning> warnings;
+};
+Reminders reminders(db::Conn& c, const auth::Scope& s, Date today);
 
 struct ImportReport {
   int rows = 0;
@@ -85,6 +176,23 @@ struct ImportReport {
 Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTable& t, const std::string& file_sha256);
 
 // Map points: ormas secretariats with coordinates in the caller's area.
-std::string map_json(db::Conn& c, const auth::Scope& s, const std::string& region);
+struct MapPoint {
+  int64_t id = 0;
+  std::string name, region_code, status;
+  double lat = 0, lng = 0;
+};
+std::vector<MapPoint> map_points(db::Conn& c, const auth::Scope& s, const std::string& region);
+
+// The ormas a registration or a sanction belongs to (when the caller may see it).
+std::optional<int64_t> ormas_of_registration(db::Conn& c, const auth::Scope& s, int64_t registration_id);
+std::optional<int64_t> ormas_of_sanction(db::Conn& c, const auth::Scope& s, int64_t sanction_id);
+
+// ---- JSON (json.cpp) ----
+std::string to_json(const OrmasSummary& o);
+std::string to_json(const Ormas& o);
+std::string to_json(const SharedMember& m);
+std::string to_json(const Reminders& r);
+std::string to_json(const MapPoint& p);
+std::string to_json(const ImportReport& r);
 
 }  // namespace pantau::ormas
