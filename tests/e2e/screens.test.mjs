@@ -41,7 +41,9 @@ const ROLES = [
 ]
 
 // The user guide (docs/PANDUAN.md) shows these screens; they are taken here so they stay current.
+// Only when asked (PANTAU_GUIDE_SHOTS=1), so an ordinary test run leaves the checkout unchanged.
 const GUIDE = join(HERE, '..', '..', 'docs', 'img', 'panduan')
+const TAKE_GUIDE_SHOTS = process.env.PANTAU_GUIDE_SHOTS === '1'
 const SHOTS = {
   'banjarmasin.operator': { '/': 'beranda-operator', '/monitoring/reports': 'laporan-operator', '/monitoring/events/baru': 'lapor-cepat', '/conflict/incidents/baru': 'insiden-baru', '/pemilihan/daftar-periksa': 'daftar-periksa' },
   'kalsel.kabid': { '/monitoring/rekap': 'rekap', '/conflict/map': 'peta-rawan', '/banpol/permohonan': 'banpol-permohonan' },
@@ -156,7 +158,7 @@ describe('every screen at phone and desktop width, as each role', () => {
         await settle(page)
         failures.push(...(await check(page, problems, route, role.user)))
         const shotName = SHOTS[role.user]?.[route]
-        if (shotName) {
+        if (shotName && TAKE_GUIDE_SHOTS) {
           mkdirSync(GUIDE, { recursive: true })
           await page.screenshot({ path: join(GUIDE, `${shotName}.jpg`), type: 'jpeg', quality: 70 })
         }
