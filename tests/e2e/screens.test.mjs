@@ -22,7 +22,7 @@ const COMMON = [
   '/conflict/statuses', '/conflict/alerts', '/conflict/reports', '/conflict/model',
   '/pemilihan', '/pemilihan/daftar-periksa', '/pemilihan/kesiapan',
   '/banpol/alokasi', '/banpol/nilai-suara', '/banpol/hasil-pemilu', '/banpol/pengurus', '/banpol/permohonan', '/banpol/lpj', '/banpol/posisi',
-  '/cari?q=Banjarmasin', '/halaman-yang-tidak-ada',
+  '/cari?q=Banjarmasin', '/panduan', '/halaman-yang-tidak-ada',
 ]
 const ADMIN_ONLY = [
   '/admin/pengguna', '/admin/pengguna/baru', '/admin/unit-kerja', '/admin/unit-kerja/baru', '/admin/hari-libur', '/admin/jenis-laporan',
@@ -196,6 +196,42 @@ describe('pages with a region code in their path', () => {
     // A missing asset is still a real 404, not the app.
     const missing = await page.request.get(`${BASE}/assets/nope-123.js`)
     assert.equal(missing.status(), 404)
+    await page.context().close()
+  })
+})
+
+describe('user guide', () => {
+  test('the header links to the guide; it shows its pictures, survives a reload, and is in the phone menu', async () => {
+    const page = await newPage(browser, { width: 1366 })
+    await login(page, 'banjarmasin.operator')
+    await page.locator('[data-testid="guide-link"]').click()
+    await page.waitForURL(/\/panduan$/)
+    await page.locator('h1', { hasText: 'Panduan Pengguna Pantau' }).waitFor()
+    const pictures = async () => page.$$eval('[data-testid="guide"] img', (imgs) => Promise.all(imgs.map(async (img) => {
+      img.loading = 'eager'
+      await img.decode().catch(() => {})
+      return { src: img.getAttribute('src'), width: img.naturalWidth }
+    })))
+    let imgs = await pictures()
+    assert.ok(imgs.length >= 10, `pictures: ${imgs.length}`)
+    for (const i of imgs) assert.ok(i.width > 300 && /^\/assets\//.test(i.src), JSON.stringify(i))
+    // A chapter from the contents, then a reload of that address.
+    await page.locator('.guide-toc a', { hasText: 'Lapor Cepat' }).click()
+    await page.waitForURL(/\/panduan#6-lapor-cepat$/)
+    const chapter = await page.locator('[id="6-lapor-cepat"]').boundingBox()
+    assert.ok(chapter && chapter.y >= 0 && chapter.y < 450, `the chapter is scrolled into view: ${JSON.stringify(chapter)}`)
+    const again = await page.reload()
+    assert.equal(again.status(), 200)
+    await page.locator('[id="6-lapor-cepat"]').waitFor()
+    imgs = await pictures()
+    assert.ok(imgs.every((i) => i.width > 300))
+    // On a phone the header has no room: the guide is under Bantuan in the menu.
+    await page.setViewportSize({ width: 390, height: 800 })
+    await page.goto('/')
+    assert.equal(await page.locator('[data-testid="guide-link"]').isVisible(), false)
+    await page.locator('[data-testid="menu-toggle"]').click()
+    await page.locator('#sidenav a', { hasText: 'Panduan pengguna' }).click()
+    await page.locator('h1', { hasText: 'Panduan Pengguna Pantau' }).waitFor()
     await page.context().close()
   })
 })

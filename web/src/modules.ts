@@ -11,5 +11,6 @@ import * as foreigners from './views/foreigners/module'
 import * as services from './views/services/module'
 import * as democracy from './views/democracy/module'
 import * as admin from './views/admin/module'
+import * as guide from './views/guide/module'
 
-export const modules = [monitoring, elections, conflict, partyAid, meetings, ormas, foreigners, services, democracy, admin]
+export const modules = [monitoring, elections, conflict, partyAid, meetings, ormas, foreigners, services, democracy, admin, guide]

@@ -34,7 +34,8 @@ const routes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHistory('/'),
   routes,
-  scrollBehavior: (_to, _from, saved) => saved || { top: 0 },
+  // A link to a part of a page (the guide's contents: /panduan#2-beranda) scrolls to it.
+  scrollBehavior: (to, _from, saved) => saved || (to.hash ? { el: decodeURIComponent(to.hash), top: 16 } : { top: 0 }),
 })
 
 router.beforeEach(async (to) => {
