@@ -269,4 +269,41 @@ describe('maps', () => {
     await op.locator('[data-testid="point-map-note"]', { hasText: 'batas kecamatan' }).waitFor()
     await op.context().close()
   })
+
+  test('with a base map configured, every map draws its tiles under the boundaries and names their source', async () => {
+    // The test server runs offline (map_tiles = "off"); here the settings name a tile server that
+    // the browser's requests are answered for, as an office's own tile server would.
+    const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    const page = await newPage(browser, { width: 390 })
+    const tiles = []
+    await page.route('**/api/v1/map-settings', (r) => r.fulfill({
+      json: { tiles: 'https://peta.kantor.test/{z}/{x}/{y}.png', attribution: '© kontributor OpenStreetMap', max_zoom: 19 },
+    }))
+    await page.route('https://peta.kantor.test/**', (r) => {
+      tiles.push(r.request().url())
+      return r.fulfill({ status: 200, contentType: 'image/png', body: TILE })
+    })
+    await login(page, 'banjarmasin.operator')
+    const problems = watch(page)
+    const loadedTiles = (testid) => page.waitForFunction((id) => document.querySelectorAll(`[data-testid="${id}"] .leaflet-tile-pane img.leaflet-tile-loaded`).length > 0, testid, { timeout: 30000 })
+    const attribution = async (testid) => page.locator(`[data-testid="${testid}"] .leaflet-control-attribution`).textContent()
+
+    await page.goto('/')
+    await loadedTiles('region-map')
+    assert.equal(await attribution('region-map'), '© kontributor OpenStreetMap')
+    // The boundaries stay above the tiles.
+    assert.ok(await page.locator('[data-testid="region-map"] .leaflet-overlay-pane svg path').count() > 0)
+
+    await page.goto('/conflict/map')
+    await loadedTiles('conflict-map')
+    assert.equal(await attribution('conflict-map'), '© kontributor OpenStreetMap')
+
+    await page.goto('/conflict/incidents/baru')
+    await page.locator('button[aria-controls="incident-map"]').click()
+    await loadedTiles('point-map')
+    await page.locator('[data-testid="point-map-note"]', { hasText: 'di atas peta jalan dari © kontributor OpenStreetMap' }).waitFor()
+    assert.ok(tiles.every((u) => /^https:\/\/peta\.kantor\.test\/\d+\/\d+\/\d+\.png$/.test(u)), tiles.slice(0, 3).join(' '))
+    assert.deepEqual(problems, [])
+    await page.context().close()
+  })
 })

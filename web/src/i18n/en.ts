@@ -415,6 +415,7 @@ const en: Messages = {
   },
   regions: {
     mapNote: 'Background: kecamatan boundaries (indicative, not official). No street map: this server works without an outside map service.',
+    mapNoteTiles: 'Background: kecamatan boundaries (indicative, not official) over the street map of {source}.',
     title: 'Regions',
     subtitle: 'Browse the provinces, regencies/cities and districts in your area of work.',
     indonesia: 'Indonesia',

@@ -416,6 +416,7 @@ const id = {
   },
   regions: {
     mapNote: 'Latar peta: batas kecamatan (indikatif, bukan batas resmi). Peta jalan tidak ditampilkan: server ini bekerja tanpa layanan peta dari luar.',
+    mapNoteTiles: 'Latar peta: batas kecamatan (indikatif, bukan batas resmi) di atas peta jalan dari {source}.',
     title: 'Wilayah',
     subtitle: 'Telusuri provinsi, kabupaten/kota, dan kecamatan dalam wilayah kerja Anda.',
     indonesia: 'Indonesia',
