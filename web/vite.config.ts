@@ -18,6 +18,8 @@ export default defineConfig({
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080', '/readyz': 'http://127.0.0.1:8080' },
+    // The user guide page bundles docs/PANDUAN.md and its pictures (src/views/guide/guide.ts).
+    fs: { allow: ['.', '../docs'] },
   },
   build: {
     outDir: 'dist',

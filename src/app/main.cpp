@@ -113,6 +113,7 @@ Result<bool> claim_housekeeping(db::Database& db, const std::string& job, int pe
 
 int cmd_serve(Config cfg) {
   auto started = std::chrono::steady_clock::now();
+  if (Status s = check_map_settings(cfg); !s.ok()) return fail(s.error());
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   auto db = open_or_exit(cfg, cfg.db_pool > 0 ? cfg.db_pool : static_cast<int>(2 * cores), true);
   auto m = db::migrate(*db);
@@ -247,6 +248,7 @@ int main(int argc, char** argv) {
   }
   Config cfg;
   if (const char* env = std::getenv("PANTAU_DB")) cfg.database = env;
+  apply_environment(cfg);
   CLI::App cli{"Pantau — sistem informasi Kesbangpol / Kesbangpol information system"};
   cli.require_subcommand(1);
   std::string config_file;
@@ -263,6 +265,9 @@ int main(int argc, char** argv) {
                     "Batas koneksi terbuka (0 = otomatis) / open connections at most (0 = automatic)");
   serve->add_option("--public-url", cfg.public_url, "Alamat publik untuk kode QR dokumen / public address for the QR code of documents");
   serve->add_option("--replica", cfg.replica_database, "URL postgresql:// replika baca / read replica URL");
+  serve->add_option("--map-tiles", cfg.map_tiles,
+                    "Templat ubin peta dasar ({z}/{x}/{y}) atau off / base-map tile template ({z}/{x}/{y}) or off");
+  serve->add_option("--map-attribution", cfg.map_attribution, "Sumber peta dasar yang ditampilkan / base-map attribution shown");
 
   auto migrate = cli.add_subcommand("migrate", "Menerapkan migrasi skema / Apply schema migrations");
   add_db(migrate);
@@ -312,6 +317,7 @@ int main(int argc, char** argv) {
     Config file_cfg;
     Status s = load_config_file(config_file, file_cfg);
     if (!s.ok()) return fail(s.error());
+    apply_environment(file_cfg);
     // Command-line flags win over the file: re-parse on top of the file's values.
     cfg = file_cfg;
     cli.parse(argc, argv);

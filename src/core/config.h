@@ -43,9 +43,30 @@ struct Config {
   int recent_write_seconds = 15;
   int housekeeping_seconds = 600;            // period of escalation and index merge (once per period
                                              // across all instances sharing the database)
+  // The base map under the web app's maps: a tile URL template with {z}, {x} and {y} ({s} for a
+  // tile server's sub-domains; a path such as "/tiles/{z}/{x}/{y}.png" for tiles served at this
+  // server's address by a proxy) and who they come from, shown on every map. "off" = no base map,
+  // for offline installations: the maps then draw only the boundaries Pantau ships.
+  std::string map_tiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  std::string map_attribution = "© kontributor OpenStreetMap";
+  int map_max_zoom = 19;
 };
 
 // Reads a TOML file into cfg (keys as in Config, e.g. database = "postgresql://...").
 Status load_config_file(const std::string& path, Config& cfg);
+
+// Settings from the environment, over the file's and under the command line's:
+// PANTAU_MAP_TILES, PANTAU_MAP_ATTRIBUTION.
+void apply_environment(Config& cfg);
+
+// True when the operator turned the base map off ("off" or empty).
+bool map_tiles_off(const Config& cfg);
+// Refuses a base map the browser could not use or that would bend the Content-Security-Policy:
+// the template must be http(s) or a path on this server, hold {z}, {x} and {y}, and have no
+// spaces, quotes or angle brackets; the attribution is one line of text; 1 <= max zoom <= 22.
+Status check_map_settings(const Config& cfg);
+// Where the tiles come from, for the CSP's img-src: "https://tile.openstreetmap.org",
+// "https://*.tile.example.org" for {s}; empty when off or served at this server's address.
+std::string map_tiles_origin(const Config& cfg);
 
 }  // namespace pantau

@@ -11,7 +11,12 @@
 
 namespace pantau::http {
 
-App::App(Services svc) : svc_(std::move(svc)), static_(svc_.cfg.web_dir) {}
+App::App(Services svc) : svc_(std::move(svc)), static_(svc_.cfg.web_dir) {
+  // The base map's tiles are images from the tile server the operator configured (map_tiles).
+  std::string tiles = map_tiles_origin(svc_.cfg);
+  csp_ = "default-src 'self'; img-src 'self' data: blob:" + (tiles.empty() ? std::string() : " " + tiles) +
+         "; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+}
 
 void App::security_headers(Response& r, bool api) const {
   r.header("X-Content-Type-Options", "nosniff");
@@ -23,9 +28,7 @@ void App::security_headers(Response& r, bool api) const {
       if (k == "Cache-Control") has_cache = true;
     if (!has_cache) r.header("Cache-Control", "no-store");
   } else {
-    r.header("Content-Security-Policy",
-             "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-             "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    r.header("Content-Security-Policy", csp_);
   }
 }
 

@@ -27,6 +27,7 @@ class App {
   void security_headers(Response& r, bool api) const;
 
   Services svc_;
+  std::string csp_;  // Content-Security-Policy of the web app (img-src names the map tiles' origin)
   Router router_;
   StaticFiles static_;
   std::atomic<bool> ready_{true};

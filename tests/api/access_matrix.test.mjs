@@ -83,6 +83,10 @@ const MATRIX = [
     scope: async () => sameForEveryone('/api/v1/roles'),
   },
   {
+    method: 'GET', path: '/api/v1/map-settings',
+    scope: async () => sameForEveryone('/api/v1/map-settings'),
+  },
+  {
     method: 'GET', path: '/api/v1/audit', permission: 'audit.read', probe: '/api/v1/audit?entity=user&id=1', allowed: [200],
     scope: async () => {
       const hist = async (u, entity, id) => {

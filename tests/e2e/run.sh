@@ -27,6 +27,9 @@ TMP="$(mktemp -d -t pantau-e2e.XXXXXX)"
 PORT="${PANTAU_E2E_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')}"
 export PANTAU_DEMO_PASSWORD="${PANTAU_DEMO_PASSWORD:-Pantau-e2e-2025}"
 export PANTAU_URL="http://127.0.0.1:$PORT"
+# The browser tests run without the internet: no base map unless a test asks for one (it then
+# answers the tile requests itself). PANTAU_MAP_TILES=... runs them against a real tile server.
+export PANTAU_MAP_TILES="${PANTAU_MAP_TILES:-off}"
 
 SERVER_PID=""
 PG_DB=""

@@ -22,7 +22,7 @@ const COMMON = [
   '/conflict/statuses', '/conflict/alerts', '/conflict/reports', '/conflict/model',
   '/pemilihan', '/pemilihan/daftar-periksa', '/pemilihan/kesiapan',
   '/banpol/alokasi', '/banpol/nilai-suara', '/banpol/hasil-pemilu', '/banpol/pengurus', '/banpol/permohonan', '/banpol/lpj', '/banpol/posisi',
-  '/cari?q=Banjarmasin', '/halaman-yang-tidak-ada',
+  '/cari?q=Banjarmasin', '/panduan', '/halaman-yang-tidak-ada',
 ]
 const ADMIN_ONLY = [
   '/admin/pengguna', '/admin/pengguna/baru', '/admin/unit-kerja', '/admin/unit-kerja/baru', '/admin/hari-libur', '/admin/jenis-laporan',
@@ -41,7 +41,9 @@ const ROLES = [
 ]
 
 // The user guide (docs/PANDUAN.md) shows these screens; they are taken here so they stay current.
+// Only when asked (PANTAU_GUIDE_SHOTS=1), so an ordinary test run leaves the checkout unchanged.
 const GUIDE = join(HERE, '..', '..', 'docs', 'img', 'panduan')
+const TAKE_GUIDE_SHOTS = process.env.PANTAU_GUIDE_SHOTS === '1'
 const SHOTS = {
   'banjarmasin.operator': { '/': 'beranda-operator', '/monitoring/reports': 'laporan-operator', '/monitoring/events/baru': 'lapor-cepat', '/conflict/incidents/baru': 'insiden-baru', '/pemilihan/daftar-periksa': 'daftar-periksa' },
   'kalsel.kabid': { '/monitoring/rekap': 'rekap', '/conflict/map': 'peta-rawan', '/banpol/permohonan': 'banpol-permohonan' },
@@ -156,7 +158,7 @@ describe('every screen at phone and desktop width, as each role', () => {
         await settle(page)
         failures.push(...(await check(page, problems, route, role.user)))
         const shotName = SHOTS[role.user]?.[route]
-        if (shotName) {
+        if (shotName && TAKE_GUIDE_SHOTS) {
           mkdirSync(GUIDE, { recursive: true })
           await page.screenshot({ path: join(GUIDE, `${shotName}.jpg`), type: 'jpeg', quality: 70 })
         }
@@ -198,6 +200,42 @@ describe('pages with a region code in their path', () => {
   })
 })
 
+describe('user guide', () => {
+  test('the header links to the guide; it shows its pictures, survives a reload, and is in the phone menu', async () => {
+    const page = await newPage(browser, { width: 1366 })
+    await login(page, 'banjarmasin.operator')
+    await page.locator('[data-testid="guide-link"]').click()
+    await page.waitForURL(/\/panduan$/)
+    await page.locator('h1', { hasText: 'Panduan Pengguna Pantau' }).waitFor()
+    const pictures = async () => page.$$eval('[data-testid="guide"] img', (imgs) => Promise.all(imgs.map(async (img) => {
+      img.loading = 'eager'
+      await img.decode().catch(() => {})
+      return { src: img.getAttribute('src'), width: img.naturalWidth }
+    })))
+    let imgs = await pictures()
+    assert.ok(imgs.length >= 10, `pictures: ${imgs.length}`)
+    for (const i of imgs) assert.ok(i.width > 300 && /^\/assets\//.test(i.src), JSON.stringify(i))
+    // A chapter from the contents, then a reload of that address.
+    await page.locator('.guide-toc a', { hasText: 'Lapor Cepat' }).click()
+    await page.waitForURL(/\/panduan#6-lapor-cepat$/)
+    const chapter = await page.locator('[id="6-lapor-cepat"]').boundingBox()
+    assert.ok(chapter && chapter.y >= 0 && chapter.y < 450, `the chapter is scrolled into view: ${JSON.stringify(chapter)}`)
+    const again = await page.reload()
+    assert.equal(again.status(), 200)
+    await page.locator('[id="6-lapor-cepat"]').waitFor()
+    imgs = await pictures()
+    assert.ok(imgs.every((i) => i.width > 300))
+    // On a phone the header has no room: the guide is under Bantuan in the menu.
+    await page.setViewportSize({ width: 390, height: 800 })
+    await page.goto('/')
+    assert.equal(await page.locator('[data-testid="guide-link"]').isVisible(), false)
+    await page.locator('[data-testid="menu-toggle"]').click()
+    await page.locator('#sidenav a', { hasText: 'Panduan pengguna' }).click()
+    await page.locator('h1', { hasText: 'Panduan Pengguna Pantau' }).waitFor()
+    await page.context().close()
+  })
+})
+
 describe('maps', () => {
   test('incident markers show on the vulnerability map, and a kab/kota map shows its kecamatan', async () => {
     // An incident to mark (the demo has none), recorded by Banjarmasin through the API.
@@ -230,5 +268,42 @@ describe('maps', () => {
     await op.waitForFunction(() => document.querySelectorAll('[data-testid="point-map"] .leaflet-overlay-pane svg path').length >= 5, null, { timeout: 30000 })
     await op.locator('[data-testid="point-map-note"]', { hasText: 'batas kecamatan' }).waitFor()
     await op.context().close()
+  })
+
+  test('with a base map configured, every map draws its tiles under the boundaries and names their source', async () => {
+    // The test server runs offline (map_tiles = "off"); here the settings name a tile server that
+    // the browser's requests are answered for, as an office's own tile server would.
+    const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    const page = await newPage(browser, { width: 390 })
+    const tiles = []
+    await page.route('**/api/v1/map-settings', (r) => r.fulfill({
+      json: { tiles: 'https://peta.kantor.test/{z}/{x}/{y}.png', attribution: '© kontributor OpenStreetMap', max_zoom: 19 },
+    }))
+    await page.route('https://peta.kantor.test/**', (r) => {
+      tiles.push(r.request().url())
+      return r.fulfill({ status: 200, contentType: 'image/png', body: TILE })
+    })
+    await login(page, 'banjarmasin.operator')
+    const problems = watch(page)
+    const loadedTiles = (testid) => page.waitForFunction((id) => document.querySelectorAll(`[data-testid="${id}"] .leaflet-tile-pane img.leaflet-tile-loaded`).length > 0, testid, { timeout: 30000 })
+    const attribution = async (testid) => page.locator(`[data-testid="${testid}"] .leaflet-control-attribution`).textContent()
+
+    await page.goto('/')
+    await loadedTiles('region-map')
+    assert.equal(await attribution('region-map'), '© kontributor OpenStreetMap')
+    // The boundaries stay above the tiles.
+    assert.ok(await page.locator('[data-testid="region-map"] .leaflet-overlay-pane svg path').count() > 0)
+
+    await page.goto('/conflict/map')
+    await loadedTiles('conflict-map')
+    assert.equal(await attribution('conflict-map'), '© kontributor OpenStreetMap')
+
+    await page.goto('/conflict/incidents/baru')
+    await page.locator('button[aria-controls="incident-map"]').click()
+    await loadedTiles('point-map')
+    await page.locator('[data-testid="point-map-note"]', { hasText: 'di atas peta jalan dari © kontributor OpenStreetMap' }).waitFor()
+    assert.ok(tiles.every((u) => /^https:\/\/peta\.kantor\.test\/\d+\/\d+\/\d+\.png$/.test(u)), tiles.slice(0, 3).join(' '))
+    assert.deepEqual(problems, [])
+    await page.context().close()
   })
 })

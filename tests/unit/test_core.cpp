@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/config.h"
 #include "core/csv.h"
 #include "core/region_code.h"
 #include "core/strings.h"
@@ -144,4 +145,46 @@ TEST(Csv, RowLimit) {
   for (int i = 0; i < 20; ++i) text += "x\n";
   EXPECT_FALSE(parse_csv(text, 10).ok());
   EXPECT_TRUE(parse_csv(text, 20).ok());
+}
+
+// The base map setting: what the server accepts, and the origin it adds to the CSP's img-src.
+TEST(Config, MapTilesTableOfCases) {
+  struct Case {
+    const char* tiles;
+    bool ok;
+    const char* origin;
+  };
+  const Case cases[] = {
+      {"https://tile.openstreetmap.org/{z}/{x}/{y}.png", true, "https://tile.openstreetmap.org"},
+      {"https://{s}.peta.kalselprov.go.id:8443/osm/{z}/{x}/{y}.png", true, "https://*.peta.kalselprov.go.id:8443"},
+      {"http://10.0.0.5/tiles/{z}/{y}/{x}.png", true, "http://10.0.0.5"},
+      {"/tiles/{z}/{x}/{y}.png", true, ""},
+      {"off", true, ""},
+      {" OFF ", true, ""},
+      {"", true, ""},
+      {"https://tile.example.org/peta.png", false, ""},
+      {"//tile.example.org/{z}/{x}/{y}.png", false, ""},
+      {"javascript:alert(1)/{z}/{x}/{y}", false, ""},
+      {"ftp://tile.example.org/{z}/{x}/{y}.png", false, ""},
+      {"https://tile.example.org/{z}/{x}/{y}.png; script-src *", false, ""},
+      {"https://tile.example.org/{z}/{x}/{y}.png,https://evil.example", false, ""},
+      {"https://tile.example.org/{z}/{x}/{y}.png\"", false, ""},
+      {"https://bad_host/{z}/{x}/{y}.png", false, ""},
+      {"https://{s}/{z}/{x}/{y}.png", false, ""},
+  };
+  for (const auto& c : cases) {
+    Config cfg;
+    cfg.map_tiles = c.tiles;
+    EXPECT_EQ(check_map_settings(cfg).ok(), c.ok) << c.tiles;
+    EXPECT_EQ(map_tiles_origin(cfg), c.origin) << c.tiles;
+  }
+  Config cfg;
+  cfg.map_attribution = "baris\nkedua";
+  EXPECT_FALSE(check_map_settings(cfg).ok());
+  cfg.map_attribution = "© kontributor OpenStreetMap";
+  cfg.map_max_zoom = 23;
+  EXPECT_FALSE(check_map_settings(cfg).ok());
+  cfg.map_max_zoom = 19;
+  EXPECT_TRUE(check_map_settings(cfg).ok());
+  EXPECT_FALSE(map_tiles_off(cfg));
 }

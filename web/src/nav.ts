@@ -16,7 +16,7 @@ export interface NavGroup {
   id: string
   /** i18n key of the group heading */
   label: string
-  /** permission a user needs to see the group (see session.can) */
-  permission: string
+  /** permission a user needs to see the group (see session.can); none: every signed-in user */
+  permission?: string
   items: NavItem[]
 }

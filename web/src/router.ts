@@ -24,23 +24,8 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', component: () => import('./views/DashboardView.vue'), meta: { title: 'dashboard.title' } },
       { path: 'cari', name: 'search', component: () => import('./views/SearchView.vue'), meta: { title: 'search.title' } },
       { path: 'wilayah/:code?', name: 'regions', component: () => import('./views/RegionsView.vue'), meta: { title: 'regions.title' } },
-      { path: 'monitoring', redirect: { name: 'reports' } },
-      { path: 'monitoring/reports', name: 'reports', component: () => import('./views/monitoring/ReportsView.vue'), meta: { title: 'reports.title' } },
-      { path: 'monitoring/reports/:id(\\d+)', name: 'report', component: () => import('./views/monitoring/ReportView.vue'), meta: { title: 'reports.title' } },
-      { path: 'monitoring/rekap', name: 'recap', component: () => import('./views/monitoring/RecapView.vue'), meta: { title: 'recap.title' } },
-      { path: 'monitoring/events', name: 'events', component: () => import('./views/monitoring/EventsView.vue'), meta: { title: 'events.title' } },
-      { path: 'monitoring/events/baru', name: 'event-new', component: () => import('./views/monitoring/EventFormView.vue'), meta: { title: 'events.createTitle' } },
-      { path: 'monitoring/events/:id(\\d+)', name: 'event', component: () => import('./views/monitoring/EventView.vue'), meta: { title: 'events.title' } },
+      // Every feature's routes (views/<module>/module.ts, listed in modules.ts).
       ...modules.flatMap((m) => m.routes),
-      { path: 'admin', redirect: { name: 'users' } },
-      { path: 'admin/pengguna', name: 'users', component: () => import('./views/admin/UsersView.vue'), meta: { admin: true, title: 'users.title' } },
-      { path: 'admin/pengguna/baru', name: 'user-new', component: () => import('./views/admin/UserFormView.vue'), meta: { admin: true, title: 'users.createTitle' } },
-      { path: 'admin/pengguna/:id(\\d+)', name: 'user-edit', component: () => import('./views/admin/UserFormView.vue'), meta: { admin: true, title: 'users.editTitle' } },
-      { path: 'admin/unit-kerja', name: 'org-units', component: () => import('./views/admin/OrgUnitsView.vue'), meta: { admin: true, title: 'orgUnits.title' } },
-      { path: 'admin/unit-kerja/baru', name: 'org-unit-new', component: () => import('./views/admin/OrgUnitFormView.vue'), meta: { admin: true, title: 'orgUnits.createTitle' } },
-      { path: 'admin/unit-kerja/:id(\\d+)', name: 'org-unit-edit', component: () => import('./views/admin/OrgUnitFormView.vue'), meta: { admin: true, title: 'orgUnits.editTitle' } },
-      { path: 'admin/hari-libur', name: 'holidays', component: () => import('./views/admin/HolidaysView.vue'), meta: { admin: true, title: 'holidays.title' } },
-      { path: 'admin/jenis-laporan', name: 'report-types', component: () => import('./views/admin/ReportTypesView.vue'), meta: { admin: true, title: 'reportTypes.title' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
     ],
   },
@@ -49,7 +34,8 @@ const routes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHistory('/'),
   routes,
-  scrollBehavior: (_to, _from, saved) => saved || { top: 0 },
+  // A link to a part of a page (the guide's contents: /panduan#2-beranda) scrolls to it.
+  scrollBehavior: (to, _from, saved) => saved || (to.hash ? { el: decodeURIComponent(to.hash), top: 16 } : { top: 0 }),
 })
 
 router.beforeEach(async (to) => {

@@ -290,6 +290,19 @@ Response dashboard(Ctx& ctx) {
   return http::read(ctx, [&](db::Conn& c) { return Response::json(200, to_json(dashboard_of(c, ctx.scope()))); });
 }
 
+// The base map under the web app's maps, as the operator configured it (map_tiles, map_attribution).
+Response map_settings(Ctx& ctx) {
+  const Config& cfg = ctx.svc.cfg;
+  json::Out o;
+  o.begin_object();
+  if (map_tiles_off(cfg))
+    o.kv_null("tiles").kv_null("attribution");
+  else
+    o.kv("tiles", cfg.map_tiles).kv("attribution", cfg.map_attribution);
+  o.kv("max_zoom", cfg.map_max_zoom).end_object();
+  return Response::json(200, o.take());
+}
+
 }  // namespace
 
 void register_routes(http::App& app) {
@@ -298,6 +311,7 @@ void register_routes(http::App& app) {
   r.get("/api/v1/session", current);
   r.del("/api/v1/session", logout);
   r.get("/api/v1/roles", roles);
+  r.get("/api/v1/map-settings", map_settings);
   r.get("/api/v1/audit", audit_history, {false, auth::kAuditRead});
   r.post("/api/v1/files", upload, {false, auth::kFileUpload, true});
   r.get("/api/v1/files/{id}", download);

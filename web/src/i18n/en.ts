@@ -6,6 +6,7 @@ import * as meetings from './modules/meetings'
 import * as registries from './modules/registries'
 import * as services from './modules/services'
 import * as idi from './modules/idi'
+import * as guide from './modules/guide'
 
 // English. Same keys as id.ts.
 const en: Messages = {
@@ -16,6 +17,7 @@ const en: Messages = {
   ...meetings.en,
   ...services.en,
   ...idi.en,
+  ...guide.en,
   app: {
     name: 'Pantau',
     tagline: 'National Unity and Politics Information System',
@@ -413,6 +415,7 @@ const en: Messages = {
   },
   regions: {
     mapNote: 'Background: kecamatan boundaries (indicative, not official). No street map: this server works without an outside map service.',
+    mapNoteTiles: 'Background: kecamatan boundaries (indicative, not official) over the street map of {source}.',
     title: 'Regions',
     subtitle: 'Browse the provinces, regencies/cities and districts in your area of work.',
     indonesia: 'Indonesia',

@@ -5,6 +5,7 @@ import * as registries from './modules/registries'
 import * as meetings from './modules/meetings'
 import * as services from './modules/services'
 import * as idi from './modules/idi'
+import * as guide from './modules/guide'
 
 // Bahasa Indonesia — the default language. Every visible string lives here and in en.ts
 // (same keys; tests/i18n.spec.ts checks both ways). Avoid "@" and "|" in messages: they
@@ -17,6 +18,7 @@ const id = {
   ...meetings.id,
   ...services.id,
   ...idi.id,
+  ...guide.id,
   app: {
     name: 'Pantau',
     tagline: 'Sistem Informasi Kesatuan Bangsa dan Politik',
@@ -414,6 +416,7 @@ const id = {
   },
   regions: {
     mapNote: 'Latar peta: batas kecamatan (indikatif, bukan batas resmi). Peta jalan tidak ditampilkan: server ini bekerja tanpa layanan peta dari luar.',
+    mapNoteTiles: 'Latar peta: batas kecamatan (indikatif, bukan batas resmi) di atas peta jalan dari {source}.',
     title: 'Wilayah',
     subtitle: 'Telusuri provinsi, kabupaten/kota, dan kecamatan dalam wilayah kerja Anda.',
     indonesia: 'Indonesia',
