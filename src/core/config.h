@@ -46,9 +46,10 @@ struct Config {
   // The base map under the web app's maps: a tile URL template with {z}, {x} and {y} ({s} for a
   // tile server's sub-domains; a path such as "/tiles/{z}/{x}/{y}.png" for tiles served at this
   // server's address by a proxy) and who they come from, shown on every map. "off" = no base map,
-  // for offline installations: the maps then draw only the boundaries Pantau ships.
-  std::string map_tiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-  std::string map_attribution = "© kontributor OpenStreetMap";
+  // for offline installations: the maps then draw only the boundaries Pantau ships. Off unless the
+  // operator names a tile server: a fresh installation sends no user's map views to a third party.
+  std::string map_tiles = "off";
+  std::string map_attribution = "";
   int map_max_zoom = 19;
 };
 

@@ -20,12 +20,21 @@ async function serverWith(opts) {
 const imgSrc = (r) => /img-src ([^;]*)/.exec(r.headers.get('content-security-policy') || '')?.[1];
 
 describe('base map settings', () => {
-  test('by default: OpenStreetMap\'s tiles with their attribution, and the CSP allows that server only', async () => {
+  test('by default no base map: no tile source until the operator names one, images only from Pantau itself', async () => {
     const s = await serverWith({});
     assert.equal((await s.anonymous().get('/api/v1/map-settings')).status, 401, 'for signed-in users');
-    const c = await s.login('banjarmasin.operator');
-    const r = await c.get('/api/v1/map-settings');
+    const r = await (await s.login('banjarmasin.operator')).get('/api/v1/map-settings');
     assert.equal(r.status, 200);
+    assert.deepEqual(r.json, { tiles: null, attribution: null, max_zoom: 19 });
+    assert.equal(imgSrc(await s.anonymous().get('/')), "'self' data: blob:");
+    assert.equal(imgSrc(await s.anonymous().get('/wilayah/63.71')), "'self' data: blob:");
+  });
+
+  test('OpenStreetMap\'s tiles with their attribution: the CSP allows that server only', async () => {
+    const s = await serverWith({
+      config: 'map_tiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"\nmap_attribution = "© kontributor OpenStreetMap"\n',
+    });
+    const r = await (await s.login('banjarmasin.operator')).get('/api/v1/map-settings');
     assert.deepEqual(r.json, { tiles: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© kontributor OpenStreetMap', max_zoom: 19 });
     assert.equal(imgSrc(await s.anonymous().get('/')), "'self' data: blob: https://tile.openstreetmap.org");
     assert.equal(imgSrc(await s.anonymous().get('/wilayah/63.71')), "'self' data: blob: https://tile.openstreetmap.org");

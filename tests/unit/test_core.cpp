@@ -186,5 +186,8 @@ TEST(Config, MapTilesTableOfCases) {
   EXPECT_FALSE(check_map_settings(cfg).ok());
   cfg.map_max_zoom = 19;
   EXPECT_TRUE(check_map_settings(cfg).ok());
+  EXPECT_TRUE(map_tiles_off(cfg)) << "no base map until the operator names a tile server";
+  cfg.map_tiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  EXPECT_TRUE(check_map_settings(cfg).ok());
   EXPECT_FALSE(map_tiles_off(cfg));
 }
