@@ -286,6 +286,7 @@ Result<std::vector<Position>> positions(db::Conn& c, const auth::Scope& s,
 
 std::string to_json(const VoteValue& v);
 std::string to_json(const ResultRow& r);
+std::string to_json(const std::vector<ResultRow>& rows);  // the audit snapshot of an import
 std::string to_json(const ImportReport& r);
 std::string to_json(const Board& b);
 std::string to_json(const RegionAllocation& a);
