@@ -2,6 +2,7 @@
 // its budget sheet, and the position of every party (dashboard).
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include "audit/audit.h"
 #include "auth/roles.h"
@@ -61,33 +62,57 @@ Status check_value_input(db::Conn& c, const VoteValueInput& in) {
 
 // ---- allocations --------------------------------------------------------------------------
 
-// What the allocation of many regions needs, loaded in a handful of queries.
+// What the allocation of many regions (and fiscal years) needs, loaded in a fixed handful of
+// queries: values, defaults, results, parties, boards.
 struct AllocationInputs {
-  std::map<std::string, VoteValue> values;       // region -> configured parameters
-  std::map<std::string, DefaultValue> defaults;  // chamber -> default
+  std::map<std::pair<std::string, int64_t>, VoteValue> values;  // (region, fiscal year) -> values
+  std::vector<DefaultValue> defaults;                           // every PP 1/2018 default
   // (region, election year) -> results of the region's own chamber
   std::map<std::pair<std::string, int64_t>, std::vector<PartyVotes>> results;
   std::map<std::pair<int64_t, int64_t>, std::pair<std::string, std::string>> parties;
   std::map<std::pair<std::string, std::string>, std::pair<int64_t, std::string>> boards;
 };
 
+// The default in force for a chamber and fiscal year (as default_value() chooses it).
+const DefaultValue* default_in(const AllocationInputs& in, const std::string& chamber,
+                               int64_t fiscal_year) {
+  const DefaultValue* best = nullptr;
+  for (const auto& d : in.defaults)
+    if (d.chamber == chamber && d.from_year <= fiscal_year &&
+        (!d.to_year || *d.to_year >= fiscal_year) && (!best || d.from_year > best->from_year))
+      best = &d;
+  return best;
+}
+
 // `where` restricts a region column named `col` (placeholder text built by the caller).
 using RegionWhere = std::function<std::string(const std::string& col, db::Params& p)>;
 
-AllocationInputs load_inputs(db::Conn& c, int64_t fiscal_year, const RegionWhere& where) {
+std::string year_list(const std::set<int64_t>& years, db::Params& p) {
+  std::string out;
+  for (int64_t y : years) {
+    out += out.empty() ? "?" : ", ?";
+    p.emplace_back(y);
+  }
+  return out;
+}
+
+AllocationInputs load_inputs(db::Conn& c, const std::set<int64_t>& fiscal_years,
+                             const RegionWhere& where) {
   AllocationInputs in;
+  if (fiscal_years.empty()) return in;
   {
-    db::Params p{fiscal_year};
-    c.query(std::string(kValueSelect) + "WHERE v.fiscal_year = ? AND " + where("v.region_code", p),
+    db::Params p;
+    std::string years = year_list(fiscal_years, p);
+    c.query(std::string(kValueSelect) + "WHERE v.fiscal_year IN (" + years + ") AND " +
+                where("v.region_code", p),
             p, [&](const db::Row& r) {
               VoteValue v = value_from(r);
-              in.values[v.region_code] = std::move(v);
+              in.values[{v.region_code, v.fiscal_year}] = std::move(v);
             });
   }
-  for (const auto& ch : kChambers)
-    if (auto d = default_value(c, std::string(ch), fiscal_year)) in.defaults[d->chamber] = *d;
+  in.defaults = list_default_values(c);
   {
-    db::Params p{fiscal_year};
+    db::Params p{*fiscal_years.rbegin()};
     c.query(
         "SELECT er.region_code, er.election_year, er.chamber, er.party_number, "
         "er.valid_votes, er.seats FROM election_results er WHERE er.election_year <= ? AND " +
@@ -128,7 +153,7 @@ RegionAllocation compute(const AllocationInputs& in, const std::string& region,
   a.region_name = region_name;
   a.chamber = chamber_of(region).value_or("");
   a.fiscal_year = fiscal_year;
-  if (auto v = in.values.find(region); v != in.values.end()) {
+  if (auto v = in.values.find({region, fiscal_year}); v != in.values.end()) {
     a.configured = true;
     a.value_sen = v->second.value_sen;
     a.basis = v->second.basis;
@@ -138,10 +163,10 @@ RegionAllocation compute(const AllocationInputs& in, const std::string& region,
     a.election_year = v->second.election_year;
     a.previous_election_year = v->second.previous_election_year;
     a.inauguration_date = v->second.inauguration_date;
-  } else if (auto d = in.defaults.find(a.chamber); d != in.defaults.end()) {
-    a.value_sen = d->second.value_sen;
+  } else if (const DefaultValue* d = default_in(in, a.chamber, fiscal_year)) {
+    a.value_sen = d->value_sen;
     a.basis = "DEFAULT_PP_1_2018";
-    a.legal_basis = d->second.legal_basis;
+    a.legal_basis = d->legal_basis;
   } else {
     a.problems.push_back("no_value");
     return a;
@@ -158,6 +183,7 @@ RegionAllocation compute(const AllocationInputs& in, const std::string& region,
   }
   auto votes_of = [&](int64_t year) {
     std::vector<PartyVotes> out;
+    if (year > fiscal_year) return out;  // results of later years may be loaded for other rows
     if (auto it = in.results.find({region, year}); it != in.results.end()) out = it->second;
     for (auto& v : out) {
       auto p = in.parties.find({year, v.party_number});
@@ -202,6 +228,50 @@ std::optional<int64_t> party_amount(const RegionAllocation& a, const std::string
   }
   if (unknown) return std::nullopt;
   return sum;
+}
+
+std::map<PartyYear, PartyAmount> party_amounts(db::Conn& c, const std::set<PartyYear>& wanted) {
+  std::map<PartyYear, PartyAmount> out;
+  std::set<std::string> regions;
+  std::set<int64_t> years;
+  for (const auto& [region, party, year] : wanted)
+    if (chamber_of(region)) {
+      regions.insert(region);
+      years.insert(year);
+    }
+  if (regions.empty()) return out;
+  auto region_in = [&](const std::string& col, db::Params& p) {
+    std::string sql = col + " IN (";
+    bool first = true;
+    for (const auto& r : regions) {
+      sql += first ? "?" : ", ?";
+      first = false;
+      p.emplace_back(r);
+    }
+    return sql + ")";
+  };
+  // Only regions on record have an allocation (as allocation_for() refuses the others).
+  std::map<std::string, std::string> names;
+  {
+    db::Params p;
+    c.query("SELECT code, name FROM regions WHERE " + region_in("code", p), p,
+            [&](const db::Row& r) { names[r.str(0)] = r.str(1); });
+    if (regions.count("")) names[""] = "Nasional";
+  }
+  AllocationInputs in = load_inputs(c, years, region_in);
+  std::map<std::pair<std::string, int64_t>, RegionAllocation> computed;
+  for (const auto& key : wanted) {
+    const auto& [region, party, year] = key;
+    auto name = names.find(region);
+    if (name == names.end()) continue;
+    auto a = computed.find({region, year});
+    if (a == computed.end())
+      a = computed.emplace(std::pair{region, year}, compute(in, region, name->second, year)).first;
+    PartyAmount amount;
+    amount.amount = party_amount(a->second, party, &amount.seats);
+    out.emplace(key, amount);
+  }
+  return out;
 }
 
 // ---- values per vote ----------------------------------------------------------------------
@@ -313,7 +383,7 @@ Result<RegionAllocation> allocation_for(db::Conn& c, const auth::Scope& s,
   if (!s.covers(region))
     return Error::not_found("Wilayah di luar cakupan Anda.", "The region is outside your scope.");
   PANTAU_TRY(std::string region_name, region_name_of(c, region));
-  AllocationInputs in = load_inputs(c, fiscal_year, [&](const std::string& col, db::Params& p) {
+  AllocationInputs in = load_inputs(c, {fiscal_year}, [&](const std::string& col, db::Params& p) {
     p.emplace_back(region);
     return col + " = ?";
   });
@@ -327,7 +397,7 @@ Result<std::vector<RegionAllocation>> allocations_within(db::Conn& c, const auth
     return Error::not_found("Wilayah di luar cakupan Anda.", "The region is outside your scope.");
   auth::Scope under = s;
   under.region_code = root;
-  AllocationInputs in = load_inputs(c, fiscal_year, [&](const std::string& col, db::Params& p) {
+  AllocationInputs in = load_inputs(c, {fiscal_year}, [&](const std::string& col, db::Params& p) {
     return under.region_filter(col, p);
   });
   std::vector<RegionAllocation> out;

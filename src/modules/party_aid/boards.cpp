@@ -56,6 +56,25 @@ std::optional<Board> current_board(db::Conn& c, const std::string& region,
   return b;
 }
 
+std::map<std::pair<std::string, std::string>, Board> current_boards(
+    db::Conn& c, const std::vector<std::string>& regions) {
+  std::map<std::pair<std::string, std::string>, Board> out;
+  if (regions.empty()) return out;
+  db::Params p;
+  std::string in;
+  for (const auto& r : regions) {
+    in += in.empty() ? "?" : ", ?";
+    p.emplace_back(r);
+  }
+  c.query(std::string(kBoardSelect) + "WHERE b.region_code IN (" + in +
+              ") AND b.status IN ('RECOGNISED', 'DISPUTED') ORDER BY b.id",
+          p, [&](const db::Row& r) {
+            Board b = board_from(r);
+            out[{b.region_code, b.party_abbreviation}] = std::move(b);  // the latest id wins
+          });
+  return out;
+}
+
 BoardState board_state(const std::optional<Board>& b, Date on) {
   if (!b) return BoardState::None;
   if (b->status == "DISPUTED") return BoardState::Disputed;

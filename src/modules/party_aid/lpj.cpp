@@ -72,24 +72,59 @@ void with_status(Lpj& l, const LpjRule& rule) {
 // sanction (PP 1/2018 Art. 16) follows from the records whatever the application says: a
 // recorded LPJ that was late, or aid paid out last year (a DISBURSED application) whose LPJ was
 // never recorded once its deadline passed. A "first year" claim never switches it off.
-void previous_lpj(db::Conn& c, const std::string& region, const std::string& party,
-                  int64_t fiscal_year, bool first_year, EligibilityInput& in,
-                  std::optional<LpjStatus>* status_out) {
-  auto recorded = lpj_facts(c, region, party, fiscal_year - 1);
+void judge_previous_lpj(const PreviousYear& prev, const std::string& region, int64_t fiscal_year,
+                        bool first_year, const LpjRule& rule, EligibilityInput& in,
+                        std::optional<LpjStatus>* status_out) {
+  const auto& recorded = prev.recorded;
   if (first_year)
     in.previous_lpj = PreviousLpj::NotRequired;
   else
     in.previous_lpj = recorded && recorded->audited ? PreviousLpj::Audited : PreviousLpj::NotAudited;
-  bool aided = c.query_i64(
+  if (!recorded && !prev.aided) return;
+  LpjFacts f = recorded.value_or(LpjFacts{static_cast<int>(fiscal_year - 1), {}, {}, {}, {}});
+  LpjStatus st = lpj_status(f, rule, today_in(region));
+  in.sanction_active = st.sanction_active;
+  if (status_out && recorded) *status_out = st;
+}
+
+void previous_lpj(db::Conn& c, const std::string& region, const std::string& party,
+                  int64_t fiscal_year, bool first_year, EligibilityInput& in,
+                  std::optional<LpjStatus>* status_out) {
+  PreviousYear prev;
+  prev.recorded = lpj_facts(c, region, party, fiscal_year - 1);
+  prev.aided = c.query_i64(
                     "SELECT 1 FROM banpol_applications WHERE region_code = ? AND "
                     "party_abbreviation = ? AND fiscal_year = ? AND status = 'DISBURSED'",
                     {region, party, fiscal_year - 1})
                    .has_value();
-  if (!recorded && !aided) return;
-  LpjFacts f = recorded.value_or(LpjFacts{static_cast<int>(fiscal_year - 1), {}, {}, {}, {}});
-  LpjStatus st = lpj_status(f, lpj_rule(c), today_in(region));
-  in.sanction_active = st.sanction_active;
-  if (status_out && recorded) *status_out = st;
+  // The rule is read only when there is something to judge.
+  LpjRule rule = prev.recorded || prev.aided ? lpj_rule(c) : LpjRule{};
+  judge_previous_lpj(prev, region, fiscal_year, first_year, rule, in, status_out);
+}
+
+std::map<int64_t, PreviousYear> previous_years(db::Conn& c, const std::string& ids_sql,
+                                               const db::Params& ids) {
+  std::map<int64_t, PreviousYear> out;
+  c.query(
+      "SELECT a.id, l.submitted_to_bpk, l.audited, l.lhp_received, l.submitted_to_government, "
+      "a.fiscal_year FROM banpol_applications a JOIN banpol_lpj l ON l.region_code = "
+      "a.region_code AND l.party_abbreviation = a.party_abbreviation AND l.fiscal_year = "
+      "a.fiscal_year - 1 WHERE a.id IN (" + ids_sql + ")",
+      ids, [&](const db::Row& r) {
+        LpjFacts x;
+        x.fiscal_year = static_cast<int>(r.i64(5) - 1);
+        x.submitted_to_bpk = opt_date(r.opt_str(1));
+        x.audited = opt_date(r.opt_str(2));
+        x.lhp_received = opt_date(r.opt_str(3));
+        x.submitted_to_government = opt_date(r.opt_str(4));
+        out[r.i64(0)].recorded = x;
+      });
+  c.query(
+      "SELECT DISTINCT a.id FROM banpol_applications a JOIN banpol_applications p ON "
+      "p.region_code = a.region_code AND p.party_abbreviation = a.party_abbreviation AND "
+      "p.fiscal_year = a.fiscal_year - 1 AND p.status = 'DISBURSED' WHERE a.id IN (" + ids_sql + ")",
+      ids, [&](const db::Row& r) { out[r.i64(0)].aided = true; });
+  return out;
 }
 
 LpjRule lpj_rule(db::Conn& c) {
