@@ -138,7 +138,7 @@ TEST_P(ConflictStoreTest, IncidentTimeAndServerSideFilters) {
   ASSERT_TRUE(add(op, other).ok());
   auto bad = incident("63.71", 1);
   bad.occurred_time = "25:00";
-  auto errs = validate_incident(bad);
+  auto errs = validate_incident(bad, now_iso());
   ASSERT_EQ(errs.size(), 1u);
   EXPECT_EQ(errs[0].field, "occurred_time");
   std::string all, sara, clash, land, verified;

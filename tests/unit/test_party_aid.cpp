@@ -220,6 +220,33 @@ TEST(BanpolRules, ApplicationTransitionTable) {
   }
 }
 
+TEST(BanpolRules, VerificationTeamTable) {
+  auto rows = load_cases("party_aid_team.tsv");
+  ASSERT_GE(rows.size(), 12u);
+  for (const auto& r : rows) {
+    ASSERT_EQ(r.size(), 4u) << r[0];
+    VerificationTeam team;
+    team.decree_no = r[0] == "-" ? "" : r[0];
+    if (r[1] != "-")
+      for (const auto& spec : split(r[1], ';')) {
+        std::string one = spec;
+        int times = 1;
+        if (auto star = one.find('*'); star != std::string::npos) {
+          times = std::stoi(one.substr(0, star));
+          one = one.substr(star + 1);
+        }
+        auto f = split(one, '|');
+        ASSERT_EQ(f.size(), 3u) << spec;
+        for (int i = 0; i < times; ++i)
+          team.members.push_back({f[1] == "-" ? "" : f[1], f[2] == "-" ? "" : f[2], "", f[0]});
+      }
+    std::string got;
+    for (const auto& e : check_verification_team(team))
+      got += (got.empty() ? "" : ",") + e.field + ":" + e.code;
+    EXPECT_EQ(got.empty() ? "ok" : got, r[2]) << r[3];
+  }
+}
+
 TEST(BanpolRules, MissingDocuments) {
   std::vector<std::string> required = {"DPP_DECREE", "NPWP", "USAGE_PLAN"};
   EXPECT_EQ(missing_documents(required, {{"DPP_DECREE", "ACCEPTED"}, {"NPWP", "REJECTED"}}),

@@ -104,7 +104,7 @@ Result<IncidentInput> incident_input(const http::Request& req) {
     }
   }
   if (!in.ok()) return in.error();
-  auto errs = validate_incident(i);
+  auto errs = validate_incident(i, now_iso());
   if (!errs.empty()) return Error::invalid(errs);
   return i;
 }

@@ -14,17 +14,6 @@
 
 namespace pantau::conflict {
 
-struct IncidentInput {
-  std::string region_code, occurred_on, source, type_code, info_source, info_ref, description, actors_json = "[]";
-  std::string occurred_time;  // "HH:MM" local time of the region, or empty when unknown
-  std::optional<double> lat, lng;
-  int time_precision = 1, geo_precision = 2, fatalities = 0, injuries = 0, displaced = 0, classification = 0;
-  bool property_damage = false;
-  std::optional<int64_t> hotspot_id;
-};
-// Validates one incident (also used for each CSV row); field errors name the field.
-std::vector<FieldError> validate_incident(const IncidentInput& in);
-
 // One incident as read (a list item and the record alike).
 struct Incident {
   int64_t id = 0;

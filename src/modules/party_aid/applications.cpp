@@ -433,37 +433,7 @@ Result<Application> set_verification_team(db::Conn& c, const auth::Scope& s, int
     return Error::conflict("banpol.application_locked",
                            "Tim verifikasi tidak dapat diubah setelah verifikasi selesai.",
                            "The verification team cannot change once the verification is done.");
-  std::vector<FieldError> errs;
-  if (team.members.empty() || team.members.size() > 30)
-    errs.push_back({"members", "count", {"Isi 1 sampai 30 anggota tim.", "Give 1 to 30 members."}});
-  int chairs = 0;
-  for (size_t i = 0; i < team.members.size(); ++i) {
-    const auto& m = team.members[i];
-    std::string at = "members[" + std::to_string(i) + "]";
-    if (trim(m.name).empty())
-      errs.push_back({at + ".name", "required", {"Nama wajib diisi.", "The name is required."}});
-    if (!m.nip.empty() &&
-        (m.nip.size() != 18 ||
-         !std::all_of(m.nip.begin(), m.nip.end(), [](char ch) { return ch >= '0' && ch <= '9'; })))
-      errs.push_back(
-          {at + ".nip", "invalid", {"NIP terdiri dari 18 angka.", "A NIP has 18 digits."}});
-    if (std::find(kTeamRoles.begin(), kTeamRoles.end(), m.role) == kTeamRoles.end())
-      errs.push_back(
-          {at + ".role",
-           "invalid",
-           {"Peran: KETUA, SEKRETARIS atau ANGGOTA.", "Role: KETUA, SEKRETARIS or ANGGOTA."}});
-    chairs += m.role == "KETUA";
-  }
-  if (!team.members.empty() && chairs != 1)
-    errs.push_back({"members",
-                    "one_chair",
-                    {"Tim verifikasi mempunyai tepat satu ketua.",
-                     "The verification team has exactly one chair (KETUA)."}});
-  if (trim(team.decree_no).empty())
-    errs.push_back({"decree_no",
-                    "required",
-                    {"Sebutkan nomor keputusan pembentukan tim verifikasi.",
-                     "Give the number of the decree forming the team."}});
+  std::vector<FieldError> errs = check_verification_team(team);
   if (!errs.empty()) return Error::invalid(std::move(errs));
   if (before->version != version) return Error::stale_version();
   c.exec(

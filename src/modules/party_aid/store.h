@@ -149,18 +149,6 @@ struct AppDocument {
   std::string verdict = "PENDING", note;
   std::optional<std::string> verdict_at;
 };
-// The Tim Verifikasi of an application (DOMAIN.md §2.5): named by decree of the head of region;
-// every member signs the Berita Acara hasil verifikasi, the chair (KETUA) last.
-inline const std::vector<std::string_view> kTeamRoles = {"KETUA", "SEKRETARIS", "ANGGOTA"};
-struct TeamMember {
-  std::string name, nip, job_title, role;  // role: one of kTeamRoles
-};
-struct VerificationTeam {
-  std::string decree_no;                    // the decree forming the team
-  std::optional<std::string> meeting_date;  // the verification meeting (date of the BA)
-  std::vector<TeamMember> members;          // in signing order
-};
-
 // A reviewer's decision on "first year" against the records (docs/PARTY_AID.md).
 struct FirstYearOverride {
   std::string reason;
