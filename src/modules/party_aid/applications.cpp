@@ -540,4 +540,17 @@ Result<Application> act_on_application(db::Conn& c, const auth::Scope& s, int64_
   return std::move(*fresh);
 }
 
+std::vector<AppAction> allowed_actions(const Application& a, const auth::Scope& s) {
+  std::vector<AppAction> out;
+  if (!s.covers(a.region_code)) return out;
+  // Every guard satisfied: what remains is whether the state allows the step.
+  TransitionFacts open;
+  open.held_from = a.held_from.value_or(AppState::Received);
+  for (auto name : kAppActions) {
+    AppAction action = *parse_app_action(name);
+    if (s.can(permission_for(action)) && app_transition(a.status, action, open).ok()) out.push_back(action);
+  }
+  return out;
+}
+
 }  // namespace pantau::party_aid

@@ -271,6 +271,11 @@ std::string to_json(const Application& a) {
         .end_object();
   o.end_array().end_object();
   write_eligibility(o, a.eligibility);
+  if (a.allowed_actions) {
+    o.key("allowed_actions").begin_array();
+    for (AppAction action : *a.allowed_actions) o.value(name(action));
+    o.end_array();
+  }
   o.kv("created_at", a.created_at)
       .kv("updated_at", a.updated_at)
       .kv("version", a.version)

@@ -181,6 +181,9 @@ struct Application {
   int min_political_education = 60;
   Eligibility eligibility;
   std::vector<std::string> missing_documents;
+  // The actions the caller may take now (allowed_actions()), set when the application is
+  // answered to a user; absent from the audit snapshots, which are nobody's in particular.
+  std::optional<std::vector<AppAction>> allowed_actions;
 };
 struct ApplicationInput {
   int64_t board_id = 0, fiscal_year = 0;
@@ -229,6 +232,11 @@ struct ActionInput {
 };
 Result<Application> act_on_application(db::Conn& c, const auth::Scope& s, int64_t id,
                                        int64_t version, const ActionInput& in);
+// The actions `s` may take on the application now: those the state machine (app_transition)
+// allows from its state, each with the permission it needs, within the caller's region. The
+// guards (documents accepted, usage plan, sanction, dispute, a reason) are checked when the
+// action is taken, and refused with their reason then.
+std::vector<AppAction> allowed_actions(const Application& a, const auth::Scope& s);
 
 // ---- accountability reports (LPJ) ---------------------------------------------------------
 
