@@ -1126,6 +1126,14 @@ TEST_P(PartyAidStoreTest, ApplicationListAnswersAPageInAFixedNumberOfStatements)
   EXPECT_EQ(golkar.missing_documents.size(), 8u);
   // PKB won no seat: no aid, and the list says so as the detail does.
   EXPECT_EQ(five.items[2].eligibility.outcome, Outcome::Refused);
+  // Which steps each user may take now: the state machine from APPLICATION_RECEIVED, each step
+  // with its permission, only within the user's region.
+  EXPECT_EQ(allowed_actions(pdip, kukar), std::vector<AppAction>{AppAction::StartCheck});
+  EXPECT_EQ(allowed_actions(pdip, kukar_kaban),
+            (std::vector<AppAction>{AppAction::StartCheck, AppAction::Hold}));
+  EXPECT_TRUE(allowed_actions(pdip, kalsel).empty());
+  EXPECT_EQ(to_json(pdip).find("allowed_actions"), std::string::npos)
+      << "the stored record (and its audit snapshot) is nobody's in particular";
 }
 
 class PartyAidDocumentsTest : public PartyAidStoreTest {
