@@ -195,9 +195,16 @@ describe('party aid from allocation to the LPJ', { skip: !BUILT }, () => {
     let app = r.json;
     s.id = app.id;
     assert.deepEqual(app.verification_team, { decree_no: '', meeting_date: null, members: [] });
+    // The server says which steps each user may take now (state machine and permission).
+    assert.deepEqual(app.allowed_actions, ['START_CHECK']);
     r = await op.post(`${API}/applications/${app.id}/actions`, { action: 'START_CHECK' }, ifMatch(app.version));
     assert.equal(r.status, 200, r.text);
     app = r.json;
+    assert.deepEqual(app.allowed_actions, ['RETURN', 'SCHEDULE_VERIFICATION']);
+    r = await kaban.get(`${API}/applications/${app.id}`);
+    assert.deepEqual(r.json.allowed_actions, ['RETURN', 'SCHEDULE_VERIFICATION', 'REJECT', 'HOLD']);
+    r = await kaban.get(`${API}/applications?region=63.71&year=2025`);
+    assert.deepEqual(r.json.items.find((x) => x.id === app.id).allowed_actions, ['RETURN', 'SCHEDULE_VERIFICATION', 'REJECT', 'HOLD']);
     // Every required document: uploaded by the office, accepted by the head.
     for (const d of app.documents.filter((x) => x.required && !x.waived)) {
       const content = Buffer.concat([samples.pdf(), Buffer.from(`% ${d.code}\n`)]);

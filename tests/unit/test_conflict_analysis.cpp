@@ -8,6 +8,7 @@
 
 #include "fixtures.h"
 #include "modules/conflict/analysis.h"
+#include "http/handler.h"
 #include "modules/conflict/store.h"
 #include "core/xlsx_read.h"
 #include "report/xlsx.h"
@@ -114,7 +115,7 @@ TEST_P(ConflictAnalysisTest, ScoringModelIsVersionedAuditedAndNational) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'conflict_scoring_model'"), 1);
   // The live map uses the model in force: 1 incident + 1 death x 10 = 11, +25% rising = 13.75 -> 13.8
   add(op, incident("63.71", 1));
-  std::string json = read([&](db::Conn& c) { return vulnerability_json(c, prov, 2, "", today, current_model(c).model); });
+  std::string json = read([&](db::Conn& c) { return to_json(vulnerability(c, prov, 2, "", today, current_model(c).model)); });
   EXPECT_NE(json.find("\"63.71\":13.8"), std::string::npos) << json;
   std::string mv = read([](db::Conn& c) { return model_version_json(current_model(c)); });
   EXPECT_NE(mv.find("\"w_fatality\":10"), std::string::npos) << mv;
@@ -239,7 +240,7 @@ TEST_P(ConflictAnalysisTest, OverdueResponsesEscalateOnceWithAFixedClock) {
   EXPECT_EQ(run("2026-03-12"), 0);  // escalated once
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE entity = 'conflict_alert' AND recipient_region = '63'"), before + 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM conflict_alerts WHERE id = ? AND escalated_to = '63' AND version = 2", {alert}), 1);
-  std::string json = read([&](db::Conn& c) { return alerts_json(c, prov, "", *parse_date("2026-03-12")); });
+  std::string json = read([&](db::Conn& c) { return http::page_json(list_alerts(c, prov, "", *parse_date("2026-03-12"))); });
   EXPECT_NE(json.find("\"escalated_to\":\"63\",\"escalated_at\":\""), std::string::npos) << json;
   // An answered alert is not escalated.
   ASSERT_TRUE(db_->write([&](db::Conn& c) { return respond_alert(c, kaban, alert, 2, "Mediasi.", "", false); }).ok());

@@ -15,6 +15,41 @@ TEST(ConflictStages, TableOfCases) {
   }
 }
 
+// The checks of an incident as entered, against a fixed present moment (the table says which).
+TEST(ConflictIncidents, ValidationTable) {
+  auto cases = load_cases("conflict_incidents.tsv");
+  ASSERT_GE(cases.size(), 15u);
+  auto text = [](const std::string& v) { return v == "-" ? std::string() : v; };
+  for (auto& c : cases) {
+    ASSERT_EQ(c.size(), 12u) << c[0];
+    IncidentInput in;
+    in.region_code = text(c[0]);
+    in.occurred_on = text(c[1]);
+    in.occurred_time = text(c[2]);
+    in.source = c[3];
+    in.type_code = "CLASH";
+    in.info_source = c[4];
+    in.fatalities = std::stoi(c[5]);
+    in.time_precision = std::stoi(c[6]);
+    in.geo_precision = std::stoi(c[7]);
+    if (c[8] != "-") in.lat = std::stod(c[8]);
+    if (c[9] != "-") in.lng = std::stod(c[9]);
+    std::string got;
+    for (const auto& e : validate_incident(in, "2026-03-12T03:00:00Z"))
+      got += (got.empty() ? "" : ",") + e.field + ":" + e.code;
+    EXPECT_EQ(got.empty() ? "ok" : got, c[10]) << c[11];
+  }
+  IncidentInput long_text;
+  long_text.region_code = "63.71";
+  long_text.occurred_on = "2026-03-10";
+  long_text.source = "SARA";
+  long_text.info_source = "FIELD";
+  long_text.description.assign(20001, 'x');
+  auto errs = validate_incident(long_text, "2026-03-12T03:00:00Z");
+  ASSERT_EQ(errs.size(), 1u);
+  EXPECT_EQ(errs[0].field, "description");
+}
+
 TEST(ConflictStatus, DurationTable) {
   for (auto& c : load_cases("conflict_status.tsv")) {
     int days = std::stoi(c[1]);

@@ -1,4 +1,5 @@
 // Conflict early warning on both databases: from an incident to an alert to a recorded outcome.
+#include "http/handler.h"
 #include "modules/conflict/store.h"
 
 #include "store_fixture.h"
@@ -58,8 +59,8 @@ TEST_P(ConflictStoreTest, FromIncidentToAlertToRecordedOutcome) {
   // The province sees the alert; another kab/kota does not.
   std::string mine, theirs;
   ASSERT_TRUE(db_->read([&](db::Conn& c) {
-    mine = alerts_json(c, prov, "", today);
-    theirs = alerts_json(c, other, "", today);
+    mine = http::page_json(list_alerts(c, prov, "", today));
+    theirs = http::page_json(list_alerts(c, other, "", today));
   }).ok());
   EXPECT_NE(mine.find("FATALITY"), std::string::npos);
   EXPECT_EQ(theirs.find("FATALITY"), std::string::npos);
@@ -86,7 +87,7 @@ TEST_P(ConflictStoreTest, SurgeAgainstTheRegionsBaselineAndOverdueEscalation) {
   int64_t alert = count("SELECT id FROM conflict_alerts WHERE rule_code = 'INCIDENT_SURGE'");
   ASSERT_TRUE(db_->write([&](db::Conn& c) { return assign_alert(c, prov, alert, 1, "Satpol PP", ago(2)); }).ok());
   std::string json;
-  ASSERT_TRUE(db_->read([&](db::Conn& c) { json = alerts_json(c, prov, "", today); }).ok());
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { json = http::page_json(list_alerts(c, prov, "", today)); }).ok());
   EXPECT_NE(json.find("\"overdue\":true"), std::string::npos);
   EXPECT_NE(json.find("\"escalated_to\":\"63\""), std::string::npos);
 }
@@ -123,7 +124,7 @@ TEST_P(ConflictStoreTest, TheAlertEngineReadsTheRulesAdministratorsSet) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE entity = 'conflict_alert' AND recipient_region = '63.71'"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE entity = 'conflict_alert' AND recipient_region = '63'"), 1);
   std::string json;
-  ASSERT_TRUE(db_->read([&](db::Conn& c) { json = alert_rules_json(c); }).ok());
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { json = http::items_json(list_alert_rules(c)); }).ok());
   EXPECT_NE(json.find(R"("target_tier":"PROVINSI")"), std::string::npos) << json;
 }
 
@@ -137,16 +138,16 @@ TEST_P(ConflictStoreTest, IncidentTimeAndServerSideFilters) {
   ASSERT_TRUE(add(op, other).ok());
   auto bad = incident("63.71", 1);
   bad.occurred_time = "25:00";
-  auto errs = validate_incident(bad);
+  auto errs = validate_incident(bad, now_iso());
   ASSERT_EQ(errs.size(), 1u);
   EXPECT_EQ(errs[0].field, "occurred_time");
   std::string all, sara, clash, land, verified;
   ASSERT_TRUE(db_->read([&](db::Conn& c) {
-    all = incidents_json(c, op, "", "", "", std::nullopt, 100);
-    sara = incidents_json(c, op, "", "", "", std::nullopt, 100, {"SARA", "", "", ""});
-    clash = incidents_json(c, op, "", "", "", std::nullopt, 100, {"", "CLASH", "", ""});
-    land = incidents_json(c, op, "", "", "", std::nullopt, 100, {"", "LAND.PLANTATION", "", "FIELD"});
-    verified = incidents_json(c, op, "", "", "", std::nullopt, 100, {"", "", "VERIFIED", ""});
+    all = http::page_json(list_incidents(c, op, {"", "", "", {}, {std::nullopt, 100}}));
+    sara = http::page_json(list_incidents(c, op, {"", "", "", {"SARA", "", "", ""}, {std::nullopt, 100}}));
+    clash = http::page_json(list_incidents(c, op, {"", "", "", {"", "CLASH", "", ""}, {std::nullopt, 100}}));
+    land = http::page_json(list_incidents(c, op, {"", "", "", {"", "LAND.PLANTATION", "", "FIELD"}, {std::nullopt, 100}}));
+    verified = http::page_json(list_incidents(c, op, {"", "", "", {"", "", "VERIFIED", ""}, {std::nullopt, 100}}));
   }).ok());
   EXPECT_NE(all.find(R"("occurred_time":"21:15")"), std::string::npos) << all;
   EXPECT_NE(all.find(R"("occurred_time":null)"), std::string::npos) << all;
@@ -221,7 +222,7 @@ TEST_P(ConflictStoreTest, CsvImportIsAllOrNothingWithAReportPerRow) {
 TEST_P(ConflictStoreTest, VulnerabilityMapExplainsEachRegion) {
   ASSERT_TRUE(add(op, incident("63.71", 2, 1)).ok());
   std::string json;
-  ASSERT_TRUE(db_->read([&](db::Conn& c) { json = vulnerability_json(c, prov, 2, "", today, ScoringModel{}); }).ok());
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { json = to_json(vulnerability(c, prov, 2, "", today, ScoringModel{})); }).ok());
   // 1 incident + 1 fatality x 5 = 6, rising trend +25% = 7.5
   EXPECT_NE(json.find("\"63.71\":7.5"), std::string::npos) << json;
   EXPECT_NE(json.find("\"63.72\":0"), std::string::npos);

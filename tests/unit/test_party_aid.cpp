@@ -220,6 +220,33 @@ TEST(BanpolRules, ApplicationTransitionTable) {
   }
 }
 
+TEST(BanpolRules, VerificationTeamTable) {
+  auto rows = load_cases("party_aid_team.tsv");
+  ASSERT_GE(rows.size(), 12u);
+  for (const auto& r : rows) {
+    ASSERT_EQ(r.size(), 4u) << r[0];
+    VerificationTeam team;
+    team.decree_no = r[0] == "-" ? "" : r[0];
+    if (r[1] != "-")
+      for (const auto& spec : split(r[1], ';')) {
+        std::string one = spec;
+        int times = 1;
+        if (auto star = one.find('*'); star != std::string::npos) {
+          times = std::stoi(one.substr(0, star));
+          one = one.substr(star + 1);
+        }
+        auto f = split(one, '|');
+        ASSERT_EQ(f.size(), 3u) << spec;
+        for (int i = 0; i < times; ++i)
+          team.members.push_back({f[1] == "-" ? "" : f[1], f[2] == "-" ? "" : f[2], "", f[0]});
+      }
+    std::string got;
+    for (const auto& e : check_verification_team(team))
+      got += (got.empty() ? "" : ",") + e.field + ":" + e.code;
+    EXPECT_EQ(got.empty() ? "ok" : got, r[2]) << r[3];
+  }
+}
+
 TEST(BanpolRules, MissingDocuments) {
   std::vector<std::string> required = {"DPP_DECREE", "NPWP", "USAGE_PLAN"};
   EXPECT_EQ(missing_documents(required, {{"DPP_DECREE", "ACCEPTED"}, {"NPWP", "REJECTED"}}),
@@ -1004,6 +1031,109 @@ std::string xlsx_text(const std::string& xlsx) {
   std::string text = shell_output("unzip -p '" + path + "' 'xl/*' 2>/dev/null");
   std::filesystem::remove(path);
   return text;
+}
+
+// Counts the statements a store sends through a connection (a decorator over the real one).
+class CountingConn : public db::Conn {
+ public:
+  explicit CountingConn(db::Conn& inner) : inner_(inner) {}
+  db::Dialect dialect() const override { return inner_.dialect(); }
+  void query(std::string_view sql, const db::Params& p, const db::RowFn& on_row) override {
+    ++statements;
+    inner_.query(sql, p, on_row);
+  }
+  int64_t exec(std::string_view sql, const db::Params& p = {}) override {
+    ++statements;
+    return inner_.exec(sql, p);
+  }
+  int64_t insert(std::string_view sql, const db::Params& p) override {
+    ++statements;
+    return inner_.insert(sql, p);
+  }
+  void exec_script(std::string_view sql) override {
+    ++statements;
+    inner_.exec_script(sql);
+  }
+  int statements = 0;
+
+ private:
+  db::Conn& inner_;
+};
+
+TEST_P(PartyAidStoreTest, ApplicationListAnswersAPageInAFixedNumberOfStatements) {
+  import_kukar();
+  ASSERT_TRUE(set_value(kukar, kukar_8000()).ok());
+  LpjInput prev{"64.02", "PDIP",       "LHP 12/2025", "",           2024,
+                0,       "2025-01-20", "2025-03-15",  "2025-04-10", "2025-05-05"};
+  ASSERT_TRUE(lpj(kukar, prev).ok());
+  std::vector<int64_t> ids;
+  for (const char* party : {"PDIP", "GOLKAR", "PKB", "NASDEM", "PKS"}) {
+    auto b = board(kukar, party);
+    ASSERT_TRUE(b.ok()) << party;
+    auto app = db_->write_value<Application>([&](db::Conn& c) {
+      return create_application(
+          c, kukar, {b->id, 2025, std::string("001/") + party, "2025-02-03", "2025-02-04", false});
+    });
+    ASSERT_TRUE(app.ok()) << app.error().message.en;
+    ids.push_back(app->id);
+  }
+  ASSERT_TRUE(plan(kukar, ids[0], 700'000'000, 464'904'000).ok());
+  ASSERT_TRUE(plan(kukar, ids[1], 600, 400).ok());
+  DocumentInput up;
+  up.file_id = file_for(kukar, ids[1], "APPLICATION_LETTER");
+  ASSERT_TRUE(doc(kukar, ids[1], "APPLICATION_LETTER", up).ok());
+
+  auto list = [&](int limit, int* statements) {
+    Page<Application> page;
+    EXPECT_TRUE(db_->read([&](db::Conn& c) {
+                     CountingConn counted(c);
+                     page = list_applications(counted, kukar, {"64.02", 2025},
+                                              {std::nullopt, limit});
+                     *statements = counted.statements;
+                   })
+                    .ok());
+    return page;
+  };
+  int for_two = 0, for_five = 0;
+  auto two = list(2, &for_two);
+  auto five = list(5, &for_five);
+  ASSERT_EQ(two.items.size(), 2u);
+  ASSERT_EQ(five.items.size(), 5u);
+  // The page, then each related set once: the same for 2 rows as for 5 (see derive_all).
+  EXPECT_EQ(for_two, for_five);
+  EXPECT_EQ(for_five, 17);
+
+  // What a page says of each application is what the application says when read alone.
+  for (const auto& item : five.items) {
+    auto one = db_->read_value<Application>([&](db::Conn& c) -> Result<Application> {
+      auto a = get_application(c, kukar, item.id);
+      if (!a) return Error::not_found("", "");
+      return std::move(*a);
+    });
+    ASSERT_TRUE(one.ok());
+    EXPECT_EQ(to_json(item), to_json(*one)) << item.party_abbreviation;
+  }
+  const Application& pdip = five.items[0];
+  EXPECT_EQ(pdip.party_abbreviation, "PDIP");
+  EXPECT_EQ(pdip.allocation_amount.value_or(0), 1164904000);
+  EXPECT_EQ(pdip.eligibility.outcome, Outcome::Eligible);
+  ASSERT_TRUE(pdip.usage_check.has_value());
+  EXPECT_TRUE(pdip.usage_check->meets_minimum);
+  const Application& golkar = five.items[1];
+  EXPECT_EQ(golkar.usage.size(), 2u);
+  EXPECT_EQ(golkar.documents.front().code, "APPLICATION_LETTER");
+  EXPECT_TRUE(golkar.documents.front().file_id.has_value());
+  EXPECT_EQ(golkar.missing_documents.size(), 8u);
+  // PKB won no seat: no aid, and the list says so as the detail does.
+  EXPECT_EQ(five.items[2].eligibility.outcome, Outcome::Refused);
+  // Which steps each user may take now: the state machine from APPLICATION_RECEIVED, each step
+  // with its permission, only within the user's region.
+  EXPECT_EQ(allowed_actions(pdip, kukar), std::vector<AppAction>{AppAction::StartCheck});
+  EXPECT_EQ(allowed_actions(pdip, kukar_kaban),
+            (std::vector<AppAction>{AppAction::StartCheck, AppAction::Hold}));
+  EXPECT_TRUE(allowed_actions(pdip, kalsel).empty());
+  EXPECT_EQ(to_json(pdip).find("allowed_actions"), std::string::npos)
+      << "the stored record (and its audit snapshot) is nobody's in particular";
 }
 
 class PartyAidDocumentsTest : public PartyAidStoreTest {

@@ -7,7 +7,7 @@ import { setLocale } from '../src/i18n'
 import { session } from '../src/session'
 import type { Me } from '../src/types'
 import {
-  applicationActions, checkUsage, covers, formatValue, latestElection, parseRupiah, percentLabel, teamEditable, verificationReportReady,
+  checkUsage, covers, formatValue, offeredActions, latestElection, parseRupiah, percentLabel, teamEditable, verificationReportReady,
   yearFrom, type UsageDraftLine,
 } from '../src/views/party-aid/rules'
 
@@ -18,9 +18,7 @@ function me(region: string, permissions: string[]): Me {
     scope: { region_code: region, region_name: region, level: region.split('.').length }, permissions,
   }
 }
-const operator = me('63', ['record.read', 'record.write', 'file.upload'])
 const analis = me('63', ['record.read', 'record.write', 'record.review'])
-const kaban = me('63', ['record.read', 'record.write', 'record.review', 'record.approve'])
 const line = (category: string, amount: string): UsageDraftLine => ({ category, activity: 'x', amount })
 const PE = 'POLITICAL_EDUCATION'
 const OP = 'OPERATIONAL'
@@ -79,29 +77,22 @@ describe('usage plan: at least 60% for political education', () => {
 })
 
 describe('workflow actions offered', () => {
-  it.each([
-    ['APPLICATION_RECEIVED', operator, ['START_CHECK']],
-    ['ADMIN_CHECK', operator, ['SCHEDULE_VERIFICATION', 'RETURN']],
-    ['ADMIN_CHECK', analis, ['SCHEDULE_VERIFICATION', 'RETURN', 'REJECT', 'HOLD']],
-    ['VERIFICATION_SCHEDULED', operator, ['RETURN']],
-    ['VERIFICATION_SCHEDULED', analis, ['VERIFY', 'RETURN', 'REJECT', 'HOLD']],
-    ['VERIFIED', analis, ['REJECT', 'HOLD']],
-    ['VERIFIED', kaban, ['DETERMINE', 'REJECT', 'HOLD']],
-    ['DETERMINED', kaban, ['REQUEST_DISBURSEMENT', 'HOLD']],
-    ['DISBURSEMENT_REQUESTED', kaban, ['DISBURSE', 'HOLD']],
-    ['DISBURSED', kaban, []],
-    ['REJECTED', kaban, []],
-    ['RETURNED_INCOMPLETE', operator, ['RESUBMIT']],
-    ['ON_HOLD_BOARD_DISPUTE', analis, ['RELEASE']],
-  ])('%s for %s', (status, who, expected) => {
-    expect(applicationActions(status, who as Me, '63')).toEqual(expected)
+  it('shows the actions the server allows, forward steps first', () => {
+    expect(offeredActions({ allowed_actions: ['RETURN', 'REJECT', 'HOLD', 'SCHEDULE_VERIFICATION'] }))
+      .toEqual(['SCHEDULE_VERIFICATION', 'RETURN', 'REJECT', 'HOLD'])
+    expect(offeredActions({ allowed_actions: ['HOLD', 'DETERMINE', 'REJECT'] })).toEqual(['DETERMINE', 'REJECT', 'HOLD'])
+    expect(offeredActions({ allowed_actions: ['RELEASE'] })).toEqual(['RELEASE'])
   })
-  it('nothing outside the user area', () => {
-    expect(applicationActions('VERIFIED', me('64', kaban.permissions), '63')).toEqual([])
+  it('nothing the server did not allow', () => {
+    expect(offeredActions({ allowed_actions: [] })).toEqual([])
+    expect(offeredActions({})).toEqual([])
+    expect(offeredActions(null)).toEqual([])
+    expect(offeredActions({ allowed_actions: ['SOMETHING_NEW'] })).toEqual([])
+  })
+  it('the user area', () => {
     expect(covers(me('63', []), '63.71')).toBe(true)
     expect(covers(me('63.71', []), '63')).toBe(false)
     expect(covers(me('', []), '11.01')).toBe(true)
-    expect(applicationActions('VERIFIED', null, '63')).toEqual([])
   })
   it('the verification team and its report', () => {
     const team = { decree_no: 'x', meeting_date: null, members: [{ name: 'A', nip: '', job_title: '', role: 'KETUA' }] }
@@ -128,7 +119,7 @@ const application = (over: Record<string, unknown> = {}) => ({
   documents: [{ code: 'NPWP', name: { id: 'Fotokopi NPWP partai', en: 'Copy of the NPWP' }, required: true, waived: false, file_id: 3, verdict: 'PENDING', note: '', verdict_at: null }],
   missing_documents: ['NPWP'],
   usage_plan: { lines: [{ category: PE, activity: 'Sekolah politik', amount: 500000 }, { category: OP, activity: 'Sewa kantor', amount: 500000 }], min_political_education_percent: 60 },
-  eligibility: { outcome: 'ELIGIBLE', reasons: [] }, version: 4, ...over,
+  eligibility: { outcome: 'ELIGIBLE', reasons: [] }, allowed_actions: ['SCHEDULE_VERIFICATION', 'RETURN', 'REJECT', 'HOLD'], version: 4, ...over,
 })
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
@@ -159,7 +150,7 @@ describe('application screen', () => {
         const body = JSON.parse(String(init?.body))
         return json(200, application({ version: 5, usage_plan: { lines: body.lines, min_political_education_percent: 60 } }))
       }
-      if (url === '/api/v1/party-aid/applications/5/actions' && method === 'POST') return json(200, application({ version: 5, status: 'VERIFICATION_SCHEDULED' }))
+      if (url === '/api/v1/party-aid/applications/5/actions' && method === 'POST') return json(200, application({ version: 5, status: 'VERIFICATION_SCHEDULED', allowed_actions: ['VERIFY', 'RETURN', 'REJECT', 'HOLD'] }))
       return json(404, { code: 'not_found' })
     })
     vi.stubGlobal('fetch', fetchMock)

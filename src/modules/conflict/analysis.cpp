@@ -379,7 +379,7 @@ std::string period_vulnerability_json(db::Conn& c, const auth::Scope& s, int lev
     // Never recomputed for this period: scored now with the current model.
     ModelVersion mv = current_model(c);
     Date d = period_as_of(p, today);
-    return json::with_members(vulnerability_json(c, s, level, province, d, mv.model),
+    return json::with_members(to_json(vulnerability(c, s, level, province, d, mv.model)),
                               json::object("period", p.code, "as_of", format_date(d), "model_version", mv.version,
                                            "computed_at", std::optional<std::string>()));
   }

@@ -49,7 +49,7 @@ Date period_as_of(const Period& p, Date today);
 // for the period (one row per clearance level); returns the number of regions.
 Result<int> recompute_vulnerability(db::Conn& c, const auth::Scope& s, const Period& p, Date today);
 // The stored vulnerability of a period (computed live when never recomputed), shaped like
-// vulnerability_json() with period, as_of, model_version and computed_at added.
+// The JSON of vulnerability() with period, as_of, model_version and computed_at added.
 std::string period_vulnerability_json(db::Conn& c, const auth::Scope& s, int level, const std::string& province,
                                       const Period& p, Date today);
 

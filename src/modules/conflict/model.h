@@ -21,6 +21,16 @@ enum class Stage { Potential, Latent, Escalating, Open, StatusDeclared, Recovery
 std::string_view name(Stage s);
 std::optional<Stage> parse_stage(std::string_view s);
 
+// An incident as entered (the API body or a row of an import file).
+struct IncidentInput {
+  std::string region_code, occurred_on, source, type_code, info_source, info_ref, description, actors_json = "[]";
+  std::string occurred_time;  // "HH:MM" local time of the region, or empty when unknown
+  std::optional<double> lat, lng;
+  int time_precision = 1, geo_precision = 2, fatalities = 0, injuries = 0, displaced = 0, classification = 0;
+  bool property_damage = false;
+  std::optional<int64_t> hotspot_id;
+};
+
 // An incident as the scoring sees it.
 struct IncidentFacts {
   Date date;

@@ -104,20 +104,22 @@ Result<IncidentInput> incident_input(const http::Request& req) {
     }
   }
   if (!in.ok()) return in.error();
-  auto errs = validate_incident(i);
+  auto errs = validate_incident(i, now_iso());
   if (!errs.empty()) return Error::invalid(errs);
   return i;
 }
 
-Response list_incidents(Ctx& ctx) {
+Response list_all_incidents(Ctx& ctx) {
   Error err;
-  std::string region = region_param(ctx.req, &err);
+  IncidentQuery q;
+  q.region = region_param(ctx.req, &err);
   if (!err.code.empty()) return Response::problem(err);
-  PANTAU_TRY(http::Paging page, http::paging(ctx.req, 100, 1000));
-  std::string from = ctx.req.q("from").value_or(""), to = ctx.req.q("to").value_or("");
-  if ((!from.empty() && !parse_date(from)) || (!to.empty() && !parse_date(to)))
+  PANTAU_TRY(q.page, http::paging(ctx.req, 100, 1000));
+  q.from = ctx.req.q("from").value_or("");
+  q.to = ctx.req.q("to").value_or("");
+  if ((!q.from.empty() && !parse_date(q.from)) || (!q.to.empty() && !parse_date(q.to)))
     return Response::problem(Error::invalid_field("from", "invalid", "Tanggal harus TTTT-BB-HH.", "Dates must be YYYY-MM-DD."));
-  IncidentFilter f;
+  IncidentFilter& f = q.filter;
   f.source = ctx.req.q("source").value_or("");
   f.type = ctx.req.q("type").value_or("");
   f.verification = ctx.req.q("verification").value_or("");
@@ -135,17 +137,16 @@ Response list_incidents(Ctx& ctx) {
                                                   "Choose FIELD, MEDIA, AGENCY or PUBLIC."));
   if (f.type.size() > 64 || f.type.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.") != std::string::npos)
     return Response::problem(Error::invalid_field("type", "invalid", "Kode jenis konflik tidak valid.", "Invalid conflict type code."));
-  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    return incidents_json(c, ctx.scope(), region, from, to, page.after, page.limit, f);
-  });
+  return http::read_page(ctx, [&](db::Conn& c) { return list_incidents(c, ctx.scope(), q); });
 }
 
 Response create_one_incident(Ctx& ctx) {
-  auto in = incident_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(int64_t id, create_incident(c, ctx.scope(), *in));
-    return Response::json(201, incident_json(c, ctx.scope(), id).value_or("{}"));
+  PANTAU_TRY(IncidentInput in, incident_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) -> Result<Incident> {
+    PANTAU_TRY(int64_t id, create_incident(c, ctx.scope(), in));
+    auto created = get_incident(c, ctx.scope(), id);
+    if (!created) return Error::not_found();
+    return std::move(*created);
   });
 }
 
@@ -240,30 +241,37 @@ Result<HotspotInput> hotspot_input(const http::Request& req) {
 }
 
 Response create_one_hotspot(Ctx& ctx) {
-  auto in = hotspot_input(ctx.req);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(int64_t id, create_hotspot(c, ctx.scope(), *in));
-    int64_t v = 1;
-    return http::with_version(Response::json(201, hotspot_json(c, ctx.scope(), id, &v).value_or("{}")), v);
+  PANTAU_TRY(HotspotInput in, hotspot_input(ctx.req));
+  return http::create(ctx, [&](db::Conn& c) -> Result<Hotspot> {
+    PANTAU_TRY(int64_t id, create_hotspot(c, ctx.scope(), in));
+    auto created = get_hotspot(c, ctx.scope(), id);
+    if (!created) return Error::not_found();
+    return std::move(*created);
   });
 }
 
 Response get_one_hotspot(Ctx& ctx) {
-  PANTAU_TRY(int64_t id, path_id(ctx.req));
-  int64_t v = 0;
-  Response r = read_json(ctx, [&](db::Conn& c) { return hotspot_json(c, ctx.scope(), id, &v); });
-  return r.status == 200 ? http::with_version(std::move(r), v) : r;
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_hotspot(c, ctx.scope(), id); });
 }
 
-Response hotspot_stage(Ctx& ctx) {
-  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
-  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+struct StageChange {
+  Stage to = Stage::Potential;
+  std::string note;
+};
+
+Result<StageChange> stage_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
   std::vector<std::string_view> stages = {"POTENTIAL", "LATENT", "ESCALATING", "OPEN", "RECOVERY", "RESOLVED", "ARCHIVED"};
   auto stage = in.one_of("stage", true, stages);
   auto note = in.str("note", false, 5000);
   if (!in.ok()) return in.error();
-  return http::write(ctx, [&](db::Conn& c) { return change_stage(c, ctx.scope(), t.id, t.version, *parse_stage(*stage), note.value_or("")); });
+  return StageChange{*parse_stage(*stage), note.value_or("")};
+}
+
+Response hotspot_stage(Ctx& ctx) {
+  return http::update(ctx, stage_input, [&](db::Conn& c, int64_t id, int64_t version, const StageChange& in) {
+    return change_stage(c, ctx.scope(), id, version, in.to, in.note);
+  });
 }
 
 Response declare(Ctx& ctx) {
@@ -283,42 +291,75 @@ Response declare(Ctx& ctx) {
   });
 }
 
-Response extend(Ctx& ctx) {
-  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
-  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
+struct Extension {
+  int days = 0;
+  std::string decree_number;
+};
+
+Result<Extension> extension_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
   auto days = in.int64("days", true, -100000, 100000);
   auto decree = in.str("decree_number", true, 200);
   if (!in.ok()) return in.error();
-  return http::write(ctx, [&](db::Conn& c) { return extend_status(c, ctx.scope(), t.id, t.version, static_cast<int>(*days), *decree); });
+  return Extension{static_cast<int>(*days), *decree};
 }
 
-Response end(Ctx& ctx) {
-  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
-  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
-  auto on = in.str("ended_on", true, 10);
-  if (!in.ok()) return in.error();
-  return http::write(ctx, [&](db::Conn& c) { return end_status(c, ctx.scope(), t.id, t.version, *on); });
-}
-
-Response alert_action(Ctx& ctx, const char* action) {
-  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
-  PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
-  if (std::string(action) == "assign") {
-    auto agency = in.str("agency", true, 300);
-    auto due = in.str("due_date", true, 10);
-    if (!in.ok()) return in.error();
-    return http::write(ctx, [&](db::Conn& c) { return assign_alert(c, ctx.scope(), t.id, t.version, *agency, *due); });
-  }
-  auto response = in.str("response", false, 20000);
-  auto outcome = in.str("outcome", false, 20000);
-  if (!in.ok()) return in.error();
-  bool close = std::string(action) == "close";
-  return http::write(ctx, [&](db::Conn& c) {
-    return respond_alert(c, ctx.scope(), t.id, t.version, response.value_or(""), outcome.value_or(""), close);
+Response extend(Ctx& ctx) {
+  return http::update(ctx, extension_input, [&](db::Conn& c, int64_t id, int64_t version, const Extension& in) {
+    return extend_status(c, ctx.scope(), id, version, in.days, in.decree_number);
   });
 }
 
-Response vulnerability(Ctx& ctx) {
+Result<std::string> ending_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  auto on = in.str("ended_on", true, 10);
+  if (!in.ok()) return in.error();
+  return *on;
+}
+
+Response end(Ctx& ctx) {
+  return http::update(ctx, ending_input, [&](db::Conn& c, int64_t id, int64_t version, const std::string& ended_on) {
+    return end_status(c, ctx.scope(), id, version, ended_on);
+  });
+}
+
+struct Assignment {
+  std::string agency, due_date;
+};
+
+Result<Assignment> assignment_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  auto agency = in.str("agency", true, 300);
+  auto due = in.str("due_date", true, 10);
+  if (!in.ok()) return in.error();
+  return Assignment{*agency, *due};
+}
+
+struct AlertResponse {
+  std::string response, outcome;
+};
+
+Result<AlertResponse> response_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  auto response = in.str("response", false, 20000);
+  auto outcome = in.str("outcome", false, 20000);
+  if (!in.ok()) return in.error();
+  return AlertResponse{response.value_or(""), outcome.value_or("")};
+}
+
+Response assign(Ctx& ctx) {
+  return http::update(ctx, assignment_input, [&](db::Conn& c, int64_t id, int64_t version, const Assignment& in) {
+    return assign_alert(c, ctx.scope(), id, version, in.agency, in.due_date);
+  });
+}
+
+Response respond(Ctx& ctx, bool close) {
+  return http::update(ctx, response_input, [&](db::Conn& c, int64_t id, int64_t version, const AlertResponse& in) {
+    return respond_alert(c, ctx.scope(), id, version, in.response, in.outcome, close);
+  });
+}
+
+Response vulnerability_map(Ctx& ctx) {
   std::string level = ctx.req.q("level").value_or("kabkota");
   std::string province = ctx.req.q("province").value_or("");
   if (level != "provinsi" && level != "kabkota")
@@ -346,8 +387,8 @@ Response vulnerability(Ctx& ctx) {
   std::string date = ctx.req.q("date").value_or(format_date(today));
   auto d = parse_date(date);
   if (!d) return Response::problem(Error::invalid_field("date", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
-  return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> {
-    return vulnerability_json(c, ctx.scope(), level == "provinsi" ? 1 : 2, province, *d, current_model(c).model);
+  return http::read(ctx, [&](db::Conn& c) {
+    return vulnerability(c, ctx.scope(), level == "provinsi" ? 1 : 2, province, *d, current_model(c).model);
   });
 }
 
@@ -543,24 +584,22 @@ Result<std::pair<AlertRule, std::string>> alert_rule_input(const http::Request& 
 }
 
 Response create_rule(Ctx& ctx) {
-  auto in = alert_rule_input(ctx.req, AlertRule{}, "", true);
-  if (!in.ok()) return Response::problem(in.error());
-  return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(int64_t id, create_alert_rule(c, ctx.scope(), in->first, in->second));
-    auto row = find_alert_rule(c, id);
-    return http::with_version(Response::json(201, alert_rule_json(*row)), row->version);
+  PANTAU_TRY(auto in, alert_rule_input(ctx.req, AlertRule{}, "", true));
+  return http::create(ctx, [&](db::Conn& c) -> Result<AlertRuleRow> {
+    PANTAU_TRY(int64_t id, create_alert_rule(c, ctx.scope(), in.first, in.second));
+    return *find_alert_rule(c, id);
   });
 }
 
+// The fields not given keep the rule's current values, so the body is read inside the write.
 Response patch_rule(Ctx& ctx) {
   PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
-  return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
+  return http::write(ctx, [&](db::Conn& c) -> Result<AlertRuleRow> {
     auto cur = find_alert_rule(c, t.id);
     if (!cur) return Error::not_found("Aturan tidak ditemukan.", "Rule not found.");
     PANTAU_TRY(auto in, alert_rule_input(ctx.req, cur->rule, cur->note, false));
     PANTAU_CHECK(update_alert_rule(c, ctx.scope(), t.id, t.version, in.first, in.second));
-    auto row = find_alert_rule(c, t.id);
-    return http::with_version(Response::json(200, alert_rule_json(*row)), row->version);
+    return *find_alert_rule(c, t.id);
   });
 }
 
@@ -572,12 +611,11 @@ void register_routes(http::App& app) {
   http::RouteOptions write{false, auth::kRecordWrite};
   http::RouteOptions review{false, auth::kRecordReview};
   http::RouteOptions approve{false, auth::kRecordApprove};
-  r.get("/api/v1/conflict/incidents", list_incidents, read);
+  r.get("/api/v1/conflict/incidents", list_all_incidents, read);
   r.post("/api/v1/conflict/incidents", create_one_incident, write);
   r.get("/api/v1/conflict/incidents/clusters", clusters, read);
-  r.get("/api/v1/conflict/incidents/{id}", [](Ctx& ctx) -> Response {
-    PANTAU_TRY(int64_t id, path_id(ctx.req));
-    return read_json(ctx, [&](db::Conn& c) { return incident_json(c, ctx.scope(), id); });
+  r.get("/api/v1/conflict/incidents/{id}", [](Ctx& ctx) {
+    return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_incident(c, ctx.scope(), id); });
   }, read);
   r.post("/api/v1/conflict/incidents/import", import_route, write);
   r.get("/api/v1/conflict/incidents.csv", export_csv, read);
@@ -586,13 +624,13 @@ void register_routes(http::App& app) {
     Error err;
     std::string region = region_param(ctx.req, &err);
     if (!err.code.empty()) return Response::problem(err);
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return hotspots_json(c, ctx.scope(), region); });
+    return http::read_page(ctx, [&](db::Conn& c) { return list_hotspots(c, ctx.scope(), region); });
   }, read);
   r.post("/api/v1/conflict/hotspots", create_one_hotspot, write);
   r.get("/api/v1/conflict/hotspots/{id}", get_one_hotspot, read);
   r.post("/api/v1/conflict/hotspots/{id}/stage", hotspot_stage, write);
   r.get("/api/v1/conflict/statuses", [](Ctx& ctx) {
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return statuses_json(c, ctx.scope()); });
+    return http::read_page(ctx, [&](db::Conn& c) { return list_statuses(c, ctx.scope()); });
   }, read);
   r.post("/api/v1/conflict/statuses", declare, approve);
   r.post("/api/v1/conflict/statuses/{id}/extend", extend, approve);
@@ -607,27 +645,25 @@ void register_routes(http::App& app) {
     // Overdue responses move to the tier above when alerts are read, besides the server's
     // 10-minute housekeeping (src/app/main.cpp), so a list never shows a stale state.
     if (Status esc = escalate_overdue_alerts(ctx.db(), today); !esc.ok()) return Response::problem(esc.error());
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return alerts_json(c, ctx.scope(), *status, today, region); });
+    return http::read_page(ctx, [&](db::Conn& c) { return list_alerts(c, ctx.scope(), *status, today, region); });
   }, read);
-  r.get("/api/v1/conflict/alerts/{id}", [](Ctx& ctx) -> Response {
-    PANTAU_TRY(int64_t id, path_id(ctx.req));
-    int64_t v = 0;
-    Response r = read_json(ctx, [&](db::Conn& c) { return alert_json(c, ctx.scope(), id, today_now(), &v); });
-    return r.status == 200 ? http::with_version(std::move(r), v) : r;
+  r.get("/api/v1/conflict/alerts/{id}", [](Ctx& ctx) {
+    Date today = today_now();
+    return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_alert(c, ctx.scope(), id, today); });
   }, read);
   r.get("/api/v1/conflict/taxonomy", [](Ctx& ctx) {
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return taxonomy_json(c); });
+    return http::read(ctx, [&](db::Conn& c) { return taxonomy(c); });
   }, read);
-  r.post("/api/v1/conflict/alerts/{id}/assign", [](Ctx& c) { return alert_action(c, "assign"); }, review);
-  r.post("/api/v1/conflict/alerts/{id}/respond", [](Ctx& c) { return alert_action(c, "respond"); }, review);
-  r.post("/api/v1/conflict/alerts/{id}/close", [](Ctx& c) { return alert_action(c, "close"); }, review);
-  r.get("/api/v1/conflict/vulnerability", vulnerability, read);
+  r.post("/api/v1/conflict/alerts/{id}/assign", assign, review);
+  r.post("/api/v1/conflict/alerts/{id}/respond", [](Ctx& c) { return respond(c, false); }, review);
+  r.post("/api/v1/conflict/alerts/{id}/close", [](Ctx& c) { return respond(c, true); }, review);
+  r.get("/api/v1/conflict/vulnerability", vulnerability_map, read);
   r.post("/api/v1/conflict/vulnerability/recompute", recompute, review);
   r.get("/api/v1/conflict/scoring-model", get_model, read);
   r.patch("/api/v1/conflict/scoring-model", patch_model, http::RouteOptions{false, auth::kUserAdmin});
   http::RouteOptions admin{false, auth::kUserAdmin};
   r.get("/api/v1/conflict/alert-rules", [](Ctx& ctx) {
-    return read_json(ctx, [&](db::Conn& c) -> std::optional<std::string> { return alert_rules_json(c); });
+    return http::read_items(ctx, [&](db::Conn& c) { return list_alert_rules(c); });
   }, admin);
   r.post("/api/v1/conflict/alert-rules", create_rule, admin);
   r.patch("/api/v1/conflict/alert-rules/{id}", patch_rule, admin);

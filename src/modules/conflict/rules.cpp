@@ -194,4 +194,36 @@ bool incident_in_future(const std::string& region_code, Date date, const std::st
   return day * 1440 + std::stoi(time.substr(0, 2)) * 60 + std::stoi(time.substr(3, 2)) > now_min;
 }
 
+static FieldError field(std::string f, std::string code, std::string id, std::string en) {
+  return FieldError{std::move(f), std::move(code), {std::move(id), std::move(en)}};
+}
+
+std::vector<FieldError> validate_incident(const IncidentInput& in, const std::string& now_utc) {
+  std::vector<FieldError> e;
+  if (region_level(in.region_code) == RegionLevel::Invalid || in.region_code.empty())
+    e.push_back(field("region_code", "region_code", "Kode wilayah tidak valid.", "Invalid region code."));
+  auto d = parse_date(in.occurred_on);
+  if (!d) e.push_back(field("occurred_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
+  else if (incident_in_future(in.region_code, *d, in.occurred_time, now_utc))
+    e.push_back(field("occurred_on", "future", "Tanggal kejadian di masa depan (waktu setempat).", "The date is in the future (local time)."));
+  if (!valid_time_of_day(in.occurred_time))
+    e.push_back(field("occurred_time", "invalid", "Jam harus JJ:MM (00:00 sampai 23:59).", "The time must be HH:MM (00:00 to 23:59)."));
+  if (std::find(kSources.begin(), kSources.end(), in.source) == kSources.end())
+    e.push_back(field("source", "not_allowed", "Sumber konflik harus salah satu dari lima sumber UU 7/2012.",
+                      "The source must be one of the five sources of UU 7/2012."));
+  static const std::vector<std::string> infos = {"FIELD", "MEDIA", "AGENCY", "PUBLIC"};
+  if (std::find(infos.begin(), infos.end(), in.info_source) == infos.end())
+    e.push_back(field("info_source", "not_allowed", "Pilih FIELD, MEDIA, AGENCY, atau PUBLIC.", "Choose FIELD, MEDIA, AGENCY or PUBLIC."));
+  if (in.fatalities < 0 || in.injuries < 0 || in.displaced < 0 || in.fatalities > 100000 || in.displaced > 10000000)
+    e.push_back(field("fatalities", "out_of_range", "Jumlah korban tidak valid.", "Invalid casualty numbers."));
+  if (in.time_precision < 1 || in.time_precision > 3)
+    e.push_back(field("time_precision", "out_of_range", "Presisi waktu 1 (hari), 2 (minggu), atau 3 (bulan).", "Time precision is 1 (day), 2 (week) or 3 (month)."));
+  if (in.geo_precision < 1 || in.geo_precision > 3)
+    e.push_back(field("geo_precision", "out_of_range", "Presisi lokasi 1, 2, atau 3.", "Geo precision is 1, 2 or 3."));
+  if ((in.lat && (*in.lat < -11.5 || *in.lat > 6.5)) || (in.lng && (*in.lng < 94.5 || *in.lng > 141.5)))
+    e.push_back(field("lat", "out_of_range", "Koordinat di luar wilayah Indonesia.", "Coordinates outside Indonesia."));
+  if (in.description.size() > 20000) e.push_back(field("description", "too_long", "Uraian terlalu panjang.", "The description is too long."));
+  return e;
+}
+
 }  // namespace pantau::conflict

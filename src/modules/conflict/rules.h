@@ -25,6 +25,10 @@ bool valid_time_of_day(const std::string& hhmm);
 // (ISO 8601, UTC) as told by the clock of the region's time zone (WIB/WITA/WIT).
 bool incident_in_future(const std::string& region_code, Date date, const std::string& time, const std::string& now_utc);
 
+// The field errors of one incident (the API body, and each row of an import file), checked
+// against the present moment `now_utc` (ISO 8601, UTC); none when it is valid.
+std::vector<FieldError> validate_incident(const IncidentInput& in, const std::string& now_utc);
+
 // The vulnerability score of a region on `today` from its incidents and hotspot stages.
 Score score_region(const ScoringModel& m, Date today, const std::vector<IncidentFacts>& incidents,
                    const std::vector<Stage>& hotspots);

@@ -9,8 +9,7 @@
 #include "auth/roles.h"
 #include "core/region_code.h"
 #include "core/strings.h"
-#include "http/json.h"
-#include "http/json_page.h"
+#include "http/json.h"  // json::object for the audit snapshots
 #include "notify/notify.h"
 #include "report/indonesian.h"
 #include "report/xlsx.h"
@@ -73,33 +72,6 @@ std::vector<AlertRule> active_rules(db::Conn& c, const char* kind) {
 
 }  // namespace
 
-std::vector<FieldError> validate_incident(const IncidentInput& in) {
-  std::vector<FieldError> e;
-  if (region_level(in.region_code) == RegionLevel::Invalid || in.region_code.empty())
-    e.push_back(field("region_code", "region_code", "Kode wilayah tidak valid.", "Invalid region code."));
-  auto d = parse_date(in.occurred_on);
-  if (!d) e.push_back(field("occurred_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
-  else if (incident_in_future(in.region_code, *d, in.occurred_time, now_iso()))
-    e.push_back(field("occurred_on", "future", "Tanggal kejadian di masa depan (waktu setempat).", "The date is in the future (local time)."));
-  if (!valid_time_of_day(in.occurred_time))
-    e.push_back(field("occurred_time", "invalid", "Jam harus JJ:MM (00:00 sampai 23:59).", "The time must be HH:MM (00:00 to 23:59)."));
-  if (std::find(kSources.begin(), kSources.end(), in.source) == kSources.end())
-    e.push_back(field("source", "not_allowed", "Sumber konflik harus salah satu dari lima sumber UU 7/2012.",
-                      "The source must be one of the five sources of UU 7/2012."));
-  static const std::vector<std::string> infos = {"FIELD", "MEDIA", "AGENCY", "PUBLIC"};
-  if (std::find(infos.begin(), infos.end(), in.info_source) == infos.end())
-    e.push_back(field("info_source", "not_allowed", "Pilih FIELD, MEDIA, AGENCY, atau PUBLIC.", "Choose FIELD, MEDIA, AGENCY or PUBLIC."));
-  if (in.fatalities < 0 || in.injuries < 0 || in.displaced < 0 || in.fatalities > 100000 || in.displaced > 10000000)
-    e.push_back(field("fatalities", "out_of_range", "Jumlah korban tidak valid.", "Invalid casualty numbers."));
-  if (in.time_precision < 1 || in.time_precision > 3)
-    e.push_back(field("time_precision", "out_of_range", "Presisi waktu 1 (hari), 2 (minggu), atau 3 (bulan).", "Time precision is 1 (day), 2 (week) or 3 (month)."));
-  if (in.geo_precision < 1 || in.geo_precision > 3)
-    e.push_back(field("geo_precision", "out_of_range", "Presisi lokasi 1, 2, atau 3.", "Geo precision is 1, 2 or 3."));
-  if ((in.lat && (*in.lat < -11.5 || *in.lat > 6.5)) || (in.lng && (*in.lng < 94.5 || *in.lng > 141.5)))
-    e.push_back(field("lat", "out_of_range", "Koordinat di luar wilayah Indonesia.", "Coordinates outside Indonesia."));
-  if (in.description.size() > 20000) e.push_back(field("description", "too_long", "Uraian terlalu panjang.", "The description is too long."));
-  return e;
-}
 
 namespace {
 
@@ -176,37 +148,51 @@ Result<int64_t> create_incident(db::Conn& c, const auth::Scope& s, const Inciden
   return id;
 }
 
-static void write_incident(json::Out& o, const db::Row& r) {
-  o.begin_object().kv("id", r.i64(0)).kv("region_code", r.text(1)).kv("region_name", r.text(2)).kv("occurred_on", r.text(3))
-      .kv("time_precision", r.i64(4)).kv_opt("lat", r.opt_f64(5)).kv_opt("lng", r.opt_f64(6)).kv("geo_precision", r.i64(7))
-      .kv("source", r.text(8)).kv("police_group", police_group(r.text(8))).kv("type_code", r.text(9));
-  o.key("actors").raw(r.text(10));
-  o.kv("fatalities", r.i64(11)).kv("injuries", r.i64(12)).kv("displaced", r.i64(13)).kv("property_damage", r.i64(14) != 0)
-      .kv("info_source", r.text(15)).kv("info_ref", r.text(16)).kv("verification", r.text(17)).kv("description", r.text(18))
-      .kv_opt("hotspot_id", r.opt_i64(19)).kv("classification", std::string(auth::clearance_name(static_cast<int>(r.i64(20)))))
-      .kv("version", r.i64(21));
-  if (r.is_null(22)) o.kv_null("occurred_time");
-  else o.kv("occurred_time", r.text(22));
-  o.end_object();
-}
-
 static constexpr const char* kIncidentSelect =
     "SELECT i.id, i.region_code, COALESCE(g.name, ''), i.occurred_on, i.time_precision, i.lat, i.lng, i.geo_precision, "
     "i.source, i.type_code, i.actors, i.fatalities, i.injuries, i.displaced, i.property_damage, i.info_source, i.info_ref, "
     "i.verification, i.description, i.hotspot_id, i.classification, i.version, i.occurred_time "
     "FROM conflict_incidents i LEFT JOIN regions g ON g.code = i.region_code ";
 
-std::string incidents_json(db::Conn& c, const auth::Scope& s, const std::string& region, const std::string& from,
-                           const std::string& to, std::optional<int64_t> after, int limit, const IncidentFilter& f) {
+static Incident incident_from(const db::Row& r) {
+  Incident i;
+  i.id = r.i64(0);
+  i.region_code = r.str(1);
+  i.region_name = r.str(2);
+  i.occurred_on = r.str(3);
+  i.time_precision = r.i64(4);
+  i.lat = r.opt_f64(5);
+  i.lng = r.opt_f64(6);
+  i.geo_precision = r.i64(7);
+  i.source = r.str(8);
+  i.type_code = r.str(9);
+  i.actors_json = r.str(10);
+  i.fatalities = r.i64(11);
+  i.injuries = r.i64(12);
+  i.displaced = r.i64(13);
+  i.property_damage = r.i64(14) != 0;
+  i.info_source = r.str(15);
+  i.info_ref = r.str(16);
+  i.verification = r.str(17);
+  i.description = r.str(18);
+  i.hotspot_id = r.opt_i64(19);
+  i.classification = static_cast<int>(r.i64(20));
+  i.version = r.i64(21);
+  i.occurred_time = r.opt_str(22);
+  return i;
+}
+
+db::Page<Incident> list_incidents(db::Conn& c, const auth::Scope& s, const IncidentQuery& q) {
   db::Params p;
+  const IncidentFilter& f = q.filter;
   std::string sql = std::string(kIncidentSelect) + "WHERE " + s.record_filter("i.region_code", "i.classification", p);
-  if (!region.empty()) {
+  if (!q.region.empty()) {
     auth::Scope narrow = s;
-    narrow.region_code = region;
+    narrow.region_code = q.region;
     sql += " AND " + narrow.region_filter("i.region_code", p);
   }
-  if (!from.empty()) { sql += " AND i.occurred_on >= ?"; p.emplace_back(from); }
-  if (!to.empty()) { sql += " AND i.occurred_on <= ?"; p.emplace_back(to); }
+  if (!q.from.empty()) { sql += " AND i.occurred_on >= ?"; p.emplace_back(q.from); }
+  if (!q.to.empty()) { sql += " AND i.occurred_on <= ?"; p.emplace_back(q.to); }
   if (!f.source.empty()) { sql += " AND i.source = ?"; p.emplace_back(f.source); }
   if (!f.type.empty()) {
     sql += " AND (i.type_code = ? OR i.type_code LIKE ?)";
@@ -215,23 +201,14 @@ std::string incidents_json(db::Conn& c, const auth::Scope& s, const std::string&
   }
   if (!f.verification.empty()) { sql += " AND i.verification = ?"; p.emplace_back(f.verification); }
   if (!f.info_source.empty()) { sql += " AND i.info_source = ?"; p.emplace_back(f.info_source); }
-  if (after) { sql += " AND i.id < ?"; p.emplace_back(*after); }
-  sql += " ORDER BY i.id DESC LIMIT ?";
-  p.emplace_back(int64_t{limit + 1});
-  return json::keyset_page(c, sql, p, limit, [&](json::Out& o, const db::Row& r) {
-    write_incident(o, r);
-  });
+  return db::keyset_page(c, sql, p, q.page, "i.id", incident_from, db::KeyOrder::Descending);
 }
 
-std::optional<std::string> incident_json(db::Conn& c, const auth::Scope& s, int64_t id) {
+std::optional<Incident> get_incident(db::Conn& c, const auth::Scope& s, int64_t id) {
   db::Params p{id};
   std::string where = s.record_filter("i.region_code", "i.classification", p);
-  std::optional<std::string> out;
-  c.query(std::string(kIncidentSelect) + "WHERE i.id = ? AND " + where, p, [&](const db::Row& r) {
-    json::Out o;
-    write_incident(o, r);
-    out = o.take();
-  });
+  std::optional<Incident> out;
+  c.query(std::string(kIncidentSelect) + "WHERE i.id = ? AND " + where, p, [&](const db::Row& r) { out = incident_from(r); });
   return out;
 }
 
@@ -281,7 +258,7 @@ Result<ImportReport> import_incidents(db::Conn& c, const auth::Scope& s, const C
     in.injuries = num(row, "injuries", line);
     in.displaced = num(row, "displaced", line);
     in.property_damage = get(row, "property_damage") == "1";
-    for (auto& e : validate_incident(in)) rep.refused.push_back({line, e});
+    for (auto& e : validate_incident(in, now_iso())) rep.refused.push_back({line, e});
     if (!in.region_code.empty() && region_level(in.region_code) != RegionLevel::Invalid) {
       if (!s.covers(in.region_code))
         rep.refused.push_back({line, field("region_code", "out_of_scope", "Wilayah di luar cakupan Anda.", "Region outside your scope.")});
@@ -391,30 +368,38 @@ static constexpr const char* kHotspotSelect =
     "h.history, h.stage, h.impact_scope, h.responsible_agencies, h.handling_actions, h.lat, h.lng, h.classification, h.version "
     "FROM conflict_hotspots h LEFT JOIN regions g ON g.code = h.region_code ";
 
-static void write_hotspot(json::Out& o, const db::Row& r) {
-  o.begin_object().kv("id", r.i64(0)).kv("region_code", r.text(1)).kv("region_name", r.text(2)).kv("name", r.text(3))
-      .kv("source", r.text(4)).kv("police_group", police_group(r.text(4))).kv("type_code", r.text(5));
-  o.key("parties").raw(r.text(6));
-  o.kv("root_cause", r.text(7)).kv("triggers", r.text(8)).kv("history", r.text(9)).kv("stage", r.text(10))
-      .kv("impact_scope", r.text(11)).kv("responsible_agencies", r.text(12)).kv("handling_actions", r.text(13))
-      .kv_opt("lat", r.opt_f64(14)).kv_opt("lng", r.opt_f64(15))
-      .kv("classification", std::string(auth::clearance_name(static_cast<int>(r.i64(16))))).kv("version", r.i64(17)).end_object();
+static Hotspot hotspot_from(const db::Row& r) {
+  Hotspot h;
+  h.id = r.i64(0);
+  h.region_code = r.str(1);
+  h.region_name = r.str(2);
+  h.name = r.str(3);
+  h.source = r.str(4);
+  h.type_code = r.str(5);
+  h.parties_json = r.str(6);
+  h.root_cause = r.str(7);
+  h.triggers = r.str(8);
+  h.history = r.str(9);
+  h.stage = r.str(10);
+  h.impact_scope = r.str(11);
+  h.responsible_agencies = r.str(12);
+  h.handling_actions = r.str(13);
+  h.lat = r.opt_f64(14);
+  h.lng = r.opt_f64(15);
+  h.classification = static_cast<int>(r.i64(16));
+  h.version = r.i64(17);
+  return h;
 }
 
-std::optional<std::string> hotspot_json(db::Conn& c, const auth::Scope& s, int64_t id, int64_t* version) {
+std::optional<Hotspot> get_hotspot(db::Conn& c, const auth::Scope& s, int64_t id) {
   db::Params p{id};
   std::string where = s.record_filter("h.region_code", "h.classification", p);
-  std::optional<std::string> out;
-  c.query(std::string(kHotspotSelect) + "WHERE h.id = ? AND " + where, p, [&](const db::Row& r) {
-    json::Out o;
-    write_hotspot(o, r);
-    out = o.take();
-    if (version) *version = r.i64(17);
-  });
+  std::optional<Hotspot> out;
+  c.query(std::string(kHotspotSelect) + "WHERE h.id = ? AND " + where, p, [&](const db::Row& r) { out = hotspot_from(r); });
   return out;
 }
 
-std::string hotspots_json(db::Conn& c, const auth::Scope& s, const std::string& region) {
+db::Page<Hotspot> list_hotspots(db::Conn& c, const auth::Scope& s, const std::string& region) {
   db::Params p;
   std::string sql = std::string(kHotspotSelect) + "WHERE " + s.record_filter("h.region_code", "h.classification", p);
   if (!region.empty()) {
@@ -422,11 +407,9 @@ std::string hotspots_json(db::Conn& c, const auth::Scope& s, const std::string& 
     narrow.region_code = region;
     sql += " AND " + narrow.region_filter("h.region_code", p);
   }
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  c.query(sql + " ORDER BY h.id DESC LIMIT 1000", p, [&](const db::Row& r) { write_hotspot(o, r); });
-  o.end_array().kv_null("next_after").end_object();
-  return o.take();
+  db::Page<Hotspot> out;
+  c.query(sql + " ORDER BY h.id DESC LIMIT 1000", p, [&](const db::Row& r) { out.items.push_back(hotspot_from(r)); });
+  return out;
 }
 
 Status change_stage(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, Stage to, const std::string& note) {
@@ -526,28 +509,36 @@ Status end_status(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version
   return {};
 }
 
-std::string statuses_json(db::Conn& c, const auth::Scope& s) {
+db::Page<ConflictStatus> list_statuses(db::Conn& c, const auth::Scope& s) {
   db::Params p;
-  json::Out o;
-  o.begin_object().key("items").begin_array();
+  db::Page<ConflictStatus> out;
   c.query("SELECT id, scale, region_code, hotspot_id, decree_number, start_date, end_date, extension_decree, extended_to, ended_on, "
           "status, version FROM conflict_statuses WHERE " + s.region_filter("region_code", p) + " ORDER BY id DESC LIMIT 500",
           p, [&](const db::Row& r) {
-            o.begin_object().kv("id", r.i64(0)).kv("scale", r.text(1)).kv("region_code", r.text(2)).kv_opt("hotspot_id", r.opt_i64(3))
-                .kv("decree_number", r.text(4)).kv("start_date", r.text(5)).kv("end_date", r.text(6))
-                .kv_opt("extension_decree", r.opt_str(7)).kv_opt("extended_to", r.opt_str(8)).kv_opt("ended_on", r.opt_str(9))
-                .kv("status", r.text(10)).kv("version", r.i64(11)).end_object();
+            ConflictStatus st;
+            st.id = r.i64(0);
+            st.scale = r.str(1);
+            st.region_code = r.str(2);
+            st.hotspot_id = r.opt_i64(3);
+            st.decree_number = r.str(4);
+            st.start_date = r.str(5);
+            st.end_date = r.str(6);
+            st.extension_decree = r.opt_str(7);
+            st.extended_to = r.opt_str(8);
+            st.ended_on = r.opt_str(9);
+            st.status = r.str(10);
+            st.version = r.i64(11);
+            out.items.push_back(std::move(st));
           });
-  o.end_array().kv_null("next_after").end_object();
-  return o.take();
+  return out;
 }
 
 // ---- alerts ----
 
 namespace {
-// The alerts the caller may see (optionally one), newest first, written into `o`; returns how many.
-int write_alerts(json::Out& o, db::Conn& c, const auth::Scope& s, const std::string& status, Date today, std::optional<int64_t> id,
-                 const std::string& region = "") {
+// The alerts the caller may see (optionally one), newest first.
+std::vector<Alert> read_alerts(db::Conn& c, const auth::Scope& s, const std::string& status, Date today, std::optional<int64_t> id,
+                               const std::string& region = "") {
   db::Params p;
   std::string sql = "SELECT a.id, a.region_code, COALESCE(g.name, ''), a.rule_code, a.reason_id, a.reason_en, a.entity, a.entity_id, "
                     "a.raised_at, a.assigned_agency, a.due_date, a.status, a.response, a.outcome, a.closed_at, a.version, a.escalated_to, "
@@ -562,39 +553,46 @@ int write_alerts(json::Out& o, db::Conn& c, const auth::Scope& s, const std::str
   }
   if (id) { sql += " AND a.id = ?"; p.emplace_back(*id); }
   std::string t = format_date(today);
-  int n = 0;
+  std::vector<Alert> out;
   c.query(sql + " ORDER BY a.id DESC LIMIT 500", p, [&](const db::Row& r) {
-    ++n;
-    bool overdue = !r.is_null(10) && r.str(10) < t && r.text(11) != "CLOSED";
-    o.begin_object().kv("id", r.i64(0)).kv("region_code", r.text(1)).kv("region_name", r.text(2)).kv("rule_code", r.text(3))
-        .kv_message("reason", {r.str(4), r.str(5)}).kv("entity", r.text(6)).kv("entity_id", r.text(7)).kv("raised_at", r.text(8))
-        .kv_opt("assigned_agency", r.opt_str(9)).kv_opt("due_date", r.opt_str(10)).kv("status", r.text(11))
-        .kv("response", r.text(12)).kv("outcome", r.text(13)).kv_opt("closed_at", r.opt_str(14)).kv("overdue", overdue)
-        // An overdue response is escalated: the tier above sees it flagged for follow-up.
-        .kv("escalated_to", !r.is_null(16) ? r.str(16) : overdue ? region_parent(district_of(r.str(1))) : std::string())
-        .kv_opt("escalated_at", r.opt_str(17))
-        // The response time the administrators set for rules of this kind (the suggested due date).
-        .kv("response_days", r.is_null(18) ? int64_t{3} : r.i64(18))
-        .kv("version", r.i64(15)).end_object();
+    Alert a;
+    a.id = r.i64(0);
+    a.region_code = r.str(1);
+    a.region_name = r.str(2);
+    a.rule_code = r.str(3);
+    a.reason = {r.str(4), r.str(5)};
+    a.entity = r.str(6);
+    a.entity_id = r.str(7);
+    a.raised_at = r.str(8);
+    a.assigned_agency = r.opt_str(9);
+    a.due_date = r.opt_str(10);
+    a.status = r.str(11);
+    a.response = r.str(12);
+    a.outcome = r.str(13);
+    a.closed_at = r.opt_str(14);
+    a.version = r.i64(15);
+    a.overdue = !r.is_null(10) && r.str(10) < t && r.text(11) != "CLOSED";
+    // An overdue response is escalated: the tier above sees it flagged for follow-up.
+    a.escalated_to = !r.is_null(16) ? r.str(16) : a.overdue ? region_parent(district_of(r.str(1))) : std::string();
+    a.escalated_at = r.opt_str(17);
+    // The response time the administrators set for rules of this kind (the suggested due date).
+    a.response_days = r.is_null(18) ? int64_t{3} : r.i64(18);
+    out.push_back(std::move(a));
   });
-  return n;
+  return out;
 }
 }  // namespace
 
-std::string alerts_json(db::Conn& c, const auth::Scope& s, const std::string& status, Date today, const std::string& region) {
-  json::Out o;
-  o.begin_object().key("items").begin_array();
-  write_alerts(o, c, s, status, today, std::nullopt, region);
-  o.end_array().kv_null("next_after").end_object();
-  return o.take();
+db::Page<Alert> list_alerts(db::Conn& c, const auth::Scope& s, const std::string& status, Date today, const std::string& region) {
+  db::Page<Alert> out;
+  out.items = read_alerts(c, s, status, today, std::nullopt, region);
+  return out;
 }
 
-std::optional<std::string> alert_json(db::Conn& c, const auth::Scope& s, int64_t id, Date today, int64_t* version) {
-  json::Out o;
-  if (write_alerts(o, c, s, "", today, id) == 0) return std::nullopt;
-  std::string body = o.take();
-  if (version) *version = c.query_i64("SELECT version FROM conflict_alerts WHERE id = ?", {id}).value_or(1);
-  return body;
+std::optional<Alert> get_alert(db::Conn& c, const auth::Scope& s, int64_t id, Date today) {
+  auto found = read_alerts(c, s, "", today, id);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
 }
 
 static Result<std::string> alert_region(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, int* cls) {
@@ -646,8 +644,8 @@ Status respond_alert(db::Conn& c, const auth::Scope& s, int64_t id, int64_t vers
 
 // ---- vulnerability ----
 
-std::string vulnerability_json(db::Conn& c, const auth::Scope& s, int level, const std::string& province, Date today,
-                               const ScoringModel& model) {
+Vulnerability vulnerability(db::Conn& c, const auth::Scope& s, int level, const std::string& province, Date today,
+                            const ScoringModel& model) {
   size_t len = level == 1 ? 2 : 5;
   std::map<std::string, std::vector<IncidentFacts>> incidents;
   std::map<std::string, std::vector<Stage>> hotspots;
@@ -679,38 +677,16 @@ std::string vulnerability_json(db::Conn& c, const auth::Scope& s, int level, con
       if (code.size() >= len) hotspots[code.substr(0, len)].push_back(*parse_stage(r.text(1)));
     });
   }
-  json::Out o;
-  o.begin_object().kv("level", level == 1 ? "provinsi" : "kabkota").kv("date", format_date(today));
-  o.key("values").begin_object();
-  std::map<std::string, Score> scores;
-  for (auto& [code, _] : names) {
-    scores[code] = score_region(model, today, incidents[code], hotspots[code]);
-    o.kv(code, scores[code].score);
-  }
-  o.end_object().key("details").begin_object();
-  for (auto& [code, sc] : scores) {
-    o.key(code).begin_object().kv("name", names[code]).kv("score", sc.score).kv("level", sc.level).key("factors").begin_array();
-    for (auto& f : sc.factors) o.begin_object().kv("code", f.code).kv("value", f.value).kv("points", f.points).end_object();
-    o.end_array().end_object();
-  }
-  o.end_object().end_object();
-  return o.take();
+  Vulnerability out;
+  out.level = level;
+  out.date = today;
+  for (auto& [code, name] : names) out.regions.push_back({code, name, score_region(model, today, incidents[code], hotspots[code])});
+  return out;
 }
 
 // ---- alert rules (administrators) ----
 
 namespace {
-
-std::string rule_json(const AlertRule& a, const std::string& note, int64_t version, const std::string& updated_at) {
-  json::Out o;
-  o.begin_object().kv("id", a.id).kv("kind", a.code).kv("enabled", a.active).kv("target_tier", a.target_tier)
-      .kv("days", int64_t{a.days}).kv("factor", a.factor).kv("min_incidents", int64_t{a.min_incidents})
-      .kv("baseline_days", int64_t{a.baseline_days}).kv("response_days", int64_t{a.response_days}).kv("note", note).kv("version", version);
-  if (updated_at.empty()) o.kv_null("updated_at");
-  else o.kv("updated_at", updated_at);
-  o.end_object();
-  return o.take();
-}
 
 Status national_admin(const auth::Scope& s) {
   if (!s.national() || !s.can(auth::kUserAdmin))
@@ -731,19 +707,14 @@ std::optional<AlertRuleRow> find_alert_rule(db::Conn& c, int64_t id) {
   return out;
 }
 
-std::string alert_rule_json(const AlertRuleRow& r) { return rule_json(r.rule, r.note, r.version, r.updated_at); }
-
-std::string alert_rules_json(db::Conn& c) {
-  json::Out o;
-  o.begin_object().key("items").begin_array();
+std::vector<AlertRuleRow> list_alert_rules(db::Conn& c) {
+  std::vector<AlertRuleRow> out;
   c.query(fmt::format("SELECT {} FROM conflict_alert_rules ORDER BY id", kRuleColumns), {}, [&](const db::Row& r) {
-    std::string note, updated;
-    int64_t version = 0;
-    AlertRule a = rule_from_row(r, &note, &version, &updated);
-    o.raw(rule_json(a, note, version, updated));
+    AlertRuleRow row;
+    row.rule = rule_from_row(r, &row.note, &row.version, &row.updated_at);
+    out.push_back(std::move(row));
   });
-  o.end_array().end_object();
-  return o.take();
+  return out;
 }
 
 Result<int64_t> create_alert_rule(db::Conn& c, const auth::Scope& s, const AlertRule& r, const std::string& note) {
@@ -756,7 +727,7 @@ Result<int64_t> create_alert_rule(db::Conn& c, const auth::Scope& s, const Alert
                          int64_t{r.baseline_days}, int64_t{r.response_days}, note, now_iso()});
   AlertRule saved = r;
   saved.id = id;
-  audit::append(c, s, {"create", "conflict_alert_rule", std::to_string(id), "", 0, std::nullopt, rule_json(saved, note, 1, "")});
+  audit::append(c, s, {"create", "conflict_alert_rule", std::to_string(id), "", 0, std::nullopt, to_json(AlertRuleRow{saved, note, "", 1})});
   return id;
 }
 
@@ -777,26 +748,19 @@ Status update_alert_rule(db::Conn& c, const auth::Scope& s, int64_t id, int64_t 
     return Error::stale_version();
   AlertRule after = r;
   after.id = id;
-  audit::append(c, s, {"update", "conflict_alert_rule", std::to_string(id), "", 0, alert_rule_json(*before),
-                       rule_json(after, note, version + 1, "")});
+  audit::append(c, s, {"update", "conflict_alert_rule", std::to_string(id), "", 0, to_json(*before),
+                       to_json(AlertRuleRow{after, note, "", version + 1})});
   return {};
 }
 
 // ---- taxonomy ----
 
-std::string taxonomy_json(db::Conn& c) {
-  json::Out o;
-  o.begin_object().key("sources").begin_array();
-  for (auto src : kSources) o.begin_object().kv("code", src).kv("police_group", police_group(src)).end_object();
-  o.end_array().key("types").begin_array();
+Taxonomy taxonomy(db::Conn& c) {
+  Taxonomy t;
   // Parents first, each followed by its sub-types.
   c.query("SELECT code, parent_code, name_id, name_en FROM conflict_types ORDER BY COALESCE(parent_code, code), parent_code IS NOT NULL, code",
-          {}, [&](const db::Row& r) {
-            o.begin_object().kv("code", r.text(0)).kv_opt("parent_code", r.opt_str(1)).kv_message("name", {r.str(2), r.str(3)})
-                .end_object();
-          });
-  o.end_array().end_object();
-  return o.take();
+          {}, [&](const db::Row& r) { t.types.push_back({r.str(0), r.opt_str(1), {r.str(2), r.str(3)}}); });
+  return t;
 }
 
 }  // namespace pantau::conflict

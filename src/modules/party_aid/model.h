@@ -154,6 +154,18 @@ std::string_view name(AppAction a);
 std::optional<AppState> parse_app_state(std::string_view s);
 std::optional<AppAction> parse_app_action(std::string_view s);
 
+// The Tim Verifikasi of an application (DOMAIN.md §2.5): named by decree of the head of region;
+// every member signs the Berita Acara hasil verifikasi, the chair (KETUA) last.
+inline const std::vector<std::string_view> kTeamRoles = {"KETUA", "SEKRETARIS", "ANGGOTA"};
+struct TeamMember {
+  std::string name, nip, job_title, role;  // role: one of kTeamRoles
+};
+struct VerificationTeam {
+  std::string decree_no;                    // the decree forming the team
+  std::optional<std::string> meeting_date;  // the verification meeting (date of the BA)
+  std::vector<TeamMember> members;          // in signing order
+};
+
 // What the guards of a transition need to know besides the two states.
 struct TransitionFacts {
   bool documents_complete = true;  // every required document accepted

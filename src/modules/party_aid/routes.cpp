@@ -326,16 +326,32 @@ Response allocation_xlsx(Ctx& ctx) {
 
 // ---- applications -------------------------------------------------------------------------
 
+// An application as answered to its caller: with the actions the caller may take now.
+std::optional<Application> for_caller(std::optional<Application> a, const auth::Scope& s) {
+  if (a) a->allowed_actions = allowed_actions(*a, s);
+  return a;
+}
+Result<Application> for_caller(Result<Application> a, const auth::Scope& s) {
+  if (!a.ok()) return a;
+  Application out = std::move(a).value();
+  out.allowed_actions = allowed_actions(out, s);
+  return out;
+}
+Page<Application> for_caller(Page<Application> page, const auth::Scope& s) {
+  for (auto& a : page.items) a.allowed_actions = allowed_actions(a, s);
+  return page;
+}
+
 Response list_all_applications(Ctx& ctx) {
   ApplicationQuery q;
   PANTAU_TRY(q.region, http::region_param(ctx.req));
   PANTAU_TRY(q.fiscal_year, query_year(ctx.req, "year", false));
   PANTAU_TRY(Paging page, http::paging(ctx.req));
-  return http::read_page(ctx, [&](db::Conn& c) { return list_applications(c, ctx.scope(), q, page); });
+  return http::read_page(ctx, [&](db::Conn& c) { return for_caller(list_applications(c, ctx.scope(), q, page), ctx.scope()); });
 }
 
 Response get_one_application(Ctx& ctx) {
-  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_application(c, ctx.scope(), id); },
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return for_caller(get_application(c, ctx.scope(), id), ctx.scope()); },
                         {"Permohonan bantuan tidak ditemukan.", "Application not found."});
 }
 
@@ -351,7 +367,7 @@ Response create_one_application(Ctx& ctx) {
   auto first = in.boolean("first_year", false);
   if (!in.ok()) return in.error();
   ApplicationInput a{*board, *year, *letter, *letter_date, *received, first.value_or(false)};
-  return http::create(ctx, [&](db::Conn& c) { return create_application(c, ctx.scope(), a); });
+  return http::create(ctx, [&](db::Conn& c) { return for_caller(create_application(c, ctx.scope(), a), ctx.scope()); });
 }
 
 Result<DocumentInput> document_input(const http::Request& req) {
@@ -369,7 +385,7 @@ Result<DocumentInput> document_input(const http::Request& req) {
 Response patch_document(Ctx& ctx) {
   std::string code(ctx.req.param("code"));
   return http::update(ctx, document_input, [&](db::Conn& c, int64_t id, int64_t version, const DocumentInput& d) {
-    return set_document(c, ctx.scope(), id, version, code, d);
+    return for_caller(set_document(c, ctx.scope(), id, version, code, d), ctx.scope());
   });
 }
 
@@ -389,7 +405,7 @@ Result<FirstYearInput> first_year_input(const http::Request& req) {
 
 Response patch_first_year(Ctx& ctx) {
   return http::update(ctx, first_year_input, [&](db::Conn& c, int64_t id, int64_t version, const FirstYearInput& f) {
-    return decide_first_year(c, ctx.scope(), id, version, f.first_year, f.reason);
+    return for_caller(decide_first_year(c, ctx.scope(), id, version, f.first_year, f.reason), ctx.scope());
   });
 }
 
@@ -422,7 +438,7 @@ Result<std::vector<UsageLine>> usage_lines(const http::Request& req) {
 
 Response patch_usage_plan(Ctx& ctx) {
   return http::update(ctx, usage_lines, [&](db::Conn& c, int64_t id, int64_t version, const std::vector<UsageLine>& lines) {
-    return set_usage_plan(c, ctx.scope(), id, version, lines);
+    return for_caller(set_usage_plan(c, ctx.scope(), id, version, lines), ctx.scope());
   });
 }
 
@@ -439,7 +455,7 @@ Response application_action(Ctx& ctx) {
   if (!in.ok()) return in.error();
   a.action = *parse_app_action(*action);
   // With an Idempotency-Key a retried action (a double-clicked "Cairkan") is not taken twice.
-  return http::create(ctx, [&](db::Conn& c) { return act_on_application(c, ctx.scope(), t.id, t.version, a); }, 200);
+  return http::create(ctx, [&](db::Conn& c) { return for_caller(act_on_application(c, ctx.scope(), t.id, t.version, a), ctx.scope()); }, 200);
 }
 
 // The verification team (Tim Verifikasi) of an application, replaced as a whole.
@@ -484,7 +500,7 @@ Result<VerificationTeam> verification_team_input(const http::Request& req) {
 Response patch_verification_team(Ctx& ctx) {
   return http::update(ctx, verification_team_input,
                       [&](db::Conn& c, int64_t id, int64_t version, const VerificationTeam& team) {
-                        return set_verification_team(c, ctx.scope(), id, version, team);
+                        return for_caller(set_verification_team(c, ctx.scope(), id, version, team), ctx.scope());
                       });
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/region_code.h"
+#include "core/strings.h"
 
 namespace pantau::party_aid {
 
@@ -515,6 +516,41 @@ std::optional<Offset> parse_offset(std::string_view text) {
 
 std::string format_offset(const Offset& o) {
   return std::to_string(o.value) + (o.unit == OffsetUnit::Months ? "M" : "D");
+}
+
+std::vector<FieldError> check_verification_team(const VerificationTeam& team) {
+  std::vector<FieldError> errs;
+  if (team.members.empty() || team.members.size() > 30)
+    errs.push_back({"members", "count", {"Isi 1 sampai 30 anggota tim.", "Give 1 to 30 members."}});
+  int chairs = 0;
+  for (size_t i = 0; i < team.members.size(); ++i) {
+    const auto& m = team.members[i];
+    std::string at = "members[" + std::to_string(i) + "]";
+    if (trim(m.name).empty())
+      errs.push_back({at + ".name", "required", {"Nama wajib diisi.", "The name is required."}});
+    if (!m.nip.empty() &&
+        (m.nip.size() != 18 ||
+         !std::all_of(m.nip.begin(), m.nip.end(), [](char ch) { return ch >= '0' && ch <= '9'; })))
+      errs.push_back(
+          {at + ".nip", "invalid", {"NIP terdiri dari 18 angka.", "A NIP has 18 digits."}});
+    if (std::find(kTeamRoles.begin(), kTeamRoles.end(), m.role) == kTeamRoles.end())
+      errs.push_back(
+          {at + ".role",
+           "invalid",
+           {"Peran: KETUA, SEKRETARIS atau ANGGOTA.", "Role: KETUA, SEKRETARIS or ANGGOTA."}});
+    chairs += m.role == "KETUA";
+  }
+  if (!team.members.empty() && chairs != 1)
+    errs.push_back({"members",
+                    "one_chair",
+                    {"Tim verifikasi mempunyai tepat satu ketua.",
+                     "The verification team has exactly one chair (KETUA)."}});
+  if (trim(team.decree_no).empty())
+    errs.push_back({"decree_no",
+                    "required",
+                    {"Sebutkan nomor keputusan pembentukan tim verifikasi.",
+                     "Give the number of the decree forming the team."}});
+  return errs;
 }
 
 }  // namespace pantau::party_aid

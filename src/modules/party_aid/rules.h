@@ -67,6 +67,11 @@ Result<AppState> app_transition(AppState from, AppAction action, const Transitio
 std::vector<std::string> missing_documents(const std::vector<std::string>& required,
                                            const std::map<std::string, std::string>& verdicts);
 
+// The verification team as recorded (DOMAIN.md §2.5): 1 to 30 members, names required, a NIP
+// of 18 digits or none, a role from kTeamRoles, exactly one KETUA, and the number of the decree
+// forming the team. Field errors name the member (members[2].nip); none when the team is valid.
+std::vector<FieldError> check_verification_team(const VerificationTeam& team);
+
 // `d` plus an offset; months keep the day or clamp to the month's last day (31 Jan + 1 month
 // = 28/29 Feb; 31 Dec + 1 month = 31 Jan).
 Date add_offset(Date d, const Offset& o);

@@ -149,18 +149,6 @@ struct AppDocument {
   std::string verdict = "PENDING", note;
   std::optional<std::string> verdict_at;
 };
-// The Tim Verifikasi of an application (DOMAIN.md §2.5): named by decree of the head of region;
-// every member signs the Berita Acara hasil verifikasi, the chair (KETUA) last.
-inline const std::vector<std::string_view> kTeamRoles = {"KETUA", "SEKRETARIS", "ANGGOTA"};
-struct TeamMember {
-  std::string name, nip, job_title, role;  // role: one of kTeamRoles
-};
-struct VerificationTeam {
-  std::string decree_no;                    // the decree forming the team
-  std::optional<std::string> meeting_date;  // the verification meeting (date of the BA)
-  std::vector<TeamMember> members;          // in signing order
-};
-
 // A reviewer's decision on "first year" against the records (docs/PARTY_AID.md).
 struct FirstYearOverride {
   std::string reason;
@@ -193,6 +181,9 @@ struct Application {
   int min_political_education = 60;
   Eligibility eligibility;
   std::vector<std::string> missing_documents;
+  // The actions the caller may take now (allowed_actions()), set when the application is
+  // answered to a user; absent from the audit snapshots, which are nobody's in particular.
+  std::optional<std::vector<AppAction>> allowed_actions;
 };
 struct ApplicationInput {
   int64_t board_id = 0, fiscal_year = 0;
@@ -241,6 +232,11 @@ struct ActionInput {
 };
 Result<Application> act_on_application(db::Conn& c, const auth::Scope& s, int64_t id,
                                        int64_t version, const ActionInput& in);
+// The actions `s` may take on the application now: those the state machine (app_transition)
+// allows from its state, each with the permission it needs, within the caller's region. The
+// guards (documents accepted, usage plan, sanction, dispute, a reason) are checked when the
+// action is taken, and refused with their reason then.
+std::vector<AppAction> allowed_actions(const Application& a, const auth::Scope& s);
 
 // ---- accountability reports (LPJ) ---------------------------------------------------------
 
@@ -286,6 +282,7 @@ Result<std::vector<Position>> positions(db::Conn& c, const auth::Scope& s,
 
 std::string to_json(const VoteValue& v);
 std::string to_json(const ResultRow& r);
+std::string to_json(const std::vector<ResultRow>& rows);  // the audit snapshot of an import
 std::string to_json(const ImportReport& r);
 std::string to_json(const Board& b);
 std::string to_json(const RegionAllocation& a);

@@ -1,6 +1,6 @@
 // Party aid (banpol): the JSON shapes of /api/v1/party-aid and the rules the screens show
-// before the server is asked: the 60% political-education check of the usage plan, which
-// workflow actions a user is offered, and the download links.
+// before the server is asked: the 60% political-education check of the usage plan, the order
+// of the workflow actions the server allows (allowed_actions), and the download links.
 import type { LocalizedText } from '../../i18n'
 import type { Me } from '../../types'
 
@@ -168,6 +168,8 @@ export interface Application {
   }
   verification_team?: VerificationTeam
   eligibility: { outcome: string; reasons: { code: string; message: LocalizedText }[] }
+  /** The actions the signed-in user may take now, as the server decides (state and permission). */
+  allowed_actions?: string[]
   version: number
 }
 
@@ -308,41 +310,12 @@ export type AppAction =
   | 'START_CHECK' | 'RETURN' | 'RESUBMIT' | 'SCHEDULE_VERIFICATION' | 'VERIFY' | 'REJECT'
   | 'DETERMINE' | 'REQUEST_DISBURSEMENT' | 'DISBURSE' | 'HOLD' | 'RELEASE'
 
-/** From which states each action may be taken (the server's app_transition). */
-const FROM: Record<AppAction, string[] | 'open'> = {
-  START_CHECK: ['APPLICATION_RECEIVED'],
-  RETURN: ['ADMIN_CHECK', 'VERIFICATION_SCHEDULED'],
-  RESUBMIT: ['RETURNED_INCOMPLETE'],
-  SCHEDULE_VERIFICATION: ['ADMIN_CHECK'],
-  VERIFY: ['VERIFICATION_SCHEDULED'],
-  REJECT: ['ADMIN_CHECK', 'VERIFICATION_SCHEDULED', 'VERIFIED'],
-  DETERMINE: ['VERIFIED'],
-  REQUEST_DISBURSEMENT: ['DETERMINED'],
-  DISBURSE: ['DISBURSEMENT_REQUESTED'],
-  HOLD: 'open',
-  RELEASE: ['ON_HOLD_BOARD_DISPUTE'],
-}
-
-/** The permission each action needs (the server's permission_for). */
-export const ACTION_PERMISSION: Record<AppAction, string> = {
-  START_CHECK: 'record.write',
-  RETURN: 'record.write',
-  RESUBMIT: 'record.write',
-  SCHEDULE_VERIFICATION: 'record.write',
-  VERIFY: 'record.review',
-  REJECT: 'record.review',
-  HOLD: 'record.review',
-  RELEASE: 'record.review',
-  DETERMINE: 'record.approve',
-  REQUEST_DISBURSEMENT: 'record.approve',
-  DISBURSE: 'record.approve',
-}
-
 /** Actions that need a reason in `note`. */
 export const NEEDS_NOTE: AppAction[] = ['RETURN', 'REJECT', 'HOLD']
 /** Actions that stop or turn back the application (shown as danger buttons). */
 export const NEGATIVE: AppAction[] = ['RETURN', 'REJECT', 'HOLD']
 
+/** The order of the action buttons: forward steps first, then those that stop or turn back. */
 const ORDER: AppAction[] = [
   'START_CHECK', 'RESUBMIT', 'SCHEDULE_VERIFICATION', 'VERIFY', 'DETERMINE', 'REQUEST_DISBURSEMENT', 'DISBURSE',
   'RELEASE', 'RETURN', 'REJECT', 'HOLD',
@@ -355,14 +328,10 @@ export function covers(me: Me | null, region: string): boolean {
   return own === '' || region === own || region.startsWith(own + '.')
 }
 
-/** The actions the user is offered for an application in this state. */
-export function applicationActions(status: string, me: Me | null, region: string): AppAction[] {
-  if (!me || !covers(me, region)) return []
-  return ORDER.filter((a) => {
-    const from = FROM[a]
-    const allowed = from === 'open' ? !['ON_HOLD_BOARD_DISPUTE', 'REJECTED', 'DISBURSED'].includes(status) : from.includes(status)
-    return allowed && me.permissions.includes(ACTION_PERMISSION[a])
-  })
+/** The actions the server allows the user now (allowed_actions), in the order the screen shows them. */
+export function offeredActions(a: { allowed_actions?: string[] } | null): AppAction[] {
+  const allowed = new Set(a?.allowed_actions ?? [])
+  return ORDER.filter((x) => allowed.has(x))
 }
 
 /** Documents and the usage plan can be changed until verification. */
