@@ -51,23 +51,10 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-CLK_TCK="$(getconf CLK_TCK)"
-log() { echo "bench: $*" >&2; }
-
-# --- helpers -------------------------------------------------------------------------------
-median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-minmax() { sort -g | awk -v f="${1:-%s}" 'NR==1{mn=$1} {mx=$1} END {printf f "–" f, mn, mx}'; }
-pid_jiffies() { awk '{print $14+$15}' "/proc/$1/stat"; }
+# shellcheck source=lib.sh
+source "$ROOT/bench/lib.sh"
 # Context switches (voluntary + involuntary) summed over all threads of a process.
 pid_ctxsw() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}'; }
-# user+nice+system and steal jiffies of one CPU (irq/softirq excluded: loopback networking).
-cpu_busy() { awk -v c="cpu$1" '$1==c {print $2+$3+$4, $9}' /proc/stat; }
-to_ms() {  # wrk latency value ("850.00us", "12.3ms", "1.02s", "1.5m") -> milliseconds
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
-    printf "%.2f", n }'
-}
 
 start_server() {
   taskset -c "$SCPU" "$BIN" serve --db "$TMP/pantau.db" --listen "127.0.0.1:$PORT" --web "$ROOT/web/dist" \
@@ -91,19 +78,6 @@ wait_ready() {
 }
 
 # Waits until the machine is quiet (both cores < 50% busy over 1 s), at most $QUIET_WAIT s.
-wait_quiet() {
-  local waited=0
-  while [ $waited -lt "$QUIET_WAIT" ]; do
-    local a0 a1 b0 b1
-    read -r a0 _ < <(cpu_busy "$SCPU"); read -r b0 _ < <(cpu_busy "$CCPU")
-    sleep 1
-    read -r a1 _ < <(cpu_busy "$SCPU"); read -r b1 _ < <(cpu_busy "$CCPU")
-    if [ $(( (a1 - a0) * 100 / CLK_TCK )) -lt 50 ] && [ $(( (b1 - b0) * 100 / CLK_TCK )) -lt 50 ]; then return 0; fi
-    waited=$((waited + 1))
-  done
-  [ "$QUIET_WAIT" -gt 0 ] && log "machine still busy after $QUIET_WAIT s; measuring anyway"
-  return 0
-}
 
 # Logs in as the admin and exports the cookie and CSRF token for the wrk scripts.
 login() {
@@ -247,7 +221,6 @@ CREATED_ACKED="$(cat "$TMP"/wrk-create-*.txt | awk '/requests in/ {s += $1} /Non
 col() { awk -F'\t' -v n="$1" -v c="$2" '$1==n {print $c}' "$TMP/results.tsv"; }
 stat_med() { col "$1" "$2" | median; }
 stat_rng() { col "$1" "$2" | minmax "${3:-%s}"; }
-fmt_int() { awk -v v="$1" 'BEGIN {printf "%.0f", v}'; }
 col_sum() { col "$1" "$2" | awk '{s += $1} END {print s + 0}'; }
 HZ="$(stat_med healthz 3)"; RG="$(stat_med regions 3)"; RG99="$(stat_med regions 5)"
 verdict() { if awk -v a="$1" -v b="$2" "BEGIN {exit !(a $3 b)}"; then echo "met"; else echo "**missed**"; fi; }

@@ -9,7 +9,6 @@
 #include "auth/roles.h"
 #include "core/region_code.h"
 #include "core/strings.h"
-#include "http/json.h"  // json::object for the audit snapshots
 #include "notify/notify.h"
 #include "report/indonesian.h"
 #include "report/xlsx.h"
@@ -36,7 +35,7 @@ void raise_alert(db::Conn& c, const std::string& region, const std::string& rule
                         "classification) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         {region, rule, why.id, why.en, entity, std::to_string(entity_id), now_iso(), int64_t{classification}});
   audit::append(c, auth::Scope::system(), {"raise", "conflict_alert", std::to_string(id), region, classification, std::nullopt,
-                                           json::object("rule", rule, "entity", entity, "entity_id", entity_id)});
+                                           audit::snapshot({{"rule", rule}, {"entity", entity}, {"entity_id", entity_id}})});
   // The office at the rule's target tier and the tier above are told.
   for (const std::string& office : alert_recipients(target_tier, region))
     notify::office(c, office, auth::kRecordReview, "Peringatan dini konflik: " + why.id, "Conflict early warning: " + why.en,
@@ -103,7 +102,7 @@ Result<int64_t> insert_incident(db::Conn& c, const auth::Scope& s, const Inciden
        s.user_id, now_iso(), in.occurred_time.empty() ? db::Value() : db::Value(in.occurred_time)});
   if (!known)
     audit::append(c, s, {"create", "conflict_incident", std::to_string(id), in.region_code, in.classification, std::nullopt,
-                         json::object("occurred_on", in.occurred_on, "type", in.type_code, "fatalities", in.fatalities)});
+                         audit::snapshot({{"occurred_on", in.occurred_on}, {"type", in.type_code}, {"fatalities", int64_t{in.fatalities}}})});
   return id;
 }
 
@@ -288,8 +287,8 @@ Result<ImportReport> import_incidents(db::Conn& c, const auth::Scope& s, const C
     for (auto& in : inputs) cls = std::max(cls, in.classification);
     audit::append(c, s, {"import", "conflict_incident", fmt::format("{}-{}", rep.created.front(), rep.created.back()), s.region_code,
                          cls, std::nullopt,
-                         json::object("sha256", file_sha256, "rows", rep.created.size(), "first_id", rep.created.front(), "last_id",
-                                      rep.created.back())});
+                         audit::snapshot({{"sha256", file_sha256}, {"rows", static_cast<int64_t>(rep.created.size())},
+                                          {"first_id", rep.created.front()}, {"last_id", rep.created.back()}})});
   }
   for (auto& rule : surge_rules)
     for (auto& [_, i] : last_of_district) surge_rule(c, rule, inputs[i], rep.created[i]);
@@ -359,7 +358,7 @@ Result<int64_t> create_hotspot(db::Conn& c, const auth::Scope& s, const HotspotI
       {in.region_code, in.name, in.source, in.type_code, in.parties_json, in.root_cause, in.triggers, in.history, in.impact_scope,
        in.responsible_agencies, in.handling_actions, opt(in.lat), opt(in.lng), int64_t{in.classification}, s.user_id, now, now});
   audit::append(c, s, {"create", "conflict_hotspot", std::to_string(id), in.region_code, in.classification, std::nullopt,
-                       json::object("name", in.name, "stage", "POTENTIAL")});
+                       audit::snapshot({{"name", in.name}, {"stage", std::string("POTENTIAL")}})});
   return id;
 }
 
@@ -433,7 +432,7 @@ Status change_stage(db::Conn& c, const auth::Scope& s, int64_t id, int64_t versi
          "updated_at = ?, version = version + 1 WHERE id = ?",
          {std::string(name(next)), note, "\n" + report::tanggal_indonesia(*parse_date(now_iso().substr(0, 10))) + ": " + note, now_iso(), id});
   audit::append(c, s, {"stage", "conflict_hotspot", std::to_string(id), *region, static_cast<int>(cls),
-                       json::object("stage", name(from)), json::object("stage", name(next))});
+                       audit::snapshot({{"stage", std::string(name(from))}}), audit::snapshot({{"stage", std::string(name(next))}})});
   for (auto& rule : active_rules(c, "HOTSPOT_ESCALATING"))
     if (auto why = hotspot_escalated(from, next))
       raise_alert(c, *region, "HOTSPOT_ESCALATING", *why, "conflict_hotspot", id, static_cast<int>(cls), rule.target_tier);
@@ -464,7 +463,7 @@ Result<int64_t> declare_status(db::Conn& c, const auth::Scope& s, const StatusIn
     c.exec("UPDATE conflict_hotspots SET stage = ?, version = version + 1 WHERE id = ?", {std::string(name(next)), *in.hotspot_id});
   }
   audit::append(c, s, {"declare", "conflict_status", std::to_string(id), in.region_code, 0, std::nullopt,
-                       json::object("decree", in.decree_number, "start", in.start_date, "end", end)});
+                       audit::snapshot({{"decree", in.decree_number}, {"start", in.start_date}, {"end", end}})});
   return id;
 }
 
@@ -491,7 +490,7 @@ Status extend_status(db::Conn& c, const auth::Scope& s, int64_t id, int64_t vers
   c.exec("UPDATE conflict_statuses SET extended_to = ?, extension_decree = ?, status = 'EXTENDED', version = version + 1 WHERE id = ?",
          {to, decree, id});
   audit::append(c, s, {"extend", "conflict_status", std::to_string(id), *region, 0, std::nullopt,
-                       json::object("extended_to", to, "decree", decree)});
+                       audit::snapshot({{"extended_to", to}, {"decree", decree}})});
   return {};
 }
 
@@ -505,7 +504,7 @@ Status end_status(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version
   if (c.exec("UPDATE conflict_statuses SET ended_on = ?, status = 'ENDED', version = version + 1 WHERE id = ? AND version = ? AND status <> 'ENDED'",
              {ended_on, id, version}) == 0)
     return Error::stale_version();
-  audit::append(c, s, {"end", "conflict_status", std::to_string(id), *region, 0, std::nullopt, json::object("ended_on", ended_on)});
+  audit::append(c, s, {"end", "conflict_status", std::to_string(id), *region, 0, std::nullopt, audit::snapshot({{"ended_on", ended_on}})});
   return {};
 }
 
@@ -620,7 +619,7 @@ Status assign_alert(db::Conn& c, const auth::Scope& s, int64_t id, int64_t versi
              {agency, due, id}) == 0)
     return Error::conflict("alert_closed", "Peringatan ini sudah ditanggapi atau ditutup.", "This alert was already answered or closed.");
   audit::append(c, s, {"assign", "conflict_alert", std::to_string(id), region, cls, std::nullopt,
-                       json::object("agency", agency, "due_date", due)});
+                       audit::snapshot({{"agency", agency}, {"due_date", due}})});
   return {};
 }
 
