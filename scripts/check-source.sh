@@ -5,6 +5,8 @@
 #     entry). JSON is written with the writer (json::Out, json::object, json::with_member).
 #  2. Module borders: a file under src/modules/<a>/ includes from another module only
 #     src/modules/<b>/public.h, never its store, routes, rules or model.
+#  3. One store style: a module's store files (store*.cpp, store*.h) return typed records and do
+#     not include the JSON writer; the module's json.cpp turns records into JSON.
 # Prints each offending line as file:line: text, and exits 1 when there is any.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +44,10 @@ borders=$(for f in $(find src/modules -name '*.cpp' -o -name '*.h' | sort); do
   done
 done)
 report "a module includes another module's files other than its public.h" "$borders"
+
+# 3. Stores without the JSON writer.
+report "a store includes the JSON writer (return records; write JSON in the module's json.cpp)" \
+  "$(grep -nE '^#include "http/json(_page)?\.h"' $(find src/modules -name 'store*.cpp' -o -name 'store*.h' | sort) /dev/null)"
 
 if [[ $failed -eq 0 ]]; then echo "check-source: ok"; fi
 exit $failed
