@@ -322,7 +322,7 @@ describe('phone (360 px)', () => {
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true')
     await nav.waitFor({ state: 'visible' })
     await shot(page, 'phone-nav-open')
-    await nav.locator('a', { hasText: 'Pengguna' }).click()
+    await nav.getByRole('link', { name: 'Pengguna', exact: true }).click()
     await page.waitForURL(/\/admin\/pengguna/)
     await nav.waitFor({ state: 'hidden' })
     await page.locator('table.dt tbody tr').first().waitFor()
