@@ -1562,11 +1562,12 @@ const MATRIX = [
           const r = await c.get(`/api/v1/party-aid/applications/${a.id}`);
           assert.equal(r.status, within(a.region_code, USERS[u].region) ? 200 : 404, `${u} application ${a.id} (${a.region_code})`);
           if (r.status === 200) {
-            // The same record for everyone who may see it; only the actions offered are the caller's own.
-            const { allowed_actions: offered, ...seen } = r.json;
-            const { allowed_actions: _theirs, ...record } = a;
+            // The same record for everyone who may see it; only the actions and changes offered are the caller's own.
+            const { allowed_actions: offered, allowed_edits: edits, ...seen } = r.json;
+            const { allowed_actions: _theirs, allowed_edits: _theirEdits, ...record } = a;
             assert.deepEqual(seen, record);
             assert.ok(Array.isArray(offered), `${u} is told which actions are open`);
+            assert.ok(Array.isArray(edits), `${u} is told what may be changed`);
           } else assert.ok(!r.text.includes(a.letter_no));
         }
       }

@@ -205,6 +205,10 @@ describe('party aid from allocation to the LPJ', { skip: !BUILT }, () => {
     assert.deepEqual(r.json.allowed_actions, ['RETURN', 'SCHEDULE_VERIFICATION', 'REJECT', 'HOLD']);
     r = await kaban.get(`${API}/applications?region=63.71&year=2025`);
     assert.deepEqual(r.json.items.find((x) => x.id === app.id).allowed_actions, ['RETURN', 'SCHEDULE_VERIFICATION', 'REJECT', 'HOLD']);
+    // And what each may change now, by the checks the writes make: the operator the files and the
+    // team, the head (record.write and record.review) also the verdicts.
+    assert.deepEqual(app.allowed_edits, ['DOCUMENTS', 'TEAM']);
+    assert.deepEqual(r.json.items.find((x) => x.id === app.id).allowed_edits, ['DOCUMENTS', 'TEAM', 'VERDICTS']);
     // Every required document: uploaded by the office, accepted by the head.
     for (const d of app.documents.filter((x) => x.required && !x.waived)) {
       const content = Buffer.concat([samples.pdf(), Buffer.from(`% ${d.code}\n`)]);
@@ -272,7 +276,9 @@ describe('party aid from allocation to the LPJ', { skip: !BUILT }, () => {
       app = r.json;
     };
     await act({ action: 'VERIFY', ba_verification_no: 'BA.200/15/Kesbangpol/2025' });
-    // The team is fixed once verified.
+    // The team is fixed once verified, and the server no longer offers any change.
+    assert.deepEqual(app.allowed_edits, []);
+    assert.deepEqual((await as['banjarmasin.operator'].get(`${API}/applications/${app.id}`)).json.allowed_edits, []);
     const locked = await as['banjarmasin.operator'].patch(`${API}/applications/${app.id}/verification-team`, { ...app.verification_team }, ifMatch(app.version));
     assertProblem(assert, locked, 409, 'banpol.application_locked');
     let r = await kaban.get(`${API}/applications/${app.id}/berita-acara-verifikasi.pdf`);

@@ -1132,6 +1132,14 @@ TEST_P(PartyAidStoreTest, ApplicationListAnswersAPageInAFixedNumberOfStatements)
   EXPECT_EQ(allowed_actions(pdip, kukar_kaban),
             (std::vector<AppAction>{AppAction::StartCheck, AppAction::Hold}));
   EXPECT_TRUE(allowed_actions(pdip, kalsel).empty());
+  // What each may change now: the files and the team with record.write, the verdicts with
+  // record.review, within the region, while the documents are open.
+  EXPECT_EQ(allowed_edits(pdip, kukar), (std::vector<std::string>{"DOCUMENTS", "TEAM"}));
+  EXPECT_EQ(allowed_edits(pdip, kukar_kaban), (std::vector<std::string>{"DOCUMENTS", "TEAM", "VERDICTS"}));
+  EXPECT_TRUE(allowed_edits(pdip, kalsel).empty());
+  Application verified = pdip;
+  verified.status = AppState::Verified;
+  EXPECT_TRUE(allowed_edits(verified, kukar_kaban).empty());
   EXPECT_EQ(to_json(pdip).find("allowed_actions"), std::string::npos)
       << "the stored record (and its audit snapshot) is nobody's in particular";
 }

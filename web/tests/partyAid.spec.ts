@@ -7,7 +7,7 @@ import { setLocale } from '../src/i18n'
 import { session } from '../src/session'
 import type { Me } from '../src/types'
 import {
-  checkUsage, covers, formatValue, offeredActions, latestElection, parseRupiah, percentLabel, teamEditable, verificationReportReady,
+  checkUsage, covers, formatValue, offeredActions, latestElection, parseRupiah, percentLabel, mayEdit, verificationReportReady,
   yearFrom, type UsageDraftLine,
 } from '../src/views/party-aid/rules'
 
@@ -96,8 +96,10 @@ describe('workflow actions offered', () => {
   })
   it('the verification team and its report', () => {
     const team = { decree_no: 'x', meeting_date: null, members: [{ name: 'A', nip: '', job_title: '', role: 'KETUA' }] }
-    expect(teamEditable('VERIFICATION_SCHEDULED')).toBe(true)
-    expect(teamEditable('VERIFIED')).toBe(false)
+    expect(mayEdit({ allowed_edits: ['DOCUMENTS', 'TEAM'] }, 'TEAM')).toBe(true)
+    expect(mayEdit({ allowed_edits: ['VERDICTS'] }, 'TEAM')).toBe(false)
+    expect(mayEdit({}, 'DOCUMENTS')).toBe(false)
+    expect(mayEdit(null, 'VERDICTS')).toBe(false)
     expect(verificationReportReady({ status: 'VERIFICATION_SCHEDULED', verification_team: team })).toBe(true)
     expect(verificationReportReady({ status: 'VERIFIED', verification_team: { ...team, members: [] } })).toBe(false)
     expect(verificationReportReady({ status: 'ADMIN_CHECK', verification_team: team })).toBe(false)
@@ -119,7 +121,8 @@ const application = (over: Record<string, unknown> = {}) => ({
   documents: [{ code: 'NPWP', name: { id: 'Fotokopi NPWP partai', en: 'Copy of the NPWP' }, required: true, waived: false, file_id: 3, verdict: 'PENDING', note: '', verdict_at: null }],
   missing_documents: ['NPWP'],
   usage_plan: { lines: [{ category: PE, activity: 'Sekolah politik', amount: 500000 }, { category: OP, activity: 'Sewa kantor', amount: 500000 }], min_political_education_percent: 60 },
-  eligibility: { outcome: 'ELIGIBLE', reasons: [] }, allowed_actions: ['SCHEDULE_VERIFICATION', 'RETURN', 'REJECT', 'HOLD'], version: 4, ...over,
+  eligibility: { outcome: 'ELIGIBLE', reasons: [] }, allowed_actions: ['SCHEDULE_VERIFICATION', 'RETURN', 'REJECT', 'HOLD'],
+  allowed_edits: ['DOCUMENTS', 'TEAM', 'VERDICTS'], version: 4, ...over,
 })
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
@@ -206,5 +209,14 @@ describe('application screen', () => {
     expect(w.find('[data-doc="NPWP"] [data-testid="pa-doc-accept"]').exists()).toBe(true)
     await w.find('[data-doc="NPWP"] [data-testid="pa-doc-reject"]').trigger('click')
     expect(w.find('[data-doc="NPWP"] .field-error').text()).toContain('alasan')
+  })
+
+  it('offers no change the server does not allow (allowed_edits), whatever the status', async () => {
+    fetchMock.mockImplementation(async (url: string) =>
+      url === '/api/v1/party-aid/applications/5' ? json(200, application({ allowed_edits: ['VERDICTS'] })) : json(404, { code: 'not_found' }))
+    const w = await mountView()
+    expect(w.find('[data-doc="NPWP"] [data-testid="pa-doc-accept"]').exists()).toBe(true)
+    expect(w.find('[data-testid="pa-team"] input[name="team_decree_no"]').exists()).toBe(false)
+    expect(w.find('#pl-amt-0').attributes('disabled')).toBeDefined()
   })
 })

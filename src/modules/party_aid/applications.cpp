@@ -540,6 +540,16 @@ Result<Application> act_on_application(db::Conn& c, const auth::Scope& s, int64_
   return std::move(*fresh);
 }
 
+// The same conditions as upload_document/set_usage_plan/set_verification_team (record.write) and
+// judge_document (record.review): the caller's area, the permission, documents still open.
+std::vector<std::string> allowed_edits(const Application& a, const auth::Scope& s) {
+  std::vector<std::string> out;
+  if (!s.covers(a.region_code) || !documents_editable(a.status)) return out;
+  if (s.can(auth::kRecordWrite)) out.insert(out.end(), {"DOCUMENTS", "TEAM"});
+  if (s.can(auth::kRecordReview)) out.emplace_back("VERDICTS");
+  return out;
+}
+
 std::vector<AppAction> allowed_actions(const Application& a, const auth::Scope& s) {
   std::vector<AppAction> out;
   if (!s.covers(a.region_code)) return out;

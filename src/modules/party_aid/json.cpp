@@ -276,6 +276,11 @@ std::string to_json(const Application& a) {
     for (AppAction action : *a.allowed_actions) o.value(name(action));
     o.end_array();
   }
+  if (a.allowed_edits) {
+    o.key("allowed_edits").begin_array();
+    for (const auto& e : *a.allowed_edits) o.value(e);
+    o.end_array();
+  }
   o.kv("created_at", a.created_at)
       .kv("updated_at", a.updated_at)
       .kv("version", a.version)

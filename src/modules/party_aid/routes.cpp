@@ -326,19 +326,24 @@ Response allocation_xlsx(Ctx& ctx) {
 
 // ---- applications -------------------------------------------------------------------------
 
-// An application as answered to its caller: with the actions the caller may take now.
+// An application as answered to its caller: with the actions the caller may take and what the
+// caller may change now.
+void tell_caller(Application& a, const auth::Scope& s) {
+  a.allowed_actions = allowed_actions(a, s);
+  a.allowed_edits = allowed_edits(a, s);
+}
 std::optional<Application> for_caller(std::optional<Application> a, const auth::Scope& s) {
-  if (a) a->allowed_actions = allowed_actions(*a, s);
+  if (a) tell_caller(*a, s);
   return a;
 }
 Result<Application> for_caller(Result<Application> a, const auth::Scope& s) {
   if (!a.ok()) return a;
   Application out = std::move(a).value();
-  out.allowed_actions = allowed_actions(out, s);
+  tell_caller(out, s);
   return out;
 }
 Page<Application> for_caller(Page<Application> page, const auth::Scope& s) {
-  for (auto& a : page.items) a.allowed_actions = allowed_actions(a, s);
+  for (auto& a : page.items) tell_caller(a, s);
   return page;
 }
 

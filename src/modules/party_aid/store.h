@@ -184,6 +184,10 @@ struct Application {
   // The actions the caller may take now (allowed_actions()), set when the application is
   // answered to a user; absent from the audit snapshots, which are nobody's in particular.
   std::optional<std::vector<AppAction>> allowed_actions;
+  // What the caller may change now (allowed_edits()): "DOCUMENTS" (files and the usage plan),
+  // "VERDICTS" (accept or return a document), "TEAM" (the verification team). Set like
+  // allowed_actions, from the same checks the writes make.
+  std::optional<std::vector<std::string>> allowed_edits;
 };
 struct ApplicationInput {
   int64_t board_id = 0, fiscal_year = 0;
@@ -237,6 +241,7 @@ Result<Application> act_on_application(db::Conn& c, const auth::Scope& s, int64_
 // guards (documents accepted, usage plan, sanction, dispute, a reason) are checked when the
 // action is taken, and refused with their reason then.
 std::vector<AppAction> allowed_actions(const Application& a, const auth::Scope& s);
+std::vector<std::string> allowed_edits(const Application& a, const auth::Scope& s);
 
 // ---- accountability reports (LPJ) ---------------------------------------------------------
 

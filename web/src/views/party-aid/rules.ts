@@ -1,6 +1,7 @@
 // Party aid (banpol): the JSON shapes of /api/v1/party-aid and the rules the screens show
 // before the server is asked: the 60% political-education check of the usage plan, the order
-// of the workflow actions the server allows (allowed_actions), and the download links.
+// of the workflow actions the server allows (allowed_actions), what it lets the user change
+// (allowed_edits), and the download links.
 import type { LocalizedText } from '../../i18n'
 import type { Me } from '../../types'
 
@@ -170,6 +171,8 @@ export interface Application {
   eligibility: { outcome: string; reasons: { code: string; message: LocalizedText }[] }
   /** The actions the signed-in user may take now, as the server decides (state and permission). */
   allowed_actions?: string[]
+  /** What the signed-in user may change now, as the server decides: DOCUMENTS, TEAM, VERDICTS. */
+  allowed_edits?: string[]
   version: number
 }
 
@@ -177,10 +180,6 @@ export interface TeamMember { name: string; nip: string; job_title: string; role
 export interface VerificationTeam { decree_no: string; meeting_date: string | null; members: TeamMember[] }
 export const TEAM_ROLES = ['KETUA', 'SEKRETARIS', 'ANGGOTA'] as const
 
-/** The verification team is recorded once verification is scheduled, until it is done. */
-export function teamEditable(status: string): boolean {
-  return status === 'VERIFICATION_SCHEDULED'
-}
 /** The verification report exists (as a draft while scheduled) once the team is recorded. */
 export function verificationReportReady(a: { status: string; verification_team?: VerificationTeam }): boolean {
   return ['VERIFICATION_SCHEDULED', 'VERIFIED', 'DETERMINED', 'DISBURSEMENT_REQUESTED', 'DISBURSED', 'REJECTED'].includes(a.status) &&
@@ -334,14 +333,10 @@ export function offeredActions(a: { allowed_actions?: string[] } | null): AppAct
   return ORDER.filter((x) => allowed.has(x))
 }
 
-/** Documents and the usage plan can be changed until verification. */
-export function documentsEditable(status: string): boolean {
-  return ['APPLICATION_RECEIVED', 'ADMIN_CHECK', 'RETURNED_INCOMPLETE', 'VERIFICATION_SCHEDULED'].includes(status)
-}
-
-/** Verdicts are given while the office checks the documents. */
-export function verdictsOpen(status: string): boolean {
-  return documentsEditable(status)
+export type AppEdit = 'DOCUMENTS' | 'TEAM' | 'VERDICTS'
+/** Whether the server lets the user make this change now (allowed_edits). */
+export function mayEdit(a: { allowed_edits?: string[] } | null, what: AppEdit): boolean {
+  return !!a?.allowed_edits?.includes(what)
 }
 
 /** What else an action sends besides `action` and `note`. */
