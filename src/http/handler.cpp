@@ -1,5 +1,9 @@
 #include "http/handler.h"
 
+#include <fstream>
+
+#include "http/multipart.h"
+
 namespace pantau::http {
 
 Response attachment(std::string body, std::string mime, std::string_view filename) {
@@ -24,6 +28,18 @@ Result<Target> versioned_target(const Request& req, std::string_view id_param) {
   PANTAU_TRY(int64_t id, path_id(req, id_param));
   PANTAU_TRY(int64_t version, required_version(req));
   return Target{id, version};
+}
+
+Status feed_multipart_body(const Request& req, MultipartParser& parser) {
+  std::ifstream in(req.body_file, std::ios::binary);
+  std::string chunk(64 * 1024, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    auto n = static_cast<size_t>(in.gcount());
+    if (n == 0) break;
+    PANTAU_CHECK(parser.feed(std::string_view(chunk.data(), n)));
+  }
+  return parser.finish();
 }
 
 }  // namespace pantau::http

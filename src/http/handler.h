@@ -243,4 +243,11 @@ Response action(Ctx& ctx, const std::vector<std::string_view>& actions, std::str
   return write(ctx, [&](db::Conn& c) { return act(c, t.id, t.version, *name, text.value_or("")); });
 }
 
+// ---- uploads ------------------------------------------------------------------------------
+
+class MultipartParser;
+// Feeds a streamed upload (the request body the server spooled to a file) to `parser` in 64 KiB
+// chunks and finishes it: the parser's first error, or none when every part was read.
+Status feed_multipart_body(const Request& req, MultipartParser& parser);
+
 }  // namespace pantau::http

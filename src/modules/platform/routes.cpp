@@ -177,17 +177,8 @@ Response upload(Ctx& ctx) {
   files::EvidenceStore& store = *ctx.svc.files;
   UploadParts parts(store.tmp_dir(), store.max_bytes());
   http::MultipartParser parser(*boundary, parts);
-  std::ifstream in(ctx.req.body_file, std::ios::binary);
-  std::string chunk(64 * 1024, '\0');
-  while (in) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    auto n = static_cast<size_t>(in.gcount());
-    if (n == 0) break;
-    Status s = parser.feed(std::string_view(chunk.data(), n));
-    if (!s.ok()) return Response::problem(s.error());
-  }
-  Status fin = parser.finish();
-  if (!fin.ok()) return Response::problem(fin.error());
+  Status fed = http::feed_multipart_body(ctx.req, parser);
+  if (!fed.ok()) return Response::problem(fed.error());
   if (!parts.has_file_) return Response::problem(Error::invalid_field("file", "required", "Pilih berkas untuk diunggah.", "Choose a file to upload."));
 
   files::UploadMeta meta;

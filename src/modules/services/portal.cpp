@@ -150,17 +150,8 @@ Response public_upload(Ctx& ctx) {
   fs::create_directories(public_root(ctx) + "/tmp", ec);
   OneFile part(public_root(ctx) + "/tmp/up-" + random_token(12));
   http::MultipartParser parser(*boundary, part, 4);
-  std::ifstream in(ctx.req.body_file, std::ios::binary);
-  std::string chunk(64 * 1024, '\0');
-  while (in) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    auto n = static_cast<size_t>(in.gcount());
-    if (n == 0) break;
-    Status s = parser.feed(std::string_view(chunk.data(), n));
-    if (!s.ok()) return Response::problem(s.error());
-  }
-  Status fin = parser.finish();
-  if (!fin.ok()) return Response::problem(fin.error());
+  Status fed = http::feed_multipart_body(ctx.req, parser);
+  if (!fed.ok()) return Response::problem(fed.error());
   if (!part.seen_ || part.size_ == 0)
     return Response::problem(Error::invalid_field("file", "required", "Pilih berkas untuk diunggah.", "Choose a file to upload."));
   std::string mime = files::sniff_type(part.head_, "");
