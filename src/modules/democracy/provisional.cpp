@@ -73,15 +73,20 @@ std::vector<RegionProvisional> compute_provisional(db::Conn& c, int year, const 
 
 namespace {
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
+// An index is computed for a province or a kab/kota; a kab/kota office sees its own, a province and
+// the ministry their kab/kota's.
+Status index_region(const auth::Scope& s, const std::string& region) {
+  auto level = region_level(region);
+  if (level != RegionLevel::Provinsi && level != RegionLevel::KabKota)
+    return Error::invalid_field("region", "region_code", "Pilih provinsi atau kabupaten/kota.", "Choose a province or a kab/kota.");
+  if (!s.covers(region)) return Error::not_found("Wilayah di luar cakupan Anda.", "The region is outside your scope.");
+  return {};
+}
 std::string category_name(double v) { return std::string(name(category_of(static_cast<int>(std::lround(v * 100))))); }
 }  // namespace
 
 Result<Provisional> provisional(db::Conn& c, const auth::Scope& s, const std::string& region, int year) {
-  auto level = region_level(region);
-  if (level != RegionLevel::Provinsi && level != RegionLevel::KabKota)
-    return Error::invalid_field("region", "region_code", "Pilih provinsi atau kabupaten/kota.", "Choose a province or a kab/kota.");
-  // A kab/kota office sees its own index; a province and the ministry see their kab/kota's.
-  if (!s.covers(region)) return Error::not_found("Wilayah di luar cakupan Anda.", "The region is outside your scope.");
+  PANTAU_CHECK(index_region(s, region));
   auto w = active_weights(c);
   if (!w) return Error::conflict("no_weights", "Belum ada set bobot aktif.", "No active weight set.");
   auto name_of = [&](const std::string& code) { return c.query_str("SELECT name FROM regions WHERE code = ?", {code}).value_or(""); };
@@ -93,7 +98,7 @@ Result<Provisional> provisional(db::Conn& c, const auth::Scope& s, const std::st
   if (!me) return Error::not_found();
   std::string prov = region.substr(0, 2);
   detail::Official off = detail::load_official(c);
-  bool is_province = level == RegionLevel::Provinsi;
+  bool is_province = region_level(region) == RegionLevel::Provinsi;
   auto official_total = is_province ? off.at(prov, year, "TOTAL", "", 0) : std::nullopt;
   Provisional out;
   out.region_code = region;
@@ -183,10 +188,7 @@ std::string plan_ref(const std::string& region, int year) { return fmt::format("
 }  // namespace
 
 Result<Plan> plan(db::Conn& c, const auth::Scope& s, const std::string& region, int year) {
-  auto level = region_level(region);
-  if (level != RegionLevel::Provinsi && level != RegionLevel::KabKota)
-    return Error::invalid_field("region", "region_code", "Pilih provinsi atau kabupaten/kota.", "Choose a province or a kab/kota.");
-  if (!s.covers(region)) return Error::not_found("Wilayah di luar cakupan Anda.", "The region is outside your scope.");
+  PANTAU_CHECK(index_region(s, region));
   auto w = active_weights(c);
   if (!w) return Error::conflict("no_weights", "Belum ada set bobot aktif.", "No active weight set.");
   const RegionProvisional* me = nullptr;
