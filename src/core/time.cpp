@@ -113,4 +113,6 @@ std::optional<TimePoint> parse_iso(std::string_view s) {
 
 std::string now_iso() { return format_iso(system_time().now()); }
 
+Date today_utc() { return *parse_date(now_iso().substr(0, 10)); }
+
 }  // namespace pantau

@@ -34,5 +34,7 @@ std::string format_date(Date d);
 int64_t days_from_civil(Date d);
 Date civil_from_days(int64_t z);
 int weekday(Date d);  // 0 = Sunday .. 6 = Saturday
+// Today's date in UTC (the system clock's). An office's own day: local_date() in core/service_clock.h.
+Date today_utc();
 
 }  // namespace pantau

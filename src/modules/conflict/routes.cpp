@@ -494,8 +494,6 @@ Response patch_model(Ctx& ctx) {
   return http::with_version(Response::json(200, *body), saved);
 }
 
-Date today_now() { return *parse_date(now_iso().substr(0, 10)); }
-
 Response list_reports(Ctx& ctx) {
   Error err;
   std::string region = region_param(ctx.req, &err);
@@ -520,14 +518,14 @@ Response create_one_report(Ctx& ctx) {
   return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(int64_t id, create_report(c, ctx.scope(), r));
     int64_t v = 1;
-    return http::with_version(Response::json(201, report_json(c, ctx.scope(), id, today_now(), &v).value_or("{}")), v);
+    return http::with_version(Response::json(201, report_json(c, ctx.scope(), id, today_utc(), &v).value_or("{}")), v);
   });
 }
 
 Response get_one_report(Ctx& ctx) {
   PANTAU_TRY(int64_t id, path_id(ctx.req));
   int64_t v = 0;
-  Response r = read_json(ctx, [&](db::Conn& c) { return report_json(c, ctx.scope(), id, today_now(), &v); });
+  Response r = read_json(ctx, [&](db::Conn& c) { return report_json(c, ctx.scope(), id, today_utc(), &v); });
   return r.status == 200 ? http::with_version(std::move(r), v) : r;
 }
 
@@ -540,7 +538,7 @@ Response report_action(Ctx& ctx) {
   return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_CHECK(act_on_report(c, ctx.scope(), t.id, t.version, *action, text.value_or("")));
     int64_t v = 0;
-    auto body = report_json(c, ctx.scope(), t.id, today_now(), &v);
+    auto body = report_json(c, ctx.scope(), t.id, today_utc(), &v);
     return http::with_version(Response::json(200, body.value_or("{}")), v);
   });
 }
@@ -550,7 +548,7 @@ Response report_pdf_route(Ctx& ctx) {
   auto ref = ctx.db().read_value<documents::DocumentRef>([&](db::Conn& c) { return report_document(c, ctx.scope(), id); });
   if (!ref.ok()) return ref.error();
   std::string filename;
-  Date today = today_now();
+  Date today = today_utc();
   auto issued = documents::issue(ctx.db(), ctx.scope(), *ref, documents::public_base(ctx.svc.cfg),
                                  [&](db::Conn& c, const documents::Stamp& st) {
                                    return report_pdf(c, ctx.scope(), id, today, &filename, st);
@@ -641,14 +639,14 @@ void register_routes(http::App& app) {
     Error err;
     std::string region = region_param(ctx.req, &err);
     if (!err.code.empty()) return Response::problem(err);
-    Date today = today_now();
+    Date today = today_utc();
     // Overdue responses move to the tier above when alerts are read, besides the server's
     // 10-minute housekeeping (src/app/main.cpp), so a list never shows a stale state.
     if (Status esc = escalate_overdue_alerts(ctx.db(), today); !esc.ok()) return Response::problem(esc.error());
     return http::read_page(ctx, [&](db::Conn& c) { return list_alerts(c, ctx.scope(), *status, today, region); });
   }, read);
   r.get("/api/v1/conflict/alerts/{id}", [](Ctx& ctx) {
-    Date today = today_now();
+    Date today = today_utc();
     return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_alert(c, ctx.scope(), id, today); });
   }, read);
   r.get("/api/v1/conflict/taxonomy", [](Ctx& ctx) {

@@ -24,8 +24,6 @@ FieldError field(std::string f, std::string code, std::string id, std::string en
   return FieldError{std::move(f), std::move(code), {std::move(id), std::move(en)}};
 }
 
-Date today_utc() { return *parse_date(now_iso().substr(0, 10)); }
-
 // The kab/kota (or province) an incident counts for in surge rules.
 std::string district_of(const std::string& code) { return code.size() >= 5 ? code.substr(0, 5) : code; }
 
@@ -70,7 +68,6 @@ std::vector<AlertRule> active_rules(db::Conn& c, const char* kind) {
 }
 
 }  // namespace
-
 
 namespace {
 

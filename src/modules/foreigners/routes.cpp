@@ -16,8 +16,6 @@ using http::Response;
 
 namespace {
 
-Date today_now() { return *parse_date(now_iso().substr(0, 10)); }
-
 int clearance_of(json::In& in, const char* key, int fallback) {
   if (auto c = in.one_of(key, false, auth::kClearanceNames)) return *auth::parse_clearance(*c);
   return fallback;
@@ -102,7 +100,7 @@ Result<PresenceInput> presence_input(const http::Request& req) {
 }
 
 Result<std::pair<std::string, std::string>> period(const http::Request& req) {
-  Date today = today_now();
+  Date today = today_utc();
   std::string from = req.q("from").value_or(format_date(Date{today.year, 1, 1}));
   std::string to = req.q("to").value_or(format_date(today));
   if (!parse_date(from) || !parse_date(to) || to < from)
@@ -117,21 +115,21 @@ Response list_all_persons(Ctx& ctx) {
   PersonFilter f{ctx.req.q("q").value_or(""), ctx.req.q("nationality").value_or(""), {}};
   if (f.q.size() > 100) return Error::invalid_field("q", "too_long", "Teks pencarian terlalu panjang.", "The search text is too long.");
   PANTAU_TRY(f.page, http::paging(ctx.req));
-  return http::read_page(ctx, [&](db::Conn& c) { return list_persons(c, ctx.scope(), f, today_now()); });
+  return http::read_page(ctx, [&](db::Conn& c) { return list_persons(c, ctx.scope(), f, today_utc()); });
 }
 
 Response create_one_person(Ctx& ctx) {
   PANTAU_TRY(PersonInput in, person_input(ctx.req));
   return http::create(ctx, [&](db::Conn& c) -> Result<Person> {
     PANTAU_TRY(int64_t id, create_person(c, ctx.scope(), in));
-    auto p = get_person(c, ctx.scope(), id, today_now());
+    auto p = get_person(c, ctx.scope(), id, today_utc());
     if (!p) return Error::not_found(kNoPerson.id, kNoPerson.en);
     return *p;
   });
 }
 
 Response get_one_person(Ctx& ctx) {
-  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_person(c, ctx.scope(), id, today_now()); }, kNoPerson);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_person(c, ctx.scope(), id, today_utc()); }, kNoPerson);
 }
 
 Response list_all_orgs(Ctx& ctx) {
@@ -169,7 +167,7 @@ template <class Op>
 Response presence_after(Ctx& ctx, int status, Op op) {
   return http::create(ctx, [&](db::Conn& c) -> Result<Presence> {
     PANTAU_TRY(int64_t id, op(c));
-    auto p = get_presence(c, ctx.scope(), id, today_now());
+    auto p = get_presence(c, ctx.scope(), id, today_utc());
     if (!p) return Error::not_found(kNoPresence.id, kNoPresence.en);
     return *p;
   }, status);
@@ -181,7 +179,7 @@ Response create_one_presence(Ctx& ctx) {
 }
 
 Response get_one_presence(Ctx& ctx) {
-  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_presence(c, ctx.scope(), id, today_now()); }, kNoPresence);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_presence(c, ctx.scope(), id, today_utc()); }, kNoPresence);
 }
 
 Result<ActionInput> action_input(const http::Request& req) {
@@ -238,7 +236,7 @@ Response add_field_check_route(Ctx& ctx) {
 }
 
 Response reminders_route(Ctx& ctx) {
-  return http::read(ctx, [&](db::Conn& c) { return reminders(c, ctx.scope(), today_now()); });
+  return http::read(ctx, [&](db::Conn& c) { return reminders(c, ctx.scope(), today_utc()); });
 }
 
 Response recap_route(Ctx& ctx) {

@@ -21,8 +21,6 @@ using http::Response;
 
 namespace {
 
-Date today_now() { return *parse_date(now_iso().substr(0, 10)); }
-
 BoardInput board_input(json::In& in, const rapidjson::Value& v, const std::string& at) {
   BoardInput b;
   auto s = [&](const char* k, size_t max) -> std::string {
@@ -78,7 +76,7 @@ Result<OrmasInput> ormas_input(const http::Request& req) {
     }
   }
   if (!in.ok()) return in.error();
-  auto errs = validate(o, today_now());
+  auto errs = validate(o, today_utc());
   if (!errs.empty()) return Error::invalid(errs);
   return o;
 }
@@ -104,13 +102,13 @@ Result<ListFilter> list_filter(const http::Request& req) {
 
 Response list(Ctx& ctx) {
   PANTAU_TRY(ListFilter f, list_filter(ctx.req));
-  return http::read_page(ctx, [&](db::Conn& c) { return list_ormas(c, ctx.scope(), f, today_now()); });
+  return http::read_page(ctx, [&](db::Conn& c) { return list_ormas(c, ctx.scope(), f, today_utc()); });
 }
 
 const Message kNotFound{"Ormas tidak ditemukan.", "Ormas not found."};
 
 Response get_one(Ctx& ctx) {
-  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_ormas(c, ctx.scope(), id, today_now()); }, kNotFound);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_ormas(c, ctx.scope(), id, today_utc()); }, kNotFound);
 }
 
 // A write (idempotent: a retried POST replays the first answer) answered with the ormas as it now
@@ -119,7 +117,7 @@ template <class Op>
 Response ormas_after(Ctx& ctx, int status, Op op) {
   return http::create(ctx, [&](db::Conn& c) -> Result<Ormas> {
     PANTAU_TRY(int64_t id, op(c));
-    auto o = get_ormas(c, ctx.scope(), id, today_now());
+    auto o = get_ormas(c, ctx.scope(), id, today_utc());
     if (!o) return Error::not_found(kNotFound.id, kNotFound.en);
     return *o;
   }, status);
@@ -192,7 +190,7 @@ Response reg_action(Ctx& ctx) {
   auto reason = in.str("reason", false, 2000).value_or("");
   if (!in.ok()) return in.error();
   return ormas_after(ctx, 200, [&](db::Conn& c) -> Result<int64_t> {
-    PANTAU_CHECK(registration_action(c, ctx.scope(), t.id, t.version, *action, on, receipt, reason, today_now()));
+    PANTAU_CHECK(registration_action(c, ctx.scope(), t.id, t.version, *action, on, receipt, reason, today_utc()));
     return registration_owner(c, ctx.scope(), t.id);
   });
 }
@@ -260,7 +258,7 @@ Response shared_members(Ctx& ctx) {
 }
 
 Response reminders_route(Ctx& ctx) {
-  return http::read(ctx, [&](db::Conn& c) { return reminders(c, ctx.scope(), today_now()); });
+  return http::read(ctx, [&](db::Conn& c) { return reminders(c, ctx.scope(), today_utc()); });
 }
 
 Response map_route(Ctx& ctx) {
