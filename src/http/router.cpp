@@ -32,6 +32,7 @@ static bool public_allowed(std::string_view pattern) {
 void Router::add(std::string method, std::string pattern, Handler h, RouteOptions opts) {
   if (opts.public_route && !public_allowed(pattern))
     throw std::logic_error("route " + pattern + " is marked public but is not on the public allow-list (http/router.cpp)");
+  if (opts.upload) upload_routes_.push_back(routes_.size());
   routes_.push_back(Route{std::move(method), segments_of(pattern), std::move(h), opts});
 }
 
@@ -61,10 +62,26 @@ Router::Match Router::match(std::string_view method, std::string_view path,
   return m;
 }
 
+// Asked for every request before its body is read: only the few upload routes are compared; when
+// one fits, match() confirms that it is the route the request will reach (an earlier route wins).
 bool Router::is_upload(std::string_view method, std::string_view path) const {
-  std::map<std::string, std::string, std::less<>> p;
-  auto m = match(method, path, p);
-  return m.options && m.options->upload;
+  if (upload_routes_.empty()) return false;
+  auto segs = segments_of(path);
+  for (size_t i : upload_routes_) {
+    const Route& r = routes_[i];
+    if (r.method != method || r.segments.size() != segs.size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < segs.size() && ok; ++k) {
+      const auto& p = r.segments[k];
+      ok = (p.size() > 2 && p.front() == '{' && p.back() == '}') || p == segs[k];
+    }
+    if (ok) {
+      std::map<std::string, std::string, std::less<>> params;
+      auto m = match(method, path, params);
+      return m.options && m.options->upload;
+    }
+  }
+  return false;
 }
 
 }  // namespace pantau::http

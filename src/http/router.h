@@ -45,6 +45,7 @@ class Router {
     RouteOptions options;
   };
   std::vector<Route> routes_;
+  std::vector<size_t> upload_routes_;  // indexes into routes_: is_upload looks only at these
 };
 
 }  // namespace pantau::http

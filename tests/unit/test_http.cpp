@@ -268,6 +268,25 @@ TEST(Router, MatchesParamsAndReports405) {
   EXPECT_TRUE(r.match("HEAD", "/api/v1/users/7", params).handler);
 }
 
+// Decided before the body is read: only a route registered as an upload streams to disk, and only
+// when it is the route the request reaches (same method and path; an earlier route wins).
+TEST(Router, IsUploadOnlyForTheUploadRoute) {
+  http::Router r;
+  auto none = [](http::Ctx&) { return http::Response::no_content(); };
+  r.post("/api/v1/files", none, {false, "", true});
+  r.post("/api/v1/reports/baru/attachments", none);
+  r.post("/api/v1/reports/{id}/attachments", none, {false, "", true});
+  r.get("/api/v1/reports/{id}/attachments", none);
+  EXPECT_TRUE(r.is_upload("POST", "/api/v1/files"));
+  EXPECT_TRUE(r.is_upload("POST", "/api/v1/reports/7/attachments"));
+  EXPECT_FALSE(r.is_upload("GET", "/api/v1/reports/7/attachments"));
+  EXPECT_FALSE(r.is_upload("POST", "/api/v1/reports/baru/attachments"));  // the earlier route wins
+  EXPECT_FALSE(r.is_upload("POST", "/api/v1/files/7"));
+  EXPECT_FALSE(r.is_upload("GET", "/healthz"));
+  http::Router empty;
+  EXPECT_FALSE(empty.is_upload("POST", "/api/v1/files"));
+}
+
 TEST(StaticFiles, ContentTypes) {
   EXPECT_EQ(http::StaticFiles::content_type_for("/assets/index-abc.js"), "text/javascript; charset=utf-8");
   EXPECT_EQ(http::StaticFiles::content_type_for("/index.html"), "text/html; charset=utf-8");
