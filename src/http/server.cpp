@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <sstream>
 
 #include "core/crypto.h"
 #include "core/strings.h"
@@ -28,6 +29,50 @@ namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
 namespace {
+
+template <class Msg>
+void apply_headers(Msg& m, const Response& res, bool keep) {
+  m.version(11);
+  m.set(bhttp::field::server, "Pantau");
+  if (!res.content_type.empty()) m.set(bhttp::field::content_type, res.content_type);
+  for (auto& [k, v] : res.headers) m.insert(k, v);
+  m.keep_alive(keep);
+}
+
+// The bytes of the liveness answer, made once by the app itself (same status, body and headers as
+// any answer) and serialized by Beast: a load balancer's probe then costs no parsing into a
+// Request, no handler and no serializer. Indexed by [head][keep-alive].
+struct CannedAnswer {
+  std::string bytes[2][2];
+  size_t body_size = 0;
+  int status = 200;
+};
+
+CannedAnswer can_answer(App& app, const std::string& path) {
+  CannedAnswer c;
+  for (int head = 0; head < 2; ++head)
+    for (int keep = 0; keep < 2; ++keep) {
+      Request req;
+      req.method = head ? "HEAD" : "GET";
+      req.target = req.path = path;
+      Response res = app.handle(req);
+      bhttp::response<bhttp::string_body> msg;
+      msg.result(static_cast<unsigned>(res.status));
+      apply_headers(msg, res, keep == 1);
+      c.body_size = res.body.size();
+      c.status = res.status;
+      if (head) {
+        msg.content_length(res.body.size());
+      } else {
+        msg.body() = std::move(res.body);
+        msg.prepare_payload();
+      }
+      std::ostringstream os;
+      os << msg;
+      c.bytes[head][keep] = os.str();
+    }
+  return c;
+}
 
 struct Shared {
   App& app;
@@ -44,6 +89,7 @@ struct Shared {
   // connection cap, or when descriptors run out, the oldest of them is closed to make room.
   std::mutex idle_mu;
   std::list<std::weak_ptr<class Session>> idle;
+  CannedAnswer healthz;
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -234,6 +280,14 @@ class Session : public std::enable_shared_from_this<Session> {
       req->body_size = std::filesystem::file_size(tmp_file_, fec);
     } else {
       auto m = sparser_->release();
+      // Liveness: answered on the I/O thread from the prepared bytes (see CannedAnswer).
+      if ((m.method() == bhttp::verb::get || m.method() == bhttp::verb::head) && m.target() == "/healthz" && m.body().empty()) {
+        keep_alive_ = m.keep_alive();
+        stream_.expires_never();
+        ++sh_.in_flight;
+        --sh_.reading;
+        return write_canned(sh_.healthz, m.method() == bhttp::verb::head, std::string(m.method_string()));
+      }
       fill_request(*req, m);
       req->body = std::move(m.body());
       req->body_size = req->body.size();
@@ -300,11 +354,23 @@ class Session : public std::enable_shared_from_this<Session> {
 
   template <class Msg>
   void set_headers(Msg& m, const Response& res, bool keep) {
-    m.version(11);
-    m.set(bhttp::field::server, "Pantau");
-    if (!res.content_type.empty()) m.set(bhttp::field::content_type, res.content_type);
-    for (auto& [k, v] : res.headers) m.insert(k, v);
-    m.keep_alive(keep);
+    apply_headers(m, res, keep);
+  }
+
+  void write_canned(const CannedAnswer& c, bool head, std::string method) {
+    bool keep = keep_alive_ && !sh_.stopping;
+    method_ = std::move(method);
+    target_ = "/healthz";
+    status_ = c.status;
+    bytes_ = head ? 0 : c.body_size;
+    stream_.expires_after(std::chrono::seconds(60));
+    const std::string& bytes = c.bytes[head ? 1 : 0][keep ? 1 : 0];
+    asio::async_write(stream_, asio::buffer(bytes), [self = shared_from_this(), keep](beast::error_code ec, size_t) {
+      self->log();
+      --self->sh_.in_flight;
+      if (ec || !keep) return self->close();
+      self->read_header(false);
+    });
   }
 
   template <class Msg>
@@ -531,6 +597,7 @@ int run_server(App& app, const ServerOptions& opts) {
     access = spdlog::get("access");
   }
   Shared sh{app, app.services().cfg, workers, access, opts.upload_tmp_dir};
+  sh.healthz = can_answer(app, "/healthz");
   sh.max_connections = std::max(1, opts.max_connections);
   spdlog::info("at most {} connections", sh.max_connections);
   // Declared after `sh`, so destroyed before it: the connections its destructor still holds
