@@ -2396,6 +2396,20 @@ const MATRIX = [
     },
   },
   {
+    method: 'GET', path: '/api/v1/foreigners/organisations/{id}', permission: 'record.read', allowed: [200, 404], module: 'foreigners',
+    scope: async () => {
+      // A Banjarmasin organisation: seen in its own area (with its presences), 404 elsewhere.
+      const org = (await as.admin.get('/api/v1/foreigners/organisations')).json.items.find((x) => x.region_code.startsWith('63.71'));
+      assert.ok(org, 'a Banjarmasin organisation in the demo');
+      for (const [u, c] of Object.entries(as)) {
+        const r = await c.get(`/api/v1/foreigners/organisations/${org.id}`);
+        assert.equal(r.status, within(org.region_code, USERS[u].region) ? 200 : 404, u);
+        if (r.status === 200) assert.ok(Array.isArray(r.json.presences), u);
+        else assert.ok(!r.text.includes(org.name));
+      }
+    },
+  },
+  {
     method: 'POST', path: '/api/v1/foreigners/organisations', permission: 'record.write', allowed: [422], module: 'foreigners',
     scope: async () => {
       const r = await as['banjarbaru.operator'].post('/api/v1/foreigners/organisations', { name: 'Uji Lintas Org', country: 'NLD', region_code: '63.71' });

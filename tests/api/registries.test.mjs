@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { REPO, assertProblem, finish, startServer, ifMatch } from './server.mjs';
+import { REPO, assertProblem, finish, startServer, ifMatch, samples, upload } from './server.mjs';
 
 const BUILT = fs.existsSync(path.join(REPO, 'src', 'modules', 'ormas', 'routes.cpp'));
 const NIK = '6371021508900001';
@@ -227,16 +227,30 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
       assert.equal(res.status, 200, res.text);
       p = res.json;
     };
+    // The actions the state machine allows now, for a reviewer; none for an operator.
+    assert.deepEqual((await kaban.get(`/api/v1/foreigners/presences/${p.id}`)).json.allowed_actions, ['verify_documents']);
+    assert.deepEqual((await op.get(`/api/v1/foreigners/presences/${p.id}`)).json.allowed_actions, []);
     await step({ action: 'verify_documents' });
+    assert.deepEqual(p.allowed_actions, ['decide']);
     await step({ action: 'decide', decision: 'APPROVED', reason: 'Dokumen lengkap' });
+    assert.deepEqual(p.allowed_actions, ['activate']);
     await step({ action: 'activate' });
+    assert.deepEqual(p.allowed_actions, ['end'], 'no violation without a non-compliant field check');
     r = await kaban.get('/api/v1/foreigners/reminders');
     assert.ok(r.json.permits.some((x) => x.person_id === s.person && x.state === 'EXPIRING_30'));
     r = await kaban.post(`/api/v1/foreigners/presences/${p.id}/actions`, { action: 'find_violation' }, ifMatch(p.version));
     assertProblem(assert, r, 409, 'foreigners.transition');
-    r = await op.post(`/api/v1/foreigners/presences/${p.id}/field-checks`, { check_date: plusDays(0), findings: 'Bekerja di luar lokasi izin', compliant: false });
+    // A photo uploaded for the presence goes with the field check and can be opened from it.
+    const photo = await upload(op, { region_code: '63.71', entity: 'foreign_presence', entity_id: String(p.id) },
+      { name: 'lokasi-kerja.jpg', type: 'image/jpeg', content: samples.jpeg() });
+    assert.equal(photo.status, 201, photo.text);
+    r = await op.post(`/api/v1/foreigners/presences/${p.id}/field-checks`, {
+      check_date: plusDays(0), findings: 'Bekerja di luar lokasi izin', compliant: false, photos: [photo.json.sha256],
+    });
     assert.equal(r.status, 201, r.text);
-    p = r.json;
+    p = (await kaban.get(`/api/v1/foreigners/presences/${p.id}`)).json;
+    assert.deepEqual(p.field_checks[0].photo_files.map((f) => [f.id, f.name]), [[photo.json.id, 'lokasi-kerja.jpg']]);
+    assert.deepEqual(p.allowed_actions, ['end', 'find_violation']);
     await step({ action: 'find_violation' });
     await step({ action: 'refer', agency: 'IMMIGRATION', letter_no: 'B-12/Kesbangpol/2026', referred_on: plusDays(0) });
     assert.equal(p.status, 'REFERRED');
@@ -249,6 +263,23 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
     r = await kaban.get('/api/v1/foreigners/recap.xlsx?from=2000-01-01&to=2100-01-01');
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    // A foreign organisation's page with its presence; another kab/kota gets 404.
+    r = await op.post('/api/v1/foreigners/organisations', { name: 'Yayasan Uji Asing', country: 'NLD', partner_agency: 'Bappeda', region_code: '63.71' });
+    assert.equal(r.status, 201, r.text);
+    const org = r.json.id;
+    r = await op.post('/api/v1/foreigners/presences', {
+      org_id: org, category: 'FOREIGN_ORG', source: 'AGENCY_PERMIT', start_date: plusDays(0), end_date: plusDays(90), regions: ['63.71'],
+    });
+    assert.equal(r.status, 201, r.text);
+    r = await as['banjarmasin.operator'].get(`/api/v1/foreigners/organisations/${org}`);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.name, 'Yayasan Uji Asing');
+    assert.deepEqual(r.json.presences.map((x) => x.category), ['FOREIGN_ORG']);
+    assert.equal((await as['banjarbaru.operator'].get(`/api/v1/foreigners/organisations/${org}`)).status, 404);
+    // The ormas map counts every ormas per region, with or without coordinates.
+    r = await kaban.get('/api/v1/ormas/map');
+    assert.ok(Array.isArray(r.json.items));
+    assert.ok(r.json.regions.some((x) => x.region_code.startsWith('63.71') && x.ormas >= 1));
     // The actor page of the foreigner.
     r = await kaban.get(`/api/v1/actors/${p.actor_id}`);
     assert.ok(r.json.roles.some((x) => x.role === 'FOREIGN_NATIONAL'));

@@ -3,7 +3,8 @@
 // NIK is checked while typing), opens the chair's actor page, links the party position it
 // suggests and sees both roles; back on the ormas he imposes a written warning and sees its
 // deadline of 7 working days. An operator without clearance sees the NIK masked. axe runs on
-// every screen; the actor page is also checked at 390 px.
+// every screen; the actor page is also checked at 390 px. Foreigners: a researcher's presence is
+// reported in Banjarmasin, decided with its basis, field-checked with a photo, and shows on the map.
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { launch, closeBrowser, newPage, login, shot, axe } from './lib.mjs'
@@ -120,6 +121,67 @@ describe('from an ormas registration to the actor page and a warning', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     assert.ok(overflow <= 1, `no sideways scrolling at 390 px (overflow ${overflow}px)`)
     await axe(page, 'actor-phone')
+    await done(page)
+  })
+})
+
+// A 1x1 white JPEG (the photo of a field check).
+const JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////' +
+  '////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=', 'base64')
+const day = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10)
+
+describe('a foreign researcher from report to the map', () => {
+  test('register the presence, decide it, check it in the field with a photo, see it on the map', async () => {
+    const page = await newPage(browser)
+    await login(page, 'banjarmasin.kaban')
+    await page.goto('/orang-asing')
+    await page.locator('[data-testid="fx-new-person"]').click()
+    await page.locator('input[name="full_name"]').fill('Anna de Vries')
+    await page.locator('select[name="nationality"]').selectOption('NLD')
+    await page.locator('input[name="passport_no"]').fill('NX4455667')
+    await page.locator('[data-testid="person-save"]').click()
+    await page.locator('[data-testid="person-name"]', { hasText: 'Anna de Vries' }).waitFor()
+    assert.match(await page.locator('main').innerText(), /Belanda/)
+
+    await page.locator('[data-testid="presence-new"]').click()
+    await page.locator('[data-testid="presence-subject"]', { hasText: 'Anna de Vries' }).waitFor()
+    await page.locator('input[name="purpose"]').fill('Penelitian ekologi rawa gambut')
+    await page.locator('input[name="start_date"]').fill(day(-3))
+    await page.locator('input[name="end_date"]').fill(day(60))
+    await page.locator('[data-testid="presence-save"]').click()
+    await page.waitForURL(/\/orang-asing\/keberadaan\/\d+$/)
+    await page.locator('[data-testid="presence-status"]', { hasText: 'Dilaporkan' }).waitFor()
+    assert.match(await page.locator('[data-testid="presence-places"]').innerText(), /Kota Banjarmasin/)
+
+    // The stage's actions come from the server: first the documents, then the decision with its basis.
+    await page.locator('[data-testid="action-verify_documents"]').click()
+    await page.locator('[data-testid="presence-status"]', { hasText: 'Dokumen diverifikasi' }).waitFor()
+    await page.locator('[data-testid="action-decide"]').click()
+    await page.locator('[data-testid="action-submit"]').click()
+    await page.locator('[data-testid="presence-actions"] .field-error').first().waitFor()
+    await page.locator('select[name="decision"]').selectOption('APPROVED')
+    await page.locator('input[name="reason"]').fill('Izin riset BRIN dan rekomendasi instansi lengkap')
+    await page.locator('[data-testid="action-submit"]').click()
+    await page.locator('[data-testid="presence-status"]', { hasText: 'Diputuskan' }).waitFor()
+    assert.match(await page.locator('[data-testid="presence-decisions"]').innerText(), /Disetujui[\s\S]*Izin riset BRIN/)
+
+    // A field check with a photo uploaded first.
+    await page.locator('input[name="findings"]').fill('Peneliti berada di lokasi sesuai izin')
+    await page.locator('[data-testid="presence-checks"] input[type="file"]').setInputFiles({ name: 'lokasi-riset.jpg', mimeType: 'image/jpeg', buffer: JPEG })
+    await page.locator('[data-testid="presence-checks"] button', { hasText: 'Unggah' }).click()
+    await page.locator('[data-testid="photos-ready"]', { hasText: 'lokasi-riset.jpg' }).waitFor()
+    await page.locator('[data-testid="check-save"]').click()
+    await page.locator('[data-testid="check-photos"] a', { hasText: 'lokasi-riset.jpg' }).waitFor()
+    assert.match(await page.locator('[data-testid="presence-checks"]').innerText(), /Sesuai[\s\S]*Peneliti berada di lokasi/)
+    await axe(page, 'foreign-presence')
+
+    // On the map: Banjarmasin's list holds the presence.
+    await page.locator('nav a', { hasText: 'Peta ormas & orang asing' }).click()
+    await page.locator('[data-testid="map-regions"] tr[data-region="63.71"] button').click()
+    await page.locator('[data-testid="map-presences"] a', { hasText: 'Anna de Vries' }).waitFor()
+    assert.ok(Number((await page.locator('[data-testid="map-regions"] tr[data-region="63.71"] td.num').nth(1).innerText()).trim()) >= 1)
+    await axe(page, 'registries-map')
     await done(page)
   })
 })

@@ -54,6 +54,21 @@ std::string to_json(const Org& x) {
   return o.take();
 }
 
+std::string to_json(const OrgDetail& x) {
+  json::Out o;
+  o.begin_object().kv("id", x.id).kv("name", x.name).kv("country", x.country).kv("legal_form", x.legal_form)
+      .kv("mofa_rec_no", x.mofa_rec_no).kv_opt("mofa_rec_date", x.mofa_rec_date).kv("partner_agency", x.partner_agency)
+      .kv("mou_no", x.mou_no).kv_opt("mou_valid_to", x.mou_valid_to).kv("sectors", x.sectors).kv("funding_source", x.funding_source)
+      .kv("local_office", x.local_office).kv("region_code", x.region_code).kv("region_name", x.region_name)
+      .kv("actor_id", x.actor_id).kv("version", x.version);
+  o.key("presences").begin_array();
+  for (const auto& p : x.presences)
+    o.begin_object().kv("id", p.id).kv("category", p.category).kv("status", p.status).kv("start_date", p.start_date)
+        .kv("end_date", p.end_date).kv("region_code", p.region_code).end_object();
+  o.end_array().end_object();
+  return o.take();
+}
+
 std::string to_json(const PresenceSummary& x) {
   json::Out o;
   o.begin_object();
@@ -83,12 +98,18 @@ std::string to_json(const Presence& x) {
     o.begin_object().kv("id", f.id).kv("check_date", f.check_date).kv("team", f.team).kv("findings", f.findings)
         .kv("compliant", f.compliant);
     o.key("photos").raw(f.photos_json);
+    o.key("photo_files").begin_array();
+    for (const auto& ph : f.photo_files)
+      o.begin_object().kv("id", ph.id).kv("sha256", ph.sha256).kv("name", ph.name).kv("mime", ph.mime).kv("size", ph.size).end_object();
+    o.end_array();
     o.end_object();
   }
   o.end_array().key("referrals").begin_array();
   for (const auto& r : x.referrals)
     o.begin_object().kv("id", r.id).kv("agency", r.agency).kv("letter_no", r.letter_no).kv("referred_on", r.referred_on)
         .kv("note", r.note).end_object();
+  o.end_array().key("allowed_actions").begin_array();
+  for (const auto& a : x.allowed_actions) o.value(a);
   o.end_array().end_object();
   return o.take();
 }

@@ -137,6 +137,11 @@ Response list_all_orgs(Ctx& ctx) {
   return http::read_items(ctx, [&](db::Conn& c) { return list_orgs(c, ctx.scope(), q); });
 }
 
+Response get_one_org(Ctx& ctx) {
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_org(c, ctx.scope(), id); },
+                        {"Organisasi asing tidak ditemukan.", "Foreign organisation not found."});
+}
+
 Response create_one_org(Ctx& ctx) {
   PANTAU_TRY(OrgInput in, org_input(ctx.req));
   return http::create(ctx, [&](db::Conn& c) -> Result<Response> {
@@ -268,6 +273,7 @@ void register_routes(http::App& app) {
   r.get("/api/v1/foreigners/persons/{id}", get_one_person, read);
   r.get("/api/v1/foreigners/organisations", list_all_orgs, read);
   r.post("/api/v1/foreigners/organisations", create_one_org, write);
+  r.get("/api/v1/foreigners/organisations/{id}", get_one_org, read);
   r.get("/api/v1/foreigners/presences", list_all_presences, read);
   r.post("/api/v1/foreigners/presences", create_one_presence, write);
   r.get("/api/v1/foreigners/presences/{id}", get_one_presence, read);

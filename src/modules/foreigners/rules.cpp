@@ -56,6 +56,16 @@ Result<PresenceState> presence_transition(PresenceState from, std::string_view a
                  "This action is not possible at stage " + std::string(name(from)) + ".");
 }
 
+std::vector<std::string_view> allowed_actions(PresenceState from, const PresenceFacts& f) {
+  std::vector<std::string_view> out;
+  PresenceFacts with = f;
+  with.new_decision = "APPROVED";
+  with.has_referral = true;
+  for (auto action : kActions)
+    if (presence_transition(from, action, with)) out.push_back(action);
+  return out;
+}
+
 PermitState permit_state(std::optional<Date> valid_to, Date today, int first, int second) {
   if (!valid_to) return PermitState::None;
   int64_t left = days_from_civil(*valid_to) - days_from_civil(today);

@@ -12,6 +12,10 @@ namespace pantau::foreigners {
 // The next state for `action`, or a 409 with the reason in both languages.
 Result<PresenceState> presence_transition(PresenceState from, std::string_view action, const PresenceFacts& f);
 
+// The actions the state machine allows from `from` now (the order of kActions): "decide" and
+// "refer" count as allowed when their input would be complete; the caller's permission is not judged here.
+std::vector<std::string_view> allowed_actions(PresenceState from, const PresenceFacts& f);
+
 // A stay permit valid until `valid_to` seen on `today`, reminders `first` and `second` days before.
 PermitState permit_state(std::optional<Date> valid_to, Date today, int first, int second);
 

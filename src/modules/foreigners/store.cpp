@@ -228,11 +228,35 @@ Result<int64_t> create_org(db::Conn& c, const auth::Scope& s, const OrgInput& in
   return id;
 }
 
+namespace {
+constexpr const char* kOrgSelect =
+    "SELECT o.id, o.name, o.country, o.legal_form, o.mofa_rec_no, o.mofa_rec_date, o.partner_agency, o.mou_no, o.mou_valid_to, "
+    "o.sectors, o.funding_source, o.local_office, o.region_code, COALESCE(g.name, ''), o.actor_id, o.version FROM foreign_orgs o "
+    "LEFT JOIN regions g ON g.code = o.region_code WHERE ";
+
+void org_from(Org& x, const db::Row& r) {
+  x.id = r.i64(0);
+  x.name = r.str(1);
+  x.country = r.str(2);
+  x.legal_form = r.str(3);
+  x.mofa_rec_no = r.str(4);
+  x.mofa_rec_date = r.opt_str(5);
+  x.partner_agency = r.str(6);
+  x.mou_no = r.str(7);
+  x.mou_valid_to = r.opt_str(8);
+  x.sectors = r.str(9);
+  x.funding_source = r.str(10);
+  x.local_office = r.str(11);
+  x.region_code = r.str(12);
+  x.region_name = r.str(13);
+  x.actor_id = r.i64(14);
+  x.version = r.i64(15);
+}
+}  // namespace
+
 std::vector<Org> list_orgs(db::Conn& c, const auth::Scope& s, const std::string& q) {
   db::Params p;
-  std::string sql = "SELECT o.id, o.name, o.country, o.legal_form, o.mofa_rec_no, o.mofa_rec_date, o.partner_agency, o.mou_no, o.mou_valid_to, "
-                    "o.sectors, o.funding_source, o.local_office, o.region_code, COALESCE(g.name, ''), o.actor_id, o.version FROM foreign_orgs o "
-                    "LEFT JOIN regions g ON g.code = o.region_code WHERE " + s.record_filter("o.region_code", "o.classification", p);
+  std::string sql = kOrgSelect + s.record_filter("o.region_code", "o.classification", p);
   if (!trim(q).empty()) {
     std::string key = actors::name_key(q);
     sql += " AND o.name_key LIKE ?";
@@ -240,25 +264,22 @@ std::vector<Org> list_orgs(db::Conn& c, const auth::Scope& s, const std::string&
   }
   sql += " ORDER BY o.name LIMIT 500";
   std::vector<Org> out;
-  c.query(sql, p, [&](const db::Row& r) {
-    Org& x = out.emplace_back();
-    x.id = r.i64(0);
-    x.name = r.str(1);
-    x.country = r.str(2);
-    x.legal_form = r.str(3);
-    x.mofa_rec_no = r.str(4);
-    x.mofa_rec_date = r.opt_str(5);
-    x.partner_agency = r.str(6);
-    x.mou_no = r.str(7);
-    x.mou_valid_to = r.opt_str(8);
-    x.sectors = r.str(9);
-    x.funding_source = r.str(10);
-    x.local_office = r.str(11);
-    x.region_code = r.str(12);
-    x.region_name = r.str(13);
-    x.actor_id = r.i64(14);
-    x.version = r.i64(15);
-  });
+  c.query(sql, p, [&](const db::Row& r) { org_from(out.emplace_back(), r); });
+  return out;
+}
+
+std::optional<OrgDetail> get_org(db::Conn& c, const auth::Scope& s, int64_t id) {
+  db::Params p{id};
+  std::string sql = std::string(kOrgSelect) + "o.id = ? AND " + s.record_filter("o.region_code", "o.classification", p);
+  std::optional<OrgDetail> out;
+  c.query(sql, p, [&](const db::Row& r) { org_from(out.emplace(), r); });
+  if (!out) return out;
+  db::Params pp{id};
+  std::string vis = presence_visible(s, "x", pp);
+  c.query("SELECT x.id, x.category, x.status, x.start_date, x.end_date, x.region_code FROM foreign_presences x WHERE x.org_id = ? AND " +
+              vis + " ORDER BY x.start_date DESC", pp, [&](const db::Row& r) {
+            out->presences.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
+          });
   return out;
 }
 
@@ -387,6 +408,25 @@ std::optional<Presence> get_presence(db::Conn& c, const auth::Scope& s, int64_t 
           {id}, [&](const db::Row& r) { x.field_checks.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.i64(4) != 0, r.str(5)}); });
   c.query("SELECT id, agency, letter_no, referred_on, note FROM foreign_referrals WHERE presence_id = ? ORDER BY id", {id},
           [&](const db::Row& r) { x.referrals.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4)}); });
+  // The photos' files: those uploaded for this presence (the newest upload of each content) that
+  // the caller's scope and clearance let them open.
+  if (!x.field_checks.empty()) {
+    db::Params fp{std::to_string(id)};
+    std::map<std::string, Presence::FieldCheck::Photo> by_hash;
+    c.query("SELECT id, sha256, name, mime, size FROM evidence_files WHERE entity = 'foreign_presence' AND entity_id = ? AND " +
+                s.record_filter("region_code", "classification", fp) + " ORDER BY id",
+            fp, [&](const db::Row& r) { by_hash[r.str(1)] = {r.i64(0), r.i64(4), r.str(1), r.str(2), r.str(3)}; });
+    for (auto& f : x.field_checks)
+      for (auto& [hash, file] : by_hash)
+        if (f.photos_json.find(hash) != std::string::npos) f.photo_files.push_back(file);
+  }
+  if (s.can(auth::kRecordReview))
+    if (auto from = parse_presence_state(x.status)) {
+      PresenceFacts f;
+      f.decision = x.decision.value_or("");
+      f.has_noncompliant_check = std::any_of(x.field_checks.begin(), x.field_checks.end(), [](const auto& fc) { return !fc.compliant; });
+      for (auto a : allowed_actions(*from, f)) x.allowed_actions.emplace_back(a);
+    }
   return out;
 }
 

@@ -65,6 +65,11 @@ struct Org {
 };
 // The organisations in the caller's area whose name holds `q`, by name (at most 500).
 std::vector<Org> list_orgs(db::Conn& c, const auth::Scope& s, const std::string& q);
+// One organisation with the presences the caller may see.
+struct OrgDetail : Org {
+  std::vector<PersonPresence> presences;
+};
+std::optional<OrgDetail> get_org(db::Conn& c, const auth::Scope& s, int64_t id);
 
 struct PresenceInput {
   std::optional<int64_t> person_id, org_id;
@@ -106,6 +111,11 @@ struct Presence : PresenceSummary {
     std::string check_date, team, findings;
     bool compliant = true;
     std::string photos_json = "[]";  // stored as JSON: a list of file hashes
+    struct Photo {
+      int64_t id = 0, size = 0;
+      std::string sha256, name, mime;
+    };
+    std::vector<Photo> photo_files;  // the evidence files of those hashes uploaded for this presence that the caller may open
   };
   struct Referral {
     int64_t id = 0;
@@ -116,6 +126,7 @@ struct Presence : PresenceSummary {
   std::vector<Decision> decisions;
   std::vector<FieldCheck> field_checks;
   std::vector<Referral> referrals;
+  std::vector<std::string> allowed_actions;  // what the caller may do now (record.review and the state machine)
 };
 std::optional<Presence> get_presence(db::Conn& c, const auth::Scope& s, int64_t id, Date today);
 
@@ -161,6 +172,7 @@ std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s);
 std::string to_json(const PersonSummary& p);
 std::string to_json(const Person& p);
 std::string to_json(const Org& o);
+std::string to_json(const OrgDetail& o);
 std::string to_json(const PresenceSummary& p);
 std::string to_json(const Presence& p);
 std::string to_json(const Reminders& r);

@@ -103,6 +103,12 @@ std::string to_json(const MapPoint& p) {
   return o.take();
 }
 
+std::string to_json(const MapCount& p) {
+  json::Out o;
+  o.begin_object().kv("region_code", p.region_code).kv("ormas", p.ormas).end_object();
+  return o.take();
+}
+
 std::string to_json(const ImportReport& r) {
   json::Out o;
   o.begin_object().kv("rows", r.rows).kv("imported", r.created).key("refused").begin_array();

@@ -264,7 +264,16 @@ Response reminders_route(Ctx& ctx) {
 Response map_route(Ctx& ctx) {
   std::string region = ctx.req.q("region").value_or("");
   if (!region.empty()) PANTAU_CHECK(regions::check_code(region, "region"));
-  return http::read_items(ctx, [&](db::Conn& c) { return map_points(c, ctx.scope(), region); });
+  // The points with coordinates, and every region's count (with or without coordinates).
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    json::Out o;
+    o.begin_object().key("items").begin_array();
+    for (const auto& x : map_points(c, ctx.scope(), region)) o.raw(to_json(x));
+    o.end_array().key("regions").begin_array();
+    for (const auto& x : map_counts(c, ctx.scope(), region)) o.raw(to_json(x));
+    o.end_array().end_object();
+    return Response::json(200, o.take());
+  });
 }
 
 }  // namespace

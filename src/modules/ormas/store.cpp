@@ -725,6 +725,20 @@ std::vector<MapPoint> map_points(db::Conn& c, const auth::Scope& s, const std::s
   return out;
 }
 
+std::vector<MapCount> map_counts(db::Conn& c, const auth::Scope& s, const std::string& region) {
+  db::Params p;
+  std::string sql = "SELECT region_code, COUNT(*) FROM ormas WHERE status <> 'REVOKED' AND " + s.record_filter("region_code", "classification", p);
+  if (!region.empty()) {
+    auth::Scope narrow = s;
+    narrow.region_code = region;
+    sql += " AND " + narrow.region_filter("region_code", p);
+  }
+  sql += " GROUP BY region_code ORDER BY region_code";
+  std::vector<MapCount> out;
+  c.query(sql, p, [&](const db::Row& r) { out.push_back({r.str(0), r.i64(1)}); });
+  return out;
+}
+
 std::optional<int64_t> ormas_of_registration(db::Conn& c, const auth::Scope& s, int64_t registration_id) {
   auto o = c.query_i64("SELECT ormas_id FROM ormas_registrations WHERE id = ?", {registration_id});
   if (!o || !find(c, s, *o)) return std::nullopt;

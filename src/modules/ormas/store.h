@@ -182,6 +182,12 @@ struct MapPoint {
   double lat = 0, lng = 0;
 };
 std::vector<MapPoint> map_points(db::Conn& c, const auth::Scope& s, const std::string& region);
+// How many ormas (with or without coordinates, not revoked) each region of the caller's area holds.
+struct MapCount {
+  std::string region_code;
+  int64_t ormas = 0;
+};
+std::vector<MapCount> map_counts(db::Conn& c, const auth::Scope& s, const std::string& region);
 
 // The ormas a registration or a sanction belongs to (when the caller may see it).
 std::optional<int64_t> ormas_of_registration(db::Conn& c, const auth::Scope& s, int64_t registration_id);
@@ -193,6 +199,7 @@ std::string to_json(const Ormas& o);
 std::string to_json(const SharedMember& m);
 std::string to_json(const Reminders& r);
 std::string to_json(const MapPoint& p);
+std::string to_json(const MapCount& p);
 std::string to_json(const ImportReport& r);
 
 }  // namespace pantau::ormas

@@ -17,6 +17,7 @@ export interface Ormas {
   id: number; name: string; abbreviation: string; legal_form: string; scope_level: string; fields: string[]; skt_no: string
   skt_issue_date: string | null; skt_expiry_date: string | null; skt_state: string; ahu_decree_no: string; address: string
   region_code: string; region_name: string; status: string; version: number; identifiers_masked: boolean
+  actor_id?: number | null; lat?: number | null; lng?: number | null
   board: BoardMember[]; registrations: Registration[]; sanctions: Sanction[]
   annual_reports: { id: number; year: number; due_date: string; submitted_on: string; late: boolean; activities: string }[]
 }
