@@ -1,6 +1,7 @@
 // The democracy index over HTTP: official values with what is missing, an all-or-nothing import,
 // an incident recorded by a kab/kota becoming a proposed evidence item that the province Pokja
-// accepts, moving the provisional index (never labelled official), and the Pokja's exports.
+// accepts, moving the provisional index (never labelled official), meetings held with parties and
+// information requests refused without a valid exemption proposed too, and the Pokja's exports.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,7 @@ const indicator = (p, n) => p.indicators.find((i) => i.number === n);
 before(async () => {
   if (!BUILT) return;
   srv = await startServer();
-  for (const u of ['admin', 'kalsel.admin', 'kalsel.kabid', 'banjarmasin.operator', 'banjarbaru.operator']) as[u] = await srv.login(u);
+  for (const u of ['admin', 'kalsel.admin', 'kalsel.kabid', 'kalsel.kaban', 'banjarmasin.operator', 'banjarbaru.operator']) as[u] = await srv.login(u);
 });
 
 after(() => finish(assert, srv));
@@ -107,6 +108,65 @@ describe('democracy index', { skip: !BUILT && 'the democracy module is not in th
     assert.ok((await as['banjarmasin.operator'].get('/api/v1/democracy/evidence')).json.items.some((e) => e.id === acc.json.id));
   });
 
+  test('a cross-party meeting held is proposed for indicator 9; an internal one is not; neither is seen outside the province', async () => {
+    const kabid = as['kalsel.kabid'];
+    const iso = (ms) => new Date(Date.now() + ms).toISOString();
+    const held = async (type, participantType) => {
+      let r = await kabid.post('/api/v1/meetings', { type, title: `Uji IDI ${type}`, start_at: iso(-10 * 60_000), end_at: iso(3600_000), venue: 'Banjarbaru' });
+      assert.equal(r.status, 201, r.text);
+      const id = r.json.id;
+      r = await kabid.post(`/api/v1/meetings/${id}/participants`, { name: 'Ketua DPW', institution: 'Partai Uji', participant_type: participantType });
+      assert.equal(r.status, 201, r.text);
+      r = await kabid.post(`/api/v1/meetings/${id}/actions`, { action: 'INVITE' }, ifMatch(r.json.version));
+      assert.equal(r.status, 200, r.text);
+      r = await kabid.post(`/api/v1/meetings/${id}/actions`, { action: 'HOLD' }, ifMatch(r.json.version));
+      assert.equal(r.status, 200, r.text);
+      return id;
+    };
+    const parpol = await held('PERTEMUAN_LINTAS_PARPOL', 'PARTY');
+    const rakor = await held('RAKOR', 'PARTY');
+    const items = (await kabid.get('/api/v1/democracy/proposals?status=PENDING')).json.items;
+    const p = items.find((x) => x.source_kind === 'MEETING' && x.source_id === parpol);
+    assert.ok(p, 'the cross-party meeting is proposed');
+    assert.deepEqual([p.indicator_no, p.sign, p.record_link], [9, 1, `/meetings/${parpol}`]);
+    assert.match(p.summary, /Uji IDI PERTEMUAN_LINTAS_PARPOL/);
+    assert.ok(!items.some((x) => x.source_kind === 'MEETING' && x.source_id === rakor), 'a coordination meeting proposes nothing');
+    assert.ok(!(await as['banjarbaru.operator'].get('/api/v1/democracy/proposals')).json.items.some((x) => x.id === p.id),
+      'a kab/kota does not see the province\'s meeting');
+    const acc = await kabid.post(`/api/v1/democracy/proposals/${p.id}/accept`, {}, ifMatch(p.version));
+    assert.equal(acc.status, 201, acc.text);
+    assert.deepEqual([acc.json.indicator_no, acc.json.sign, acc.json.source_kind], [9, 1, 'MEETING']);
+    assert.match(acc.json.source, /pertemuan/);
+  });
+
+  test('an information request refused as exempt whose objection is upheld is proposed against indicator 13, linked to the request', async () => {
+    const anon = srv.anonymous();
+    const sub = await anon.post('/api/v1/public/layanan/requests', { kind: 'INFO_REQUEST', office: '63', applicant_name: 'Siti', applicant_contact: 'siti@example.id',
+      information: 'Daftar penerima hibah ormas 2025', purpose: 'Kajian', delivery_method: 'SOFTCOPY' });
+    assert.equal(sub.status, 201, sub.text);
+    const kabid = as['kalsel.kabid'];
+    const req = (await kabid.get('/api/v1/services/cases?kind=INFO_REQUEST')).json.items.find((i) => i.reg_no === sub.json.reg_no);
+    let c = await kabid.post(`/api/v1/services/cases/${req.id}/steps`, { action: 'ANSWER', response_type: 'REJECTED_EXEMPT',
+      public_note: 'Dikecualikan berdasarkan Pasal 17 UU 14/2008.' }, ifMatch(req.version));
+    assert.equal(c.status, 200, c.text);
+    const propose = async () => (await kabid.get('/api/v1/democracy/proposals?status=PENDING')).json.items
+      .filter((x) => x.source_kind === 'INFO_REQUEST' && x.source_id === req.id);
+    assert.deepEqual(await propose(), [], 'a refusal alone is not yet evidence: the exemption may be valid');
+    const obj = await anon.post('/api/v1/public/layanan/requests', { kind: 'INFO_OBJECTION', office: '63', applicant_name: 'Siti', applicant_contact: 'siti@example.id',
+      request_reg_no: sub.json.reg_no, request_secret: sub.json.secret, grounds: ['A_EXEMPT_REFUSAL'], case_summary: 'Informasi ini terbuka.' });
+    assert.equal(obj.status, 201, obj.text);
+    const oi = (await kabid.get('/api/v1/services/cases?kind=INFO_OBJECTION')).json.items.find((i) => i.reg_no === obj.json.reg_no);
+    c = await as['kalsel.kaban'].post(`/api/v1/services/cases/${oi.id}/steps`, { action: 'DECIDE', decision: 'UPHELD', public_note: 'Informasi wajib diberikan.' },
+      ifMatch(oi.version));
+    assert.equal(c.status, 200, c.text);
+    const got = await propose();
+    assert.deepEqual(got.map((x) => [x.indicator_no, x.sign, x.region_code, x.record_link]), [[13, -1, '63', `/layanan-staf/permohonan/${req.id}`]]);
+    assert.match(got[0].summary, /tanpa pengecualian yang sah/);
+    assert.ok(!(await as['banjarbaru.operator'].get('/api/v1/democracy/proposals')).json.items.some((x) => x.id === got[0].id),
+      'a kab/kota does not see the province office\'s request');
+    assert.equal((await propose()).length, 1, 'looking again proposes it once');
+  });
+
   test('evidence with bad fields is refused field by field in both languages; a stale version is refused', async () => {
     const op = as['banjarmasin.operator'];
     const bad = await op.post('/api/v1/democracy/evidence', { region_code: '63.71.01', event_date: '2999-01-01', indicator_no: 23, sign: 0, description: '', source: '' });
@@ -160,6 +220,15 @@ describe('democracy index', { skip: !BUILT && 'the democracy module is not in th
     const pdf = await as['kalsel.kabid'].get(`/api/v1/democracy/export.pdf?region=63&year=${year}`, { raw: true });
     assert.equal(pdf.status, 200);
     assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+    // An official document: in the register with a number and a code that the public page verifies.
+    const code = pdf.headers.get('x-document-code');
+    assert.ok(code, 'the PDF went through the document register');
+    const v = await srv.anonymous().get(`/api/v1/verify/${code}`);
+    assert.equal(v.status, 200, v.text);
+    assert.match(v.json.number, /^(\S+\/)?\d{4}\/\S+\/\d{4}$/, 'an office number: [classification/]running number/office/year');
+    assert.match(v.json.title, /IDI sementara Kalimantan Selatan/);
+    const again = await as['kalsel.kabid'].get(`/api/v1/democracy/export.pdf?region=63&year=${year}`, { raw: true });
+    assert.equal(again.headers.get('x-document-code'), code, 'the same record gives the same document');
     const x = await as['kalsel.kabid'].get(`/api/v1/democracy/export.xlsx?region=63&year=${year}`, { raw: true });
     assert.equal(x.status, 200);
     const text = unzipText(x.bytes);

@@ -3,7 +3,8 @@
 // indicator 3 (freedom of belief), accepts it, and the provisional index of the kab/kota moves —
 // the indicator's score, its negative count, the total and the evidence one click away — always
 // labelled as not the official BPS figure. The official-values screen shows Kalimantan Selatan's
-// 2023 value, the provinces still missing, and the trend chart. axe runs on every screen.
+// 2023 value, the provinces still missing, the trend chart, and the old method's indicators with
+// the unconfirmed names said to be so. axe runs on every screen.
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { launch, closeBrowser, newPage, login, shot, axe } from './lib.mjs'
@@ -37,6 +38,13 @@ describe('democracy index: incident -> proposed evidence -> provisional index', 
     assert.match(await page.locator('[data-testid="idi-coverage"] tr[data-region="19"]').innerText(), /Belum ada nilai resmi/)
     assert.match(await page.locator('[data-testid="idi-missing-note"]').innerText(), /tidak diisi dengan perkiraan/)
     await page.locator('[data-testid="idi-line-chart"] canvas').first().waitFor()
+    // The old method's indicators: a name no source confirms is said to be unconfirmed, not guessed.
+    await page.locator('[data-testid="idi-method"]').selectOption('OLD_2009')
+    const old = page.locator('[data-testid="idi-indicator-list"] tbody tr')
+    await old.nth(27).waitFor()
+    assert.match(await old.nth(0).innerText(), /Ancaman\/penggunaan kekerasan oleh aparat pemerintah/)
+    assert.match(await old.nth(4).innerText(), /nama indikator belum dikonfirmasi/)
+    assert.match(await page.locator('[data-testid="idi-unconfirmed-note"]').innerText(), /21 dari 28 nama indikator/)
     await axe(page, 'idi-official')
     await shot(page, 'idi-official')
     await done(page)
@@ -115,7 +123,7 @@ describe('democracy index: incident -> proposed evidence -> provisional index', 
     await page.waitForURL(/\/idi\/aturan$/)
     const rows = page.locator('[data-testid="idi-rules"] tbody tr')
     await rows.first().waitFor()
-    assert.equal(await rows.count(), 12)
+    assert.equal(await rows.count(), 15)
     assert.match(await rows.first().innerText(), /Insiden konflik[\s\S]*3 — Kebebasan berkeyakinan[\s\S]*Negatif[\s\S]*Aktif/)
     await axe(page, 'idi-rules')
     await done(page)

@@ -137,7 +137,7 @@ TEST(DemocracyRules, ProvisionalIndicator) {
 
 TEST(DemocracyRules, ProposalsFromRecords) {
   auto rules = shipped_rules();
-  ASSERT_EQ(rules.size(), 12u);
+  ASSERT_EQ(rules.size(), 15u);
   for (auto& r : rules) EXPECT_TRUE(validate_rule(r).empty()) << r.id;
   auto cases = load_cases("idi_proposals.tsv");
   ASSERT_GE(cases.size(), 12u);

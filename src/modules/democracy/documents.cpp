@@ -5,6 +5,7 @@
 #include "auth/roles.h"
 #include "modules/democracy/rules.h"
 #include "modules/democracy/store.h"
+#include "modules/org/public.h"
 #include "report/pdf.h"
 #include "report/xlsx.h"
 
@@ -41,11 +42,22 @@ const char* kLabel = "INDEKS SEMENTARA - BUKAN ANGKA RESMI BPS";
 
 }  // namespace
 
-Result<std::string> pokja_pdf(db::Conn& c, const auth::Scope& s, const std::string& region, int year) {
+documents::DocumentRef pokja_document(db::Conn& c, const std::string& region, int year) {
+  std::string name = c.query_str("SELECT name FROM regions WHERE code = ?", {region}).value_or(region);
+  return documents::DocumentRef{"IDI_POKJA_REPORT", "democracy_region_year", fmt::format("{}/{}", region, year), region,
+                                fmt::format("IDI sementara {} {} (rapat Pokja IDI)", name, year), false, ""};
+}
+
+Result<std::string> pokja_pdf(db::Conn& c, const auth::Scope& s, const std::string& region, int year, const documents::Stamp& stamp) {
   PANTAU_TRY(Provisional d, provisional(c, s, region, year));
   const std::string& name = d.region_name;
-  report::PdfDocument doc({fmt::format("Indeks Demokrasi Indonesia sementara {} {}", name, year), "Pokja IDI", "IDI", std::nullopt});
-  doc.title(fmt::format("INDEKS DEMOKRASI INDONESIA (IDI) {} TAHUN {}", name, year), kLabel);
+  auto office = org::kesbangpol_office(c, region);
+  report::PdfDocument doc({fmt::format("Indeks Demokrasi Indonesia sementara {} {}", name, year), office ? office->name : "Pokja IDI", "IDI",
+                           stamp.issued_at});
+  if (stamp.draft) doc.watermark("DRAF");
+  if (office) doc.letterhead(office->letterhead());
+  doc.title(fmt::format("INDEKS DEMOKRASI INDONESIA (IDI) {} TAHUN {}", name, year),
+            fmt::format("{}\nNomor: {}", kLabel, stamp.number.empty() ? "........................" : stamp.number));
   doc.paragraph(kProvisionalLabel.id);
   doc.key_values({{"Set bobot", fmt::format("{} ({}; ditetapkan {})", d.weights.name, d.weights.source, d.weights.decided_on)},
                   {"IDI sementara", fmt::format("{} ({})", num(d.total), d.category)},
@@ -69,6 +81,7 @@ Result<std::string> pokja_pdf(db::Conn& c, const auth::Scope& s, const std::stri
   report::Table a{{"Tanggal", "Wilayah", "Ind.", "+/-", "Uraian", "Sumber"}, {}, {0.12, 0.16, 0.06, 0.05, 0.37, 0.24}, {}, {}};
   for (auto& l : lines) a.rows.push_back({l.date, l.region, std::to_string(l.indicator), l.sign, l.description, l.source});
   doc.table(a);
+  documents::stamp_block(doc, stamp);
   return doc.finish();
 }
 

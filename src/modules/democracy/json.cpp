@@ -16,6 +16,8 @@ std::string record_link(std::string_view kind, int64_t id) {
   if (kind == "INCIDENT") return fmt::format("/conflict/incidents/{}", id);
   if (kind == "MONITORING_EVENT") return fmt::format("/monitoring/events/{}", id);
   if (kind == "LPJ_SHARE") return fmt::format("/party-aid/lpj/{}", id);
+  if (kind == "MEETING") return fmt::format("/meetings/{}", id);
+  if (kind == "INFO_REQUEST") return fmt::format("/layanan-staf/permohonan/{}", id);
   return "";
 }
 

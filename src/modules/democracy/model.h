@@ -90,8 +90,9 @@ inline const std::vector<std::string_view> kSourceKinds = {"INCIDENT", "MONITORI
 // A record as the proposal rules see it.
 struct SourceRecord {
   std::string kind;   // one of kSourceKinds
-  std::string code;   // incident type, event category, meeting kind
-  double value = 0;   // LPJ_SHARE: percent for political education; INFO_REQUEST: working days late
+  std::string code;   // incident type, event category, meeting type, INFO_REQUEST: LATE | REFUSED
+  double value = 0;   // LPJ_SHARE: percent for political education; MEETING: participants from parties
+                      // or ormas; INFO_REQUEST LATE: working days past the limit
 };
 
 struct Proposal {

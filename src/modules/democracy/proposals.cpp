@@ -8,8 +8,10 @@
 #include "modules/conflict/public.h"
 #include "modules/democracy/internal.h"
 #include "modules/democracy/store.h"
+#include "modules/meetings/public.h"
 #include "modules/monitoring/public.h"
 #include "modules/party_aid/public.h"
+#include "modules/services/public.h"
 
 namespace pantau::democracy {
 
@@ -76,6 +78,8 @@ Status update_proposal_rule(db::Conn& c, const auth::Scope& s, int64_t id, int64
 }
 
 namespace {
+constexpr int64_t kScanMarginSeconds = 300;
+
 int64_t store_proposals(db::Conn& c, const std::vector<ProposalRule>& rules, const SourceRecord& rec, int64_t source_id,
                         const std::string& region, int classification, const std::string& date, const std::string& summary) {
   int64_t n = 0;
@@ -98,6 +102,32 @@ int64_t scan_proposals(db::Conn& c) {
     c.exec("INSERT INTO democracy_scan_state (source_kind, last_id) VALUES (?, ?) ON CONFLICT (source_kind) DO UPDATE SET last_id = excluded.last_id",
            {std::string(kind), last});
   };
+  // Meetings and information requests reach their state (held; answered, objection decided)
+  // after they are created, so they are read by the time of their last change: everything changed
+  // since a margin before the previous scan began (a write that began before that scan may commit
+  // after it). The watermark is that time in epoch seconds. They are read first so that, within one
+  // scan, the id-ordered kinds below (where the record a user has just entered is the newest) get
+  // the newest proposals, at the top of the list.
+  const auto began = system_time().now();
+  auto since = [&](const char* kind) {
+    int64_t last = watermark(kind);
+    return last == 0 ? std::string() : format_iso(TimePoint(std::chrono::seconds(last - kScanMarginSeconds)));
+  };
+  const int64_t began_s = std::chrono::duration_cast<std::chrono::seconds>(began.time_since_epoch()).count();
+  for (auto& m : meetings::held_meetings_since(c, since("MEETING"))) {
+    created += store_proposals(c, rules, {"MEETING", m.type, static_cast<double>(m.party_or_ormas)}, m.id, district(m.region_code),
+                               m.classification, m.held_on, m.title.substr(0, 300));
+  }
+  save("MEETING", began_s);
+  for (auto& f : services::information_findings_since(c, since("INFO_REQUEST"))) {
+    std::string summary = f.kind == "LATE"
+                              ? fmt::format("Permohonan informasi {} dijawab {} hari kerja melewati batas: {}", f.reg_no, f.days_late, f.subject)
+                              : fmt::format("Permohonan informasi {} ditolak tanpa pengecualian yang sah (keberatan dikabulkan): {}", f.reg_no,
+                                            f.subject);
+    created += store_proposals(c, rules, {"INFO_REQUEST", f.kind, static_cast<double>(f.days_late)}, f.request_id,
+                               district(f.region_code), 0, f.on, summary.substr(0, 400));
+  }
+  save("INFO_REQUEST", began_s);
   constexpr int kBatch = 5000;
   for (int64_t last = watermark("INCIDENT");;) {
     auto batch = conflict::incidents_after(c, last, kBatch);
@@ -200,7 +230,8 @@ Result<int64_t> accept_proposal(db::Conn& c, const auth::Scope& s, int64_t id, i
   in.event_date = edit.event_date.empty() ? p->date : edit.event_date;
   in.description = edit.description.empty() ? p->summary : edit.description;
   static const std::map<std::string, std::string> kinds = {{"INCIDENT", "insiden konflik"}, {"MONITORING_EVENT", "peristiwa politik"},
-                                                           {"LPJ_SHARE", "LPJ bantuan keuangan partai politik"}};
+                                                           {"LPJ_SHARE", "LPJ bantuan keuangan partai politik"}, {"MEETING", "pertemuan"},
+                                                           {"INFO_REQUEST", "permohonan informasi publik"}};
   in.source = edit.source.empty() ? fmt::format("Pantau: {} #{}", kinds.count(p->kind) ? kinds.at(p->kind) : p->kind, p->source_id) : edit.source;
   in.handled_by = edit.handled_by;
   in.indicator_no = edit.indicator_no ? edit.indicator_no : p->indicator;

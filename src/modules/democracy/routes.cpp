@@ -2,6 +2,7 @@
 // evidence log, proposals from Pantau's own records, the provisional index and back-testing.
 #include <fmt/format.h>
 
+#include <atomic>
 #include <chrono>
 
 #include "auth/roles.h"
@@ -25,13 +26,20 @@ using http::path_id;
 
 namespace {
 
-// The official-value answers (trend, choropleth, coverage) are national reference data, the same
-// for every user, read on every chart redraw: kept while nothing was written, at most 30 s.
+// The official-value answers (trend, choropleth, coverage, values, indicators) are national
+// reference data, the same for every user, read on every chart redraw. They change only when a
+// national administrator imports values, so they are kept until this process commits an import
+// (reference_version) and at most 30 s (an import by another server instance or by `pantau seed`).
+// Keying them on the database's generation instead would throw them away on every write of any
+// module (an evidence item, a session's sliding expiry), which under real use is most requests.
 // `fn(conn)` returns a record (or a vector of them, answered as {"items": [...]}).
+std::atomic<uint64_t> reference_version{0};
+
 template <class Fn>
 Response cached(Ctx& ctx, std::string_view what, Fn fn) {
   static http::AnswerCache cache(256, std::chrono::seconds(30));
-  const uint64_t generation = ctx.db().generation();
+  // Answers read from a replica are kept apart from the primary's (see Database::generation).
+  const uint64_t generation = reference_version.load(std::memory_order_acquire) + (ctx.db().generation() & (uint64_t{1} << 62));
   std::string key = std::string(what) + '\n' + ctx.req.query_string;
   if (auto hit = cache.get(key, generation)) return Response::json(200, *hit);
   Response r = http::read(ctx, [&](db::Conn& c) -> Response {
@@ -236,6 +244,12 @@ Response create_weights(Ctx& ctx) {
 // 422 with the per-row report.
 Response import_route(Ctx& ctx) {
   PANTAU_TRY(CsvTable table, looks_like_xlsx(ctx.req.body) ? parse_xlsx(ctx.req.body, 20000) : parse_csv(ctx.req.body, 20000));
+  // Bumped before and after: an answer read while the import commits is kept under the version in
+  // between, which the second bump retires.
+  reference_version.fetch_add(1, std::memory_order_acq_rel);
+  struct Bump {
+    ~Bump() { reference_version.fetch_add(1, std::memory_order_acq_rel); }
+  } bump_after;
   return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(ImportReport rep, import_values(c, ctx.scope(), table, sha256_hex(ctx.req.body)));
     if (rep.refused.empty()) return Response::json(201, to_json(rep));
@@ -271,11 +285,21 @@ Response export_route(Ctx& ctx, bool pdf) {
   std::string r = given.empty() ? ctx.scope().region_code : given;
   if (r.size() != 2 && r.size() != 5)
     return Error::invalid_field("region", "required", "Pilih provinsi atau kabupaten/kota.", "Choose a province or a kab/kota.");
-  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(std::string body, pdf ? pokja_pdf(c, ctx.scope(), r, year) : pokja_xlsx(c, ctx.scope(), r, year));
-    return http::attachment(std::move(body), pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            fmt::format("idi-sementara-{}-{}.{}", r, year, pdf ? "pdf" : "xlsx"));
-  });
+  if (!pdf)
+    return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+      PANTAU_TRY(std::string body, pokja_xlsx(c, ctx.scope(), r, year));
+      return http::attachment(std::move(body), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              fmt::format("idi-sementara-{}-{}.xlsx", r, year));
+    });
+  // The PDF is an official document: numbered and QR-verifiable through the document register.
+  auto ref = ctx.db().read_value<documents::DocumentRef>([&](db::Conn& c) -> Result<documents::DocumentRef> { return pokja_document(c, r, year); });
+  if (!ref.ok()) return ref.error();
+  auto issued = documents::issue(ctx.db(), ctx.scope(), *ref, documents::public_base(ctx.svc.cfg),
+                                 [&](db::Conn& c, const documents::Stamp& st) { return pokja_pdf(c, ctx.scope(), r, year, st); });
+  if (!issued.ok()) return issued.error();
+  Response out = http::attachment(std::move(issued->pdf), "application/pdf", fmt::format("idi-sementara-{}-{}.pdf", r, year));
+  out.header("X-Document-Code", issued->entry.code);
+  return out;
 }
 
 Response plan_route(Ctx& ctx) {

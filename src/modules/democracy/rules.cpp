@@ -130,12 +130,18 @@ std::vector<Proposal> propose(const std::vector<ProposalRule>& rules, const Sour
   for (const auto& rule : rules) {
     if (!rule.active || rule.source_kind != r.kind) continue;
     int sign = rule.sign;
-    if (r.kind == "INCIDENT" || r.kind == "MONITORING_EVENT" || r.kind == "MEETING") {
+    if (r.kind == "INCIDENT" || r.kind == "MONITORING_EVENT") {
       if (!starts_with_code(r.code, rule.match)) continue;
+    } else if (r.kind == "MEETING") {
+      // The meeting type, and at least `threshold` participants from parties or ormas.
+      if (!starts_with_code(r.code, rule.match) || r.value < rule.threshold) continue;
     } else if (r.kind == "LPJ_SHARE") {
       sign = r.value >= rule.threshold ? +1 : -1;
     } else if (r.kind == "INFO_REQUEST") {
-      if (!(r.value > rule.threshold)) continue;
+      // LATE: more than `threshold` working days past the limit; REFUSED: refused without a
+      // valid exemption.
+      if (!starts_with_code(r.code, rule.match)) continue;
+      if (r.code == "LATE" && !(r.value > rule.threshold)) continue;
       sign = -1;
     } else {
       continue;

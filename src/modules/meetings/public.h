@@ -82,4 +82,25 @@ std::vector<LinkedRef> linked_to(db::Conn& c, const auth::Scope& s, const std::s
 // item); returns how many.
 int notify_overdue(db::Conn& c, Date today);
 
+// Meetings that took place (HELD, MINUTED or CLOSED) changed at or after `updated_since` (an ISO
+// time), with how many participants came from parties or ormas: what the democracy index
+// proposes as evidence of public participation. No scope: the caller keeps each meeting's
+// region and classification and shows it only to those who may see the meeting.
+struct HeldMeeting {
+  int64_t id = 0;
+  std::string type, title, region_code, held_on;
+  int classification = 0;
+  int64_t party_or_ormas = 0;
+};
+inline std::vector<HeldMeeting> held_meetings_since(db::Conn& c, const std::string& updated_since) {
+  std::vector<HeldMeeting> out;
+  c.query("SELECT m.id, m.type, m.title, m.region_code, m.start_at, m.classification, "
+          "(SELECT COUNT(*) FROM meeting_participants p WHERE p.meeting_id = m.id AND p.participant_type IN ('PARTY', 'ORMAS')) "
+          "FROM meetings m WHERE m.status IN ('HELD', 'MINUTED', 'CLOSED') AND m.updated_at >= ? ORDER BY m.id",
+          {updated_since}, [&](const db::Row& r) {
+            out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4).substr(0, 10), static_cast<int>(r.i64(5)), r.i64(6)});
+          });
+  return out;
+}
+
 }  // namespace pantau::meetings

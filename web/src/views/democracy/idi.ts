@@ -29,6 +29,7 @@ export interface Coverage {
   found: number
   missing: number
 }
+export interface IndicatorInfo { method: 'NEW_2021' | 'OLD_2009'; number: number; aspect: string; variable: string; name_id: string; name_en: string; confirmed: boolean }
 export interface TrendPoint { year: number; method: string; total: number | null; kebebasan: number | null; kesetaraan: number | null; kapasitas: number | null }
 export interface Choropleth { year: number; aspect: string; items: { code: string; name: string; value: number | null; category?: Category; rank?: number; missing: boolean }[] }
 
