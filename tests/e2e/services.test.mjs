@@ -74,10 +74,10 @@ describe('a research permit from the phone to the letter', () => {
       if (d === 'PROPOSAL') {
         await page.locator(`[data-testid="doc-${d}"] input`).fill('Lampirkan jadwal penelitian.')
         await page.locator(`[data-testid="revise-${d}"]`).click()
-        await page.locator(`[data-testid="doc-${d}"]`, { hasText: 'Perlu diperbaiki' }).waitFor()
+        await page.locator(`[data-testid="verdict-${d}"]`, { hasText: 'Perlu diperbaiki' }).waitFor()
       } else {
         await page.locator(`[data-testid="ok-${d}"]`).click()
-        await page.locator(`[data-testid="doc-${d}"]`, { hasText: 'Sesuai' }).waitFor()
+        await page.locator(`[data-testid="verdict-${d}"]`, { hasText: 'Sesuai' }).waitFor()
       }
     }
     await page.fill('#pn', 'Proposal perlu dilengkapi jadwal.')
@@ -112,7 +112,7 @@ describe('a research permit from the phone to the letter', () => {
     await page.goto('/layanan-staf/antrean')
     await page.locator('[data-testid="queue"] a', { hasText: cred.reg_no }).click()
     await page.locator('[data-testid="ok-PROPOSAL"]').click()
-    await page.locator('[data-testid="doc-PROPOSAL"]', { hasText: 'Sesuai' }).waitFor()
+    await page.locator('[data-testid="verdict-PROPOSAL"]', { hasText: 'Sesuai' }).waitFor()
     await page.locator('[data-testid="step-DOCUMENTS_OK"]').click()
     await page.locator('[data-testid="case-status"]', { hasText: 'Kajian dampak' }).waitFor()
     await page.context().close()
@@ -187,6 +187,7 @@ describe('the service desk of Banjarmasin from the staff screens', () => {
     const regNo = (await page.locator('[data-testid="counter-reg-no"]').innerText()).trim()
     assert.match((await page.locator('[data-testid="counter-secret"]').innerText()).trim(), /^\S{12}$/)
     await fits(page, 'the counter entry')
+    await shot(page, 'services-counter-390')
     await page.locator('[data-testid="counter-open"]').click()
     await page.locator('[data-testid="case-status"]', { hasText: 'Diterima' }).waitFor()
     assert.match(await page.locator('.card').first().innerText(), /Telepon/)
@@ -222,6 +223,8 @@ describe('the service desk of Banjarmasin from the staff screens', () => {
     assert.match(dispute, /1 Desember 2026/)
     assert.doesNotMatch(dispute, /KABKOTA|MEDIATION|REGISTERED/)
     await fits(page, 'the objection')
+    await axe(page, 'services-objection')
+    await shot(page, 'services-objection-390')
     await done(page)
   })
 
@@ -252,6 +255,8 @@ describe('the service desk of Banjarmasin from the staff screens', () => {
     await page.reload()
     assert.match(await page.locator('[data-testid="std-in-force"]').innerText(), /versi 2, mulai 4 Januari 2027/)
     await fits(page, 'the standards')
+    await axe(page, 'services-standards')
+    await shot(page, 'services-standards-390')
 
     page.on('dialog', (d) => d.accept())
     await page.goto('/layanan-staf/informasi-publik')
@@ -271,7 +276,10 @@ describe('the service desk of Banjarmasin from the staff screens', () => {
     await page.locator('[data-testid="dip-save"]').click()
     const moved = page.locator('[data-testid="dip-BERKALA"] li', { hasText: 'Ringkasan kerawanan konflik sosial' })
     await moved.waitFor()
+    assert.doesNotMatch(await moved.innerText(), /Pasal 17/, 'information no longer exempt keeps no exemption basis')
     await fits(page, 'the information list')
+    await axe(page, 'services-information')
+    await shot(page, 'services-information-390')
     await moved.getByRole('button', { name: 'Hapus dari daftar' }).click()
     await page.locator('[data-testid="dip-notice"]', { hasText: 'dihapus' }).waitFor()
     assert.ok(!(await portal(page)).information_list.some((i) => /kerawanan konflik sosial/.test(i.title)), 'the portal no longer lists it')
