@@ -1825,6 +1825,12 @@ const MATRIX = [
       const s = (await as.admin.get('/api/v1/services/catalogue')).json.items.find((x) => x.region_code === '63.71');
       assert.equal((await as['banjarbaru.kabid'].post(`/api/v1/services/catalogue/${s.id}/standards`, { effective_from: '2027-01-01', components: {} })).status, 404);
     } },
+  { method: 'POST', path: '/api/v1/services/catalogue/{id}/standards/{version_no}/publish', permission: 'record.review', allowed: [404], module: 'services',
+    probe: '/api/v1/services/catalogue/999999/standards/1/publish',
+    scope: async () => {
+      const s = (await as.admin.get('/api/v1/services/catalogue')).json.items.find((x) => x.region_code === '63.71');
+      assert.equal((await as['banjarbaru.kabid'].post(`/api/v1/services/catalogue/${s.id}/standards/1/publish`)).status, 404);
+    } },
   { method: 'GET', path: '/api/v1/services/information', permission: 'record.read', allowed: [200], module: 'services',
     scope: async () => {
       for (const [u, c] of Object.entries(as))
@@ -1837,6 +1843,12 @@ const MATRIX = [
       const seen = (await as['banjarmasin.operator'].get('/api/v1/services/information')).json.items;
       assert.ok(!seen.some((i) => i.title === 'Uji matriks DIP'), 'Banjarmasin does not see Banjarbaru\'s list');
       assert.equal((await as['banjarmasin.operator'].del(`/api/v1/services/information/${r.json.id}`)).status, 404);
+    } },
+  { method: 'PATCH', path: '/api/v1/services/information/{id}', permission: 'record.write', allowed: [404, 428], module: 'services',
+    probe: '/api/v1/services/information/999999',
+    scope: async () => {
+      const i = (await as.admin.get('/api/v1/services/information')).json.items.find((x) => x.region_code === '63.71');
+      assert.equal((await as['banjarbaru.operator'].patch(`/api/v1/services/information/${i.id}`, { class: 'BERKALA', title: 'x' }, { headers: { 'If-Match': `"${i.version}"` } })).status, 404);
     } },
   { method: 'DELETE', path: '/api/v1/services/information/{id}', permission: 'record.write', allowed: [404], module: 'services',
     probe: '/api/v1/services/information/999999',

@@ -309,6 +309,10 @@ describe('PPID, objection and dispute', () => {
       dv += 1;
     }
     assertProblem(assert, await kabid.patch(`${API}/disputes/${d.json.id}`, { stage: 'MEDIATION' }, ifMatch(dv)), 409, 'services.dispute_step');
+    // The day each stage was reached stays in the objection's history.
+    const hist = (await kabid.get(`${API}/cases/${oi.id}`)).json;
+    assert.deepEqual(hist.history.filter((h) => h.action.startsWith('DISPUTE')).map((h) => h.action), ['DISPUTE', 'DISPUTE_MEDIATION', 'DISPUTE_DECIDED']);
+    assert.equal(hist.dispute.stage, 'DECIDED');
     const rep = await kabid.get(`${API}/ppid-report?year=${new Date().getUTCFullYear()}`);
     assert.equal(rep.status, 200);
     assert.ok(rep.json.by_response_type.REJECTED_EXEMPT >= 1);
@@ -331,6 +335,7 @@ describe('complaints, queue, recap and SKM', () => {
     // Another office cannot enter for Banjarmasin.
     assert.equal((await as['banjarbaru.operator'].post(`${API}/cases`, { kind: 'COMPLAINT', office: '63.71', applicant_name: 'X', subject: 's', body: 'b' })).status, 403);
     const item = (await op.get(`${API}/cases?kind=COMPLAINT`)).json.items.find((i) => i.reg_no === sub.json.reg_no);
+    assert.equal(sub.json.id, item.id, 'the counter answer names the request for the staff screen');
     let c = await op.get(`${API}/cases/${item.id}`);
     assert.equal(c.json.lapor_ref, '4182736');
     assert.equal(c.json.acknowledge_clock.limit_working_days, 14);
@@ -386,6 +391,53 @@ describe('complaints, queue, recap and SKM', () => {
       ifMatch(svc.version));
     assert.equal(u.status, 204, u.text);
     assertProblem(assert, await as['kalsel.operator'].post(`${API}/information`, { class: 'DIKECUALIKAN', title: 'Data intelijen' }), 422);
-    assert.equal((await as['kalsel.operator'].post(`${API}/information`, { class: 'BERKALA', title: 'Laporan tahunan PPID' })).status, 201);
+    const added = await as['kalsel.operator'].post(`${API}/information`, { class: 'BERKALA', title: 'Laporan tahunan PPID' });
+    assert.equal(added.status, 201);
+    // An entry is changed with If-Match; an exempt one still needs its basis.
+    const entry = (await as['kalsel.operator'].get(`${API}/information`)).json.items.find((i) => i.id === added.json.id);
+    assertProblem(assert, await as['kalsel.operator'].patch(`${API}/information/${entry.id}`, { class: 'BERKALA', title: 'x' }), 428);
+    const noBasis = assertProblem(assert, await as['kalsel.operator'].patch(`${API}/information/${entry.id}`, { class: 'DIKECUALIKAN', title: 'Laporan tahunan PPID' },
+      ifMatch(entry.version)), 422);
+    assert.deepEqual(noBasis.errors.map((e) => e.field), ['exemption_basis']);
+    const ch = await as['kalsel.operator'].patch(`${API}/information/${entry.id}`, { class: 'SETIAP_SAAT', title: 'Laporan tahunan PPID 2026', summary: 'Rekap layanan informasi' },
+      ifMatch(entry.version));
+    assert.equal(ch.status, 204, ch.text);
+    assertProblem(assert, await as['kalsel.operator'].patch(`${API}/information/${entry.id}`, { class: 'BERKALA', title: 'Basi' }, ifMatch(entry.version)), 412);
+    const shown = (await anon.get(`${PUB}/offices/63`)).json.information_list.find((i) => i.title === 'Laporan tahunan PPID 2026');
+    assert.equal(shown.class, 'SETIAP_SAAT');
+    assert.equal((await as['banjarmasin.operator'].patch(`${API}/information/${entry.id}`, { class: 'BERKALA', title: 'x' }, ifMatch(entry.version + 1))).status, 404);
+  });
+
+  test('a draft standard stays off the portal until it is published; If-Match guards a new version', async () => {
+    const svc = (await as['kalsel.kabid'].get(`${API}/catalogue`)).json.items.find((s) => s.region_code === '63' && s.kind === 'INFO_REQUEST');
+    const before = (await as['kalsel.kabid'].get(`${API}/catalogue/${svc.id}/standards`)).json.items;
+    const latest = before[0].version_no;
+    const comp = Object.fromEntries(Object.entries(before[0].components).map(([k, v]) => [k, v]));
+    comp.cost = 'Gratis; salinan cetak dikenai biaya penggandaan';
+    const stale = await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-02-01', components: comp }, ifMatch(latest + 1));
+    assertProblem(assert, stale, 412);
+    const draft = await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-02-01', components: comp, maklumat: 'Maklumat baru.' },
+      ifMatch(latest));
+    assert.equal(draft.status, 201, draft.text);
+    assert.equal(draft.json.version_no, latest + 1);
+    const portalStd = async () => (await anon.get(`${PUB}/offices/63`)).json.services.find((s) => s.kind === 'INFO_REQUEST').standard;
+    assert.notEqual((await portalStd()).effective_from, '2027-02-01', 'a draft is not on the portal');
+    assert.equal((await as['kalsel.operator'].post(`${API}/catalogue/${svc.id}/standards/${latest + 1}/publish`)).status, 403);
+    assert.equal((await as['banjarmasin.operator'].post(`${API}/catalogue/${svc.id}/standards/${latest + 1}/publish`)).status, 403);
+    assert.equal((await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards/99/publish`)).status, 404);
+    const pub = await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards/${latest + 1}/publish`);
+    assert.equal(pub.status, 200, pub.text);
+    assert.equal(pub.json.items[0].published, true);
+    const now = await portalStd();
+    assert.equal(now.effective_from, '2027-02-01');
+    assert.equal(now.maklumat, 'Maklumat baru.');
+    assert.match(now.components.find((c) => c.key === 'cost').text, /penggandaan/);
+    // An older draft cannot replace the version in force.
+    const older = await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-03-01', components: comp }, ifMatch(latest + 1));
+    assert.equal(older.status, 201);
+    const newer = await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-04-01', components: comp, published: true },
+      ifMatch(latest + 2));
+    assert.equal(newer.status, 201, newer.text);
+    assertProblem(assert, await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards/${latest + 2}/publish`), 409, 'services.standard_superseded');
   });
 });

@@ -124,16 +124,35 @@ std::optional<std::vector<Standard>> standards(db::Conn& c, const auth::Scope& s
 }
 
 Result<int64_t> add_standard(db::Conn& c, const auth::Scope& s, int64_t service_id, const std::string& effective_from,
-                             const std::string& components_json, const std::string& maklumat, bool publish) {
+                             const std::string& components_json, const std::string& maklumat, bool publish,
+                             std::optional<int64_t> expected_latest) {
   auto region = c.query_str("SELECT region_code FROM svc_services WHERE id = ?", {service_id});
   if (!region || !s.covers(*region)) return Error::not_found("Layanan tidak ditemukan.", "The service was not found.");
   int64_t next = c.query_i64("SELECT COALESCE(MAX(version_no), 0) + 1 FROM svc_standards WHERE service_id = ?", {service_id}).value_or(1);
+  if (expected_latest && *expected_latest != next - 1) return Error::stale_version();
   int64_t id = c.insert("INSERT INTO svc_standards (service_id, version_no, effective_from, components, maklumat, published, created_by, created_at) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         {service_id, next, effective_from, components_json, maklumat, int64_t{publish}, s.user_id, now_iso()});
   audit::append(c, s, {"create", "svc_standard", std::to_string(id), *region, 0, std::nullopt,
                        snapshot({{"service_id", std::to_string(service_id)}, {"version_no", std::to_string(next)}, {"published", publish ? "1" : "0"}})});
   return next;
+}
+
+Status publish_standard(db::Conn& c, const auth::Scope& s, int64_t service_id, int64_t version_no) {
+  auto region = c.query_str("SELECT region_code FROM svc_services WHERE id = ?", {service_id});
+  if (!region || !s.covers(*region)) return Error::not_found("Layanan tidak ditemukan.", "The service was not found.");
+  std::optional<std::pair<int64_t, bool>> row;
+  c.query("SELECT id, published FROM svc_standards WHERE service_id = ? AND version_no = ?", {service_id, version_no},
+          [&](const db::Row& r) { row = std::make_pair(r.i64(0), r.i64(1) != 0); });
+  if (!row) return Error::not_found("Versi standar pelayanan tidak ditemukan.", "The version of the service standard was not found.");
+  if (row->second) return {};
+  if (c.query_i64("SELECT 1 FROM svc_standards WHERE service_id = ? AND published = 1 AND version_no > ?", {service_id, version_no}))
+    return Error::conflict("services.standard_superseded", "Versi yang lebih baru sudah terbit; versi ini tidak dapat diterbitkan lagi.",
+                           "A newer version is already published; this version can no longer be published.");
+  c.exec("UPDATE svc_standards SET published = 1 WHERE id = ?", {row->first});
+  audit::append(c, s, {"publish", "svc_standard", std::to_string(row->first), *region, 0, std::nullopt,
+                       snapshot({{"service_id", std::to_string(service_id)}, {"version_no", std::to_string(version_no)}, {"published", "1"}})});
+  return {};
 }
 
 }  // namespace pantau::services

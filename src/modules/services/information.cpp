@@ -34,6 +34,18 @@ Result<int64_t> add_info_item(db::Conn& c, const auth::Scope& s, const InfoItem&
   return id;
 }
 
+Result<int64_t> update_info_item(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const InfoItem& it) {
+  auto region = c.query_str("SELECT region_code FROM svc_info_list WHERE id = ?", {id});
+  if (!region || !s.covers(*region)) return Error::not_found();
+  if (c.exec("UPDATE svc_info_list SET info_class = ?, title = ?, summary = ?, responsible = ?, form = ?, retention = ?, exemption_basis = ?, "
+             "version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+             {it.info_class, it.title, it.summary, it.responsible, it.form, it.retention, it.exemption_basis, now_iso(), id, version}) == 0)
+    return Error::stale_version();
+  audit::append(c, s, {"update", "svc_info_item", std::to_string(id), *region, 0, std::nullopt,
+                       snapshot({{"class", it.info_class}, {"title", it.title}})});
+  return version + 1;
+}
+
 Status delete_info_item(db::Conn& c, const auth::Scope& s, int64_t id) {
   auto region = c.query_str("SELECT region_code FROM svc_info_list WHERE id = ?", {id});
   if (!region || !s.covers(*region)) return Error::not_found();
@@ -57,7 +69,7 @@ Result<int64_t> file_dispute(db::Conn& c, const auth::Scope& s, int64_t case_id,
     return Error::conflict("services.dispute_exists", "Sengketa untuk keberatan ini sudah dicatat.", "A dispute is already recorded for this objection.");
   int64_t id = c.insert("INSERT INTO svc_disputes (case_id, filed_on, ki_level, ki_case_no, stage, updated_at) VALUES (?, ?, ?, ?, 'REGISTERED', ?)",
                         {case_id, filed_on, ki_level, ki_case_no, now_iso()});
-  add_event(c, case_id, s.user_id, "DISPUTE", k->status, k->status, "Sengketa informasi di Komisi Informasi " + ki_level, "");
+  add_event(c, case_id, s.user_id, "DISPUTE", k->status, k->status, ki_case_no, "");
   audit::append(c, s, {"create", "svc_dispute", std::to_string(id), k->region_code, 0, std::nullopt,
                        snapshot({{"ki_level", ki_level}, {"ki_case_no", ki_case_no}})});
   return id;
@@ -80,6 +92,8 @@ Result<int64_t> advance_dispute(db::Conn& c, const auth::Scope& s, int64_t dispu
                            "This dispute stage cannot follow the current one.");
   c.exec("UPDATE svc_disputes SET stage = ?, decision = ?, decided_on = ?, version = version + 1, updated_at = ? WHERE id = ?",
          {stage, decision, decided_on.empty() ? db::Value() : db::Value(decided_on), now_iso(), dispute_id});
+  // The day each stage was reached stays in the request's history (action DISPUTE_<stage>).
+  add_event(c, k->id, s.user_id, "DISPUTE_" + stage, k->status, k->status, decision, "");
   audit::append(c, s, {"update", "svc_dispute", std::to_string(dispute_id), k->region_code, 0, std::nullopt,
                        snapshot({{"stage", stage}, {"decision", decision}})});
   return version + 1;

@@ -41,9 +41,14 @@ Response queue_route(Ctx& ctx) {
   return http::read_items(ctx, [&](db::Conn& c) { return queue(c, ctx.scope(), f); });
 }
 
+// A request entered by staff on behalf of the public: the answer also carries the record's id
+// (for the staff screen's link), which the portal's answer never does.
 Response counter_submit(Ctx& ctx) {
   PANTAU_TRY(CaseInput in, case_input(ctx.req.body, true));
-  return http::create(ctx, [&](db::Conn& c) { return submit_case(c, in, &ctx.scope()); });
+  return http::create(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_TRY(Submitted s, submit_case(c, in, &ctx.scope()));
+    return Response::json(201, json::with_member(to_json(s), "id", std::to_string(s.id)));
+  });
 }
 
 // A request as the staff see it (404 when absent or outside the scope). On a GET it is answered
@@ -263,12 +268,31 @@ Result<StandardInput> standard_input(const http::Request& req) {
   return st;
 }
 
+// A new version of the standard. If-Match, when sent, names the newest version number the
+// editor started from: a version added by someone else meanwhile answers 412.
 Response add_standard_route(Ctx& ctx) {
   PANTAU_TRY(int64_t id, http::path_id(ctx.req));
+  std::optional<int64_t> expected;
+  if (!trim(ctx.req.header("if-match")).empty()) {
+    PANTAU_TRY(int64_t v, http::required_version(ctx.req));
+    expected = v;
+  }
   PANTAU_TRY(StandardInput in, standard_input(ctx.req));
   return http::create(ctx, [&](db::Conn& c) -> Result<Response> {
-    PANTAU_TRY(int64_t v, add_standard(c, ctx.scope(), id, in.effective_from, in.components_json, in.maklumat, in.publish));
-    return Response::json(201, json::object("version_no", v));
+    PANTAU_TRY(int64_t v, add_standard(c, ctx.scope(), id, in.effective_from, in.components_json, in.maklumat, in.publish, expected));
+    return http::with_version(Response::json(201, json::object("version_no", v)), v);
+  });
+}
+
+// Publishes a draft version: answers the versions as GET does.
+Response publish_standard_route(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, http::path_id(ctx.req));
+  PANTAU_TRY(int64_t no, http::path_id(ctx.req, "version_no"));
+  return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
+    PANTAU_CHECK(publish_standard(c, ctx.scope(), id, no));
+    auto versions = standards(c, ctx.scope(), id);
+    if (!versions) return Error::not_found();
+    return Response::json(200, standards_json(*versions));
   });
 }
 
@@ -307,6 +331,12 @@ Result<Response> created_id(Result<int64_t> id) {
 Response add_info_route(Ctx& ctx) {
   PANTAU_TRY(InfoItem it, info_input(ctx.req));
   return http::create(ctx, [&](db::Conn& c) { return created_id(add_info_item(c, ctx.scope(), it)); });
+}
+
+Response update_info_route(Ctx& ctx) {
+  return http::update(ctx, info_input, [&](db::Conn& c, int64_t id, int64_t version, const InfoItem& in) {
+    return new_version(update_info_item(c, ctx.scope(), id, version, in));
+  });
 }
 
 Response delete_info_route(Ctx& ctx) {
@@ -412,8 +442,10 @@ void register_routes(http::App& app) {
   r.patch("/api/v1/services/catalogue/{id}", update_service_route, {false, auth::kRecordReview});
   r.get("/api/v1/services/catalogue/{id}/standards", standards_route, {false, auth::kRecordRead});
   r.post("/api/v1/services/catalogue/{id}/standards", add_standard_route, {false, auth::kRecordReview});
+  r.post("/api/v1/services/catalogue/{id}/standards/{version_no}/publish", publish_standard_route, {false, auth::kRecordReview});
   r.get("/api/v1/services/information", info_list_route, {false, auth::kRecordRead});
   r.post("/api/v1/services/information", add_info_route, {false, auth::kRecordWrite});
+  r.patch("/api/v1/services/information/{id}", update_info_route, {false, auth::kRecordWrite});
   r.del("/api/v1/services/information/{id}", delete_info_route, {false, auth::kRecordWrite});
   r.get("/api/v1/services/recap", recap_route, {false, auth::kRecordRead});
   r.get("/api/v1/services/skm", skm_route, {false, auth::kRecordRead});

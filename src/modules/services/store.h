@@ -119,8 +119,14 @@ Result<int64_t> update_service(db::Conn& c, const auth::Scope& s, int64_t id, in
                                const std::string& basis, bool active);
 // The versions of a service's standard, newest first (nullopt: the service is absent or out of scope).
 std::optional<std::vector<Standard>> standards(db::Conn& c, const auth::Scope& s, int64_t service_id);
+// `expected_latest`: the newest version number the editor started from (If-Match); another
+// version added meanwhile is a stale version (412).
 Result<int64_t> add_standard(db::Conn& c, const auth::Scope& s, int64_t service_id, const std::string& effective_from,
-                             const std::string& components_json, const std::string& maklumat, bool publish);
+                             const std::string& components_json, const std::string& maklumat, bool publish,
+                             std::optional<int64_t> expected_latest = std::nullopt);
+// Publishes a version kept as a draft: from then on the portal shows it (the newest published
+// version is the one in force). A version older than the one published is refused (409).
+Status publish_standard(db::Conn& c, const auth::Scope& s, int64_t service_id, int64_t version_no);
 
 // Daftar Informasi Publik.
 struct InfoItem {
@@ -128,6 +134,8 @@ struct InfoItem {
 };
 std::vector<InfoEntry> info_list(db::Conn& c, const auth::Scope& s);
 Result<int64_t> add_info_item(db::Conn& c, const auth::Scope& s, const InfoItem& it);
+// Changes an entry (If-Match version); returns the new version.
+Result<int64_t> update_info_item(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const InfoItem& it);
 Status delete_info_item(db::Conn& c, const auth::Scope& s, int64_t id);
 
 // Information disputes (after an objection).

@@ -1,7 +1,7 @@
 // Messages of the public service desk in both languages (same keys; tests/i18n.spec.ts checks them).
 export const id = {
   services: {
-    nav: { group: 'Layanan Publik', queue: 'Antrean layanan', recap: 'Rekap waktu layanan', catalogue: 'Standar pelayanan', portal: 'Portal layanan publik' },
+    nav: { group: 'Layanan Publik', queue: 'Antrean layanan', recap: 'Rekap waktu layanan', catalogue: 'Standar pelayanan', portal: 'Portal layanan publik', dip: 'Daftar Informasi Publik', counter: 'Catat dari loket' },
     kind: {
       RESEARCH_PERMIT: 'Surat keterangan penelitian',
       INFO_REQUEST: 'Permohonan informasi publik',
@@ -66,6 +66,38 @@ export const id = {
       survey: 'Survei kepuasan', surveyIntro: 'Beri nilai 1 (tidak baik) sampai 4 (sangat baik) untuk setiap unsur layanan.', surveySend: 'Kirim survei',
       surveyThanks: 'Terima kasih atas penilaian Anda.', sendAction: 'Kirim', sent: 'Terkirim', verifyCode: 'Kode verifikasi surat (QR)',
     },
+    disputeStage: { REGISTERED: 'Terdaftar', MEDIATION: 'Mediasi', ADJUDICATION: 'Ajudikasi nonlitigasi', DECIDED: 'Putusan', APPEALED: 'Diajukan ke pengadilan' },
+    kiLevel: { PUSAT: 'Komisi Informasi Pusat', PROVINSI: 'Komisi Informasi Provinsi', KABKOTA: 'Komisi Informasi Kabupaten/Kota' },
+    std: {
+      title: 'Standar pelayanan', subtitle: 'Standar pelayanan tiap layanan kantor (14 komponen, PermenPANRB 15/2014). Portal hanya menampilkan versi yang sudah terbit.',
+      chooseService: 'Pilih layanan', inForce: 'Berlaku di portal: versi {n}, mulai {date}', noneInForce: 'Belum ada versi yang terbit; portal belum menampilkan standar layanan ini.',
+      versions: 'Versi', versionNo: 'Versi {n}', published: 'Terbit', draft: 'Draf', by: 'oleh {name}', newVersion: 'Ubah standar (versi baru)',
+      startFrom: 'Disusun dari versi {n}. Menyimpan membuat versi baru; versi lama tetap tersimpan.', effectiveFrom: 'Berlaku mulai',
+      maklumat: 'Maklumat Pelayanan', publishNow: 'Terbitkan sekarang (tampil di portal)', saveDraft: 'Simpan sebagai draf', savePublish: 'Simpan dan terbitkan',
+      publish: 'Terbitkan versi ini', shownOnPortal: 'tampil di portal', internal: 'internal', portalShows: 'Yang tampil di portal',
+      missing: 'Komponen yang tampil di portal wajib diisi sebelum terbit.', saved: 'Versi {n} tersimpan.', publishedOk: 'Versi {n} terbit dan tampil di portal.',
+      superseded: 'Versi yang lebih baru sudah terbit', view: 'Lihat', empty: 'Tidak ada layanan di wilayah Anda.', edit: 'Ubah',
+    },
+    dip: {
+      title: 'Daftar Informasi Publik', subtitle: 'Informasi yang dikuasai kantor menurut golongannya (UU 14/2008). Daftar ini tampil di portal layanan publik.',
+      add: 'Tambah informasi', edit: 'Ubah', retire: 'Hapus dari daftar', retireConfirm: 'Hapus "{title}" dari Daftar Informasi Publik? Portal tidak lagi menampilkannya.',
+      class: 'Golongan informasi', titleField: 'Judul informasi', summary: 'Ringkasan isi', responsible: 'Penanggung jawab', form: 'Bentuk informasi',
+      retention: 'Jangka waktu penyimpanan', basis: 'Dasar pengecualian dan uji konsekuensi', basisHint: 'Pasal 17 UU 14/2008 dan tanggal uji konsekuensi oleh PPID.',
+      save: 'Simpan', cancel: 'Batal', portal: 'Di portal', hidden: 'Ringkasan dan bentuk informasi yang dikecualikan tidak ditampilkan di portal.',
+      empty: 'Belum ada informasi pada golongan ini.', saved: 'Daftar tersimpan.', retired: '"{title}" dihapus dari daftar.', office: 'Kantor',
+    },
+    counter: {
+      title: 'Catat permohonan dari loket', subtitle: 'Daftarkan permohonan, pengaduan, atau surat keterangan penelitian yang diterima di loket, lewat telepon, atau dari SP4N-LAPOR! atas nama pemohon.',
+      office: 'Kantor', kind: 'Jenis layanan', channel: 'Diterima melalui', laporRef: 'Nomor tiket SP4N-LAPOR!', done: 'Permohonan terdaftar',
+      handOver: 'Serahkan nomor registrasi dan kode rahasia ini kepada pemohon. Kode rahasia tidak dapat ditampilkan lagi.',
+      openCase: 'Buka permohonan', another: 'Catat permohonan lain', notOffered: 'Kantor ini tidak membuka layanan tersebut.', contactHint: 'Boleh kosong bila pemohon datang langsung.',
+    },
+    caseExtra: {
+      recordObjection: 'Catat keberatan atas permohonan ini', objectionOf: 'Keberatan atas permohonan', objectionClock: 'Atasan PPID memutus keberatan dalam 30 hari kerja (Pasal 36 UU 14/2008).',
+      dispute: 'Sengketa informasi di Komisi Informasi', fileDispute: 'Catat sengketa', filedOn: 'Tanggal sengketa didaftarkan', kiLevel: 'Komisi Informasi',
+      kiCaseNo: 'Nomor register sengketa', stage: 'Tahap', nextStage: 'Tahap berikutnya', decision: 'Isi putusan', decidedOn: 'Tanggal putusan', advance: 'Simpan tahap',
+      recordedOn: 'dicatat', notYet: 'Sengketa dapat dicatat setelah putusan atasan PPID atau setelah batas 30 hari kerja lewat.', documentType: 'Dokumen',
+    },
     staff: {
       queueTitle: 'Antrean layanan', queueSubtitle: 'Permohonan yang masih berjalan, yang paling sedikit sisa waktunya di atas.',
       regNo: 'Nomor', applicant: 'Pemohon', subject: 'Perihal', received: 'Diterima', service: 'Layanan', statusLabel: 'Tahap', clockLabel: 'Jam layanan',
@@ -83,7 +115,7 @@ export const id = {
 
 export const en = {
   services: {
-    nav: { group: 'Public services', queue: 'Service queue', recap: 'Service-time recap', catalogue: 'Service standards', portal: 'Public service portal' },
+    nav: { group: 'Public services', queue: 'Service queue', recap: 'Service-time recap', catalogue: 'Service standards', portal: 'Public service portal', dip: 'Public information list', counter: 'Counter entry' },
     kind: {
       RESEARCH_PERMIT: 'Research permit',
       INFO_REQUEST: 'Public-information request',
@@ -147,6 +179,38 @@ export const en = {
       title: 'Track a request', find: 'Track', history: 'History', documents: 'Documents', letter: 'Download the letter (PDF)', note: 'Note',
       survey: 'Satisfaction survey', surveyIntro: 'Score each element of the service from 1 (poor) to 4 (very good).', surveySend: 'Send the survey',
       surveyThanks: 'Thank you for your rating.', sendAction: 'Send', sent: 'Sent', verifyCode: 'Verification code of the letter (QR)',
+    },
+    disputeStage: { REGISTERED: 'Registered', MEDIATION: 'Mediation', ADJUDICATION: 'Adjudication', DECIDED: 'Decision', APPEALED: 'Taken to court' },
+    kiLevel: { PUSAT: 'Central Information Commission', PROVINSI: 'Provincial Information Commission', KABKOTA: 'Regency/City Information Commission' },
+    std: {
+      title: 'Service standards', subtitle: 'The service standard of each of the office\'s services (14 components, PermenPANRB 15/2014). The portal shows only published versions.',
+      chooseService: 'Choose a service', inForce: 'In force on the portal: version {n}, from {date}', noneInForce: 'No version is published yet; the portal shows no standard for this service.',
+      versions: 'Versions', versionNo: 'Version {n}', published: 'Published', draft: 'Draft', by: 'by {name}', newVersion: 'Change the standard (new version)',
+      startFrom: 'Drafted from version {n}. Saving makes a new version; the earlier ones are kept.', effectiveFrom: 'In force from',
+      maklumat: 'Service pledge (Maklumat Pelayanan)', publishNow: 'Publish now (shown on the portal)', saveDraft: 'Save as a draft', savePublish: 'Save and publish',
+      publish: 'Publish this version', shownOnPortal: 'shown on the portal', internal: 'internal', portalShows: 'What the portal shows',
+      missing: 'The components shown on the portal must be filled in before publishing.', saved: 'Version {n} saved.', publishedOk: 'Version {n} is published and shown on the portal.',
+      superseded: 'A newer version is already published', view: 'View', empty: 'No services in your area.', edit: 'Edit',
+    },
+    dip: {
+      title: 'Public information list', subtitle: 'The information the office holds, by class (UU 14/2008). The list is shown on the public service portal.',
+      add: 'Add information', edit: 'Edit', retire: 'Remove from the list', retireConfirm: 'Remove "{title}" from the public information list? The portal will no longer show it.',
+      class: 'Class of information', titleField: 'Title', summary: 'Summary', responsible: 'Responsible', form: 'Form of the information',
+      retention: 'Retention period', basis: 'Basis of the exemption and consequence test', basisHint: 'UU 14/2008 Art. 17 and the date of the PPID\'s consequence test.',
+      save: 'Save', cancel: 'Cancel', portal: 'On the portal', hidden: 'The summary and form of exempt information are not shown on the portal.',
+      empty: 'No information in this class yet.', saved: 'The list is saved.', retired: '"{title}" was removed from the list.', office: 'Office',
+    },
+    counter: {
+      title: 'Record a request from the counter', subtitle: 'Register a request, complaint or research permit received at the counter, by phone or from SP4N-LAPOR! on behalf of the applicant.',
+      office: 'Office', kind: 'Service', channel: 'Received by', laporRef: 'SP4N-LAPOR! ticket number', done: 'Request registered',
+      handOver: 'Hand this registration number and secret to the applicant. The secret cannot be shown again.',
+      openCase: 'Open the request', another: 'Record another request', notOffered: 'This office does not offer this service.', contactHint: 'May stay empty when the applicant came in person.',
+    },
+    caseExtra: {
+      recordObjection: 'Record an objection to this request', objectionOf: 'Objection to request', objectionClock: 'The atasan PPID decides an objection within 30 working days (UU 14/2008 Art. 36).',
+      dispute: 'Information dispute at the Information Commission', fileDispute: 'Record the dispute', filedOn: 'Date the dispute was registered', kiLevel: 'Information Commission',
+      kiCaseNo: 'Dispute register number', stage: 'Stage', nextStage: 'Next stage', decision: 'Decision', decidedOn: 'Date of the decision', advance: 'Save the stage',
+      recordedOn: 'recorded', notYet: 'A dispute can be recorded after the atasan PPID\'s decision or once the 30 working days have run out.', documentType: 'Document',
     },
     staff: {
       queueTitle: 'Service queue', queueSubtitle: 'Requests still running, the least time left at the top.',

@@ -8,6 +8,9 @@ export const routes: RouteRecordRaw[] = [
   { path: 'layanan-staf/antrean', name: 'services-queue', component: () => import('./QueueView.vue'), meta: { title: 'services.nav.queue' } },
   { path: 'layanan-staf/permohonan/:id(\\d+)', name: 'services-case', component: () => import('./CaseView.vue'), meta: { title: 'services.nav.queue' } },
   { path: 'layanan-staf/rekap', name: 'services-recap', component: () => import('./RecapView.vue'), meta: { title: 'services.nav.recap' } },
+  { path: 'layanan-staf/standar/:id(\\d+)?', name: 'services-standards', component: () => import('./StandardsView.vue'), meta: { title: 'services.nav.catalogue' } },
+  { path: 'layanan-staf/informasi-publik', name: 'services-information', component: () => import('./InformationView.vue'), meta: { title: 'services.nav.dip' } },
+  { path: 'layanan-staf/loket', name: 'services-counter', component: () => import('./CounterView.vue'), meta: { title: 'services.nav.counter' } },
 ]
 
 export const publicRoutes: RouteRecordRaw[] = [
@@ -22,6 +25,9 @@ export const nav: NavGroup | null = {
   permission: 'record.read',
   items: [
     { name: 'services-queue', icon: 'inbox', label: 'services.nav.queue', also: ['services-case'] },
+    { name: 'services-counter', icon: 'paperclip', label: 'services.nav.counter' },
+    { name: 'services-standards', icon: 'sliders', label: 'services.nav.catalogue' },
+    { name: 'services-information', icon: 'table', label: 'services.nav.dip' },
     { name: 'services-recap', icon: 'report', label: 'services.nav.recap' },
   ],
 }
