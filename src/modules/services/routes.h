@@ -42,5 +42,12 @@ http::Response public_track(http::Ctx& ctx);
 http::Response public_action(http::Ctx& ctx);
 http::Response public_survey(http::Ctx& ctx);
 http::Response public_letter(http::Ctx& ctx);
+// Annual reports of an office and its subtree (reports.cpp): ?year=&region=.
+http::Response ppid_report_pdf(http::Ctx& ctx);
+http::Response ppid_report_xlsx(http::Ctx& ctx);
+http::Response skm_report_pdf(http::Ctx& ctx);
+http::Response skm_report_xlsx(http::Ctx& ctx);
+// The Ombudsman self-assessment (assessment_routes.cpp).
+void register_assessment_routes(http::Router& r);
 
 }  // namespace pantau::services
