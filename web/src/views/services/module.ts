@@ -8,6 +8,7 @@ export const routes: RouteRecordRaw[] = [
   { path: 'layanan-staf/antrean', name: 'services-queue', component: () => import('./QueueView.vue'), meta: { title: 'services.nav.queue' } },
   { path: 'layanan-staf/permohonan/:id(\\d+)', name: 'services-case', component: () => import('./CaseView.vue'), meta: { title: 'services.nav.queue' } },
   { path: 'layanan-staf/rekap', name: 'services-recap', component: () => import('./RecapView.vue'), meta: { title: 'services.nav.recap' } },
+  { path: 'layanan-staf/penilaian-mandiri', name: 'services-self-assessment', component: () => import('./SelfAssessmentView.vue'), meta: { title: 'selfAssessment.nav' } },
 ]
 
 export const publicRoutes: RouteRecordRaw[] = [
@@ -23,5 +24,6 @@ export const nav: NavGroup | null = {
   items: [
     { name: 'services-queue', icon: 'inbox', label: 'services.nav.queue', also: ['services-case'] },
     { name: 'services-recap', icon: 'report', label: 'services.nav.recap' },
+    { name: 'services-self-assessment', icon: 'sliders', label: 'selfAssessment.nav' },
   ],
 }
