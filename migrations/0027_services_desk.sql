@@ -6,11 +6,13 @@
 -- administrator's edit, an import, a hand-written SQL statement alike). An instance reads this
 -- one row before using its cached calendar and reloads the calendar only when the stamp moved.
 -- Random rather than a counter, so two databases (copies of one template) never share a stamp
--- with different holidays.
+-- with different holidays. It starts at 0 for the table as the migration leaves it; the first
+-- change draws the first random stamp.
 CREATE TABLE holidays_generation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   stamp {{BIGINT}} NOT NULL
 );
+INSERT INTO holidays_generation (id, stamp) VALUES (1, 0);
 
 -- The researcher's result report: due `result_report_wd` working days after the research
 -- period ends (or after the letter, when no period was given). Data per service, not code.

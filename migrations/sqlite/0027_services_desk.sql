@@ -1,5 +1,4 @@
 -- Every change of the holiday table draws a new stamp for the calendar cache.
-INSERT INTO holidays_generation (id, stamp) VALUES (1, random());
 CREATE TRIGGER holidays_gen_insert AFTER INSERT ON holidays
 BEGIN UPDATE holidays_generation SET stamp = random() WHERE id = 1; END;
 CREATE TRIGGER holidays_gen_update AFTER UPDATE ON holidays

@@ -69,13 +69,11 @@ std::string to_json(const Assessment& a) {
   return o.take();
 }
 
-namespace {
-
-Response checklist_route(Ctx& ctx) {
+Response assessment_checklist_route(Ctx& ctx) {
   return http::read(ctx, [&](db::Conn& c) { return Response::json(200, checklist_json(load_checklist(c))); });
 }
 
-Response list_route(Ctx& ctx) {
+Response assessments_route(Ctx& ctx) {
   std::string region = ctx.req.q("region").value_or("");
   if (region.size() > 16 || region.find_first_not_of("0123456789.") != std::string::npos)
     return Error::invalid_field("region", "invalid", "Kode wilayah tidak valid.", "Invalid region code.");
@@ -94,13 +92,17 @@ Response list_route(Ctx& ctx) {
   });
 }
 
+namespace {
+
 Result<Assessment> detail(db::Conn& c, const auth::Scope& s, int64_t id, const Checklist& cl) {
   auto a = get_assessment(c, s, id, cl);
   if (!a) return Error::not_found("Penilaian mandiri tidak ditemukan.", "Self-assessment not found.");
   return std::move(*a);
 }
 
-Response get_route(Ctx& ctx) {
+}  // namespace
+
+Response assessment_route(Ctx& ctx) {
   PANTAU_TRY(int64_t id, http::path_id(ctx.req));
   Checklist cl;
   return http::read(ctx, [&](db::Conn& c) -> Result<Assessment> {
@@ -109,7 +111,7 @@ Response get_route(Ctx& ctx) {
   });
 }
 
-Response create_route(Ctx& ctx) {
+Response create_assessment_route(Ctx& ctx) {
   PANTAU_TRY(json::In in, json::In::parse(ctx.req.body));
   auto year = in.int64("year", true, 2000, 2100);
   std::string region = in.str("region_code", false, 16).value_or(ctx.scope().region_code);
@@ -122,6 +124,8 @@ Response create_route(Ctx& ctx) {
     return detail(c, ctx.scope(), id, cl);
   });
 }
+
+namespace {
 
 struct AnswerInput {
   std::string item, answer, note;
@@ -138,7 +142,9 @@ Result<AnswerInput> answer_input(const http::Request& req) {
   return a;
 }
 
-Response answer_route(Ctx& ctx) {
+}  // namespace
+
+Response assessment_answer_route(Ctx& ctx) {
   Checklist cl;
   return http::update(ctx, answer_input, [&](db::Conn& c, int64_t id, int64_t version, const AnswerInput& in) -> Result<Assessment> {
     cl = load_checklist(c);
@@ -146,6 +152,8 @@ Response answer_route(Ctx& ctx) {
     return detail(c, ctx.scope(), id, cl);
   });
 }
+
+namespace {
 
 struct EvidenceInput {
   std::string item;
@@ -160,24 +168,15 @@ Result<EvidenceInput> evidence_input(const http::Request& req) {
   return e;
 }
 
-Response evidence_route(Ctx& ctx) {
+}  // namespace
+
+Response assessment_evidence_route(Ctx& ctx) {
   Checklist cl;
   return http::update(ctx, evidence_input, [&](db::Conn& c, int64_t id, int64_t version, const EvidenceInput& in) -> Result<Assessment> {
     cl = load_checklist(c);
     PANTAU_CHECK(add_evidence(c, ctx.scope(), id, version, cl, in.item, in.file_id));
     return detail(c, ctx.scope(), id, cl);
   });
-}
-
-}  // namespace
-
-void register_assessment_routes(http::Router& r) {
-  r.get("/api/v1/services/self-assessments/checklist", checklist_route, {false, auth::kRecordRead});
-  r.get("/api/v1/services/self-assessments", list_route, {false, auth::kRecordRead});
-  r.post("/api/v1/services/self-assessments", create_route, {false, auth::kRecordWrite});
-  r.get("/api/v1/services/self-assessments/{id}", get_route, {false, auth::kRecordRead});
-  r.patch("/api/v1/services/self-assessments/{id}/answers", answer_route, {false, auth::kRecordWrite});
-  r.post("/api/v1/services/self-assessments/{id}/evidence", evidence_route, {false, auth::kRecordWrite});
 }
 
 }  // namespace pantau::services

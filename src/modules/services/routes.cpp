@@ -423,7 +423,12 @@ void register_routes(http::App& app) {
   r.get("/api/v1/services/ppid-report.xlsx", ppid_report_xlsx, {false, auth::kRecordRead});
   r.get("/api/v1/services/skm-report.pdf", skm_report_pdf, {false, auth::kRecordRead});
   r.get("/api/v1/services/skm-report.xlsx", skm_report_xlsx, {false, auth::kRecordRead});
-  register_assessment_routes(r);
+  r.get("/api/v1/services/self-assessments/checklist", assessment_checklist_route, {false, auth::kRecordRead});
+  r.get("/api/v1/services/self-assessments", assessments_route, {false, auth::kRecordRead});
+  r.post("/api/v1/services/self-assessments", create_assessment_route, {false, auth::kRecordWrite});
+  r.get("/api/v1/services/self-assessments/{id}", assessment_route, {false, auth::kRecordRead});
+  r.patch("/api/v1/services/self-assessments/{id}/answers", assessment_answer_route, {false, auth::kRecordWrite});
+  r.post("/api/v1/services/self-assessments/{id}/evidence", assessment_evidence_route, {false, auth::kRecordWrite});
 }
 
 }  // namespace pantau::services

@@ -48,6 +48,11 @@ http::Response ppid_report_xlsx(http::Ctx& ctx);
 http::Response skm_report_pdf(http::Ctx& ctx);
 http::Response skm_report_xlsx(http::Ctx& ctx);
 // The Ombudsman self-assessment (assessment_routes.cpp).
-void register_assessment_routes(http::Router& r);
+http::Response assessment_checklist_route(http::Ctx& ctx);
+http::Response assessments_route(http::Ctx& ctx);
+http::Response create_assessment_route(http::Ctx& ctx);
+http::Response assessment_route(http::Ctx& ctx);
+http::Response assessment_answer_route(http::Ctx& ctx);
+http::Response assessment_evidence_route(http::Ctx& ctx);
 
 }  // namespace pantau::services
