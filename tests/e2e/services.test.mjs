@@ -160,7 +160,6 @@ describe('the Ombudsman self-assessment', () => {
     const page = await newPage(browser, { width: 390, height: 844 })
     await login(page, 'banjarbaru.operator')
     await page.goto('/layanan-staf/penilaian-mandiri')
-    await page.locator('[data-testid="sa-year"]').fill('2024')
     await page.locator('[data-testid="sa-start"]').click()
     await page.locator('[data-testid="sa-score"]').waitFor()
     assert.match(await page.locator('[data-testid="sa-zone"]').innerText(), /Zona merah/)
