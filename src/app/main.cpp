@@ -35,6 +35,7 @@
 #include "http/server.h"
 #include "modules/conflict/analysis.h"
 #include "modules/meetings/public.h"
+#include "modules/services/public.h"
 #include "modules/org/rules.h"
 #include "search/search.h"
 
@@ -147,7 +148,8 @@ int cmd_serve(Config cfg) {
   // Housekeeping while serving, every 10 minutes (housekeeping_seconds): early-warning alerts whose
   // response is overdue move to the tier above (and its office is notified) even when nobody opens
   // the alert list, the full-text index is merged a little (search::merge_some), and overdue action
-  // items of meetings notify their owners (meetings::notify_overdue). With several instances on one
+  // items of meetings notify their owners (meetings::notify_overdue), as do research permits whose
+  // result report is overdue (services::mark_overdue_result_reports). With several instances on one
   // database only the one that claims the period runs it.
   std::mutex hk_mu;
   std::condition_variable hk_cv;
@@ -181,6 +183,12 @@ int cmd_serve(Config cfg) {
         return {};
       });
       if (!s.ok()) spdlog::warn("overdue action items failed: {}", s.error().message.en);
+      // Research permits whose result report is overdue: marked and their office told, once.
+      s = db->write([](db::Conn& c) -> Status {
+        services::mark_overdue_result_reports(c, now_iso());
+        return {};
+      });
+      if (!s.ok()) spdlog::warn("overdue result reports failed: {}", s.error().message.en);
       lock.lock();
     } while (!hk_cv.wait_for(lock, std::chrono::seconds(hk_period), [&] { return hk_stop; }));
   });

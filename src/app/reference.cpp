@@ -6,6 +6,7 @@
 #include "core/fileio.h"
 #include "core/strings.h"
 #include "modules/democracy/store.h"
+#include "modules/services/public.h"
 #include "modules/regions/seed.h"
 
 namespace pantau::app {
@@ -71,6 +72,9 @@ Result<SeedReport> seed_reference(db::Database& db, const std::string& dir) {
   // Democracy index: indicators, the established official values and the weight sets.
   Status idi = db.write([&](db::Conn& c) { return democracy::seed_reference(c, dir); });
   if (!idi.ok()) return idi.error();
+  // The Ombudsman self-assessment checklist and its zone thresholds.
+  Status omb = db.write([&](db::Conn& c) { return services::seed_ombudsman_checklist(c, dir); });
+  if (!omb.ok()) return omb.error();
   return rep;
 }
 

@@ -1,5 +1,7 @@
 #include "core/holidays_store.h"
 
+#include <mutex>
+
 #include "audit/audit.h"
 #include "http/json.h"
 
@@ -29,11 +31,47 @@ Status remove(db::Conn& c, const auth::Scope& s, const std::string& date) {
   return {};
 }
 
-WorkingDayCalendar load_calendar(db::Conn& c) {
+namespace {
+
+// The calendar last read, with the stamp of holidays_generation it was read under. Every
+// instance keeps its own; the stamp (drawn anew by a trigger at any change of the table, on
+// whichever instance or tool made it) tells it when to read again.
+struct CalendarCache {
+  std::mutex m;
+  bool valid = false;
+  int64_t stamp = 0;
+  WorkingDayCalendar cal;
+};
+CalendarCache& calendar_cache() {
+  static CalendarCache cache;
+  return cache;
+}
+
+WorkingDayCalendar read_calendar(db::Conn& c) {
   WorkingDayCalendar cal;
   c.query("SELECT date FROM holidays", {}, [&](const db::Row& r) {
     if (auto d = parse_date(r.text(0))) cal.add_day_off(*d);
   });
+  return cal;
+}
+
+}  // namespace
+
+WorkingDayCalendar load_calendar(db::Conn& c) {
+  // One primary-key read instead of the whole table. Read in the caller's transaction, so the
+  // stamp and the holidays it stands for are of the same snapshot.
+  auto stamp = c.query_i64("SELECT stamp FROM holidays_generation WHERE id = 1");
+  if (!stamp) return read_calendar(c);  // a database without the stamp: no caching
+  auto& cache = calendar_cache();
+  {
+    std::lock_guard lock(cache.m);
+    if (cache.valid && cache.stamp == *stamp) return cache.cal;
+  }
+  WorkingDayCalendar cal = read_calendar(c);
+  std::lock_guard lock(cache.m);
+  cache.valid = true;
+  cache.stamp = *stamp;
+  cache.cal = cal;
   return cal;
 }
 

@@ -25,7 +25,8 @@ Result<Holiday> add(db::Conn& c, const auth::Scope& s, Holiday h);
 // Removes the holiday on `date` (404 when there is none).
 Status remove(db::Conn& c, const auth::Scope& s, const std::string& date);
 
-// Monday to Friday minus every holiday in the table.
+// Monday to Friday minus every holiday in the table. Kept in memory per process and read again
+// only when holidays_generation's stamp moved (any change of the table, by any instance).
 WorkingDayCalendar load_calendar(db::Conn& c);
 
 }  // namespace pantau::holidays

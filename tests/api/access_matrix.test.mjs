@@ -1871,6 +1871,50 @@ const MATRIX = [
       assert.equal(tl.requests_received, 0, 'Tanah Laut has no requests');
       assert.ok(nat.requests_received >= tl.requests_received);
     } },
+  // The Ombudsman self-assessment: an office's assessments within the caller's region subtree.
+  { method: 'GET', path: '/api/v1/services/self-assessments/checklist', permission: 'record.read', allowed: [200], module: 'services',
+    scope: async () => sameForEveryone('/api/v1/services/self-assessments/checklist') },
+  { method: 'GET', path: '/api/v1/services/self-assessments', permission: 'record.read', allowed: [200], module: 'services',
+    scope: async () => {
+      const made = await as['banjarbaru.operator'].post('/api/v1/services/self-assessments', { year: 2025 });
+      assert.equal(made.status, 201, made.text);
+      for (const [u, c] of Object.entries(as))
+        for (const i of (await c.get('/api/v1/services/self-assessments')).json.items ?? [])
+          assert.ok(within(i.region_code, USERS[u].region), `${u} ${i.region_code}`);
+      assert.ok(!(await as['banjarmasin.operator'].get('/api/v1/services/self-assessments')).json.items.some((i) => i.id === made.json.id));
+    } },
+  { method: 'POST', path: '/api/v1/services/self-assessments', permission: 'record.write', allowed: [422], module: 'services',
+    scope: async () => assertProblem(assert, await as['banjarmasin.operator'].post('/api/v1/services/self-assessments', { year: 2024, region_code: '63.72' }), 404) },
+  { method: 'GET', path: '/api/v1/services/self-assessments/{id}', permission: 'record.read', allowed: [404], module: 'services',
+    probe: '/api/v1/services/self-assessments/999999',
+    scope: async () => {
+      const own = (await as['banjarbaru.operator'].get('/api/v1/services/self-assessments')).json.items[0];
+      assert.ok(own, 'Banjarbaru has an assessment');
+      assertProblem(assert, await as['banjarmasin.operator'].get(`/api/v1/services/self-assessments/${own.id}`), 404);
+      assert.equal((await as['kalsel.operator'].get(`/api/v1/services/self-assessments/${own.id}`)).status, 200, 'the province reads it');
+    } },
+  { method: 'PATCH', path: '/api/v1/services/self-assessments/{id}/answers', permission: 'record.write', allowed: [428], module: 'services',
+    probe: '/api/v1/services/self-assessments/999999/answers',
+    scope: async () => {
+      const own = (await as['banjarbaru.operator'].get('/api/v1/services/self-assessments')).json.items[0];
+      assertProblem(assert, await as['banjarmasin.operator'].patch(`/api/v1/services/self-assessments/${own.id}/answers`, { item: 'IN01', answer: 'YES' },
+        { headers: { 'If-Match': `"${own.version}"` } }), 404);
+    } },
+  { method: 'POST', path: '/api/v1/services/self-assessments/{id}/evidence', permission: 'record.write', allowed: [428], module: 'services',
+    probe: '/api/v1/services/self-assessments/999999/evidence',
+    scope: async () => {
+      const own = (await as['banjarbaru.operator'].get('/api/v1/services/self-assessments')).json.items[0];
+      assertProblem(assert, await as['banjarmasin.operator'].post(`/api/v1/services/self-assessments/${own.id}/evidence`, { item: 'IN01', file_id: 1 },
+        { headers: { 'If-Match': `"${own.version}"` } }), 404);
+    } },
+  // The annual PPID and SKM reports of an office and its subtree: another office's is 404.
+  ...['/api/v1/services/ppid-report.pdf', '/api/v1/services/ppid-report.xlsx', '/api/v1/services/skm-report.pdf', '/api/v1/services/skm-report.xlsx']
+    .map((path) => ({ method: 'GET', path, permission: 'record.read', allowed: [200], module: 'services',
+      scope: async () => {
+        assertProblem(assert, await as['tanahlaut.operator'].get(`${path}?region=63`), 404);
+        assertProblem(assert, await as['tanahlaut.operator'].get(`${path}?region=63.71`), 404);
+        assert.equal((await as['kalsel.operator'].get(`${path}?region=63.71`)).status, 200, 'the province reads its kab/kota');
+      } })),
 
   // Issue 17: the incidents workbook beside the CSV, and the reviewer's "first year" decision.
   {

@@ -7,9 +7,10 @@
 // hostile input; the staff queue and recaps scoped by region; and a walk over every public
 // route that must never show internal data.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { assertProblem, finish, ifMatch, multipart, samples, sha256, startServer } from './server.mjs';
+import { assertProblem, dbExec, finish, ifMatch, multipart, samples, sha256, startServer, unzipText, upload } from './server.mjs';
 
 const PUB = '/api/v1/public/layanan';
 const API = '/api/v1/services';
@@ -32,6 +33,13 @@ async function permitDocuments(client) {
   return docs;
 }
 
+const pdfText = (bytes) => {
+  const r = spawnSync('pdftotext', ['-layout', '-', '-'], { input: bytes, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.replace(/\s+/g, ' ');
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 const permitForm = (documents) => ({
   kind: 'RESEARCH_PERMIT', office: '63', applicant_type: 'UNIVERSITY', applicant_name: 'Siti Nurhaliza',
   applicant_contact: 'siti@example.id', applicant_id_no: '6371010101990001', applicant_org: 'Universitas Lambung Mangkurat',
@@ -41,7 +49,8 @@ const permitForm = (documents) => ({
 
 before(async () => {
   process.env.PANTAU_LAYANAN_SUBMITS_PER_MINUTE = '200';
-  srv = await startServer();
+  // Housekeeping every second: the result-report reminder is seen within the test.
+  srv = await startServer({ config: 'housekeeping_seconds = 1\n' });
   anon = srv.anonymous();
   for (const u of ['kalsel.kaban', 'kalsel.operator', 'kalsel.kabid', 'banjarmasin.operator', 'banjarbaru.operator', 'tanahlaut.operator'])
     as[u] = await srv.login(u);
@@ -150,6 +159,23 @@ describe('public portal', () => {
     assert.equal(c.json.status, 'ISSUED');
     assert.match(c.json.letter_no, /^070\/\d{4}\/[A-Za-z]+\/\d{4}$/);
     assert.equal(c.json.clock.finished, true);
+    // The result report is due 30 working days (the service's rule) after the research ends on 2027-03-31.
+    assert.equal(c.json.result_due_date, '2027-05-12');
+    assert.equal(c.json.result_overdue, false);
+    // Past its due date without a report: housekeeping marks it once, the queue shows it among the
+    // open requests and the office's staff are told.
+    dbExec(srv.db, `UPDATE svc_cases SET result_due_date = '2026-01-05' WHERE id = ${item.id}`);
+    let overdue;
+    for (let i = 0; i < 50 && !overdue?.result_overdue; ++i) {
+      await sleep(200);
+      overdue = (await kabid.get(`${API}/cases/${item.id}`)).json;
+    }
+    assert.equal(overdue.result_overdue, true, 'marked overdue by housekeeping');
+    assert.ok(overdue.result_overdue_date);
+    const inQueue = (await kabid.get(`${API}/cases?kind=RESEARCH_PERMIT`)).json.items.find((i) => i.id === item.id);
+    assert.equal(inQueue?.result_overdue, true, 'an overdue result report is in the open queue');
+    const inbox = (await op.get('/api/v1/notifications')).json.items;
+    assert.equal(inbox.filter((n) => n.title.id === `Laporan hasil penelitian terlambat: ${cred.reg_no}`).length, 1, 'told once');
 
     t = await anon.post(`${PUB}/track`, cred);
     assert.equal(t.json.letter_available, true);
@@ -176,6 +202,8 @@ describe('public portal', () => {
     // The researcher reports the results.
     t = await anon.post(`${PUB}/track/actions`, { ...cred, action: 'REPORT_RESULT', note: 'Laporan dikirim.' });
     assert.equal(t.json.status, 'RESULT_REPORTED');
+    const reported = (await kabid.get(`${API}/cases/${item.id}`)).json;
+    assert.equal(reported.result_overdue, false, 'reported: no longer overdue');
   });
 
   test('tracking: a wrong secret gets exactly the answer of an unknown number', async () => {
@@ -279,7 +307,9 @@ describe('PPID, objection and dispute', () => {
     // A stale version is refused.
     assert.equal((await kabid.post(`${API}/cases/${item.id}/steps`, { action: 'ANSWER', response_type: 'GRANTED_FULL' },
       ifMatch(item.version))).status, 412);
-    c = await kabid.post(`${API}/cases/${item.id}/steps`, { action: 'ANSWER', response_type: 'REJECTED_EXEMPT',
+    assertProblem(assert, await kabid.post(`${API}/cases/${item.id}/steps`, { action: 'ANSWER', response_type: 'REJECTED_EXEMPT',
+      exemption: 'PASAL_99' }, ifMatch(c.json.version)), 422);
+    c = await kabid.post(`${API}/cases/${item.id}/steps`, { action: 'ANSWER', response_type: 'REJECTED_EXEMPT', exemption: 'PASAL_17_C',
       public_note: 'Dikecualikan berdasarkan Pasal 17 huruf c UU 14/2008.' }, ifMatch(c.json.version));
     assert.equal(c.status, 200, c.text);
     assert.equal(c.json.response_type, 'REJECTED_EXEMPT');
@@ -318,6 +348,37 @@ describe('PPID, objection and dispute', () => {
     assert.ok(rep.json.by_response_type.REJECTED_EXEMPT >= 1);
     assert.ok(rep.json.objections >= 1);
     assert.ok(rep.json.disputes >= 1);
+    assert.ok(rep.json.refused_by_exemption.PASAL_17_C >= 1);
+    assert.ok(rep.json.objections_by_decision.DISMISSED >= 1);
+    assert.ok(rep.json.disputes_by_stage.DECIDED >= 1);
+    assert.ok(rep.json.median_working_days >= 0);
+
+    // The annual report as a registered PDF on the office's letterhead, and as a workbook.
+    const year = new Date().getUTCFullYear();
+    const pdf = await kabid.get(`${API}/ppid-report.pdf?year=${year}`, { raw: true });
+    assert.equal(pdf.status, 200, pdf.text);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const text = pdfText(pdf.bytes);
+    assert.match(text, /BADAN KESATUAN BANGSA DAN POLITIK/);
+    assert.match(text, new RegExp(`LAPORAN TAHUNAN LAYANAN INFORMASI PUBLIK TAHUN ${year}`));
+    assert.match(text, /Pasal 17 huruf c UU 14\/2008/);
+    assert.match(text, /Keberatan ditolak/);
+    assert.match(text, /Diputus/);
+    const code = pdf.headers.get('x-document-code');
+    const reg = await anon.get(`/api/v1/verify/${code}`);
+    assert.equal(reg.status, 200, reg.text);
+    assert.equal(reg.json.sha256, sha256(pdf.bytes));
+    assert.match(text, new RegExp(reg.json.number.replace(/[./]/g, '\\$&')));
+    const xlsx = await kabid.get(`${API}/ppid-report.xlsx?year=${year}`, { raw: true });
+    assert.equal(xlsx.status, 200);
+    const sheets = unzipText(xlsx.bytes);
+    assert.match(sheets, /Permohonan diterima/);
+    assert.match(sheets, /Pasal 17 huruf c UU 14\/2008/);
+    // Another office's report is as absent as an unknown one; a bad year names the field.
+    assertProblem(assert, await as['tanahlaut.operator'].get(`${API}/ppid-report.pdf?year=${year}&region=63`), 404);
+    const badYear = await kabid.get(`${API}/ppid-report.xlsx?year=19`);
+    assertProblem(assert, badYear, 422);
+    assert.equal(badYear.json.errors[0].field, 'year');
   });
 });
 
@@ -371,6 +432,17 @@ describe('complaints, queue, recap and SKM', () => {
       assert.ok(s.index >= 25 && s.index <= 100);
       assert.match(s.band, /^[ABCD]$/);
     }
+    // The annual SKM report: index per service and overall with its band, U1..U9, respondents.
+    const skmPdf = await as['kalsel.kaban'].get(`${API}/skm-report.pdf?year=${year}`, { raw: true });
+    assert.equal(skmPdf.status, 200, skmPdf.text);
+    const skmText = pdfText(skmPdf.bytes);
+    assert.match(skmText, new RegExp(`LAPORAN SURVEI KEPUASAN MASYARAKAT TAHUN ${year}`));
+    assert.match(skmText, /Indeks kepuasan masyarakat/);
+    assert.match(skmText, /U9/);
+    if (skm.json.items.length) assert.match(skmText, new RegExp(skm.json.items[0].index.toFixed(2)));
+    const skmXlsx = unzipText((await as['kalsel.kaban'].get(`${API}/skm-report.xlsx?year=${year}`, { raw: true })).bytes);
+    assert.match(skmXlsx, /Responden/);
+    assert.match(skmXlsx, /U1/);
     assertProblem(assert, await as['kalsel.kaban'].get(`${API}/recap?year=abc`), 422);
   });
 
@@ -439,5 +511,65 @@ describe('complaints, queue, recap and SKM', () => {
       ifMatch(latest + 2));
     assert.equal(newer.status, 201, newer.text);
     assertProblem(assert, await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards/${latest + 2}/publish`), 409, 'services.standard_superseded');
+  });
+});
+
+describe('Ombudsman self-assessment', () => {
+  test('checklist from data, answers with If-Match, evidence by content, score, zone and history, scoped', async () => {
+    const SA = `${API}/self-assessments`;
+    const kabid = as['kalsel.kabid'];
+    const cl = await kabid.get(`${SA}/checklist`);
+    assert.equal(cl.status, 200);
+    assert.deepEqual(cl.json.dimensions.map((d) => d.code), ['INPUT', 'PROCESS', 'OUTPUT', 'COMPLAINTS']);
+    assert.equal(Math.round(cl.json.dimensions.reduce((s, d) => s + d.weight, 0) * 100) / 100, 100);
+    assert.ok(cl.json.items.every((i) => i.confirmed === false && i.source), 'item weights are marked unconfirmed, with a source');
+    assert.deepEqual(cl.json.zones.map((z) => z.zone), ['HIJAU', 'KUNING', 'MERAH']);
+
+    assertProblem(assert, await kabid.post(SA, { year: 1999 }), 422);
+    const made = await kabid.post(SA, { year: 2026 }, { headers: { 'Idempotency-Key': 'sa-63-2026' } });
+    assert.equal(made.status, 201, made.text);
+    assert.equal(made.json.region_code, '63');
+    assert.equal(made.json.score.total, 0);
+    assert.equal(made.json.score.zone, 'MERAH');
+    const again = await kabid.post(SA, { year: 2026 }, { headers: { 'Idempotency-Key': 'sa-63-2026' } });
+    assert.equal(again.json.id, made.json.id, 'a retried create is stored once');
+    assertProblem(assert, await kabid.post(SA, { year: 2026 }), 409, 'services.assessment_exists');
+    // Another office's assessment: absent for Tanah Laut, which cannot create one for the province either.
+    assertProblem(assert, await as['tanahlaut.operator'].get(`${SA}/${made.json.id}`), 404);
+    assertProblem(assert, await as['tanahlaut.operator'].post(SA, { year: 2026, region_code: '63' }), 404);
+
+    // Every item YES except the process dimension: 100 - 32.37 = 67.63, the yellow zone.
+    let a = made.json;
+    assertProblem(assert, await kabid.patch(`${SA}/${a.id}/answers`, { item: 'IN01', answer: 'YES' }, ifMatch(a.version + 5)), 412);
+    assertProblem(assert, await kabid.patch(`${SA}/${a.id}/answers`, { item: 'XX99', answer: 'YES' }, ifMatch(a.version)), 422);
+    assertProblem(assert, await kabid.patch(`${SA}/${a.id}/answers`, { item: 'IN01', answer: 'MAYBE' }, ifMatch(a.version)), 422);
+    for (const i of cl.json.items) {
+      const r = await kabid.patch(`${SA}/${a.id}/answers`, { item: i.code, answer: i.dimension === 'PROCESS' ? 'NO' : 'YES' }, ifMatch(a.version));
+      assert.equal(r.status, 200, r.text);
+      a = r.json;
+    }
+    assert.equal(a.score.total, 67.63);
+    assert.equal(a.score.zone, 'KUNING');
+    assert.equal(a.score.zone_label.id, 'Zona kuning (kualitas sedang)');
+    assert.equal(a.score.by_dimension.PROCESS, 0);
+    assert.equal(a.score.answered, cl.json.items.length);
+
+    // Evidence: a PNG from the files store (typed by its content) is attached to an item, once.
+    const png = await upload(kabid, { region_code: '63', entity: 'svc_assessment', entity_id: String(a.id) },
+      { name: 'maklumat.png', content: samples.png(), type: 'image/png' });
+    assert.equal(png.status, 201, png.text);
+    const ev = await kabid.post(`${SA}/${a.id}/evidence`, { item: 'PR07', file_id: Number(png.json.id) }, ifMatch(a.version));
+    assert.equal(ev.status, 200, ev.text);
+    assert.deepEqual(ev.json.evidence.map((e) => [e.item, e.name]), [['PR07', 'maklumat.png']]);
+    a = ev.json;
+    assertProblem(assert, await kabid.post(`${SA}/${a.id}/evidence`, { item: 'PR07', file_id: Number(png.json.id) }, ifMatch(a.version)), 409,
+      'services.evidence_exists');
+    assertProblem(assert, await kabid.post(`${SA}/${a.id}/evidence`, { item: 'PR08', file_id: 999999 }, ifMatch(a.version)), 422);
+    // The history of the office.
+    const hist = await kabid.get(`${SA}?region=63`);
+    assert.equal(hist.json.items.find((h) => h.year === 2026).score.total, 67.63);
+    assert.deepEqual((await as['tanahlaut.operator'].get(SA)).json.items.filter((h) => h.region_code === '63'), []);
+    // The head of the office reads it too.
+    assert.equal((await as['kalsel.kaban'].get(`${SA}/${a.id}`)).status, 200);
   });
 });

@@ -164,3 +164,47 @@ describe('housekeeping', () => {
     assert.ok(last.runs - first.runs >= Math.floor(periods) - 1, `${last.runs - first.runs} runs in ${periods} periods`);
   });
 });
+
+describe('public service desk', () => {
+  const complaint = { kind: 'COMPLAINT', office: '63.71', applicant_name: 'Budi', applicant_contact: '0812-3456-7890', subject: 'Antrean', body: 'Lama.' };
+
+  test('a holiday added on one instance moves the deadlines the other computes (its cached calendar follows)', async () => {
+    const first = await B.anonymous().post('/api/v1/public/layanan/requests', complaint);
+    assert.equal(first.status, 201, first.text);
+    const due = first.json.due_date;
+    // The due date becomes a holiday on A: the next request registered on B (same day) must skip it.
+    const admin = await A.login('admin');
+    const add = await admin.post('/api/v1/calendar/holidays', { date: due, kind: 'CUTI_BERSAMA', name_id: 'Cuti bersama uji', legal_basis: 'SKB uji' });
+    assert.equal(add.status, 201, add.text);
+    try {
+      const second = await B.anonymous().post('/api/v1/public/layanan/requests', complaint);
+      assert.equal(second.status, 201, second.text);
+      assert.ok(second.json.due_date > due, `${second.json.due_date} after the new holiday ${due}`);
+    } finally {
+      assert.equal((await admin.del(`/api/v1/calendar/holidays/${due}`)).status, 204);
+    }
+    const third = await B.anonymous().post('/api/v1/public/layanan/requests', complaint);
+    assert.equal(third.json.due_date, due, 'the holiday removed on A is a working day again on B');
+  });
+
+  test("the portal's limit per address holds across both instances behind nginx", async () => {
+    // 30 submissions a minute per address. Each instance alone would allow 30, so without a
+    // shared limit 45 requests spread over two instances would all pass.
+    const front = nginx.front.anonymous();
+    const statuses = [];
+    let limited;
+    for (let i = 0; i < 45; ++i) {
+      const r = await front.post('/api/v1/public/layanan/requests', { kind: 'COMPLAINT' });
+      statuses.push(r.status);
+      if (r.status === 429) limited = r;
+    }
+    const passed = statuses.filter((s) => s !== 429).length;
+    assert.ok(passed >= 30 && passed <= 32, `${passed} of 45 passed: ${statuses.join(',')}`);
+    assertProblem(assert, limited, 429, 'rate_limited');
+    assert.equal(limited.headers.get('retry-after'), '60');
+    assert.match(limited.json.message.id, /Terlalu banyak permintaan/);
+    // Reads have their own allowance: tracking still answers.
+    const track = await front.post('/api/v1/public/layanan/track', { reg_no: 'ADU-2026-ZZZZ-ZZZZ', secret: 'AAAAAAAAAAAA' });
+    assert.equal(track.status, 404);
+  });
+});

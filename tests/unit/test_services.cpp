@@ -5,6 +5,8 @@
 #include <set>
 
 #include "fixtures.h"
+#include "core/fileio.h"
+#include "modules/services/assessment.h"
 #include "modules/services/rules.h"
 
 using namespace pantau;
@@ -96,6 +98,53 @@ TEST(ServicesRules, Percentiles) {
     EXPECT_EQ(percentile(h, 50), std::stoi(c[1])) << c[3];
     EXPECT_EQ(percentile(h, 90), std::stoi(c[2])) << c[3];
   }
+}
+
+TEST(ServicesRules, ResultReportDueAndOverdue) {
+  auto cases = load_cases("services_result_report.tsv");
+  ASSERT_GE(cases.size(), 10u);
+  for (auto& c : cases) {
+    ASSERT_EQ(c.size(), 7u) << c[0];
+    if (c[0] == "due") {
+      WorkingDayCalendar cal;
+      if (c[4] != "-")
+        for (auto& h : split(c[4], ',')) cal.add_day_off(*parse_date(h));
+      std::optional<Date> end = c[1] == "-" ? std::nullopt : parse_date(c[1]);
+      EXPECT_EQ(format_date(result_report_due(end, *parse_date(c[2]), std::stoi(c[3]), cal)), c[5]) << c[6];
+    } else {
+      EXPECT_EQ(result_report_overdue(*parse_date(c[1]), *parse_date(c[2]), c[3]) ? "yes" : "no", c[4]) << c[6];
+    }
+  }
+}
+
+TEST(ServicesRules, SelfAssessmentScoreAndZone) {
+  const std::string data = std::string(PANTAU_FIXTURES_DIR) + "/../../data/";
+  auto cl = parse_checklist(*read_text_file(data + "ombudsman_checklist.tsv"), *read_text_file(data + "ombudsman_zones.tsv"));
+  ASSERT_TRUE(cl.ok()) << cl.error().message.en;
+  ASSERT_EQ(cl->dimensions.size(), 4u);
+  auto cases = load_cases("services_self_assessment.tsv");
+  ASSERT_GE(cases.size(), 10u);
+  for (auto& c : cases) {
+    ASSERT_EQ(c.size(), 4u) << c[0];
+    std::map<std::string, std::string> answers;
+    if (c[0] != "-")
+      for (auto& rule : split(c[0], ';')) {
+        auto eq = rule.find('=');
+        std::string who = rule.substr(0, eq), what = rule.substr(eq + 1);
+        for (auto& i : cl->items)
+          if (who == "*" || who == i.dimension || who == i.code) answers[i.code] = what;
+      }
+    AssessmentScore s = score_assessment(*cl, answers);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", s.total);
+    EXPECT_EQ(buf, c[1]) << c[3];
+    EXPECT_EQ(s.zone, c[2]) << c[3];
+  }
+  // Bad data is refused with the line named.
+  EXPECT_FALSE(parse_checklist("level\tcode\tdimension\tweight\ttext_id\ttext_en\tsource\tconfidence\n"
+                               "DIMENSION\tA\tA\t50\ta\ta\ts\tC\nITEM\tA1\tA\t1\ta\ta\ts\tU\n",
+                               "zone\tmin_score\tlabel_id\tlabel_en\tsource\tconfidence\nMERAH\t0\tm\tm\ts\tU\n").ok())
+      << "dimension weights must add up to 100";
 }
 
 TEST(ServicesRules, PublicTextAndContacts) {

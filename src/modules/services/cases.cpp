@@ -53,7 +53,9 @@ std::vector<QueueItem> queue(db::Conn& c, const auth::Scope& s, const QueueFilte
   db::Params p;
   std::string where = "(" + s.region_filter("c.region_code", p) + " OR (c.research_region IS NOT NULL AND " +
                       s.region_filter("c.research_region", p) + "))";
-  if (f.open_only) where += " AND c.finished_date IS NULL";
+  // Open: still running, or a permit whose researcher's result report is overdue (the office
+  // follows it up).
+  if (f.open_only) where += " AND (c.finished_date IS NULL OR (c.status = 'ISSUED' AND c.result_overdue_date IS NOT NULL))";
   if (!f.kind.empty()) {
     where += " AND c.kind = ?";
     p.push_back(f.kind);
@@ -75,7 +77,8 @@ std::vector<QueueItem> queue(db::Conn& c, const auth::Scope& s, const QueueFilte
   std::vector<Row> rows;
   c.query(fmt::format("SELECT c.id, c.service_id, c.org_unit_id, c.version, c.limit_wd, c.ack_limit_wd, c.kind, c.region_code, c.status, "
                       "c.reg_no, c.start_date, c.received_at, c.finished_date, c.acknowledged_date, c.research_region, c.extended, "
-                      "s.name_id, s.name_en, c.applicant_name, c.anonymous, c.subject, c.channel, c.escalated_ombudsman "
+                      "s.name_id, s.name_en, c.applicant_name, c.anonymous, c.subject, c.channel, c.escalated_ombudsman, "
+                      "c.result_due_date, c.result_overdue_date "
                       "FROM svc_cases c JOIN svc_services s ON s.id = c.service_id WHERE {} ORDER BY c.id DESC LIMIT 2000",
                       where),
           p, [&](const db::Row& r) {
@@ -94,6 +97,8 @@ std::vector<QueueItem> queue(db::Conn& c, const auth::Scope& s, const QueueFilte
             it.subject = r.str(20);
             it.channel = r.str(21);
             it.escalated_ombudsman = r.i64(22) != 0;
+            it.result_due_date = r.opt_str(23);
+            it.result_overdue = !r.is_null(24) && row.k.status == "ISSUED";
             it.read_only = !s.covers(row.k.region_code);
             rows.push_back(std::move(row));
           });
@@ -118,7 +123,7 @@ std::optional<CaseDetail> case_detail(db::Conn& c, const auth::Scope& s, int64_t
           "c.applicant_org, c.anonymous, c.subject, c.body, c.details, c.received_at, c.start_date, c.extended, c.extension_reason, "
           "c.response_type, c.fee_rupiah, c.decision_note, c.letter_no, CASE WHEN c.letter_sha IS NOT NULL THEN 1 ELSE 0 END, c.escalated_ombudsman, c.version, "
           "c.region_code, c.research_region, s.name_id, s.name_en, (SELECT p.reg_no FROM svc_cases p WHERE p.id = c.parent_id), "
-          "c.acknowledged_date, c.ack_limit_wd, c.letter_code "
+          "c.acknowledged_date, c.ack_limit_wd, c.letter_code, c.result_due_date, c.result_overdue_date "
           "FROM svc_cases c JOIN svc_services s ON s.id = c.service_id WHERE c.id = ?",
           {id}, [&](const db::Row& r) {
             d.id = r.i64(0);
@@ -152,6 +157,8 @@ std::optional<CaseDetail> case_detail(db::Conn& c, const auth::Scope& s, int64_t
             d.request_reg_no = r.opt_str(29);
             d.acknowledged_date = r.opt_str(30);
             d.letter_code = r.opt_str(32);
+            d.result_due_date = r.opt_str(33);
+            if (d.status == "ISSUED") d.result_overdue_date = r.opt_str(34);
             if (r.i64(31) > 0) {
               ServiceClock ack{*parse_date(k->start_date), static_cast<int>(r.i64(31)), {}, std::nullopt};
               if (!r.is_null(30)) ack.finished = parse_date(r.text(30));

@@ -157,7 +157,8 @@ std::string to_json(const QueueItem& it) {
   o.begin_object().kv("id", it.id).kv("reg_no", it.reg_no).kv("kind", it.kind).kv("status", it.status).kv("region_code", it.region_code);
   write_service_name(o, it.service);
   o.kv("applicant_name", it.applicant_name).kv("subject", it.subject).kv("channel", it.channel).kv("received_at", it.received_at)
-      .kv("escalated_ombudsman", it.escalated_ombudsman).kv("read_only", it.read_only).kv("version", it.version);
+      .kv("escalated_ombudsman", it.escalated_ombudsman).kv("read_only", it.read_only).kv("version", it.version)
+      .kv_opt("result_due_date", it.result_due_date).kv("result_overdue", it.result_overdue);
   write_clock(o, it.clock);
   o.end_object();
   return o.take();
@@ -177,6 +178,8 @@ std::string to_json(const CaseDetail& d) {
       .kv_opt("research_region", d.research_region);
   write_service_name(o, d.service);
   o.kv_opt("request_reg_no", d.request_reg_no).kv_opt("acknowledged_date", d.acknowledged_date).kv_opt("letter_code", d.letter_code);
+  o.kv_opt("result_due_date", d.result_due_date).kv_opt("result_overdue_date", d.result_overdue_date)
+      .kv("result_overdue", d.result_overdue_date.has_value());
   if (d.acknowledge_clock) {
     const ClockState& as = d.acknowledge_clock->state;
     o.key("acknowledge_clock").begin_object().kv("limit_working_days", d.acknowledge_clock->limit_working_days)
@@ -287,7 +290,20 @@ std::string to_json(const PpidReport& r) {
   o.end_object();
   o.key("average_working_days");
   r.average_working_days ? (void)o.value(*r.average_working_days) : (void)o.null();
-  o.kv("objections", r.objections).kv("disputes", r.disputes).end_object();
+  o.key("median_working_days");
+  r.median_working_days < 0 ? (void)o.null() : (void)o.value(int64_t{r.median_working_days});
+  o.key("refused_by_exemption").begin_object();
+  for (auto& [k, n] : r.refused_by_exemption) o.kv(k.empty() ? "NOT_STATED" : k, n);
+  o.end_object();
+  o.kv("objections", r.objections);
+  o.key("objections_by_decision").begin_object();
+  for (auto& [k, n] : r.objections_by_decision) o.kv(k, n);
+  o.end_object();
+  o.kv("disputes", r.disputes);
+  o.key("disputes_by_stage").begin_object();
+  for (auto& [k, n] : r.disputes_by_stage) o.kv(k, n);
+  o.end_object();
+  o.end_object();
   return o.take();
 }
 

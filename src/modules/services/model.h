@@ -51,6 +51,10 @@ inline const std::vector<std::string_view> kObjectionGrounds = {"A_EXEMPT_REFUSA
                                                                 "D_NOT_AS_REQUESTED", "E_NOT_FULFILLED", "F_UNREASONABLE_FEE",
                                                                 "G_LATE"};
 inline const std::vector<std::string_view> kObjectionDecisions = {"UPHELD", "DISMISSED"};
+// Grounds of a refusal of exempt information (UU 14/2008 Art. 17 a-j), named on ANSWER with
+// REJECTED_EXEMPT and counted in the annual PPID report.
+inline const std::vector<std::string_view> kExemptions = {"PASAL_17_A", "PASAL_17_B", "PASAL_17_C", "PASAL_17_D", "PASAL_17_E",
+                                                          "PASAL_17_F", "PASAL_17_G", "PASAL_17_H", "PASAL_17_I", "PASAL_17_J"};
 // Information classes of the Daftar Informasi Publik.
 inline const std::vector<std::string_view> kInfoClasses = {"BERKALA", "SERTA_MERTA", "SETIAP_SAAT", "DIKECUALIKAN"};
 // Information dispute stages at the Komisi Informasi.

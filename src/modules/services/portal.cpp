@@ -177,8 +177,12 @@ Response public_track(Ctx& ctx) {
   if (auto r = limited(ctx, read_limiter())) return *r;
   PANTAU_TRY(json::In in, body_of(ctx.req));
   PANTAU_TRY(Credentials cr, credentials(in));
-  PANTAU_TRY(int64_t id, case_of(ctx, cr));
-  return http::read(ctx, [&](db::Conn& c) { return track(c, id); });
+  // One read transaction for the secret check and the page (the most read public route).
+  return http::read(ctx, [&](db::Conn& c) -> Result<Tracking> {
+    auto id = find_by_secret(c, cr.reg_no, cr.secret);
+    if (!id) return no_match();
+    return track(c, *id);
+  });
 }
 
 // A step of the applicant (COMPLETE with new documents, REPORT_RESULT); answers the tracking page.

@@ -72,6 +72,19 @@ SkmReport skm_report(db::Conn& c, const auth::Scope& s, const std::string& from,
   return out;
 }
 
+SkmResult skm_overall(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
+  db::Params p{from, to};
+  std::vector<std::array<int, kSkmElements>> answers;
+  c.query("SELECT v.u1, v.u2, v.u3, v.u4, v.u5, v.u6, v.u7, v.u8, v.u9 FROM svc_surveys v WHERE v.answered_at >= ? AND v.answered_at < ? AND " +
+              s.region_filter("v.region_code", p),
+          p, [&](const db::Row& r) {
+            std::array<int, kSkmElements> a{};
+            for (int i = 0; i < kSkmElements; ++i) a[static_cast<size_t>(i)] = static_cast<int>(r.i64(i));
+            answers.push_back(a);
+          });
+  return skm_index(answers);
+}
+
 PpidReport ppid_report(db::Conn& c, const auth::Scope& s, int year) {
   db::Params p{fmt::format("{}-01-01", year), fmt::format("{}-01-01", year + 1)};
   std::string where = "start_date >= ? AND start_date < ? AND " + s.region_filter("region_code", p);
@@ -83,6 +96,7 @@ PpidReport ppid_report(db::Conn& c, const auth::Scope& s, int year) {
           p, [&](const db::Row& r) {
             if (r.text(0) == kInfoObjection) {
               out.objections += r.i64(2);
+              out.objections_by_decision[r.is_null(1) ? "PENDING" : r.str(1)] += r.i64(2);
               return;
             }
             out.received += r.i64(2);
@@ -90,10 +104,21 @@ PpidReport ppid_report(db::Conn& c, const auth::Scope& s, int year) {
             days += r.i64(3);
             out.answered += r.i64(4);
           });
+  std::map<int, int64_t> hist;
+  c.query("SELECT used_wd, COUNT(*) FROM svc_cases WHERE kind = 'INFO_REQUEST' AND used_wd IS NOT NULL AND " + where + " GROUP BY used_wd", p,
+          [&](const db::Row& r) { hist[static_cast<int>(r.i64(0))] += r.i64(1); });
+  out.median_working_days = percentile(hist, 50);
+  c.query("SELECT COALESCE(exemption, ''), COUNT(*) FROM svc_cases WHERE kind = 'INFO_REQUEST' AND response_type = 'REJECTED_EXEMPT' AND " +
+              where + " GROUP BY COALESCE(exemption, '')",
+          p, [&](const db::Row& r) { out.refused_by_exemption[r.str(0)] += r.i64(1); });
   {
     db::Params q{fmt::format("{}-01-01", year), fmt::format("{}-01-01", year + 1)};
     std::string w = "d.filed_on >= ? AND d.filed_on < ? AND " + s.region_filter("c.region_code", q);
-    out.disputes = c.query_i64("SELECT COUNT(*) FROM svc_disputes d JOIN svc_cases c ON c.id = d.case_id WHERE " + w, q).value_or(0);
+    c.query("SELECT d.stage, COUNT(*) FROM svc_disputes d JOIN svc_cases c ON c.id = d.case_id WHERE " + w + " GROUP BY d.stage", q,
+            [&](const db::Row& r) {
+              out.disputes += r.i64(1);
+              out.disputes_by_stage[r.str(0)] += r.i64(1);
+            });
   }
   if (out.answered) out.average_working_days = std::round(static_cast<double>(days) * 10.0 / static_cast<double>(out.answered)) / 10.0;
   return out;

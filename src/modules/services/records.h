@@ -90,6 +90,9 @@ struct QueueItem {
   std::string applicant_name, subject, channel, received_at;
   bool escalated_ombudsman = false, read_only = false;
   ClockView clock;
+  // Research permits: when the result report is due, and whether housekeeping marked it overdue.
+  std::optional<std::string> result_due_date;
+  bool result_overdue = false;
 };
 
 struct AckClock {
@@ -143,6 +146,7 @@ struct CaseDetail {
   std::vector<CaseDocument> documents;
   std::vector<CaseEvent> history;
   std::optional<Dispute> dispute;
+  std::optional<std::string> result_due_date, result_overdue_date;
 };
 
 // A service of an office in the staff catalogue.
@@ -197,6 +201,10 @@ struct PpidReport {
   int64_t received = 0, answered = 0, objections = 0, disputes = 0;
   std::map<std::string, int64_t> by_response_type;
   std::optional<double> average_working_days;
+  int median_working_days = -1;                           // -1: nothing answered
+  std::map<std::string, int64_t> refused_by_exemption;    // "" = ground not stated
+  std::map<std::string, int64_t> objections_by_decision;  // UPHELD, DISMISSED, PENDING
+  std::map<std::string, int64_t> disputes_by_stage;
 };
 
 }  // namespace pantau::services

@@ -8,6 +8,7 @@
 
 #include "audit/audit.h"
 #include "core/crypto.h"
+#include "core/holidays_store.h"
 #include "core/strings.h"
 #include "modules/services/rules.h"
 #include "modules/services/store_internal.h"
@@ -118,13 +119,7 @@ std::string region_name(db::Conn& c, const std::string& code) {
 
 using namespace detail;
 
-WorkingDayCalendar load_calendar(db::Conn& c) {
-  WorkingDayCalendar cal;
-  c.query("SELECT date FROM holidays", {}, [&](const db::Row& r) {
-    if (auto d = parse_date(r.text(0))) cal.add_day_off(*d);
-  });
-  return cal;
-}
+WorkingDayCalendar load_calendar(db::Conn& c) { return holidays::load_calendar(c); }
 
 Date local_today(std::string_view region_code) { return *local_date(now_iso(), region_code); }
 
@@ -345,17 +340,24 @@ Result<int64_t> staff_step(db::Conn& c, const auth::Scope& s, int64_t id, const 
   if (in.action == "EXTEND")
     c.exec("UPDATE svc_cases SET extended = 1, limit_wd = limit_wd + 7, extension_reason = ? WHERE id = ?", {in.public_note, id});
   if (in.action == "ANSWER")
-    c.exec("UPDATE svc_cases SET response_type = ?, fee_rupiah = ?, decision_note = ? WHERE id = ?",
-           {in.response_type.empty() ? db::Value() : db::Value(in.response_type), in.fee_rupiah, in.public_note, id});
+    c.exec("UPDATE svc_cases SET response_type = ?, fee_rupiah = ?, decision_note = ?, exemption = ? WHERE id = ?",
+           {in.response_type.empty() ? db::Value() : db::Value(in.response_type), in.fee_rupiah, in.public_note,
+            in.response_type == "REJECTED_EXEMPT" && !in.exemption.empty() ? db::Value(in.exemption) : db::Value(), id});
   if (in.action == "DECIDE" || in.action == "REJECT")
     c.exec("UPDATE svc_cases SET response_type = ?, decision_note = ? WHERE id = ?",
            {in.action == "DECIDE" ? in.decision : std::string("REJECTED"), in.public_note, id});
   if (in.action == "ACKNOWLEDGE")
     c.exec("UPDATE svc_cases SET acknowledged_date = ? WHERE id = ?", {format_date(local_today(k->region_code)), id});
   if (in.action == "ESCALATE") c.exec("UPDATE svc_cases SET escalated_ombudsman = 1 WHERE id = ?", {id});
-  if (in.action == "ISSUE")
+  if (in.action == "ISSUE") {
     c.exec("UPDATE svc_cases SET letter_no = ?, letter_sha = ?, letter_code = ?, letter_issued_at = ?, response_type = 'ISSUED' WHERE id = ?",
            {in.letter_no, in.letter_sha, in.letter_code, now, id});
+    // The researcher owes the result report from now on; its due date follows the service's rule.
+    int wd = static_cast<int>(c.query_i64("SELECT result_report_wd FROM svc_services WHERE id = ?", {k->service_id}).value_or(30));
+    ResearchDetails rd = research_details(c.query_str("SELECT details FROM svc_cases WHERE id = ?", {id}).value_or("{}"));
+    Date due = result_report_due(parse_date(rd.period_end), local_today(k->region_code), wd, load_calendar(c));
+    c.exec("UPDATE svc_cases SET result_due_date = ?, result_overdue_date = NULL WHERE id = ?", {format_date(due), id});
+  }
   c.exec("UPDATE svc_cases SET status = ?, version = version + 1, updated_at = ? WHERE id = ?", {std::string(t->to), now, id});
   add_event(c, id, s.user_id, in.action, k->status, std::string(t->to), in.note, in.public_note);
   audit_case(c, s, "step_" + to_lower_ascii(in.action), id, k->region_code,

@@ -109,6 +109,7 @@ Result<StepInput> step_input(const http::Request& req) {
   st.public_note = clean_text("public_note", in.str("public_note", false, 8000).value_or(""), false, 4000, true, errs).value_or("");
   if (in.has("response_type")) st.response_type = in.one_of("response_type", false, kResponseTypes).value_or("");
   if (in.has("decision")) st.decision = in.one_of("decision", false, kObjectionDecisions).value_or("");
+  if (in.has("exemption")) st.exemption = in.one_of("exemption", false, kExemptions).value_or("");
   st.fee_rupiah = in.int64("fee_rupiah", false, 0, 100000000).value_or(0);
   if (!in.ok()) {
     auto e = in.error();
@@ -450,6 +451,16 @@ void register_routes(http::App& app) {
   r.get("/api/v1/services/recap", recap_route, {false, auth::kRecordRead});
   r.get("/api/v1/services/skm", skm_route, {false, auth::kRecordRead});
   r.get("/api/v1/services/ppid-report", ppid_route, {false, auth::kRecordRead});
+  r.get("/api/v1/services/ppid-report.pdf", ppid_report_pdf, {false, auth::kRecordRead});
+  r.get("/api/v1/services/ppid-report.xlsx", ppid_report_xlsx, {false, auth::kRecordRead});
+  r.get("/api/v1/services/skm-report.pdf", skm_report_pdf, {false, auth::kRecordRead});
+  r.get("/api/v1/services/skm-report.xlsx", skm_report_xlsx, {false, auth::kRecordRead});
+  r.get("/api/v1/services/self-assessments/checklist", assessment_checklist_route, {false, auth::kRecordRead});
+  r.get("/api/v1/services/self-assessments", assessments_route, {false, auth::kRecordRead});
+  r.post("/api/v1/services/self-assessments", create_assessment_route, {false, auth::kRecordWrite});
+  r.get("/api/v1/services/self-assessments/{id}", assessment_route, {false, auth::kRecordRead});
+  r.patch("/api/v1/services/self-assessments/{id}/answers", assessment_answer_route, {false, auth::kRecordWrite});
+  r.post("/api/v1/services/self-assessments/{id}/evidence", assessment_evidence_route, {false, auth::kRecordWrite});
 }
 
 }  // namespace pantau::services

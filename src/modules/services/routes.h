@@ -42,5 +42,17 @@ http::Response public_track(http::Ctx& ctx);
 http::Response public_action(http::Ctx& ctx);
 http::Response public_survey(http::Ctx& ctx);
 http::Response public_letter(http::Ctx& ctx);
+// Annual reports of an office and its subtree (reports.cpp): ?year=&region=.
+http::Response ppid_report_pdf(http::Ctx& ctx);
+http::Response ppid_report_xlsx(http::Ctx& ctx);
+http::Response skm_report_pdf(http::Ctx& ctx);
+http::Response skm_report_xlsx(http::Ctx& ctx);
+// The Ombudsman self-assessment (assessment_routes.cpp).
+http::Response assessment_checklist_route(http::Ctx& ctx);
+http::Response assessments_route(http::Ctx& ctx);
+http::Response create_assessment_route(http::Ctx& ctx);
+http::Response assessment_route(http::Ctx& ctx);
+http::Response assessment_answer_route(http::Ctx& ctx);
+http::Response assessment_evidence_route(http::Ctx& ctx);
 
 }  // namespace pantau::services

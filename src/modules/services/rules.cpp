@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "auth/roles.h"
@@ -300,6 +301,16 @@ std::vector<std::string> unsettled_documents(const std::vector<std::string_view>
     if (it == verdicts.end() || (it->second != "OK" && it->second != "NOT_APPLICABLE")) out.emplace_back(code);
   }
   return out;
+}
+
+Date result_report_due(std::optional<Date> period_end, Date issued, int working_days, const WorkingDayCalendar& cal) {
+  Date from = issued;
+  if (period_end && days_from_civil(*period_end) > days_from_civil(issued)) from = *period_end;
+  return cal.add_working_days(from, std::max(0, working_days));
+}
+
+bool result_report_overdue(Date due, Date today, std::string_view status) {
+  return status == "ISSUED" && days_from_civil(today) > days_from_civil(due);
 }
 
 }  // namespace pantau::services

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar.h"
 #include "core/error.h"
+#include "core/time.h"
 #include "modules/services/model.h"
 
 namespace pantau::services {
@@ -46,5 +48,14 @@ int percentile(const std::map<int, int64_t>& histogram, int p);
 // document must have a verdict OK (or NOT_APPLICABLE). Returns the missing/unsettled codes.
 std::vector<std::string> unsettled_documents(const std::vector<std::string_view>& required,
                                              const std::map<std::string, std::string>& verdicts);
+
+// The research permit's result report: due `working_days` working days after the research
+// period ends, counted from the letter's day instead when the period ends earlier or is unknown
+// (a letter issued late never makes the report late at once). The number of days is data per
+// service (svc_services.result_report_wd).
+Date result_report_due(std::optional<Date> period_end, Date issued, int working_days, const WorkingDayCalendar& cal);
+// Overdue on `today` (the office's local date): the permit is still waiting for the report
+// (status ISSUED) and the due date has passed. On the due date itself it is not late yet.
+bool result_report_overdue(Date due, Date today, std::string_view status);
 
 }  // namespace pantau::services

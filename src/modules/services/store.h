@@ -92,6 +92,7 @@ struct StepInput {
   int64_t version = 0;
   std::string note, public_note;
   std::string response_type, decision;  // ANSWER of PPID / DECIDE of an objection
+  std::string exemption;                // ANSWER with REJECTED_EXEMPT: the ground (kExemptions)
   int64_t fee_rupiah = 0;
   std::string letter_no, letter_sha, letter_code;  // ISSUE: the letter built and registered by the caller
 };
@@ -151,6 +152,8 @@ SkmReport skm_report(db::Conn& c, const auth::Scope& s, const std::string& from,
 // Annual PPID report figures (requests received, answered by response type, average working
 // days, objections, disputes).
 PpidReport ppid_report(db::Conn& c, const auth::Scope& s, int year);
+// Every SKM answer of the scope in [from, to) as one index (the annual report's overall figure).
+SkmResult skm_overall(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
 
 // Recounts svc_times from the finished requests (after loading requests in bulk, e.g. the demo).
 void rebuild_times(db::Conn& c);

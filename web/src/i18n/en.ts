@@ -5,6 +5,7 @@ import * as partyAid from './modules/partyAid'
 import * as meetings from './modules/meetings'
 import * as registries from './modules/registries'
 import * as services from './modules/services'
+import * as selfAssessment from './modules/selfAssessment'
 import * as idi from './modules/idi'
 import * as guide from './modules/guide'
 
@@ -16,6 +17,7 @@ const en: Messages = {
   ...registries.en,
   ...meetings.en,
   ...services.en,
+  ...selfAssessment.en,
   ...idi.en,
   ...guide.en,
   app: {

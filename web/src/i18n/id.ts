@@ -4,6 +4,7 @@ import * as partyAid from './modules/partyAid'
 import * as registries from './modules/registries'
 import * as meetings from './modules/meetings'
 import * as services from './modules/services'
+import * as selfAssessment from './modules/selfAssessment'
 import * as idi from './modules/idi'
 import * as guide from './modules/guide'
 
@@ -17,6 +18,7 @@ const id = {
   ...partyAid.id,
   ...meetings.id,
   ...services.id,
+  ...selfAssessment.id,
   ...idi.id,
   ...guide.id,
   app: {

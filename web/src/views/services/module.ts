@@ -11,6 +11,7 @@ export const routes: RouteRecordRaw[] = [
   { path: 'layanan-staf/standar/:id(\\d+)?', name: 'services-standards', component: () => import('./StandardsView.vue'), meta: { title: 'services.nav.catalogue' } },
   { path: 'layanan-staf/informasi-publik', name: 'services-information', component: () => import('./InformationView.vue'), meta: { title: 'services.nav.dip' } },
   { path: 'layanan-staf/loket', name: 'services-counter', component: () => import('./CounterView.vue'), meta: { title: 'services.nav.counter' } },
+  { path: 'layanan-staf/penilaian-mandiri', name: 'services-self-assessment', component: () => import('./SelfAssessmentView.vue'), meta: { title: 'selfAssessment.nav' } },
 ]
 
 export const publicRoutes: RouteRecordRaw[] = [
@@ -29,5 +30,6 @@ export const nav: NavGroup | null = {
     { name: 'services-standards', icon: 'sliders', label: 'services.nav.catalogue' },
     { name: 'services-information', icon: 'table', label: 'services.nav.dip' },
     { name: 'services-recap', icon: 'report', label: 'services.nav.recap' },
+    { name: 'services-self-assessment', icon: 'sliders', label: 'selfAssessment.nav' },
   ],
 }

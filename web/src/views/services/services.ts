@@ -67,6 +67,8 @@ export interface QueueItem {
   read_only: boolean
   version: number
   clock: Clock
+  result_due_date?: string | null
+  result_overdue?: boolean
 }
 
 /** The clock as people read it: time left, late by, paused, or finished in. */
