@@ -310,7 +310,7 @@ const MATRIX = [
     },
   },
   {
-    method: 'PUT', path: '/api/v1/org-units/{id}/emblem', permission: 'org.admin', allowed: [428],
+    method: 'POST', path: '/api/v1/org-units/{id}/emblem', permission: 'org.admin', allowed: [428],
     scope: async () => {
       const bjm = (await as.admin.get(`/api/v1/org-units/${unitOf('63.71').id}`)).json;
       // Another kab/kota's admin, and a province admin for another province: not found.
@@ -2653,7 +2653,7 @@ const rg = {
 
 // Uploads the sample PNG as an org unit's coat of arms.
 function emblemPut(client, id, version) {
-  return client.request('PUT', `/api/v1/org-units/${id}/emblem`,
+  return client.request('POST', `/api/v1/org-units/${id}/emblem`,
     { body: samples.png(), headers: { 'Content-Type': 'image/png', 'If-Match': `"${version}"` } });
 }
 

@@ -111,7 +111,7 @@ describe('office letterhead and signature block', () => {
     return r.bytes;
   };
   const putEmblem = (client, unit, body, version = unit.version) =>
-    client.request('PUT', `/api/v1/org-units/${unit.id}/emblem`, { body, headers: { 'Content-Type': 'image/png', 'If-Match': `"${version}"` } });
+    client.request('POST', `/api/v1/org-units/${unit.id}/emblem`, { body, headers: { 'Content-Type': 'image/png', 'If-Match': `"${version}"` } });
 
   before(async () => {
     s.admin = await srv.login('kalsel.admin');

@@ -75,7 +75,7 @@ Response update_unit(Ctx& ctx) {
                       });
 }
 
-// PUT /org-units/{id}/emblem: the body is the image itself (PNG or JPEG, by its bytes).
+// POST /org-units/{id}/emblem: the body is the image itself (PNG or JPEG, by its bytes).
 Response put_emblem(Ctx& ctx) {
   PANTAU_TRY(http::Target t, http::versioned_target(ctx.req));
   const size_t size = ctx.req.body_file.empty() ? ctx.req.body.size() : ctx.req.body_size;
@@ -230,7 +230,7 @@ void register_routes(http::App& app) {
   r.get("/api/v1/org-units/{id}", get_unit);
   r.patch("/api/v1/org-units/{id}", update_unit, org);
   r.get("/api/v1/org-units/{id}/emblem", get_emblem);
-  r.add("PUT", "/api/v1/org-units/{id}/emblem", put_emblem, {false, auth::kOrgAdmin, true});
+  r.post("/api/v1/org-units/{id}/emblem", put_emblem, {false, auth::kOrgAdmin, true});
   r.del("/api/v1/org-units/{id}/emblem", delete_emblem, org);
   r.get("/api/v1/users", list_all_users, users);
   r.post("/api/v1/users", create_one_user, users);
