@@ -11,6 +11,9 @@
 #include <filesystem>
 #include <numeric>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "report/indonesian.h"
 #include "report/text.h"
 
@@ -154,6 +157,21 @@ Result<ImageInfo> inspect_image(std::string_view bytes, std::string_view field, 
              static_cast<uint32_t>(static_cast<unsigned char>(bytes[o + 3]));
     };
     if (be32(16) > static_cast<uint32_t>(max_side) || be32(20) > static_cast<uint32_t>(max_side)) return too_big();
+  }
+  // libpng ends the process on some damaged PNGs instead of returning an error, so a PNG is
+  // first loaded in a child process: only what it survives reaches this one.
+  if (png) {
+    const pid_t child = fork();
+    if (child == 0) {
+      bool bad = false;
+      HPDF_Doc scratch = HPDF_New([](HPDF_STATUS, HPDF_STATUS, void* user) { *static_cast<bool*>(user) = true; }, &bad);
+      HPDF_Image loaded = scratch == nullptr ? nullptr
+          : HPDF_LoadPngImageFromMem(scratch, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+      _exit(loaded != nullptr && !bad ? 0 : 1);
+    }
+    int status = 0;
+    if (child < 0 || waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+      return Error::invalid_field(f, "unreadable", "Gambar tidak dapat dibaca.", "The image cannot be read.");
   }
   // Loaded on a scratch document: what the library refuses here never reaches a real one.
   bool failed = false;

@@ -462,7 +462,7 @@ const en: Messages = {
     address: 'Office address',
     addressHint: 'As printed on the letterhead, e.g. Jalan Jenderal Sudirman Nomor 14, Banjarmasin 70114',
     contact: 'Telephone, e-mail and website',
-    contactHint: 'One line under the address, e.g. Telepon (0511) 3354420, Pos-el kesbangpol@kalselprov.go.id',
+    contactHint: 'One line under the address, e.g. Telepon (0511) 3354420, Laman kesbangpol.kalselprov.go.id',
     city: 'City of signing',
     cityHint: "The city where the office sits, e.g. Banjarbaru. When empty, the region's name is used.",
     emblem: 'Coat of arms',

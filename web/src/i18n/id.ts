@@ -463,7 +463,7 @@ const id = {
     address: 'Alamat kantor',
     addressHint: 'Seperti tercetak di kop surat, mis. Jalan Jenderal Sudirman Nomor 14, Banjarmasin 70114',
     contact: 'Telepon, surel, dan laman',
-    contactHint: 'Satu baris di bawah alamat, mis. Telepon (0511) 3354420, Pos-el kesbangpol@kalselprov.go.id',
+    contactHint: 'Satu baris di bawah alamat, mis. Telepon (0511) 3354420, Laman kesbangpol.kalselprov.go.id',
     city: 'Kota tempat penandatanganan',
     cityHint: 'Kota kedudukan kantor, mis. Banjarbaru. Bila kosong, dipakai nama wilayahnya.',
     emblem: 'Lambang daerah',
