@@ -173,6 +173,8 @@ describe('office letterhead and signature block', () => {
     assert.equal(r.json.errors[0].field, 'file');
     assert.match(r.json.errors[0].message.id, /PNG atau JPEG/);
     assertProblem(assert, await putEmblem(s.admin, s.unit, Buffer.from('bukan gambar\n')), 422);
+    // A damaged PNG (cut short) is refused, and the server lives on (finish() checks it).
+    assertProblem(assert, await putEmblem(s.admin, s.unit, samples.png().subarray(0, 40)), 422);
     assertProblem(assert, await putEmblem(s.admin, s.unit, Buffer.alloc(0)), 422);
     const big = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc((1 << 20) + 1)]);
     r = await putEmblem(s.admin, s.unit, big);
