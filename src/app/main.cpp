@@ -121,6 +121,7 @@ int cmd_serve(Config cfg) {
   if (!m.ok()) return fail(m.error());
   auth::Sessions sessions(*db, cfg);
   files::EvidenceStore store(cfg.files_dir, cfg.max_upload_bytes);
+  files::set_content_root(cfg.files_dir);  // letterheads print the offices' coats of arms from it
   http::App app(http::Services{cfg, db.get(), &sessions, &store});
   http::register_all_routes(app);
   http::ServerOptions opts;

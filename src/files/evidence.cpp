@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 #include "audit/audit.h"
 #include "auth/roles.h"
@@ -57,8 +58,36 @@ EvidenceStore::EvidenceStore(std::string root, size_t max_bytes)
   fs::create_directories(tmp_, ec);
 }
 
-std::string EvidenceStore::path_of(const std::string& sha) const {
-  return root_ + "/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
+static std::string content_path(const std::string& root, const std::string& sha) {
+  return root + "/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
+}
+
+std::string EvidenceStore::path_of(const std::string& sha) const { return content_path(root_, sha); }
+
+namespace {
+std::mutex content_mu;
+std::string content_root;
+}  // namespace
+
+void set_content_root(const std::string& root) {
+  std::lock_guard lock(content_mu);
+  content_root = root;
+}
+
+std::optional<std::string> read_content(const std::string& sha, size_t max_bytes) {
+  std::string root;
+  {
+    std::lock_guard lock(content_mu);
+    root = content_root;
+  }
+  if (root.empty() || sha.size() != 64 || sha.find_first_not_of("0123456789abcdef") != std::string::npos) return std::nullopt;
+  std::ifstream f(content_path(root, sha), std::ios::binary);
+  if (!f) return std::nullopt;
+  std::string bytes(max_bytes + 1, '\0');
+  f.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<size_t>(f.gcount()));
+  if (bytes.size() > max_bytes) return std::nullopt;
+  return bytes;
 }
 
 std::string to_json(const StoredFile& f) {

@@ -3,6 +3,7 @@
 // clearance cover the record the file belongs to.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,13 @@ struct UploadMeta {
 };
 
 std::string to_json(const StoredFile& f);
+
+// The files store this process serves, set once at start-up (`pantau serve`), for work that has
+// no request at hand: an official document reads its office's coat of arms from it.
+void set_content_root(const std::string& root);
+// The bytes stored under `sha256` in that store, or nullopt (no store set, no such file, or more
+// than `max_bytes`).
+std::optional<std::string> read_content(const std::string& sha256, size_t max_bytes);
 
 class EvidenceStore {
  public:

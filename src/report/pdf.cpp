@@ -11,6 +11,9 @@
 #include <filesystem>
 #include <numeric>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "report/indonesian.h"
 #include "report/text.h"
 
@@ -127,6 +130,65 @@ std::optional<Rgb> rgb_from_hex(std::string_view hex) {
     parts[i] = v / 255.0;
   }
   return Rgb{parts[0], parts[1], parts[2]};
+}
+
+Result<ImageInfo> inspect_image(std::string_view bytes, std::string_view field, int max_side) {
+  const std::string f(field);
+  ImageInfo info;
+  const bool png = bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1A\n", 8);
+  const bool jpeg = bytes.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3);
+  if (!png && !jpeg)
+    return Error::invalid_field(f, "type", "Gambar harus berupa berkas PNG atau JPEG.", "The image must be a PNG or JPEG file.");
+  info.mime = png ? "image/png" : "image/jpeg";
+  auto too_big = [&] {
+    return Error::invalid_field(f, "dimensions",
+                                "Ukuran gambar paling besar " + std::to_string(max_side) + " × " + std::to_string(max_side) + " piksel.",
+                                "The image may be at most " + std::to_string(max_side) + " × " + std::to_string(max_side) + " pixels.");
+  };
+  // A PNG is unpacked whole by the library: its size (IHDR, right after the signature) is read
+  // first, so a small file cannot ask for gigabytes.
+  if (png) {
+    if (bytes.size() < 24 || bytes.substr(12, 4) != "IHDR")
+      return Error::invalid_field(f, "unreadable", "Gambar tidak dapat dibaca.", "The image cannot be read.");
+    auto be32 = [&](size_t o) {
+      return (static_cast<uint32_t>(static_cast<unsigned char>(bytes[o])) << 24) |
+             (static_cast<uint32_t>(static_cast<unsigned char>(bytes[o + 1])) << 16) |
+             (static_cast<uint32_t>(static_cast<unsigned char>(bytes[o + 2])) << 8) |
+             static_cast<uint32_t>(static_cast<unsigned char>(bytes[o + 3]));
+    };
+    if (be32(16) > static_cast<uint32_t>(max_side) || be32(20) > static_cast<uint32_t>(max_side)) return too_big();
+  }
+  // libpng ends the process on some damaged PNGs instead of returning an error, so a PNG is
+  // first loaded in a child process: only what it survives reaches this one.
+  if (png) {
+    const pid_t child = fork();
+    if (child == 0) {
+      bool bad = false;
+      HPDF_Doc scratch = HPDF_New([](HPDF_STATUS, HPDF_STATUS, void* user) { *static_cast<bool*>(user) = true; }, &bad);
+      HPDF_Image loaded = scratch == nullptr ? nullptr
+          : HPDF_LoadPngImageFromMem(scratch, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+      _exit(loaded != nullptr && !bad ? 0 : 1);
+    }
+    int status = 0;
+    if (child < 0 || waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+      return Error::invalid_field(f, "unreadable", "Gambar tidak dapat dibaca.", "The image cannot be read.");
+  }
+  // Loaded on a scratch document: what the library refuses here never reaches a real one.
+  bool failed = false;
+  HPDF_Doc doc = HPDF_New([](HPDF_STATUS, HPDF_STATUS, void* user) { *static_cast<bool*>(user) = true; }, &failed);
+  if (doc == nullptr) return Error::internal("Cannot allocate a PDF document.");
+  const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
+  const auto size = static_cast<HPDF_UINT>(bytes.size());
+  HPDF_Image image = png ? HPDF_LoadPngImageFromMem(doc, data, size) : HPDF_LoadJpegImageFromMem(doc, data, size);
+  if (image != nullptr && !failed) {
+    info.width = static_cast<int>(HPDF_Image_GetWidth(image));
+    info.height = static_cast<int>(HPDF_Image_GetHeight(image));
+  }
+  HPDF_Free(doc);
+  if (image == nullptr || failed || info.width <= 0 || info.height <= 0)
+    return Error::invalid_field(f, "unreadable", "Gambar tidak dapat dibaca.", "The image cannot be read.");
+  if (info.width > max_side || info.height > max_side) return too_big();
+  return info;
 }
 
 std::string pdf_content_streams(std::string_view pdf) {
@@ -394,13 +456,14 @@ struct PdfDocument::Impl {
     draw(p, cx, baseline, f, size, s);
   }
 
-  // Flows text across the full width, breaking pages between lines.
-  void flow(std::string_view text, HPDF_Font f, double size, Align align, bool justify) {
+  // Flows text across the full width (or [x, x + w]), breaking pages between lines.
+  void flow(std::string_view text, HPDF_Font f, double size, Align align, bool justify, double x = kLeft,
+            double w = kContentWidth) {
     const double lead = leading(size);
-    for (const auto& l : wrap(text, f, size, kContentWidth)) {
+    for (const auto& l : wrap(text, f, size, w)) {
       ensure(lead);
       if (error) return;
-      draw_line(page(), l, kLeft, y - size, kContentWidth, f, size, align, justify);
+      draw_line(page(), l, x, y - size, w, f, size, align, justify);
       y -= lead;
     }
   }
@@ -626,6 +689,26 @@ void PdfDocument::letterhead(const Letterhead& l) {
   Impl& d = *impl_;
   if (!d.usable()) return;
   d.ensure(120);
+  // The coat of arms at the left, at most kEmblemHeight high and kEmblemWidth wide; the text is
+  // then centred in the room to its right. An image the library cannot read is left out (checked
+  // on a scratch document first, so it cannot fail the document).
+  constexpr double kEmblemHeight = 66, kEmblemWidth = 80, kEmblemGap = 10;
+  double text_x = kLeft, text_w = kContentWidth, emblem_bottom = d.y;
+  if (!l.emblem.empty() && inspect_image(l.emblem).ok()) {
+    const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(l.emblem.data());
+    const auto size = static_cast<HPDF_UINT>(l.emblem.size());
+    HPDF_Image image = l.emblem[0] == '\x89' ? HPDF_LoadPngImageFromMem(d.doc, bytes, size)
+                                             : HPDF_LoadJpegImageFromMem(d.doc, bytes, size);
+    if (image != nullptr && !d.error) {
+      const double iw = HPDF_Image_GetWidth(image), ih = HPDF_Image_GetHeight(image);
+      const double scale = std::min(kEmblemHeight / ih, kEmblemWidth / iw);
+      const double w = iw * scale, h = ih * scale;
+      HPDF_Page_DrawImage(d.page(), image, real(kLeft), real(d.y - h), real(w), real(h));
+      text_x = kLeft + w + kEmblemGap;
+      text_w = kContentWidth - w - kEmblemGap;
+      emblem_bottom = d.y - h;
+    }
+  }
   struct Part {
     const std::string& text;
     HPDF_Font font;
@@ -633,8 +716,9 @@ void PdfDocument::letterhead(const Letterhead& l) {
   };
   for (const Part& part : {Part{l.government, d.bold, 13.0}, Part{l.agency, d.bold, 15.0},
                            Part{l.address, d.regular, 9.5}, Part{l.contact, d.regular, 9.5}}) {
-    if (!part.text.empty()) d.flow(part.text, part.font, part.size, Align::Center, false);
+    if (!part.text.empty()) d.flow(part.text, part.font, part.size, Align::Center, false, text_x, text_w);
   }
+  d.y = std::min(d.y, emblem_bottom);
   // The double rule under a kop surat: a thick line over a thin one.
   d.y -= 3;
   d.rule(kLeft, kPageWidth - kRight, d.y, 2.0);

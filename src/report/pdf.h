@@ -42,7 +42,20 @@ struct Letterhead {
   std::string agency;      // "BADAN KESATUAN BANGSA DAN POLITIK"
   std::string address;     // "Jalan ... Nomor 1, Banjarmasin 70111"
   std::string contact;     // "Telepon (0511) 123456, Laman kesbangpol.kalselprov.go.id"
+  // The coat of arms (lambang daerah): PNG or JPEG bytes, drawn at the left of the heading with
+  // the text centred beside it. Empty, or an image that cannot be read: text only, as without.
+  std::string emblem;
 };
+
+// What an image is, read from its bytes (never from a name): "image/png" or "image/jpeg" and
+// its size in pixels.
+struct ImageInfo {
+  std::string mime;
+  int width = 0, height = 0;
+};
+// Checks that `bytes` are a PNG or JPEG the PDF library embeds, at most `max_side` pixels on a
+// side (a small file may unpack to a huge picture). A 422 naming `field` otherwise.
+Result<ImageInfo> inspect_image(std::string_view bytes, std::string_view field = "file", int max_side = 4000);
 
 enum class Align { Left, Center, Right };
 

@@ -292,6 +292,51 @@ const MATRIX = [
     },
   },
   {
+    method: 'GET', path: '/api/v1/org-units/{id}/emblem',
+    scope: async () => {
+      // The coat of arms of Banjarbaru's office: seen by whoever sees the unit, 404 for the rest.
+      const bjb = (await as.admin.get(`/api/v1/org-units/${unitOf('63.72').id}`)).json;
+      const r = await emblemPut(as.admin, bjb.id, bjb.version);
+      assert.equal(r.status, 200, r.text);
+      for (const [u, c] of Object.entries(as)) {
+        const got = await c.get(`/api/v1/org-units/${bjb.id}/emblem`);
+        if (within('63.72', USERS[u].region)) {
+          assert.equal(got.status, 200, `${u} sees the coat of arms`);
+          assert.ok(got.bytes.equals(samples.png()));
+        } else {
+          assertProblem(assert, got, 404);
+        }
+      }
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/org-units/{id}/emblem', permission: 'org.admin', allowed: [428],
+    scope: async () => {
+      const bjm = (await as.admin.get(`/api/v1/org-units/${unitOf('63.71').id}`)).json;
+      // Another kab/kota's admin, and a province admin for another province: not found.
+      assertProblem(assert, await emblemPut(as['banjarbaru.admin'], bjm.id, bjm.version), 404);
+      assertProblem(assert, await emblemPut(as['kalsel.admin'], ids.unitKaltim, 1), 404);
+      assert.equal((await as.admin.get(`/api/v1/org-units/${bjm.id}`)).json.version, bjm.version, 'unchanged');
+      // The province's admin may change a kab/kota office of its province; its own admin too.
+      let r = await emblemPut(as['kalsel.admin'], bjm.id, bjm.version);
+      assert.equal(r.status, 200, r.text);
+      r = await emblemPut(as['banjarmasin.admin'], bjm.id, r.json.version);
+      assert.equal(r.status, 200, r.text);
+    },
+  },
+  {
+    method: 'DELETE', path: '/api/v1/org-units/{id}/emblem', permission: 'org.admin', allowed: [428],
+    scope: async () => {
+      const bjm = (await as.admin.get(`/api/v1/org-units/${unitOf('63.71').id}`)).json;
+      let r = await as['banjarbaru.admin'].del(`/api/v1/org-units/${bjm.id}/emblem`, ifMatch(bjm.version));
+      assertProblem(assert, r, 404);
+      assert.ok((await as.admin.get(`/api/v1/org-units/${bjm.id}`)).json.emblem, 'still there');
+      r = await as['banjarmasin.admin'].del(`/api/v1/org-units/${bjm.id}/emblem`, ifMatch(bjm.version));
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.json.emblem, null);
+    },
+  },
+  {
     method: 'GET', path: '/api/v1/users', permission: 'user.admin', allowed: [200],
     scope: async () => {
       for (const u of admins()) {
@@ -2675,6 +2720,12 @@ const rg = {
     rg.presence = r.json;
   },
 };
+
+// Uploads the sample PNG as an org unit's coat of arms.
+function emblemPut(client, id, version) {
+  return client.request('POST', `/api/v1/org-units/${id}/emblem`,
+    { body: samples.png(), headers: { 'Content-Type': 'image/png', 'If-Match': `"${version}"` } });
+}
 
 // Rows of the modules in this tree.
 const ACTIVE = MATRIX.filter((r) => !r.module || MODULES.has(r.module));

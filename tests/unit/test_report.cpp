@@ -286,6 +286,52 @@ TEST(ReportPdf, OverlongHeaderIsCutToAThirdOfAPage) {
   std::filesystem::remove(path);
 }
 
+// A 2 x 1 RGB PNG (red, blue), and a PNG header claiming 20000 x 20000 pixels.
+const std::string kPng = std::string(
+    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x02\x00\x00\x00\x01"
+    "\x08\x02\x00\x00\x00\x7b\x40\xe8\xdd\x00\x00\x00\x0d\x49\x44\x41\x54\x78\x9c\x63\xf8\xcf\x00\x04"
+    "\xff\x01\x07\x00\x01\xff\xe2\x23\x9e\x59\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
+    70);
+
+TEST(ReportPdf, LetterheadDrawsTheCoatOfArmsOnlyWhenThereIsOne) {
+  auto info = inspect_image(kPng);
+  ASSERT_TRUE(info.ok()) << info.error().message.en;
+  EXPECT_EQ(info->mime, "image/png");
+  EXPECT_EQ(info->width, 2);
+  EXPECT_EQ(info->height, 1);
+  // Refused by content: a text, a program renamed, a damaged PNG, a huge one.
+  for (const std::string& bad : {std::string("bukan gambar"), std::string("MZ\x90\0\x03\0\0\0", 8), kPng.substr(0, 40)}) {
+    auto r = inspect_image(bad);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().fields.at(0).field, "file");
+  }
+  std::string huge = kPng;
+  huge.replace(16, 8, std::string("\0\0\x4e\x20\0\0\x4e\x20", 8));
+  auto r = inspect_image(huge);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().fields.at(0).code, "dimensions");
+
+  auto build = [](const std::string& emblem) {
+    PdfDocument pdf({});
+    Letterhead l = kalsel();
+    l.emblem = emblem;
+    pdf.letterhead(l);
+    pdf.title("SURAT KETERANGAN");
+    auto bytes = pdf.finish();
+    EXPECT_TRUE(bytes.ok());
+    return bytes.ok() ? *bytes : std::string();
+  };
+  const std::string with = build(kPng), without = build(""), damaged = build(kPng.substr(0, 40));
+  EXPECT_NE(with.find("/Subtype /Image"), std::string::npos);
+  EXPECT_EQ(without.find("/Subtype /Image"), std::string::npos);
+  // A damaged image is left out: the document is made, laid out as without one.
+  EXPECT_EQ(damaged.find("/Subtype /Image"), std::string::npos);
+  EXPECT_EQ(pdf_content_streams(damaged), pdf_content_streams(without));
+  // The text moves right of the image; the image is drawn once ("Do").
+  EXPECT_NE(pdf_content_streams(with).find(" Do"), std::string::npos);
+  EXPECT_NE(pdf_content_streams(with), pdf_content_streams(without));
+}
+
 TEST(ReportPdf, EmptyDocumentHasOnePage) {
   PdfDocument pdf({});
   auto bytes = pdf.finish();

@@ -149,7 +149,11 @@ export async function request<T = unknown>(path: string, opts: RequestOptions = 
   const method = opts.method || 'GET'
   const headers = baseHeaders(method, opts)
   let body: BodyInit | undefined
-  if (opts.body !== undefined) {
+  if (typeof Blob !== 'undefined' && opts.body instanceof Blob) {
+    // A file sent as it is (e.g. an image); the server decides its type from its bytes.
+    headers['Content-Type'] = opts.body.type || 'application/octet-stream'
+    body = opts.body
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(opts.body)
   }

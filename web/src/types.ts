@@ -51,6 +51,14 @@ export interface OrgUnit {
   region_code: string
   region_name?: string
   parent_id: number | null
+  /** What the letterhead prints under the office's name, and where its documents are signed. */
+  address?: string
+  contact?: string
+  city?: string
+  /** The coat of arms printed at the left of the letterhead, or null. */
+  emblem?: { file_id: number; mime: string; size: number; sha256: string } | null
+  /** The head of the office (a user with role KABAN), read with one unit. */
+  head?: { user_id: number; name: string; nip: string; rank: string; position: string } | null
   version: number
 }
 
@@ -65,6 +73,9 @@ export interface User {
   org_unit_name?: string
   region_code?: string
   region_name?: string
+  nip?: string
+  rank?: string
+  position_title?: string
   disabled: boolean
   version: number
 }

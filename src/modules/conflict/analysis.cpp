@@ -722,7 +722,8 @@ Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, int64_t id, Da
   report::PdfDocument doc({fmt::format("Peta Rawan Konflik Sosial {} — {}", period_label_id(rc.period), r->region_name), office,
                            "Peta rawan konflik sosial", stamp.issued_at});
   if (stamp.draft) doc.watermark("DRAF");
-  doc.letterhead({government, "BADAN KESATUAN BANGSA DAN POLITIK", address, contact});
+  doc.letterhead({government, "BADAN KESATUAN BANGSA DAN POLITIK", address, contact,
+                  kesbangpol ? kesbangpol->emblem() : std::string()});
   doc.title("LAPORAN PETA RAWAN KONFLIK SOSIAL", fmt::format("{} — {}", upper(period_label_id(rc.period)), upper(r->region_name)));
   doc.key_values({{"Wilayah", r->region_name},
                   {"Periode", fmt::format("{} ({} s.d. {})", period_label_id(rc.period), report::tanggal_indonesia(rc.period.start),

@@ -51,7 +51,8 @@ Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, const Periodic
   report::PdfDocument doc({fmt::format("Laporan {} — {}", period_label_id(*period), r.region_name), office,
                            type ? type->name_id : r.report_type, stamp.issued_at});
   if (stamp.draft) doc.watermark("DRAF");
-  doc.letterhead({org::government_of(c, r.region_code), "BADAN KESATUAN BANGSA DAN POLITIK", address, contact});
+  doc.letterhead({org::government_of(c, r.region_code), "BADAN KESATUAN BANGSA DAN POLITIK", address, contact,
+                  unit ? unit->emblem() : std::string()});
   doc.title(fmt::format("LAPORAN PERKEMBANGAN POLITIK DI DAERAH"),
             fmt::format("{} — {}", upper(period_label_id(*period)), upper(r.region_name)));
   doc.key_values({{"Jenis laporan", type ? type->name_id : r.report_type},

@@ -1,6 +1,7 @@
 #include "modules/org/public.h"
 
 #include "core/region_code.h"
+#include "files/evidence.h"
 
 namespace pantau::org {
 
@@ -19,11 +20,13 @@ std::string without_prefix(std::string name) {
 }
 
 constexpr const char* kOfficeColumns =
-    "o.id, o.name, o.kind, o.region_code, COALESCE(r.name, ''), o.address, o.contact, o.city, o.short_code";
+    "o.id, o.name, o.kind, o.region_code, COALESCE(r.name, ''), o.address, o.contact, o.city, o.short_code, "
+    "COALESCE(f.sha256, '')";
 
 std::optional<Office> load(db::Conn& c, const std::string& where, const db::Params& p) {
   std::optional<Office> o;
-  c.query(std::string("SELECT ") + kOfficeColumns + " FROM org_units o LEFT JOIN regions r ON r.code = o.region_code WHERE " +
+  c.query(std::string("SELECT ") + kOfficeColumns + " FROM org_units o LEFT JOIN regions r ON r.code = o.region_code "
+                                         "LEFT JOIN evidence_files f ON f.id = o.emblem_file_id WHERE " +
               where + " ORDER BY o.id LIMIT 1",
           p, [&](const db::Row& r) {
             o.emplace();
@@ -36,6 +39,7 @@ std::optional<Office> load(db::Conn& c, const std::string& where, const db::Para
             o->contact = r.str(6);
             o->city = r.str(7);
             o->short_code = r.str(8);
+            o->emblem_sha256 = r.str(9);
           });
   if (!o) return o;
   o->government = o->kind == "KEMENDAGRI" ? "KEMENTERIAN DALAM NEGERI" : government_of(c, o->region_code);
@@ -85,7 +89,12 @@ std::string Office::number_code() const { return short_code.empty() ? "Kesbangpo
 
 report::Letterhead Office::letterhead() const {
   std::string agency = kind == "KESBANGPOL" ? "BADAN KESATUAN BANGSA DAN POLITIK" : upper(name);
-  return {government, agency, address, contact};
+  return {government, agency, address, contact, emblem()};
+}
+
+std::string Office::emblem() const {
+  if (emblem_sha256.empty()) return {};
+  return files::read_content(emblem_sha256, kMaxEmblemBytes).value_or("");
 }
 
 report::Signer Office::head_signer() const {

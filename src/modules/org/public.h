@@ -4,6 +4,7 @@
 // users themselves. Read-only; every function runs inside the caller's transaction and sees the
 // whole table (an office's letterhead is public information, scope is the caller's business).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +13,9 @@
 #include "report/pdf.h"
 
 namespace pantau::org {
+
+// The largest coat of arms an office may upload (1 MiB): a letterhead image needs far less.
+inline constexpr size_t kMaxEmblemBytes = 1 << 20;
 
 // A person as a signature block prints them.
 struct Official {
@@ -26,13 +30,20 @@ struct Office {
   // NEGERI" for the ministry.
   std::string government;
   std::optional<Official> head;  // the Kepala (role KABAN) of the office, when one has an account
+  // The office's own coat of arms in the files store (SHA-256 of its bytes), empty when none.
+  // Not inherited: a kab/kota office prints its own region's arms, never its province's.
+  std::string emblem_sha256;
 
   // Where the office's documents are signed: its city ("Banjarbaru" for the provincial offices
   // of Kalimantan Selatan), else the region's name without "Kabupaten "/"Kota ".
   std::string signing_place() const;
   // The office's name in document numbers: short_code, else "Kesbangpol".
   std::string number_code() const;
+  // The kop surat, with the coat of arms when the office has one (read from the files store).
   report::Letterhead letterhead() const;
+  // The bytes of the coat of arms (PNG or JPEG), empty when the office has none or the file is
+  // missing from the files store. For documents that write their letterhead themselves.
+  std::string emblem() const;
   // The signer block of the head: "KEPALA <OFFICE>" with name, rank and NIP; dotted lines when
   // the office has no head on record.
   report::Signer head_signer() const;

@@ -19,6 +19,14 @@ bool valid_email(std::string_view e) {
          e.find(' ') == std::string_view::npos;
 }
 
+bool valid_nip(std::string_view nip) {
+  if (nip.empty()) return true;
+  if (nip.size() != 18) return false;
+  for (char c : nip)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 Status check_org_unit_placement(const auth::Scope& admin, std::string_view kind, std::string_view region_code) {
   if (kind == "KEMENDAGRI") {
     if (!region_code.empty())

@@ -10,6 +10,9 @@ namespace pantau::org {
 
 bool valid_username(std::string_view u);  // 3-64 of a-z 0-9 . _ -
 bool valid_email(std::string_view e);
+// The NIP of a civil servant: 18 digits (birth date, appointment month, sex, number); empty is
+// allowed (someone who is not a civil servant).
+bool valid_nip(std::string_view nip);
 
 // An org unit of `kind` at `region_code` may be created/kept by this admin.
 Status check_org_unit_placement(const auth::Scope& admin, std::string_view kind, std::string_view region_code);

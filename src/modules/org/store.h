@@ -22,6 +22,10 @@ Page<OrgUnit> list_org_units(db::Conn& c, const auth::Scope& s, const ListQuery&
 std::optional<OrgUnit> get_org_unit(db::Conn& c, const auth::Scope& s, int64_t id);
 Result<OrgUnit> create_org_unit(db::Conn& c, const auth::Scope& s, const OrgUnitInput& in);
 Result<OrgUnit> update_org_unit(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const OrgUnitInput& in);
+// Sets (a file of the files store, already recorded) or removes (nullopt) the office's coat of
+// arms; If-Match `version`, the same scope rule as an update, audited.
+Result<OrgUnit> set_org_unit_emblem(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version,
+                                    std::optional<int64_t> file_id);
 
 Page<User> list_users(db::Conn& c, const auth::Scope& s, const ListQuery& q);
 std::optional<User> get_user(db::Conn& c, const auth::Scope& s, int64_t id);

@@ -81,7 +81,7 @@ RegionFacts region_facts(db::Conn& c, const std::string& code) {
 
 // The region's Kesbangpol office (letterhead, place of signing) and its head.
 struct Office {
-  std::string name = "Badan Kesatuan Bangsa dan Politik", address, contact, head_name, place;
+  std::string name = "Badan Kesatuan Bangsa dan Politik", address, contact, head_name, place, emblem;
   report::Signer head;
 };
 
@@ -93,6 +93,7 @@ Office office_of(db::Conn& c, const std::string& region, const RegionFacts& rf) 
     o.name = k->name;
     o.address = k->address;
     o.contact = k->contact;
+    o.emblem = k->emblem();
     o.place = k->signing_place();
     o.head = k->head_signer();
     if (k->head) o.head_name = k->head->name;
@@ -163,7 +164,7 @@ AppState effective(const Application& a) {
 }
 
 report::Letterhead letterhead(const RegionFacts& r, const Office& o) {
-  return {r.government, "BADAN KESATUAN BANGSA DAN POLITIK", o.address, o.contact};
+  return {r.government, "BADAN KESATUAN BANGSA DAN POLITIK", o.address, o.contact, o.emblem};
 }
 
 std::string board_line(const Board& b) {
