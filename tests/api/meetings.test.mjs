@@ -174,7 +174,7 @@ describe('the official documents of a meeting', () => {
 
   test('invitation, attendance list, minutes and activity report: their content, register entries and scope', async () => {
     const m = await meeting(-30 * 60_000, 3600_000, {
-      title: 'Rapat Koordinasi Pengawasan Orang Asing', theme: 'Sinergi pengawasan', legal_basis: 'Permendagri Nomor 49 Tahun 2010',
+      type: 'RAKOR', title: 'Rapat Koordinasi Pengawasan Orang Asing', theme: 'Sinergi pengawasan', legal_basis: 'Permendagri Nomor 49 Tahun 2010',
       agenda: 'Paparan situasi\nPembahasan rencana aksi', invitation_no: '000.1.4/0099/Kesbangpol/2026', online_link: 'https://rapat.example/abc', mode: 'HYBRID',
       chair_name: 'Drs. Ahmad Fauzi', chair_position: 'Kepala Badan', secretary_name: 'Siti Aminah' });
     // The invitation: addressees, agenda, time, venue and link, the written number, the head's signature.

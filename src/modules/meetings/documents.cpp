@@ -194,6 +194,10 @@ std::string meeting_name(const Meeting& m) {
   return titled ? m.title : std::string(type_label(m.type)) + " " + m.title;
 }
 
+// Whom the invitation letter is addressed to: the invited participants; while the meeting is
+// still planned, everybody on the list (INVITE marks them invited).
+bool addressee(const Participant& p, MeetingStatus st) { return p.invited || (st == MeetingStatus::Planned && !p.present); }
+
 // The letterhead, the DRAF watermark and the title every meeting document opens with.
 report::PdfDocument open_document(const std::optional<org::Office>& office, const std::string& title, const std::string& subject,
                                   const documents::Stamp& stamp) {
@@ -253,17 +257,17 @@ void invitation(report::PdfDocument& doc, db::Conn& c, const BeritaAcaraContent&
                                                                     : local_date(format_iso(stamp.issued_at), m.region_code);
   (void)c;
   int invited = 0;
-  for (auto& p : b.participants) invited += p.invited ? 1 : 0;
+  for (auto& p : b.participants) invited += addressee(p, m.status) ? 1 : 0;
   doc.key_values({{"Nomor", stamp.number.empty() ? "........................" : stamp.number},
                   {"Sifat", "Penting"},
                   {"Lampiran", "1 (satu) lembar daftar undangan"},
                   {"Hal", "Undangan " + meeting_name(m)}});
-  doc.paragraph(fmt::format("Yth. Bapak/Ibu/Saudara {} undangan sebagaimana daftar terlampir, di tempat.", invited));
+  doc.paragraph(fmt::format("Kepada Yth. Bapak/Ibu/Saudara sebagaimana daftar terlampir ({} orang), di tempat.", invited));
   std::string basis;
   for (auto& line : lines_of(m.legal_basis)) basis += (basis.empty() ? "" : "; ") + line;
-  doc.paragraph(fmt::format("{}Dalam rangka {}{}, dengan hormat kami mengundang Bapak/Ibu/Saudara untuk menghadiri kegiatan tersebut "
+  doc.paragraph(fmt::format("{} rangka {}{}, dengan hormat kami mengundang Bapak/Ibu/Saudara untuk menghadiri kegiatan tersebut "
                             "yang akan dilaksanakan pada:",
-                            basis.empty() ? "" : "Berdasarkan " + basis + ", dan ", meeting_name(m),
+                            basis.empty() ? "Dalam" : "Berdasarkan " + basis + ", dalam", meeting_name(m),
                             m.theme.empty() ? "" : " dengan tema \"" + m.theme + "\""));
   auto kv = when_where(m);
   auto agenda = lines_of(m.agenda);
@@ -281,7 +285,7 @@ void invitation(report::PdfDocument& doc, db::Conn& c, const BeritaAcaraContent&
   doc.paragraph("DAFTAR UNDANGAN " + upper(meeting_name(m)));
   std::vector<std::vector<std::string>> rows;
   for (auto& p : b.participants)
-    if (p.invited) rows.push_back({std::to_string(rows.size() + 1), p.name, p.position.empty() ? "-" : p.position,
+    if (addressee(p, m.status)) rows.push_back({std::to_string(rows.size() + 1), p.name, p.position.empty() ? "-" : p.position,
                                    p.institution.empty() ? "-" : p.institution});
   doc.table({{"No.", "Nama", "Jabatan", "Instansi"}, rows, {0.07, 0.31, 0.31, 0.31}, {report::Align::Center}, {}});
 }
@@ -435,7 +439,7 @@ Result<documents::DocumentRef> meeting_document(db::Conn& c, const auth::Scope& 
   std::string number;
   switch (d) {
     case MeetingDocument::Invitation:
-      if (std::none_of(b->participants.begin(), b->participants.end(), [](const Participant& p) { return p.invited; }))
+      if (std::none_of(b->participants.begin(), b->participants.end(), [&](const Participant& p) { return addressee(p, st); }))
         return Error::conflict("meeting.no_participants", "Surat undangan dibuat setelah peserta undangan dicatat.",
                                "The invitation letter is made once invited participants are recorded.");
       draft = st == MeetingStatus::Planned || st == MeetingStatus::Cancelled;
