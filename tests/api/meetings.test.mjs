@@ -212,7 +212,7 @@ describe('the official documents of a meeting', () => {
       'Pemerintah', 'Masyarakat', 'JUMLAH', 'JALANNYA KEGIATAN', 'Jumlah orang asing naik', 'Pendataan orang asing di hotel setiap bulan',
       'Menyusun jadwal rapat tim pora', 'PENUTUP', 'Tim pora rapat tiap bulan.'])
       assert.ok(d.text.includes(s), `the activity report says ${s}`);
-    assert.match(d.text, /dihadiri oleh 2 orang peserta dari 1 orang yang diundang/);
+    assert.match(d.text, /dihadiri oleh 2 orang peserta dari 2 orang yang diundang/);
 
     // A change re-issues the invitation; the earlier one is superseded. Another region sees nothing.
     r = await kabid.get(`${API}/${m.id}`);
