@@ -4,6 +4,7 @@
 # database, and on PostgreSQL too when PANTAU_TEST_PG_URL is set (THROWAWAY: its public schema is
 # dropped). Knobs: BENCH_BUILD (build), BENCH_ITERATIONS (30), BENCH_WARMUP (3), BENCH_JOBS (2).
 #   bash bench/meetings/run.sh
+# Over HTTP (100 check-ins from one address, the tracker at 8 clients with wrk): bench/meetings/http.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD="${BENCH_BUILD:-$ROOT/build}"

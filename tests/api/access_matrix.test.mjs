@@ -2228,6 +2228,34 @@ const MATRIX = [
     assert.ok(r.headers.get('x-document-code'));
     assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/meetings/${id}/berita-acara.pdf`), 404);
   } },
+  { method: 'GET', path: '/api/v1/meetings/{id}/surat-undangan.pdf', permission: 'record.read', allowed: [404], module: 'meetings', scope: async () => {
+    const id = await forumId();
+    const r = await as['banjarmasin.operator'].get(`/api/v1/meetings/${id}/surat-undangan.pdf`, { raw: true });
+    assert.equal(r.status, 200);
+    assert.ok(r.headers.get('x-document-code'));
+    assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/meetings/${id}/surat-undangan.pdf`), 404);
+  } },
+  { method: 'GET', path: '/api/v1/meetings/{id}/daftar-hadir.pdf', permission: 'record.read', allowed: [404], module: 'meetings', scope: async () => {
+    const id = await forumId();
+    const r = await as['banjarmasin.operator'].get(`/api/v1/meetings/${id}/daftar-hadir.pdf`, { raw: true });
+    assert.equal(r.status, 200);
+    assert.ok(r.headers.get('x-document-code'));
+    assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/meetings/${id}/daftar-hadir.pdf`), 404);
+  } },
+  { method: 'GET', path: '/api/v1/meetings/{id}/notula.pdf', permission: 'record.read', allowed: [404], module: 'meetings', scope: async () => {
+    const id = await forumId();
+    const r = await as['banjarmasin.operator'].get(`/api/v1/meetings/${id}/notula.pdf`, { raw: true });
+    assert.equal(r.status, 200);
+    assert.ok(r.headers.get('x-document-code'));
+    assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/meetings/${id}/notula.pdf`), 404);
+  } },
+  { method: 'GET', path: '/api/v1/meetings/{id}/laporan-kegiatan.pdf', permission: 'record.read', allowed: [404], module: 'meetings', scope: async () => {
+    const id = await forumId();
+    const r = await as['banjarmasin.operator'].get(`/api/v1/meetings/${id}/laporan-kegiatan.pdf`, { raw: true });
+    assert.equal(r.status, 200);
+    assert.ok(r.headers.get('x-document-code'));
+    assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/meetings/${id}/laporan-kegiatan.pdf`), 404);
+  } },
   { method: 'GET', path: '/api/v1/meetings/{id}/checkin-qr.svg', permission: 'record.write', allowed: [404], module: 'meetings', scope: async () => {
     const id = await forumId();
     assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/meetings/${id}/checkin-qr.svg`), 404);

@@ -1,10 +1,14 @@
 // Meetings over HTTP: self check-in without an account only inside the meeting's window, with a
 // drawn signature, refused outside it, unknown codes 404, and rate limited; the status machine's
-// refusals as 409 with their reason; the tracker and its workbook; bad input as problem+json.
+// refusals as 409 with their reason; the tracker and its workbook; bad input as problem+json;
+// a room of 100 phones behind one address all checked in; the invitation letter, attendance
+// list, minutes and activity report as PDFs in the register; an action item's owner and due
+// date changed by the organiser only, with a reason in the history.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { assertProblem, finish, startServer, unzipText } from './server.mjs';
+import { assertProblem, finish, ifMatch, startServer, unzipText } from './server.mjs';
 
 let srv;
 let kabid;
@@ -21,8 +25,15 @@ before(async () => {
 
 after(() => finish(assert, srv));
 
-async function meeting(startMs, endMs) {
-  let r = await kabid.post(API, { type: 'FORUM', title: `Forum uji ${startMs}`, start_at: iso(startMs), end_at: iso(endMs), venue: 'Banjarbaru' });
+// The text of a PDF as a reader sees it.
+function pdfText(bytes) {
+  const r = spawnSync('pdftotext', ['-layout', '-', '-'], { input: bytes, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.replace(/\s+/g, ' ');
+}
+
+async function meeting(startMs, endMs, extra = {}) {
+  let r = await kabid.post(API, { type: 'FORUM', title: `Forum uji ${startMs}`, start_at: iso(startMs), end_at: iso(endMs), venue: 'Banjarbaru', ...extra });
   assert.equal(r.status, 201, r.text);
   const m = r.json;
   r = await kabid.post(`${API}/${m.id}/actions`, { action: 'INVITE' }, { headers: { 'If-Match': `"${m.version}"` } });
@@ -54,23 +65,19 @@ describe('self check-in', () => {
     assert.equal(r.json.participants[0].checkin_method, 'SELF');
   });
 
-  test('refused before the window, unknown codes 404, rate limited', async () => {
-    const m = await meeting(3 * 3600_000, 5 * 3600_000);
-    let r = await anon.get(`/api/v1/checkin/${m.checkin.token}`);
-    assert.equal(r.json.open, false);
-    r = await anon.post(`/api/v1/checkin/${m.checkin.token}`, { name: 'Terlalu Awal', institution: 'X', signature: SIG });
-    assertProblem(assert, r, 409, 'checkin.closed');
-    r = await kabid.get(`${API}/${m.id}/checkin-qr.svg`);
-    assertProblem(assert, r, 409, 'checkin.closed');
-    r = await anon.get('/api/v1/checkin/AAAAAAAAAAAAAAAAAAAAAAAA');
-    assertProblem(assert, r, 404);
-    let limited = null;
-    for (let i = 0; i < 40 && !limited; ++i) {
-      r = await anon.get('/api/v1/checkin/AAAAAAAAAAAAAAAAAAAAAAAA');
-      if (r.status === 429) limited = r;
-    }
-    assert.ok(limited, 'a flood of check-in requests is refused');
-    assertProblem(assert, limited, 429, 'rate_limited');
+  test('a room of 100 phones behind one address (the venue Wi-Fi) all check in within a minute', async () => {
+    const m = await meeting(-5 * 60_000, 3600_000);
+    const token = m.checkin.token;
+    const started = Date.now();
+    const answers = await Promise.all(Array.from({ length: 100 }, async (_, i) => {
+      const page = await anon.get(`/api/v1/checkin/${token}`);
+      const sent = await anon.post(`/api/v1/checkin/${token}`, { name: `Peserta Ruang ${i + 1}`, institution: 'Ormas', signature: SIG });
+      return [page.status, sent.status];
+    }));
+    assert.ok(Date.now() - started < 60_000, 'within a minute');
+    assert.deepEqual(answers.filter(([a, b]) => a !== 200 || b !== 201), [], 'nobody in the room is refused');
+    const r = await kabid.get(`${API}/${m.id}`);
+    assert.equal(r.json.participants.filter((p) => p.present && p.checkin_method === 'SELF').length, 100);
   });
 });
 
@@ -132,5 +139,173 @@ describe('the meeting and its items', () => {
     assertProblem(assert, await op.get(`${API}/tracker?status=SELESAI`), 422);
     assertProblem(assert, await op.get(`${API}/tracker?after=bukan-kursor`), 422);
     assertProblem(assert, await op.get(`${API}/links?kind=rumah&id=1`), 422);
+  });
+});
+
+describe('the official documents of a meeting', () => {
+  const pdf = async (client, id, name) => {
+    const r = await client.get(`${API}/${id}/${name}.pdf`, { raw: true });
+    if (r.status !== 200) return r;
+    assert.equal(r.headers.get('content-type'), 'application/pdf');
+    assert.ok(r.headers.get('x-document-code'));
+    return { code: r.headers.get('x-document-code'), text: pdfText(r.bytes) };
+  };
+
+  test('invitation, attendance list, minutes and activity report: their content, register entries and scope', async () => {
+    const m = await meeting(-30 * 60_000, 3600_000, {
+      type: 'RAKOR', title: 'Rapat Koordinasi Pengawasan Orang Asing', theme: 'Sinergi pengawasan', legal_basis: 'Permendagri Nomor 49 Tahun 2010',
+      agenda: 'Paparan situasi\nPembahasan rencana aksi', invitation_no: '000.1.4/0099/Kesbangpol/2026', online_link: 'https://rapat.example/abc', mode: 'HYBRID',
+      chair_name: 'Drs. Ahmad Fauzi', chair_position: 'Kepala Badan', secretary_name: 'Siti Aminah' });
+    // The invitation: addressees, agenda, time, venue and link, the written number, the head's signature.
+    let d = await pdf(kabid, m.id, 'surat-undangan');
+    for (const s of ['Undangan Rapat Koordinasi Pengawasan Orang Asing', '000.1.4/0099/Kesbangpol/2026', 'Undangan Satu', 'KPU',
+      'Paparan situasi', 'Pembahasan rencana aksi', 'Banjarbaru', 'https://rapat.example/abc', 'KEPALA', 'DAFTAR UNDANGAN'])
+      assert.ok(d.text.includes(s), `the invitation says ${s}`);
+    let v = await anon.get(`/api/v1/verify/${d.code}`);
+    assert.equal(v.status, 200);
+    assert.equal(v.json.number, '000.1.4/0099/Kesbangpol/2026');
+    assert.match(v.json.title, /^Surat Undangan /);
+    const invitation = d.code;
+
+    // Attendance: a self check-in with a drawn signature, one recorded by an officer without one.
+    let r = await anon.post(`/api/v1/checkin/${m.checkin.token}`, { name: 'Undangan Satu', institution: 'KPU', position: 'Ketua', signature: SIG });
+    assert.equal(r.status, 201, r.text);
+    r = await kabid.post(`${API}/${m.id}/participants`, { name: 'Haji Tanpa Ponsel', position: 'Tokoh masyarakat', institution: 'FKUB', participant_type: 'PUBLIC', present: true });
+    assert.equal(r.status, 201, r.text);
+    r = await kabid.post(`${API}/${m.id}/actions`, { action: 'HOLD' }, ifMatch(r.json.version));
+    assert.equal(r.status, 200, r.text);
+    d = await pdf(kabid, m.id, 'daftar-hadir');
+    for (const s of ['DAFTAR HADIR', 'Undangan Satu', 'Ketua', 'KPU', 'Haji Tanpa Ponsel', 'Tokoh masyarakat', 'FKUB', 'Masyarakat', 'hadir, dicatat di Pantau'])
+      assert.ok(d.text.includes(s), `the attendance list says ${s}`);
+    assert.match(d.text, /pukul \d\d\.\d\d WITA/);
+    assert.equal((await anon.get(`/api/v1/verify/${d.code}`)).json.title.startsWith('Daftar Hadir'), true);
+
+    // Minutes: DRAF without a number until the chair approves them.
+    assertProblem(assert, await kabid.get(`${API}/${m.id}/notula.pdf`), 409, 'meeting.no_minutes');
+    r = await kabid.post(`${API}/${m.id}/minutes`, { opening_summary: 'Rapat dibuka pukul sembilan.',
+      discussion: [{ speaker: 'Kepala Kantor Imigrasi', summary: 'Jumlah orang asing naik dua kali lipat.' }],
+      questions: [{ question: 'Bagaimana pelaporan hotel?', answer: 'Melalui aplikasi pelaporan orang asing.' }], conclusions: ['Tim pora rapat tiap bulan.'] });
+    assert.equal(r.status, 200, r.text);
+    d = await pdf(kabid, m.id, 'notula');
+    for (const s of ['NOTULA RAPAT', 'Kepala Kantor Imigrasi', 'Jumlah orang asing naik dua kali lipat.', 'Bagaimana pelaporan hotel?',
+      'Melalui aplikasi pelaporan orang asing.', 'Tim pora rapat tiap bulan.', 'belum disetujui pimpinan rapat', 'Siti Aminah'])
+      assert.ok(d.text.includes(s), `the minutes say ${s}`);
+    v = await anon.get(`/api/v1/verify/${d.code}`);
+    assert.equal(v.json.number ?? '', '', 'a draft has no number');
+    const draftMinutes = d.code;
+    r = await kabid.post(`${API}/${m.id}/minutes/approve`);
+    assert.equal(r.status, 200, r.text);
+    d = await pdf(kabid, m.id, 'notula');
+    assert.ok(d.text.includes('disetujui oleh pimpinan rapat'));
+    assert.ok(!d.text.includes('belum disetujui'));
+    assert.notEqual(d.code, draftMinutes);
+    assert.ok((await anon.get(`/api/v1/verify/${d.code}`)).json.number, 'the approved minutes have a number');
+    assert.equal((await anon.get(`/api/v1/verify/${draftMinutes}`)).json.superseded, true, 'the re-issue supersedes the draft');
+
+    // The activity report: basis, purpose, time and place, participants by type, course, agreements, closing.
+    r = await kabid.post(`${API}/${m.id}/agreements`, { text: 'Pendataan orang asing di hotel setiap bulan', category: 'COORDINATION', target_date: '2027-03-31' });
+    assert.equal(r.status, 201, r.text);
+    r = await kabid.post(`${API}/${m.id}/action-items`, { action: 'Menyusun jadwal rapat tim pora', due_date: '2027-02-28', agreement_id: r.json.agreements[0].id, owner_person: 'Kabid Poldagri' });
+    assert.equal(r.status, 201, r.text);
+    d = await pdf(kabid, m.id, 'laporan-kegiatan');
+    for (const s of ['LAPORAN KEGIATAN', 'I. DASAR', 'Permendagri Nomor 49 Tahun 2010', 'MAKSUD DAN TUJUAN', 'Sinergi pengawasan', 'WAKTU DAN TEMPAT',
+      'Pemerintah', 'Masyarakat', 'JUMLAH', 'JALANNYA KEGIATAN', 'Jumlah orang asing naik', 'Pendataan orang asing di hotel setiap bulan',
+      'Menyusun jadwal rapat tim pora', 'PENUTUP', 'Tim pora rapat tiap bulan.'])
+      assert.ok(d.text.includes(s), `the activity report says ${s}`);
+    assert.match(d.text, /dihadiri oleh 2 orang peserta dari 2 orang yang diundang/);
+
+    // A change re-issues the invitation; the earlier one is superseded. Another region sees nothing.
+    r = await kabid.get(`${API}/${m.id}`);
+    r = await kabid.patch(`${API}/${m.id}`, { venue: 'Aula Kesbangpol, Banjarbaru' }, ifMatch(r.json.version));
+    assert.equal(r.status, 200, r.text);
+    d = await pdf(kabid, m.id, 'surat-undangan');
+    assert.ok(d.text.includes('Aula Kesbangpol'));
+    assert.equal((await anon.get(`/api/v1/verify/${invitation}`)).json.superseded, true);
+    const other = await srv.login('banjarbaru.operator');
+    for (const name of ['surat-undangan', 'daftar-hadir', 'notula', 'laporan-kegiatan'])
+      assertProblem(assert, await other.get(`${API}/${m.id}/${name}.pdf`), 404);
+  });
+
+  test('a document that cannot exist yet is refused with the reason', async () => {
+    let r = await kabid.post(API, { type: 'RAPAT_TIM', title: 'Rapat tanpa undangan', start_at: iso(3600_000), end_at: iso(7200_000) });
+    assertProblem(assert, await kabid.get(`${API}/${r.json.id}/surat-undangan.pdf`), 409, 'meeting.no_participants');
+    assertProblem(assert, await kabid.get(`${API}/${r.json.id}/daftar-hadir.pdf`), 409, 'meeting.not_invited');
+    assertProblem(assert, await kabid.get(`${API}/${r.json.id}/laporan-kegiatan.pdf`), 409, 'meeting.not_held');
+    r = await kabid.post(`${API}/${r.json.id}/participants`, { name: 'Calon Undangan', institution: 'Bawaslu' });
+    const d = await pdf(kabid, r.json.id, 'surat-undangan');
+    assert.ok(d.text.includes('Calon Undangan'));
+    assert.equal((await anon.get(`/api/v1/verify/${d.code}`)).json.draft, true, 'a draft until the invitations are sent');
+  });
+});
+
+describe('changing who owes an action item and by when', () => {
+  test('the organiser changes owner and due date with a reason; the owner cannot; the overdue state follows', async () => {
+    const m = await meeting(-5 * 60_000, 3600_000);
+    let r = await kabid.post(`${API}/${m.id}/action-items`, { action: 'Pemetaan ulang titik rawan', due_date: '2020-01-31', owner_person: 'Kasubid Lama' });
+    assert.equal(r.status, 201, r.text);
+    const id = r.json.action_items[0].id;
+    let item = (await kabid.get(`/api/v1/action-items/${id}`)).json;
+    assert.equal(item.effective_status, 'OVERDUE');
+    const units = await kabid.all('/api/v1/org-units');
+    const unit = units.find((u) => u.region_code === '63.71');
+    assert.ok(unit, 'an office of Kota Banjarmasin');
+    // A reason is required; a stale version is refused.
+    r = await kabid.patch(`/api/v1/action-items/${id}`, { due_date: '2099-06-30' }, ifMatch(item.version));
+    const j = assertProblem(assert, r, 422);
+    assert.ok(j.errors.some((e) => e.field === 'reason'));
+    assertProblem(assert, await kabid.patch(`/api/v1/action-items/${id}`, { due_date: '2099-06-30', reason: 'x' }, ifMatch(item.version + 5)), 412);
+    assertProblem(assert, await kabid.patch(`/api/v1/action-items/${id}`, { owner_org_unit_id: 999999, reason: 'x' }, ifMatch(item.version)), 422);
+    r = await kabid.patch(`/api/v1/action-items/${id}`, { owner_org_unit_id: unit.id, owner_person: 'Kabid Baru', due_date: '2099-06-30',
+      reason: 'Dialihkan ke kota sesuai rapat lanjutan' }, ifMatch(item.version));
+    assert.equal(r.status, 200, r.text);
+    item = r.json;
+    assert.equal(item.owner_org_unit_id, unit.id);
+    assert.equal(item.owner_person, 'Kabid Baru');
+    assert.equal(item.due_date, '2099-06-30');
+    assert.equal(item.region_code, '63.71', 'the item moves to its new owner\'s area');
+    assert.equal(item.effective_status, 'OPEN', 'no longer overdue with the new due date');
+    // The history says old -> new and why.
+    const audit = await (await srv.login('admin')).get(`/api/v1/audit?entity=action_item&id=${id}`);
+    assert.equal(audit.status, 200, audit.text);
+    const entry = audit.json.items.find((e) => e.action === 'reassign');
+    assert.ok(entry, 'a reassign entry');
+    const before = typeof entry.before === 'string' ? JSON.parse(entry.before) : entry.before;
+    const afterState = typeof entry.after === 'string' ? JSON.parse(entry.after) : entry.after;
+    assert.equal(before.due_date, '2020-01-31');
+    assert.equal(before.owner_person, 'Kasubid Lama');
+    assert.equal(afterState.due_date, '2099-06-30');
+    assert.equal(afterState.reason, 'Dialihkan ke kota sesuai rapat lanjutan');
+    // The new owner sees it and reports on it, but cannot move it.
+    const owner = await srv.login('banjarmasin.operator');
+    r = await owner.get(`/api/v1/action-items/${id}`);
+    assert.equal(r.status, 200);
+    assertProblem(assert, await owner.patch(`/api/v1/action-items/${id}`, { due_date: '2099-12-31', reason: 'lebih lama' }, ifMatch(r.json.version)), 403);
+    r = await owner.patch(`/api/v1/action-items/${id}`, { progress_pct: 40 }, ifMatch(r.json.version));
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.progress_pct, 40);
+  });
+});
+
+// Last: the guessing limit shuts this address out for a minute.
+describe('self check-in, guessed codes', () => {
+  test('refused before the window, unknown codes 404, rate limited', async () => {
+    const m = await meeting(3 * 3600_000, 5 * 3600_000);
+    let r = await anon.get(`/api/v1/checkin/${m.checkin.token}`);
+    assert.equal(r.json.open, false);
+    r = await anon.post(`/api/v1/checkin/${m.checkin.token}`, { name: 'Terlalu Awal', institution: 'X', signature: SIG });
+    assertProblem(assert, r, 409, 'checkin.closed');
+    r = await kabid.get(`${API}/${m.id}/checkin-qr.svg`);
+    assertProblem(assert, r, 409, 'checkin.closed');
+    r = await anon.get('/api/v1/checkin/AAAAAAAAAAAAAAAAAAAAAAAA');
+    assertProblem(assert, r, 404);
+    let limited = null;
+    for (let i = 0; i < 40 && !limited; ++i) {
+      r = await anon.get('/api/v1/checkin/AAAAAAAAAAAAAAAAAAAAAAAA');
+      if (r.status === 429) limited = r;
+    }
+    assert.ok(limited, 'a flood of check-in requests is refused');
+    assertProblem(assert, limited, 429, 'rate_limited');
+    // Past 30 unknown codes the address gets nothing, not even a real code (no guessing on).
+    assertProblem(assert, await anon.get(`/api/v1/checkin/${m.checkin.token}`), 429, 'rate_limited');
   });
 });

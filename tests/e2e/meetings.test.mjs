@@ -139,7 +139,9 @@ describe('a meeting from self check-in on a phone to the signed Berita Acara', (
 // record the attendance, write and approve the minutes, add an agreement and an action item for
 // it that points at a hotspot, report a follow-up with an evidence file and verify it; the hotspot
 // shows the done item, the agreement turns realised, the plan is changed by autosave, and a phone
-// shows the meeting and the dashboard tile at 390 px.
+// shows the meeting and the dashboard tile at 390 px. On the way: a participant without a phone
+// recorded by the officer with a drawn signature, and the action item's owner and due date
+// changed by the organiser with a reason (overdue follows the due date).
 describe('a meeting planned and followed through the forms', () => {
   test('plan, invite, attend, minutes, agreement, action item, follow-up, at 390 px too', async () => {
     const page = await newPage(browser)
@@ -197,6 +199,28 @@ describe('a meeting planned and followed through the forms', () => {
     await rahmat.locator('[data-testid="mark-present"]').click()
     await rahmat.locator('.badge', { hasText: /^Hadir$/ }).waitFor()
     await rahmat.locator('text=dicatat petugas').waitFor()
+    // A participant without a phone, recorded by the officer with a signature drawn on the tablet.
+    await page.locator('[data-testid="attendance-open"]').click()
+    const att = page.locator('[data-testid="attendance-form"]')
+    await att.locator('input[name="a_name"]').fill('H. Abdul Gani')
+    await att.locator('input[name="a_position"]').fill('Ketua RT 05')
+    await att.locator('input[name="a_institution"]').fill('Kelurahan Kertak Baru')
+    await att.locator('select[name="a_type"]').selectOption('PUBLIC')
+    const padBox = await att.locator('[data-testid="signature-pad"]').boundingBox()
+    await page.mouse.move(padBox.x + 20, padBox.y + 50)
+    await page.mouse.down()
+    for (const [dx, dy] of [[60, 20], [110, 70], [170, 30]]) await page.mouse.move(padBox.x + dx, padBox.y + dy, { steps: 4 })
+    await page.mouse.up()
+    await page.locator('[data-testid="attendance-submit"]').click()
+    await page.locator('[data-testid="attendance-saved"]', { hasText: 'H. Abdul Gani' }).waitFor()
+    const gani = page.locator('[data-testid="participant"]', { hasText: 'H. Abdul Gani' })
+    await gani.locator('text=dicatat petugas').waitFor()
+    await gani.locator('text=Masyarakat').waitFor()
+    const recorded = await apiCall(page, 'GET', `/api/v1/meetings/${meetingUrl.split('/').pop()}`)
+    assert.ok(recorded.participants.find((p) => p.name === 'H. Abdul Gani')?.has_attendance_signature, 'the drawn signature was saved')
+    // The meeting's documents are offered for download.
+    await page.locator('[data-testid="doc-daftar-hadir"]').waitFor()
+    await page.locator('[data-testid="doc-surat-undangan"]').waitFor()
 
     // The minutes, saved as they are typed, then approved.
     const minutes = page.locator('[data-testid="minutes"]')
@@ -244,6 +268,23 @@ describe('a meeting planned and followed through the forms', () => {
     // The follow-up with its evidence, verified by the organiser: the item is done.
     await item.locator('a').first().click()
     await page.waitForURL(/\/meetings\/rencana-aksi\/\d+$/)
+    // First the organiser moves it: another owner and an earlier due date, already past, with a
+    // reason; the item turns overdue. Without a reason the server says so at the field.
+    await page.locator('[data-testid="reassign-open"]').click()
+    const rf = page.locator('[data-testid="reassign-form"]')
+    await rf.locator('input[name="r_owner_person"]').fill('Kasubbid Ketahanan Ekonomi')
+    await rf.locator('input[name="r_due_date"]').fill('2026-01-15')
+    await page.locator('[data-testid="reassign-submit"]').click()
+    await rf.locator('text=Sebutkan alasan perubahan.').waitFor()
+    await rf.locator('input[name="r_reason"]').fill('Dialihkan sesuai disposisi Kepala Badan')
+    await page.locator('[data-testid="reassign-submit"]').click()
+    await page.locator('[data-testid="item-status"]', { hasText: 'Lewat tenggat' }).waitFor()
+    assert.match(await page.locator('main').innerText(), /Kasubbid Ketahanan Ekonomi[\s\S]*15 Januari 2026/)
+    await page.locator('[data-testid="reassign-open"]').click()
+    await rf.locator('input[name="r_due_date"]').fill('2027-01-31')
+    await rf.locator('input[name="r_reason"]').fill('Tenggat dikembalikan sesuai RKA')
+    await page.locator('[data-testid="reassign-submit"]').click()
+    await page.locator('[data-testid="item-status"]', { hasText: 'Belum dimulai' }).waitFor()
     const ff = page.locator('[data-testid="follow-up-form"]')
     await ff.locator('textarea[name="f_action_taken"]').fill('Usulan dimasukkan dalam RKA 2027 dan disetujui TAPD.')
     await ff.locator('input[name="f_progress"]').fill('100')
@@ -291,6 +332,8 @@ describe('a meeting planned and followed through the forms', () => {
     await phone.locator('[data-testid="agreement-status"]', { hasText: 'Terealisasi' }).waitFor()
     await phone.locator('[data-testid="item-open"]').click()
     await phone.locator('[data-testid="item-form"]').waitFor()
+    await phone.locator('[data-testid="attendance-open"]').click()
+    await phone.locator('[data-testid="attendance-form"] [data-testid="signature-pad"]').waitFor()
     let overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     assert.ok(overflow <= 0, `the meeting page fits a 390 px phone (overflow ${overflow}px)`)
     await shot(phone, 'meeting-phone')

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 
@@ -66,6 +67,36 @@ std::string date_text(const std::optional<std::string>& d) {
   return p ? report::tanggal_indonesia(*p) : "-";
 }
 
+// The office whose letterhead the documents carry: the organiser when it is a Kesbangpol office
+// (or the ministry), else the Kesbangpol office of the meeting's region.
+std::optional<org::Office> organiser_office(db::Conn& c, const Meeting& m) {
+  auto office = m.organiser_org_unit_id ? org::office_by_id(c, *m.organiser_org_unit_id) : org::kesbangpol_office(c, m.region_code);
+  if (office && office->kind != "KESBANGPOL" && office->kind != "KEMENDAGRI")
+    if (auto k = org::kesbangpol_office(c, m.region_code)) office = k;
+  return office;
+}
+
+const char* participant_type_label(const std::string& t) {
+  static const std::vector<std::pair<const char*, const char*>> labels = {
+      {"GOV", "Pemerintah"}, {"PARTY", "Partai politik"}, {"ORMAS", "Organisasi kemasyarakatan"},
+      {"ELECTION_BODY", "Penyelenggara pemilu"}, {"SECURITY", "Aparat keamanan"}, {"ACADEMIC", "Akademisi"},
+      {"MEDIA", "Media"}, {"PUBLIC", "Masyarakat"}};
+  for (auto& [k, v] : labels)
+    if (t == k) return v;
+  return "-";
+}
+
+// A drawn signature (the 300 x 120 drawing box) scaled into a box whose top-left is (x, top).
+void draw_strokes(report::Canvas& cv, const std::string& strokes, double x, double top, double w, double h) {
+  auto st = parse_strokes(strokes, "s");
+  if (!st.ok()) return;
+  const double scale = std::min(w / 300.0, h / 120.0);
+  for (const auto& line : *st)
+    for (size_t i = 1; i < line.size(); ++i)
+      cv.line({x + line[i - 1].x * scale, top - line[i - 1].y * scale}, {x + line[i].x * scale, top - line[i].y * scale},
+              report::Rgb{0.05, 0.1, 0.45}, 0.8);
+}
+
 // A participant's row of the signature pages: number, name, position and institution on the
 // left, the signature (drawn strokes, "signed in Pantau", voided or pending) on the right.
 void signature_row(report::PdfDocument& doc, int no, const Participant& p, SignatureState state, const std::string& region) {
@@ -85,14 +116,7 @@ void signature_row(report::PdfDocument& doc, int no, const Participant& p, Signa
     switch (state) {
       case SignatureState::Signed:
         if (!p.ba_signature.empty()) {
-          if (auto st = parse_strokes(p.ba_signature, "s"); st.ok()) {
-            // The 300 x 120 drawing box scaled into the row.
-            const double scale = std::min(sig_w / 300.0, (kHeight - 6) / 120.0);
-            for (const auto& line : *st)
-              for (size_t i = 1; i < line.size(); ++i)
-                cv.line({sig_x + line[i - 1].x * scale, b.y + kHeight - 3 - line[i - 1].y * scale},
-                        {sig_x + line[i].x * scale, b.y + kHeight - 3 - line[i].y * scale}, report::Rgb{0.05, 0.1, 0.45}, 0.8);
-          }
+          draw_strokes(cv, p.ba_signature, sig_x, b.y + kHeight - 3, sig_w, kHeight - 6);
         } else {
           cv.text(sig_x, top, "Ditandatangani di Pantau", 8.5, true, report::Rgb{0.05, 0.1, 0.45});
           Date d = local_date(*p.ba_signed_at, region);
@@ -115,7 +139,353 @@ void signature_row(report::PdfDocument& doc, int no, const Participant& p, Signa
   });
 }
 
+// The action-plan table of the Berita Acara and the activity report.
+void action_table(report::PdfDocument& doc, const BeritaAcaraContent& b) {
+  std::vector<std::vector<std::string>> rows;
+  std::map<int64_t, int> number_of;
+  for (auto& a : b.agreements) number_of[a.id] = a.number;
+  for (auto& a : b.actions) {
+    std::string owner = a.owner_org_unit_name;
+    if (!a.owner_person.empty()) owner += (owner.empty() ? "" : " (") + a.owner_person + (owner.empty() ? "" : ")");
+    rows.push_back({std::to_string(rows.size() + 1), a.agreement_id && number_of.count(*a.agreement_id) ? std::to_string(number_of[*a.agreement_id]) : "-",
+                    a.action, a.output.empty() ? "-" : a.output, owner.empty() ? "-" : owner, date_text(a.due_date)});
+  }
+  doc.table({{"No.", "Kesepakatan", "Rencana aksi", "Keluaran", "Penanggung jawab", "Tenggat"},
+             rows,
+             {0.06, 0.11, 0.33, 0.18, 0.18, 0.14},
+             {report::Align::Center, report::Align::Center},
+             {}});
+}
+
+// At most `n` bytes of `s`, not cutting a character in two.
+std::string cut(const std::string& s, size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n) + "…";
+}
+
+// "Selasa, 24 Maret 2026" (and "s.d. Rabu, 25 Maret 2026" for a meeting over several days).
+std::string days_text(const Meeting& m) {
+  Date a = local_date(m.start_at, m.region_code), b = local_date(m.end_at, m.region_code);
+  std::string t = fmt::format("{}, {}", report::nama_hari(a), report::tanggal_indonesia(a));
+  if (b > a) t += fmt::format(" s.d. {}, {}", report::nama_hari(b), report::tanggal_indonesia(b));
+  return t;
+}
+
+// Day, time, venue (and link) of a meeting, as the letters list them.
+std::vector<std::pair<std::string, std::string>> when_where(const Meeting& m) {
+  std::vector<std::pair<std::string, std::string>> kv = {
+      {"Hari/tanggal", days_text(m)},
+      {"Waktu", fmt::format("pukul {} s.d. {}", local_time(m.start_at, m.region_code), local_time(m.end_at, m.region_code))}};
+  if (m.mode != "ONLINE" || !m.venue.empty()) kv.push_back({"Tempat", m.venue.empty() ? "-" : m.venue});
+  if (!m.online_link.empty()) kv.push_back({m.mode == "ONLINE" ? "Tautan rapat daring" : "Tautan (daring)", m.online_link});
+  return kv;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  for (auto& l : split(text, '\n'))
+    if (!trim(l).empty()) out.push_back(trim(l));
+  return out;
+}
+
+std::string meeting_name(const Meeting& m) {
+  const bool titled = m.title.rfind(type_label(m.type), 0) == 0;
+  return titled ? m.title : std::string(type_label(m.type)) + " " + m.title;
+}
+
+// Whom the invitation letter is addressed to: the invited participants; while the meeting is
+// still planned, everybody on the list (INVITE marks them invited).
+bool addressee(const Participant& p, MeetingStatus st) { return p.invited || (st == MeetingStatus::Planned && !p.present); }
+
+// The letterhead, the DRAF watermark and the title every meeting document opens with.
+report::PdfDocument open_document(const std::optional<org::Office>& office, const std::string& title, const std::string& subject,
+                                  const documents::Stamp& stamp) {
+  report::PdfDocument doc({title, office ? office->name : "", subject, stamp.issued_at});
+  if (stamp.draft) doc.watermark("DRAF");
+  if (office) doc.letterhead(office->letterhead());
+  return doc;
+}
+
+// The attendance list's header and rows: number, name with position and institution, type,
+// arrival time, and the drawn signature or "hadir, dicatat di Pantau pukul ...".
+constexpr double kCols[] = {0.0, 0.06, 0.50, 0.66, 0.77};
+void attendance_header(report::PdfDocument& doc) {
+  doc.drawing(18, [&](report::Canvas& cv) {
+    report::Box b = cv.box();
+    const char* heads[] = {"No.", "Nama / jabatan / instansi", "Unsur", "Datang", "Tanda tangan"};
+    for (int i = 0; i < 5; ++i) cv.text(b.x + b.width * kCols[i], b.y + 6, heads[i], 8.5, true);
+    cv.line({b.x, b.y + 1}, {b.x + b.width, b.y + 1}, report::Rgb{0, 0, 0}, 0.6);
+  });
+}
+void attendance_row(report::PdfDocument& doc, int no, const Participant& p, const std::string& region) {
+  constexpr double kHeight = 40;
+  doc.drawing(kHeight, [&](report::Canvas& cv) {
+    report::Box b = cv.box();
+    const report::Rgb grey{0.55, 0.55, 0.55}, ink{0.05, 0.1, 0.45};
+    auto col = [&](int i) { return b.x + b.width * kCols[i]; };
+    double top = b.y + b.height - 11;
+    cv.text(col(0), top, fmt::format("{}.", no), 9);
+    cv.text(col(1), top, cut(p.name, 60), 9, true);
+    if (!p.position.empty()) cv.text(col(1), top - 10, cut(p.position, 60), 8);
+    if (!p.institution.empty()) cv.text(col(1), top - 20, cut(p.institution, 60), 8);
+    cv.text(col(2), top, cut(participant_type_label(p.participant_type), 22), 8);
+    const double sig_x = col(4), sig_w = b.x + b.width - sig_x;
+    if (p.present && p.checked_in_at) {
+      cv.text(col(3), top, local_time(*p.checked_in_at, region), 8.5);
+      if (!p.attendance_signature.empty()) {
+        draw_strokes(cv, p.attendance_signature, sig_x, b.y + kHeight - 3, sig_w, kHeight - 6);
+      } else {
+        cv.text(sig_x, top, "hadir, dicatat di Pantau", 8, false, ink);
+        cv.text(sig_x, top - 10, "pukul " + local_time(*p.checked_in_at, region), 8, false, ink);
+      }
+    } else if (p.present) {
+      cv.text(col(3), top, "-", 8.5);
+      cv.text(sig_x, top, "hadir, dicatat oleh petugas", 8, false, ink);
+    } else {
+      cv.text(col(3), top, "-", 8.5);
+      cv.text(sig_x, top, "Tidak hadir", 8, false, grey);
+    }
+    cv.line({b.x, b.y}, {b.x + b.width, b.y}, grey, 0.3);
+  });
+}
+
+void invitation(report::PdfDocument& doc, db::Conn& c, const BeritaAcaraContent& b, const std::optional<org::Office>& office,
+                const documents::Stamp& stamp) {
+  const Meeting& m = b.meeting;
+  Date dated = m.invitation_date && parse_date(*m.invitation_date) ? *parse_date(*m.invitation_date)
+                                                                    : local_date(format_iso(stamp.issued_at), m.region_code);
+  (void)c;
+  int invited = 0;
+  for (auto& p : b.participants) invited += addressee(p, m.status) ? 1 : 0;
+  doc.key_values({{"Nomor", stamp.number.empty() ? "........................" : stamp.number},
+                  {"Sifat", "Penting"},
+                  {"Lampiran", "1 (satu) lembar daftar undangan"},
+                  {"Hal", "Undangan " + meeting_name(m)}});
+  doc.paragraph(fmt::format("Kepada Yth. Bapak/Ibu/Saudara sebagaimana daftar terlampir ({} orang), di tempat.", invited));
+  std::string basis;
+  for (auto& line : lines_of(m.legal_basis)) basis += (basis.empty() ? "" : "; ") + line;
+  doc.paragraph(fmt::format("{} rangka {}{}, dengan hormat kami mengundang Bapak/Ibu/Saudara untuk menghadiri kegiatan tersebut "
+                            "yang akan dilaksanakan pada:",
+                            basis.empty() ? "Dalam" : "Berdasarkan " + basis + ", dalam", meeting_name(m),
+                            m.theme.empty() ? "" : " dengan tema \"" + m.theme + "\""));
+  auto kv = when_where(m);
+  auto agenda = lines_of(m.agenda);
+  std::string acara;
+  for (size_t i = 0; i < agenda.size(); ++i) acara += (i ? "; " : "") + (agenda.size() > 1 ? fmt::format("{}. ", i + 1) : "") + agenda[i];
+  kv.push_back({"Acara", acara.empty() ? meeting_name(m) : acara});
+  if (!m.chair_name.empty()) kv.push_back({"Pimpinan rapat", m.chair_name + (m.chair_position.empty() ? "" : ", " + m.chair_position)});
+  doc.key_values(kv);
+  doc.paragraph("Mengingat pentingnya acara tersebut, dimohon kehadiran Bapak/Ibu/Saudara tepat pada waktunya. Atas perhatian dan "
+                "kehadirannya diucapkan terima kasih.");
+  report::Signer head = office ? office->head_signer() : report::Signer{"PENYELENGGARA", "........................................", "", ""};
+  doc.signature_block({office ? office->signing_place() : m.region_name, dated, head, std::nullopt, ""});
+  doc.page_break();
+  doc.heading(fmt::format("LAMPIRAN SURAT UNDANGAN NOMOR {}", stamp.number.empty() ? "...................." : stamp.number));
+  doc.paragraph("DAFTAR UNDANGAN " + upper(meeting_name(m)));
+  std::vector<std::vector<std::string>> rows;
+  for (auto& p : b.participants)
+    if (addressee(p, m.status)) rows.push_back({std::to_string(rows.size() + 1), p.name, p.position.empty() ? "-" : p.position,
+                                   p.institution.empty() ? "-" : p.institution});
+  doc.table({{"No.", "Nama", "Jabatan", "Instansi"}, rows, {0.07, 0.31, 0.31, 0.31}, {report::Align::Center}, {}});
+}
+
+void attendance(report::PdfDocument& doc, const BeritaAcaraContent& b, const documents::Stamp& stamp) {
+  const Meeting& m = b.meeting;
+  doc.title("DAFTAR HADIR", fmt::format("{}\nNomor: {}", upper(meeting_name(m)), stamp.number.empty() ? "........................" : stamp.number));
+  int present = 0;
+  for (auto& p : b.participants) present += p.present ? 1 : 0;
+  auto kv = when_where(m);
+  kv.push_back({"Penyelenggara", m.organiser_name.empty() ? "-" : m.organiser_name});
+  kv.push_back({"Jumlah hadir", fmt::format("{} dari {} orang tercatat", present, b.participants.size())});
+  doc.key_values(kv);
+  attendance_header(doc);
+  int no = 0;
+  for (auto& p : b.participants)
+    if (p.present) attendance_row(doc, ++no, p, m.region_code);
+  for (auto& p : b.participants)
+    if (!p.present) attendance_row(doc, ++no, p, m.region_code);
+  if (no == 0) doc.paragraph("Belum ada peserta yang tercatat.");
+}
+
+void minutes(report::PdfDocument& doc, const BeritaAcaraContent& b, const documents::Stamp& stamp) {
+  const Meeting& m = b.meeting;
+  const Minutes& n = *b.minutes;
+  doc.title("NOTULA RAPAT", fmt::format("{}\nNomor: {}", upper(meeting_name(m)), stamp.number.empty() ? "........................" : stamp.number));
+  int present = 0;
+  for (auto& p : b.participants) present += p.present ? 1 : 0;
+  auto kv = when_where(m);
+  kv.push_back({"Pimpinan rapat", m.chair_name.empty() ? "-" : m.chair_name + (m.chair_position.empty() ? "" : ", " + m.chair_position)});
+  kv.push_back({"Notulis", m.secretary_name.empty() ? "-" : m.secretary_name});
+  kv.push_back({"Peserta", fmt::format("{} orang hadir (daftar hadir terlampir tersendiri)", present)});
+  doc.key_values(kv);
+  doc.heading("I. PEMBUKAAN");
+  doc.paragraph(n.opening_summary.empty() ? "-" : n.opening_summary);
+  doc.heading("II. POKOK PEMBAHASAN");
+  if (n.discussion.empty()) doc.paragraph("-");
+  for (size_t i = 0; i < n.discussion.size(); ++i)
+    doc.paragraph(fmt::format("{}. {}: {}", i + 1, n.discussion[i].first.empty() ? "Peserta" : n.discussion[i].first, n.discussion[i].second));
+  doc.heading("III. TANYA JAWAB");
+  if (n.questions.empty()) doc.paragraph("Tidak ada tanya jawab yang dicatat.");
+  for (size_t i = 0; i < n.questions.size(); ++i) {
+    doc.paragraph(fmt::format("{}. Pertanyaan: {}", i + 1, n.questions[i].first));
+    doc.paragraph(fmt::format("    Jawaban: {}", n.questions[i].second.empty() ? "-" : n.questions[i].second));
+  }
+  doc.heading("IV. KESIMPULAN");
+  if (n.conclusions.empty()) doc.paragraph("-");
+  for (size_t i = 0; i < n.conclusions.size(); ++i) doc.paragraph(fmt::format("{}. {}", i + 1, n.conclusions[i]));
+  std::optional<Date> approved;
+  if (n.approved_at) {
+    approved = local_date(*n.approved_at, m.region_code);
+    doc.paragraph(fmt::format("Notula ini disetujui oleh pimpinan rapat{} pada {} pukul {}.",
+                              n.approved_by_name ? " (" + *n.approved_by_name + ")" : "", report::tanggal_indonesia(*approved),
+                              local_time(*n.approved_at, m.region_code)));
+  } else {
+    doc.paragraph("DRAF: notula ini belum disetujui pimpinan rapat.");
+  }
+  report::Signer chair{"PIMPINAN RAPAT", m.chair_name.empty() ? "........................................" : m.chair_name, "", ""};
+  report::Signer secretary{"NOTULIS", m.secretary_name.empty() ? "........................................" : m.secretary_name, "", ""};
+  doc.signature_block({m.region_name, approved, chair, secretary, ""});
+}
+
+void activity_report(report::PdfDocument& doc, const BeritaAcaraContent& b, const std::optional<org::Office>& office,
+                     const documents::Stamp& stamp) {
+  const Meeting& m = b.meeting;
+  doc.title("LAPORAN KEGIATAN", fmt::format("{}\nNomor: {}", upper(meeting_name(m)), stamp.number.empty() ? "........................" : stamp.number));
+  doc.heading("I. DASAR");
+  auto basis = lines_of(m.legal_basis);
+  if (basis.empty()) doc.paragraph("-");
+  for (size_t i = 0; i < basis.size(); ++i) doc.paragraph(fmt::format("{}. {}", i + 1, basis[i]));
+  doc.heading("II. MAKSUD DAN TUJUAN");
+  doc.paragraph(fmt::format("{} diselenggarakan oleh {}{}.", meeting_name(m), m.organiser_name.empty() ? (office ? office->name : "-") : m.organiser_name,
+                            m.theme.empty() ? "" : " dengan tema \"" + m.theme + "\""));
+  auto agenda = lines_of(m.agenda);
+  if (!agenda.empty()) {
+    doc.paragraph("Kegiatan ini bertujuan membahas:");
+    for (size_t i = 0; i < agenda.size(); ++i) doc.paragraph(fmt::format("{}. {}", i + 1, agenda[i]));
+  }
+  doc.heading("III. WAKTU DAN TEMPAT");
+  doc.key_values(when_where(m));
+  doc.heading("IV. PESERTA");
+  std::map<std::string, std::pair<int, int>> by_type;  // invited, present
+  int invited = 0, present = 0;
+  for (auto& p : b.participants) {
+    by_type[p.participant_type].first += p.invited ? 1 : 0;
+    by_type[p.participant_type].second += p.present ? 1 : 0;
+    invited += p.invited ? 1 : 0;
+    present += p.present ? 1 : 0;
+  }
+  doc.paragraph(fmt::format("Kegiatan dihadiri oleh {} orang peserta dari {} orang yang diundang, dengan rincian unsur sebagai berikut:", present, invited));
+  std::vector<std::vector<std::string>> rows;
+  for (auto t : kParticipantTypes)
+    if (auto it = by_type.find(std::string(t)); it != by_type.end())
+      rows.push_back({std::to_string(rows.size() + 1), participant_type_label(it->first), std::to_string(it->second.first),
+                      std::to_string(it->second.second)});
+  doc.table({{"No.", "Unsur peserta", "Diundang", "Hadir"}, rows, {0.08, 0.52, 0.2, 0.2},
+             {report::Align::Center, report::Align::Left, report::Align::Right, report::Align::Right},
+             {"", "JUMLAH", std::to_string(invited), std::to_string(present)}});
+  doc.heading("V. JALANNYA KEGIATAN");
+  if (!b.minutes) {
+    doc.paragraph("Notula rapat belum dicatat.");
+  } else {
+    if (!b.minutes->opening_summary.empty()) doc.paragraph(b.minutes->opening_summary);
+    for (size_t i = 0; i < b.minutes->discussion.size(); ++i)
+      doc.paragraph(fmt::format("{}. {}: {}", i + 1, b.minutes->discussion[i].first, b.minutes->discussion[i].second));
+    if (!b.minutes->questions.empty())
+      doc.paragraph(fmt::format("Dalam sesi tanya jawab dibahas {} pertanyaan peserta (rincian dalam notula rapat).", b.minutes->questions.size()));
+  }
+  doc.heading("VI. KESEPAKATAN DAN RENCANA TINDAK LANJUT");
+  if (b.agreements.empty()) doc.paragraph("Tidak ada kesepakatan yang dicatat.");
+  for (auto& a : b.agreements) doc.paragraph(fmt::format("{}. {}{}", a.number, a.text, a.target_date ? " (target " + date_text(a.target_date) + ")" : ""));
+  if (!b.actions.empty()) action_table(doc, b);
+  doc.heading("VII. PENUTUP");
+  if (b.minutes)
+    for (size_t i = 0; i < b.minutes->conclusions.size(); ++i) doc.paragraph(fmt::format("{}. {}", i + 1, b.minutes->conclusions[i]));
+  doc.paragraph("Demikian laporan kegiatan ini disampaikan sebagai bahan informasi dan tindak lanjut. Dokumentasi foto kegiatan "
+                "disimpan pada berkas kegiatan penyelenggara.");
+  report::Signer head = office ? office->head_signer() : report::Signer{"PENYELENGGARA", "........................................", "", ""};
+  doc.signature_block({office ? office->signing_place() : m.region_name, local_date(format_iso(stamp.issued_at), m.region_code), head,
+                       std::nullopt, ""});
+}
+
+const char* document_kind(MeetingDocument d) {
+  switch (d) {
+    case MeetingDocument::Invitation: return "MEETING_INVITATION";
+    case MeetingDocument::Attendance: return "MEETING_ATTENDANCE";
+    case MeetingDocument::Minutes: return "MEETING_MINUTES";
+    case MeetingDocument::Report: return "MEETING_REPORT";
+  }
+  return "";
+}
+
+const char* document_title(MeetingDocument d) {
+  switch (d) {
+    case MeetingDocument::Invitation: return "Surat Undangan";
+    case MeetingDocument::Attendance: return "Daftar Hadir";
+    case MeetingDocument::Minutes: return "Notula";
+    case MeetingDocument::Report: return "Laporan Kegiatan";
+  }
+  return "";
+}
+
 }  // namespace
+
+Result<documents::DocumentRef> meeting_document(db::Conn& c, const auth::Scope& s, int64_t meeting_id, MeetingDocument d) {
+  auto b = berita_acara_content(c, s, meeting_id);
+  if (!b) return Error::not_found("Rapat tidak ditemukan.", "Meeting not found.");
+  const MeetingStatus st = b->meeting.status;
+  const bool held = st == MeetingStatus::Held || st == MeetingStatus::Minuted || st == MeetingStatus::Closed;
+  bool draft = false;
+  std::string number;
+  switch (d) {
+    case MeetingDocument::Invitation:
+      if (std::none_of(b->participants.begin(), b->participants.end(), [&](const Participant& p) { return addressee(p, st); }))
+        return Error::conflict("meeting.no_participants", "Surat undangan dibuat setelah peserta undangan dicatat.",
+                               "The invitation letter is made once invited participants are recorded.");
+      draft = st == MeetingStatus::Planned || st == MeetingStatus::Cancelled;
+      number = draft ? "" : b->meeting.invitation_no;
+      break;
+    case MeetingDocument::Attendance:
+      if (!held && st != MeetingStatus::Invited)
+        return Error::conflict("meeting.not_invited", "Daftar hadir dibuat setelah undangan dikirim.",
+                               "The attendance list is made once the invitations were sent.");
+      draft = !held;
+      break;
+    case MeetingDocument::Minutes:
+      if (!b->minutes)
+        return Error::conflict("meeting.no_minutes", "Notula belum ditulis.", "The minutes have not been written yet.");
+      draft = !b->minutes->approved_at;
+      break;
+    case MeetingDocument::Report:
+      if (!held)
+        return Error::conflict("meeting.not_held", "Laporan kegiatan dibuat setelah rapat berlangsung.",
+                               "The activity report is made once the meeting was held.");
+      draft = !b->minutes || !b->minutes->approved_at;
+      break;
+  }
+  return documents::DocumentRef{document_kind(d), "meeting", std::to_string(meeting_id), b->meeting.region_code,
+                                std::string(document_title(d)) + " " + b->meeting.title, draft, number};
+}
+
+Result<std::string> meeting_document_pdf(db::Conn& c, const auth::Scope& s, int64_t meeting_id, MeetingDocument d,
+                                         const documents::Stamp& stamp) {
+  auto content = berita_acara_content(c, s, meeting_id);
+  if (!content) return Error::not_found("Rapat tidak ditemukan.", "Meeting not found.");
+  const Meeting& m = content->meeting;
+  auto office = organiser_office(c, m);
+  report::PdfDocument doc = open_document(office, std::string(document_title(d)) + " " + m.title, document_title(d), stamp);
+  switch (d) {
+    case MeetingDocument::Invitation: invitation(doc, c, *content, office, stamp); break;
+    case MeetingDocument::Attendance: attendance(doc, *content, stamp); break;
+    case MeetingDocument::Minutes:
+      if (!content->minutes) return Error::conflict("meeting.no_minutes", "Notula belum ditulis.", "The minutes have not been written yet.");
+      minutes(doc, *content, stamp);
+      break;
+    case MeetingDocument::Report: activity_report(doc, *content, office, stamp); break;
+  }
+  documents::stamp_block(doc, stamp);
+  return doc.finish();
+}
 
 Result<documents::DocumentRef> berita_acara_document(db::Conn& c, const auth::Scope& s, int64_t meeting_id) {
   auto b = berita_acara_content(c, s, meeting_id);
@@ -133,9 +503,7 @@ Result<std::string> berita_acara_pdf(db::Conn& c, const auth::Scope& s, int64_t 
   if (!content) return Error::not_found("Rapat tidak ditemukan.", "Meeting not found.");
   const BeritaAcaraContent& b = *content;
   const Meeting& m = b.meeting;
-  auto office = m.organiser_org_unit_id ? org::office_by_id(c, *m.organiser_org_unit_id) : org::kesbangpol_office(c, m.region_code);
-  if (office && office->kind != "KESBANGPOL" && office->kind != "KEMENDAGRI")
-    if (auto k = org::kesbangpol_office(c, m.region_code)) office = k;
+  auto office = organiser_office(c, m);
   Date day = local_date(m.start_at, m.region_code);
 
   report::PdfDocument doc({"Berita Acara " + m.title, office ? office->name : "", "Berita Acara kesepakatan rapat", stamp.issued_at});
@@ -174,20 +542,7 @@ Result<std::string> berita_acara_pdf(db::Conn& c, const auth::Scope& s, int64_t 
   if (b.actions.empty()) {
     doc.paragraph("Tidak ada rencana aksi yang dicatat.");
   } else {
-    std::vector<std::vector<std::string>> rows;
-    std::map<int64_t, int> number_of;
-    for (auto& a : b.agreements) number_of[a.id] = a.number;
-    for (auto& a : b.actions) {
-      std::string owner = a.owner_org_unit_name;
-      if (!a.owner_person.empty()) owner += (owner.empty() ? "" : " (") + a.owner_person + (owner.empty() ? "" : ")");
-      rows.push_back({std::to_string(rows.size() + 1), a.agreement_id && number_of.count(*a.agreement_id) ? std::to_string(number_of[*a.agreement_id]) : "-",
-                      a.action, a.output.empty() ? "-" : a.output, owner.empty() ? "-" : owner, date_text(a.due_date)});
-    }
-    doc.table({{"No.", "Kesepakatan", "Rencana aksi", "Keluaran", "Penanggung jawab", "Tenggat"},
-               rows,
-               {0.06, 0.11, 0.33, 0.18, 0.18, 0.14},
-               {report::Align::Center, report::Align::Center},
-               {}});
+    action_table(doc, b);
   }
   if (b.minutes && !b.minutes->conclusions.empty()) {
     doc.heading("III. KESIMPULAN RAPAT");

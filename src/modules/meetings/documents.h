@@ -19,6 +19,20 @@ namespace pantau::meetings {
 Result<documents::DocumentRef> berita_acara_document(db::Conn& c, const auth::Scope& s, int64_t meeting_id);
 Result<std::string> berita_acara_pdf(db::Conn& c, const auth::Scope& s, int64_t meeting_id, const documents::Stamp& stamp);
 
+// The other official documents of a meeting, in the same layout and issued through the register
+// the same way (number, QR, /verifikasi, a re-issue supersedes the earlier one):
+//  - the invitation letter (surat undangan): once there are invited participants; a draft until
+//    the meeting is INVITED; its number is the meeting's invitation_no when one was written;
+//  - the attendance list (daftar hadir): from the start of the meeting (INVITED or later);
+//  - the minutes (notula): once written; a draft until the chair approved them;
+//  - the activity report (laporan kegiatan): once the meeting was held; a draft until the
+//    minutes are approved.
+// NotFound outside the caller's scope; 409 with the reason when the document cannot exist yet.
+enum class MeetingDocument { Invitation, Attendance, Minutes, Report };
+Result<documents::DocumentRef> meeting_document(db::Conn& c, const auth::Scope& s, int64_t meeting_id, MeetingDocument d);
+Result<std::string> meeting_document_pdf(db::Conn& c, const auth::Scope& s, int64_t meeting_id, MeetingDocument d,
+                                         const documents::Stamp& stamp);
+
 Result<std::string> tracker_xlsx(const std::vector<ActionItem>& items, Date today, const std::string& area_name);
 
 }  // namespace pantau::meetings

@@ -188,6 +188,15 @@ std::string action_item_created_json(const ActionItemInput& in, const std::strin
   return json::object("action", in.action, "due_date", in.due_date, "region_code", region, "source", in.source);
 }
 
+std::string action_item_owner_json(std::optional<int64_t> unit_id, const std::string& unit_name, const std::string& person,
+                                   const std::string& due_date, const std::string& reason) {
+  json::Out o;
+  o.begin_object().kv_opt("owner_org_unit_id", unit_id).kv("owner_org_unit_name", unit_name).kv("owner_person", person).kv("due_date", due_date);
+  if (!reason.empty()) o.kv("reason", reason);
+  o.end_object();
+  return o.take();
+}
+
 std::string action_item_state_json(const std::string& status, int progress_pct, const std::string& due_date) {
   return json::object("status", status, "progress_pct", progress_pct, "due_date", due_date);
 }

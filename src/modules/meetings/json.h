@@ -33,6 +33,9 @@ std::string agreement_created_json(int64_t meeting_id, int64_t number, const Agr
 std::string agreement_wording_json(const std::string& text, const std::string& status);
 std::string signed_json(const std::string& participant, int64_t ba_revision, bool drawn);
 std::string action_item_created_json(const ActionItemInput& in, const std::string& region);
+// The owner and due date of an action item before or after a reassignment (with its reason).
+std::string action_item_owner_json(std::optional<int64_t> unit_id, const std::string& unit_name, const std::string& person,
+                                   const std::string& due_date, const std::string& reason);
 std::string action_item_state_json(const std::string& status, int progress_pct, const std::string& due_date);
 std::string follow_up_created_json(int64_t item_id, const FollowUp& f, const std::string& evidence);
 std::string follow_up_verified_json(int64_t follow_up_id, bool accepted);

@@ -31,9 +31,14 @@ struct ActionItemInput {
 // Validates and stores an item (record.write within the region); audit row in the transaction.
 Result<int64_t> create_action_item(db::Conn& c, const auth::Scope& s, const ActionItemInput& in);
 // status / progress / due date / owner person; If-Match version.
+// A change of owner (office, person) or due date is the organiser's (record.write over the
+// meeting's region, or the item's own when it has no meeting) and needs a reason; the audit
+// entry "reassign" holds the old and the new owner and due date and the reason.
 struct ActionItemUpdate {
   std::optional<std::string> status, due_date, owner_person, output, indicator;
+  std::optional<int64_t> owner_org_unit_id;
   std::optional<int> progress_pct;
+  std::string reason;
 };
 Status update_action_item(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const ActionItemUpdate& u);
 std::optional<ActionItem> get_action_item(db::Conn& c, const auth::Scope& s, int64_t id);

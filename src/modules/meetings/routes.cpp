@@ -4,6 +4,10 @@
 // self check-in /api/v1/checkin/{token} (no account, rate limited, nothing else reachable).
 #include <fmt/format.h>
 
+#include <chrono>
+#include <mutex>
+#include <unordered_map>
+
 #include "auth/roles.h"
 #include "core/calendar.h"
 #include "core/region_code.h"
@@ -201,6 +205,8 @@ Result<ActionItemUpdate> item_update_input(const http::Request& req) {
   u.owner_person = in.str("owner_person", false, 200);
   u.output = in.str("output", false, 1000);
   u.indicator = in.str("indicator", false, 1000);
+  u.owner_org_unit_id = in.int64("owner_org_unit_id", false, 1);
+  u.reason = in.str("reason", false, 1000).value_or("");
   if (auto p = in.int64("progress_pct", false, 0, 100)) u.progress_pct = static_cast<int>(*p);
   if (!in.ok()) return in.error();
   return u;
@@ -438,6 +444,21 @@ Response berita_acara(Ctx& ctx) {
   return r;
 }
 
+// The invitation letter, attendance list, minutes and activity report, issued like the Berita Acara.
+template <MeetingDocument D>
+Response meeting_pdf(Ctx& ctx) {
+  static constexpr const char* kFile[] = {"surat-undangan", "daftar-hadir", "notula", "laporan-kegiatan"};
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  auto ref = ctx.db().read_value<documents::DocumentRef>([&](db::Conn& c) { return meeting_document(c, ctx.scope(), id, D); });
+  if (!ref.ok()) return ref.error();
+  auto issued = documents::issue(ctx.db(), ctx.scope(), *ref, documents::public_base(ctx.svc.cfg),
+                                 [&](db::Conn& c, const documents::Stamp& st) { return meeting_document_pdf(c, ctx.scope(), id, D, st); });
+  if (!issued.ok()) return issued.error();
+  Response r = http::attachment(std::move(issued->pdf), "application/pdf", fmt::format("{}-rapat-{}.pdf", kFile[static_cast<int>(D)], id));
+  r.header("X-Document-Code", issued->entry.code);
+  return r;
+}
+
 // The QR code the meeting screen shows: an SVG of the check-in address, while check-in is open.
 Response checkin_qr(Ctx& ctx) {
   PANTAU_TRY(int64_t id, path_id(ctx.req));
@@ -516,34 +537,79 @@ Response links_route(Ctx& ctx) {
 
 // ---- public check-in ------------------------------------------------------------------------
 
-http::RateLimiter& checkin_limiter() {
-  static http::RateLimiter l(30);
-  return l;
+// The limits of the public check-in. The phones in the room usually share ONE public address
+// (the venue's Wi-Fi behind NAT), so a plain per-address limit would refuse the room after the
+// thirtieth participant. Two limits instead:
+//  - guessing: a code that opens no meeting counts as a miss of the address; past 30 misses in a
+//    minute the address gets nothing (not even for a real code) until the minute is over;
+//  - one meeting from one address: 1,200 requests a minute (a room of 300 opening the page,
+//    sending the form and retrying), counted per (address, code), so a busy meeting does not
+//    use up another's share.
+class CheckinGuard {
+ public:
+  static constexpr int kMissesPerMinute = 30;
+  static constexpr int kPerMeetingPerMinute = 1200;
+  bool allow(const std::string& ip, const std::string& token) {
+    {
+      std::lock_guard lk(mu_);
+      auto it = misses_.find(ip);
+      if (it != misses_.end() && fresh(it->second) && it->second.count >= kMissesPerMinute) return false;
+    }
+    return per_meeting_.allow(ip + "|" + token);
+  }
+  void miss(const std::string& ip) {
+    std::lock_guard lk(mu_);
+    if (misses_.size() > 100000) misses_.clear();
+    auto& w = misses_[ip];
+    if (!fresh(w)) w = {std::chrono::steady_clock::now(), 0};
+    ++w.count;
+  }
+
+ private:
+  struct Window {
+    std::chrono::steady_clock::time_point start{};
+    int count = 0;
+  };
+  static bool fresh(const Window& w) { return std::chrono::steady_clock::now() - w.start <= std::chrono::minutes(1); }
+  std::mutex mu_;
+  std::unordered_map<std::string, Window> misses_;
+  http::RateLimiter per_meeting_{kPerMeetingPerMinute};
+};
+
+CheckinGuard& checkin_guard() {
+  static CheckinGuard g;
+  return g;
 }
 
-Response checkin_get(Ctx& ctx) {
-  if (!checkin_limiter().allow(ctx.req.remote_ip)) return http::RateLimiter::refused();
-  std::string token(ctx.req.param("token"));
-  Response r = http::read_record(ctx, [&](db::Conn& c) { return checkin_meeting(c, token, now()); });
-  if (r.status == 200) r.header("Cache-Control", "no-store");
+// Counts an unknown code against the address.
+Response counted(Ctx& ctx, Response r) {
+  if (r.status == 404) checkin_guard().miss(ctx.req.remote_ip);
   return r;
 }
 
-Response checkin_post(Ctx& ctx) {
-  if (!checkin_limiter().allow(ctx.req.remote_ip)) return http::RateLimiter::refused();
+Response checkin_get(Ctx& ctx) {
   std::string token(ctx.req.param("token"));
+  if (!checkin_guard().allow(ctx.req.remote_ip, token)) return http::RateLimiter::refused();
+  Response r = http::read_record(ctx, [&](db::Conn& c) { return checkin_meeting(c, token, now()); });
+  if (r.status == 200) r.header("Cache-Control", "no-store");
+  return counted(ctx, std::move(r));
+}
+
+Response checkin_post(Ctx& ctx) {
+  std::string token(ctx.req.param("token"));
+  if (!checkin_guard().allow(ctx.req.remote_ip, token)) return http::RateLimiter::refused();
   auto p = participant_input(ctx.req, true);
   if (!p.ok()) {
     // An unknown code answers 404 before any field error, so the form reveals nothing.
     std::optional<CheckinMeeting> m;
     (void)ctx.db().read([&](db::Conn& c) { m = checkin_meeting(c, token, now()); });
-    return m ? p.error() : Error::not_found();
+    return counted(ctx, m ? Response(p.error()) : Response(Error::not_found()));
   }
-  return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
+  return counted(ctx, http::write(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(int64_t id, self_checkin(c, token, *p, ctx.req.remote_ip, now()));
     (void)id;
     return Response::json(201, checkin_recorded_json(p->name));
-  });
+  }));
 }
 
 }  // namespace
@@ -571,6 +637,10 @@ void register_routes(http::App& app) {
   r.post("/api/v1/meetings/{id}/action-items", add_action_route, write);
   r.post("/api/v1/meetings/{id}/sign", sign, read);
   r.get("/api/v1/meetings/{id}/berita-acara.pdf", berita_acara, read);
+  r.get("/api/v1/meetings/{id}/surat-undangan.pdf", meeting_pdf<MeetingDocument::Invitation>, read);
+  r.get("/api/v1/meetings/{id}/daftar-hadir.pdf", meeting_pdf<MeetingDocument::Attendance>, read);
+  r.get("/api/v1/meetings/{id}/notula.pdf", meeting_pdf<MeetingDocument::Minutes>, read);
+  r.get("/api/v1/meetings/{id}/laporan-kegiatan.pdf", meeting_pdf<MeetingDocument::Report>, read);
   r.get("/api/v1/meetings/{id}/checkin-qr.svg", checkin_qr, write);
   r.get("/api/v1/action-items/{id}", get_item, read);
   r.patch("/api/v1/action-items/{id}", patch_item, write);

@@ -184,20 +184,61 @@ Status update_action_item(db::Conn& c, const auth::Scope& s, int64_t id, int64_t
   if (u.status && std::find(kActionStatuses.begin(), kActionStatuses.end(), *u.status) == kActionStatuses.end())
     errs.push_back({"status", "not_allowed", {"Status rencana aksi tidak dikenal.", "Unknown action item status."}});
   if (u.due_date && !parse_date(*u.due_date)) errs.push_back({"due_date", "invalid", {"Tanggal harus TTTT-BB-HH.", "Dates must be YYYY-MM-DD."}});
+  if (u.due_date && a->start_date && parse_date(*u.due_date) && parse_date(*a->start_date) && *parse_date(*u.due_date) < *parse_date(*a->start_date))
+    errs.push_back({"due_date", "before_start", {"Tenggat harus setelah tanggal mulai.", "The due date must follow the start."}});
   if (u.progress_pct && (*u.progress_pct < 0 || *u.progress_pct > 100))
     errs.push_back({"progress_pct", "out_of_range", {"Kemajuan antara 0 dan 100.", "Progress is between 0 and 100."}});
+  // Who owes it and by when: the organiser's decision, with a reason.
+  const std::string due = u.due_date.value_or(a->due_date);
+  const std::string person = u.owner_person ? trim(*u.owner_person) : a->owner_person;
+  const std::optional<int64_t> unit = u.owner_org_unit_id ? u.owner_org_unit_id : a->owner_org_unit_id;
+  const bool reassigned = due != a->due_date || person != a->owner_person || unit != a->owner_org_unit_id;
+  std::string organiser = a->meeting_id ? c.query_str("SELECT region_code FROM meetings WHERE id = ?", {*a->meeting_id}).value_or(a->region_code)
+                                        : a->region_code;
+  std::string region = a->region_code, unit_name = a->owner_org_unit_name;
+  if (reassigned) {
+    if (!s.covers(organiser))
+      return Error::forbidden("Penanggung jawab dan tenggat diubah oleh penyelenggara rapat.",
+                              "The owner and the due date are changed by the meeting's organiser.");
+    if (a->status == "DONE" || a->status == "CANCELLED")
+      return Error::conflict("action_item.finished", "Rencana aksi yang selesai atau dibatalkan tidak dapat dialihkan.",
+                             "A finished or cancelled action item cannot be reassigned.");
+    if (trim(u.reason).empty())
+      errs.push_back({"reason", "required", {"Sebutkan alasan perubahan.", "Give the reason for the change."}});
+    if (unit != a->owner_org_unit_id) {
+      std::optional<std::string> r, n;
+      c.query("SELECT region_code, name FROM org_units WHERE id = ?", {*unit}, [&](const db::Row& row) {
+        r = row.str(0);
+        n = row.str(1);
+      });
+      if (!r) errs.push_back({"owner_org_unit_id", "not_found", {"Unit kerja tidak ditemukan.", "Org unit not found."}});
+      else if (!region_within(*r, organiser))
+        errs.push_back({"owner_org_unit_id", "out_of_scope", {"Unit kerja di luar wilayah penyelenggara.", "The org unit is outside the organiser's area."}});
+      else {
+        region = *r;
+        unit_name = *n;
+      }
+    }
+  }
   if (!errs.empty()) return Error::invalid(errs);
   std::string status = u.status.value_or(a->status);
   int progress = u.progress_pct.value_or(status == "DONE" ? 100 : a->progress_pct);
-  c.exec("UPDATE action_items SET status = ?, progress_pct = ?, due_date = ?, owner_person = ?, output = ?, indicator = ?, "
+  c.exec("UPDATE action_items SET status = ?, progress_pct = ?, due_date = ?, owner_person = ?, owner_org_unit_id = ?, region_code = ?, "
+         "output = ?, indicator = ?, overdue_notified_on = CASE WHEN due_date = ? THEN overdue_notified_on ELSE NULL END, "
          "updated_at = ?, version = version + 1 WHERE id = ?",
-         {status, int64_t{progress}, u.due_date.value_or(a->due_date), u.owner_person.value_or(a->owner_person),
-          u.output.value_or(a->output), u.indicator.value_or(a->indicator), now_iso(), id});
+         {status, int64_t{progress}, due, person, unit ? db::Value(*unit) : db::Value(), region, u.output.value_or(a->output),
+          u.indicator.value_or(a->indicator), due, now_iso(), id});
+  if (region != a->region_code) c.exec("UPDATE meeting_links SET region_code = ? WHERE owner = 'action_item' AND owner_id = ?", {region, id});
   // What the Berita Acara prints (the plan: due date, owner) changed: signatures are void.
-  if (a->meeting_id && (u.due_date || u.owner_person || u.output || u.indicator))
+  if (a->meeting_id && (reassigned || u.output || u.indicator))
     if (auto m = load_meeting(c, *a->meeting_id); m && m->status != MeetingStatus::Closed) berita_acara_changed(c, s, *m);
-  audit_row(c, s, "update", "action_item", id, a->region_code, 0, action_item_state_json(a->status, a->progress_pct, a->due_date),
-            action_item_state_json(status, progress, u.due_date.value_or(a->due_date)));
+  if (reassigned)
+    audit_row(c, s, "reassign", "action_item", id, region, 0,
+              action_item_owner_json(a->owner_org_unit_id, a->owner_org_unit_name, a->owner_person, a->due_date, ""),
+              action_item_owner_json(unit, unit_name, person, due, trim(u.reason)));
+  if (!reassigned || status != a->status || progress != a->progress_pct || u.output || u.indicator)
+    audit_row(c, s, "update", "action_item", id, region, 0, action_item_state_json(a->status, a->progress_pct, a->due_date),
+              action_item_state_json(status, progress, due));
   return {};
 }
 

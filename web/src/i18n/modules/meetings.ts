@@ -77,6 +77,19 @@ export const id = {
       action: 'Rencana aksi', output: 'Keluaran', indicator: 'Indikator', ownerUnit: 'Unit penanggung jawab', organiserUnit: 'Penyelenggara rapat',
       ownerPerson: 'Nama penanggung jawab', supportUnits: 'Unit pendukung', startDate: 'Tanggal mulai', budgetAmount: 'Anggaran (Rp)',
     },
+    documents: {
+      title: 'Dokumen rapat', hint: 'Setiap unduhan tercatat di register naskah dinas dengan nomor dan kode QR verifikasi; unduhan setelah ada perubahan menggantikan yang lama.',
+      invitation: 'Surat undangan', attendance: 'Daftar hadir', minutes: 'Notula', report: 'Laporan kegiatan',
+    },
+    attendance: {
+      open: 'Catat kehadiran dengan tanda tangan', title: 'Catat kehadiran', hint: 'Untuk peserta tanpa ponsel: pilih peserta undangan atau isi data peserta lain, lalu minta ia menandatangani pada kotak.',
+      invited: 'Peserta undangan', other: 'Peserta lain (belum terdaftar)', signature: 'Tanda tangan peserta', clear: 'Hapus tanda tangan',
+      save: 'Simpan kehadiran', saved: 'Kehadiran {name} tercatat.',
+    },
+    reassign: {
+      open: 'Ubah penanggung jawab atau tenggat', title: 'Ubah penanggung jawab dan tenggat', hint: 'Hanya penyelenggara rapat yang dapat mengubahnya; perubahan dan alasannya tercatat di riwayat.',
+      reason: 'Alasan perubahan', save: 'Simpan perubahan', conflict: 'Rencana aksi ini diubah orang lain. Muat ulang halaman sebelum melanjutkan.',
+    },
     minutes: {
       title: 'Notula', approved: 'Disetujui oleh {by} pada {at}.', notYet: 'Notula belum ditulis.',
       opening: 'Pembukaan', discussion: 'Pokok pembahasan', pointN: 'Pokok pembahasan {n}', speaker: 'Pembicara', summary: 'Ringkasan',
@@ -207,6 +220,19 @@ export const en: typeof id = {
       noItems: 'No action items yet.', addItem: 'Add an action item', ofAgreement: 'For agreement', noAgreement: 'Not from a particular agreement',
       action: 'Action', output: 'Output', indicator: 'Indicator', ownerUnit: 'Owner office', organiserUnit: 'The organiser',
       ownerPerson: 'Owner (person)', supportUnits: 'Supporting offices', startDate: 'Start date', budgetAmount: 'Budget (Rp)',
+    },
+    documents: {
+      title: 'Meeting documents', hint: 'Every download is entered in the document register with a number and a verification QR code; a download after a change supersedes the earlier one.',
+      invitation: 'Invitation letter', attendance: 'Attendance list', minutes: 'Minutes', report: 'Activity report',
+    },
+    attendance: {
+      open: 'Record attendance with a signature', title: 'Record attendance', hint: 'For participants without a phone: pick an invited participant or fill in another participant, then have them sign in the box.',
+      invited: 'Invited participant', other: 'Another participant (not listed yet)', signature: "Participant's signature", clear: 'Clear the signature',
+      save: 'Save the attendance', saved: 'The attendance of {name} was recorded.',
+    },
+    reassign: {
+      open: 'Change the owner or due date', title: 'Change the owner and due date', hint: "Only the meeting's organiser can change them; the change and its reason are kept in the history.",
+      reason: 'Reason for the change', save: 'Save the change', conflict: 'Someone else changed this action item. Reload the page before going on.',
     },
     minutes: {
       title: 'Minutes', approved: 'Approved by {by} on {at}.', notYet: 'The minutes are not written yet.',

@@ -11,6 +11,7 @@ export interface Participant {
   represented_by: string
   required_signatory: boolean
   user_id: number | null
+  invited: boolean
   present: boolean
   checked_in_at: string | null
   checkin_method: string | null
@@ -24,6 +25,7 @@ export interface ActionItem {
   meeting_title: string
   action: string
   output: string
+  owner_org_unit_id: number | null
   owner_org_unit_name: string
   owner_person: string
   indicator: string
