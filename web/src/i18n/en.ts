@@ -1,13 +1,13 @@
 import type { Messages } from './id'
-import * as elections from './modules/elections'
-import * as conflict from './modules/conflict'
-import * as partyAid from './modules/partyAid'
-import * as meetings from './modules/meetings'
-import * as registries from './modules/registries'
-import * as services from './modules/services'
-import * as selfAssessment from './modules/selfAssessment'
-import * as idi from './modules/idi'
-import * as guide from './modules/guide'
+import * as elections from './modules/elections.en'
+import * as conflict from './modules/conflict.en'
+import * as partyAid from './modules/partyAid.en'
+import * as meetings from './modules/meetings.en'
+import * as registries from './modules/registries.en'
+import * as services from './modules/services.en'
+import * as selfAssessment from './modules/selfAssessment.en'
+import * as idi from './modules/idi.en'
+import * as guide from './modules/guide.en'
 
 // English. Same keys as id.ts.
 const en: Messages = {

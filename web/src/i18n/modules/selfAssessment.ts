@@ -1,5 +1,5 @@
 // Messages of the Ombudsman self-assessment and the result-report reminder of the service desk,
-// in both languages (same keys; tests/i18n.spec.ts checks them).
+// in Bahasa Indonesia (English: selfAssessment.en.ts) (same keys; tests/i18n.spec.ts checks them).
 export const id = {
   selfAssessment: {
     nav: 'Penilaian mandiri Ombudsman',
@@ -24,32 +24,5 @@ export const id = {
     noHistory: 'Belum ada riwayat.',
     resultOverdue: 'Laporan hasil terlambat',
     resultDue: 'Laporan hasil paling lambat',
-  },
-}
-
-export const en = {
-  selfAssessment: {
-    nav: 'Ombudsman self-assessment',
-    title: 'Ombudsman readiness self-assessment',
-    subtitle: 'A checklist in the four dimensions of the Ombudsman assessment: input, process, output and complaints.',
-    year: 'Year',
-    office: 'Office',
-    none: 'No self-assessment for {year} yet.',
-    start: 'Start the {year} assessment',
-    score: 'Readiness score',
-    zone: 'Estimated zone',
-    answered: '{n} of {of} items answered',
-    estimate: "An estimate from the office's own answers, not the Ombudsman's official opinion.",
-    weight: 'weight {w}%',
-    notApplicable: 'Not applicable',
-    unconfirmed: 'weight not confirmed',
-    answer: 'Answer',
-    choose: 'Choose an answer',
-    answers: { YES: 'Yes, in place', PARTIAL: 'Partly', NO: 'Not yet', NA: 'Not applicable' },
-    addEvidence: 'Add evidence (PDF, JPEG, PNG)',
-    history: 'History',
-    noHistory: 'No history yet.',
-    resultOverdue: 'Result report overdue',
-    resultDue: 'Result report due by',
   },
 }
