@@ -223,15 +223,15 @@ int main(int argc, char** argv) {
       double c1 = thread_cpu_ms();
       Status st = db.read([&](db::Conn& c) {
         switch (kind) {
-          case 0: (void)ormas::list_json(c, s, {kSubjects[r() % kSubjects.size()], "", "", "", ""}, std::nullopt, 50, today); break;
-          case 1: (void)ormas::list_json(c, s, {kFirst[r() % kFirst.size()] + " " + kLast[r() % kLast.size()], "", "", "", ""}, std::nullopt, 50, today); break;
-          case 2: (void)ormas::list_json(c, s, {nik_of(kabs[r() % kabs.size()], static_cast<int64_t>(r() % 1000000)), "", "", "", ""}, std::nullopt, 50, today); break;
+          case 0: (void)ormas::list_ormas(c, s, {kSubjects[r() % kSubjects.size()], "", "", "", "", {}}, today); break;
+          case 1: (void)ormas::list_ormas(c, s, {kFirst[r() % kFirst.size()] + " " + kLast[r() % kLast.size()], "", "", "", "", {}}, today); break;
+          case 2: (void)ormas::list_ormas(c, s, {nik_of(kabs[r() % kabs.size()], static_cast<int64_t>(r() % 1000000)), "", "", "", "", {}}, today); break;
           case 3:
-            (void)foreigners::persons_json(c, s, r() % 2 ? kFirst[r() % kFirst.size()].substr(0, 4) : fmt::format("E{:08d}", r() % 100000), "",
-                                           std::nullopt, 50, today);
+            (void)foreigners::list_persons(c, s, {r() % 2 ? kFirst[r() % kFirst.size()].substr(0, 4) : fmt::format("E{:08d}", r() % 100000), "", {}},
+                                           today);
             break;
-          case 4: (void)actors::suggest_json(c, s, kLast[r() % kLast.size()].substr(0, 3 + r() % 4), 10); break;
-          default: (void)actors::suggest_json(c, s, nik_of(kabs[r() % kabs.size()], static_cast<int64_t>(r() % 1000000)).substr(0, 8), 10); break;
+          case 4: (void)actors::suggest(c, s, kLast[r() % kLast.size()].substr(0, 3 + r() % 4), 10); break;
+          default: (void)actors::suggest(c, s, nik_of(kabs[r() % kabs.size()], static_cast<int64_t>(r() % 1000000)).substr(0, 8), 10); break;
         }
       });
       double ms = since(t1);

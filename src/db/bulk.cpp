@@ -1,6 +1,7 @@
 #include "db/bulk.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 
 namespace pantau::db {
@@ -22,7 +23,7 @@ std::vector<int64_t> reserve_ids(Conn& c, std::string_view table, size_t n) {
   return ids;
 }
 
-void insert_rows(Conn& c, std::string_view head, size_t columns, const Params& values) {
+void insert_rows(Conn& c, std::string_view head, size_t columns, Params&& values) {
   if (columns == 0 || values.empty()) return;
   const size_t rows = values.size() / columns, per = std::max<size_t>(1, 4000 / columns);
   std::string row = "(";
@@ -38,7 +39,8 @@ void insert_rows(Conn& c, std::string_view head, size_t columns, const Params& v
       for (size_t k = 0; k < n; ++k) sql += (k ? ", " : "") + row;
       if (n == per) full = sql;
     }
-    Params p(values.begin() + static_cast<std::ptrdiff_t>(at * columns), values.begin() + static_cast<std::ptrdiff_t>((at + n) * columns));
+    Params p(std::make_move_iterator(values.begin() + static_cast<std::ptrdiff_t>(at * columns)),
+             std::make_move_iterator(values.begin() + static_cast<std::ptrdiff_t>((at + n) * columns)));
     c.exec(sql, p);
   }
 }

@@ -14,7 +14,7 @@ namespace pantau::db {
 // id; PostgreSQL: the identity sequence).
 std::vector<int64_t> reserve_ids(Conn& c, std::string_view table, size_t n);
 // Writes rows with multi-row INSERTs: `head` is "INSERT INTO t (a, b, c)", `values` the cells of
-// every row one after another (`columns` per row).
-void insert_rows(Conn& c, std::string_view head, size_t columns, const Params& values);
+// every row one after another (`columns` per row), moved into the statements.
+void insert_rows(Conn& c, std::string_view head, size_t columns, Params&& values);
 
 }  // namespace pantau::db

@@ -130,7 +130,7 @@ void index_new(db::Conn& c, const std::vector<Document>& docs) {
     v.insert(v.end(), {ids[i], d.entity, d.entity_id, d.region_code, int64_t{d.classification}, d.title, d.link, body.substr(0, 300),
                        joined_terms(d.title + " " + body) + " " + region_terms(d.region_code)});
   }
-  db::insert_rows(c, "INSERT INTO search_docs (id, entity, entity_id, region_code, classification, title, link, excerpt, terms)", 9, v);
+  db::insert_rows(c, "INSERT INTO search_docs (id, entity, entity_id, region_code, classification, title, link, excerpt, terms)", 9, std::move(v));
   if (c.dialect() == db::Dialect::SQLite)  // the ids of one writer's reservation follow each other
     c.exec("INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE id >= ? AND id <= ?", {ids.front(), ids.back()});
 }

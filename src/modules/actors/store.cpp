@@ -476,10 +476,10 @@ void Bulk::link(int64_t actor_id, const Link& l) {
 void Bulk::flush() {
   auto& m = *impl_;
   db::insert_rows(m.c, "INSERT INTO actors (id, kind, name, name_key, nik, passport_no, nationality, registry_no, region_code, "
-                       "created_at, updated_at)", 11, m.actors);
-  db::insert_rows(m.c, "INSERT INTO actor_words (word, actor_id)", 2, m.words);
+                       "created_at, updated_at)", 11, std::move(m.actors));
+  db::insert_rows(m.c, "INSERT INTO actor_words (word, actor_id)", 2, std::move(m.words));
   db::insert_rows(m.c, "INSERT INTO actor_links (actor_id, module, entity, entity_id, role, label, region_code, classification, "
-                       "linked_by, linked_at)", 10, m.links);
+                       "linked_by, linked_at)", 10, std::move(m.links));
   m.actors.clear();
   m.words.clear();
   m.links.clear();

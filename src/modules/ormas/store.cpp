@@ -756,9 +756,9 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
   bulk.flush();
   db::insert_rows(c, "INSERT INTO ormas (id, name, abbreviation, name_key, legal_form, scope_level, fields, founding_date, deed_notary, "
                      "deed_no, deed_date, ahu_decree_no, skt_no, skt_issue_date, skt_expiry_date, npwp, address, region_code, phone, email, "
-                     "lat, lng, actor_id, created_by, created_at, updated_at)", 26, ormas_rows);
+                     "lat, lng, actor_id, created_by, created_at, updated_at)", 26, std::move(ormas_rows));
   db::insert_rows(c, "INSERT INTO ormas_board_members (id, ormas_id, actor_id, nik, name, name_key, position, term_start, term_end, "
-                     "is_state_official, region_code, created_at)", 12, member_rows);
+                     "is_state_official, region_code, created_at)", 12, std::move(member_rows));
   search::index_new(c, docs);
   rep.created = static_cast<int64_t>(inputs.size());
   append_audit(c, s, "import", "ormas", ormas_ids.front(), s.region_code,
