@@ -4,6 +4,8 @@
 
 #include <mutex>
 
+#include "db/bulk.h"
+
 namespace pantau::search {
 
 namespace {
@@ -115,6 +117,22 @@ void index(db::Conn& c, const Document& d) {
   if (c.dialect() == db::Dialect::SQLite)
     c.exec("INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE entity = ? AND entity_id = ?",
            {d.entity, d.entity_id});
+}
+
+void index_new(db::Conn& c, const std::vector<Document>& docs) {
+  if (docs.empty()) return;
+  auto ids = db::reserve_ids(c, "search_docs", docs.size());
+  db::Params v;
+  v.reserve(docs.size() * 9);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Document& d = docs[i];
+    std::string body = d.body.size() > 20000 ? d.body.substr(0, 20000) : d.body;
+    v.insert(v.end(), {ids[i], d.entity, d.entity_id, d.region_code, int64_t{d.classification}, d.title, d.link, body.substr(0, 300),
+                       joined_terms(d.title + " " + body) + " " + region_terms(d.region_code)});
+  }
+  db::insert_rows(c, "INSERT INTO search_docs (id, entity, entity_id, region_code, classification, title, link, excerpt, terms)", 9, std::move(v));
+  if (c.dialect() == db::Dialect::SQLite)  // the ids of one writer's reservation follow each other
+    c.exec("INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE id >= ? AND id <= ?", {ids.front(), ids.back()});
 }
 
 void remove(db::Conn& c, const std::string& entity, const std::string& entity_id) {

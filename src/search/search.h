@@ -25,6 +25,9 @@ struct Document {
 // Adds or replaces a record's entry, inside the caller's write transaction.
 void index(db::Conn& c, const Document& d);
 void remove(db::Conn& c, const std::string& entity, const std::string& entity_id);
+// The entries of many records created in this transaction (none has an entry yet), in
+// multi-row statements: an import.
+void index_new(db::Conn& c, const std::vector<Document>& docs);
 
 struct Hit {
   std::string entity, entity_id, region_code, title, link, snippet;

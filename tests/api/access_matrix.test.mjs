@@ -2614,6 +2614,18 @@ const MATRIX = [
       }
     },
   })),
+  {
+    method: 'GET', path: '/api/v1/foreigners/reports/quarterly.pdf', permission: 'record.read', allowed: [200], module: 'foreigners',
+    probe: () => '/api/v1/foreigners/reports/quarterly.pdf?year=2026&quarter=4',
+    scope: async () => {
+      await rg.setup();
+      for (const [u, c] of Object.entries(as)) {
+        // Kota Banjarmasin's report: its own area and those above it; any other area is not found.
+        const r = await c.get('/api/v1/foreigners/reports/quarterly.pdf?year=2026&quarter=4&region=63.71', { raw: true });
+        assert.equal(r.status, within('63.71', USERS[u].region) ? 200 : 404, u);
+      }
+    },
+  },
 ];
 
 // Elections and support instruments as the ministry sees them.

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
 import { REPO, assertProblem, finish, startServer, ifMatch, samples, upload } from './server.mjs';
@@ -283,5 +284,52 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
     // The actor page of the foreigner.
     r = await kaban.get(`/api/v1/actors/${p.actor_id}`);
     assert.ok(r.json.roles.some((x) => x.role === 'FOREIGN_NATIONAL'));
+
+    // The quarterly PDF report of this quarter, through the document register.
+    const now = new Date();
+    const qs = `year=${now.getUTCFullYear()}&quarter=${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    const text = (res) => {
+      assert.equal(res.status, 200, res.text);
+      assert.equal(res.headers.get('content-type'), 'application/pdf');
+      assert.ok(res.headers.get('x-document-code'), 'registered');
+      const out = spawnSync('pdftotext', ['-layout', '-', '-'], { input: res.bytes });
+      assert.equal(out.status, 0);
+      return out.stdout.toString('utf8');
+    };
+    let t = text(await kaban.get(`/api/v1/foreigners/reports/quarterly.pdf?${qs}&region=63`));
+    assert.match(t, /LAPORAN TRIWULAN (I|II|III|IV) TAHUN \d{4}/);
+    assert.match(t, /BADAN KESATUAN BANGSA DAN POLITIK/i, 'the letterhead');
+    for (const words of ['Kewarganegaraan', 'Jenis izin', 'Lokasi', 'Penjamin', 'Tenaga kerja asing', 'PT Tambang Banua', 'Kantor Imigrasi',
+      'Tidak patuh', 'Disetujui', 'John Smith', 'PA1234567']) assert.ok(t.includes(words), words);
+    assert.match(t, /\/verifikasi\//, 'the QR code\'s address');
+    // Without clearance the passport is masked; the same request again is the same document.
+    const first = await op.get(`/api/v1/foreigners/reports/quarterly.pdf?${qs}&region=63`);
+    t = text(first);
+    assert.ok(t.includes('PA*****67') && !t.includes('PA1234567'), 'passport masked');
+    const again = await op.get(`/api/v1/foreigners/reports/quarterly.pdf?${qs}&region=63`);
+    assert.equal(again.headers.get('x-document-code'), first.headers.get('x-document-code'));
+    // Another region's report is not found; a bad quarter names the field.
+    assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/foreigners/reports/quarterly.pdf?${qs}&region=63.71`), 404);
+    r = await kaban.get(`/api/v1/foreigners/reports/quarterly.pdf?year=${now.getUTCFullYear()}&quarter=5`);
+    assertProblem(assert, r, 422);
+    assert.equal(r.json.errors[0].field, 'quarter');
+  });
+
+  test('an incident actor becomes a role of the ormas\' actor', async () => {
+    const op = as['banjarmasin.operator'];
+    let r = await op.post('/api/v1/conflict/incidents', {
+      region_code: '63.71.01', source: 'BOUNDARY', type_code: 'CLASH.VILLAGE', info_source: 'MEDIA', occurred_on: plusDays(-3),
+      actors: [{ type: 'ORMAS', name: 'GERAKAN PEMUDA BANUA' }],
+    });
+    assert.equal(r.status, 201, r.text);
+    const incident = r.json.id;
+    // The ormas' own actor (found by its normalised name) now has the incident role.
+    r = await op.get(`/api/v1/actors/${s.ormas.actor_id}`);
+    assert.equal(r.status, 200, r.text);
+    assert.ok(r.json.roles.some((x) => x.role === 'ORMAS'));
+    const role = r.json.roles.find((x) => x.role === 'INCIDENT_ACTOR');
+    assert.ok(role, JSON.stringify(r.json.roles));
+    assert.match(role.label, new RegExp(`insiden konflik #${incident}`));
+    assert.equal((await as['banjarbaru.operator'].get(`/api/v1/actors/${s.ormas.actor_id}`)).status, 404);
   });
 });

@@ -153,6 +153,21 @@ TEST(ForeignerRules, PermitReminders) {
         << c[0];
 }
 
+// "Today" for registry deadlines is the office's day: at 16:30 UTC it is already the next day
+// in Banjarmasin (WITA, UTC+8) but not yet in Jakarta (WIB, UTC+7).
+TEST(RegistryDay, OfficeDayIsLocalNotUtc) {
+  const std::string late = "2026-12-07T16:30:00.000Z";
+  EXPECT_EQ(format_date(actors::office_day("63.71", late)), "2026-12-08");
+  EXPECT_EQ(format_date(actors::office_day("63", late)), "2026-12-08");
+  EXPECT_EQ(format_date(actors::office_day("31.71", late)), "2026-12-07");
+  EXPECT_EQ(format_date(actors::office_day("", late)), "2026-12-07");  // the ministry: WIB
+  EXPECT_EQ(format_date(actors::office_day("63.71", "2026-12-07T15:59:59.999Z")), "2026-12-07");
+  // An SKT that expires on 2026-12-07 has expired for a WITA office at that instant.
+  Date utc_day = *parse_date(late.substr(0, 10));
+  EXPECT_EQ(ormas::name(ormas::skt_state(d("2026-12-07"), utc_day, 90, 30)), "EXPIRING_30");
+  EXPECT_EQ(ormas::name(ormas::skt_state(d("2026-12-07"), actors::office_day("63.71", late), 90, 30)), "EXPIRED");
+}
+
 class RegistriesStoreTest : public testing_support::StoreTest {
  protected:
   void SetUp() override {

@@ -12,6 +12,8 @@
 // unmerge appends an audit row.
 #pragma once
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +55,12 @@ std::string mask_identifier(std::string_view id);
 // Passport numbers: 5..12 letters and digits (upper-cased by the caller).
 bool valid_passport(std::string_view p);
 
+// The office's own day (WIB/WITA/WIT by region, core/service_clock.h local_date) at a UTC
+// instant: the "today" of every registry deadline and reminder, so that after 16:00 UTC a
+// Banjarmasin office (WITA) already counts tomorrow. `region_code` "" is the ministry (WIB).
+Date office_day(std::string_view region_code, std::string_view utc_iso);
+Date office_today(std::string_view region_code);
+
 // ---- store (store.cpp) ----
 
 inline constexpr int kIdentifierClearance = 1;  // NIK and passport numbers: TERBATAS
@@ -87,5 +95,48 @@ struct Link {
 Status link(db::Conn& c, const auth::Scope& s, int64_t actor_id, const Link& l, bool audit = true, bool fresh = false);
 // Removes the roles of one record (the record was deleted or its member replaced).
 void unlink(db::Conn& c, const std::string& entity, const std::string& entity_id);
+
+// A role from a record of another module, linked where that record is created (meeting
+// participant, conflict incident actor, research-permit applicant): the actor is found by NIK,
+// else by passport, else by name key (the one unmerged actor of that kind with the key; with
+// none or several, a new actor is created, which an officer can merge later). The link carries
+// the record's region and classification, so the actor page shows it only within the viewer's
+// scope and clearance; it is audited. A link an officer kept apart is skipped, never an error
+// for the caller's write.
+// The person of an application form: an identity number is a NIK (16 digits) for a citizen and
+// a passport for a foreigner; anything else identifies nobody (the name decides).
+PersonRef person_of(const std::string& name, const std::string& id_no, bool foreign, const std::string& region_code);
+void link_record(db::Conn& c, const auth::Scope& s, const PersonRef& who, bool organisation, const Link& l);
+// The actors of a conflict incident (its `actors` JSON array of {type, name}): each a group or
+// organisation known by its name, role INCIDENT_ACTOR.
+void link_incident_actors(db::Conn& c, const auth::Scope& s, int64_t incident_id, std::string_view actors_json,
+                          const std::string& region_code, int classification);
+
+// ---- bulk (an import of many records in one transaction; store.cpp) ----
+// The actors and roles of many new records, written in multi-row statements: existing people
+// (NIK) and organisations (registry number, or name key) are looked up in batches by prefetch(),
+// new actors get their ids at once (so the records can refer to them before anything is
+// written), and flush() writes the new actors, their words and the roles together. No audit
+// rows: the import writes one for its whole file. Records that refer to an actor must be
+// written after flush() (foreign keys).
+class Bulk {
+ public:
+  Bulk(db::Conn& c, const auth::Scope& s);
+  ~Bulk();
+  Bulk(const Bulk&) = delete;
+  Bulk& operator=(const Bulk&) = delete;
+  void prefetch_people(const std::vector<std::string>& niks);
+  // (name, registry number) pairs.
+  void prefetch_organisations(const std::vector<std::pair<std::string, std::string>>& orgs);
+  int64_t person(const PersonRef& p);
+  int64_t organisation(const std::string& name, const std::string& registry_no, const std::string& region_code);
+  // A role on a record created in this transaction (it has no link and no decision yet).
+  void link(int64_t actor_id, const Link& l);
+  void flush();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace pantau::actors

@@ -33,7 +33,7 @@ Response suggest_route(Ctx& ctx) {
 
 Response nik_check(Ctx& ctx) {
   std::string nik = ctx.req.q("nik").value_or("");
-  return Response::json(200, nik_check_json(check_nik(nik, *parse_date(now_iso().substr(0, 10)))));
+  return Response::json(200, nik_check_json(check_nik(nik, office_today(ctx.scope().region_code))));
 }
 
 Response get_actor(Ctx& ctx) {

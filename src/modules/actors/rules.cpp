@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "core/service_clock.h"
 #include "core/strings.h"
 #include "modules/actors/public.h"
 
@@ -208,5 +209,10 @@ bool valid_passport(std::string_view p) {
   return p.size() >= 5 && p.size() <= 12 &&
          std::all_of(p.begin(), p.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); });
 }
+
+Date office_day(std::string_view region_code, std::string_view utc_iso) {
+  return local_date(utc_iso, region_code).value_or(today_utc());
+}
+Date office_today(std::string_view region_code) { return office_day(region_code, now_iso()); }
 
 }  // namespace pantau::actors

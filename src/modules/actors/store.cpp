@@ -1,10 +1,14 @@
 #include "modules/actors/store.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+
+#include <rapidjson/document.h>
 
 #include "audit/audit.h"
 #include "core/strings.h"
+#include "db/bulk.h"
 #include "modules/party_aid/public.h"
 
 namespace pantau::actors {
@@ -323,6 +327,163 @@ Status unmerge(db::Conn& c, const auth::Scope& s, int64_t merged) {
   c.exec("UPDATE actors SET merged_into = NULL, version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), merged});
   audit_actor(c, s, "unmerge", merged, b->region, unmerged_snapshot(*b->merged_into));
   return {};
+}
+
+PersonRef person_of(const std::string& name, const std::string& id_no, bool foreign, const std::string& region_code) {
+  PersonRef p{trim(name), "", "", "", region_code};
+  std::string id = trim(id_no);
+  for (auto& ch : id) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (!foreign && check_nik(id, office_today(region_code)).ok()) p.nik = id;
+  if (foreign && valid_passport(id)) p.passport_no = id;
+  return p;
+}
+
+void link_record(db::Conn& c, const auth::Scope& s, const PersonRef& who, bool organisation, const Link& l) {
+  if (trim(who.name).empty() && who.nik.empty() && who.passport_no.empty()) return;
+  std::optional<int64_t> id;
+  if (!organisation && (!who.nik.empty() || !who.passport_no.empty())) {
+    id = find_or_create_person(c, s, who);
+  } else {
+    std::string key = name_key(who.name);
+    std::vector<int64_t> same;
+    c.query("SELECT id FROM actors WHERE kind = ? AND name_key = ? AND merged_into IS NULL ORDER BY id LIMIT 2",
+            {std::string(organisation ? "ORGANISATION" : "PERSON"), key}, [&](const db::Row& r) { same.push_back(r.i64(0)); });
+    if (same.size() == 1) id = same.front();
+    else id = create_actor(c, s, organisation ? "ORGANISATION" : "PERSON", trim(who.name), "", "", "", "", who.region_code, true);
+  }
+  (void)link(c, s, *id, l);  // kept apart: the record stays unlinked
+}
+
+void link_incident_actors(db::Conn& c, const auth::Scope& s, int64_t incident_id, std::string_view actors_json,
+                          const std::string& region_code, int classification) {
+  rapidjson::Document d;
+  d.Parse(actors_json.data(), actors_json.size());
+  if (d.HasParseError() || !d.IsArray()) return;
+  int n = 0;
+  for (auto& a : d.GetArray()) {
+    if (!a.IsObject() || !a.HasMember("name") || !a["name"].IsString()) continue;
+    std::string name = trim(a["name"].GetString());
+    // entity_id "incident:n": one role per actor of the incident.
+    link_record(c, s, {name, "", "", "", region_code}, true,
+                {"conflict", "conflict_incident_actor", std::to_string(incident_id) + ":" + std::to_string(n++), "INCIDENT_ACTOR",
+                 "Pihak dalam insiden konflik #" + std::to_string(incident_id), region_code, classification});
+  }
+}
+
+// ---- bulk ----
+
+struct Bulk::Impl {
+  db::Conn& c;
+  const auth::Scope& s;
+  std::map<std::string, int64_t> by_nik, by_registry, by_name, by_passport;  // known actors (existing or new)
+  db::Params actors, words, links;                              // pending rows
+  size_t actor_rows = 0;
+  std::vector<int64_t> pool;  // reserved ids not used yet
+  int64_t next_sqlite = 0;
+  std::string now = now_iso();
+
+  int64_t next_id() {
+    if (c.dialect() == db::Dialect::SQLite) {  // one writer: continue after the reservation
+      if (!next_sqlite) next_sqlite = db::reserve_ids(c, "actors", 1).front();
+      return next_sqlite++;
+    }
+    if (pool.empty()) {
+      pool = db::reserve_ids(c, "actors", 1024);
+      std::reverse(pool.begin(), pool.end());
+    }
+    int64_t id = pool.back();
+    pool.pop_back();
+    return id;
+  }
+  int64_t create(const std::string& kind, const std::string& name, const std::string& nik, const std::string& passport,
+                 const std::string& nationality, const std::string& registry, const std::string& region) {
+    int64_t id = next_id();
+    actors.insert(actors.end(), {id, kind, name, name_key(name), text_or_null(nik), text_or_null(passport), nationality,
+                                 text_or_null(registry), region, now, now});
+    ++actor_rows;
+    std::set<std::string> seen;
+    for (auto& w : name_words(name))
+      if (!w.empty() && seen.insert(w).second) words.insert(words.end(), {w, id});
+    return id;
+  }
+  // Existing actors whose `column` is one of `keys`, in batches of 500 (merges followed).
+  void lookup(const std::string& where, const std::string& column, const std::vector<std::string>& keys,
+              std::map<std::string, int64_t>& into) {
+    std::vector<std::string> todo;
+    for (auto& k : std::set<std::string>(keys.begin(), keys.end()))
+      if (!k.empty() && !into.count(k)) todo.push_back(k);
+    for (size_t at = 0; at < todo.size(); at += 500) {
+      db::Params p;
+      std::string in;
+      for (size_t i = at; i < std::min(todo.size(), at + 500); ++i) {
+        in += in.empty() ? "?" : ", ?";
+        p.emplace_back(todo[i]);
+      }
+      std::vector<std::pair<std::string, int64_t>> merged;
+      c.query("SELECT " + column + ", id, merged_into FROM actors WHERE " + where + column + " IN (" + in + ") ORDER BY id", p,
+              [&](const db::Row& r) {
+                if (into.count(r.str(0))) return;  // the first (oldest) one, as find_or_create_organisation
+                into.emplace(r.str(0), r.i64(1));
+                if (!r.is_null(2)) merged.emplace_back(r.str(0), r.i64(1));
+              });
+      for (auto& [k, id] : merged) into[k] = resolve(c, id);
+    }
+  }
+};
+
+Bulk::Bulk(db::Conn& c, const auth::Scope& s) : impl_(std::make_unique<Impl>(Impl{c, s, {}, {}, {}, {}, {}, {}, {}, 0, {}, 0})) {}
+Bulk::~Bulk() = default;
+
+void Bulk::prefetch_people(const std::vector<std::string>& niks) { impl_->lookup("", "nik", niks, impl_->by_nik); }
+
+void Bulk::prefetch_organisations(const std::vector<std::pair<std::string, std::string>>& orgs) {
+  std::vector<std::string> registries, keys;
+  for (auto& [name, registry] : orgs) (registry.empty() ? keys : registries).push_back(registry.empty() ? name_key(name) : registry);
+  impl_->lookup("kind = 'ORGANISATION' AND ", "registry_no", registries, impl_->by_registry);
+  impl_->lookup("kind = 'ORGANISATION' AND registry_no IS NULL AND ", "name_key", keys, impl_->by_name);
+}
+
+int64_t Bulk::person(const PersonRef& p) {
+  if (p.nik.empty()) {  // a passport (looked up one by one), or nothing: a new person
+    if (p.passport_no.empty()) return impl_->create("PERSON", p.name, "", "", p.nationality, "", p.region_code);
+    std::string key = p.passport_no + "|" + p.nationality;
+    if (auto it = impl_->by_passport.find(key); it != impl_->by_passport.end()) return it->second;
+    auto id = impl_->c.query_i64("SELECT id FROM actors WHERE passport_no = ? AND nationality = ?", {p.passport_no, p.nationality});
+    return impl_->by_passport[key] = id ? resolve(impl_->c, *id)
+                                        : impl_->create("PERSON", p.name, "", p.passport_no, p.nationality, "", p.region_code);
+  }
+  auto it = impl_->by_nik.find(p.nik);
+  if (it == impl_->by_nik.end()) {
+    impl_->lookup("", "nik", {p.nik}, impl_->by_nik);  // not prefetched
+    it = impl_->by_nik.find(p.nik);
+  }
+  if (it != impl_->by_nik.end()) return it->second;
+  return impl_->by_nik[p.nik] = impl_->create("PERSON", p.name, p.nik, "", "", "", p.region_code);
+}
+
+int64_t Bulk::organisation(const std::string& name, const std::string& registry_no, const std::string& region_code) {
+  auto& known = registry_no.empty() ? impl_->by_name : impl_->by_registry;
+  std::string key = registry_no.empty() ? name_key(name) : registry_no;
+  if (auto it = known.find(key); it != known.end()) return it->second;
+  return known[key] = impl_->create("ORGANISATION", name, "", "", "", registry_no, region_code);
+}
+
+void Bulk::link(int64_t actor_id, const Link& l) {
+  impl_->links.insert(impl_->links.end(), {actor_id, l.module, l.entity, l.entity_id, l.role, l.label, l.region_code,
+                                           int64_t{l.classification}, impl_->s.user_id, impl_->now});
+}
+
+void Bulk::flush() {
+  auto& m = *impl_;
+  db::insert_rows(m.c, "INSERT INTO actors (id, kind, name, name_key, nik, passport_no, nationality, registry_no, region_code, "
+                       "created_at, updated_at)", 11, std::move(m.actors));
+  db::insert_rows(m.c, "INSERT INTO actor_words (word, actor_id)", 2, std::move(m.words));
+  db::insert_rows(m.c, "INSERT INTO actor_links (actor_id, module, entity, entity_id, role, label, region_code, classification, "
+                       "linked_by, linked_at)", 10, std::move(m.links));
+  m.actors.clear();
+  m.words.clear();
+  m.links.clear();
+  m.actor_rows = 0;
 }
 
 }  // namespace pantau::actors

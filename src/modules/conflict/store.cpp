@@ -9,6 +9,7 @@
 #include "auth/roles.h"
 #include "core/region_code.h"
 #include "core/strings.h"
+#include "modules/actors/public.h"
 #include "notify/notify.h"
 #include "report/indonesian.h"
 #include "report/xlsx.h"
@@ -97,6 +98,7 @@ Result<int64_t> insert_incident(db::Conn& c, const auth::Scope& s, const Inciden
        in.type_code, in.actors_json, int64_t{in.fatalities}, int64_t{in.injuries}, int64_t{in.displaced},
        int64_t{in.property_damage}, in.info_source, in.info_ref, in.description, opt(in.hotspot_id), int64_t{in.classification},
        s.user_id, now_iso(), in.occurred_time.empty() ? db::Value() : db::Value(in.occurred_time)});
+  actors::link_incident_actors(c, s, id, in.actors_json, in.region_code, in.classification);  // one actor across modules
   if (!known)
     audit::append(c, s, {"create", "conflict_incident", std::to_string(id), in.region_code, in.classification, std::nullopt,
                          audit::snapshot({{"occurred_on", in.occurred_on}, {"type", in.type_code}, {"fatalities", int64_t{in.fatalities}}})});

@@ -1,11 +1,16 @@
 // /api/v1/foreigners/...: foreign nationals, foreign organisations, presences with their state,
 // decisions, field checks and referrals, permit reminders, the recap (JSON and XLSX) and the map.
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "auth/roles.h"
 #include "core/strings.h"
 #include "http/app.h"
 #include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
+#include "modules/actors/public.h"
 #include "modules/foreigners/store.h"
 #include "modules/regions/public.h"
 
@@ -15,6 +20,9 @@ using http::Ctx;
 using http::Response;
 
 namespace {
+
+// Deadlines and reminders count the office's own day (WITA in Kalimantan Selatan), not UTC's.
+Date office_today(const Ctx& ctx) { return actors::office_today(ctx.scope().region_code); }
 
 int clearance_of(json::In& in, const char* key, int fallback) {
   if (auto c = in.one_of(key, false, auth::kClearanceNames)) return *auth::parse_clearance(*c);
@@ -99,8 +107,9 @@ Result<PresenceInput> presence_input(const http::Request& req) {
   return p;
 }
 
-Result<std::pair<std::string, std::string>> period(const http::Request& req) {
-  Date today = today_utc();
+Result<std::pair<std::string, std::string>> period(const Ctx& ctx) {
+  const http::Request& req = ctx.req;
+  Date today = office_today(ctx);
   std::string from = req.q("from").value_or(format_date(Date{today.year, 1, 1}));
   std::string to = req.q("to").value_or(format_date(today));
   if (!parse_date(from) || !parse_date(to) || to < from)
@@ -115,21 +124,21 @@ Response list_all_persons(Ctx& ctx) {
   PersonFilter f{ctx.req.q("q").value_or(""), ctx.req.q("nationality").value_or(""), {}};
   if (f.q.size() > 100) return Error::invalid_field("q", "too_long", "Teks pencarian terlalu panjang.", "The search text is too long.");
   PANTAU_TRY(f.page, http::paging(ctx.req));
-  return http::read_page(ctx, [&](db::Conn& c) { return list_persons(c, ctx.scope(), f, today_utc()); });
+  return http::read_page(ctx, [&](db::Conn& c) { return list_persons(c, ctx.scope(), f, office_today(ctx)); });
 }
 
 Response create_one_person(Ctx& ctx) {
   PANTAU_TRY(PersonInput in, person_input(ctx.req));
   return http::create(ctx, [&](db::Conn& c) -> Result<Person> {
     PANTAU_TRY(int64_t id, create_person(c, ctx.scope(), in));
-    auto p = get_person(c, ctx.scope(), id, today_utc());
+    auto p = get_person(c, ctx.scope(), id, office_today(ctx));
     if (!p) return Error::not_found(kNoPerson.id, kNoPerson.en);
     return *p;
   });
 }
 
 Response get_one_person(Ctx& ctx) {
-  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_person(c, ctx.scope(), id, today_utc()); }, kNoPerson);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_person(c, ctx.scope(), id, office_today(ctx)); }, kNoPerson);
 }
 
 Response list_all_orgs(Ctx& ctx) {
@@ -172,7 +181,7 @@ template <class Op>
 Response presence_after(Ctx& ctx, int status, Op op) {
   return http::create(ctx, [&](db::Conn& c) -> Result<Presence> {
     PANTAU_TRY(int64_t id, op(c));
-    auto p = get_presence(c, ctx.scope(), id, today_utc());
+    auto p = get_presence(c, ctx.scope(), id, office_today(ctx));
     if (!p) return Error::not_found(kNoPresence.id, kNoPresence.en);
     return *p;
   }, status);
@@ -184,7 +193,7 @@ Response create_one_presence(Ctx& ctx) {
 }
 
 Response get_one_presence(Ctx& ctx) {
-  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_presence(c, ctx.scope(), id, today_utc()); }, kNoPresence);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_presence(c, ctx.scope(), id, office_today(ctx)); }, kNoPresence);
 }
 
 Result<ActionInput> action_input(const http::Request& req) {
@@ -241,20 +250,51 @@ Response add_field_check_route(Ctx& ctx) {
 }
 
 Response reminders_route(Ctx& ctx) {
-  return http::read(ctx, [&](db::Conn& c) { return reminders(c, ctx.scope(), today_utc()); });
+  return http::read(ctx, [&](db::Conn& c) { return reminders(c, ctx.scope(), office_today(ctx)); });
 }
 
 Response recap_route(Ctx& ctx) {
-  PANTAU_TRY(auto p, period(ctx.req));
+  PANTAU_TRY(auto p, period(ctx));
   return http::read(ctx, [&](db::Conn& c) { return recap(c, ctx.scope(), p.first, p.second); });
 }
 
 Response recap_xlsx_route(Ctx& ctx) {
-  PANTAU_TRY(auto p, period(ctx.req));
+  PANTAU_TRY(auto p, period(ctx));
   return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(std::string x, recap_xlsx(c, ctx.scope(), p.first, p.second));
     return http::attachment(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rekap-orang-asing.xlsx");
   });
+}
+
+// The quarterly PDF report, issued through the document register. Readers with and without
+// clearance get different documents (passport numbers), so each has its own register record.
+Response quarterly_route(Ctx& ctx) {
+  auto number = [&](const char* k) -> Result<int> {
+    auto v = ctx.req.q(k);
+    int n = 0;
+    if (!v || v->empty() || v->size() > 4 || !std::all_of(v->begin(), v->end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+      return Error::invalid_field(k, "invalid", "Harus berupa angka.", "Must be a number.");
+    for (char ch : *v) n = n * 10 + (ch - '0');
+    return n;
+  };
+  PANTAU_TRY(int year, number("year"));
+  PANTAU_TRY(int quarter, number("quarter"));
+  std::string region = ctx.req.q("region").value_or("");
+  if (!region.empty()) PANTAU_CHECK(regions::check_code(region, "region"));
+  auto q = ctx.db().read_value<QuarterlyRef>([&](db::Conn& c) { return quarterly_ref(c, ctx.scope(), year, quarter, region); });
+  if (!q.ok()) return q.error();
+  documents::DocumentRef ref{"FOREIGNERS_QUARTERLY_REPORT", "foreigners_quarter",
+                             fmt::format("{}/{}/{}/{}", q->region_code.empty() ? "ID" : q->region_code, q->year, q->quarter,
+                                         q->passports_masked ? "masked" : "full"),
+                             q->region_code,
+                             fmt::format("Laporan triwulan {} tahun {} pemantauan orang asing, {}", q->quarter, q->year, q->region_name)};
+  auto issued = documents::issue(ctx.db(), ctx.scope(), ref, documents::public_base(ctx.svc.cfg),
+                                 [&](db::Conn& c, const documents::Stamp& st) { return quarterly_pdf(c, ctx.scope(), *q, st); });
+  if (!issued.ok()) return issued.error();
+  Response r = http::attachment(std::move(issued->pdf), "application/pdf",
+                                fmt::format("laporan-triwulan-orang-asing-{}-{}.pdf", q->year, q->quarter));
+  r.header("X-Document-Code", issued->entry.code);
+  return r;
 }
 
 Response map_route(Ctx& ctx) {
@@ -283,6 +323,7 @@ void register_routes(http::App& app) {
   r.get("/api/v1/foreigners/recap", recap_route, read);
   r.get("/api/v1/foreigners/recap.xlsx", recap_xlsx_route, read);
   r.get("/api/v1/foreigners/map", map_route, read);
+  r.get("/api/v1/foreigners/reports/quarterly.pdf", quarterly_route, read);
 }
 
 }  // namespace pantau::foreigners

@@ -40,6 +40,8 @@ int reminder_days(db::Conn& c, const char* code, Date today, int fallback) {
   return v ? static_cast<int>(*v) : fallback;
 }
 
+}  // namespace
+
 // A presence the caller may see: any of its regions lies in the caller's area.
 std::string presence_visible(const auth::Scope& s, const std::string& alias, db::Params& p) {
   std::string sql = alias + ".classification <= ?";
@@ -53,7 +55,6 @@ std::string passport_for(const auth::Scope& s, int id_classification, std::strin
   return s.cleared_for(id_classification) ? std::string(passport) : actors::mask_identifier(passport);
 }
 
-}  // namespace
 
 std::vector<FieldError> validate(const PersonInput& in) {
   std::vector<FieldError> e;

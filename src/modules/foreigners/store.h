@@ -12,6 +12,7 @@
 #include "auth/scope.h"
 #include "db/database.h"
 #include "db/page.h"
+#include "documents/register.h"
 #include "modules/foreigners/rules.h"
 
 namespace pantau::foreigners {
@@ -167,6 +168,26 @@ struct MapArea {
   int64_t presences = 0;
 };
 std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s);
+
+// The SQL condition "the caller may see presence <alias>" (any of its regions lies in the
+// caller's area, classification within clearance), its parameters appended to `p`.
+std::string presence_visible(const auth::Scope& s, const std::string& alias, db::Params& p);
+// A passport number as the caller may read it (masked without the clearance of its record).
+std::string passport_for(const auth::Scope& s, int id_classification, std::string_view passport);
+
+// The quarterly PDF report (quarterly.cpp): GET /api/v1/foreigners/reports/quarterly.pdf.
+struct QuarterlyRef {
+  int year = 0, quarter = 0;
+  std::string region_code, region_name, from, to;
+  bool passports_masked = true;
+};
+// Checks the year (2000-2100), quarter (1-4) and region (the caller's area when empty; outside
+// it: 404) and works out the period.
+Result<QuarterlyRef> quarterly_ref(db::Conn& c, const auth::Scope& s, int year, int quarter, const std::string& region);
+// Recap by category, nationality, permit type, location and sponsor; presences started and
+// ended; decisions, field checks and referrals; the people present (passports masked without
+// clearance); letterhead, signature and the register's stamp.
+Result<std::string> quarterly_pdf(db::Conn& c, const auth::Scope& s, const QuarterlyRef& q, const documents::Stamp& stamp);
 
 // ---- JSON (json.cpp) ----
 std::string to_json(const PersonSummary& p);

@@ -4,6 +4,7 @@
 
 #include "auth/roles.h"
 #include "core/strings.h"
+#include "modules/actors/public.h"
 #include "modules/meetings/json.h"
 #include "modules/meetings/rules.h"
 #include "modules/meetings/store.h"
@@ -52,6 +53,9 @@ Result<int64_t> add_participant(db::Conn& c, const auth::Scope& s, int64_t meeti
        int64_t{p.present ? 1 : 0}, int64_t{p.required_signatory ? 1 : 0}, p.present ? db::Value(now) : db::Value(),
        p.present ? db::Value(std::string("OFFICER")) : db::Value(), p.attendance_signature});
   if (p.present) berita_acara_changed(c, s, m);
+  actors::link_record(c, s, {trim(p.name), "", "", "", m.region_code}, false,  // one actor across modules
+                      {"meetings", "meeting_participant", std::to_string(id), "MEETING_PARTICIPANT", "Peserta rapat: " + m.title,
+                       m.region_code, m.classification});
   audit_row(c, s, "create", "meeting_participant", id, m.region_code, m.classification, std::nullopt,
             participant_created_json(meeting_id, p));
   return id;

@@ -11,6 +11,7 @@
 #include "http/handler.h"
 #include "http/json.h"
 #include "http/params.h"
+#include "modules/actors/public.h"
 #include "modules/ormas/store.h"
 #include "modules/regions/public.h"
 
@@ -20,6 +21,9 @@ using http::Ctx;
 using http::Response;
 
 namespace {
+
+// Deadlines and reminders count the office's own day (WITA in Kalimantan Selatan), not UTC's.
+Date office_today(const Ctx& ctx) { return actors::office_today(ctx.scope().region_code); }
 
 BoardInput board_input(json::In& in, const rapidjson::Value& v, const std::string& at) {
   BoardInput b;
@@ -42,7 +46,8 @@ BoardInput board_input(json::In& in, const rapidjson::Value& v, const std::strin
   return b;
 }
 
-Result<OrmasInput> ormas_input(const http::Request& req) {
+Result<OrmasInput> ormas_input(const Ctx& ctx) {
+  const http::Request& req = ctx.req;
   PANTAU_TRY(json::In in, json::In::parse(req.body));
   OrmasInput o;
   o.name = in.str("name", true, 300).value_or("");
@@ -76,7 +81,7 @@ Result<OrmasInput> ormas_input(const http::Request& req) {
     }
   }
   if (!in.ok()) return in.error();
-  auto errs = validate(o, today_utc());
+  auto errs = validate(o, office_today(ctx));
   if (!errs.empty()) return Error::invalid(errs);
   return o;
 }
@@ -102,13 +107,13 @@ Result<ListFilter> list_filter(const http::Request& req) {
 
 Response list(Ctx& ctx) {
   PANTAU_TRY(ListFilter f, list_filter(ctx.req));
-  return http::read_page(ctx, [&](db::Conn& c) { return list_ormas(c, ctx.scope(), f, today_utc()); });
+  return http::read_page(ctx, [&](db::Conn& c) { return list_ormas(c, ctx.scope(), f, office_today(ctx)); });
 }
 
 const Message kNotFound{"Ormas tidak ditemukan.", "Ormas not found."};
 
 Response get_one(Ctx& ctx) {
-  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_ormas(c, ctx.scope(), id, today_utc()); }, kNotFound);
+  return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_ormas(c, ctx.scope(), id, office_today(ctx)); }, kNotFound);
 }
 
 // A write (idempotent: a retried POST replays the first answer) answered with the ormas as it now
@@ -117,14 +122,14 @@ template <class Op>
 Response ormas_after(Ctx& ctx, int status, Op op) {
   return http::create(ctx, [&](db::Conn& c) -> Result<Ormas> {
     PANTAU_TRY(int64_t id, op(c));
-    auto o = get_ormas(c, ctx.scope(), id, today_utc());
+    auto o = get_ormas(c, ctx.scope(), id, office_today(ctx));
     if (!o) return Error::not_found(kNotFound.id, kNotFound.en);
     return *o;
   }, status);
 }
 
 Response create(Ctx& ctx) {
-  PANTAU_TRY(OrmasInput in, ormas_input(ctx.req));
+  PANTAU_TRY(OrmasInput in, ormas_input(ctx));
   return ormas_after(ctx, 201, [&](db::Conn& c) { return create_ormas(c, ctx.scope(), in); });
 }
 
@@ -190,7 +195,7 @@ Response reg_action(Ctx& ctx) {
   auto reason = in.str("reason", false, 2000).value_or("");
   if (!in.ok()) return in.error();
   return ormas_after(ctx, 200, [&](db::Conn& c) -> Result<int64_t> {
-    PANTAU_CHECK(registration_action(c, ctx.scope(), t.id, t.version, *action, on, receipt, reason, today_utc()));
+    PANTAU_CHECK(registration_action(c, ctx.scope(), t.id, t.version, *action, on, receipt, reason, office_today(ctx)));
     return registration_owner(c, ctx.scope(), t.id);
   });
 }
@@ -258,7 +263,7 @@ Response shared_members(Ctx& ctx) {
 }
 
 Response reminders_route(Ctx& ctx) {
-  return http::read(ctx, [&](db::Conn& c) { return reminders(c, ctx.scope(), today_utc()); });
+  return http::read(ctx, [&](db::Conn& c) { return reminders(c, ctx.scope(), office_today(ctx)); });
 }
 
 Response map_route(Ctx& ctx) {

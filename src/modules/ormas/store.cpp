@@ -10,6 +10,7 @@
 #include "auth/roles.h"
 #include "core/region_code.h"
 #include "core/strings.h"
+#include "db/bulk.h"
 #include "modules/actors/public.h"
 #include "search/search.h"
 
@@ -190,7 +191,7 @@ Result<int64_t> add_board_member(db::Conn& c, const auth::Scope& s, int64_t orma
   one.scope_level = "KABKOTA";
   one.region_code = o->region;
   one.board = {b};
-  auto errs = validate(one, *parse_date(now_iso().substr(0, 10)));
+  auto errs = validate(one, actors::office_today(s.region_code));
   if (!errs.empty()) {
     for (auto& e : errs) e.field = e.field.rfind("board[0].", 0) == 0 ? e.field.substr(9) : e.field;
     return Error::invalid(errs);
@@ -657,7 +658,7 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
     int i = t.column(name);
     return i < 0 ? std::string() : trim(row[static_cast<size_t>(i)]);
   };
-  Date today = *parse_date(now_iso().substr(0, 10));
+  Date today = actors::office_today(s.region_code);
   std::set<std::string> regions;
   c.query("SELECT code FROM regions", {}, [&](const db::Row& r) { regions.insert(r.str(0)); });
   std::vector<OrmasInput> inputs;
@@ -698,15 +699,71 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
     inputs.push_back(std::move(in));
   }
   if (!rep.refused.empty()) return rep;
-  int64_t first = 0, last = 0;
-  for (auto& in : inputs) {
-    PANTAU_TRY(int64_t id, create_ormas(c, s, in, false));
-    if (!first) first = id;
-    last = id;
-    ++rep.created;
+  if (inputs.empty()) {
+    append_audit(c, s, "import", "ormas", 0, s.region_code,
+                 audit::snapshot({{"file_sha256", file_sha256}, {"rows", int64_t{0}}, {"first_id", int64_t{0}}, {"last_id", int64_t{0}}}));
+    return rep;
   }
-  append_audit(c, s, "import", "ormas", first, s.region_code,
-        audit::snapshot({{"file_sha256", file_sha256}, {"rows", int64_t{rep.rows}}, {"first_id", first}, {"last_id", last}}));
+  // The bulk path: every id reserved first, the actors found in batches, then every table
+  // written with multi-row statements (actors before the records that refer to them).
+  size_t members = 0;
+  std::vector<std::string> niks;
+  std::vector<std::pair<std::string, std::string>> orgs;
+  for (auto& in : inputs) {
+    members += in.board.size();
+    orgs.emplace_back(in.name, !in.skt_no.empty() ? in.skt_no : in.ahu_decree_no);
+    for (auto& b : in.board) niks.push_back(b.nik);
+  }
+  auto ormas_ids = db::reserve_ids(c, "ormas", inputs.size());
+  auto member_ids = db::reserve_ids(c, "ormas_board_members", members);
+  actors::Bulk bulk(c, s);
+  bulk.prefetch_people(niks);
+  bulk.prefetch_organisations(orgs);
+  std::map<std::string, int> validity;  // SKT validity (years) by issue date
+  const std::string now = now_iso();
+  db::Params ormas_rows, member_rows;
+  std::vector<search::Document> docs;
+  docs.reserve(inputs.size());
+  size_t m = 0;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const OrmasInput& in = inputs[i];
+    const int64_t id = ormas_ids[i];
+    const std::string sid = std::to_string(id);
+    std::string expiry;
+    if (auto d = opt_date(in.skt_issue_date)) {
+      auto v = validity.find(in.skt_issue_date);
+      if (v == validity.end()) v = validity.emplace(in.skt_issue_date, rule_value(c, "SKT_VALIDITY", *d, 5)).first;
+      expiry = format_date(skt_expiry(*d, v->second));
+    }
+    int64_t actor = bulk.organisation(in.name, orgs[i].second, in.region_code);
+    ormas_rows.insert(ormas_rows.end(),
+                      {id, in.name, in.abbreviation, actors::name_key(in.name), in.legal_form, in.scope_level, join(in.fields, ','),
+                       text_or_null(in.founding_date), in.deed_notary, in.deed_no, text_or_null(in.deed_date), in.ahu_decree_no, in.skt_no,
+                       text_or_null(in.skt_issue_date), text_or_null(expiry), in.npwp, in.address, in.region_code, in.phone, in.email,
+                       opt(in.lat), opt(in.lng), actor, s.user_id, now, now});
+    bulk.link(actor, {"ormas", "ormas", sid, "ORMAS", in.name, in.region_code, 0});
+    for (auto& b : in.board) {
+      const int64_t bid = member_ids[m++];
+      int64_t person = bulk.person({b.name, b.nik, "", "", in.region_code});
+      member_rows.insert(member_rows.end(), {bid, id, person, b.nik, b.name, actors::name_key(b.name), b.position, text_or_null(b.term_start),
+                                             text_or_null(b.term_end), int64_t{b.is_state_official}, in.region_code, now});
+      bulk.link(person, {"ormas", "ormas_board_member", std::to_string(bid), "ORMAS_BOARD", position_label(b.position) + ", " + in.name,
+                         in.region_code, 0});
+    }
+    docs.push_back({"ormas", sid, in.region_code, 0, in.name, in.abbreviation + " " + in.address + " " + field_words(in.fields),
+                    "/ormas/" + sid});
+  }
+  bulk.flush();
+  db::insert_rows(c, "INSERT INTO ormas (id, name, abbreviation, name_key, legal_form, scope_level, fields, founding_date, deed_notary, "
+                     "deed_no, deed_date, ahu_decree_no, skt_no, skt_issue_date, skt_expiry_date, npwp, address, region_code, phone, email, "
+                     "lat, lng, actor_id, created_by, created_at, updated_at)", 26, std::move(ormas_rows));
+  db::insert_rows(c, "INSERT INTO ormas_board_members (id, ormas_id, actor_id, nik, name, name_key, position, term_start, term_end, "
+                     "is_state_official, region_code, created_at)", 12, std::move(member_rows));
+  search::index_new(c, docs);
+  rep.created = static_cast<int64_t>(inputs.size());
+  append_audit(c, s, "import", "ormas", ormas_ids.front(), s.region_code,
+        audit::snapshot({{"file_sha256", file_sha256}, {"rows", int64_t{rep.rows}}, {"first_id", ormas_ids.front()},
+                         {"last_id", ormas_ids.back()}}));
   return rep;
 }
 

@@ -10,6 +10,7 @@
 #include "core/crypto.h"
 #include "core/holidays_store.h"
 #include "core/strings.h"
+#include "modules/actors/public.h"
 #include "modules/services/rules.h"
 #include "modules/services/store_internal.h"
 
@@ -187,6 +188,10 @@ Result<Submitted> submit_case(db::Conn& c, const CaseInput& in, const auth::Scop
     for (auto d : required_documents(in.applicant_type, in.foreign))
       c.exec("INSERT INTO svc_documents (case_id, doc_type, verdict, updated_at) VALUES (?, ?, 'PENDING', ?)", {out.id, std::string(d), now});
     PANTAU_CHECK(attach_documents(c, out.id, in.documents));
+    actors::link_record(c, staff ? *staff : auth::Scope::system(),  // one actor across modules
+                        actors::person_of(in.applicant_name, in.applicant_id_no, in.foreign, svc->region), false,
+                        {"services", "research_permit", std::to_string(out.id), "RESEARCH_APPLICANT",
+                         "Pemohon izin penelitian " + out.reg_no, svc->region, 0});
   }
   add_event(c, out.id, staff ? std::optional(staff->user_id) : std::nullopt, "SUBMIT", std::nullopt, status, "",
             "Permohonan diterima dan didaftarkan. / The request was received and registered.");

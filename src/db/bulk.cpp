@@ -1,0 +1,48 @@
+#include "db/bulk.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string>
+
+namespace pantau::db {
+
+std::vector<int64_t> reserve_ids(Conn& c, std::string_view table, size_t n) {
+  std::vector<int64_t> ids;
+  if (n == 0) return ids;
+  ids.reserve(n);
+  std::string t(table);
+  if (c.dialect() == Dialect::SQLite) {
+    // AUTOINCREMENT: after both the largest id there is and the largest ever handed out.
+    int64_t last = std::max(c.query_i64("SELECT MAX(id) FROM " + t).value_or(0),
+                            c.query_i64("SELECT seq FROM sqlite_sequence WHERE name = ?", {t}).value_or(0));
+    for (size_t i = 1; i <= n; ++i) ids.push_back(last + static_cast<int64_t>(i));
+  } else {
+    c.query("SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, CAST(? AS BIGINT))", {t, static_cast<int64_t>(n)},
+            [&](const Row& r) { ids.push_back(r.i64(0)); });
+  }
+  return ids;
+}
+
+void insert_rows(Conn& c, std::string_view head, size_t columns, Params&& values) {
+  if (columns == 0 || values.empty()) return;
+  const size_t rows = values.size() / columns, per = std::max<size_t>(1, 4000 / columns);
+  std::string row = "(";
+  for (size_t k = 0; k < columns; ++k) row += k ? ", ?" : "?";
+  row += ")";
+  std::string full;  // the statement of a whole chunk, built once (and prepared once by the backend)
+  for (size_t at = 0; at < rows; at += per) {
+    size_t n = std::min(per, rows - at);
+    std::string sql(head);
+    sql += " VALUES ";
+    if (n == per && !full.empty()) sql = full;
+    else {
+      for (size_t k = 0; k < n; ++k) sql += (k ? ", " : "") + row;
+      if (n == per) full = sql;
+    }
+    Params p(std::make_move_iterator(values.begin() + static_cast<std::ptrdiff_t>(at * columns)),
+             std::make_move_iterator(values.begin() + static_cast<std::ptrdiff_t>((at + n) * columns)));
+    c.exec(sql, p);
+  }
+}
+
+}  // namespace pantau::db
