@@ -3,6 +3,13 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import DashboardView from '../src/views/DashboardView.vue'
 import RegionMap from '../src/components/RegionMap.vue'
+
+// The map (Leaflet) is a chunk of its own that the dashboard loads after its first paint: stand in
+// for it with a component that only takes its props.
+vi.mock('../src/components/RegionMap.vue', async () => {
+  const { defineComponent, h } = await import('vue')
+  return { default: defineComponent({ name: 'RegionMap', props: ['geojson', 'values', 'measureLabel', 'unit', 'label'], render: () => h('div') }) }
+})
 import { setLocale } from '../src/i18n'
 import { session } from '../src/session'
 
@@ -32,7 +39,10 @@ async function mountView(path = '/') {
     { path: '/wilayah/:code', name: 'regions', component: { template: '<p>region</p>' } },
   ] })
   await router.push(path)
-  const w = mount({ template: '<RouterView />' }, { global: { plugins: [router], stubs: { RegionMap: true, BarChart: true } }, attachTo: document.body })
+  const w = mount({ template: '<RouterView />' }, { global: { plugins: [router], stubs: { BarChart: true } }, attachTo: document.body })
+  await flushPromises()
+  // The map is a chunk of its own (loaded after the tiles are drawn): wait until it is in.
+  await vi.dynamicImportSettled()
   await flushPromises()
   return { w, router }
 }
