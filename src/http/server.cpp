@@ -593,6 +593,9 @@ int run_server(App& app, const ServerOptions& opts) {
     access = opts.access_log.empty() ? spdlog::stdout_logger_mt("access")
                                      : spdlog::basic_logger_mt("access", opts.access_log);
     access->set_pattern("[%Y-%m-%dT%H:%M:%S.%e] %v");
+    // Lines reach the file within a second (an operator's tail -f, a crash) instead of whenever
+    // the stdio buffer fills.
+    spdlog::flush_every(std::chrono::seconds(1));
   } catch (const spdlog::spdlog_ex&) {
     access = spdlog::get("access");
   }
