@@ -73,7 +73,8 @@ def main():
         for n, (c, p50, p99) in sorted(mix_ep.items(), key=lambda x: -x[1][0]):
             p(f"| {n} | {c:,} | {p50:.1f} | {p99:.1f} |")
     p()
-    p(f"Nothing lost: {a.acked} fast reports acknowledged (2xx) in the measured runs, {a.stored} stored. "
+    p(f"Nothing lost: {a.acked} fast reports acknowledged (2xx) in the measured runs' access logs, {a.stored} stored "
+      "(stored may exceed acknowledged: requests in flight when wrk stops). "
       f"Peak RSS of Pantau {int(a.rss_kb) // 1024} MB; database {a.db_mb} MB before, {a.db_mb_after} MB after "
       f"{int(a.events_after) - int(a.events):,} more fast reports.")
     p()
