@@ -52,4 +52,6 @@ std::optional<Date> local_date(std::string_view utc_iso, std::string_view region
   return civil_from_days(days);
 }
 
+Date office_today(std::string_view region_code) { return *local_date(now_iso(), region_code); }
+
 }  // namespace pantau

@@ -56,4 +56,8 @@ ClockState evaluate_clock(const ServiceClock& clock, Date today, const WorkingDa
 // zone (63 Kalimantan Selatan: WITA, UTC+8 -> 2026-04-02). Empty for a malformed instant.
 std::optional<Date> local_date(std::string_view utc_iso, std::string_view region_code);
 
+// Today in a region's office (its local_date now; the ministry, region "", keeps WIB). Deadlines,
+// reminders and "not in the future" checks count this day, not the UTC one.
+Date office_today(std::string_view region_code);
+
 }  // namespace pantau

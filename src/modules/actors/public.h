@@ -59,7 +59,6 @@ bool valid_passport(std::string_view p);
 // instant: the "today" of every registry deadline and reminder, so that after 16:00 UTC a
 // Banjarmasin office (WITA) already counts tomorrow. `region_code` "" is the ministry (WIB).
 Date office_day(std::string_view region_code, std::string_view utc_iso);
-Date office_today(std::string_view region_code);
 
 // ---- store (store.cpp) ----
 

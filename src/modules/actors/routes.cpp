@@ -1,5 +1,6 @@
 // /api/v1/actors/...: suggestions while typing, the NIK check of a form, the actor page, and the
 // officer's decisions (link a party officer, keep apart, merge, unmerge).
+#include "core/service_clock.h"
 #include "auth/roles.h"
 #include "http/app.h"
 #include "http/handler.h"

@@ -213,6 +213,5 @@ bool valid_passport(std::string_view p) {
 Date office_day(std::string_view region_code, std::string_view utc_iso) {
   return local_date(utc_iso, region_code).value_or(today_utc());
 }
-Date office_today(std::string_view region_code) { return office_day(region_code, now_iso()); }
 
 }  // namespace pantau::actors

@@ -8,6 +8,7 @@
 
 #include "audit/audit.h"
 #include "core/strings.h"
+#include "core/service_clock.h"
 #include "db/bulk.h"
 #include "modules/party_aid/public.h"
 

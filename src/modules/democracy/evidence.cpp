@@ -14,16 +14,6 @@ namespace pantau::democracy {
 
 using detail::field;
 
-// Today by the region's own clock (WIB/WITA/WIT): an event at 00.30 WITA on the 7th is not in the
-// future while UTC still says the 6th.
-namespace {
-
-std::string local_today(const std::string& region_code) {
-  return format_date(*local_date(now_iso(), region_code.empty() ? "31" : region_code));
-}
-
-}  // namespace
-
 std::vector<FieldError> validate_evidence(const EvidenceInput& in) {
   std::vector<FieldError> e;
   auto level = region_level(in.region_code);
@@ -32,7 +22,8 @@ std::vector<FieldError> validate_evidence(const EvidenceInput& in) {
                       "The region must be a province, a kab/kota or a kecamatan."));
   auto d = parse_date(in.event_date);
   if (!d) e.push_back(field("event_date", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD."));
-  else if (in.event_date > local_today(in.region_code)) e.push_back(field("event_date", "future", "Tanggal di masa depan.", "The date is in the future."));
+  // Today by the region's own clock: an event at 00.30 WITA on the 7th is not in the future while UTC still says the 6th.
+  else if (in.event_date > format_date(office_today(in.region_code))) e.push_back(field("event_date", "future", "Tanggal di masa depan.", "The date is in the future."));
   else if (d->year < 2009) e.push_back(field("event_date", "out_of_range", "IDI dihitung sejak 2009.", "The IDI is computed from 2009."));
   if (in.indicator_no < 1 || in.indicator_no > 22)
     e.push_back(field("indicator_no", "out_of_range", "Indikator 1 sampai 22 (metode 2021).", "Indicator 1 to 22 (2021 method)."));

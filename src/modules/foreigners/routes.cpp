@@ -6,6 +6,7 @@
 
 #include "auth/roles.h"
 #include "core/strings.h"
+#include "core/service_clock.h"
 #include "http/app.h"
 #include "http/handler.h"
 #include "http/json.h"
@@ -22,7 +23,7 @@ using http::Response;
 namespace {
 
 // Deadlines and reminders count the office's own day (WITA in Kalimantan Selatan), not UTC's.
-Date office_today(const Ctx& ctx) { return actors::office_today(ctx.scope().region_code); }
+Date office_today(const Ctx& ctx) { return pantau::office_today(ctx.scope().region_code); }
 
 int clearance_of(json::In& in, const char* key, int fallback) {
   if (auto c = in.one_of(key, false, auth::kClearanceNames)) return *auth::parse_clearance(*c);

@@ -7,6 +7,7 @@
 #include "core/crypto.h"
 #include "core/strings.h"
 #include "core/xlsx_read.h"
+#include "core/service_clock.h"
 #include "http/app.h"
 #include "http/handler.h"
 #include "http/json.h"
@@ -23,7 +24,7 @@ using http::Response;
 namespace {
 
 // Deadlines and reminders count the office's own day (WITA in Kalimantan Selatan), not UTC's.
-Date office_today(const Ctx& ctx) { return actors::office_today(ctx.scope().region_code); }
+Date office_today(const Ctx& ctx) { return pantau::office_today(ctx.scope().region_code); }
 
 BoardInput board_input(json::In& in, const rapidjson::Value& v, const std::string& at) {
   BoardInput b;

@@ -10,6 +10,7 @@
 #include "auth/roles.h"
 #include "core/region_code.h"
 #include "core/strings.h"
+#include "core/service_clock.h"
 #include "db/bulk.h"
 #include "modules/actors/public.h"
 #include "search/search.h"
@@ -191,7 +192,7 @@ Result<int64_t> add_board_member(db::Conn& c, const auth::Scope& s, int64_t orma
   one.scope_level = "KABKOTA";
   one.region_code = o->region;
   one.board = {b};
-  auto errs = validate(one, actors::office_today(s.region_code));
+  auto errs = validate(one, pantau::office_today(s.region_code));
   if (!errs.empty()) {
     for (auto& e : errs) e.field = e.field.rfind("board[0].", 0) == 0 ? e.field.substr(9) : e.field;
     return Error::invalid(errs);
@@ -658,7 +659,7 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
     int i = t.column(name);
     return i < 0 ? std::string() : trim(row[static_cast<size_t>(i)]);
   };
-  Date today = actors::office_today(s.region_code);
+  Date today = pantau::office_today(s.region_code);
   std::set<std::string> regions;
   c.query("SELECT code FROM regions", {}, [&](const db::Row& r) { regions.insert(r.str(0)); });
   std::vector<OrmasInput> inputs;

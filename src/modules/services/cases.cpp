@@ -162,7 +162,7 @@ std::optional<CaseDetail> case_detail(db::Conn& c, const auth::Scope& s, int64_t
             if (r.i64(31) > 0) {
               ServiceClock ack{*parse_date(k->start_date), static_cast<int>(r.i64(31)), {}, std::nullopt};
               if (!r.is_null(30)) ack.finished = parse_date(r.text(30));
-              d.acknowledge_clock = AckClock{r.i64(31), evaluate_clock(ack, local_today(k->region_code), cal)};
+              d.acknowledge_clock = AckClock{r.i64(31), evaluate_clock(ack, office_today(k->region_code), cal)};
             }
           });
   d.clock = clock_view(clock_of(c, *k, cal), k->limit_wd);

@@ -21,7 +21,7 @@ std::optional<OfficePage> public_office(db::Conn& c, const std::string& region) 
   c.query("SELECT o.name FROM svc_services s JOIN org_units o ON o.id = s.org_unit_id WHERE s.region_code = ? AND s.active = 1 LIMIT 1",
           {region}, [&](const db::Row& r) { office = r.str(0); });
   if (!office) return std::nullopt;
-  Date today = local_today(region);
+  Date today = office_today(region);
   std::string since = format_date(civil_from_days(days_from_civil(today) - 365));
   std::map<int64_t, Times> times;
   c.query("SELECT service_id, used_wd, SUM(finished), SUM(on_time) FROM svc_times WHERE region_code = ? AND month >= ? "

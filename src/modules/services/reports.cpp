@@ -32,7 +32,7 @@ Result<ReportQuery> report_query(Ctx& ctx) {
   ReportQuery q;
   auto y = ctx.req.q("year");
   if (!y || y->empty()) {
-    q.year = local_today("").year;  // this year, as the JSON figures
+    q.year = office_today("").year;  // this year, as the JSON figures
   } else {
     auto n = parse_int64(*y);
     if (!n || *n < 2000 || *n > 2100) return Error::invalid_field("year", "out_of_range", "Tahun tidak valid.", "Invalid year.");

@@ -75,7 +75,7 @@ std::vector<ClockPause> load_pauses(db::Conn& c, int64_t id) {
 ClockState clock_of(db::Conn& c, const CaseRow& k, const WorkingDayCalendar& cal) {
   ServiceClock clock{*parse_date(k.start_date), static_cast<int>(k.limit_wd), load_pauses(c, k.id), std::nullopt};
   if (k.finished_date) clock.finished = parse_date(*k.finished_date);
-  return evaluate_clock(clock, local_today(k.region_code), cal);
+  return evaluate_clock(clock, office_today(k.region_code), cal);
 }
 
 void add_event(db::Conn& c, int64_t case_id, std::optional<int64_t> actor, const std::string& action,
@@ -122,7 +122,6 @@ using namespace detail;
 
 WorkingDayCalendar load_calendar(db::Conn& c) { return holidays::load_calendar(c); }
 
-Date local_today(std::string_view region_code) { return *local_date(now_iso(), region_code); }
 
 Result<Submitted> submit_case(db::Conn& c, const CaseInput& in, const auth::Scope* staff) {
   struct Svc {
@@ -232,7 +231,7 @@ void record_time(db::Conn& c, int64_t service_id, const std::string& region, con
 
 // Applies the clock side of a workflow step.
 void apply_clock(db::Conn& c, const CaseRow& k, const Transition& t, const std::string& reason) {
-  std::string today = format_date(local_today(k.region_code));
+  std::string today = format_date(office_today(k.region_code));
   if (t.pauses) {
     int64_t seq = c.query_i64("SELECT COALESCE(MAX(seq), 0) + 1 FROM svc_pauses WHERE case_id = ?", {k.id}).value_or(1);
     c.exec("INSERT INTO svc_pauses (case_id, seq, from_date, reason) VALUES (?, ?, ?, ?)", {k.id, seq, today, reason});
@@ -352,7 +351,7 @@ Result<int64_t> staff_step(db::Conn& c, const auth::Scope& s, int64_t id, const 
     c.exec("UPDATE svc_cases SET response_type = ?, decision_note = ? WHERE id = ?",
            {in.action == "DECIDE" ? in.decision : std::string("REJECTED"), in.public_note, id});
   if (in.action == "ACKNOWLEDGE")
-    c.exec("UPDATE svc_cases SET acknowledged_date = ? WHERE id = ?", {format_date(local_today(k->region_code)), id});
+    c.exec("UPDATE svc_cases SET acknowledged_date = ? WHERE id = ?", {format_date(office_today(k->region_code)), id});
   if (in.action == "ESCALATE") c.exec("UPDATE svc_cases SET escalated_ombudsman = 1 WHERE id = ?", {id});
   if (in.action == "ISSUE") {
     c.exec("UPDATE svc_cases SET letter_no = ?, letter_sha = ?, letter_code = ?, letter_issued_at = ?, response_type = 'ISSUED' WHERE id = ?",
@@ -360,7 +359,7 @@ Result<int64_t> staff_step(db::Conn& c, const auth::Scope& s, int64_t id, const 
     // The researcher owes the result report from now on; its due date follows the service's rule.
     int wd = static_cast<int>(c.query_i64("SELECT result_report_wd FROM svc_services WHERE id = ?", {k->service_id}).value_or(30));
     ResearchDetails rd = research_details(c.query_str("SELECT details FROM svc_cases WHERE id = ?", {id}).value_or("{}"));
-    Date due = result_report_due(parse_date(rd.period_end), local_today(k->region_code), wd, load_calendar(c));
+    Date due = result_report_due(parse_date(rd.period_end), office_today(k->region_code), wd, load_calendar(c));
     c.exec("UPDATE svc_cases SET result_due_date = ?, result_overdue_date = NULL WHERE id = ?", {format_date(due), id});
   }
   c.exec("UPDATE svc_cases SET status = ?, version = version + 1, updated_at = ? WHERE id = ?", {std::string(t->to), now, id});

@@ -390,7 +390,7 @@ Response advance_dispute_route(Ctx& ctx) {
 
 Result<int> year_param(const http::Request& req) {
   auto y = req.q("year");
-  if (!y || y->empty()) return local_today("").year;
+  if (!y || y->empty()) return office_today("").year;
   auto n = parse_int64(*y);
   if (!n || *n < 2000 || *n > 2100) return Error::invalid_field("year", "out_of_range", "Tahun tidak valid.", "Invalid year.");
   return static_cast<int>(*n);

@@ -21,8 +21,6 @@
 namespace pantau::services {
 
 WorkingDayCalendar load_calendar(db::Conn& c);
-// Today's date in a region's time zone.
-Date local_today(std::string_view region_code);
 
 struct CaseInput {
   std::string kind;
