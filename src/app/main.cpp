@@ -171,7 +171,7 @@ int cmd_serve(Config cfg) {
         continue;
       }
       spdlog::debug("housekeeping: running this period's jobs");
-      Status s = conflict::escalate_overdue_alerts(*db, *parse_date(now_iso().substr(0, 10)));
+      Status s = conflict::escalate_overdue_alerts(*db, now_iso());
       if (!s.ok()) spdlog::warn("overdue escalation failed: {}", s.error().message.en);
       s = db->write([](db::Conn& c) -> Status {
         search::merge_some(c);

@@ -229,22 +229,25 @@ TEST_P(ConflictAnalysisTest, OverdueResponsesEscalateOnceWithAFixedClock) {
   int64_t alert = count("SELECT id FROM conflict_alerts WHERE rule_code = 'FATALITY'");
   ASSERT_GT(alert, 0);
   ASSERT_TRUE(db_->write([&](db::Conn& c) { return assign_alert(c, kaban, alert, 1, "Polresta", "2026-03-10"); }).ok());
-  auto run = [&](const char* day) {
+  auto run = [&](const char* now) {
     int n = -1;
-    EXPECT_TRUE(db_->write([&](db::Conn& c) -> Status { n = escalate_overdue(c, *parse_date(day)); return {}; }).ok());
+    EXPECT_TRUE(db_->write([&](db::Conn& c) -> Status { n = escalate_overdue(c, now); return {}; }).ok());
     return n;
   };
   int64_t before = count("SELECT COUNT(*) FROM notifications WHERE entity = 'conflict_alert' AND recipient_region = '63'");
-  EXPECT_EQ(run("2026-03-10"), 0);  // due today: not overdue yet
-  EXPECT_EQ(run("2026-03-11"), 1);
-  EXPECT_EQ(run("2026-03-12"), 0);  // escalated once
+  EXPECT_EQ(run("2026-03-10T08:00:00.000Z"), 0);  // due today: not overdue yet
+  // 15:59 UTC is 23:59 WITA on the 10th in Banjarmasin; 16:00 UTC is already the 11th there,
+  // while the UTC day is still the 10th.
+  EXPECT_EQ(run("2026-03-10T15:59:59.000Z"), 0);
+  EXPECT_EQ(run("2026-03-10T16:00:00.000Z"), 1);
+  EXPECT_EQ(run("2026-03-12T08:00:00.000Z"), 0);  // escalated once
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE entity = 'conflict_alert' AND recipient_region = '63'"), before + 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM conflict_alerts WHERE id = ? AND escalated_to = '63' AND version = 2", {alert}), 1);
   std::string json = read([&](db::Conn& c) { return http::page_json(list_alerts(c, prov, "", *parse_date("2026-03-12"))); });
   EXPECT_NE(json.find("\"escalated_to\":\"63\",\"escalated_at\":\""), std::string::npos) << json;
   // An answered alert is not escalated.
   ASSERT_TRUE(db_->write([&](db::Conn& c) { return respond_alert(c, kaban, alert, 2, "Mediasi.", "", false); }).ok());
-  EXPECT_EQ(run("2026-04-01"), 0);
+  EXPECT_EQ(run("2026-04-01T08:00:00.000Z"), 0);
 }
 
 TEST_P(ConflictAnalysisTest, XlsxImportIsAllOrNothingLikeCsv) {

@@ -13,6 +13,7 @@
 #include "auth/roles.h"
 #include "core/period.h"
 #include "core/region_code.h"
+#include "core/service_clock.h"
 #include "core/strings.h"
 #include "http/json.h"
 #include "modules/conflict/rules.h"
@@ -852,15 +853,32 @@ Result<std::string> report_pdf(db::Conn& c, const auth::Scope& s, int64_t id, Da
 
 // ---- overdue escalation ----
 
-int escalate_overdue(db::Conn& c, Date today) {
+namespace {
+// The latest civil date anywhere in Indonesia at `now` (WIT, UTC+9, is at most one day ahead
+// of UTC): no alert with a due date on or after it can be overdue yet.
+std::optional<Date> latest_local_date(std::string_view now) {
+  auto utc = parse_date(now.substr(0, 10));
+  if (!utc) return std::nullopt;
+  return civil_from_days(days_from_civil(*utc) + 1);
+}
+}  // namespace
+
+int escalate_overdue(db::Conn& c, std::string_view now) {
   struct Due {
     int64_t id, cls;
     std::string region, reason_id, reason_en;
   };
+  auto bound = latest_local_date(now);
+  if (!bound) return 0;
   std::vector<Due> due;
-  c.query("SELECT id, region_code, classification, reason_id, reason_en FROM conflict_alerts WHERE status = 'ASSIGNED' "
+  c.query("SELECT id, region_code, classification, reason_id, reason_en, due_date FROM conflict_alerts WHERE status = 'ASSIGNED' "
           "AND due_date < ? AND escalated_to IS NULL ORDER BY id",
-          {format_date(today)}, [&](const db::Row& r) { due.push_back({r.i64(0), r.i64(2), r.str(1), r.str(3), r.str(4)}); });
+          {format_date(*bound)}, [&](const db::Row& r) {
+            auto on = parse_date(r.text(5));
+            auto local = local_date(now, r.text(1));
+            if (on && local && *on < *local) due.push_back({r.i64(0), r.i64(2), r.str(1), r.str(3), r.str(4)});
+          });
+  int escalated = 0;
   for (auto& d : due) {
     std::string up = region_parent(district_of(d.region));
     if (c.exec("UPDATE conflict_alerts SET escalated_to = ?, escalated_at = ? WHERE id = ? AND escalated_to IS NULL",
@@ -871,19 +889,22 @@ int escalate_overdue(db::Conn& c, Date today) {
                    static_cast<int>(d.cls));
     audit::append(c, auth::Scope::system(), {"escalate", "conflict_alert", std::to_string(d.id), d.region, static_cast<int>(d.cls),
                                              std::nullopt, json::object("escalated_to", up)});
+    ++escalated;
   }
-  return static_cast<int>(due.size());
+  return escalated;
 }
 
-Status escalate_overdue_alerts(db::Database& db, Date today) {
+Status escalate_overdue_alerts(db::Database& db, std::string_view now) {
+  auto bound = latest_local_date(now);
+  if (!bound) return {};
   bool due = false;
   Status s = db.read([&](db::Conn& c) {
     due = c.query_i64("SELECT 1 FROM conflict_alerts WHERE status = 'ASSIGNED' AND due_date < ? AND escalated_to IS NULL",
-                      {format_date(today)}).has_value();
+                      {format_date(*bound)}).has_value();
   });
   if (!s.ok() || !due) return s;
   return db.write([&](db::Conn& c) -> Status {
-    escalate_overdue(c, today);
+    escalate_overdue(c, now);
     return {};
   });
 }

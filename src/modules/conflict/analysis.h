@@ -76,11 +76,14 @@ Result<documents::DocumentRef> report_document(db::Conn& c, const auth::Scope& s
 
 // ---- overdue escalation ----
 
-// Alerts assigned with a due date before `today` and not yet answered move to the tier above
-// (once); the office there is notified. Returns how many were escalated.
-int escalate_overdue(db::Conn& c, Date today);
+// Alerts assigned and not yet answered move to the tier above (once) when, at the UTC instant
+// `now` ("2026-03-10T16:30:00.000Z"), the day after their due date has begun in the alert's own
+// region (WIB, WITA or WIT: an alert of Kalimantan Selatan due on the 10th is overdue from
+// 00:00 WITA on the 11th, which is 16:00 UTC on the 10th). The office there is notified.
+// Returns how many were escalated.
+int escalate_overdue(db::Conn& c, std::string_view now);
 // The same as a whole job for the server's housekeeping and the alert list: a cheap read first,
-// a write transaction only when some alert is overdue.
-Status escalate_overdue_alerts(db::Database& db, Date today);
+// a write transaction only when some alert may be overdue.
+Status escalate_overdue_alerts(db::Database& db, std::string_view now);
 
 }  // namespace pantau::conflict

@@ -11,6 +11,7 @@
 #include "core/csv.h"
 #include "core/xlsx_read.h"
 #include "core/fileio.h"
+#include "core/service_clock.h"
 #include "core/strings.h"
 #include "http/answer_cache.h"
 #include "http/app.h"
@@ -366,7 +367,7 @@ Response vulnerability_map(Ctx& ctx) {
     return Response::problem(Error::invalid_field("level", "not_allowed", "Pilih provinsi atau kabkota.", "Choose provinsi or kabkota."));
   if (!province.empty() && region_level(province) != RegionLevel::Provinsi)
     return Response::problem(Error::invalid_field("province", "not_province", "Harus kode provinsi.", "Must be a province code."));
-  Date today = *parse_date(now_iso().substr(0, 10));
+  Date today = office_today(ctx.scope().region_code);
   if (auto period = ctx.req.q("period"); period && !period->empty()) {
     auto p = parse_period(*period);
     if (!p.ok()) return Response::problem(Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3)."));
@@ -399,7 +400,7 @@ Response recompute(Ctx& ctx) {
   if (!in->ok()) return Response::problem(in->error());
   auto p = parse_period(*period);
   if (!p.ok()) return Response::problem(Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3)."));
-  Date today = *parse_date(now_iso().substr(0, 10));
+  Date today = office_today(ctx.scope().region_code);
   auto started = std::chrono::steady_clock::now();
   auto n = ctx.db().write_value<int>([&](db::Conn& c) { return recompute_vulnerability(c, ctx.scope(), *p, today); });
   if (!n.ok()) return Response::problem(n.error());
@@ -518,14 +519,14 @@ Response create_one_report(Ctx& ctx) {
   return http::idempotent_write(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(int64_t id, create_report(c, ctx.scope(), r));
     int64_t v = 1;
-    return http::with_version(Response::json(201, report_json(c, ctx.scope(), id, today_utc(), &v).value_or("{}")), v);
+    return http::with_version(Response::json(201, report_json(c, ctx.scope(), id, office_today(ctx.scope().region_code), &v).value_or("{}")), v);
   });
 }
 
 Response get_one_report(Ctx& ctx) {
   PANTAU_TRY(int64_t id, path_id(ctx.req));
   int64_t v = 0;
-  Response r = read_json(ctx, [&](db::Conn& c) { return report_json(c, ctx.scope(), id, today_utc(), &v); });
+  Response r = read_json(ctx, [&](db::Conn& c) { return report_json(c, ctx.scope(), id, office_today(ctx.scope().region_code), &v); });
   return r.status == 200 ? http::with_version(std::move(r), v) : r;
 }
 
@@ -538,7 +539,7 @@ Response report_action(Ctx& ctx) {
   return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_CHECK(act_on_report(c, ctx.scope(), t.id, t.version, *action, text.value_or("")));
     int64_t v = 0;
-    auto body = report_json(c, ctx.scope(), t.id, today_utc(), &v);
+    auto body = report_json(c, ctx.scope(), t.id, office_today(ctx.scope().region_code), &v);
     return http::with_version(Response::json(200, body.value_or("{}")), v);
   });
 }
@@ -548,7 +549,7 @@ Response report_pdf_route(Ctx& ctx) {
   auto ref = ctx.db().read_value<documents::DocumentRef>([&](db::Conn& c) { return report_document(c, ctx.scope(), id); });
   if (!ref.ok()) return ref.error();
   std::string filename;
-  Date today = today_utc();
+  Date today = office_today(ctx.scope().region_code);
   auto issued = documents::issue(ctx.db(), ctx.scope(), *ref, documents::public_base(ctx.svc.cfg),
                                  [&](db::Conn& c, const documents::Stamp& st) {
                                    return report_pdf(c, ctx.scope(), id, today, &filename, st);
@@ -639,14 +640,14 @@ void register_routes(http::App& app) {
     Error err;
     std::string region = region_param(ctx.req, &err);
     if (!err.code.empty()) return Response::problem(err);
-    Date today = today_utc();
+    Date today = office_today(ctx.scope().region_code);
     // Overdue responses move to the tier above when alerts are read, besides the server's
     // 10-minute housekeeping (src/app/main.cpp), so a list never shows a stale state.
-    if (Status esc = escalate_overdue_alerts(ctx.db(), today); !esc.ok()) return Response::problem(esc.error());
+    if (Status esc = escalate_overdue_alerts(ctx.db(), now_iso()); !esc.ok()) return Response::problem(esc.error());
     return http::read_page(ctx, [&](db::Conn& c) { return list_alerts(c, ctx.scope(), *status, today, region); });
   }, read);
   r.get("/api/v1/conflict/alerts/{id}", [](Ctx& ctx) {
-    Date today = today_utc();
+    Date today = office_today(ctx.scope().region_code);
     return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_alert(c, ctx.scope(), id, today); });
   }, read);
   r.get("/api/v1/conflict/taxonomy", [](Ctx& ctx) {

@@ -8,6 +8,7 @@
 #include "audit/audit.h"
 #include "auth/roles.h"
 #include "core/region_code.h"
+#include "core/service_clock.h"
 #include "core/strings.h"
 #include "modules/actors/public.h"
 #include "notify/notify.h"
@@ -115,7 +116,7 @@ void fatality_rule(db::Conn& c, const AlertRule& rule, const IncidentInput& in, 
 void surge_rule(db::Conn& c, const AlertRule& r, const IncidentInput& in, int64_t id) {
   {
     std::string district = district_of(in.region_code);
-    Date today = today_utc();
+    Date today = office_today(district);
     std::string from = format_date(civil_from_days(days_from_civil(today) - r.days - r.baseline_days));
     std::vector<Date> dates;
     int64_t cls = 0;  // the alert is classified as the most confidential incident it counts
