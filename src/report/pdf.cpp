@@ -1,18 +1,18 @@
 #include "report/pdf.h"
 
 #include <hpdf.h>
+#include <png.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <numeric>
-
-#include <sys/wait.h>
-#include <unistd.h>
+#include <vector>
 
 #include "report/indonesian.h"
 #include "report/text.h"
@@ -132,6 +132,21 @@ std::optional<Rgb> rgb_from_hex(std::string_view hex) {
   return Rgb{parts[0], parts[1], parts[2]};
 }
 
+namespace {
+// Whether libpng decodes the whole image without an error (the size was checked before).
+bool png_decodes(std::string_view bytes) {
+  png_image image;
+  std::memset(&image, 0, sizeof image);
+  image.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size())) return false;
+  image.format = PNG_FORMAT_RGBA;
+  std::vector<png_byte> pixels(PNG_IMAGE_SIZE(image));
+  const bool ok = png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr) != 0;
+  if (!ok) png_image_free(&image);
+  return ok && !PNG_IMAGE_FAILED(image);
+}
+}  // namespace
+
 Result<ImageInfo> inspect_image(std::string_view bytes, std::string_view field, int max_side) {
   const std::string f(field);
   ImageInfo info;
@@ -158,21 +173,12 @@ Result<ImageInfo> inspect_image(std::string_view bytes, std::string_view field, 
     };
     if (be32(16) > static_cast<uint32_t>(max_side) || be32(20) > static_cast<uint32_t>(max_side)) return too_big();
   }
-  // libpng ends the process on some damaged PNGs instead of returning an error, so a PNG is
-  // first loaded in a child process: only what it survives reaches this one.
-  if (png) {
-    const pid_t child = fork();
-    if (child == 0) {
-      bool bad = false;
-      HPDF_Doc scratch = HPDF_New([](HPDF_STATUS, HPDF_STATUS, void* user) { *static_cast<bool*>(user) = true; }, &bad);
-      HPDF_Image loaded = scratch == nullptr ? nullptr
-          : HPDF_LoadPngImageFromMem(scratch, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
-      _exit(loaded != nullptr && !bad ? 0 : 1);
-    }
-    int status = 0;
-    if (child < 0 || waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-      return Error::invalid_field(f, "unreadable", "Gambar tidak dapat dibaca.", "The image cannot be read.");
-  }
+  // The PDF library's PNG loader ends the process on some damaged PNGs instead of returning an
+  // error, so a PNG is first decoded whole by libpng's own simplified API, which reports every
+  // damage (truncation, bad CRC, bad zlib data) as an error: only what it reads cleanly reaches
+  // the PDF library.
+  if (png && !png_decodes(bytes))
+    return Error::invalid_field(f, "unreadable", "Gambar tidak dapat dibaca.", "The image cannot be read.");
   // Loaded on a scratch document: what the library refuses here never reaches a real one.
   bool failed = false;
   HPDF_Doc doc = HPDF_New([](HPDF_STATUS, HPDF_STATUS, void* user) { *static_cast<bool*>(user) = true; }, &failed);

@@ -299,8 +299,13 @@ TEST(ReportPdf, LetterheadDrawsTheCoatOfArmsOnlyWhenThereIsOne) {
   EXPECT_EQ(info->mime, "image/png");
   EXPECT_EQ(info->width, 2);
   EXPECT_EQ(info->height, 1);
-  // Refused by content: a text, a program renamed, a damaged PNG, a huge one.
-  for (const std::string& bad : {std::string("bukan gambar"), std::string("MZ\x90\0\x03\0\0\0", 8), kPng.substr(0, 40)}) {
+  // Refused by content, in this process and without ending it: a text, a program renamed, PNGs
+  // cut short (in the chunk header and in the middle of the pixel data), one whose pixel data has
+  // a changed byte (its checksum no longer matches), a huge one.
+  std::string flipped = kPng;
+  flipped[45] = static_cast<char>(flipped[45] ^ 0x5a);
+  for (const std::string& bad : {std::string("bukan gambar"), std::string("MZ\x90\0\x03\0\0\0", 8), kPng.substr(0, 40),
+                                 kPng.substr(0, 50), flipped}) {
     auto r = inspect_image(bad);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().fields.at(0).field, "file");
