@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets of the input parsers for SECONDS_TOTAL seconds in all (default 40),
-# split evenly between the five targets (a new target shares the same budget). Needs clang and
+# split evenly between the targets (a new target shares the same budget). Needs clang and
 # libclang-rt (make deps-test).
 #   bash scripts/fuzz.sh [SECONDS_TOTAL]
-# Environment: FUZZ_BUILD (default build-fuzz), FUZZ_TARGETS (default: all five),
+# Environment: FUZZ_BUILD (default build-fuzz), FUZZ_TARGETS (default: all six),
 #              FUZZ_JOBS (build parallelism, default 2).
 # The corpus in tests/fuzz/corpus/ is copied into the build folder and grows there; the repo is
 # never written. Exits non-zero if any target crashed; the crash input's path is printed.
@@ -12,7 +12,7 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOTAL="${1:-40}"
 BUILD="${FUZZ_BUILD:-$ROOT/build-fuzz}"
-TARGETS=(${FUZZ_TARGETS:-fuzz_json fuzz_query fuzz_multipart fuzz_csv fuzz_xlsx})
+TARGETS=(${FUZZ_TARGETS:-fuzz_json fuzz_query fuzz_multipart fuzz_csv fuzz_xlsx fuzz_image})
 JOBS="${FUZZ_JOBS:-2}"
 
 if ! [[ "$TOTAL" =~ ^[0-9]+$ ]] || [ "$TOTAL" -lt "${#TARGETS[@]}" ]; then
