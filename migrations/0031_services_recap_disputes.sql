@@ -9,7 +9,7 @@ CREATE TABLE svc_received (
   region_code {{CODE}} NOT NULL,
   month TEXT NOT NULL,                       -- YYYY-MM of the local registration day
   received {{BIGINT}} NOT NULL,
-  PRIMARY KEY (service_id, month)
+  PRIMARY KEY (month, service_id)            -- a year of every office is one range
 );
 CREATE INDEX svc_received_region ON svc_received (region_code, month);
 INSERT INTO svc_received (service_id, region_code, month, received)
@@ -24,7 +24,7 @@ CREATE TABLE svc_times_year (
   used_wd INTEGER NOT NULL,
   finished {{BIGINT}} NOT NULL,
   on_time {{BIGINT}} NOT NULL,
-  PRIMARY KEY (service_id, year, used_wd)
+  PRIMARY KEY (year, service_id, used_wd)    -- a year of every office is one range, in service order
 );
 CREATE INDEX svc_times_year_region ON svc_times_year (region_code, year);
 INSERT INTO svc_times_year (service_id, region_code, year, used_wd, finished, on_time)

@@ -2,8 +2,11 @@
 // the annual PPID report figures.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "modules/services/rules.h"
 #include "modules/services/store_internal.h"
@@ -13,45 +16,50 @@ namespace pantau::services {
 using namespace detail;
 
 Recap recap(db::Conn& c, const auth::Scope& s, int year) {
-  struct Key {
-    std::string region, office, kind;
-    auto operator<=>(const Key&) const = default;
-  };
+  // One group per service (an office's kind of service): keyed by id while the rows are read,
+  // sorted by office and kind at the end.
   struct Group {
+    std::string region, office, kind;
     int64_t received = 0;
     Times t;
   };
-  std::map<int64_t, Key> services;
+  std::unordered_map<int64_t, Group> groups;
   db::Params sp;
   c.query("SELECT s.id, s.region_code, o.name, s.kind FROM svc_services s JOIN org_units o ON o.id = s.org_unit_id WHERE " +
               s.region_filter("s.region_code", sp),
-          sp, [&](const db::Row& r) { services[r.i64(0)] = Key{r.str(1), r.str(2), r.str(3)}; });
-  std::map<Key, Group> groups;
+          sp, [&](const db::Row& r) { groups[r.i64(0)] = Group{r.str(1), r.str(2), r.str(3), 0, {}}; });
+  std::unordered_set<int64_t> seen;
   // Received: the counts kept per service and month of registration.
   db::Params rp{fmt::format("{}-01", year), fmt::format("{}-01", year + 1)};
   c.query("SELECT r.service_id, SUM(r.received) FROM svc_received r WHERE r.month >= ? AND r.month < ? AND " +
               s.region_filter("r.region_code", rp) + " GROUP BY r.service_id",
           rp, [&](const db::Row& r) {
-            auto it = services.find(r.i64(0));
-            if (it != services.end()) groups[it->second].received += r.i64(1);
+            auto it = groups.find(r.i64(0));
+            if (it == groups.end()) return;
+            it->second.received += r.i64(1);
+            seen.insert(r.i64(0));
           });
   // Finished: the histogram of working days used kept per service and year of finishing; the
   // percentiles and the average come from it, not from every request.
   db::Params p{int64_t{year}};
   c.query("SELECT t.service_id, t.used_wd, t.finished, t.on_time FROM svc_times_year t WHERE t.year = ? AND " +
-              s.region_filter("t.region_code", p),
+              s.region_filter("t.region_code", p) + " ORDER BY t.service_id, t.used_wd",
           p, [&](const db::Row& r) {
-            auto it = services.find(r.i64(0));
-            if (it == services.end()) return;
-            auto& t = groups[it->second].t;
-            t.hist[static_cast<int>(r.i64(1))] += r.i64(2);
+            int64_t sid = r.i64(0);
+            auto it = groups.find(sid);
+            if (it == groups.end()) return;
+            auto& t = it->second.t;
+            // Rows come in order of days used: each is appended at the end of the histogram.
+            t.hist.emplace_hint(t.hist.end(), static_cast<int>(r.i64(1)), r.i64(2));
             t.total += r.i64(2);
             t.on_time += r.i64(3);
+            seen.insert(sid);
           });
   Recap out;
   out.year = year;
-  for (auto& [k, g] : groups) {
-    RecapRow row{k.region, k.office, k.kind, g.received, g.t.total, g.t.on_time};
+  for (int64_t sid : seen) {
+    const Group& g = groups[sid];
+    RecapRow row{g.region, g.office, g.kind, g.received, g.t.total, g.t.on_time};
     if (g.t.total) {
       int64_t sum = 0;
       for (auto& [wd, n] : g.t.hist) sum += static_cast<int64_t>(wd) * n;
@@ -61,6 +69,9 @@ Recap recap(db::Conn& c, const auth::Scope& s, int year) {
     }
     out.items.push_back(std::move(row));
   }
+  std::sort(out.items.begin(), out.items.end(), [](const RecapRow& a, const RecapRow& b) {
+    return std::tie(a.region_code, a.office, a.kind) < std::tie(b.region_code, b.office, b.kind);
+  });
   // Requests still open, per office and kind.
   db::Params q;
   std::string open_where = s.region_filter("c.region_code", q);
