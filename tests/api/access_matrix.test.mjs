@@ -1848,7 +1848,7 @@ const MATRIX = [
       if (x) assertProblem(assert, await as['banjarbaru.operator'].post(`/api/v1/services/cases/${x.id}/dispute`, { filed_on: '2026-01-05', ki_level: 'PROVINSI' }), 404);
     } },
   { method: 'PATCH', path: '/api/v1/services/disputes/{id}', permission: 'record.write', allowed: [428], module: 'services',
-    scope: async () => assert.equal((await as['banjarbaru.operator'].patch('/api/v1/services/disputes/999999', { stage: 'MEDIATION' }, { headers: { 'If-Match': '"1"' } })).status, 404) },
+    scope: async () => assert.equal((await as['banjarbaru.operator'].patch('/api/v1/services/disputes/999999', { stage: 'MEDIATION', stage_on: '2026-12-02' }, { headers: { 'If-Match': '"1"' } })).status, 404) },
   { method: 'GET', path: '/api/v1/services/catalogue', permission: 'record.read', allowed: [200], module: 'services',
     scope: async () => {
       for (const [u, c] of Object.entries(as))
