@@ -294,7 +294,7 @@ describe('the service desk of Banjarmasin from the staff screens', () => {
     await page.goto('/layanan-staf/rekap')
     const row = page.locator('[data-testid="recap"] tbody tr', { hasText: 'Pengaduan' })
     await row.waitFor()
-    assert.match(await page.locator('[data-testid="recap"] thead').innerText(), /Diterima[\s\S]*Selesai[\s\S]*Rata-rata/)
+    assert.match(await page.locator('[data-testid="recap"] thead').innerText(), /Diterima[\s\S]*Selesai[\s\S]*Rata-rata/i)
     assert.match(await row.innerText(), /hari kerja/)
     assert.doesNotMatch(await page.locator('[data-testid="recap"]').innerText(), /COMPLAINT|INFO_REQUEST|null|undefined/)
     assert.match(await page.locator('[data-testid="recap-xlsx"]').getAttribute('href'), /\/api\/v1\/services\/recap\.xlsx\?year=\d{4}/)
