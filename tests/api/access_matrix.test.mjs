@@ -1848,7 +1848,7 @@ const MATRIX = [
       if (x) assertProblem(assert, await as['banjarbaru.operator'].post(`/api/v1/services/cases/${x.id}/dispute`, { filed_on: '2026-01-05', ki_level: 'PROVINSI' }), 404);
     } },
   { method: 'PATCH', path: '/api/v1/services/disputes/{id}', permission: 'record.write', allowed: [428], module: 'services',
-    scope: async () => assert.equal((await as['banjarbaru.operator'].patch('/api/v1/services/disputes/999999', { stage: 'MEDIATION' }, { headers: { 'If-Match': '"1"' } })).status, 404) },
+    scope: async () => assert.equal((await as['banjarbaru.operator'].patch('/api/v1/services/disputes/999999', { stage: 'MEDIATION', stage_on: '2026-12-02' }, { headers: { 'If-Match': '"1"' } })).status, 404) },
   { method: 'GET', path: '/api/v1/services/catalogue', permission: 'record.read', allowed: [200], module: 'services',
     scope: async () => {
       for (const [u, c] of Object.entries(as))
@@ -1865,10 +1865,11 @@ const MATRIX = [
       for (const [u, c] of Object.entries(as))
         assert.equal((await c.get(`/api/v1/services/catalogue/${s.id}/standards`)).status, within('63.71', USERS[u].region) ? 200 : 404, u);
     } },
-  { method: 'POST', path: '/api/v1/services/catalogue/{id}/standards', permission: 'record.review', allowed: [422], module: 'services',
+  { method: 'POST', path: '/api/v1/services/catalogue/{id}/standards', permission: 'record.review', allowed: [428], module: 'services',
     scope: async () => {
       const s = (await as.admin.get('/api/v1/services/catalogue')).json.items.find((x) => x.region_code === '63.71');
-      assert.equal((await as['banjarbaru.kabid'].post(`/api/v1/services/catalogue/${s.id}/standards`, { effective_from: '2027-01-01', components: {} })).status, 404);
+      assert.equal((await as['banjarbaru.kabid'].post(`/api/v1/services/catalogue/${s.id}/standards`, { effective_from: '2027-01-01', components: {} },
+        { headers: { 'If-Match': '"1"' } })).status, 404);
     } },
   { method: 'POST', path: '/api/v1/services/catalogue/{id}/standards/{version_no}/publish', permission: 'record.review', allowed: [404], module: 'services',
     probe: '/api/v1/services/catalogue/999999/standards/1/publish',
@@ -1902,6 +1903,9 @@ const MATRIX = [
     scope: async () => {
       for (const [u, c] of Object.entries(as))
         for (const i of (await c.get('/api/v1/services/recap')).json.items) assert.ok(within(i.region_code, USERS[u].region), `${u} ${i.region_code}`);
+      // ?region= narrows within the scope; another office's subtree is as absent as an unknown one.
+      for (const i of (await as['kalsel.operator'].get('/api/v1/services/recap?region=63.71')).json.items) assert.equal(i.region_code, '63.71');
+      assertProblem(assert, await as['tanahlaut.operator'].get('/api/v1/services/recap?region=63.71'), 404);
     } },
   { method: 'GET', path: '/api/v1/services/skm', permission: 'record.read', allowed: [200], module: 'services',
     scope: async () => {
@@ -1953,7 +1957,8 @@ const MATRIX = [
         { headers: { 'If-Match': `"${own.version}"` } }), 404);
     } },
   // The annual PPID and SKM reports of an office and its subtree: another office's is 404.
-  ...['/api/v1/services/ppid-report.pdf', '/api/v1/services/ppid-report.xlsx', '/api/v1/services/skm-report.pdf', '/api/v1/services/skm-report.xlsx']
+  ...['/api/v1/services/ppid-report.pdf', '/api/v1/services/ppid-report.xlsx', '/api/v1/services/skm-report.pdf', '/api/v1/services/skm-report.xlsx',
+    '/api/v1/services/recap.xlsx']
     .map((path) => ({ method: 'GET', path, permission: 'record.read', allowed: [200], module: 'services',
       scope: async () => {
         assertProblem(assert, await as['tanahlaut.operator'].get(`${path}?region=63`), 404);

@@ -195,6 +195,19 @@ describe('public portal', () => {
     const same = await anon.request('POST', `/api/v1/verify/${t.json.letter_code}`, { body: m.body, headers: { 'Content-Type': m.contentType } });
     assert.equal(same.status, 200, same.text);
     assert.equal(same.json.check.identical, true);
+    // The letter prints the result report's due date fixed at issue (2027-05-12), in Indonesian,
+    // not "one month" (which the 30 working days are not).
+    const letterText = pdfText(pdf.bytes).replace(/\s+/g, ' ');
+    assert.match(letterText, /laporan hasil penelitian kepada Badan Kesatuan Bangsa dan Politik paling lambat tanggal 12 Mei 2027\./);
+    assert.doesNotMatch(letterText, /satu bulan/);
+    // A letter issued before the due date was stored (none on the permit) is served as issued and
+    // still verifies byte for byte: nothing re-renders it from today's rules.
+    dbExec(srv.db, `UPDATE svc_cases SET result_due_date = NULL WHERE id = ${item.id}`);
+    const old = await anon.post(`${PUB}/track/letter`, cred, { raw: true });
+    assert.equal(sha256(old.bytes), reg.json.sha256);
+    const staffCopy = await kabid.get(`${API}/cases/${item.id}/letter`, { raw: true });
+    assert.equal(sha256(staffCopy.bytes), reg.json.sha256);
+    dbExec(srv.db, `UPDATE svc_cases SET result_due_date = '2027-05-12' WHERE id = ${item.id}`);
     // The survey once, nine elements scored 1-4.
     assertProblem(assert, await anon.post(`${PUB}/track/survey`, { ...cred, scores: [4, 4, 4, 4, 4, 4, 4, 4, 5] }), 422);
     assert.equal((await anon.post(`${PUB}/track/survey`, { ...cred, scores: [4, 4, 3, 4, 4, 4, 4, 3, 4] })).status, 204);
@@ -333,16 +346,35 @@ describe('PPID, objection and dispute', () => {
     const d = await kabid.post(`${API}/cases/${oi.id}/dispute`, { filed_on: '2026-12-01', ki_level: 'PROVINSI', ki_case_no: '012/REG-PSI/XII/2026' });
     assert.equal(d.status, 201, d.text);
     let dv = 1;
-    for (const stage of ['MEDIATION', 'DECIDED']) {
-      const r = await kabid.patch(`${API}/disputes/${d.json.id}`, { stage, decision: stage === 'DECIDED' ? 'Permohonan ditolak' : '' }, ifMatch(dv));
+    // A stage carries the day it happened, entered by staff: required, not after today, not
+    // before the previous stage (the registration first); each refusal names the field in both languages.
+    const stageErr = async (body, code) => {
+      const p = assertProblem(assert, await kabid.patch(`${API}/disputes/${d.json.id}`, body, ifMatch(dv)), 422);
+      const e = p.errors.find((x) => x.field === 'stage_on');
+      assert.ok(e, JSON.stringify(p));
+      if (code) assert.equal(e.code, code);
+    };
+    await stageErr({ stage: 'MEDIATION' }, 'required');
+    await stageErr({ stage: 'MEDIATION', stage_on: '3 Des 2026' }, 'invalid');
+    const tomorrow = new Date(Date.now() + 2 * 86400000).toISOString().slice(0, 10);
+    await stageErr({ stage: 'MEDIATION', stage_on: tomorrow }, 'in_future');
+    await stageErr({ stage: 'MEDIATION', stage_on: '2026-11-30' }, 'before_previous');
+    for (const [stage, on] of [['MEDIATION', '2026-12-02'], ['DECIDED', '2026-12-04']]) {
+      if (stage === 'DECIDED') await stageErr({ stage, stage_on: '2026-12-01', decision: 'x' }, 'before_previous');
+      const r = await kabid.patch(`${API}/disputes/${d.json.id}`, { stage, stage_on: on, decision: stage === 'DECIDED' ? 'Permohonan ditolak' : '' },
+        ifMatch(dv));
       assert.equal(r.status, 204, r.text);
       dv += 1;
     }
-    assertProblem(assert, await kabid.patch(`${API}/disputes/${d.json.id}`, { stage: 'MEDIATION' }, ifMatch(dv)), 409, 'services.dispute_step');
-    // The day each stage was reached stays in the objection's history.
+    assertProblem(assert, await kabid.patch(`${API}/disputes/${d.json.id}`, { stage: 'MEDIATION', stage_on: '2026-12-04' }, ifMatch(dv)), 409,
+      'services.dispute_step');
+    // The day each stage happened is the one entered, not the day it was recorded; the stage also
+    // stays in the objection's history.
     const hist = (await kabid.get(`${API}/cases/${oi.id}`)).json;
     assert.deepEqual(hist.history.filter((h) => h.action.startsWith('DISPUTE')).map((h) => h.action), ['DISPUTE', 'DISPUTE_MEDIATION', 'DISPUTE_DECIDED']);
     assert.equal(hist.dispute.stage, 'DECIDED');
+    assert.deepEqual(hist.dispute.stages.map((x) => [x.stage, x.on]), [['MEDIATION', '2026-12-02'], ['DECIDED', '2026-12-04']]);
+    assert.equal(hist.dispute.decided_on, '2026-12-04', 'the decision is dated on the day of its stage');
     const rep = await kabid.get(`${API}/ppid-report?year=${new Date().getUTCFullYear()}`);
     assert.equal(rep.status, 200);
     assert.ok(rep.json.by_response_type.REJECTED_EXEMPT >= 1);
@@ -422,10 +454,34 @@ describe('complaints, queue, recap and SKM', () => {
     assert.ok(offices.has('63') && offices.has('63.71'), 'the province sees its own office and Banjarmasin');
     for (const i of recap.json.items) {
       assert.equal(i.on_time + i.late, i.finished);
-      assert.ok(i.median_working_days <= i.p90_working_days);
+      if (i.finished) {
+        assert.ok(i.median_working_days <= i.p90_working_days);
+        assert.ok(i.average_working_days >= 0);
+      } else {
+        assert.equal(i.median_working_days, null);
+      }
+      assert.ok(Number.isInteger(i.received));
     }
+    // The received count of a year is every request registered in it, office by office.
+    const received = srv.sql(`SELECT region_code, kind, COUNT(*) FROM svc_cases WHERE start_date >= '${year}-01-01' AND start_date < '${year + 1}-01-01' `
+      + "AND region_code LIKE '63%' GROUP BY region_code, kind")
+    assert.ok(received.length > 0);
+    for (const [region, kind, n] of received)
+      assert.equal(recap.json.items.find((i) => i.region_code === region && i.kind === kind)?.received, Number(n), `${region} ${kind}`);
     const bjm = await as['banjarmasin.operator'].get(`${API}/recap?year=${year}`);
     assert.ok(bjm.json.items.every((i) => i.region_code === '63.71'));
+    // The province narrows to one office with ?region=; the same rows as that office sees.
+    const narrowed = await as['kalsel.kaban'].get(`${API}/recap?year=${year}&region=63.71`);
+    assert.deepEqual(narrowed.json.items, bjm.json.items);
+    assertProblem(assert, await as['banjarmasin.operator'].get(`${API}/recap?year=${year}&region=63`), 404);
+    assertProblem(assert, await as['kalsel.kaban'].get(`${API}/recap?year=${year}&region=x'`), 422);
+    // And as a workbook, with the office's row and its figures.
+    const recapXlsx = await as['kalsel.kaban'].get(`${API}/recap.xlsx?year=${year}`, { raw: true });
+    assert.equal(recapXlsx.status, 200);
+    const recapSheet = unzipText(recapXlsx.bytes);
+    assert.match(recapSheet, /REKAP WAKTU LAYANAN/);
+    assert.match(recapSheet, /Rata-rata hari kerja/);
+    assert.match(recapSheet, /Permohonan informasi publik/);
     const skm = await as['kalsel.kaban'].get(`${API}/skm?year=${year}`);
     assert.equal(skm.json.elements.length, 9);
     for (const s of skm.json.items) {
@@ -450,14 +506,15 @@ describe('complaints, queue, recap and SKM', () => {
     const cat = await as['kalsel.kabid'].get(`${API}/catalogue`);
     const svc = cat.json.items.find((s) => s.region_code === '63' && s.kind === 'COMPLAINT');
     assertProblem(assert, await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-01-01', published: true,
-      components: { requirements: 'KTP' } }), 422);
+      components: { requirements: 'KTP' } }, ifMatch(1)), 422);
     const comp = { requirements: 'Identitas', procedure: 'Isi formulir', completion_time: '14 hari kerja', cost: 'Gratis', product: 'Jawaban', complaints: 'Portal' };
-    const r = await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-01-01', published: true, components: comp, maklumat: 'Kami sanggup.' });
+    const r = await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-01-01', published: true, components: comp, maklumat: 'Kami sanggup.' },
+      ifMatch(1));
     assert.equal(r.status, 201, r.text);
     assert.equal(r.json.version_no, 2);
     const pub = await anon.get(`${PUB}/offices/63`);
     assert.equal(pub.json.services.find((s) => s.kind === 'COMPLAINT').standard.effective_from, '2027-01-01');
-    assert.equal((await as['kalsel.operator'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-01-01', components: comp })).status, 403);
+    assert.equal((await as['kalsel.operator'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-01-01', components: comp }, ifMatch(2))).status, 403);
     // Limits are data, edited with If-Match.
     const u = await as['kalsel.kabid'].patch(`${API}/catalogue/${svc.id}`, { sla_working_days: 20, ack_working_days: 3, limit_basis: 'Standar pelayanan 2027' },
       ifMatch(svc.version));
@@ -488,6 +545,11 @@ describe('complaints, queue, recap and SKM', () => {
     comp.cost = 'Gratis; salinan cetak dikenai biaya penggandaan';
     const stale = await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-02-01', components: comp }, ifMatch(latest + 1));
     assertProblem(assert, stale, 412);
+    // A new version without If-Match is refused as every other write is, and nothing is added.
+    const bare = assertProblem(assert, await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-02-01', components: comp }), 428);
+    assert.match(bare.message.id, /If-Match/);
+    assertProblem(assert, await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-02-01', components: comp }, ifMatch(latest - 1)), 412);
+    assert.equal((await as['kalsel.kabid'].get(`${API}/catalogue/${svc.id}/standards`)).json.items[0].version_no, latest, 'no version was added');
     const draft = await as['kalsel.kabid'].post(`${API}/catalogue/${svc.id}/standards`, { effective_from: '2027-02-01', components: comp, maklumat: 'Maklumat baru.' },
       ifMatch(latest));
     assert.equal(draft.status, 201, draft.text);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "fixtures.h"
@@ -117,6 +118,15 @@ TEST(ServicesRules, ResultReportDueAndOverdue) {
   }
 }
 
+TEST(ServicesRules, TheLetterPrintsTheResultReportDateFixedAtIssue) {
+  // Issued with the stored due date: that date, in Indonesian words.
+  EXPECT_EQ(result_report_condition(Date{2027, 2, 12}),
+            "(3) menyampaikan laporan hasil penelitian kepada Badan Kesatuan Bangsa dan Politik paling lambat tanggal 12 Februari 2027.");
+  // Letters issued before the date was stored keep their wording, byte for byte.
+  EXPECT_EQ(result_report_condition(std::nullopt),
+            "(3) menyampaikan laporan hasil penelitian kepada Badan Kesatuan Bangsa dan Politik paling lambat satu bulan setelah penelitian selesai.");
+}
+
 TEST(ServicesRules, SelfAssessmentScoreAndZone) {
   const std::string data = std::string(PANTAU_FIXTURES_DIR) + "/../../data/";
   auto cl = parse_checklist(*read_text_file(data + "ombudsman_checklist.tsv"), *read_text_file(data + "ombudsman_zones.tsv"));
@@ -202,9 +212,7 @@ namespace {
 
 // The queue and the recap as the API answers them.
 std::string queue_json(db::Conn& c, const auth::Scope& s, const QueueFilter& f) { return http::items_json(queue(c, s, f)); }
-std::string recap_json(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
-  return to_json(recap(c, s, from, to));
-}
+std::string recap_json(db::Conn& c, const auth::Scope& s, int year) { return to_json(recap(c, s, year)); }
 
 class ServicesStoreTest : public testing_support::StoreTest {
  protected:
@@ -298,13 +306,116 @@ TEST_P(ServicesStoreTest, AnsweringStoresTheWorkingDaysUsedAndOnlyWaitingForTheA
   EXPECT_EQ(count("SELECT used_wd FROM svc_cases WHERE id = ?", {s->id}), 0);
   EXPECT_EQ(count("SELECT on_time FROM svc_cases WHERE id = ?", {s->id}), 1);
   std::string recap;
-  ASSERT_TRUE(db_->read([&](db::Conn& c) { recap = recap_json(c, prov, "2000-01-01", "2100-01-01"); }).ok());
-  EXPECT_NE(recap.find(R"("kind":"COMPLAINT","finished":1,"on_time":1,"late":0,"median_working_days":0)"), std::string::npos) << recap;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { recap = recap_json(c, prov, office_today("63.71").year); }).ok());
+  EXPECT_NE(recap.find(R"("kind":"COMPLAINT","received":1,"finished":1,"on_time":1,"late":0,"average_working_days":0.0,"median_working_days":0,)"),
+            std::string::npos) << recap;
   // The survey once.
   std::array<int, kSkmElements> scores{4, 4, 4, 4, 4, 4, 4, 4, 3};
   EXPECT_TRUE(db_->write([&](db::Conn& c) { return submit_survey(c, s->id, scores, ""); }).ok());
   EXPECT_EQ(db_->write([&](db::Conn& c) { return submit_survey(c, s->id, scores, ""); }).error().kind, ErrorKind::Conflict);
   EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'svc_case' AND entity_id = ?", {std::to_string(s->id)}), 5);
+}
+
+// The recap is read from counts kept when requests are registered and finished; it must agree
+// with every request's own clock (weekends, holidays, cuti bersama, waits for the applicant),
+// and a holiday added afterwards does not rewrite what was finished.
+TEST_P(ServicesStoreTest, TheRecapAgreesWithEveryRequestsOwnClock) {
+  const Date today = office_today("63.71");
+  auto back = [&](int days) { return civil_from_days(days_from_civil(today) - days); };
+  ASSERT_EQ(count("SELECT COUNT(*) FROM holidays"), 0);
+  WorkingDayCalendar cal;  // the test's own calendar: weekends, and these days off
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    for (auto [d, kind] : std::vector<std::pair<int, const char*>>{{3, "NATIONAL"}, {9, "CUTI_BERSAMA"}, {10, "NATIONAL"}, {24, "NATIONAL"}}) {
+      c.exec("INSERT INTO holidays (date, kind, name_id, name_en) VALUES (?, ?, 'Libur uji', 'Test holiday')", {format_date(back(d)), std::string(kind)});
+      cal.add_day_off(back(d));
+    }
+    return {};
+  }).ok());
+  struct Plan {
+    std::string_view kind;
+    int start_back;
+    std::vector<std::pair<int, int>> pauses;  // days back: the office asked, the applicant answered
+  };
+  const std::vector<Plan> plans = {
+      {kInfoRequest, 0, {}},   {kInfoRequest, 4, {}},   {kInfoRequest, 12, {}},  {kInfoRequest, 15, {}},
+      {kInfoRequest, 21, {}},  {kInfoRequest, 30, {}},  {kComplaint, 2, {}},     {kComplaint, 40, {{30, 20}}},
+      {kComplaint, 70, {}},    {kComplaint, 95, {{80, 60}, {40, 39}}},          {kComplaint, 100, {{99, 10}}},
+      {kComplaint, 120, {}},
+  };
+  struct Expected {
+    int64_t n = 0, on_time = 0, sum = 0;
+    std::map<int, int64_t> hist;
+  };
+  std::map<std::string, Expected> expected;
+  for (const auto& plan : plans) {
+    CaseInput in = complaint();
+    in.kind = std::string(plan.kind);
+    auto sub = submit(in);
+    ASSERT_TRUE(sub.ok()) << sub.error().message.en;
+    // Registered `start_back` days ago, with its waits for the applicant.
+    Date start = back(plan.start_back);
+    ServiceClock clock{start, plan.kind == kComplaint ? 60 : 10, {}, today};
+    ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+      c.exec("UPDATE svc_cases SET start_date = ?, received_at = ? WHERE id = ?", {format_date(start), format_date(start) + "T02:00:00.000Z", sub->id});
+      int64_t seq = 0;
+      for (auto [from, to] : plan.pauses) {
+        c.exec("INSERT INTO svc_pauses (case_id, seq, from_date, to_date, reason) VALUES (?, ?, ?, ?, 'Kelengkapan')",
+               {sub->id, ++seq, format_date(back(from)), format_date(back(to))});
+        clock.pauses.push_back({back(from), back(to)});
+      }
+      return {};
+    }).ok());
+    int64_t v = 1;
+    std::vector<std::string> steps = plan.kind == kComplaint ? std::vector<std::string>{"ACKNOWLEDGE", "PROCESS", "ANSWER"}
+                                                             : std::vector<std::string>{"ANSWER"};
+    for (const auto& action : steps) {
+      StepInput st{action, v};
+      if (plan.kind == kInfoRequest) st.response_type = "GRANTED_FULL";
+      auto r = db_->write_value<int64_t>([&](db::Conn& c) { return staff_step(c, action == "ANSWER" ? bjm_head : bjm, sub->id, st); });
+      ASSERT_TRUE(r.ok()) << action << ": " << r.error().message.en;
+      v = *r;
+    }
+    // The request's own clock, evaluated apart from the store.
+    ClockState own = evaluate_clock(clock, today, cal);
+    EXPECT_EQ(count("SELECT used_wd FROM svc_cases WHERE id = ?", {sub->id}), own.used) << plan.kind << " " << plan.start_back;
+    auto& e = expected[std::string(plan.kind)];
+    e.n += 1;
+    e.on_time += own.breached ? 0 : 1;
+    e.sum += own.used;
+    e.hist[own.used] += 1;
+  }
+  ASSERT_GT(expected[std::string(kInfoRequest)].n - expected[std::string(kInfoRequest)].on_time, 0) << "some requests are late";
+  ASSERT_GT(expected[std::string(kComplaint)].on_time, 0);
+  auto check = [&](const std::string& when) {
+    Recap r;
+    ASSERT_TRUE(db_->read([&](db::Conn& c) { r = recap(c, prov, today.year); }).ok());
+    for (auto& [kind, e] : expected) {
+      auto it = std::find_if(r.items.begin(), r.items.end(), [&](const RecapRow& x) { return x.region_code == "63.71" && x.kind == kind; });
+      ASSERT_NE(it, r.items.end()) << kind << " " << when;
+      EXPECT_EQ(it->received, e.n) << kind << " " << when;
+      EXPECT_EQ(it->finished, e.n) << kind << " " << when;
+      EXPECT_EQ(it->on_time, e.on_time) << kind << " " << when;
+      EXPECT_EQ(it->average_working_days, std::round(static_cast<double>(e.sum) * 10.0 / static_cast<double>(e.n)) / 10.0) << kind << " " << when;
+      EXPECT_EQ(it->median_working_days, percentile(e.hist, 50)) << kind << " " << when;
+      EXPECT_EQ(it->p90_working_days, percentile(e.hist, 90)) << kind << " " << when;
+    }
+    // Another office's staff see none of it.
+    ASSERT_TRUE(db_->read([&](db::Conn& c) { r = recap(c, other, today.year); }).ok());
+    EXPECT_TRUE(std::none_of(r.items.begin(), r.items.end(), [](const RecapRow& x) { return x.region_code == "63.71"; })) << when;
+  };
+  check("at once");
+  // A holiday added later does not change the history of finished requests.
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("INSERT INTO holidays (date, kind, name_id, name_en) VALUES (?, 'NATIONAL', 'Libur baru', 'New holiday')", {format_date(back(14))});
+    return {};
+  }).ok());
+  check("after a new holiday");
+  // Rebuilding the counts from the requests gives the same recap.
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    rebuild_times(c);
+    return {};
+  }).ok());
+  check("after a rebuild");
 }
 
 TEST_P(ServicesStoreTest, AnObjectionNeedsTheRequestsSecretAndTheExtensionAddsSevenDays) {

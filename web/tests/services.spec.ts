@@ -74,6 +74,20 @@ describe('information disputes', () => {
       { stage: 'DECIDED', on: '2027-02-10', recorded: false },
     ])
   })
+
+  it('dates each stage on the day it happened as entered, not the day it was recorded', () => {
+    const tl = disputeTimeline({ filed_on: '2026-12-01', stage: 'DECIDED', decided_on: '2027-02-03',
+      stages: [{ stage: 'MEDIATION', on: '2026-12-20' }, { stage: 'DECIDED', on: '2027-02-03' }] }, [
+      { at: '2026-12-02T03:00:00Z', action: 'DISPUTE' },
+      { at: '2027-01-05T03:00:00Z', action: 'DISPUTE_MEDIATION' },
+      { at: '2027-02-11T03:00:00Z', action: 'DISPUTE_DECIDED' },
+    ])
+    expect(tl).toEqual([
+      { stage: 'REGISTERED', on: '2026-12-01', recorded: false },
+      { stage: 'MEDIATION', on: '2026-12-20', recorded: false },
+      { stage: 'DECIDED', on: '2027-02-03', recorded: false },
+    ])
+  })
 })
 
 describe('counter entry', () => {

@@ -192,8 +192,11 @@ std::optional<CaseDetail> case_detail(db::Conn& c, const auth::Scope& s, int64_t
           });
   c.query("SELECT id, filed_on, ki_level, ki_case_no, stage, decision, decided_on, version FROM svc_disputes WHERE case_id = ?", {id},
           [&](const db::Row& r) {
-            d.dispute = Dispute{r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.opt_str(6), r.i64(7)};
+            d.dispute = Dispute{r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.opt_str(6), r.i64(7), {}};
           });
+  if (d.dispute)
+    c.query("SELECT stage, happened_on, recorded_at FROM svc_dispute_stages WHERE dispute_id = ? ORDER BY seq", {d.dispute->id},
+            [&](const db::Row& r) { d.dispute->stages.push_back({r.str(0), r.str(1), r.str(2)}); });
   return d;
 }
 

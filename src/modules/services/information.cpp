@@ -3,6 +3,7 @@
 #include "audit/audit.h"
 #include "modules/services/rules.h"
 #include "modules/services/store_internal.h"
+#include "report/indonesian.h"
 
 namespace pantau::services {
 
@@ -76,12 +77,14 @@ Result<int64_t> file_dispute(db::Conn& c, const auth::Scope& s, int64_t case_id,
 }
 
 Result<int64_t> advance_dispute(db::Conn& c, const auth::Scope& s, int64_t dispute_id, int64_t version, const std::string& stage,
-                                const std::string& decision, const std::string& decided_on) {
+                                const std::string& decision, const std::string& decided_on, const std::string& stage_on) {
   std::optional<std::pair<int64_t, std::string>> row;
   int64_t cur_version = 0;
-  c.query("SELECT case_id, stage, version FROM svc_disputes WHERE id = ?", {dispute_id}, [&](const db::Row& r) {
+  std::string filed_on;
+  c.query("SELECT case_id, stage, version, filed_on FROM svc_disputes WHERE id = ?", {dispute_id}, [&](const db::Row& r) {
     row = std::make_pair(r.i64(0), r.str(1));
     cur_version = r.i64(2);
+    filed_on = r.str(3);
   });
   if (!row) return Error::not_found();
   auto k = visible_case(c, s, row->first, true);
@@ -90,12 +93,29 @@ Result<int64_t> advance_dispute(db::Conn& c, const auth::Scope& s, int64_t dispu
   if (!dispute_step_allowed(row->second, stage))
     return Error::conflict("services.dispute_step", "Tahap sengketa ini tidak dapat dicapai dari tahap sekarang.",
                            "This dispute stage cannot follow the current one.");
+  // The day the stage happened, as staff enter it: not in the future (the office's local day),
+  // not before the previous stage (or the registration at the Komisi Informasi).
+  std::string today = format_date(office_today(k->region_code));
+  std::string previous = c.query_str("SELECT MAX(happened_on) FROM svc_dispute_stages WHERE dispute_id = ?", {dispute_id}).value_or("");
+  if (previous.empty() || previous < filed_on) previous = filed_on;
+  if (stage_on > today)
+    return Error::invalid_field("stage_on", "in_future", "Tanggal tahap tidak boleh sesudah hari ini.", "The stage's date cannot be after today.");
+  if (stage_on < previous)
+    return Error::invalid_field("stage_on", "before_previous",
+                                "Tanggal tahap tidak boleh sebelum tahap sebelumnya (" + (parse_date(previous) ? report::tanggal_indonesia(*parse_date(previous)) : previous) + ").",
+                                "The stage's date cannot be before the previous stage (" + previous + ").");
+  // A decision's date is the day of the DECIDED stage unless given.
+  std::string decided = decided_on.empty() && stage == "DECIDED" ? stage_on : decided_on;
+  std::string now = now_iso();
   c.exec("UPDATE svc_disputes SET stage = ?, decision = ?, decided_on = ?, version = version + 1, updated_at = ? WHERE id = ?",
-         {stage, decision, decided_on.empty() ? db::Value() : db::Value(decided_on), now_iso(), dispute_id});
-  // The day each stage was reached stays in the request's history (action DISPUTE_<stage>).
+         {stage, decision, decided.empty() ? db::Value() : db::Value(decided), now, dispute_id});
+  int64_t seq = c.query_i64("SELECT COALESCE(MAX(seq), 0) + 1 FROM svc_dispute_stages WHERE dispute_id = ?", {dispute_id}).value_or(1);
+  c.exec("INSERT INTO svc_dispute_stages (dispute_id, seq, stage, happened_on, recorded_at) VALUES (?, ?, ?, ?, ?)",
+         {dispute_id, seq, stage, stage_on, now});
+  // The stage also stays in the request's history (action DISPUTE_<stage>, recorded now).
   add_event(c, k->id, s.user_id, "DISPUTE_" + stage, k->status, k->status, decision, "");
   audit::append(c, s, {"update", "svc_dispute", std::to_string(dispute_id), k->region_code, 0, std::nullopt,
-                       snapshot({{"stage", stage}, {"decision", decision}})});
+                       snapshot({{"stage", stage}, {"stage_on", stage_on}, {"decision", decision}})});
   return version + 1;
 }
 

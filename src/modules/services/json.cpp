@@ -1,4 +1,6 @@
 // The JSON of the service desk's records: the one place that writes them (RapidJSON writer).
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "http/json.h"
@@ -207,7 +209,10 @@ std::string to_json(const CaseDetail& d) {
   if (d.dispute) {
     const Dispute& x = *d.dispute;
     o.begin_object().kv("id", x.id).kv("filed_on", x.filed_on).kv("ki_level", x.ki_level).kv("ki_case_no", x.ki_case_no)
-        .kv("stage", x.stage).kv("decision", x.decision).kv_opt("decided_on", x.decided_on).kv("version", x.version).end_object();
+        .kv("stage", x.stage).kv("decision", x.decision).kv_opt("decided_on", x.decided_on).kv("version", x.version);
+    o.key("stages").begin_array();
+    for (const auto& st : x.stages) o.begin_object().kv("stage", st.stage).kv("on", st.happened_on).kv("recorded_at", st.recorded_at).end_object();
+    o.end_array().end_object();
   } else {
     o.null();
   }
@@ -248,11 +253,13 @@ std::string to_json(const InfoEntry& e) {
 
 std::string to_json(const Recap& r) {
   json::Out o;
-  o.begin_object().kv("from", r.from).kv("to", r.to).key("items").begin_array();
+  o.begin_object().kv("year", r.year).kv("from", fmt::format("{}-01-01", r.year)).kv("to", fmt::format("{}-01-01", r.year + 1))
+      .key("items").begin_array();
   for (const auto& x : r.items)
-    o.begin_object().kv("region_code", x.region_code).kv("office", x.office).kv("kind", x.kind).kv("finished", x.finished)
-        .kv("on_time", x.on_time).kv("late", x.finished - x.on_time).kv("median_working_days", x.median_working_days)
-        .kv("p90_working_days", x.p90_working_days).end_object();
+    o.begin_object().kv("region_code", x.region_code).kv("office", x.office).kv("kind", x.kind).kv("received", x.received)
+        .kv("finished", x.finished).kv("on_time", x.on_time).kv("late", x.finished - x.on_time)
+        .kv_opt("average_working_days", x.average_working_days).kv_opt("median_working_days", x.median_working_days)
+        .kv_opt("p90_working_days", x.p90_working_days).end_object();
   o.end_array();
   o.key("open").begin_array();
   for (const auto& x : r.open) o.begin_object().kv("region_code", x.region_code).kv("kind", x.kind).kv("count", x.count).end_object();

@@ -2,8 +2,11 @@
 // the annual PPID report figures.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "modules/services/rules.h"
 #include "modules/services/store_internal.h"
@@ -12,36 +15,63 @@ namespace pantau::services {
 
 using namespace detail;
 
-Recap recap(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to) {
-  struct Key {
+Recap recap(db::Conn& c, const auth::Scope& s, int year) {
+  // One group per service (an office's kind of service): keyed by id while the rows are read,
+  // sorted by office and kind at the end.
+  struct Group {
     std::string region, office, kind;
-    auto operator<=>(const Key&) const = default;
+    int64_t received = 0;
+    Times t;
   };
-  std::map<int64_t, Key> services;
+  std::unordered_map<int64_t, Group> groups;
   db::Params sp;
   c.query("SELECT s.id, s.region_code, o.name, s.kind FROM svc_services s JOIN org_units o ON o.id = s.org_unit_id WHERE " +
               s.region_filter("s.region_code", sp),
-          sp, [&](const db::Row& r) { services[r.i64(0)] = Key{r.str(1), r.str(2), r.str(3)}; });
-  // The months of [from, to) from the counts kept per service, month and working days used;
-  // the percentiles come from these histograms, not from every request.
-  db::Params p{from.substr(0, 7), to.substr(0, 7)};
-  std::string where = "t.month >= ? AND t.month < ? AND " + s.region_filter("t.region_code", p);
-  std::map<Key, Times> groups;
-  c.query("SELECT t.service_id, t.used_wd, SUM(t.finished), SUM(t.on_time) FROM svc_times t WHERE " + where +
-              " GROUP BY t.service_id, t.used_wd",
+          sp, [&](const db::Row& r) { groups[r.i64(0)] = Group{r.str(1), r.str(2), r.str(3), 0, {}}; });
+  std::unordered_set<int64_t> seen;
+  // Received: the counts kept per service and month of registration.
+  db::Params rp{fmt::format("{}-01", year), fmt::format("{}-01", year + 1)};
+  c.query("SELECT r.service_id, SUM(r.received) FROM svc_received r WHERE r.month >= ? AND r.month < ? AND " +
+              s.region_filter("r.region_code", rp) + " GROUP BY r.service_id",
+          rp, [&](const db::Row& r) {
+            auto it = groups.find(r.i64(0));
+            if (it == groups.end()) return;
+            it->second.received += r.i64(1);
+            seen.insert(r.i64(0));
+          });
+  // Finished: the histogram of working days used kept per service and year of finishing; the
+  // percentiles and the average come from it, not from every request.
+  db::Params p{int64_t{year}};
+  c.query("SELECT t.service_id, t.used_wd, t.finished, t.on_time FROM svc_times_year t WHERE t.year = ? AND " +
+              s.region_filter("t.region_code", p) + " ORDER BY t.service_id, t.used_wd",
           p, [&](const db::Row& r) {
-            auto it = services.find(r.i64(0));
-            if (it == services.end()) return;
-            auto& t = groups[it->second];
-            t.hist[static_cast<int>(r.i64(1))] += r.i64(2);
+            int64_t sid = r.i64(0);
+            auto it = groups.find(sid);
+            if (it == groups.end()) return;
+            auto& t = it->second.t;
+            // Rows come in order of days used: each is appended at the end of the histogram.
+            t.hist.emplace_hint(t.hist.end(), static_cast<int>(r.i64(1)), r.i64(2));
             t.total += r.i64(2);
             t.on_time += r.i64(3);
+            seen.insert(sid);
           });
   Recap out;
-  out.from = from;
-  out.to = to;
-  for (auto& [k, t] : groups)
-    out.items.push_back({k.region, k.office, k.kind, t.total, t.on_time, percentile(t.hist, 50), percentile(t.hist, 90)});
+  out.year = year;
+  for (int64_t sid : seen) {
+    const Group& g = groups[sid];
+    RecapRow row{g.region, g.office, g.kind, g.received, g.t.total, g.t.on_time};
+    if (g.t.total) {
+      int64_t sum = 0;
+      for (auto& [wd, n] : g.t.hist) sum += static_cast<int64_t>(wd) * n;
+      row.average_working_days = std::round(static_cast<double>(sum) * 10.0 / static_cast<double>(g.t.total)) / 10.0;
+      row.median_working_days = percentile(g.t.hist, 50);
+      row.p90_working_days = percentile(g.t.hist, 90);
+    }
+    out.items.push_back(std::move(row));
+  }
+  std::sort(out.items.begin(), out.items.end(), [](const RecapRow& a, const RecapRow& b) {
+    return std::tie(a.region_code, a.office, a.kind) < std::tie(b.region_code, b.office, b.kind);
+  });
   // Requests still open, per office and kind.
   db::Params q;
   std::string open_where = s.region_filter("c.region_code", q);
@@ -127,8 +157,15 @@ PpidReport ppid_report(db::Conn& c, const auth::Scope& s, int year) {
 void rebuild_times(db::Conn& c) {
   c.exec("DELETE FROM svc_times");
   c.exec("INSERT INTO svc_times (service_id, region_code, month, used_wd, finished, on_time) "
-         "SELECT service_id, region_code, SUBSTR(finished_date, 1, 7), used_wd, COUNT(*), SUM(on_time) FROM svc_cases "
-         "WHERE finished_date IS NOT NULL GROUP BY service_id, region_code, SUBSTR(finished_date, 1, 7), used_wd");
+         "SELECT service_id, MIN(region_code), SUBSTR(finished_date, 1, 7), used_wd, COUNT(*), SUM(on_time) FROM svc_cases "
+         "WHERE finished_date IS NOT NULL GROUP BY service_id, SUBSTR(finished_date, 1, 7), used_wd");
+  c.exec("DELETE FROM svc_times_year");
+  c.exec("INSERT INTO svc_times_year (service_id, region_code, year, used_wd, finished, on_time) "
+         "SELECT service_id, MIN(region_code), CAST(SUBSTR(month, 1, 4) AS INTEGER), used_wd, SUM(finished), SUM(on_time) FROM svc_times "
+         "GROUP BY service_id, CAST(SUBSTR(month, 1, 4) AS INTEGER), used_wd");
+  c.exec("DELETE FROM svc_received");
+  c.exec("INSERT INTO svc_received (service_id, region_code, month, received) "
+         "SELECT service_id, MIN(region_code), SUBSTR(start_date, 1, 7), COUNT(*) FROM svc_cases GROUP BY service_id, SUBSTR(start_date, 1, 7)");
 }
 
 }  // namespace pantau::services

@@ -114,11 +114,15 @@ struct CaseEvent {
   std::optional<std::string> from;
   std::string to, note, public_note, by;
 };
+struct DisputeStageEntry {
+  std::string stage, happened_on, recorded_at;
+};
 struct Dispute {
   int64_t id = 0;
   std::string filed_on, ki_level, ki_case_no, stage, decision;
   std::optional<std::string> decided_on;
   int64_t version = 0;
+  std::vector<DisputeStageEntry> stages;  // after the registration, in order, with the day each happened
 };
 // A request as the staff see it.
 struct CaseDetail {
@@ -171,17 +175,20 @@ struct Standard {
 };
 
 // Finished requests per office and kind in a period, and the open ones per office and kind.
+// One office and kind of service in a year: received (registered that year), finished (that
+// year), on time, and the working days used by the finished ones (none when nothing finished).
 struct RecapRow {
   std::string region_code, office, kind;
-  int64_t finished = 0, on_time = 0;
-  int median_working_days = 0, p90_working_days = 0;
+  int64_t received = 0, finished = 0, on_time = 0;
+  std::optional<double> average_working_days;
+  std::optional<int> median_working_days, p90_working_days;
 };
 struct OpenCount {
   std::string region_code, kind;
   int64_t count = 0;
 };
 struct Recap {
-  std::string from, to;
+  int year = 0;
   std::vector<RecapRow> items;
   std::vector<OpenCount> open;
 };

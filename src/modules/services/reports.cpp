@@ -87,6 +87,14 @@ std::string stage_label(const std::string& code) {
   return code;
 }
 
+std::string kind_label(const std::string& kind) {
+  if (kind == kResearchPermit) return "Surat keterangan penelitian";
+  if (kind == kInfoRequest) return "Permohonan informasi publik";
+  if (kind == kInfoObjection) return "Keberatan informasi publik";
+  if (kind == kComplaint) return "Pengaduan";
+  return kind;
+}
+
 report::Table two_columns(const std::string& a, const std::string& b) {
   return report::Table{{a, b}, {}, {0.75, 0.25}, {report::Align::Left, report::Align::Right}, {}};
 }
@@ -239,6 +247,30 @@ Result<std::string> skm_xlsx(db::Conn& c, const ReportQuery& q) {
   return wb.finish();
 }
 
+// The recap as a workbook: one row per office and kind of service, with the requests still open.
+Result<std::string> recap_xlsx(db::Conn& c, const ReportQuery& q) {
+  Recap r = recap(c, q.scope, q.year);
+  auto office = org::kesbangpol_office(c, q.region);
+  std::string name = q.region.empty() ? "Kementerian Dalam Negeri" : office_title(office, q.region);
+  std::map<std::pair<std::string, std::string>, int64_t> open;
+  for (auto& o : r.open) open[{o.region_code, o.kind}] = o.count;
+  report::XlsxWorkbook wb({fmt::format("Rekap Waktu Layanan {} {}", name, q.year), name, "Rekap waktu layanan", std::nullopt});
+  wb.add_sheet("Rekap");
+  wb.title(fmt::format("REKAP WAKTU LAYANAN {} TAHUN {}", name, q.year));
+  wb.header({"Kantor", "Kode wilayah", "Layanan", "Diterima", "Selesai", "Tepat waktu", "Terlambat", "Rata-rata hari kerja",
+             "Median hari kerja", "Persentil ke-90 hari kerja", "Masih berjalan"});
+  auto opt_int = [](const std::optional<int>& v) { return v ? report::XlsxCell::integer(*v) : report::XlsxCell("-"); };
+  for (auto& x : r.items) {
+    auto it = open.find({x.region_code, x.kind});
+    wb.row({x.office, x.region_code, kind_label(x.kind), report::XlsxCell::integer(x.received), report::XlsxCell::integer(x.finished),
+            report::XlsxCell::integer(x.on_time), report::XlsxCell::integer(x.finished - x.on_time),
+            x.average_working_days ? report::XlsxCell::number(*x.average_working_days, 1) : report::XlsxCell("-"),
+            opt_int(x.median_working_days), opt_int(x.p90_working_days), report::XlsxCell::integer(it == open.end() ? 0 : it->second)});
+  }
+  wb.column_widths({34, 12, 30, 10, 10, 12, 11, 14, 12, 14, 12});
+  return wb.finish();
+}
+
 Response issue_report(Ctx& ctx, const std::string& kind, const std::string& entity, const std::string& title_stem, const std::string& file_stem,
                       const std::function<Result<std::string>(db::Conn&, const ReportQuery&, const documents::Stamp&)>& render) {
   PANTAU_TRY(ReportQuery q, report_query(ctx));
@@ -260,6 +292,12 @@ Response workbook(Ctx& ctx, const std::string& file_stem, const std::function<Re
 }
 
 }  // namespace
+
+Response recap_route(Ctx& ctx) {
+  PANTAU_TRY(ReportQuery q, report_query(ctx));
+  return http::read(ctx, [&](db::Conn& c) { return recap(c, q.scope, q.year); });
+}
+Response recap_xlsx_route(Ctx& ctx) { return workbook(ctx, "rekap-waktu-layanan", recap_xlsx); }
 
 Response ppid_report_pdf(Ctx& ctx) {
   return issue_report(ctx, "PPID_ANNUAL_REPORT", "ppid_report", "Laporan Tahunan PPID", "laporan-ppid", ppid_pdf);

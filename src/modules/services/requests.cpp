@@ -183,6 +183,10 @@ Result<Submitted> submit_case(db::Conn& c, const CaseInput& in, const auth::Scop
        in.applicant_name, in.applicant_contact, in.applicant_id_no, in.applicant_org, int64_t{in.anonymous}, in.subject, in.body,
        in.details_json, parent ? db::Value(*parent) : db::Value(),
        in.research_region.empty() ? db::Value() : db::Value(in.research_region), now, format_date(start), svc->sla, svc->ack, now, now});
+  // Counted as received in its month (the recap reads these rows, not every request).
+  c.exec("INSERT INTO svc_received (service_id, region_code, month, received) VALUES (?, ?, ?, 1) "
+         "ON CONFLICT (service_id, month) DO UPDATE SET received = svc_received.received + 1",
+         {svc->id, svc->region, format_date(start).substr(0, 7)});
   if (in.kind == kResearchPermit) {
     for (auto d : required_documents(in.applicant_type, in.foreign))
       c.exec("INSERT INTO svc_documents (case_id, doc_type, verdict, updated_at) VALUES (?, ?, 'PENDING', ?)", {out.id, std::string(d), now});
@@ -221,12 +225,25 @@ std::optional<int64_t> find_by_secret(db::Conn& c, const std::string& reg_no, co
 
 namespace {
 
-// Counts one finished request in svc_times (the recaps read those rows, not every request).
+// Counts one finished request in svc_times and svc_times_year (the recaps read those rows, not
+// every request).
 void record_time(db::Conn& c, int64_t service_id, const std::string& region, const std::string& month, int used, bool on_time) {
   c.exec("INSERT INTO svc_times (service_id, region_code, month, used_wd, finished, on_time) VALUES (?, ?, ?, ?, 1, ?) "
          "ON CONFLICT (service_id, month, used_wd) DO UPDATE SET finished = svc_times.finished + 1, "
          "on_time = svc_times.on_time + excluded.on_time",
          {service_id, region, month, int64_t{used}, int64_t{on_time}});
+  c.exec("INSERT INTO svc_times_year (service_id, region_code, year, used_wd, finished, on_time) VALUES (?, ?, ?, ?, 1, ?) "
+         "ON CONFLICT (service_id, year, used_wd) DO UPDATE SET finished = svc_times_year.finished + 1, "
+         "on_time = svc_times_year.on_time + excluded.on_time",
+         {service_id, region, int64_t{std::stoi(month.substr(0, 4))}, int64_t{used}, int64_t{on_time}});
+}
+
+// The result report's due date of a permit issued today: the service's rule (result_report_wd)
+// after the research period's end, in the office's local days and the holiday calendar.
+std::string result_due_on_issue(db::Conn& c, const CaseRow& k) {
+  int wd = static_cast<int>(c.query_i64("SELECT result_report_wd FROM svc_services WHERE id = ?", {k.service_id}).value_or(30));
+  ResearchDetails rd = research_details(c.query_str("SELECT details FROM svc_cases WHERE id = ?", {k.id}).value_or("{}"));
+  return format_date(result_report_due(parse_date(rd.period_end), office_today(k.region_code), wd, load_calendar(c)));
 }
 
 // Applies the clock side of a workflow step.
@@ -356,11 +373,10 @@ Result<int64_t> staff_step(db::Conn& c, const auth::Scope& s, int64_t id, const 
   if (in.action == "ISSUE") {
     c.exec("UPDATE svc_cases SET letter_no = ?, letter_sha = ?, letter_code = ?, letter_issued_at = ?, response_type = 'ISSUED' WHERE id = ?",
            {in.letter_no, in.letter_sha, in.letter_code, now, id});
-    // The researcher owes the result report from now on; its due date follows the service's rule.
-    int wd = static_cast<int>(c.query_i64("SELECT result_report_wd FROM svc_services WHERE id = ?", {k->service_id}).value_or(30));
-    ResearchDetails rd = research_details(c.query_str("SELECT details FROM svc_cases WHERE id = ?", {id}).value_or("{}"));
-    Date due = result_report_due(parse_date(rd.period_end), office_today(k->region_code), wd, load_calendar(c));
-    c.exec("UPDATE svc_cases SET result_due_date = ?, result_overdue_date = NULL WHERE id = ?", {format_date(due), id});
+    // The researcher owes the result report from now on; its due date follows the service's rule
+    // and is the one the letter prints (computed before the letter was drawn).
+    std::string due = in.result_due_date.empty() ? result_due_on_issue(c, *k) : in.result_due_date;
+    c.exec("UPDATE svc_cases SET result_due_date = ?, result_overdue_date = NULL WHERE id = ?", {due, id});
   }
   c.exec("UPDATE svc_cases SET status = ?, version = version + 1, updated_at = ? WHERE id = ?", {std::string(t->to), now, id});
   add_event(c, id, s.user_id, in.action, k->status, std::string(t->to), in.note, in.public_note);
@@ -391,6 +407,7 @@ Result<LetterData> letter_data(db::Conn& c, const auth::Scope& s, int64_t id) {
             d.office_name = r.str(7);
           });
   d.research_region_name = region_name(c, d.research_region);
+  d.result_due_date = result_due_on_issue(c, *k);
   return d;
 }
 

@@ -84,10 +84,12 @@ Result<std::string> letter_pdf(const LetterData& d, const std::optional<org::Off
                   {"Metode", d.method.empty() ? "-" : d.method},
                   {"Lokasi", d.research_region_name},
                   {"Waktu", day(d.period_start) + " s.d. " + day(d.period_end)}});
+  // The result report's due date is the one stored on the permit at issue (result_due_date);
+  // a letter without it keeps the wording it was issued with.
   doc.paragraph("dapat melaksanakan penelitian tersebut dengan ketentuan: (1) menaati peraturan perundang-undangan dan adat istiadat "
-                "setempat; (2) tidak menyimpang dari judul dan lokasi penelitian; (3) menyampaikan laporan hasil penelitian kepada "
-                "Badan Kesatuan Bangsa dan Politik paling lambat satu bulan setelah penelitian selesai. Surat keterangan ini berlaku "
-                "selama waktu penelitian di atas.");
+                "setempat; (2) tidak menyimpang dari judul dan lokasi penelitian; " +
+                result_report_condition(d.result_due_date ? parse_date(*d.result_due_date) : std::nullopt) +
+                " Surat keterangan ini berlaku selama waktu penelitian di atas.");
   Date on = *local_date(format_iso(stamp.issued_at), d.office_region);
   report::Signer signer = office ? office->head_signer() : report::Signer{"KEPALA", "................", "", ""};
   doc.signature_block({office ? office->signing_place() : "", on, signer, std::nullopt});
@@ -136,6 +138,7 @@ Response step_route(Ctx& ctx) {
                                              [&](db::Conn& c, const documents::Stamp& stamp) -> Result<std::string> {
                                                return letter_pdf(data, org::kesbangpol_office(c, data.office_region), stamp);
                                              }));
+    st.result_due_date = data.result_due_date.value_or("");
     st.letter_no = issued.entry.number;
     st.letter_sha = sha256_hex(issued.pdf);
     st.letter_code = issued.entry.code;
@@ -269,12 +272,14 @@ Result<StandardInput> standard_input(const http::Request& req) {
   return st;
 }
 
-// A new version of the standard. If-Match, when sent, names the newest version number the
-// editor started from: a version added by someone else meanwhile answers 412.
+// A new version of the standard. If-Match is required, as on every other write: it names the
+// newest version number the editor started from ("0" for a service that has none yet); a version
+// added by someone else meanwhile answers 412, no If-Match 428.
 Response add_standard_route(Ctx& ctx) {
   PANTAU_TRY(int64_t id, http::path_id(ctx.req));
-  std::optional<int64_t> expected;
-  if (!trim(ctx.req.header("if-match")).empty()) {
+  int64_t expected = 0;
+  std::string im = trim(ctx.req.header("if-match"));
+  if (im != "0" && im != "\"0\"" && im != "W/\"0\"") {
     PANTAU_TRY(int64_t v, http::required_version(ctx.req));
     expected = v;
   }
@@ -367,7 +372,7 @@ Response dispute_route(Ctx& ctx) {
 }
 
 struct DisputeStage {
-  std::string stage, decision, decided_on;
+  std::string stage, decision, decided_on, stage_on;
 };
 
 Result<DisputeStage> dispute_stage_input(const http::Request& req) {
@@ -378,13 +383,17 @@ Result<DisputeStage> dispute_stage_input(const http::Request& req) {
   d.decided_on = in.str("decided_on", false, 10).value_or("");
   if (!d.decided_on.empty() && !parse_date(d.decided_on))
     in.add_error("decided_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
+  // The day the stage happened (not the day it is recorded).
+  d.stage_on = in.str("stage_on", true, 10).value_or("");
+  if (!d.stage_on.empty() && !parse_date(d.stage_on))
+    in.add_error("stage_on", "invalid", "Tanggal harus TTTT-BB-HH.", "The date must be YYYY-MM-DD.");
   if (!in.ok()) return in.error();
   return d;
 }
 
 Response advance_dispute_route(Ctx& ctx) {
   return http::update(ctx, dispute_stage_input, [&](db::Conn& c, int64_t id, int64_t version, const DisputeStage& in) {
-    return new_version(advance_dispute(c, ctx.scope(), id, version, in.stage, in.decision, in.decided_on));
+    return new_version(advance_dispute(c, ctx.scope(), id, version, in.stage, in.decision, in.decided_on, in.stage_on));
   });
 }
 
@@ -397,11 +406,6 @@ Result<int> year_param(const http::Request& req) {
 }
 
 std::string year_start(int y) { return fmt::format("{}-01-01", y); }
-
-Response recap_route(Ctx& ctx) {
-  PANTAU_TRY(int y, year_param(ctx.req));
-  return http::read(ctx, [&](db::Conn& c) { return recap(c, ctx.scope(), year_start(y), year_start(y + 1)); });
-}
 
 Response skm_route(Ctx& ctx) {
   PANTAU_TRY(int y, year_param(ctx.req));
@@ -449,6 +453,7 @@ void register_routes(http::App& app) {
   r.patch("/api/v1/services/information/{id}", update_info_route, {false, auth::kRecordWrite});
   r.del("/api/v1/services/information/{id}", delete_info_route, {false, auth::kRecordWrite});
   r.get("/api/v1/services/recap", recap_route, {false, auth::kRecordRead});
+  r.get("/api/v1/services/recap.xlsx", recap_xlsx_route, {false, auth::kRecordRead});
   r.get("/api/v1/services/skm", skm_route, {false, auth::kRecordRead});
   r.get("/api/v1/services/ppid-report", ppid_route, {false, auth::kRecordRead});
   r.get("/api/v1/services/ppid-report.pdf", ppid_report_pdf, {false, auth::kRecordRead});

@@ -47,6 +47,10 @@ http::Response ppid_report_pdf(http::Ctx& ctx);
 http::Response ppid_report_xlsx(http::Ctx& ctx);
 http::Response skm_report_pdf(http::Ctx& ctx);
 http::Response skm_report_xlsx(http::Ctx& ctx);
+// The recap of service times of an office and its subtree (all offices for the ministry):
+// ?year=&region=, as JSON and as XLSX.
+http::Response recap_route(http::Ctx& ctx);
+http::Response recap_xlsx_route(http::Ctx& ctx);
 // The Ombudsman self-assessment (assessment_routes.cpp).
 http::Response assessment_checklist_route(http::Ctx& ctx);
 http::Response assessments_route(http::Ctx& ctx);

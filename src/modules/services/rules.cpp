@@ -8,6 +8,7 @@
 #include "auth/roles.h"
 #include "core/crypto.h"
 #include "core/strings.h"
+#include "report/indonesian.h"
 
 namespace pantau::services {
 
@@ -311,6 +312,11 @@ Date result_report_due(std::optional<Date> period_end, Date issued, int working_
 
 bool result_report_overdue(Date due, Date today, std::string_view status) {
   return status == "ISSUED" && days_from_civil(today) > days_from_civil(due);
+}
+
+std::string result_report_condition(const std::optional<Date>& due) {
+  std::string when = due ? "paling lambat tanggal " + report::tanggal_indonesia(*due) : "paling lambat satu bulan setelah penelitian selesai";
+  return "(3) menyampaikan laporan hasil penelitian kepada Badan Kesatuan Bangsa dan Politik " + when + ".";
 }
 
 }  // namespace pantau::services

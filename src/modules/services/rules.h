@@ -54,6 +54,10 @@ std::vector<std::string> unsettled_documents(const std::vector<std::string_view>
 // (a letter issued late never makes the report late at once). The number of days is data per
 // service (svc_services.result_report_wd).
 Date result_report_due(std::optional<Date> period_end, Date issued, int working_days, const WorkingDayCalendar& cal);
+// The letter's third condition, the result report. A letter prints only what was fixed when it
+// was issued: the due date stored on the permit ("paling lambat tanggal 12 Mei 2027"); without
+// one (letters issued before the date was stored) the wording those letters had ("satu bulan").
+std::string result_report_condition(const std::optional<Date>& due);
 // Overdue on `today` (the office's local date): the permit is still waiting for the report
 // (status ISSUED) and the due date has passed. On the due date itself it is not late yet.
 bool result_report_overdue(Date due, Date today, std::string_view status);

@@ -93,6 +93,7 @@ struct StepInput {
   std::string exemption;                // ANSWER with REJECTED_EXEMPT: the ground (kExemptions)
   int64_t fee_rupiah = 0;
   std::string letter_no, letter_sha, letter_code;  // ISSUE: the letter built and registered by the caller
+  std::string result_due_date;                     // ISSUE: the result report's due date the letter prints
 };
 // A staff step of the workflow (If-Match version). Pauses/resumes/stops the clock as the
 // workflow row says; returns the new version. Writes an event and an audit row.
@@ -102,6 +103,8 @@ struct LetterData {
   std::string reg_no, office_name, office_region, applicant_name, applicant_org, id_no, title, research_region,
       research_region_name, period_start, period_end, method;
   int64_t version = 0;
+  // The result report's due date if the letter were issued now (fixed and stored at issue).
+  std::optional<std::string> result_due_date;
 };
 Result<LetterData> letter_data(db::Conn& c, const auth::Scope& s, int64_t id);
 Result<int64_t> set_verdict(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const std::string& doc_type,
@@ -140,12 +143,17 @@ Status delete_info_item(db::Conn& c, const auth::Scope& s, int64_t id);
 // Information disputes (after an objection).
 Result<int64_t> file_dispute(db::Conn& c, const auth::Scope& s, int64_t case_id, const std::string& filed_on,
                              const std::string& ki_level, const std::string& ki_case_no);
+// The next stage of a dispute with the day it happened (`stage_on`, YYYY-MM-DD): not after the
+// office's today, not before the previous stage; 422 on `stage_on` otherwise.
 Result<int64_t> advance_dispute(db::Conn& c, const auth::Scope& s, int64_t dispute_id, int64_t version,
-                                const std::string& stage, const std::string& decision, const std::string& decided_on);
+                                const std::string& stage, const std::string& decision, const std::string& decided_on,
+                                const std::string& stage_on);
 
-// Recap of finished requests in [from, to) (local dates): per office and kind, on time, late,
-// median and 90th percentile of working days used. SKM per service for the same period.
-Recap recap(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
+// Recap of a year (local dates) per office and kind: requests received that year, finished that
+// year, on time, late, average, median and 90th percentile of working days used (from the
+// counts kept in svc_received and svc_times_year), and the requests open now. SKM per service
+// for a period [from, to).
+Recap recap(db::Conn& c, const auth::Scope& s, int year);
 SkmReport skm_report(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
 // Annual PPID report figures (requests received, answered by response type, average working
 // days, objections, disputes).
@@ -153,7 +161,8 @@ PpidReport ppid_report(db::Conn& c, const auth::Scope& s, int year);
 // Every SKM answer of the scope in [from, to) as one index (the annual report's overall figure).
 SkmResult skm_overall(db::Conn& c, const auth::Scope& s, const std::string& from, const std::string& to);
 
-// Recounts svc_times from the finished requests (after loading requests in bulk, e.g. the demo).
+// Recounts svc_times, svc_times_year and svc_received from the requests (after loading requests
+// in bulk, e.g. the demo or a benchmark).
 void rebuild_times(db::Conn& c);
 
 // Demo: the services of the Kalimantan Selatan offices with their standards, a Daftar Informasi

@@ -97,7 +97,7 @@ export const en = {
     caseExtra: {
       recordObjection: 'Record an objection to this request', objectionOf: 'Objection to request', objectionClock: 'The atasan PPID decides an objection within 30 working days (UU 14/2008 Art. 36).',
       dispute: 'Information dispute at the Information Commission', fileDispute: 'Record the dispute', filedOn: 'Date the dispute was registered', kiLevel: 'Information Commission',
-      kiCaseNo: 'Dispute register number', stage: 'Stage', nextStage: 'Next stage', decision: 'Decision', decidedOn: 'Date of the decision', advance: 'Save the stage',
+      kiCaseNo: 'Dispute register number', stage: 'Stage', nextStage: 'Next stage', decision: 'Decision', decidedOn: 'Date of the decision', stageOn: 'Date the stage took place', stageOnHint: 'The day this stage happened at the Information Commission, not the day it is recorded; not after today.', advance: 'Save the stage',
       recordedOn: 'recorded', notYet: 'A dispute can be recorded after the atasan PPID\'s decision or once the 30 working days have run out.', documentType: 'Document',
     },
     staff: {
@@ -106,8 +106,8 @@ export const en = {
       all: 'All', empty: 'No requests.', readOnly: 'Copy (read only)', breached: 'Late', ombudsman: 'Ombudsman',
       note: 'Internal note', publicNote: 'Note for the applicant', fee: 'Fee (Rp)', responseType: 'Type of response', decision: 'Decision',
       verdictNote: 'Document note', save: 'Save', openFile: 'Open file', letter: 'Download the letter', details: 'Details', pauses: 'Waits for the applicant',
-      recapTitle: 'Service-time recap', recapSubtitle: 'Finished requests per office and service: on time, late, median and 90th-percentile working days.',
-      year: 'Year', office: 'Office', finished: 'Finished', onTime: 'On time', late: 'Late', median: 'Median', p90: '90th percentile',
+      recapTitle: 'Service-time recap', recapSubtitle: 'Per office and service over a year: requests received and finished, on time, late, average, median and 90th-percentile working days.',
+      year: 'Year', office: 'Office', average: 'Average', recapXlsx: 'Download XLSX', finished: 'Finished', onTime: 'On time', late: 'Late', median: 'Median', p90: '90th percentile',
       skm: 'Public satisfaction index', respondents: 'Respondents', index: 'Index', band: 'Grade',
       catalogueTitle: 'Services and service standards', sla: 'Time limit (working days)', ack: 'Acknowledgement limit (working days)', basis: 'Basis of the limit',
       published: 'Published version', counter: 'Record a request from the counter/phone',

@@ -95,7 +95,7 @@ export const id = {
     caseExtra: {
       recordObjection: 'Catat keberatan atas permohonan ini', objectionOf: 'Keberatan atas permohonan', objectionClock: 'Atasan PPID memutus keberatan dalam 30 hari kerja (Pasal 36 UU 14/2008).',
       dispute: 'Sengketa informasi di Komisi Informasi', fileDispute: 'Catat sengketa', filedOn: 'Tanggal sengketa didaftarkan', kiLevel: 'Komisi Informasi',
-      kiCaseNo: 'Nomor register sengketa', stage: 'Tahap', nextStage: 'Tahap berikutnya', decision: 'Isi putusan', decidedOn: 'Tanggal putusan', advance: 'Simpan tahap',
+      kiCaseNo: 'Nomor register sengketa', stage: 'Tahap', nextStage: 'Tahap berikutnya', decision: 'Isi putusan', decidedOn: 'Tanggal putusan', stageOn: 'Tanggal tahap berlangsung', stageOnHint: 'Hari tahap ini terjadi di Komisi Informasi, bukan hari pencatatan; tidak sesudah hari ini.', advance: 'Simpan tahap',
       recordedOn: 'dicatat', notYet: 'Sengketa dapat dicatat setelah putusan atasan PPID atau setelah batas 30 hari kerja lewat.', documentType: 'Dokumen',
     },
     staff: {
@@ -104,8 +104,8 @@ export const id = {
       all: 'Semua', empty: 'Tidak ada permohonan.', readOnly: 'Tembusan (hanya baca)', breached: 'Terlambat', ombudsman: 'Ombudsman',
       note: 'Catatan internal', publicNote: 'Keterangan untuk pemohon', fee: 'Biaya (Rp)', responseType: 'Jenis tanggapan', decision: 'Putusan',
       verdictNote: 'Catatan dokumen', save: 'Simpan', openFile: 'Buka berkas', letter: 'Unduh surat', details: 'Rincian', pauses: 'Jeda menunggu pemohon',
-      recapTitle: 'Rekap waktu layanan', recapSubtitle: 'Permohonan selesai per kantor dan layanan: tepat waktu, terlambat, median dan persentil ke-90 hari kerja.',
-      year: 'Tahun', office: 'Kantor', finished: 'Selesai', onTime: 'Tepat waktu', late: 'Terlambat', median: 'Median', p90: 'Persentil 90',
+      recapTitle: 'Rekap waktu layanan', recapSubtitle: 'Per kantor dan layanan dalam setahun: permohonan diterima dan selesai, tepat waktu, terlambat, rata-rata, median dan persentil ke-90 hari kerja.',
+      year: 'Tahun', office: 'Kantor', average: 'Rata-rata', recapXlsx: 'Unduh XLSX', finished: 'Selesai', onTime: 'Tepat waktu', late: 'Terlambat', median: 'Median', p90: 'Persentil 90',
       skm: 'Indeks Kepuasan Masyarakat', respondents: 'Responden', index: 'Indeks', band: 'Mutu',
       catalogueTitle: 'Layanan dan standar pelayanan', sla: 'Batas waktu (hari kerja)', ack: 'Batas tanggapan (hari kerja)', basis: 'Dasar batas waktu',
       published: 'Versi terbit', counter: 'Catat permohonan dari loket/telepon',

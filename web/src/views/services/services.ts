@@ -174,16 +174,23 @@ export function nextDisputeStages(stage: string): string[] {
   return DISPUTE_STEPS[stage] ?? []
 }
 
-/** The day each stage of a dispute was reached, from the request's history (DISPUTE, DISPUTE_<stage>). */
+/**
+ * The stages of a dispute with their dates: the registration on the day filed, each later stage
+ * on the day it happened as staff entered it (`stages`). A stage recorded before those dates were
+ * kept shows the day it was recorded (and says so), or the decision's date for the decision.
+ */
 export function disputeTimeline(
-  dispute: { filed_on: string; stage: string; decided_on: string | null },
+  dispute: { filed_on: string; stage: string; decided_on: string | null; stages?: { stage: string; on: string }[] },
   history: { at: string; action: string }[],
 ): { stage: string; on: string; recorded: boolean }[] {
   const out: { stage: string; on: string; recorded: boolean }[] = [{ stage: 'REGISTERED', on: dispute.filed_on, recorded: false }]
+  const dated = new Map((dispute.stages ?? []).map((s) => [s.stage, s.on]))
   for (const h of history) {
     if (!h.action.startsWith('DISPUTE_')) continue
     const stage = h.action.slice('DISPUTE_'.length)
-    if (stage === 'DECIDED' && dispute.decided_on) out.push({ stage, on: dispute.decided_on, recorded: false })
+    const on = dated.get(stage)
+    if (on) out.push({ stage, on, recorded: false })
+    else if (stage === 'DECIDED' && dispute.decided_on) out.push({ stage, on: dispute.decided_on, recorded: false })
     else out.push({ stage, on: h.at, recorded: true })
   }
   return out
