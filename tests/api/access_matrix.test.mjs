@@ -2279,7 +2279,7 @@ const MATRIX = [
     } },
   { method: 'GET', path: '/api/v1/meetings/{id}/speakers/{sid}/materials/{fid}', permission: 'record.read', probe: '/api/v1/meetings/1/speakers/1/materials/1', allowed: [404], module: 'meetings',
     scope: async () => meetingFilesScope(async () => `/api/v1/meetings/${mf.meeting}/speakers/${mf.speaker.id}/materials/${mf.material}`) },
-  { method: 'DELETE', path: '/api/v1/meetings/{id}/speakers/{sid}/materials/{fid}', permission: 'record.write', probe: '/api/v1/meetings/1/speakers/1/materials/1', allowed: [404], module: 'meetings',
+  { method: 'DELETE', path: '/api/v1/meetings/{id}/speakers/{sid}/materials/{fid}', permission: 'record.write', probe: '/api/v1/meetings/1/speakers/1/materials/1', allowed: [404, 409], module: 'meetings',
     scope: async () => { await mf.setup(); await foreignFiles('DELETE', `/speakers/${mf.speaker.id}/materials/${mf.material}`); } },
   { method: 'POST', path: '/api/v1/meetings/{id}/photos', permission: 'record.write', probe: '/api/v1/meetings/1/photos', allowed: [404, 409, 422], module: 'meetings',
     scope: async () => {
@@ -2289,7 +2289,7 @@ const MATRIX = [
     } },
   { method: 'GET', path: '/api/v1/meetings/{id}/photos/{pid}', permission: 'record.read', probe: '/api/v1/meetings/1/photos/1', allowed: [404], module: 'meetings',
     scope: async () => meetingFilesScope(async () => `/api/v1/meetings/${mf.meeting}/photos/${mf.photo}`) },
-  { method: 'DELETE', path: '/api/v1/meetings/{id}/photos/{pid}', permission: 'record.write', probe: '/api/v1/meetings/1/photos/1', allowed: [404], module: 'meetings',
+  { method: 'DELETE', path: '/api/v1/meetings/{id}/photos/{pid}', permission: 'record.write', probe: '/api/v1/meetings/1/photos/1', allowed: [404, 409], module: 'meetings',
     scope: async () => { await mf.setup(); await foreignFiles('DELETE', `/photos/${mf.photo}`); } },
   { method: 'GET', path: '/api/v1/action-items/{id}', permission: 'record.read', allowed: [200, 404], module: 'meetings', scope: async () => actionItemScope() },
   { method: 'PATCH', path: '/api/v1/action-items/{id}', permission: 'record.write', allowed: [428, 404], module: 'meetings', scope: async () => {
