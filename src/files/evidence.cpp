@@ -48,6 +48,7 @@ std::string sniff_type(std::string_view head, const std::string& path) {
   if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
     if (zip_has_prefix(path, "word/")) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     if (zip_has_prefix(path, "xl/")) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (zip_has_prefix(path, "ppt/")) return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
   }
   return "";
 }
@@ -114,8 +115,8 @@ Result<std::string> EvidenceStore::place(const std::string& tmp_path, const std:
   std::string mime = sniff_type(head, tmp_path);
   if (mime.empty())
     return Error::make(ErrorKind::UnsupportedMedia, "file.type",
-                       "Jenis berkas tidak diterima. Unggah PDF, JPEG, PNG, DOCX, atau XLSX.",
-                       "This file type is not accepted. Upload a PDF, JPEG, PNG, DOCX or XLSX file.");
+                       "Jenis berkas tidak diterima. Unggah PDF, JPEG, PNG, DOCX, XLSX, atau PPTX.",
+                       "This file type is not accepted. Upload a PDF, JPEG, PNG, DOCX, XLSX or PPTX file.");
   std::string dest = path_of(sha);
   std::error_code ec;
   fs::create_directories(fs::path(dest).parent_path(), ec);

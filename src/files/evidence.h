@@ -13,7 +13,7 @@
 namespace pantau::files {
 
 // The type of a file decided from its first bytes: "application/pdf", "image/jpeg", "image/png",
-// DOCX or XLSX (a ZIP holding word/ or xl/), or "" when it is none of the accepted types.
+// DOCX, XLSX or PPTX (a ZIP holding word/, xl/ or ppt/), or "" when it is none of the accepted types.
 std::string sniff_type(std::string_view head, const std::string& path_for_zip_check);
 
 struct StoredFile {

@@ -870,6 +870,20 @@ void Canvas::rect(const Box& b, std::optional<Rgb> fill, std::optional<Rgb> stro
   HPDF_Page_GRestore(p);
 }
 
+bool Canvas::image(std::string_view bytes, const Box& b) {
+  if (!d_->usable() || bytes.empty() || b.width <= 0 || b.height <= 0 || !inspect_image(bytes).ok()) return false;
+  const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
+  const auto size = static_cast<HPDF_UINT>(bytes.size());
+  HPDF_Image img = bytes[0] == '\x89' ? HPDF_LoadPngImageFromMem(d_->doc, data, size) : HPDF_LoadJpegImageFromMem(d_->doc, data, size);
+  if (img == nullptr || d_->error) return false;
+  const double iw = HPDF_Image_GetWidth(img), ih = HPDF_Image_GetHeight(img);
+  if (iw <= 0 || ih <= 0) return false;
+  const double scale = std::min(b.width / iw, b.height / ih);
+  const double w = iw * scale, h = ih * scale;
+  HPDF_Page_DrawImage(d_->page(), img, real(b.x + (b.width - w) / 2), real(b.y + (b.height - h) / 2), real(w), real(h));
+  return true;
+}
+
 void Canvas::text(double x, double baseline, std::string_view s, double size, bool bold, Rgb colour) {
   if (!d_->usable() || s.empty()) return;
   HPDF_Page p = d_->page();

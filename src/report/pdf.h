@@ -170,6 +170,9 @@ class Canvas {
   void text(double x, double baseline, std::string_view s, double size, bool bold = false,
             Rgb colour = {});
   double text_width(std::string_view s, double size, bool bold = false) const;
+  // A PNG or JPEG (inspect_image) scaled to fit `b` keeping its proportions, centred in it.
+  // Returns false (drawing nothing) when the bytes are not such an image.
+  bool image(std::string_view bytes, const Box& b);
 
  private:
   friend class PdfDocument;

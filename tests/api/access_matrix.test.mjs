@@ -2266,6 +2266,36 @@ const MATRIX = [
     assertProblem(assert, await as['banjarbaru.operator'].get(`/api/v1/meetings/${id}/checkin-qr.svg`), 404);
     assertProblem(assert, await as['banjarmasin.operator'].get(`/api/v1/meetings/${id}/checkin-qr.svg`), 409);  // closed
   } },
+  // Speakers with their materials and the photo documentation: a held meeting of Kota Banjarmasin.
+  { method: 'GET', path: '/api/v1/meetings/{id}/speakers', permission: 'record.read', probe: '/api/v1/meetings/1/speakers', allowed: [200, 404], module: 'meetings',
+    scope: async () => meetingFilesScope(async () => `/api/v1/meetings/${mf.meeting}/speakers`) },
+  { method: 'POST', path: '/api/v1/meetings/{id}/speakers', permission: 'record.write', probe: '/api/v1/meetings/1/speakers', allowed: [422], module: 'meetings',
+    scope: async () => foreignMeeting('POST', '/speakers', { name: 'Penyusup' }) },
+  { method: 'PATCH', path: '/api/v1/meetings/{id}/speakers/{sid}', permission: 'record.write', probe: '/api/v1/meetings/1/speakers/1', allowed: [428], module: 'meetings',
+    scope: async () => { await mf.setup(); await foreignFiles('PATCH', `/speakers/${mf.speaker.id}`, { name: 'Penyusup' }); } },
+  { method: 'DELETE', path: '/api/v1/meetings/{id}/speakers/{sid}', permission: 'record.write', probe: '/api/v1/meetings/1/speakers/1', allowed: [428], module: 'meetings',
+    scope: async () => { await mf.setup(); await foreignFiles('DELETE', `/speakers/${mf.speaker.id}`); } },
+  { method: 'POST', path: '/api/v1/meetings/{id}/speakers/{sid}/materials', permission: 'record.write', probe: '/api/v1/meetings/1/speakers/1/materials', allowed: [404, 409, 422], module: 'meetings',
+    scope: async () => {
+      await mf.setup();
+      const r = await as['banjarbaru.operator'].request('POST', `/api/v1/meetings/${mf.meeting}/speakers/${mf.speaker.id}/materials?name=x.pdf`,
+        { body: samples.pdf(), headers: { 'Content-Type': 'application/pdf' } });
+      assertProblem(assert, r, 404);
+    } },
+  { method: 'GET', path: '/api/v1/meetings/{id}/speakers/{sid}/materials/{fid}', permission: 'record.read', probe: '/api/v1/meetings/1/speakers/1/materials/1', allowed: [404], module: 'meetings',
+    scope: async () => meetingFilesScope(async () => `/api/v1/meetings/${mf.meeting}/speakers/${mf.speaker.id}/materials/${mf.material}`) },
+  { method: 'DELETE', path: '/api/v1/meetings/{id}/speakers/{sid}/materials/{fid}', permission: 'record.write', probe: '/api/v1/meetings/1/speakers/1/materials/1', allowed: [404, 409], module: 'meetings',
+    scope: async () => { await mf.setup(); await foreignFiles('DELETE', `/speakers/${mf.speaker.id}/materials/${mf.material}`); } },
+  { method: 'POST', path: '/api/v1/meetings/{id}/photos', permission: 'record.write', probe: '/api/v1/meetings/1/photos', allowed: [404, 409, 422], module: 'meetings',
+    scope: async () => {
+      await mf.setup();
+      const r = await as['banjarbaru.operator'].request('POST', `/api/v1/meetings/${mf.meeting}/photos?caption=x`, { body: samples.png(), headers: { 'Content-Type': 'image/png' } });
+      assertProblem(assert, r, 404);
+    } },
+  { method: 'GET', path: '/api/v1/meetings/{id}/photos/{pid}', permission: 'record.read', probe: '/api/v1/meetings/1/photos/1', allowed: [404], module: 'meetings',
+    scope: async () => meetingFilesScope(async () => `/api/v1/meetings/${mf.meeting}/photos/${mf.photo}`) },
+  { method: 'DELETE', path: '/api/v1/meetings/{id}/photos/{pid}', permission: 'record.write', probe: '/api/v1/meetings/1/photos/1', allowed: [404, 409], module: 'meetings',
+    scope: async () => { await mf.setup(); await foreignFiles('DELETE', `/photos/${mf.photo}`); } },
   { method: 'GET', path: '/api/v1/action-items/{id}', permission: 'record.read', allowed: [200, 404], module: 'meetings', scope: async () => actionItemScope() },
   { method: 'PATCH', path: '/api/v1/action-items/{id}', permission: 'record.write', allowed: [428, 404], module: 'meetings', scope: async () => {
     const item = await forumItem();
@@ -2721,6 +2751,49 @@ async function meetingScope() {
 async function foreignMeeting(method, suffix, json = {}, user = 'banjarbaru.operator') {
   const id = await forumId();
   const r = await as[user].request(method, `/api/v1/meetings/${id}${suffix}`, { json, headers: { 'If-Match': '"1"' } });
+  assertProblem(assert, r, 404);
+}
+// A held meeting of Kota Banjarmasin with a speaker, a material and a photo, made once.
+const mf = {
+  async setup() {
+    if (mf.meeting) return;
+    const op = as['banjarmasin.operator'];
+    const at = (ms) => new Date(Date.now() + ms).toISOString();
+    let r = await op.post('/api/v1/meetings', { type: 'FGD', title: 'FGD uji matriks berkas', start_at: at(-600_000), end_at: at(3600_000), venue: 'Banjarmasin' });
+    assert.equal(r.status, 201, r.text);
+    mf.meeting = r.json.id;
+    r = await op.post(`/api/v1/meetings/${mf.meeting}/participants`, { name: 'Peserta Uji Matriks' });
+    r = await op.post(`/api/v1/meetings/${mf.meeting}/actions`, { action: 'INVITE' }, ifMatch(r.json.version));
+    r = await op.post(`/api/v1/meetings/${mf.meeting}/actions`, { action: 'HOLD' }, ifMatch(r.json.version));
+    assert.equal(r.status, 200, r.text);
+    r = await op.post(`/api/v1/meetings/${mf.meeting}/speakers`, { name: 'Narasumber Uji Matriks', topic: 'Uji' });
+    assert.equal(r.status, 201, r.text);
+    mf.speaker = r.json;
+    const pdf = Buffer.concat([samples.pdf(), Buffer.from('%materi-matriks\n')]);
+    r = await op.request('POST', `/api/v1/meetings/${mf.meeting}/speakers/${mf.speaker.id}/materials?name=materi.pdf`, { body: pdf, headers: { 'Content-Type': 'application/pdf' } });
+    assert.equal(r.status, 201, r.text);
+    mf.material = r.json.materials[0].id;
+    r = await op.request('POST', `/api/v1/meetings/${mf.meeting}/photos?caption=Uji`, { body: samples.png(), headers: { 'Content-Type': 'image/png' } });
+    assert.equal(r.status, 201, r.text);
+    mf.photo = r.json.id;
+    // Evidence files of 63.71 like the others (the dashboard counts them).
+    files.push({ id: mf.material, region: '63.71', classification: 'BIASA', bytes: pdf, demo: true });
+    files.push({ id: r.json.file.id, region: '63.71', classification: 'BIASA', bytes: samples.png(), demo: true });
+  },
+};
+// Readable within Banjarmasin's area (and above it), "not found" elsewhere.
+async function meetingFilesScope(pathOf) {
+  await mf.setup();
+  const p = await pathOf();
+  for (const [u, c] of Object.entries(as)) {
+    const r = await c.get(p, { raw: true });
+    if (r.status === 403) continue;
+    assert.equal(r.status, within('63.71', USERS[u].region) ? 200 : 404, `${u} ${p}`);
+  }
+}
+// A change to that meeting's files by Banjarbaru: "not found".
+async function foreignFiles(method, suffix, json) {
+  const r = await as['banjarbaru.operator'].request(method, `/api/v1/meetings/${mf.meeting}${suffix}`, { json, headers: { 'If-Match': '"1"' } });
   assertProblem(assert, r, 404);
 }
 async function actionItemScope() {

@@ -3,12 +3,14 @@
 // refusals as 409 with their reason; the tracker and its workbook; bad input as problem+json;
 // a room of 100 phones behind one address all checked in; the invitation letter, attendance
 // list, minutes and activity report as PDFs in the register; an action item's owner and due
-// date changed by the organiser only, with a reason in the history.
+// date changed by the organiser only, with a reason in the history; speakers with their
+// materials and the photo documentation (type by content, size, scope, the activity report);
+// walk-ins kept apart from the invited; participants as roles on their actor page.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { assertProblem, finish, ifMatch, startServer, unzipText } from './server.mjs';
+import { assertProblem, finish, ifMatch, samples, startServer, unzipText } from './server.mjs';
 
 let srv;
 let kabid;
@@ -16,6 +18,15 @@ let anon;
 const API = '/api/v1/meetings';
 const iso = (ms) => new Date(Date.now() + ms).toISOString();
 const SIG = [[[10, 10], [60, 50], [120, 20]]];
+// A baseline 8 x 8 grey JPEG (one block: DC 0, end of block), as a camera writes them.
+const JPEG = Buffer.from([
+  0xff, 0xd8, 0xff, 0xdb, 0x00, 0x43, 0x00, ...Array(64).fill(1),
+  0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x08, 0x00, 0x08, 0x01, 0x01, 0x11, 0x00,
+  0xff, 0xc4, 0x00, 0x14, 0x00, 0x01, ...Array(15).fill(0), 0x00,
+  0xff, 0xc4, 0x00, 0x14, 0x10, 0x01, ...Array(15).fill(0), 0x00,
+  0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x3f,
+  0xff, 0xd9,
+]);
 
 before(async () => {
   srv = await startServer();
@@ -212,7 +223,8 @@ describe('the official documents of a meeting', () => {
       'Pemerintah', 'Masyarakat', 'JUMLAH', 'JALANNYA KEGIATAN', 'Jumlah orang asing naik', 'Pendataan orang asing di hotel setiap bulan',
       'Menyusun jadwal rapat tim pora', 'PENUTUP', 'Tim pora rapat tiap bulan.'])
       assert.ok(d.text.includes(s), `the activity report says ${s}`);
-    assert.match(d.text, /dihadiri oleh 2 orang peserta dari 2 orang yang diundang/);
+    // The officer recorded Haji Tanpa Ponsel at the door: a walk-in, not one of the invited.
+    assert.match(d.text, /dihadiri oleh 2 orang peserta: 1 dari 1 orang yang diundang hadir, 0 orang undangan tidak hadir, dan 1 orang hadir tanpa undangan/);
 
     // A change re-issues the invitation; the earlier one is superseded. Another region sees nothing.
     r = await kabid.get(`${API}/${m.id}`);
@@ -283,6 +295,160 @@ describe('changing who owes an action item and by when', () => {
     r = await owner.patch(`/api/v1/action-items/${id}`, { progress_pct: 40 }, ifMatch(r.json.version));
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json.progress_pct, 40);
+  });
+});
+
+describe('speakers, their materials, the photo documentation and walk-ins', () => {
+  const upload = (client, path, body, headers = {}) =>
+    client.request('POST', path, { body, headers: { 'Content-Type': 'application/octet-stream', ...headers } });
+  const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(400)]);
+
+  test('speakers and materials by the organiser only; bad type 422, too large 413, another region 404; photos once held; the activity report shows them', async () => {
+    const m = await meeting(-30 * 60_000, 3600_000, { title: 'Forum Narasumber Uji' });
+    const other = await srv.login('banjarbaru.operator');
+    // A speaker: name required; a retried create adds one; If-Match on changes.
+    let r = await kabid.post(`${API}/${m.id}/speakers`, { topic: 'Tanpa nama' });
+    assert.ok(assertProblem(assert, r, 422).errors.some((e) => e.field === 'name'));
+    const headers = { 'Idempotency-Key': `narasumber-${Date.now()}` };
+    const body = { name: 'Dr. Rahmat Hidayat', position: 'Akademisi, Universitas Lambung Mangkurat', topic: 'Pemetaan kerawanan konflik sosial' };
+    r = await kabid.post(`${API}/${m.id}/speakers`, body, { headers });
+    assert.equal(r.status, 201, r.text);
+    const again = await kabid.post(`${API}/${m.id}/speakers`, body, { headers });
+    assert.deepEqual(again.json, r.json, 'the retry gets the first answer');
+    let sp = r.json;
+    assert.equal(r.headers.get('etag'), `"${sp.version}"`);
+    assert.equal(sp.sort_order, 1);
+    assert.equal((await kabid.get(`${API}/${m.id}/speakers`)).json.items.length, 1);
+    assertProblem(assert, await kabid.patch(`${API}/${m.id}/speakers/${sp.id}`, { topic: 'x' }), 428);
+    assertProblem(assert, await kabid.patch(`${API}/${m.id}/speakers/${sp.id}`, { topic: 'x' }, ifMatch(sp.version + 3)), 412);
+    r = await kabid.patch(`${API}/${m.id}/speakers/${sp.id}`, { topic: 'Pemetaan kerawanan konflik sosial menjelang pilkada' }, ifMatch(sp.version));
+    assert.equal(r.status, 200, r.text);
+    sp = r.json;
+    assert.equal(sp.topic, 'Pemetaan kerawanan konflik sosial menjelang pilkada');
+
+    // Materials: typed by content. A program renamed .pdf is refused in both languages.
+    const base = `${API}/${m.id}/speakers/${sp.id}/materials`;
+    r = await upload(kabid, `${base}?name=paparan.pdf`, exe);
+    let j = assertProblem(assert, r, 422);
+    assert.equal(j.errors[0].field, 'file');
+    assert.match(j.errors[0].message.id, /PPTX/);
+    assert.match(j.errors[0].message.en, /not accepted/);
+    const big = Buffer.alloc(25 * 1024 * 1024 + 1, 0x20);
+    samples.pdf().copy(big);
+    assertProblem(assert, await upload(kabid, `${base}?name=besar.pdf`, big), 413, 'file.too_large');
+    r = await upload(kabid, `${base}?name=paparan-rahmat.pdf`, samples.pdf(), { 'Idempotency-Key': `materi-${Date.now()}` });
+    assert.equal(r.status, 201, r.text);
+    assert.deepEqual(r.json.materials.map((f) => [f.name, f.mime]), [['paparan-rahmat.pdf', 'application/pdf']]);
+    const material = r.json.materials[0];
+    r = await kabid.get(`${base}/${material.id}`, { raw: true });
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.bytes, samples.pdf());
+    // Another region finds nothing: not the speakers, not the material, no upload, no photo.
+    assertProblem(assert, await other.get(`${API}/${m.id}/speakers`), 404);
+    assertProblem(assert, await other.get(`${base}/${material.id}`), 404);
+    assertProblem(assert, await upload(other, `${base}?name=x.pdf`, samples.pdf()), 404);
+    assertProblem(assert, await other.post(`${API}/${m.id}/speakers`, body), 404);
+    assertProblem(assert, await upload(other, `${API}/${m.id}/photos?caption=x`, JPEG), 404);
+    // Photos only once the meeting was held.
+    assertProblem(assert, await upload(kabid, `${API}/${m.id}/photos?caption=Terlalu%20awal`, JPEG), 409, 'meeting.not_held');
+
+    // Walk-ins: recorded at the door by the officer and by self check-in, never as invited.
+    r = await kabid.post(`${API}/${m.id}/participants`, { name: 'Tamu Pintu Petugas', institution: 'Karang Taruna', participant_type: 'PUBLIC', present: true, signature: SIG });
+    assert.equal(r.status, 201, r.text);
+    r = await anon.post(`/api/v1/checkin/${m.checkin.token}`, { name: 'Tamu Pintu Mandiri', institution: 'Pers Mahasiswa', participant_type: 'MEDIA', signature: SIG });
+    assert.equal(r.status, 201, r.text);
+    r = await kabid.get(`${API}/${m.id}`);
+    const byName = Object.fromEntries(r.json.participants.map((p) => [p.name, p]));
+    for (const n of ['Tamu Pintu Petugas', 'Tamu Pintu Mandiri']) {
+      assert.equal(byName[n].invited, false, `${n} is not invited`);
+      assert.equal(byName[n].walk_in, true, `${n} is a walk-in`);
+    }
+    assert.equal(byName['Undangan Satu'].invited, true);
+    assert.equal(byName['Undangan Satu'].walk_in, false);
+    r = await kabid.post(`${API}/${m.id}/actions`, { action: 'HOLD' }, ifMatch(r.json.version));
+    assert.equal(r.status, 200, r.text);
+
+    // Photos: JPEG or PNG by content, with a caption; listed with the meeting.
+    j = assertProblem(assert, await upload(kabid, `${API}/${m.id}/photos?caption=Bukan%20foto&name=foto.jpg`, exe), 422);
+    assert.equal(j.errors[0].field, 'file');
+    assertProblem(assert, await upload(kabid, `${API}/${m.id}/photos?caption=Dokumen&name=foto.jpg`, samples.pdf()), 422);
+    r = await upload(kabid, `${API}/${m.id}/photos?caption=${encodeURIComponent('Paparan narasumber di Aula Kesbangpol')}&name=paparan.jpg`, JPEG);
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.caption, 'Paparan narasumber di Aula Kesbangpol');
+    const photo = r.json;
+    r = await kabid.get(`${API}/${m.id}/photos/${photo.id}`, { raw: true });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'image/jpeg');
+    assertProblem(assert, await other.get(`${API}/${m.id}/photos/${photo.id}`), 404);
+    assert.deepEqual((await kabid.get(`${API}/${m.id}`)).json.photos.map((p) => p.caption), ['Paparan narasumber di Aula Kesbangpol']);
+
+    // The activity report prints the speaker, the topic, the material, the caption and the walk-ins.
+    const report = async () => {
+      const x = await kabid.get(`${API}/${m.id}/laporan-kegiatan.pdf`, { raw: true });
+      assert.equal(x.status, 200);
+      return { code: x.headers.get('x-document-code'), text: pdfText(x.bytes), images: (x.bytes.toString('latin1').match(/\/Subtype\s*\/Image/g) || []).length };
+    };
+    let d = await report();
+    for (const s of ['NARASUMBER DAN MATERI', 'Dr. Rahmat Hidayat', 'Universitas Lambung Mangkurat', 'Pemetaan kerawanan konflik sosial menjelang pilkada',
+      'paparan-rahmat.pdf', 'DOKUMENTASI', 'Paparan narasumber di Aula Kesbangpol', 'Hadir tanpa undangan'])
+      assert.ok(d.text.includes(s), `the activity report says ${s}`);
+    // Undangan Satu was invited and did not come; both people recorded at the door are walk-ins.
+    assert.match(d.text, /dihadiri oleh 2 orang peserta: 0 dari 1 orang yang diundang hadir, 1 orang undangan tidak hadir, dan 2 orang hadir tanpa undangan/);
+    assert.ok(d.images >= 1, 'the photo is printed');
+    assert.ok(!d.text.includes('disimpan pada berkas kegiatan penyelenggara'), 'no longer says the photos are kept elsewhere');
+    // The same content renders to the same bytes: the same entry; a new photo re-issues it.
+    assert.equal((await report()).code, d.code);
+    r = await upload(kabid, `${API}/${m.id}/photos?caption=${encodeURIComponent('Foto bersama peserta')}`, samples.png());
+    assert.equal(r.status, 201, r.text);
+    const d2 = await report();
+    assert.notEqual(d2.code, d.code);
+    assert.ok(d2.text.includes('Foto bersama peserta'));
+    assert.ok(d2.images > d.images, 'the new photo is printed too');
+    assert.equal((await anon.get(`/api/v1/verify/${d.code}`)).json.superseded, true);
+    // The attendance list keeps the walk-ins apart.
+    r = await kabid.get(`${API}/${m.id}/daftar-hadir.pdf`, { raw: true });
+    const att = pdfText(r.bytes);
+    assert.match(att, /B\. Hadir tanpa undangan \(2 orang\).*Tamu Pintu.*C\. Peserta undangan yang tidak hadir \(1 orang\).*Undangan Satu/);
+    assert.ok(!att.includes('A. Peserta undangan yang hadir'), 'nobody invited came');
+
+    // Removing: a material, a photo, the speaker (If-Match); each audited.
+    assertProblem(assert, await other.del(`${base}/${material.id}`), 404);
+    assert.equal((await kabid.del(`${base}/${material.id}`)).status, 204);
+    assertProblem(assert, await kabid.get(`${base}/${material.id}`), 404);
+    assert.equal((await kabid.del(`${API}/${m.id}/photos/${photo.id}`)).status, 204);
+    assertProblem(assert, await kabid.del(`${API}/${m.id}/speakers/${sp.id}`), 428);
+    assert.equal((await kabid.del(`${API}/${m.id}/speakers/${sp.id}`, ifMatch(sp.version))).status, 204);
+    r = await kabid.get(`${API}/${m.id}`);
+    assert.deepEqual(r.json.speakers, []);
+    assert.equal(r.json.photos.length, 1);
+    const audit = await (await srv.login('admin')).get(`/api/v1/audit?entity=meeting_speaker&id=${sp.id}`);
+    assert.deepEqual(audit.json.items.map((e) => e.action).sort(), ['add_material', 'create', 'delete', 'remove_material', 'update']);
+  });
+
+  test('participants added by an officer and by self check-in show as roles on their actor page, within scope', async () => {
+    const m = await meeting(-5 * 60_000, 3600_000, { title: 'Forum Aktor Uji' });
+    const stamp = Date.now().toString(36);
+    const officerName = `Ahmad Petugasdicatat ${stamp}`;
+    const selfName = `Siti Hadirmandiri ${stamp}`;
+    let r = await kabid.post(`${API}/${m.id}/participants`, { name: officerName, institution: 'Bawaslu' });
+    assert.equal(r.status, 201, r.text);
+    r = await anon.post(`/api/v1/checkin/${m.checkin.token}`, { name: selfName, institution: 'Ormas Uji', signature: SIG });
+    assert.equal(r.status, 201, r.text);
+    const other = await srv.login('banjarbaru.operator');
+    for (const n of [officerName, selfName]) {
+      r = await kabid.get(`/api/v1/actors/suggest?q=${encodeURIComponent(n)}`);
+      assert.equal(r.status, 200, r.text);
+      const actor = r.json.items.find((x) => x.name === n);
+      assert.ok(actor, `${n} is an actor`);
+      r = await kabid.get(`/api/v1/actors/${actor.id}`);
+      assert.equal(r.status, 200, r.text);
+      const role = r.json.roles.find((x) => x.role === 'MEETING_PARTICIPANT');
+      assert.ok(role, `${n} has the role of a meeting participant`);
+      assert.match(role.label, /Forum Aktor Uji/);
+      // Outside the meeting's region the role is not shown.
+      r = await other.get(`/api/v1/actors/${actor.id}`);
+      assert.ok(r.status === 404 || !r.json.roles.some((x) => x.role === 'MEETING_PARTICIPANT'), `${n} hidden from another region`);
+    }
   });
 });
 

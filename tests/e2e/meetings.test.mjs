@@ -3,10 +3,15 @@
 // of self check-in; on a 390 px phone the guest opens it (no login), fills the form and signs with
 // a finger; the kabid sees the attendance, the agreements and the minutes are recorded, both sign
 // the Berita Acara (the guest on the officer's tablet), it turns final, downloads as a PDF with
-// its register code, and the public verification page confirms it.
+// its register code, and the public verification page confirms it. On the way the kabid adds a
+// speaker with a material and a documentation photo through the screen (and at 390 px).
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { launch, closeBrowser, newPage, login, shot, axe } from './lib.mjs'
+
+// A one-page PDF and a 1 x 1 PNG, as a speaker's material and a documentation photo.
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1')
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
 
 let browser
 before(async () => { browser = await launch() })
@@ -72,6 +77,31 @@ describe('a meeting from self check-in on a phone to the signed Berita Acara', (
     await page.reload()
     const guest = page.locator('[data-testid="participant"]', { hasText: 'Hj. Aminah' })
     await guest.locator('.badge', { hasText: 'Hadir' }).waitFor()
+
+    // A speaker with a material and a documentation photo, through the screen; still there after a reload.
+    await page.locator('[data-testid="speaker-open"]').click()
+    await page.locator('input[name="s_name"]').fill('Dr. Rahmat Hidayat')
+    await page.locator('input[name="s_position"]').fill('Universitas Lambung Mangkurat')
+    await page.locator('input[name="s_topic"]').fill('Standar pelayanan publik')
+    await page.locator('[data-testid="speaker-submit"]').click()
+    const speaker = page.locator('[data-testid="speaker"]', { hasText: 'Dr. Rahmat Hidayat' })
+    await speaker.waitFor()
+    await speaker.locator('[data-testid="material-file"]').setInputFiles({ name: 'paparan.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await speaker.locator('[data-testid="material-link"]', { hasText: 'paparan.pdf' }).waitFor()
+    await page.locator('input[name="photo_caption"]').fill('Paparan narasumber di aula')
+    await page.locator('[data-testid="photo-file"]').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: PNG })
+    await page.locator('[data-testid="photo-submit"]').click()
+    await page.locator('[data-testid="photo-caption"]', { hasText: 'Paparan narasumber di aula' }).waitFor()
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.reload()
+    await page.locator('[data-testid="speaker"]', { hasText: 'Standar pelayanan publik' }).waitFor()
+    const thumb = page.locator('[data-testid="photo"] img')
+    await thumb.waitFor()
+    await page.waitForFunction(() => document.querySelector('[data-testid="photo"] img')?.complete)
+    assert.ok(await thumb.evaluate((img) => img.naturalWidth > 0), 'the thumbnail shows the photo')
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(wide <= 0, `speakers and photos fit a 390 px phone (overflow ${wide}px)`)
+    await page.setViewportSize({ width: 1366, height: 900 })
     m = await apiCall(page, 'GET', `/api/v1/meetings/${m.id}`)
     const chair = m.participants.find((p) => p.user_id === me.id)
     const aminah = m.participants.find((p) => p.name === 'Hj. Aminah')

@@ -37,6 +37,22 @@ TEST(MeetingRules, CheckinWindowTable) {
     EXPECT_EQ(checkin_open(*parse_status(r[0]), *parse_iso(r[1]), *parse_iso(r[2]), *parse_iso(r[3])), r[4] == "yes") << r[5];
 }
 
+TEST(MeetingRules, WalkInsTable) {
+  auto rows = load_cases("meetings_walkins.tsv");
+  ASSERT_GE(rows.size(), 11u);
+  for (const auto& r : rows) {
+    if (r[0] == "ADD") {
+      EXPECT_EQ(added_as_invited(*parse_status(r[1]), r[2] == "yes"), r[3] == "yes") << r[1] << " " << r[2] << ": " << r[4];
+    } else {
+      Participant p;
+      p.invited = r[1] == "yes";
+      p.present = r[2] == "yes";
+      EXPECT_EQ(name(attendance_of(p)), r[3]) << r[4];
+      EXPECT_EQ(walk_in(p), r[3] == "WALK_IN") << r[4];
+    }
+  }
+}
+
 TEST(MeetingRules, DrawnSignatures) {
   auto ok = parse_strokes("[[[10,10],[20,15.55],[30,12]],[[40,40],[41,41]]]", "signature");
   ASSERT_TRUE(ok.ok());

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
 
 #include "core/calendar.h"
 #include "core/strings.h"
+#include "files/evidence.h"
 #include "modules/meetings/rules.h"
 #include "modules/meetings/store.h"
 #include "modules/org/public.h"
@@ -299,12 +301,26 @@ void attendance(report::PdfDocument& doc, const BeritaAcaraContent& b, const doc
   kv.push_back({"Penyelenggara", m.organiser_name.empty() ? "-" : m.organiser_name});
   kv.push_back({"Jumlah hadir", fmt::format("{} dari {} orang tercatat", present, b.participants.size())});
   doc.key_values(kv);
-  attendance_header(doc);
+  // Invited and present, present without an invitation (walk-ins), invited and absent: each its
+  // own part, so the walk-ins are never counted among the invited.
   int no = 0;
-  for (auto& p : b.participants)
-    if (p.present) attendance_row(doc, ++no, p, m.region_code);
-  for (auto& p : b.participants)
-    if (!p.present) attendance_row(doc, ++no, p, m.region_code);
+  struct Group {
+    const char* heading;
+    std::function<bool(const Participant&)> in;
+  };
+  const Group groups[] = {
+      {"A. Peserta undangan yang hadir", [](const Participant& p) { return attendance_of(p) == Attendance::InvitedPresent; }},
+      {"B. Hadir tanpa undangan", [](const Participant& p) { return attendance_of(p) == Attendance::WalkIn; }},
+      {"C. Peserta undangan yang tidak hadir",
+       [](const Participant& p) { return attendance_of(p) == Attendance::InvitedAbsent || attendance_of(p) == Attendance::Listed; }}};
+  for (const auto& g : groups) {
+    int n = static_cast<int>(std::count_if(b.participants.begin(), b.participants.end(), g.in));
+    if (n == 0) continue;
+    doc.heading(fmt::format("{} ({} orang)", g.heading, n));
+    attendance_header(doc);
+    for (auto& p : b.participants)
+      if (g.in(p)) attendance_row(doc, ++no, p, m.region_code);
+  }
   if (no == 0) doc.paragraph("Belum ada peserta yang tercatat.");
 }
 
@@ -348,6 +364,39 @@ void minutes(report::PdfDocument& doc, const BeritaAcaraContent& b, const docume
   doc.signature_block({m.region_name, approved, chair, secretary, ""});
 }
 
+// The photo documentation: the first kPhotosInReport photos, two to a row, each scaled into its
+// frame with its caption under it. The bytes come from the files store by their SHA-256, so the
+// same photos render to the same PDF (the register's re-render check); a photo the store cannot
+// give is left as its frame and caption.
+constexpr size_t kPhotosInReport = 6;
+void documentation(report::PdfDocument& doc, const std::vector<Photo>& photos) {
+  if (photos.empty()) {
+    doc.paragraph("Belum ada foto dokumentasi kegiatan yang diunggah.");
+    return;
+  }
+  const size_t shown = std::min(photos.size(), kPhotosInReport);
+  constexpr double kFrame = 150, kCaption = 26, kGap = 14;
+  for (size_t i = 0; i < shown; i += 2) {
+    doc.drawing(kFrame + kCaption, [&](report::Canvas& cv) {
+      report::Box b = cv.box();
+      const double w = (b.width - kGap) / 2;
+      for (size_t k = i; k < std::min(i + 2, shown); ++k) {
+        const Photo& p = photos[k];
+        const double x = b.x + static_cast<double>(k - i) * (w + kGap);
+        report::Box frame{x, b.y + kCaption, w, kFrame};
+        const report::Rgb grey{0.7, 0.7, 0.7};
+        auto bytes = files::read_content(p.file.sha256, 30u << 20);
+        if (!bytes || !cv.image(*bytes, frame)) cv.rect(frame, std::nullopt, grey, 0.4);
+        std::string caption = fmt::format("Foto {}. {}", k + 1, p.caption.empty() ? "-" : p.caption);
+        cv.text(x, b.y + kCaption - 11, cut(caption, 70), 8.5);
+        if (caption.size() > 70) cv.text(x, b.y + kCaption - 21, cut(caption.substr(cut(caption, 70).size() - 3), 70), 8.5);
+      }
+    });
+  }
+  if (photos.size() > shown)
+    doc.paragraph(fmt::format("Foto dokumentasi lainnya ({} foto) tersimpan di Pantau.", photos.size() - shown));
+}
+
 void activity_report(report::PdfDocument& doc, const BeritaAcaraContent& b, const std::optional<org::Office>& office,
                      const documents::Stamp& stamp) {
   const Meeting& m = b.meeting;
@@ -367,24 +416,43 @@ void activity_report(report::PdfDocument& doc, const BeritaAcaraContent& b, cons
   doc.heading("III. WAKTU DAN TEMPAT");
   doc.key_values(when_where(m));
   doc.heading("IV. PESERTA");
-  std::map<std::string, std::pair<int, int>> by_type;  // invited, present
-  int invited = 0, present = 0;
+  struct Tally {
+    int invited = 0, invited_present = 0, walk_in = 0;
+  };
+  std::map<std::string, Tally> by_type;
+  Tally all;
   for (auto& p : b.participants) {
-    by_type[p.participant_type].first += p.invited ? 1 : 0;
-    by_type[p.participant_type].second += p.present ? 1 : 0;
-    invited += p.invited ? 1 : 0;
-    present += p.present ? 1 : 0;
+    Attendance a = attendance_of(p);
+    for (Tally* t : {&by_type[p.participant_type], &all}) {
+      t->invited += p.invited ? 1 : 0;
+      t->invited_present += a == Attendance::InvitedPresent ? 1 : 0;
+      t->walk_in += a == Attendance::WalkIn ? 1 : 0;
+    }
   }
-  doc.paragraph(fmt::format("Kegiatan dihadiri oleh {} orang peserta dari {} orang yang diundang, dengan rincian unsur sebagai berikut:", present, invited));
+  doc.paragraph(fmt::format("Kegiatan dihadiri oleh {} orang peserta: {} dari {} orang yang diundang hadir, {} orang undangan tidak hadir, "
+                            "dan {} orang hadir tanpa undangan. Rincian unsur sebagai berikut:",
+                            all.invited_present + all.walk_in, all.invited_present, all.invited, all.invited - all.invited_present,
+                            all.walk_in));
   std::vector<std::vector<std::string>> rows;
   for (auto t : kParticipantTypes)
-    if (auto it = by_type.find(std::string(t)); it != by_type.end())
-      rows.push_back({std::to_string(rows.size() + 1), participant_type_label(it->first), std::to_string(it->second.first),
-                      std::to_string(it->second.second)});
-  doc.table({{"No.", "Unsur peserta", "Diundang", "Hadir"}, rows, {0.08, 0.52, 0.2, 0.2},
-             {report::Align::Center, report::Align::Left, report::Align::Right, report::Align::Right},
-             {"", "JUMLAH", std::to_string(invited), std::to_string(present)}});
-  doc.heading("V. JALANNYA KEGIATAN");
+    if (auto it = by_type.find(std::string(t)); it != by_type.end()) {
+      const Tally& x = it->second;
+      rows.push_back({std::to_string(rows.size() + 1), participant_type_label(it->first), std::to_string(x.invited),
+                      std::to_string(x.invited_present), std::to_string(x.invited - x.invited_present), std::to_string(x.walk_in)});
+    }
+  doc.table({{"No.", "Unsur peserta", "Diundang", "Hadir", "Tidak hadir", "Hadir tanpa undangan"}, rows, {0.07, 0.33, 0.14, 0.12, 0.14, 0.2},
+             {report::Align::Center, report::Align::Left, report::Align::Right, report::Align::Right, report::Align::Right, report::Align::Right},
+             {"", "JUMLAH", std::to_string(all.invited), std::to_string(all.invited_present), std::to_string(all.invited - all.invited_present),
+              std::to_string(all.walk_in)}});
+  doc.heading("V. NARASUMBER DAN MATERI");
+  if (b.speakers.empty()) doc.paragraph("Tidak ada narasumber yang dicatat.");
+  for (size_t i = 0; i < b.speakers.size(); ++i) {
+    const Speaker& sp = b.speakers[i];
+    doc.paragraph(fmt::format("{}. {}{}{}", i + 1, sp.name, sp.position.empty() ? "" : ", " + sp.position,
+                              sp.topic.empty() ? "" : ", menyampaikan materi \"" + sp.topic + "\""));
+    for (const auto& f : sp.materials) doc.paragraph(fmt::format("    - Materi: {}", f.name));
+  }
+  doc.heading("VI. JALANNYA KEGIATAN");
   if (!b.minutes) {
     doc.paragraph("Notula rapat belum dicatat.");
   } else {
@@ -394,15 +462,16 @@ void activity_report(report::PdfDocument& doc, const BeritaAcaraContent& b, cons
     if (!b.minutes->questions.empty())
       doc.paragraph(fmt::format("Dalam sesi tanya jawab dibahas {} pertanyaan peserta (rincian dalam notula rapat).", b.minutes->questions.size()));
   }
-  doc.heading("VI. KESEPAKATAN DAN RENCANA TINDAK LANJUT");
+  doc.heading("VII. KESEPAKATAN DAN RENCANA TINDAK LANJUT");
   if (b.agreements.empty()) doc.paragraph("Tidak ada kesepakatan yang dicatat.");
   for (auto& a : b.agreements) doc.paragraph(fmt::format("{}. {}{}", a.number, a.text, a.target_date ? " (target " + date_text(a.target_date) + ")" : ""));
   if (!b.actions.empty()) action_table(doc, b);
-  doc.heading("VII. PENUTUP");
+  doc.heading("VIII. DOKUMENTASI");
+  documentation(doc, b.photos);
+  doc.heading("IX. PENUTUP");
   if (b.minutes)
     for (size_t i = 0; i < b.minutes->conclusions.size(); ++i) doc.paragraph(fmt::format("{}. {}", i + 1, b.minutes->conclusions[i]));
-  doc.paragraph("Demikian laporan kegiatan ini disampaikan sebagai bahan informasi dan tindak lanjut. Dokumentasi foto kegiatan "
-                "disimpan pada berkas kegiatan penyelenggara.");
+  doc.paragraph("Demikian laporan kegiatan ini disampaikan sebagai bahan informasi dan tindak lanjut.");
   report::Signer head = office ? office->head_signer() : report::Signer{"PENYELENGGARA", "........................................", "", ""};
   doc.signature_block({office ? office->signing_place() : m.region_name, local_date(format_iso(stamp.issued_at), m.region_code), head,
                        std::nullopt, ""});

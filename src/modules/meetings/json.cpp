@@ -17,12 +17,31 @@ void links_json(json::Out& o, const std::vector<Link>& links) {
 void participant_json(json::Out& o, const Participant& p, int64_t revision) {
   o.begin_object().kv("id", p.id).kv("name", p.name).kv("position", p.position).kv("institution", p.institution)
       .kv("participant_type", p.participant_type).kv("phone", p.phone).kv("represented_by", p.represented_by)
-      .kv_opt("user_id", p.user_id).kv("invited", p.invited).kv("present", p.present).kv("required_signatory", p.required_signatory)
+      .kv_opt("user_id", p.user_id).kv("invited", p.invited).kv("present", p.present).kv("walk_in", walk_in(p)).kv("required_signatory", p.required_signatory)
       .kv_opt("checked_in_at", p.checked_in_at).kv_opt("checkin_method", p.checkin_method)
       .kv("has_attendance_signature", !p.attendance_signature.empty()).kv_opt("ba_signed_at", p.ba_signed_at)
       .kv("signature_state", name(signature_state(p, revision)));
   o.key("attendance_signature");
   p.attendance_signature.empty() ? (void)o.null() : (void)o.raw(p.attendance_signature);
+  o.end_object();
+}
+
+void file_json(json::Out& o, const MeetingFile& f) {
+  o.begin_object().kv("id", f.id).kv("name", f.name).kv("mime", f.mime).kv("size", f.size).end_object();
+}
+
+void speaker_json(json::Out& o, const Speaker& sp) {
+  o.begin_object().kv("id", sp.id).kv("meeting_id", sp.meeting_id).kv("name", sp.name).kv("position", sp.position)
+      .kv("topic", sp.topic).kv("sort_order", sp.sort_order).kv("version", sp.version);
+  o.key("materials").begin_array();
+  for (auto& f : sp.materials) file_json(o, f);
+  o.end_array().end_object();
+}
+
+void photo_json(json::Out& o, const Photo& p) {
+  o.begin_object().kv("id", p.id).kv("meeting_id", p.meeting_id).kv("caption", p.caption).kv("created_at", p.created_at);
+  o.key("file");
+  file_json(o, p.file);
   o.end_object();
 }
 
@@ -106,6 +125,12 @@ std::string to_json(const MeetingDetail& d) {
   o.key("carried_over").begin_array();
   for (auto& a : d.carried_over) o.raw(to_json(a, d.today));
   o.end_array();
+  o.key("speakers").begin_array();
+  for (auto& sp : b.speakers) speaker_json(o, sp);
+  o.end_array();
+  o.key("photos").begin_array();
+  for (auto& p : b.photos) photo_json(o, p);
+  o.end_array();
   o.end_object();
   return o.take();
 }
@@ -148,6 +173,18 @@ std::string to_json(const CheckinMeeting& m) {
 }
 
 std::string checkin_recorded_json(const std::string& name) { return json::object("recorded", true, "name", name); }
+
+std::string to_json(const Speaker& sp) {
+  json::Out o;
+  speaker_json(o, sp);
+  return o.take();
+}
+
+std::string to_json(const Photo& p) {
+  json::Out o;
+  photo_json(o, p);
+  return o.take();
+}
 
 // ---- audit snapshots ---------------------------------------------------------------------------
 
@@ -203,6 +240,14 @@ std::string action_item_state_json(const std::string& status, int progress_pct, 
 
 std::string follow_up_created_json(int64_t item_id, const FollowUp& f, const std::string& evidence) {
   return json::object("action_item_id", item_id, "date", f.date, "progress_pct", f.progress_pct, "evidence", evidence);
+}
+
+std::string speaker_audit_json(int64_t meeting_id, const Speaker& sp) {
+  return json::object("meeting_id", meeting_id, "name", sp.name, "position", sp.position, "topic", sp.topic, "sort_order", sp.sort_order);
+}
+
+std::string file_link_audit_json(int64_t meeting_id, int64_t file_id, const std::string& name, const std::string& caption) {
+  return json::object("meeting_id", meeting_id, "file_id", file_id, "name", name, "caption", caption);
 }
 
 std::string follow_up_verified_json(int64_t follow_up_id, bool accepted) {

@@ -22,6 +22,8 @@ std::string to_json(const RealisedTally& t);
 std::string to_json(const LinkedRef& l);
 std::string to_json(const CheckinMeeting& m);
 std::string checkin_recorded_json(const std::string& name);
+std::string to_json(const Speaker& sp);
+std::string to_json(const Photo& p);
 
 // ---- audit snapshots ---------------------------------------------------------------------------
 std::string audit_json(const Meeting& m);
@@ -38,6 +40,9 @@ std::string action_item_owner_json(std::optional<int64_t> unit_id, const std::st
                                    const std::string& due_date, const std::string& reason);
 std::string action_item_state_json(const std::string& status, int progress_pct, const std::string& due_date);
 std::string follow_up_created_json(int64_t item_id, const FollowUp& f, const std::string& evidence);
+std::string speaker_audit_json(int64_t meeting_id, const Speaker& sp);
+// A file of a meeting (a speaker's material or a photo with its caption).
+std::string file_link_audit_json(int64_t meeting_id, int64_t file_id, const std::string& name, const std::string& caption);
 std::string follow_up_verified_json(int64_t follow_up_id, bool accepted);
 
 // ---- the minutes' stored columns (JSON arrays) -------------------------------------------------

@@ -94,6 +94,29 @@ struct ActionItem {
   int64_t version = 1;
 };
 
+// A file kept for a meeting in the files store (a speaker's material, a documentation photo).
+struct MeetingFile {
+  int64_t id = 0;  // evidence_files.id
+  std::string name, mime, sha256;
+  int64_t size = 0;
+};
+
+// A speaker (narasumber): name, position / institution, topic, order, and the materials.
+struct Speaker {
+  int64_t id = 0, meeting_id = 0;
+  std::string name, position, topic;
+  int sort_order = 1;
+  std::vector<MeetingFile> materials;
+  int64_t version = 1;
+};
+
+// A photo of the meeting's documentation (dokumentasi) with its caption.
+struct Photo {
+  int64_t id = 0, meeting_id = 0;
+  MeetingFile file;
+  std::string caption, created_at;
+};
+
 struct Minutes {
   std::string opening_summary;
   std::vector<std::pair<std::string, std::string>> discussion;  // speaker, summary

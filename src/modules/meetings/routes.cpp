@@ -5,14 +5,18 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdio>
+#include <fstream>
 #include <mutex>
 #include <unordered_map>
 
 #include "auth/roles.h"
 #include "core/calendar.h"
+#include "core/crypto.h"
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "documents/register.h"
+#include "files/evidence.h"
 #include "http/app.h"
 #include "http/handler.h"
 #include "http/json.h"
@@ -25,6 +29,7 @@
 #include "modules/meetings/rules.h"
 #include "modules/meetings/store.h"
 #include "modules/regions/public.h"
+#include "report/pdf.h"
 #include "report/qr.h"
 
 namespace pantau::meetings {
@@ -395,6 +400,204 @@ Response sign(Ctx& ctx) {
   });
 }
 
+// ---- speakers and their materials, photo documentation ------------------------------------------
+
+Result<SpeakerInput> speaker_input(const http::Request& req, bool create) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  SpeakerInput sp;
+  sp.name = in.str("name", create, 200);
+  sp.position = in.str("position", false, 300);
+  sp.topic = in.str("topic", false, 1000);
+  if (auto o = in.int64("sort_order", false, 1, 999)) sp.sort_order = static_cast<int>(*o);
+  if (!in.ok()) return in.error();
+  return sp;
+}
+
+Response list_speakers(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
+    if (!get_meeting(c, ctx.scope(), id)) return Error::not_found("Rapat tidak ditemukan.", "Meeting not found.");
+    return Response::json(200, http::items_json(speakers(c, id)));
+  });
+}
+
+auto speaker_now(Ctx& ctx, int64_t id, int64_t sid) {
+  return [&ctx, id, sid](db::Conn& c) -> Result<Speaker> {
+    auto sp = get_speaker(c, ctx.scope(), id, sid);
+    if (!sp) return Error::not_found("Narasumber tidak ditemukan.", "Speaker not found.");
+    return std::move(*sp);
+  };
+}
+
+Response add_speaker_route(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(SpeakerInput in, speaker_input(ctx.req, true));
+  return http::create(ctx, [&](db::Conn& c) -> Result<Speaker> {
+    PANTAU_TRY(int64_t sid, add_speaker(c, ctx.scope(), id, in));
+    return speaker_now(ctx, id, sid)(c);
+  });
+}
+
+Response patch_speaker_route(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req, "sid"));
+  PANTAU_TRY(SpeakerInput in, speaker_input(ctx.req, false));
+  return http::write(ctx, [&](db::Conn& c) -> Result<Speaker> {
+    PANTAU_CHECK(update_speaker(c, ctx.scope(), id, t.id, t.version, in));
+    return speaker_now(ctx, id, t.id)(c);
+  });
+}
+
+Response delete_speaker_route(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(http::Target t, http::versioned_target(ctx.req, "sid"));
+  return http::write(ctx, [&](db::Conn& c) { return remove_speaker(c, ctx.scope(), id, t.id, t.version); });
+}
+
+// An uploaded file (the body as sent, streamed to disk when large) placed in the files store,
+// its type judged by its content. A type not accepted is a 422 naming "file" (the files store's
+// 415 says the same); too large stays 413.
+struct Placed {
+  std::string sha256, mime, bytes;
+  int64_t size = 0;
+};
+Result<Placed> place_upload(Ctx& ctx, const char* accepted_id, const char* accepted_en, bool images_only) {
+  const size_t size = ctx.req.body_file.empty() ? ctx.req.body.size() : ctx.req.body_size;
+  if (size == 0) return Error::invalid_field("file", "empty", "Pilih berkas untuk diunggah.", "Choose a file to upload.");
+  files::EvidenceStore& store = *ctx.svc.files;
+  if (size > store.max_bytes())
+    return Error::make(ErrorKind::TooLarge, "file.too_large", fmt::format("Berkas terlalu besar; paling besar {} MB.", store.max_bytes() >> 20),
+                       fmt::format("The file is too large; at most {} MB.", store.max_bytes() >> 20));
+  Placed out;
+  out.size = static_cast<int64_t>(size);
+  std::string tmp = ctx.req.body_file;
+  if (images_only) {
+    out.bytes = ctx.req.body;
+    if (!tmp.empty()) {
+      std::ifstream f(tmp, std::ios::binary);
+      out.bytes.assign(size, '\0');
+      f.read(out.bytes.data(), static_cast<std::streamsize>(size));
+      if (static_cast<size_t>(f.gcount()) != size) return Error::unavailable("Could not read the uploaded file.");
+    }
+    // Not an image at all: what is accepted; an image the PDF library cannot read (a damaged file,
+    // a progressive JPEG, too many pixels): the library's own reason, naming "file" as well.
+    auto info = report::inspect_image(out.bytes, "file");
+    if (!info.ok())
+      return info.error().fields.empty() || info.error().fields[0].code == "type" ? Error::invalid_field("file", "type", accepted_id, accepted_en)
+                                                                                 : info.error();
+  }
+  Sha256 sha;
+  if (tmp.empty()) {
+    sha.update(ctx.req.body);
+    tmp = store.tmp_dir() + "/meeting-" + random_token(12);
+    std::ofstream(tmp, std::ios::binary).write(ctx.req.body.data(), static_cast<std::streamsize>(ctx.req.body.size()));
+  } else {
+    std::ifstream f(tmp, std::ios::binary);
+    std::string chunk(1 << 16, '\0');
+    while (f.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || f.gcount() > 0)
+      sha.update(std::string_view(chunk.data(), static_cast<size_t>(f.gcount())));
+  }
+  out.sha256 = sha.hex();
+  auto placed = store.place(tmp, out.sha256, out.size);
+  if (tmp != ctx.req.body_file) std::remove(tmp.c_str());
+  if (!placed.ok()) {
+    if (placed.error().kind == ErrorKind::UnsupportedMedia) return Error::invalid_field("file", "type", accepted_id, accepted_en);
+    return placed.error();
+  }
+  out.mime = *placed;
+  return out;
+}
+
+// The name a file is kept under: the name the client gave (?name=), without any folder.
+std::string upload_name(const http::Request& req, const std::string& fallback) {
+  std::string n = trim(req.q("name").value_or(""));
+  if (auto cut = n.find_last_of("/\\"); cut != std::string::npos) n = n.substr(cut + 1);
+  if (n.size() > 200) {
+    size_t k = 200;
+    while (k > 0 && (static_cast<unsigned char>(n[k]) & 0xC0) == 0x80) --k;  // not inside a character
+    n = n.substr(0, k);
+  }
+  return n.empty() ? fallback : n;
+}
+
+Response upload_material(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(int64_t sid, path_id(ctx.req, "sid"));
+  // The speaker must be in reach before the file is stored (another region: 404).
+  auto target = ctx.db().read_value<Meeting>([&](db::Conn& c) { return material_target(c, ctx.scope(), id, sid); });
+  if (!target.ok()) return target.error();
+  PANTAU_TRY(Placed f, place_upload(ctx, "Jenis berkas materi tidak diterima. Unggah PDF, PPTX, DOCX, XLSX, JPEG, atau PNG.",
+                                    "This material's file type is not accepted. Upload a PDF, PPTX, DOCX, XLSX, JPEG or PNG file.",
+                                    false));
+  std::string fname = upload_name(ctx.req, "materi");
+  return http::create(ctx, [&](db::Conn& c) -> Result<Speaker> {
+    PANTAU_TRY(Meeting m, material_target(c, ctx.scope(), id, sid));
+    files::UploadMeta meta{fname, m.region_code, "meeting_speaker", std::to_string(sid), m.classification};
+    PANTAU_TRY(files::StoredFile stored, ctx.svc.files->record(c, ctx.scope(), f.sha256, f.size, f.mime, meta));
+    PANTAU_CHECK(add_material(c, ctx.scope(), m, sid, fname, stored.id));
+    return speaker_now(ctx, id, sid)(c);
+  });
+}
+
+Response file_answer(Ctx& ctx, const MeetingFile& f) {
+  Response r = http::attachment("", f.mime, f.name);
+  r.file_path = ctx.svc.files->path_of(f.sha256);
+  return r;
+}
+
+Response download_material(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(int64_t sid, path_id(ctx.req, "sid"));
+  PANTAU_TRY(int64_t fid, path_id(ctx.req, "fid"));
+  std::optional<MeetingFile> f;
+  PANTAU_CHECK(ctx.db().read([&](db::Conn& c) { f = get_material(c, ctx.scope(), id, sid, fid); }));
+  if (!f) return Error::not_found("Materi tidak ditemukan.", "Material not found.");
+  return file_answer(ctx, *f);
+}
+
+Response delete_material(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(int64_t sid, path_id(ctx.req, "sid"));
+  PANTAU_TRY(int64_t fid, path_id(ctx.req, "fid"));
+  return http::write(ctx, [&](db::Conn& c) { return remove_material(c, ctx.scope(), id, sid, fid); });
+}
+
+Response upload_photo(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  std::string caption = trim(ctx.req.q("caption").value_or(""));
+  if (caption.size() > 300)
+    return Error::invalid_field("caption", "too_long", "Keterangan foto paling banyak 300 karakter.", "A caption has at most 300 characters.");
+  auto target = ctx.db().read_value<Meeting>([&](db::Conn& c) { return photo_target(c, ctx.scope(), id); });
+  if (!target.ok()) return target.error();
+  PANTAU_TRY(Placed f, place_upload(ctx, "Foto dokumentasi harus berupa gambar JPEG atau PNG.",
+                                    "A documentation photo must be a JPEG or PNG image.", true));
+  std::string fname = upload_name(ctx.req, f.mime == "image/png" ? "foto.png" : "foto.jpg");
+  return http::create(ctx, [&](db::Conn& c) -> Result<Photo> {
+    PANTAU_TRY(Meeting m, photo_target(c, ctx.scope(), id));
+    files::UploadMeta meta{fname, m.region_code, "meeting_photo", std::to_string(id), m.classification};
+    PANTAU_TRY(files::StoredFile stored, ctx.svc.files->record(c, ctx.scope(), f.sha256, f.size, f.mime, meta));
+    PANTAU_TRY(int64_t pid, add_photo(c, ctx.scope(), m, stored.id, caption));
+    auto p = get_photo(c, ctx.scope(), id, pid);
+    if (!p) return Error::not_found("Foto tidak ditemukan.", "Photo not found.");
+    return std::move(*p);
+  });
+}
+
+Response download_photo(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(int64_t pid, path_id(ctx.req, "pid"));
+  std::optional<Photo> p;
+  PANTAU_CHECK(ctx.db().read([&](db::Conn& c) { p = get_photo(c, ctx.scope(), id, pid); }));
+  if (!p) return Error::not_found("Foto tidak ditemukan.", "Photo not found.");
+  return file_answer(ctx, p->file);
+}
+
+Response delete_photo(Ctx& ctx) {
+  PANTAU_TRY(int64_t id, path_id(ctx.req));
+  PANTAU_TRY(int64_t pid, path_id(ctx.req, "pid"));
+  return http::write(ctx, [&](db::Conn& c) { return remove_photo(c, ctx.scope(), id, pid); });
+}
+
 // ---- action items and follow-ups (each answers the item) ----------------------------------------
 
 Response get_item(Ctx& ctx) {
@@ -642,6 +845,16 @@ void register_routes(http::App& app) {
   r.get("/api/v1/meetings/{id}/notula.pdf", meeting_pdf<MeetingDocument::Minutes>, read);
   r.get("/api/v1/meetings/{id}/laporan-kegiatan.pdf", meeting_pdf<MeetingDocument::Report>, read);
   r.get("/api/v1/meetings/{id}/checkin-qr.svg", checkin_qr, write);
+  r.get("/api/v1/meetings/{id}/speakers", list_speakers, read);
+  r.post("/api/v1/meetings/{id}/speakers", add_speaker_route, write);
+  r.patch("/api/v1/meetings/{id}/speakers/{sid}", patch_speaker_route, write);
+  r.del("/api/v1/meetings/{id}/speakers/{sid}", delete_speaker_route, write);
+  r.post("/api/v1/meetings/{id}/speakers/{sid}/materials", upload_material, http::RouteOptions{false, auth::kRecordWrite, true});
+  r.get("/api/v1/meetings/{id}/speakers/{sid}/materials/{fid}", download_material, read);
+  r.del("/api/v1/meetings/{id}/speakers/{sid}/materials/{fid}", delete_material, write);
+  r.post("/api/v1/meetings/{id}/photos", upload_photo, http::RouteOptions{false, auth::kRecordWrite, true});
+  r.get("/api/v1/meetings/{id}/photos/{pid}", download_photo, read);
+  r.del("/api/v1/meetings/{id}/photos/{pid}", delete_photo, write);
   r.get("/api/v1/action-items/{id}", get_item, read);
   r.patch("/api/v1/action-items/{id}", patch_item, write);
   r.post("/api/v1/action-items/{id}/follow-ups", add_follow_up_route, write);

@@ -138,4 +138,21 @@ std::string strokes_json(const Strokes& s) {
   return o.take();
 }
 
+std::string_view name(Attendance a) {
+  switch (a) {
+    case Attendance::InvitedPresent: return "INVITED_PRESENT";
+    case Attendance::InvitedAbsent: return "INVITED_ABSENT";
+    case Attendance::WalkIn: return "WALK_IN";
+    case Attendance::Listed: return "LISTED";
+  }
+  return "";
+}
+
+Attendance attendance_of(const Participant& p) {
+  if (p.invited) return p.present ? Attendance::InvitedPresent : Attendance::InvitedAbsent;
+  return p.present ? Attendance::WalkIn : Attendance::Listed;
+}
+
+bool added_as_invited(MeetingStatus s, bool present) { return s == MeetingStatus::Invited && !present; }
+
 }  // namespace pantau::meetings

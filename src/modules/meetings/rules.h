@@ -33,6 +33,17 @@ bool checkin_open(MeetingStatus s, TimePoint start, TimePoint end, TimePoint now
 std::string effective_status(std::string_view status, std::string_view due_date, Date today);
 bool is_open(std::string_view status);  // OPEN, IN_PROGRESS (action items); AGREED, IN_PROGRESS (agreements)
 
+// How a participant attended: invited and present, invited and absent, present without an
+// invitation (a walk-in, "hadir tanpa undangan"), or only on the list (not yet invited).
+enum class Attendance { InvitedPresent, InvitedAbsent, WalkIn, Listed };
+std::string_view name(Attendance a);
+Attendance attendance_of(const Participant& p);
+inline bool walk_in(const Participant& p) { return attendance_of(p) == Attendance::WalkIn; }
+// Whether a participant an officer adds is stored as invited: only one added while the invitations
+// are out and not yet present (one recorded present at the door is a walk-in; one added while the
+// meeting is planned becomes invited when the invitations are sent).
+bool added_as_invited(MeetingStatus s, bool present);
+
 SignatureState signature_state(const Participant& p, int64_t ba_revision);
 // Every present required signatory has signed the current revision (and there is at least one).
 bool berita_acara_final(const std::vector<Participant>& ps, int64_t ba_revision);

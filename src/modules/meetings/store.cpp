@@ -326,7 +326,8 @@ Status act_on_meeting(db::Conn& c, const auth::Scope& s, int64_t id, int64_t ver
   if (a == MeetingAction::Invite && token.empty()) token = random_token(18);
   c.exec("UPDATE meetings SET status = ?, checkin_token = ?, updated_at = ?, version = version + 1 WHERE id = ?",
          {std::string(name(next)), token.empty() ? db::Value() : db::Value(token), now_iso(), id});
-  if (a == MeetingAction::Invite) c.exec("UPDATE meeting_participants SET invited = 1 WHERE meeting_id = ?", {id});
+  // Those already recorded present before the invitations went out came without one.
+  if (a == MeetingAction::Invite) c.exec("UPDATE meeting_participants SET invited = 1 WHERE meeting_id = ? AND present = 0", {id});
   m.status = next;
   ++m.version;
   audit_row(c, s, std::string(name(a)) == "INVITE" ? "invite" : "status", "meeting", id, m.region_code, m.classification, before,
@@ -346,6 +347,8 @@ std::optional<BeritaAcaraContent> berita_acara_content(db::Conn& c, const auth::
   c.query(std::string("SELECT ") + kItemColumns + kItemFrom + " WHERE a.meeting_id = ? ORDER BY a.agreement_id, a.id", {meeting_id},
           [&](const db::Row& r) { b.actions.push_back(item_of(r)); });
   b.minutes = get_minutes(c, meeting_id);
+  b.speakers = speakers(c, meeting_id);
+  b.photos = photos(c, meeting_id);
   b.final = berita_acara_final(b.participants, m->ba_revision);
   return b;
 }

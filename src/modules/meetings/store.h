@@ -48,6 +48,37 @@ std::vector<Agreement> agreements(db::Conn& c, int64_t meeting_id);
 Result<int64_t> add_agreement(db::Conn& c, const auth::Scope& s, int64_t meeting_id, const Agreement& a);
 Status update_agreement(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t aid, int64_t version, const Agreement& a);
 
+// ---- speakers, their materials, and the photo documentation (store_files.cpp) ----
+// The files are evidence files of the files store (region and classification of the meeting):
+// a material has entity "meeting_speaker" and the speaker's id, a photo entity "meeting_photo"
+// and the meeting's id (its caption in meeting_photos). Changing any of them needs the meeting
+// writable by the caller (its region in the caller's area, record.write) and not closed.
+std::vector<Speaker> speakers(db::Conn& c, int64_t meeting_id);  // in order, with their materials
+std::vector<Photo> photos(db::Conn& c, int64_t meeting_id);      // oldest first
+std::optional<Speaker> get_speaker(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t sid);
+struct SpeakerInput {
+  std::optional<std::string> name, position, topic;
+  std::optional<int> sort_order;
+};
+Result<int64_t> add_speaker(db::Conn& c, const auth::Scope& s, int64_t meeting_id, const SpeakerInput& in);
+Status update_speaker(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t sid, int64_t version, const SpeakerInput& in);
+// Removes the speaker and its materials.
+Status remove_speaker(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t sid, int64_t version);
+// Where a material may be added: the writable meeting of the speaker (404 when either is not found).
+Result<Meeting> material_target(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t sid);
+// Where a photo may be added: a writable meeting that was held and is not closed (409 otherwise).
+Result<Meeting> photo_target(db::Conn& c, const auth::Scope& s, int64_t meeting_id);
+// Records a file placed in the files store as the speaker's material (audited by the files store
+// and as "add_material" of the speaker).
+Status add_material(db::Conn& c, const auth::Scope& s, const Meeting& m, int64_t sid, const std::string& file_audit_name,
+                    int64_t file_id);
+Status remove_material(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t sid, int64_t file_id);
+Result<int64_t> add_photo(db::Conn& c, const auth::Scope& s, const Meeting& m, int64_t file_id, const std::string& caption);
+Status remove_photo(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t photo_id);
+std::optional<Photo> get_photo(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t photo_id);
+// A material of a speaker of a meeting the caller may read.
+std::optional<MeetingFile> get_material(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t sid, int64_t file_id);
+
 // Signs the Berita Acara: the participant linked to the caller's account, or (an officer) a
 // participant without an account with the signature drawn on the tablet.
 Status sign_berita_acara(db::Conn& c, const auth::Scope& s, int64_t meeting_id, std::optional<int64_t> pid,
@@ -60,6 +91,8 @@ struct BeritaAcaraContent {
   std::vector<Agreement> agreements;
   std::vector<ActionItem> actions;
   std::optional<Minutes> minutes;
+  std::vector<Speaker> speakers;
+  std::vector<Photo> photos;
   bool final = false;
 };
 std::optional<BeritaAcaraContent> berita_acara_content(db::Conn& c, const auth::Scope& s, int64_t meeting_id);

@@ -43,13 +43,12 @@ Result<int64_t> add_participant(db::Conn& c, const auth::Scope& s, int64_t meeti
     errs.push_back({"user_id", "not_found", {"Akun tidak ditemukan.", "Account not found."}});
   if (!errs.empty()) return Error::invalid(errs);
   std::string now = now_iso();
-  bool invited = m.status == MeetingStatus::Planned || m.status == MeetingStatus::Invited;
   int64_t id = c.insert(
       "INSERT INTO meeting_participants (meeting_id, name, position, institution, participant_type, phone, represented_by, user_id, "
       "invited, present, required_signatory, checked_in_at, checkin_method, attendance_signature) VALUES "
       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {meeting_id, trim(p.name), trim(p.position), trim(p.institution), p.participant_type, trim(p.phone), trim(p.represented_by),
-       p.user_id ? db::Value(*p.user_id) : db::Value(), int64_t{invited && m.status == MeetingStatus::Invited ? 1 : 0},
+       p.user_id ? db::Value(*p.user_id) : db::Value(), int64_t{added_as_invited(m.status, p.present) ? 1 : 0},
        int64_t{p.present ? 1 : 0}, int64_t{p.required_signatory ? 1 : 0}, p.present ? db::Value(now) : db::Value(),
        p.present ? db::Value(std::string("OFFICER")) : db::Value(), p.attendance_signature});
   if (p.present) berita_acara_changed(c, s, m);
@@ -136,7 +135,13 @@ Result<int64_t> self_checkin(db::Conn& c, const std::string& token, const Partic
                   "(?, ?, ?, ?, ?, ?, 0, 1, 1, ?, 'SELF', ?, ?)",
                   {m->id, trim(p.name), trim(p.position), trim(p.institution), p.participant_type, trim(p.phone), now_s, ip, sig});
   }
-  if (auto full = load_meeting(c, m->id)) berita_acara_changed(c, anonymous, *full);
+  if (auto full = load_meeting(c, m->id)) {
+    berita_acara_changed(c, anonymous, *full);
+    // One actor across modules, found by name like a participant an officer adds.
+    actors::link_record(c, anonymous, {trim(p.name), "", "", "", full->region_code}, false,
+                        {"meetings", "meeting_participant", std::to_string(id), "MEETING_PARTICIPANT", "Peserta rapat: " + full->title,
+                         full->region_code, full->classification});
+  }
   audit_row(c, anonymous, "self_checkin", "meeting_participant", id, m->region_code, 0, std::nullopt,
             self_checkin_json(m->id, trim(p.name), trim(p.institution), ip));
   return id;

@@ -13,6 +13,8 @@ export interface Participant {
   user_id: number | null
   invited: boolean
   present: boolean
+  /** Present without an invitation ("hadir tanpa undangan"). */
+  walk_in: boolean
   checked_in_at: string | null
   checkin_method: string | null
   signature_state: 'NOT_REQUIRED' | 'PENDING' | 'SIGNED' | 'VOIDED'
@@ -113,7 +115,23 @@ export interface Meeting {
   agreements: Agreement[]
   action_items: ActionItem[]
   carried_over: ActionItem[]
+  speakers: Speaker[]
+  photos: Photo[]
 }
+
+export interface MeetingFile { id: number; name: string; mime: string; size: number }
+
+export interface Speaker {
+  id: number
+  name: string
+  position: string
+  topic: string
+  sort_order: number
+  version: number
+  materials: MeetingFile[]
+}
+
+export interface Photo { id: number; caption: string; created_at: string; file: MeetingFile }
 
 export interface MeetingRow {
   id: number
