@@ -315,6 +315,103 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
     assert.equal(r.json.errors[0].field, 'quarter');
   });
 
+  test('editing a foreigner and a foreign organisation: If-Match, validation, passport clearance, audit, actor', async () => {
+    const kaban = as['kalsel.kaban'];
+    const op = as['kalsel.operator'];
+    let r = await kaban.post('/api/v1/foreigners/persons', {
+      full_name: 'Maria Garcia', nationality: 'ESP', passport_no: 'ES1234567', permit_type: 'VISIT', sponsor_name: 'Universitas Uji',
+      region_code: '63.71',
+    });
+    assert.equal(r.status, 201, r.text);
+    let person = r.json;
+    const url = `/api/v1/foreigners/persons/${person.id}`;
+    // If-Match is required and must be the current version.
+    assertProblem(assert, await kaban.patch(url, { occupation: 'Peneliti' }), 428);
+    assertProblem(assert, await kaban.patch(url, { occupation: 'Peneliti' }, ifMatch(person.version + 5)), 412);
+    // The same validation as on create, each field named, in both languages; nothing is written.
+    r = await kaban.patch(url, { nationality: 'IDN', permit_type: 'KITAS', passport_no: '1' }, ifMatch(person.version));
+    assertProblem(assert, r, 422);
+    assert.deepEqual(r.json.errors.map((e) => e.field).sort(), ['nationality', 'passport_no', 'permit_valid_to']);
+    const nat = r.json.errors.find((e) => e.field === 'nationality');
+    assert.match(nat.message.id, /Kewarganegaraan/);
+    assert.match(nat.message.en, /Nationality/);
+    assert.equal((await kaban.get(url)).json.version, person.version);
+
+    // An operator without clearance edits the other fields but can neither see nor overwrite the passport.
+    r = await op.patch(url, { passport_no: 'ES0000001' }, ifMatch(person.version));
+    assertProblem(assert, r, 403, 'forbidden');
+    assert.ok(!r.text.includes('ES1234567'));
+    r = await op.patch(url, { id_classification: 'BIASA' }, ifMatch(person.version));
+    assertProblem(assert, r, 403, 'forbidden');
+    r = await op.patch(url, { occupation: 'Peneliti tamu', permit_type: 'KITAS', permit_valid_to: plusDays(300) }, ifMatch(person.version));
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.version, person.version + 1);
+    assert.equal(r.headers.get('etag'), `"${person.version + 1}"`);
+    assert.deepEqual([r.json.occupation, r.json.permit_type, r.json.passport_no], ['Peneliti tamu', 'KITAS', 'ES*****67']);
+    assert.equal(r.json.full_name, 'Maria Garcia', 'fields not in the body keep their values');
+    person = r.json;
+    // Another kab/kota does not find it.
+    assertProblem(assert, await as['banjarbaru.operator'].patch(url, { occupation: 'X' }, ifMatch(person.version)), 404);
+    // A passport another foreigner already has is refused.
+    r = await kaban.post('/api/v1/foreigners/persons', {
+      full_name: 'Pedro Lopez', nationality: 'ESP', passport_no: 'ES2222222', permit_type: 'VISIT', region_code: '63.71',
+    });
+    assert.equal(r.status, 201, r.text);
+    assertProblem(assert, await kaban.patch(url, { passport_no: 'ES2222222' }, ifMatch(person.version)), 409, 'foreigners.duplicate_passport');
+
+    // A new passport and name: the role moves to the actor of the new passport.
+    const oldActor = person.actor_id;
+    r = await kaban.patch(url, { passport_no: 'es7654321', full_name: 'María García López' }, ifMatch(person.version));
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.passport_no, 'ES7654321');
+    assert.notEqual(r.json.actor_id, oldActor);
+    person = r.json;
+    r = await kaban.get(`/api/v1/actors/${person.actor_id}`);
+    const role = r.json.roles.find((x) => x.role === 'FOREIGN_NATIONAL');
+    assert.match(role.label, /María García López \(ESP, KITAS\)/);
+    r = await kaban.get(`/api/v1/actors/${oldActor}`);
+    assert.ok(!(r.json.roles ?? []).some((x) => x.role === 'FOREIGN_NATIONAL'), 'the old actor lost the role');
+    r = await kaban.get('/api/v1/actors/suggest?q=ES76543');
+    assert.ok(r.json.items.some((x) => x.id === person.actor_id), 'found by the new passport');
+
+    // The audit rows hold the changed fields before and after; the passport change only for cleared readers.
+    r = await kaban.get(`/api/v1/audit?entity=foreign_person&id=${person.id}`);
+    assert.equal(r.status, 200, r.text);
+    const updates = r.json.items.filter((e) => e.action === 'update');
+    assert.equal(updates.length, 2);
+    assert.deepEqual(updates[0].before, { occupation: null, permit_type: 'VISIT', permit_valid_to: null });
+    assert.deepEqual(updates[0].after, { occupation: 'Peneliti tamu', permit_type: 'KITAS', permit_valid_to: plusDays(300) });
+    assert.deepEqual(updates[1].before, { full_name: 'Maria Garcia', passport_no: 'ES1234567' });
+    assert.deepEqual(updates[1].after, { full_name: 'María García López', passport_no: 'ES7654321' });
+    r = await op.get(`/api/v1/audit?entity=foreign_person&id=${person.id}`);
+    assert.equal(r.status, 200, r.text);
+    assert.ok(!r.text.includes('ES7654321') && !r.text.includes('ES1234567'), 'no passport in the history of an uncleared reader');
+
+    // A foreign organisation: If-Match, validation, and a new name moves the role to that name's actor.
+    r = await op.post('/api/v1/foreigners/organisations', { name: 'Stichting Uji Ubah', country: 'NLD', region_code: '63.71' });
+    assert.equal(r.status, 201, r.text);
+    let org = (await op.get(`/api/v1/foreigners/organisations/${r.json.id}`)).json;
+    const orgUrl = `/api/v1/foreigners/organisations/${org.id}`;
+    assertProblem(assert, await op.patch(orgUrl, { partner_agency: 'Bappeda' }), 428);
+    assertProblem(assert, await op.patch(orgUrl, { partner_agency: 'Bappeda' }, ifMatch(org.version + 1)), 412);
+    r = await op.patch(orgUrl, { country: 'nl', name: '', mou_valid_to: '31-12-2027' }, ifMatch(org.version));
+    assertProblem(assert, r, 422);
+    assert.deepEqual(r.json.errors.map((e) => e.field).sort(), ['country', 'mou_valid_to', 'name']);
+    assert.ok(r.json.errors.every((e) => e.message.id && e.message.en));
+    assertProblem(assert, await as['banjarbaru.operator'].patch(orgUrl, { partner_agency: 'X' }, ifMatch(org.version)), 404);
+    r = await op.patch(orgUrl, { name: 'Stichting Uji Baru', partner_agency: 'Bappeda Kalsel', mou_valid_to: '2027-12-31' }, ifMatch(org.version));
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual([r.json.name, r.json.partner_agency, r.json.mou_valid_to, r.json.country], ['Stichting Uji Baru', 'Bappeda Kalsel', '2027-12-31', 'NLD']);
+    assert.equal(r.json.version, org.version + 1);
+    assert.notEqual(r.json.actor_id, org.actor_id);
+    r = await op.get(`/api/v1/actors/${r.json.actor_id}`);
+    assert.ok(r.json.roles.some((x) => x.role === 'FOREIGN_ORGANISATION' && x.label.includes('Stichting Uji Baru')));
+    r = await kaban.get(`/api/v1/audit?entity=foreign_org&id=${org.id}`);
+    const up = r.json.items.find((e) => e.action === 'update');
+    assert.deepEqual(up.before, { name: 'Stichting Uji Ubah', partner_agency: null, mou_valid_to: null });
+    assert.deepEqual(up.after, { name: 'Stichting Uji Baru', partner_agency: 'Bappeda Kalsel', mou_valid_to: '2027-12-31' });
+  });
+
   test('an incident actor becomes a role of the ormas\' actor', async () => {
     const op = as['banjarmasin.operator'];
     let r = await op.post('/api/v1/conflict/incidents', {
