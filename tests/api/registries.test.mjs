@@ -23,7 +23,7 @@ const plusDays = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(
 before(async () => {
   if (!BUILT) return;
   srv = await startServer();
-  for (const u of ['admin', 'banjarmasin.operator', 'banjarmasin.kaban', 'banjarbaru.operator', 'kalsel.kaban', 'kalsel.operator']) {
+  for (const u of ['admin', 'banjarmasin.operator', 'banjarmasin.kaban', 'banjarbaru.operator', 'kalsel.kaban', 'kalsel.operator', 'bpk.auditor']) {
     as[u] = await srv.login(u);
   }
 });
@@ -383,8 +383,9 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
     assert.deepEqual(updates[0].after, { occupation: 'Peneliti tamu', permit_type: 'KITAS', permit_valid_to: plusDays(300) });
     assert.deepEqual(updates[1].before, { full_name: 'Maria Garcia', passport_no: 'ES1234567' });
     assert.deepEqual(updates[1].after, { full_name: 'María García López', passport_no: 'ES7654321' });
-    r = await op.get(`/api/v1/audit?entity=foreign_person&id=${person.id}`);
+    r = await as['bpk.auditor'].get(`/api/v1/audit?entity=foreign_person&id=${person.id}`);
     assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.items.filter((e) => e.action === 'update').length, 1, 'the passport change is TERBATAS');
     assert.ok(!r.text.includes('ES7654321') && !r.text.includes('ES1234567'), 'no passport in the history of an uncleared reader');
 
     // A foreign organisation: If-Match, validation, and a new name moves the role to that name's actor.
@@ -410,6 +411,45 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
     const up = r.json.items.find((e) => e.action === 'update');
     assert.deepEqual(up.before, { name: 'Stichting Uji Ubah', partner_agency: null, mou_valid_to: null });
     assert.deepEqual(up.after, { name: 'Stichting Uji Baru', partner_agency: 'Bappeda Kalsel', mou_valid_to: '2027-12-31' });
+  });
+
+  test('the map counts a presence in two kecamatan of one kab/kota once for that kab/kota', async () => {
+    const kaban = as['kalsel.kaban'];
+    const count = async (c, q, code) => {
+      const r = await c.get(`/api/v1/foreigners/map${q}`);
+      assert.equal(r.status, 200, r.text);
+      return r.json.items.find((x) => x.region_code === code)?.presences ?? 0;
+    };
+    const before = {
+      kota: await count(kaban, '', '63.71'), k1: await count(kaban, '?level=3', '63.71.01'), k2: await count(kaban, '?level=3', '63.71.02'),
+      prov: await count(as.admin, '', '63'), bjm: await count(as['banjarmasin.operator'], '', '63.71'),
+    };
+    let r = await kaban.post('/api/v1/foreigners/persons', {
+      full_name: 'Kenji Tanaka', nationality: 'JPN', passport_no: 'TK5556667', permit_type: 'VISIT', region_code: '63.71',
+    });
+    assert.equal(r.status, 201, r.text);
+    r = await kaban.post('/api/v1/foreigners/presences', {
+      person_id: r.json.id, category: 'EXPERT', source: 'INTERVIEW', start_date: plusDays(0), end_date: plusDays(30), regions: ['63.71.01', '63.71.02'],
+    });
+    assert.equal(r.status, 201, r.text);
+    let p = r.json;
+    for (const body of [{ action: 'verify_documents' }, { action: 'decide', decision: 'APPROVED', reason: 'Lengkap' }]) {
+      r = await kaban.post(`/api/v1/foreigners/presences/${p.id}/actions`, body, ifMatch(p.version));
+      assert.equal(r.status, 200, r.text);
+      p = r.json;
+    }
+    // Once for the kab/kota (the default level below the province) and for the province, once in each kecamatan.
+    assert.equal(await count(kaban, '', '63.71'), before.kota + 1);
+    assert.equal(await count(kaban, '?level=2', '63.71'), before.kota + 1);
+    assert.equal(await count(as['banjarmasin.operator'], '', '63.71'), before.bjm + 1);
+    assert.equal(await count(as.admin, '', '63'), before.prov + 1, 'a national user sees provinces');
+    assert.equal(await count(kaban, '?level=3', '63.71.01'), before.k1 + 1);
+    assert.equal(await count(kaban, '?level=3', '63.71.02'), before.k2 + 1);
+    r = await as['banjarbaru.operator'].get('/api/v1/foreigners/map');
+    assert.ok(r.json.items.every((x) => x.region_code.startsWith('63.72')), 'another kab/kota sees only its own');
+    r = await kaban.get('/api/v1/foreigners/map?level=9');
+    assertProblem(assert, r, 422);
+    assert.equal(r.json.errors[0].field, 'level');
   });
 
   test('an incident actor becomes a role of the ormas\' actor', async () => {

@@ -361,8 +361,15 @@ Response quarterly_route(Ctx& ctx) {
   return r;
 }
 
+// ?level=1..4; by default the level the map shows: provinces for a national user, kab/kota otherwise.
 Response map_route(Ctx& ctx) {
-  return http::read_items(ctx, [&](db::Conn& c) { return map_areas(c, ctx.scope()); });
+  int level = ctx.scope().national() ? 1 : 2;
+  if (auto v = ctx.req.q("level")) {
+    if (v->size() != 1 || (*v)[0] < '1' || (*v)[0] > '4')
+      return Error::invalid_field("level", "invalid", "Tingkat wilayah 1 (provinsi) sampai 4 (desa).", "The region level is 1 (province) to 4 (village).");
+    level = (*v)[0] - '0';
+  }
+  return http::read_items(ctx, [&](db::Conn& c) { return map_areas(c, ctx.scope(), level); });
 }
 
 }  // namespace

@@ -744,13 +744,18 @@ Result<std::string> recap_xlsx(db::Conn& c, const auth::Scope& s, const std::str
   return wb.finish();
 }
 
-std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s) {
+std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s, int level) {
+  // A location's region at `level` is the first 2 (province), 5 (kab/kota) or 8 (kecamatan)
+  // characters of its code; a presence with two locations in one region counts once there.
+  static constexpr int kLength[] = {0, 2, 5, 8, 13};
+  std::string prefix = "SUBSTR(pr.region_code, 1, " + std::to_string(kLength[std::clamp(level, 1, 4)]) + ")";
   db::Params p;
   std::string visible = presence_visible(s, "x", p);
   std::string area = s.region_filter("pr.region_code", p);
-  std::string sql = "SELECT pr.region_code, COALESCE(g.name, ''), COUNT(*) FROM foreign_presence_regions pr JOIN foreign_presences x ON x.id = pr.presence_id "
-                    "LEFT JOIN regions g ON g.code = pr.region_code WHERE x.status IN ('DECIDED', 'ACTIVE', 'VIOLATION_FOUND') AND " +
-                    visible + " AND " + area + " GROUP BY pr.region_code, g.name ORDER BY pr.region_code";
+  std::string sql = "SELECT a.code, COALESCE(g.name, ''), a.n FROM (SELECT " + prefix + " AS code, COUNT(DISTINCT x.id) AS n "
+                    "FROM foreign_presence_regions pr JOIN foreign_presences x ON x.id = pr.presence_id "
+                    "WHERE x.status IN ('DECIDED', 'ACTIVE', 'VIOLATION_FOUND') AND " + visible + " AND " + area +
+                    " GROUP BY " + prefix + ") a LEFT JOIN regions g ON g.code = a.code ORDER BY a.code";
   std::vector<MapArea> out;
   c.query(sql, p, [&](const db::Row& r) { out.push_back({r.str(0), r.str(1), r.i64(2)}); });
   return out;

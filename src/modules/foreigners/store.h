@@ -182,12 +182,14 @@ Result<std::string> recap_xlsx(db::Conn& c, const auth::Scope& s, const std::str
 // The dimensions of the recap with their Indonesian labels, in the order they are shown.
 inline constexpr std::pair<const char*, const char*> kRecapDimensions[] = {
     {"category", "Kategori"}, {"nationality", "Kewarganegaraan"}, {"permit_type", "Jenis izin"}, {"location", "Lokasi"}, {"sponsor", "Penjamin"}};
-// Presences by region, for the map.
+// Presences by region at `level` (1 province, 2 kab/kota, 3 kecamatan, 4 desa), for the map: the
+// number of distinct decided, active or violating presences with a location in the region (in
+// the caller's area), so a presence in two kecamatan of one kab/kota counts once for it.
 struct MapArea {
   std::string region_code, region_name;
   int64_t presences = 0;
 };
-std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s);
+std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s, int level);
 
 // The SQL condition "the caller may see presence <alias>" (any of its regions lies in the
 // caller's area, classification within clearance), its parameters appended to `p`.
