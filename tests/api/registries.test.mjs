@@ -11,7 +11,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { REPO, assertProblem, finish, startServer, ifMatch, samples, upload } from './server.mjs';
+import { REPO, assertProblem, finish, startServer, ifMatch, multipart, samples, upload } from './server.mjs';
 
 const BUILT = fs.existsSync(path.join(REPO, 'src', 'modules', 'ormas', 'routes.cpp'));
 const NIK = '6371021508900001';
@@ -450,6 +450,56 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
     r = await kaban.get('/api/v1/foreigners/map?level=9');
     assertProblem(assert, r, 422);
     assert.equal(r.json.errors[0].field, 'level');
+  });
+
+  test('a research-permit applicant from the public portal and a meeting participant are one actor, seen within scope', async () => {
+    // The public portal (no account): a research permit with the applicant's NIK and the five documents.
+    const anon = srv.anonymous();
+    const documents = {};
+    for (const type of ['APPLICATION_LETTER', 'PROPOSAL', 'STATEMENT', 'IDENTITY', 'PHOTO']) {
+      const m = multipart({}, { name: `${type}.pdf`, content: samples.pdf(), type: 'application/pdf' });
+      const up = await anon.request('POST', '/api/v1/public/layanan/files', { body: m.body, headers: { 'Content-Type': m.contentType } });
+      assert.equal(up.status, 201, up.text);
+      documents[type] = up.json.token;
+    }
+    let r = await anon.post('/api/v1/public/layanan/requests', {
+      kind: 'RESEARCH_PERMIT', office: '63', applicant_type: 'UNIVERSITY', applicant_name: 'Rusdiansyah Noor Uji',
+      applicant_contact: 'rusdi@example.id', applicant_id_no: '6371021203880004', applicant_org: 'Universitas Lambung Mangkurat',
+      title: 'Peran tokoh adat dalam mediasi konflik', objectives: 'Memahami mediasi berbasis adat.', method: 'Wawancara',
+      research_region: '63.71', period_start: plusDays(30), period_end: plusDays(90), documents,
+    });
+    assert.equal(r.status, 201, r.text);
+    const regNo = r.json.reg_no;
+    // An officer of Banjarmasin adds him (with his titles) to a meeting in Banjarmasin.
+    const kaban = as['banjarmasin.kaban'];
+    const start = Date.now() + 3 * 86400000;
+    r = await kaban.post('/api/v1/meetings', {
+      type: 'FORUM', title: 'Forum uji aktor lintas modul', region_code: '63.71', venue: 'Aula Kesbangpol Banjarmasin',
+      start_at: new Date(start).toISOString(), end_at: new Date(start + 7200000).toISOString(),
+    });
+    assert.equal(r.status, 201, r.text);
+    const meeting = r.json.id;
+    r = await kaban.post(`/api/v1/meetings/${meeting}/participants`, { name: 'H. Rusdiansyah Noor Uji, S.Sos.', institution: 'Tokoh masyarakat' });
+    assert.equal(r.status, 201, r.text);
+
+    // The province (cleared) finds him by NIK: one actor with both roles.
+    r = await as['kalsel.kaban'].get('/api/v1/actors/suggest?q=6371021203880004');
+    assert.equal(r.json.items.length, 1, r.text);
+    const actor = r.json.items[0].id;
+    r = await as['kalsel.kaban'].get(`/api/v1/actors/${actor}`);
+    assert.equal(r.status, 200, r.text);
+    const roles = r.json.roles.map((x) => x.role).sort();
+    assert.deepEqual(roles, ['MEETING_PARTICIPANT', 'RESEARCH_APPLICANT']);
+    assert.ok(r.json.roles.find((x) => x.role === 'RESEARCH_APPLICANT').label.includes(regNo));
+    assert.match(r.json.roles.find((x) => x.role === 'MEETING_PARTICIPANT').label, /Forum uji aktor lintas modul/);
+    // Banjarmasin sees the meeting in its area but not the province's permit; Banjarbaru sees nothing.
+    r = await as['banjarmasin.operator'].get(`/api/v1/actors/${actor}`);
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.json.roles.map((x) => x.role), ['MEETING_PARTICIPANT']);
+    assert.ok(!r.text.includes(regNo));
+    r = await as['banjarbaru.operator'].get(`/api/v1/actors/${actor}`);
+    assertProblem(assert, r, 404);
+    assert.ok(!r.text.includes('Rusdiansyah'));
   });
 
   test('an incident actor becomes a role of the ormas\' actor', async () => {
