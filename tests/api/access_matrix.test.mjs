@@ -2551,6 +2551,22 @@ const MATRIX = [
     },
   },
   {
+    method: 'PATCH', path: '/api/v1/foreigners/persons/{id}', permission: 'record.write', allowed: [428], module: 'foreigners',
+    scope: async () => {
+      await rg.setup();
+      const before = (await as.admin.get(`/api/v1/foreigners/persons/${rg.person.id}`)).json;
+      const h = ifMatch(before.version);
+      // Another kab/kota does not find it; an operator of its own area without clearance may not overwrite the passport.
+      assertProblem(assert, await as['banjarbaru.operator'].patch(`/api/v1/foreigners/persons/${rg.person.id}`, { occupation: 'X' }, h), 404);
+      const r = await as['banjarmasin.operator'].patch(`/api/v1/foreigners/persons/${rg.person.id}`, { passport_no: 'MX0000001' }, h);
+      assertProblem(assert, r, 403, 'forbidden');
+      assert.ok(!r.text.includes('MX7654321'));
+      const now = (await as.admin.get(`/api/v1/foreigners/persons/${rg.person.id}`)).json;
+      assert.equal(now.version, before.version);
+      assert.equal(now.passport_no, 'MX7654321');
+    },
+  },
+  {
     method: 'GET', path: '/api/v1/foreigners/organisations', permission: 'record.read', allowed: [200], module: 'foreigners',
     scope: async () => {
       for (const [u, c] of Object.entries(as)) {
@@ -2571,6 +2587,17 @@ const MATRIX = [
         if (r.status === 200) assert.ok(Array.isArray(r.json.presences), u);
         else assert.ok(!r.text.includes(org.name));
       }
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/foreigners/organisations/{id}', permission: 'record.write', allowed: [428], module: 'foreigners',
+    scope: async () => {
+      const org = (await as.admin.get('/api/v1/foreigners/organisations')).json.items.find((x) => x.region_code.startsWith('63.71'));
+      const r = await as['banjarbaru.operator'].patch(`/api/v1/foreigners/organisations/${org.id}`, { name: 'Uji Lintas Org' }, ifMatch(org.version));
+      assertProblem(assert, r, 404);
+      assert.ok(!r.text.includes(org.name));
+      const now = (await as.admin.get(`/api/v1/foreigners/organisations/${org.id}`)).json;
+      assert.deepEqual([now.name, now.version], [org.name, org.version]);
     },
   },
   {

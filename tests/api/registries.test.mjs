@@ -11,7 +11,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { REPO, assertProblem, finish, startServer, ifMatch, samples, upload } from './server.mjs';
+import { REPO, assertProblem, finish, startServer, ifMatch, multipart, samples, upload } from './server.mjs';
 
 const BUILT = fs.existsSync(path.join(REPO, 'src', 'modules', 'ormas', 'routes.cpp'));
 const NIK = '6371021508900001';
@@ -23,7 +23,7 @@ const plusDays = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(
 before(async () => {
   if (!BUILT) return;
   srv = await startServer();
-  for (const u of ['admin', 'banjarmasin.operator', 'banjarmasin.kaban', 'banjarbaru.operator', 'kalsel.kaban', 'kalsel.operator']) {
+  for (const u of ['admin', 'banjarmasin.operator', 'banjarmasin.kaban', 'banjarbaru.operator', 'kalsel.kaban', 'kalsel.operator', 'bpk.auditor']) {
     as[u] = await srv.login(u);
   }
 });
@@ -313,6 +313,193 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
     r = await kaban.get(`/api/v1/foreigners/reports/quarterly.pdf?year=${now.getUTCFullYear()}&quarter=5`);
     assertProblem(assert, r, 422);
     assert.equal(r.json.errors[0].field, 'quarter');
+  });
+
+  test('editing a foreigner and a foreign organisation: If-Match, validation, passport clearance, audit, actor', async () => {
+    const kaban = as['kalsel.kaban'];
+    const op = as['kalsel.operator'];
+    let r = await kaban.post('/api/v1/foreigners/persons', {
+      full_name: 'Maria Garcia', nationality: 'ESP', passport_no: 'ES1234567', permit_type: 'VISIT', sponsor_name: 'Universitas Uji',
+      region_code: '63.71',
+    });
+    assert.equal(r.status, 201, r.text);
+    let person = r.json;
+    const url = `/api/v1/foreigners/persons/${person.id}`;
+    // If-Match is required and must be the current version.
+    assertProblem(assert, await kaban.patch(url, { occupation: 'Peneliti' }), 428);
+    assertProblem(assert, await kaban.patch(url, { occupation: 'Peneliti' }, ifMatch(person.version + 5)), 412);
+    // The same validation as on create, each field named, in both languages; nothing is written.
+    r = await kaban.patch(url, { nationality: 'IDN', permit_type: 'KITAS', passport_no: '1' }, ifMatch(person.version));
+    assertProblem(assert, r, 422);
+    assert.deepEqual(r.json.errors.map((e) => e.field).sort(), ['nationality', 'passport_no', 'permit_valid_to']);
+    const nat = r.json.errors.find((e) => e.field === 'nationality');
+    assert.match(nat.message.id, /Kewarganegaraan/);
+    assert.match(nat.message.en, /Nationality/);
+    assert.equal((await kaban.get(url)).json.version, person.version);
+
+    // An operator without clearance edits the other fields but can neither see nor overwrite the passport.
+    r = await op.patch(url, { passport_no: 'ES0000001' }, ifMatch(person.version));
+    assertProblem(assert, r, 403, 'forbidden');
+    assert.ok(!r.text.includes('ES1234567'));
+    r = await op.patch(url, { id_classification: 'BIASA' }, ifMatch(person.version));
+    assertProblem(assert, r, 403, 'forbidden');
+    r = await op.patch(url, { occupation: 'Peneliti tamu', permit_type: 'KITAS', permit_valid_to: plusDays(300) }, ifMatch(person.version));
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.version, person.version + 1);
+    assert.equal(r.headers.get('etag'), `"${person.version + 1}"`);
+    assert.deepEqual([r.json.occupation, r.json.permit_type, r.json.passport_no], ['Peneliti tamu', 'KITAS', 'ES*****67']);
+    assert.equal(r.json.full_name, 'Maria Garcia', 'fields not in the body keep their values');
+    person = r.json;
+    // Another kab/kota does not find it.
+    assertProblem(assert, await as['banjarbaru.operator'].patch(url, { occupation: 'X' }, ifMatch(person.version)), 404);
+    // A passport another foreigner already has is refused.
+    r = await kaban.post('/api/v1/foreigners/persons', {
+      full_name: 'Pedro Lopez', nationality: 'ESP', passport_no: 'ES2222222', permit_type: 'VISIT', region_code: '63.71',
+    });
+    assert.equal(r.status, 201, r.text);
+    assertProblem(assert, await kaban.patch(url, { passport_no: 'ES2222222' }, ifMatch(person.version)), 409, 'foreigners.duplicate_passport');
+
+    // A new passport and name: the role moves to the actor of the new passport.
+    const oldActor = person.actor_id;
+    r = await kaban.patch(url, { passport_no: 'es7654321', full_name: 'María García López' }, ifMatch(person.version));
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.passport_no, 'ES7654321');
+    assert.notEqual(r.json.actor_id, oldActor);
+    person = r.json;
+    r = await kaban.get(`/api/v1/actors/${person.actor_id}`);
+    const role = r.json.roles.find((x) => x.role === 'FOREIGN_NATIONAL');
+    assert.match(role.label, /María García López \(ESP, KITAS\)/);
+    r = await kaban.get(`/api/v1/actors/${oldActor}`);
+    assert.ok(!(r.json.roles ?? []).some((x) => x.role === 'FOREIGN_NATIONAL'), 'the old actor lost the role');
+    r = await kaban.get('/api/v1/actors/suggest?q=ES76543');
+    assert.ok(r.json.items.some((x) => x.id === person.actor_id), 'found by the new passport');
+
+    // The audit rows hold the changed fields before and after; the passport change only for cleared readers.
+    r = await kaban.get(`/api/v1/audit?entity=foreign_person&id=${person.id}`);
+    assert.equal(r.status, 200, r.text);
+    const updates = r.json.items.filter((e) => e.action === 'update');
+    assert.equal(updates.length, 2);
+    assert.deepEqual(updates[0].before, { occupation: null, permit_type: 'VISIT', permit_valid_to: null });
+    assert.deepEqual(updates[0].after, { occupation: 'Peneliti tamu', permit_type: 'KITAS', permit_valid_to: plusDays(300) });
+    assert.deepEqual(updates[1].before, { full_name: 'Maria Garcia', passport_no: 'ES1234567' });
+    assert.deepEqual(updates[1].after, { full_name: 'María García López', passport_no: 'ES7654321' });
+    r = await as['bpk.auditor'].get(`/api/v1/audit?entity=foreign_person&id=${person.id}`);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.items.filter((e) => e.action === 'update').length, 1, 'the passport change is TERBATAS');
+    assert.ok(!r.text.includes('ES7654321') && !r.text.includes('ES1234567'), 'no passport in the history of an uncleared reader');
+
+    // A foreign organisation: If-Match, validation, and a new name moves the role to that name's actor.
+    r = await op.post('/api/v1/foreigners/organisations', { name: 'Stichting Uji Ubah', country: 'NLD', region_code: '63.71' });
+    assert.equal(r.status, 201, r.text);
+    let org = (await op.get(`/api/v1/foreigners/organisations/${r.json.id}`)).json;
+    const orgUrl = `/api/v1/foreigners/organisations/${org.id}`;
+    assertProblem(assert, await op.patch(orgUrl, { partner_agency: 'Bappeda' }), 428);
+    assertProblem(assert, await op.patch(orgUrl, { partner_agency: 'Bappeda' }, ifMatch(org.version + 1)), 412);
+    r = await op.patch(orgUrl, { country: 'nl', name: '', mou_valid_to: '31-12-2027' }, ifMatch(org.version));
+    assertProblem(assert, r, 422);
+    assert.deepEqual(r.json.errors.map((e) => e.field).sort(), ['country', 'mou_valid_to', 'name']);
+    assert.ok(r.json.errors.every((e) => e.message.id && e.message.en));
+    assertProblem(assert, await as['banjarbaru.operator'].patch(orgUrl, { partner_agency: 'X' }, ifMatch(org.version)), 404);
+    r = await op.patch(orgUrl, { name: 'Stichting Uji Baru', partner_agency: 'Bappeda Kalsel', mou_valid_to: '2027-12-31' }, ifMatch(org.version));
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual([r.json.name, r.json.partner_agency, r.json.mou_valid_to, r.json.country], ['Stichting Uji Baru', 'Bappeda Kalsel', '2027-12-31', 'NLD']);
+    assert.equal(r.json.version, org.version + 1);
+    assert.notEqual(r.json.actor_id, org.actor_id);
+    r = await op.get(`/api/v1/actors/${r.json.actor_id}`);
+    assert.ok(r.json.roles.some((x) => x.role === 'FOREIGN_ORGANISATION' && x.label.includes('Stichting Uji Baru')));
+    r = await kaban.get(`/api/v1/audit?entity=foreign_org&id=${org.id}`);
+    const up = r.json.items.find((e) => e.action === 'update');
+    assert.deepEqual(up.before, { name: 'Stichting Uji Ubah', partner_agency: null, mou_valid_to: null });
+    assert.deepEqual(up.after, { name: 'Stichting Uji Baru', partner_agency: 'Bappeda Kalsel', mou_valid_to: '2027-12-31' });
+  });
+
+  test('the map counts a presence in two kecamatan of one kab/kota once for that kab/kota', async () => {
+    const kaban = as['kalsel.kaban'];
+    const count = async (c, q, code) => {
+      const r = await c.get(`/api/v1/foreigners/map${q}`);
+      assert.equal(r.status, 200, r.text);
+      return r.json.items.find((x) => x.region_code === code)?.presences ?? 0;
+    };
+    const before = {
+      kota: await count(kaban, '', '63.71'), k1: await count(kaban, '?level=3', '63.71.01'), k2: await count(kaban, '?level=3', '63.71.02'),
+      prov: await count(as.admin, '', '63'), bjm: await count(as['banjarmasin.operator'], '', '63.71'),
+    };
+    let r = await kaban.post('/api/v1/foreigners/persons', {
+      full_name: 'Kenji Tanaka', nationality: 'JPN', passport_no: 'TK5556667', permit_type: 'VISIT', region_code: '63.71',
+    });
+    assert.equal(r.status, 201, r.text);
+    r = await kaban.post('/api/v1/foreigners/presences', {
+      person_id: r.json.id, category: 'EXPERT', source: 'INTERVIEW', start_date: plusDays(0), end_date: plusDays(30), regions: ['63.71.01', '63.71.02'],
+    });
+    assert.equal(r.status, 201, r.text);
+    let p = r.json;
+    for (const body of [{ action: 'verify_documents' }, { action: 'decide', decision: 'APPROVED', reason: 'Lengkap' }]) {
+      r = await kaban.post(`/api/v1/foreigners/presences/${p.id}/actions`, body, ifMatch(p.version));
+      assert.equal(r.status, 200, r.text);
+      p = r.json;
+    }
+    // Once for the kab/kota (the default level below the province) and for the province, once in each kecamatan.
+    assert.equal(await count(kaban, '', '63.71'), before.kota + 1);
+    assert.equal(await count(kaban, '?level=2', '63.71'), before.kota + 1);
+    assert.equal(await count(as['banjarmasin.operator'], '', '63.71'), before.bjm + 1);
+    assert.equal(await count(as.admin, '', '63'), before.prov + 1, 'a national user sees provinces');
+    assert.equal(await count(kaban, '?level=3', '63.71.01'), before.k1 + 1);
+    assert.equal(await count(kaban, '?level=3', '63.71.02'), before.k2 + 1);
+    r = await as['banjarbaru.operator'].get('/api/v1/foreigners/map');
+    assert.ok(r.json.items.every((x) => x.region_code.startsWith('63.72')), 'another kab/kota sees only its own');
+    r = await kaban.get('/api/v1/foreigners/map?level=9');
+    assertProblem(assert, r, 422);
+    assert.equal(r.json.errors[0].field, 'level');
+  });
+
+  test('a research-permit applicant from the public portal and a meeting participant are one actor, seen within scope', async () => {
+    // The public portal (no account): a research permit with the applicant's NIK and the five documents.
+    const anon = srv.anonymous();
+    const documents = {};
+    for (const type of ['APPLICATION_LETTER', 'PROPOSAL', 'STATEMENT', 'IDENTITY', 'PHOTO']) {
+      const m = multipart({}, { name: `${type}.pdf`, content: samples.pdf(), type: 'application/pdf' });
+      const up = await anon.request('POST', '/api/v1/public/layanan/files', { body: m.body, headers: { 'Content-Type': m.contentType } });
+      assert.equal(up.status, 201, up.text);
+      documents[type] = up.json.token;
+    }
+    let r = await anon.post('/api/v1/public/layanan/requests', {
+      kind: 'RESEARCH_PERMIT', office: '63', applicant_type: 'UNIVERSITY', applicant_name: 'Rusdiansyah Noor Uji',
+      applicant_contact: 'rusdi@example.id', applicant_id_no: '6371021203880004', applicant_org: 'Universitas Lambung Mangkurat',
+      title: 'Peran tokoh adat dalam mediasi konflik', objectives: 'Memahami mediasi berbasis adat.', method: 'Wawancara',
+      research_region: '63.71', period_start: plusDays(30), period_end: plusDays(90), documents,
+    });
+    assert.equal(r.status, 201, r.text);
+    const regNo = r.json.reg_no;
+    // An officer of Banjarmasin adds him (with his titles) to a meeting in Banjarmasin.
+    const kaban = as['banjarmasin.kaban'];
+    const start = Date.now() + 3 * 86400000;
+    r = await kaban.post('/api/v1/meetings', {
+      type: 'FORUM', title: 'Forum uji aktor lintas modul', region_code: '63.71', venue: 'Aula Kesbangpol Banjarmasin',
+      start_at: new Date(start).toISOString(), end_at: new Date(start + 7200000).toISOString(),
+    });
+    assert.equal(r.status, 201, r.text);
+    const meeting = r.json.id;
+    r = await kaban.post(`/api/v1/meetings/${meeting}/participants`, { name: 'H. Rusdiansyah Noor Uji, S.Sos.', institution: 'Tokoh masyarakat' });
+    assert.equal(r.status, 201, r.text);
+
+    // The province (cleared) finds him by NIK: one actor with both roles.
+    r = await as['kalsel.kaban'].get('/api/v1/actors/suggest?q=6371021203880004');
+    assert.equal(r.json.items.length, 1, r.text);
+    const actor = r.json.items[0].id;
+    r = await as['kalsel.kaban'].get(`/api/v1/actors/${actor}`);
+    assert.equal(r.status, 200, r.text);
+    const roles = r.json.roles.map((x) => x.role).sort();
+    assert.deepEqual(roles, ['MEETING_PARTICIPANT', 'RESEARCH_APPLICANT']);
+    assert.ok(r.json.roles.find((x) => x.role === 'RESEARCH_APPLICANT').label.includes(regNo));
+    assert.match(r.json.roles.find((x) => x.role === 'MEETING_PARTICIPANT').label, /Forum uji aktor lintas modul/);
+    // Banjarmasin sees the meeting in its area but not the province's permit; Banjarbaru sees nothing.
+    r = await as['banjarmasin.operator'].get(`/api/v1/actors/${actor}`);
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.json.roles.map((x) => x.role), ['MEETING_PARTICIPANT']);
+    assert.ok(!r.text.includes(regNo));
+    r = await as['banjarbaru.operator'].get(`/api/v1/actors/${actor}`);
+    assertProblem(assert, r, 404);
+    assert.ok(!r.text.includes('Rusdiansyah'));
   });
 
   test('an incident actor becomes a role of the ormas\' actor', async () => {

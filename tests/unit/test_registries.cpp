@@ -340,6 +340,37 @@ TEST_P(RegistriesStoreTest, ImportRefusesBadRowsAndWritesNothing) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'ormas' AND action = 'import'"), 1);
 }
 
+// An import larger than one write chunk (2,000 rows): every ormas, member, actor and role is
+// written once, a NIK repeated across chunks is one actor, and rows keep their own values.
+TEST_P(RegistriesStoreTest, ImportAcrossChunksWritesEveryRowOnce) {
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "skt_no", "skt_issue_date", "ketua_nik", "ketua_nama",
+              "sekretaris_nik", "sekretaris_nama"};
+  const int n = 4500;
+  for (int i = 0; i < n; ++i) {
+    char nik[17];
+    std::snprintf(nik, sizeof nik, "637102150890%04d", 1 + i);
+    t.rows.push_back({"Ormas Potongan " + std::to_string(i), "NON_BH", "KABKOTA", "63.71", "SKT-P-" + std::to_string(i), "2023-01-02",
+                      nik, "Ketua " + std::to_string(i), "6371025508920002", "Siti Aminah"});
+    t.row_lines.push_back(i + 2);
+  }
+  auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "chunks"); });
+  ASSERT_TRUE(rep.ok());
+  ASSERT_TRUE(rep->refused.empty());
+  EXPECT_EQ(rep->created, n);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas"), n);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas_board_members"), 2 * n);
+  // n organisations, n chairs and one secretary shared by every ormas.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actors"), 2 * n + 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actor_links WHERE entity = 'ormas_board_member' AND actor_id = "
+                  "(SELECT id FROM actors WHERE nik = '6371025508920002')"), n);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas o JOIN actors a ON a.id = o.actor_id WHERE a.registry_no = o.skt_no"), n);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas_board_members m JOIN actors a ON a.id = m.actor_id WHERE a.nik = m.nik AND a.name = m.name"),
+            2 * n);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas WHERE name = 'Ormas Potongan 4321' AND skt_no = 'SKT-P-4321' AND name_key = 'ormaspotongan4321'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas_board_members WHERE name = 'Ketua 2001' AND nik = '6371021508902002' AND position = 'KETUA'"), 1);
+}
+
 TEST_P(RegistriesStoreTest, ActorPageShowsOrmasAndPartyRolesInScopeOnly) {
   ASSERT_TRUE(db_->write([](db::Conn& c) -> Status {
     c.exec("INSERT INTO party_boards (region_code, party_abbreviation, decree_no, decree_date, chair, secretary, treasurer, valid_from, "

@@ -399,12 +399,25 @@ struct Bulk::Impl {
   int64_t create(const std::string& kind, const std::string& name, const std::string& nik, const std::string& passport,
                  const std::string& nationality, const std::string& registry, const std::string& region) {
     int64_t id = next_id();
-    actors.insert(actors.end(), {id, kind, name, name_key(name), text_or_null(nik), text_or_null(passport), nationality,
-                                 text_or_null(registry), region, now, now});
+    // Each cell constructed in place (an initializer list would copy every string once more).
+    for (db::Value v : {db::Value(id), db::Value(kind)}) actors.push_back(std::move(v));
+    actors.emplace_back(name);
+    actors.emplace_back(name_key(name));
+    actors.push_back(text_or_null(nik));
+    actors.push_back(text_or_null(passport));
+    actors.emplace_back(nationality);
+    actors.push_back(text_or_null(registry));
+    actors.emplace_back(region);
+    actors.emplace_back(now);
+    actors.emplace_back(now);
     ++actor_rows;
-    std::set<std::string> seen;
-    for (auto& w : name_words(name))
-      if (!w.empty() && seen.insert(w).second) words.insert(words.end(), {w, id});
+    auto all = name_words(name);
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (all[i].empty() || std::find(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(i), all[i]) != all.begin() + static_cast<std::ptrdiff_t>(i))
+        continue;  // each word once per actor
+      words.emplace_back(all[i]);
+      words.emplace_back(id);
+    }
     return id;
   }
   // Existing actors whose `column` is one of `keys`, in batches of 500 (merges followed).
@@ -470,8 +483,12 @@ int64_t Bulk::organisation(const std::string& name, const std::string& registry_
 }
 
 void Bulk::link(int64_t actor_id, const Link& l) {
-  impl_->links.insert(impl_->links.end(), {actor_id, l.module, l.entity, l.entity_id, l.role, l.label, l.region_code,
-                                           int64_t{l.classification}, impl_->s.user_id, impl_->now});
+  auto& p = impl_->links;
+  p.emplace_back(actor_id);
+  for (const std::string* v : {&l.module, &l.entity, &l.entity_id, &l.role, &l.label, &l.region_code}) p.emplace_back(*v);
+  p.emplace_back(int64_t{l.classification});
+  p.emplace_back(impl_->s.user_id);
+  p.emplace_back(impl_->now);
 }
 
 void Bulk::flush() {

@@ -1,4 +1,7 @@
 // The JSON of foreigner monitoring's records: the one place that writes them (RapidJSON writer).
+#include <type_traits>
+#include <variant>
+
 #include "http/json.h"
 #include "modules/foreigners/store.h"
 
@@ -135,6 +138,21 @@ std::string to_json(const Recap& r) {
     if (auto it = r.counts.find(dim); it != r.counts.end())
       for (const auto& [k, n] : it->second) o.begin_object().kv("key", k).kv("count", n).end_object();
     o.end_array();
+  }
+  o.end_object();
+  return o.take();
+}
+
+std::string changes_json(const std::vector<Change>& changes, bool after) {
+  json::Out o;
+  o.begin_object();
+  for (const auto& ch : changes) {
+    o.key(ch.field);
+    std::visit([&](const auto& v) {
+      using V = std::decay_t<decltype(v)>;
+      if constexpr (std::is_same_v<V, std::nullptr_t>) o.null();
+      else o.value(v);
+    }, after ? ch.after : ch.before);
   }
   o.end_object();
   return o.take();

@@ -30,45 +30,89 @@ int clearance_of(json::In& in, const char* key, int fallback) {
   return fallback;
 }
 
+// The fields of a person (create: every field, the required ones required; patch: only the
+// fields the body holds, each checked as on create). `present` collects the fields read.
+void read_person(json::In& in, PersonInput& p, bool patch, std::vector<std::string>& present) {
+  auto want = [&](const char* k) {
+    if (patch && !in.has(k)) return false;
+    present.emplace_back(k);
+    return true;
+  };
+  const bool req = !patch;
+  if (want("full_name")) p.full_name = in.str("full_name", req, 200).value_or("");
+  if (want("nationality")) p.nationality = in.str("nationality", req, 3).value_or("");
+  if (want("passport_no")) {
+    p.passport_no = in.str("passport_no", req, 12).value_or("");
+    for (auto& ch : p.passport_no) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  if (want("permit_type")) p.permit_type = in.one_of("permit_type", req, kPermitTypes).value_or("");
+  if (want("region_code")) p.region_code = in.str("region_code", req, 13).value_or("");
+  for (auto [k, dst] : {std::pair{"sex", &p.sex}, {"birth_date", &p.birth_date}, {"passport_expiry", &p.passport_expiry},
+                        {"permit_valid_from", &p.permit_valid_from}, {"permit_valid_to", &p.permit_valid_to}})
+    if (want(k)) *dst = in.str(k, false, 10).value_or("");
+  for (auto [k, dst] : {std::pair{"permit_no", &p.permit_no}, {"sponsor_name", &p.sponsor_name}, {"sponsor_type", &p.sponsor_type},
+                        {"sponsor_address", &p.sponsor_address}, {"occupation", &p.occupation}})
+    if (want(k)) *dst = in.str(k, false, 300).value_or("");
+  if (want("classification")) p.classification = clearance_of(in, "classification", patch ? -1 : 0);
+  if (want("id_classification")) p.id_classification = clearance_of(in, "id_classification", patch ? -1 : 1);
+}
+
 Result<PersonInput> person_input(const http::Request& req) {
   PANTAU_TRY(json::In in, json::In::parse(req.body));
   PersonInput p;
-  p.full_name = in.str("full_name", true, 200).value_or("");
-  p.nationality = in.str("nationality", true, 3).value_or("");
-  p.passport_no = in.str("passport_no", true, 12).value_or("");
-  for (auto& ch : p.passport_no) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  p.permit_type = in.one_of("permit_type", true, kPermitTypes).value_or("");
-  p.region_code = in.str("region_code", true, 13).value_or("");
-  for (auto [k, dst] : {std::pair{"sex", &p.sex}, {"birth_date", &p.birth_date}, {"passport_expiry", &p.passport_expiry},
-                        {"permit_valid_from", &p.permit_valid_from}, {"permit_valid_to", &p.permit_valid_to}})
-    *dst = in.str(k, false, 10).value_or("");
-  for (auto [k, dst] : {std::pair{"permit_no", &p.permit_no}, {"sponsor_name", &p.sponsor_name}, {"sponsor_type", &p.sponsor_type},
-                        {"sponsor_address", &p.sponsor_address}, {"occupation", &p.occupation}})
-    *dst = in.str(k, false, 300).value_or("");
-  p.classification = clearance_of(in, "classification", 0);
-  p.id_classification = clearance_of(in, "id_classification", 1);
+  std::vector<std::string> present;
+  read_person(in, p, false, present);
   if (!in.ok()) return in.error();
   auto e = validate(p);
   if (!e.empty()) return Error::invalid(e);
   return p;
 }
 
-Result<OrgInput> org_input(const http::Request& req) {
+// A PATCH body: the fields it holds, checked one by one here; the whole record is validated as
+// on create once the store has laid them over the stored values.
+Result<PersonPatch> person_patch(const http::Request& req) {
   PANTAU_TRY(json::In in, json::In::parse(req.body));
-  OrgInput o;
-  o.name = in.str("name", true, 300).value_or("");
-  o.country = in.str("country", true, 3).value_or("");
-  o.region_code = in.str("region_code", true, 13).value_or("");
+  PersonPatch p;
+  read_person(in, p.values, true, p.fields);
+  if (!in.ok()) return in.error();
+  return p;
+}
+
+void read_org(json::In& in, OrgInput& o, bool patch, std::vector<std::string>& present) {
+  auto want = [&](const char* k) {
+    if (patch && !in.has(k)) return false;
+    present.emplace_back(k);
+    return true;
+  };
+  const bool req = !patch;
+  if (want("name")) o.name = in.str("name", req, 300).value_or("");
+  if (want("country")) o.country = in.str("country", req, 3).value_or("");
+  if (want("region_code")) o.region_code = in.str("region_code", req, 13).value_or("");
   for (auto [k, dst] : {std::pair{"mofa_rec_date", &o.mofa_rec_date}, {"mou_date", &o.mou_date}, {"mou_valid_to", &o.mou_valid_to}})
-    *dst = in.str(k, false, 10).value_or("");
+    if (want(k)) *dst = in.str(k, false, 10).value_or("");
   for (auto [k, dst] : {std::pair{"legal_form", &o.legal_form}, {"mofa_rec_no", &o.mofa_rec_no}, {"partner_agency", &o.partner_agency},
                         {"mou_no", &o.mou_no}, {"sectors", &o.sectors}, {"funding_source", &o.funding_source},
                         {"local_office", &o.local_office}})
-    *dst = in.str(k, false, 500).value_or("");
-  o.classification = clearance_of(in, "classification", 0);
+    if (want(k)) *dst = in.str(k, false, 500).value_or("");
+  if (want("classification")) o.classification = clearance_of(in, "classification", patch ? -1 : 0);
+}
+
+Result<OrgInput> org_input(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  OrgInput o;
+  std::vector<std::string> present;
+  read_org(in, o, false, present);
   if (!in.ok()) return in.error();
   auto e = validate(o);
   if (!e.empty()) return Error::invalid(e);
+  return o;
+}
+
+Result<OrgPatch> org_patch(const http::Request& req) {
+  PANTAU_TRY(json::In in, json::In::parse(req.body));
+  OrgPatch o;
+  read_org(in, o.values, true, o.fields);
+  if (!in.ok()) return in.error();
   return o;
 }
 
@@ -142,6 +186,16 @@ Response get_one_person(Ctx& ctx) {
   return http::read_one(ctx, [&](db::Conn& c, int64_t id) { return get_person(c, ctx.scope(), id, office_today(ctx)); }, kNoPerson);
 }
 
+// PATCH: the fields the body holds, If-Match (428 without, 412 when stale); the person as it now is.
+Response patch_one_person(Ctx& ctx) {
+  return http::update(ctx, person_patch, [&](db::Conn& c, int64_t id, int64_t version, const PersonPatch& in) -> Result<Person> {
+    PANTAU_CHECK(update_person(c, ctx.scope(), id, version, in));
+    auto p = get_person(c, ctx.scope(), id, office_today(ctx));
+    if (!p) return Error::not_found(kNoPerson.id, kNoPerson.en);
+    return *p;
+  });
+}
+
 Response list_all_orgs(Ctx& ctx) {
   std::string q = ctx.req.q("q").value_or("").substr(0, 100);
   return http::read_items(ctx, [&](db::Conn& c) { return list_orgs(c, ctx.scope(), q); });
@@ -157,6 +211,15 @@ Response create_one_org(Ctx& ctx) {
   return http::create(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(int64_t id, create_org(c, ctx.scope(), in));
     return Response::json(201, json::object("id", id));
+  });
+}
+
+Response patch_one_org(Ctx& ctx) {
+  return http::update(ctx, org_patch, [&](db::Conn& c, int64_t id, int64_t version, const OrgPatch& in) -> Result<OrgDetail> {
+    PANTAU_CHECK(update_org(c, ctx.scope(), id, version, in));
+    auto o = get_org(c, ctx.scope(), id);
+    if (!o) return Error::not_found("Organisasi asing tidak ditemukan.", "Foreign organisation not found.");
+    return *o;
   });
 }
 
@@ -298,8 +361,15 @@ Response quarterly_route(Ctx& ctx) {
   return r;
 }
 
+// ?level=1..4; by default the level the map shows: provinces for a national user, kab/kota otherwise.
 Response map_route(Ctx& ctx) {
-  return http::read_items(ctx, [&](db::Conn& c) { return map_areas(c, ctx.scope()); });
+  int level = ctx.scope().national() ? 1 : 2;
+  if (auto v = ctx.req.q("level")) {
+    if (v->size() != 1 || (*v)[0] < '1' || (*v)[0] > '4')
+      return Error::invalid_field("level", "invalid", "Tingkat wilayah 1 (provinsi) sampai 4 (desa).", "The region level is 1 (province) to 4 (village).");
+    level = (*v)[0] - '0';
+  }
+  return http::read_items(ctx, [&](db::Conn& c) { return map_areas(c, ctx.scope(), level); });
 }
 
 }  // namespace
@@ -312,9 +382,11 @@ void register_routes(http::App& app) {
   r.get("/api/v1/foreigners/persons", list_all_persons, read);
   r.post("/api/v1/foreigners/persons", create_one_person, write);
   r.get("/api/v1/foreigners/persons/{id}", get_one_person, read);
+  r.patch("/api/v1/foreigners/persons/{id}", patch_one_person, write);
   r.get("/api/v1/foreigners/organisations", list_all_orgs, read);
   r.post("/api/v1/foreigners/organisations", create_one_org, write);
   r.get("/api/v1/foreigners/organisations/{id}", get_one_org, read);
+  r.patch("/api/v1/foreigners/organisations/{id}", patch_one_org, write);
   r.get("/api/v1/foreigners/presences", list_all_presences, read);
   r.post("/api/v1/foreigners/presences", create_one_presence, write);
   r.get("/api/v1/foreigners/presences/{id}", get_one_presence, read);

@@ -107,6 +107,135 @@ Result<int64_t> create_person(db::Conn& c, const auth::Scope& s, const PersonInp
   return id;
 }
 
+namespace {
+
+// The stored values of a person the caller may see (region and classification), as an input.
+struct StoredPerson {
+  PersonInput in;
+  int64_t actor_id = 0, version = 0;
+};
+std::optional<StoredPerson> stored_person(db::Conn& c, const auth::Scope& s, int64_t id) {
+  db::Params p{id};
+  std::string where = s.record_filter("f.region_code", "f.classification", p);
+  std::optional<StoredPerson> out;
+  c.query("SELECT f.full_name, f.sex, f.birth_date, f.nationality, f.passport_no, f.passport_expiry, f.permit_type, f.permit_no, "
+          "f.permit_valid_from, f.permit_valid_to, f.sponsor_name, f.sponsor_type, f.sponsor_address, f.occupation, f.region_code, "
+          "f.classification, f.id_classification, f.actor_id, f.version FROM foreign_persons f WHERE f.id = ? AND " + where,
+          p, [&](const db::Row& r) {
+            StoredPerson& x = out.emplace();
+            PersonInput& v = x.in;
+            std::string* text[] = {&v.full_name, &v.sex, &v.birth_date, &v.nationality, &v.passport_no, &v.passport_expiry,
+                                   &v.permit_type, &v.permit_no, &v.permit_valid_from, &v.permit_valid_to, &v.sponsor_name,
+                                   &v.sponsor_type, &v.sponsor_address, &v.occupation, &v.region_code};
+            for (int i = 0; i < 15; ++i) *text[i] = r.opt_str(i).value_or("");
+            v.classification = static_cast<int>(r.i64(15));
+            v.id_classification = static_cast<int>(r.i64(16));
+            x.actor_id = r.i64(17);
+            x.version = r.i64(18);
+          });
+  return out;
+}
+
+// The person's fields by name, for laying a patch over the stored values and listing changes.
+using PersonText = std::string PersonInput::*;
+constexpr std::pair<const char*, PersonText> kPersonText[] = {
+    {"full_name", &PersonInput::full_name}, {"sex", &PersonInput::sex}, {"birth_date", &PersonInput::birth_date},
+    {"nationality", &PersonInput::nationality}, {"passport_no", &PersonInput::passport_no},
+    {"passport_expiry", &PersonInput::passport_expiry}, {"permit_type", &PersonInput::permit_type},
+    {"permit_no", &PersonInput::permit_no}, {"permit_valid_from", &PersonInput::permit_valid_from},
+    {"permit_valid_to", &PersonInput::permit_valid_to}, {"sponsor_name", &PersonInput::sponsor_name},
+    {"sponsor_type", &PersonInput::sponsor_type}, {"sponsor_address", &PersonInput::sponsor_address},
+    {"occupation", &PersonInput::occupation}, {"region_code", &PersonInput::region_code}};
+using OrgText = std::string OrgInput::*;
+constexpr std::pair<const char*, OrgText> kOrgText[] = {
+    {"name", &OrgInput::name}, {"country", &OrgInput::country}, {"legal_form", &OrgInput::legal_form},
+    {"mofa_rec_no", &OrgInput::mofa_rec_no}, {"mofa_rec_date", &OrgInput::mofa_rec_date},
+    {"partner_agency", &OrgInput::partner_agency}, {"mou_no", &OrgInput::mou_no}, {"mou_date", &OrgInput::mou_date},
+    {"mou_valid_to", &OrgInput::mou_valid_to}, {"sectors", &OrgInput::sectors}, {"funding_source", &OrgInput::funding_source},
+    {"local_office", &OrgInput::local_office}, {"region_code", &OrgInput::region_code}};
+
+bool named(const std::vector<std::string>& fields, std::string_view f) {
+  return std::find(fields.begin(), fields.end(), f) != fields.end();
+}
+audit::SnapshotValue text_value(const std::string& v) { return v.empty() ? audit::SnapshotValue(nullptr) : audit::SnapshotValue(v); }
+
+// The checks of a new region and classification shared by both edits (as on create).
+Status check_place(db::Conn& c, const auth::Scope& s, const std::string& region, const std::string& old_region, int classification) {
+  if (region != old_region) {
+    if (!s.covers(region)) return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
+    if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {region}))
+      return Error::invalid_field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.");
+  }
+  if (!s.cleared_for(classification))
+    return Error::invalid_field("classification", "above_clearance", "Tingkat kerahasiaan di atas tingkat akses Anda.",
+                                "The confidentiality level is above your clearance.");
+  return {};
+}
+
+void audit_update(db::Conn& c, const auth::Scope& s, const std::string& entity, int64_t id, const std::string& region,
+                  int classification, const std::vector<Change>& changes) {
+  audit::append(c, s, {"update", entity, std::to_string(id), region, classification, changes_json(changes, false),
+                       changes_json(changes, true)});
+}
+
+}  // namespace
+
+Status update_person(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const PersonPatch& patch) {
+  auto stored = stored_person(c, s, id);
+  if (!stored) return Error::not_found("Orang asing tidak ditemukan.", "Foreigner not found.");
+  if (stored->version != version) return Error::stale_version();
+  const PersonInput& old = stored->in;
+  // The passport is confidential: a caller who may not read it may not overwrite it nor its level.
+  if (!s.cleared_for(old.id_classification) && (named(patch.fields, "passport_no") || named(patch.fields, "id_classification")))
+    return Error::forbidden("Anda tidak berwenang mengubah nomor paspor orang asing ini.",
+                            "You are not cleared to change this foreigner's passport number.");
+  PersonInput in = old;
+  for (auto [name, member] : kPersonText)
+    if (named(patch.fields, name)) in.*member = patch.values.*member;
+  if (named(patch.fields, "classification")) in.classification = patch.values.classification;
+  if (named(patch.fields, "id_classification")) in.id_classification = patch.values.id_classification;
+  auto e = validate(in);
+  if (!e.empty()) return Error::invalid(e);
+  PANTAU_CHECK(check_place(c, s, in.region_code, old.region_code, in.classification));
+
+  std::vector<Change> changes;
+  for (auto [name, member] : kPersonText)
+    if (old.*member != in.*member) changes.push_back({name, text_value(old.*member), text_value(in.*member)});
+  if (old.classification != in.classification)
+    changes.push_back({"classification", int64_t{old.classification}, int64_t{in.classification}});
+  if (old.id_classification != in.id_classification)
+    changes.push_back({"id_classification", int64_t{old.id_classification}, int64_t{in.id_classification}});
+  if (changes.empty()) return {};
+
+  bool identity = in.passport_no != old.passport_no || in.nationality != old.nationality;
+  if (identity && c.query_i64("SELECT 1 FROM foreign_persons WHERE passport_no = ? AND nationality = ? AND id <> ?",
+                              {in.passport_no, in.nationality, id}))
+    return Error::conflict("foreigners.duplicate_passport", "Orang asing dengan paspor ini sudah terdaftar.",
+                           "A foreigner with this passport is already registered.");
+  // The role follows the passport: a new passport (or nationality) is the actor of that passport.
+  int64_t actor = identity ? actors::find_or_create_person(c, s, {in.full_name, "", in.passport_no, in.nationality, in.region_code})
+                           : stored->actor_id;
+  std::string now = now_iso();
+  c.exec("UPDATE foreign_persons SET actor_id = ?, full_name = ?, name_key = ?, sex = ?, birth_date = ?, nationality = ?, passport_no = ?, "
+         "passport_expiry = ?, permit_type = ?, permit_no = ?, permit_valid_from = ?, permit_valid_to = ?, sponsor_name = ?, "
+         "sponsor_type = ?, sponsor_address = ?, occupation = ?, region_code = ?, classification = ?, id_classification = ?, "
+         "version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+         {actor, in.full_name, actors::name_key(in.full_name), in.sex, text_or_null(in.birth_date), in.nationality, in.passport_no,
+          text_or_null(in.passport_expiry), in.permit_type, in.permit_no, text_or_null(in.permit_valid_from),
+          text_or_null(in.permit_valid_to), in.sponsor_name, in.sponsor_type, in.sponsor_address, in.occupation, in.region_code,
+          int64_t{in.classification}, int64_t{in.id_classification}, now, id, version});
+  std::string key = std::to_string(id);
+  if (actor != stored->actor_id) actors::unlink(c, "foreign_person", key);
+  // Refreshes the role's label, region and classification (and moves it to the new actor, audited).
+  PANTAU_CHECK(actors::link(c, s, actor, {"foreigners", "foreign_person", key, "FOREIGN_NATIONAL",
+                                          in.full_name + " (" + in.nationality + ", " + in.permit_type + ")", in.region_code,
+                                          in.classification}, actor != stored->actor_id));
+  bool passport_changed = old.passport_no != in.passport_no || old.id_classification != in.id_classification;
+  int level = std::max(in.classification, passport_changed ? std::max({in.id_classification, old.id_classification}) : 0);
+  audit_update(c, s, "foreign_person", id, in.region_code, level, changes);
+  return {};
+}
+
 db::Page<PersonSummary> list_persons(db::Conn& c, const auth::Scope& s, const PersonFilter& f, Date today) {
   db::Params p;
   std::string sql = "SELECT f.id, f.full_name, f.nationality, f.passport_no, f.id_classification, f.permit_type, f.permit_valid_to, "
@@ -227,6 +356,62 @@ Result<int64_t> create_org(db::Conn& c, const auth::Scope& s, const OrgInput& in
   append_audit(c, s, "create", "foreign_org", id, in.region_code, in.classification,
                audit::snapshot({{"name", in.name}, {"country", in.country}, {"mofa_rec_no", in.mofa_rec_no}}));
   return id;
+}
+
+Status update_org(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const OrgPatch& patch) {
+  db::Params p{id};
+  std::string where = s.record_filter("o.region_code", "o.classification", p);
+  std::optional<OrgInput> stored;
+  int64_t old_actor = 0, old_version = 0;
+  c.query("SELECT o.name, o.country, o.legal_form, o.mofa_rec_no, o.mofa_rec_date, o.partner_agency, o.mou_no, o.mou_date, "
+          "o.mou_valid_to, o.sectors, o.funding_source, o.local_office, o.region_code, o.classification, o.actor_id, o.version "
+          "FROM foreign_orgs o WHERE o.id = ? AND " + where, p, [&](const db::Row& r) {
+            OrgInput& v = stored.emplace();
+            int i = 0;
+            for (auto [name, member] : kOrgText) {
+              (void)name;
+              v.*member = r.opt_str(i++).value_or("");
+            }
+            v.classification = static_cast<int>(r.i64(13));
+            old_actor = r.i64(14);
+            old_version = r.i64(15);
+          });
+  if (!stored) return Error::not_found("Organisasi asing tidak ditemukan.", "Foreign organisation not found.");
+  if (old_version != version) return Error::stale_version();
+  const OrgInput& old = *stored;
+  OrgInput in = old;
+  for (auto [name, member] : kOrgText)
+    if (named(patch.fields, name)) in.*member = patch.values.*member;
+  if (named(patch.fields, "classification")) in.classification = patch.values.classification;
+  auto e = validate(in);
+  if (in.classification < 0 || in.classification > 2)
+    e.push_back(field("classification", "out_of_range", "Tingkat kerahasiaan tidak dikenal.", "Unknown confidentiality level."));
+  if (!e.empty()) return Error::invalid(e);
+  PANTAU_CHECK(check_place(c, s, in.region_code, old.region_code, in.classification));
+
+  std::vector<Change> changes;
+  for (auto [name, member] : kOrgText)
+    if (old.*member != in.*member) changes.push_back({name, text_value(old.*member), text_value(in.*member)});
+  if (old.classification != in.classification)
+    changes.push_back({"classification", int64_t{old.classification}, int64_t{in.classification}});
+  if (changes.empty()) return {};
+
+  // The role follows the name: a renamed organisation is the actor of its new name.
+  int64_t actor = actors::name_key(in.name) != actors::name_key(old.name)
+                      ? actors::find_or_create_organisation(c, s, in.name, "", in.region_code) : old_actor;
+  std::string now = now_iso();
+  c.exec("UPDATE foreign_orgs SET actor_id = ?, name = ?, name_key = ?, country = ?, legal_form = ?, mofa_rec_no = ?, mofa_rec_date = ?, "
+         "partner_agency = ?, mou_no = ?, mou_date = ?, mou_valid_to = ?, sectors = ?, funding_source = ?, local_office = ?, "
+         "region_code = ?, classification = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+         {actor, in.name, actors::name_key(in.name), in.country, in.legal_form, in.mofa_rec_no, text_or_null(in.mofa_rec_date),
+          in.partner_agency, in.mou_no, text_or_null(in.mou_date), text_or_null(in.mou_valid_to), in.sectors, in.funding_source,
+          in.local_office, in.region_code, int64_t{in.classification}, now, id, version});
+  std::string key = std::to_string(id);
+  if (actor != old_actor) actors::unlink(c, "foreign_org", key);
+  PANTAU_CHECK(actors::link(c, s, actor, {"foreigners", "foreign_org", key, "FOREIGN_ORGANISATION", in.name + " (" + in.country + ")",
+                                          in.region_code, in.classification}, actor != old_actor));
+  audit_update(c, s, "foreign_org", id, in.region_code, in.classification, changes);
+  return {};
 }
 
 namespace {
@@ -559,13 +744,18 @@ Result<std::string> recap_xlsx(db::Conn& c, const auth::Scope& s, const std::str
   return wb.finish();
 }
 
-std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s) {
+std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s, int level) {
+  // A location's region at `level` is the first 2 (province), 5 (kab/kota) or 8 (kecamatan)
+  // characters of its code; a presence with two locations in one region counts once there.
+  static constexpr int kLength[] = {0, 2, 5, 8, 13};
+  std::string prefix = "SUBSTR(pr.region_code, 1, " + std::to_string(kLength[std::clamp(level, 1, 4)]) + ")";
   db::Params p;
   std::string visible = presence_visible(s, "x", p);
   std::string area = s.region_filter("pr.region_code", p);
-  std::string sql = "SELECT pr.region_code, COALESCE(g.name, ''), COUNT(*) FROM foreign_presence_regions pr JOIN foreign_presences x ON x.id = pr.presence_id "
-                    "LEFT JOIN regions g ON g.code = pr.region_code WHERE x.status IN ('DECIDED', 'ACTIVE', 'VIOLATION_FOUND') AND " +
-                    visible + " AND " + area + " GROUP BY pr.region_code, g.name ORDER BY pr.region_code";
+  std::string sql = "SELECT a.code, COALESCE(g.name, ''), a.n FROM (SELECT " + prefix + " AS code, COUNT(DISTINCT x.id) AS n "
+                    "FROM foreign_presence_regions pr JOIN foreign_presences x ON x.id = pr.presence_id "
+                    "WHERE x.status IN ('DECIDED', 'ACTIVE', 'VIOLATION_FOUND') AND " + visible + " AND " + area +
+                    " GROUP BY " + prefix + ") a LEFT JOIN regions g ON g.code = a.code ORDER BY a.code";
   std::vector<MapArea> out;
   c.query(sql, p, [&](const db::Row& r) { out.push_back({r.str(0), r.str(1), r.i64(2)}); });
   return out;

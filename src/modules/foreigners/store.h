@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "audit/audit.h"
 #include "auth/scope.h"
 #include "db/database.h"
 #include "db/page.h"
@@ -24,6 +25,18 @@ struct PersonInput {
 };
 std::vector<FieldError> validate(const PersonInput& in);
 Result<int64_t> create_person(db::Conn& c, const auth::Scope& s, const PersonInput& in);
+// An edit of a person: `values` holds the fields named in `fields` (the others are ignored).
+// The fields are laid over the stored record, which is then validated as on create (422 naming
+// each field); If-Match `version` (412 when stale). Without clearance for the record's
+// id_classification the caller can neither read nor overwrite the passport: a patch naming
+// passport_no or id_classification is 403. A region outside the caller's area is 403 as on
+// create. A changed name, passport or nationality moves the FOREIGN_NATIONAL role to the actor of
+// the (new) passport. The audit row holds the changed fields before and after.
+struct PersonPatch {
+  PersonInput values;
+  std::vector<std::string> fields;
+};
+Status update_person(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const PersonPatch& in);
 // Keyset-paged, newest first. `q`: the start of a name, or (cleared viewers only) a passport number.
 struct PersonFilter {
   std::string q, nationality;
@@ -58,6 +71,13 @@ struct OrgInput {
 };
 std::vector<FieldError> validate(const OrgInput& in);
 Result<int64_t> create_org(db::Conn& c, const auth::Scope& s, const OrgInput& in);
+// An edit of a foreign organisation, as update_person (a changed name moves the role to the
+// actor of that name).
+struct OrgPatch {
+  OrgInput values;
+  std::vector<std::string> fields;
+};
+Status update_org(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const OrgPatch& in);
 struct Org {
   int64_t id = 0, actor_id = 0, version = 0;
   std::string name, country, legal_form, mofa_rec_no, partner_agency, mou_no, sectors, funding_source, local_office, region_code,
@@ -162,12 +182,14 @@ Result<std::string> recap_xlsx(db::Conn& c, const auth::Scope& s, const std::str
 // The dimensions of the recap with their Indonesian labels, in the order they are shown.
 inline constexpr std::pair<const char*, const char*> kRecapDimensions[] = {
     {"category", "Kategori"}, {"nationality", "Kewarganegaraan"}, {"permit_type", "Jenis izin"}, {"location", "Lokasi"}, {"sponsor", "Penjamin"}};
-// Presences by region, for the map.
+// Presences by region at `level` (1 province, 2 kab/kota, 3 kecamatan, 4 desa), for the map: the
+// number of distinct decided, active or violating presences with a location in the region (in
+// the caller's area), so a presence in two kecamatan of one kab/kota counts once for it.
 struct MapArea {
   std::string region_code, region_name;
   int64_t presences = 0;
 };
-std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s);
+std::vector<MapArea> map_areas(db::Conn& c, const auth::Scope& s, int level);
 
 // The SQL condition "the caller may see presence <alias>" (any of its regions lies in the
 // caller's area, classification within clearance), its parameters appended to `p`.
@@ -190,6 +212,12 @@ Result<QuarterlyRef> quarterly_ref(db::Conn& c, const auth::Scope& s, int year, 
 Result<std::string> quarterly_pdf(db::Conn& c, const auth::Scope& s, const QuarterlyRef& q, const documents::Stamp& stamp);
 
 // ---- JSON (json.cpp) ----
+// One changed field of an edit, for the audit row: {"field": before, ...} or {"field": after, ...}.
+struct Change {
+  std::string field;
+  audit::SnapshotValue before, after;
+};
+std::string changes_json(const std::vector<Change>& changes, bool after);
 std::string to_json(const PersonSummary& p);
 std::string to_json(const Person& p);
 std::string to_json(const Org& o);
