@@ -79,6 +79,8 @@ describe('from an ormas registration to the actor page and a warning', () => {
     await page.locator('[data-testid="actor-roles"] [data-role="ORMAS_BOARD"]', { hasText: 'Gerakan Pemuda Sungai Andai' }).waitFor()
     const cand = page.locator('[data-testid="actor-candidates"] li', { hasText: 'H. Muhammad Rizani, S.E.' })
     await cand.waitFor()
+    // The candidate's region is named, not given as its code.
+    await cand.locator('.muted', { hasText: 'Kota Banjarmasin' }).waitFor()
     await axe(page, 'actor-before-link')
     await cand.locator('button', { hasText: 'Tautkan' }).click()
     await page.locator('[data-testid="notice"]', { hasText: 'Peran ditautkan' }).waitFor()
@@ -176,6 +178,12 @@ describe('a foreign researcher from report to the map', () => {
     await page.locator('[data-testid="check-save"]').click()
     await page.locator('[data-testid="check-photos"] a', { hasText: 'lokasi-riset.jpg' }).waitFor()
     assert.match(await page.locator('[data-testid="presence-checks"]').innerText(), /Sesuai[\s\S]*Peneliti berada di lokasi/)
+    // The history speaks the screen's words: stages and decisions named, no codes, no ISO dates.
+    await page.locator('.history-panel', { hasText: 'Dokumen diverifikasi' }).waitFor()
+    const history = await page.locator('.history-panel').innerText()
+    assert.match(history, /Ke tahap\s+Dokumen diverifikasi/)
+    assert.match(history, /Keputusan\s+Disetujui/)
+    assert.doesNotMatch(history, /\b[A-Z]+_[A-Z_]+\b|RESEARCHER|APPROVED|\d{4}-\d{2}-\d{2}/)
     await axe(page, 'foreign-presence')
 
     // On the map: Banjarmasin's list holds the presence.
