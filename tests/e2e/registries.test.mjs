@@ -29,6 +29,11 @@ async function apiPost(page, path, body) {
   }, [path, body])
 }
 
+async function noSidewaysScrolling(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  assert.ok(overflow <= 1, `no sideways scrolling at ${page.viewportSize().width} px (overflow ${overflow}px)`)
+}
+
 const NIK = '6371021508850007'
 
 describe('from an ormas registration to the actor page and a warning', () => {
@@ -122,8 +127,7 @@ describe('from an ormas registration to the actor page and a warning', () => {
     assert.match(await page.locator('main').innerText(), /NIK disamarkan/)
     await page.locator('[data-testid="board-table"] a', { hasText: 'Moh. Rizani' }).click()
     await page.locator('[data-testid="actor-roles"] [data-role="PARTY_BOARD"]').waitFor()
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-    assert.ok(overflow <= 1, `no sideways scrolling at 390 px (overflow ${overflow}px)`)
+    await noSidewaysScrolling(page)
     await axe(page, 'actor-phone')
     await done(page)
   })
@@ -218,8 +222,7 @@ describe('a foreign worker in Banjarmasin', () => {
     assert.doesNotMatch(text, ISO_DATE)
     assert.match(text, /Jepang/)
     assert.match(await page.locator('[data-testid="person-permit"]').innerText(), /5 Januari 2026 – 4 Januari 2027/)
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-    assert.ok(overflow <= 1, `no sideways scrolling at 390 px (overflow ${overflow}px)`)
+    await noSidewaysScrolling(page)
     await axe(page, 'foreigner-phone')
     await done(page)
   })

@@ -110,47 +110,54 @@ const PERSON = {
   region_code: '63.71', region_name: 'Kota Banjarmasin', classification: 'BIASA', actor_id: 12, version: 3, presences: [],
 }
 
-describe('changing a foreign national', () => {
-  const json = (status: number, body: unknown) =>
-    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
-  let fetchMock: ReturnType<typeof vi.fn>
-  let patchReply: () => Response
-  let record: Record<string, unknown>
+// A kab/kota operator without clearance (the passport is masked for him).
+const OPERATOR: NonNullable<typeof session.me> = {
+  id: 9, username: 'banjarmasin.operator', full_name: 'Fitriani', role: 'OPERATOR', clearance: 'BIASA', permissions: ['record.read', 'record.write'],
+  org_unit: { id: 14, name: 'Kesbangpol Kota Banjarmasin', kind: 'KESBANGPOL', region_code: '63.71' },
+  scope: { region_code: '63.71', region_name: 'Kota Banjarmasin', level: 2 },
+}
 
+/** The server as the form sees it: person 7 (GET), and the answer to a PATCH (status, body). */
+function fakeServer() {
+  const server = {
+    record: { ...PERSON } as Record<string, unknown>,
+    patch: (): [number, unknown] => [200, { ...server.record, permit_valid_to: '2027-06-30', version: 4 }],
+    patches: [] as RequestInit[],
+  }
+  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) => {
+    if (init.method === 'PATCH') server.patches.push(init)
+    const [status, body] = url !== '/api/v1/foreigners/persons/7' ? [404, {}] : init.method === 'PATCH' ? server.patch() : [200, server.record]
+    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
+  }))
+  return server
+}
+
+describe('changing a foreign national', () => {
+  let server: ReturnType<typeof fakeServer>
   beforeEach(() => {
     setLocale('id')
     setCsrfToken('tok')
-    session.me = {
-      id: 9, username: 'banjarmasin.operator', full_name: 'Fitriani', role: 'OPERATOR', clearance: 'BIASA',
-      org_unit: { id: 14, name: 'Kesbangpol Kota Banjarmasin', kind: 'KESBANGPOL', region_code: '63.71' },
-      scope: { region_code: '63.71', region_name: 'Kota Banjarmasin', level: 2 }, permissions: ['record.read', 'record.write'],
-    }
-    record = { ...PERSON }
-    patchReply = () => json(200, { ...record, permit_valid_to: '2027-06-30', version: 4 })
-    fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
-      if (url === '/api/v1/foreigners/persons/7' && (!init?.method || init.method === 'GET')) return json(200, record)
-      if (url === '/api/v1/foreigners/persons/7' && init?.method === 'PATCH') return patchReply()
-      return json(404, {})
-    })
-    vi.stubGlobal('fetch', fetchMock)
+    session.me = OPERATOR
+    server = fakeServer()
   })
   afterEach(() => {
     vi.unstubAllGlobals()
     session.me = null
-    document.body.innerHTML = ''
   })
 
+  /** The change form of person 7 in a router that also has the person's page. */
   async function mountEdit() {
     const router = createRouter({ history: createMemoryHistory(), routes: [
       { path: '/orang-asing/orang/:id/ubah', name: 'foreigner-edit', component: PersonFormView },
       { path: '/orang-asing/orang/:id', name: 'foreigner', component: { template: '<p>person</p>' } },
     ] })
     await router.push('/orang-asing/orang/7/ubah')
-    const w = mount({ template: '<RouterView />' }, { global: { plugins: [router] }, attachTo: document.body })
+    const w = mount({ template: '<RouterView />' }, { global: { plugins: [router] } })
     await flushPromises()
     return { w, router }
   }
-  const patches = () => fetchMock.mock.calls.filter(([, i]) => i?.method === 'PATCH')
+  const headers = (i: number) => server.patches[i].headers as Record<string, string>
+  const sent = (i: number) => JSON.parse(server.patches[i].body as string)
 
   it('fills the form, sends the change with If-Match and every field but the masked passport, then opens the page', async () => {
     const { w, router } = await mountEdit()
@@ -165,12 +172,10 @@ describe('changing a foreign national', () => {
     await w.find('form').trigger('submit')
     await flushPromises()
 
-    expect(patches().length).toBe(1)
-    const [url, init] = patches()[0]
-    expect(url).toBe('/api/v1/foreigners/persons/7')
-    expect((init.headers as Record<string, string>)['If-Match']).toBe('"3"')
-    expect((init.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok')
-    const body = JSON.parse(init.body as string)
+    expect(server.patches.length).toBe(1)
+    expect(headers(0)['If-Match']).toBe('"3"')
+    expect(headers(0)['X-CSRF-Token']).toBe('tok')
+    const body = sent(0)
     expect(body).toMatchObject({
       full_name: 'Anna de Vries', nationality: 'NLD', permit_type: 'KITAS', permit_no: '2C11AB0001', permit_valid_from: '2026-01-01',
       permit_valid_to: '2027-06-30', occupation: '', region_code: '63.71', classification: 'BIASA', passport_expiry: '2030-01-31',
@@ -182,19 +187,19 @@ describe('changing a foreign national', () => {
   })
 
   it('shows and sends the passport to a viewer with clearance', async () => {
-    record = { ...PERSON, passport_no: 'NX4455667', passport_masked: false }
+    server.record = { ...PERSON, passport_no: 'NX4455667', passport_masked: false }
     const { w } = await mountEdit()
     expect((w.find('input[name="passport_no"]').element as HTMLInputElement).value).toBe('NX4455667')
     await w.find('input[name="passport_no"]').setValue('NX4455668')
     await w.find('form').trigger('submit')
     await flushPromises()
-    expect(JSON.parse(patches()[0][1].body as string).passport_no).toBe('NX4455668')
+    expect(sent(0).passport_no).toBe('NX4455668')
   })
 
   it('on 412 says someone else changed it, reloads the record and sends the new version next time', async () => {
-    patchReply = () => {
-      record = { ...PERSON, permit_no: '2C11AB0002', version: 5 }
-      return json(412, { code: 'version_conflict', message: { id: 'Versi berubah.', en: 'Version changed.' } })
+    server.patch = () => {
+      server.record = { ...PERSON, permit_no: '2C11AB0002', version: 5 }
+      return [412, { code: 'version_conflict', message: { id: 'Versi berubah.', en: 'Version changed.' } }]
     }
     const { w, router } = await mountEdit()
     await w.find('input[name="permit_valid_to"]').setValue('2027-06-30')
@@ -203,18 +208,18 @@ describe('changing a foreign national', () => {
     expect(w.find('[role="alert"]').text()).toMatch(/telah diubah oleh pengguna lain/)
     expect((w.find('input[name="permit_no"]').element as HTMLInputElement).value).toBe('2C11AB0002')
     expect(router.currentRoute.value.name).toBe('foreigner-edit')
-    patchReply = () => json(200, { ...record, version: 6 })
+    server.patch = () => [200, { ...server.record, version: 6 }]
     await w.find('form').trigger('submit')
     await flushPromises()
-    expect((patches()[1][1].headers as Record<string, string>)['If-Match']).toBe('"5"')
+    expect(headers(1)['If-Match']).toBe('"5"')
     expect(router.currentRoute.value.fullPath).toBe('/orang-asing/orang/7')
   })
 
   it('shows the server\'s field errors at the fields', async () => {
-    patchReply = () => json(422, {
+    server.patch = () => [422, {
       code: 'validation_failed', message: { id: 'Isian tidak valid.', en: 'Invalid.' },
       errors: [{ field: 'permit_valid_to', code: 'before_start', message: { id: 'Akhir izin sebelum awalnya.', en: 'The permit ends before it starts.' } }],
-    })
+    }]
     const { w } = await mountEdit()
     await w.find('input[name="permit_valid_to"]').setValue('2025-01-01')
     await w.find('form').trigger('submit')
