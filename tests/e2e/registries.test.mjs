@@ -4,7 +4,9 @@
 // suggests and sees both roles; back on the ormas he imposes a written warning and sees its
 // deadline of 7 working days. An operator without clearance sees the NIK masked. axe runs on
 // every screen; the actor page is also checked at 390 px. Foreigners: a researcher's presence is
-// reported in Banjarmasin, decided with its basis, field-checked with a photo, and shows on the map.
+// reported in Banjarmasin, decided with its basis, field-checked with a photo, and shows on the map;
+// a foreign worker's page reads well on a phone (dates in words, no codes, no sideways scrolling)
+// and the head of Kesbangpol changes the validity of his stay permit, which stays after a reload.
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { launch, closeBrowser, newPage, login, shot, axe } from './lib.mjs'
@@ -25,6 +27,11 @@ async function apiPost(page, path, body) {
     const r = await fetch(p, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrf_token }, body: JSON.stringify(b) })
     return { status: r.status, json: await r.json() }
   }, [path, body])
+}
+
+async function noSidewaysScrolling(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  assert.ok(overflow <= 1, `no sideways scrolling at ${page.viewportSize().width} px (overflow ${overflow}px)`)
 }
 
 const NIK = '6371021508850007'
@@ -77,6 +84,8 @@ describe('from an ormas registration to the actor page and a warning', () => {
     await page.locator('[data-testid="actor-roles"] [data-role="ORMAS_BOARD"]', { hasText: 'Gerakan Pemuda Sungai Andai' }).waitFor()
     const cand = page.locator('[data-testid="actor-candidates"] li', { hasText: 'H. Muhammad Rizani, S.E.' })
     await cand.waitFor()
+    // The candidate's region is named, not given as its code.
+    await cand.locator('.muted', { hasText: 'Kota Banjarmasin' }).waitFor()
     await axe(page, 'actor-before-link')
     await cand.locator('button', { hasText: 'Tautkan' }).click()
     await page.locator('[data-testid="notice"]', { hasText: 'Peran ditautkan' }).waitFor()
@@ -118,8 +127,7 @@ describe('from an ormas registration to the actor page and a warning', () => {
     assert.match(await page.locator('main').innerText(), /NIK disamarkan/)
     await page.locator('[data-testid="board-table"] a', { hasText: 'Moh. Rizani' }).click()
     await page.locator('[data-testid="actor-roles"] [data-role="PARTY_BOARD"]').waitFor()
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-    assert.ok(overflow <= 1, `no sideways scrolling at 390 px (overflow ${overflow}px)`)
+    await noSidewaysScrolling(page)
     await axe(page, 'actor-phone')
     await done(page)
   })
@@ -174,6 +182,12 @@ describe('a foreign researcher from report to the map', () => {
     await page.locator('[data-testid="check-save"]').click()
     await page.locator('[data-testid="check-photos"] a', { hasText: 'lokasi-riset.jpg' }).waitFor()
     assert.match(await page.locator('[data-testid="presence-checks"]').innerText(), /Sesuai[\s\S]*Peneliti berada di lokasi/)
+    // The history speaks the screen's words: stages and decisions named, no codes, no ISO dates.
+    await page.locator('.history-panel', { hasText: 'Dokumen diverifikasi' }).waitFor()
+    const history = await page.locator('.history-panel').innerText()
+    assert.match(history, /Ke tahap\s+Dokumen diverifikasi/)
+    assert.match(history, /Keputusan\s+Disetujui/)
+    assert.doesNotMatch(history, /\b[A-Z]+_[A-Z_]+\b|RESEARCHER|APPROVED|\d{4}-\d{2}-\d{2}/)
     await axe(page, 'foreign-presence')
 
     // On the map: Banjarmasin's list holds the presence.
@@ -182,6 +196,53 @@ describe('a foreign researcher from report to the map', () => {
     await page.locator('[data-testid="map-presences"] a', { hasText: 'Anna de Vries' }).waitFor()
     assert.ok(Number((await page.locator('[data-testid="map-regions"] tr[data-region="63.71"] td.num').nth(1).innerText()).trim()) >= 1)
     await axe(page, 'registries-map')
+    await done(page)
+  })
+})
+
+// Every date on a page is written in words; an ISO date in the visible text is a bug.
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/
+
+describe('a foreign worker in Banjarmasin', () => {
+  let personUrl = ''
+
+  test('his page on a phone: dates in words, the country named, nothing raw, no sideways scrolling', async () => {
+    const page = await newPage(browser, { width: 390, height: 844 })
+    await login(page, 'banjarmasin.kaban')
+    const p = await apiPost(page, '/api/v1/foreigners/persons', {
+      full_name: 'Takeshi Watanabe', sex: 'L', birth_date: '1984-09-12', nationality: 'JPN', passport_no: 'TZ7788123', passport_expiry: '2031-03-01',
+      permit_type: 'KITAS', permit_no: '2C21JE0042', permit_valid_from: '2026-01-05', permit_valid_to: '2027-01-04',
+      sponsor_name: 'PT Banua Teknik', sponsor_type: 'Perusahaan', occupation: 'Insinyur', region_code: '63.71',
+    })
+    assert.equal(p.status, 201, JSON.stringify(p.json))
+    personUrl = `/orang-asing/orang/${p.json.id}`
+    await page.goto(personUrl)
+    await page.locator('[data-testid="person-name"]', { hasText: 'Takeshi Watanabe' }).waitFor()
+    const text = await page.locator('main').innerText()
+    assert.doesNotMatch(text, ISO_DATE)
+    assert.match(text, /Jepang/)
+    assert.match(await page.locator('[data-testid="person-permit"]').innerText(), /5 Januari 2026 – 4 Januari 2027/)
+    await noSidewaysScrolling(page)
+    await axe(page, 'foreigner-phone')
+    await done(page)
+  })
+
+  test('change the validity of his stay permit, reload, and see it', async () => {
+    const page = await newPage(browser)
+    await login(page, 'banjarmasin.kaban')
+    await page.goto(personUrl)
+    await page.locator('[data-testid="person-edit"]').click()
+    await page.waitForURL(/\/orang-asing\/orang\/\d+\/ubah$/)
+    await page.locator('h1', { hasText: 'Ubah data orang asing' }).waitFor()
+    assert.equal(await page.locator('input[name="passport_no"]').inputValue(), 'TZ7788123')
+    assert.equal(await page.locator('input[name="permit_valid_to"]').inputValue(), '2027-01-04')
+    await axe(page, 'foreigner-edit')
+    await page.locator('input[name="permit_valid_to"]').fill('2028-01-04')
+    await page.locator('[data-testid="person-save"]').click()
+    await page.waitForURL(new RegExp(`${personUrl}$`))
+    await page.locator('[data-testid="person-permit"]', { hasText: '4 Januari 2028' }).waitFor()
+    await page.reload()
+    assert.match(await page.locator('[data-testid="person-permit"]').innerText(), /5 Januari 2026 – 4 Januari 2028/)
     await done(page)
   })
 })

@@ -81,6 +81,8 @@ export const en: typeof id = {
       quarterly: 'Quarterly report (PDF)', year: 'Year', quarter: 'Quarter', quarterN: 'Quarter {n}', downloadPdf: 'Download the quarterly report',
       dim: { category: 'By category', nationality: 'By nationality', permit_type: 'By permit type', location: 'By location', sponsor: 'By sponsor' },
       organisation: 'Organisation (no stay permit)',
+      stageFrom: 'From stage', stageTo: 'To stage',
+      editPerson: 'Edit foreign national', editOrg: 'Edit foreign organisation', passportKept: 'The passport number is neither shown nor changed: restricted clearance is needed.',
       map: {
         subtitle: 'Ormas secretariats and foreign presences per region. Click a region to see its list.',
         measure: 'Show', ormas: 'Ormas', presences: 'Foreign presences (decided, under way, violation)', points: 'Ormas secretariats with coordinates',

@@ -78,6 +78,8 @@ export const id = {
       quarterly: 'Laporan triwulan (PDF)', year: 'Tahun', quarter: 'Triwulan', quarterN: 'Triwulan {n}', downloadPdf: 'Unduh laporan triwulan',
       dim: { category: 'Menurut kategori', nationality: 'Menurut kewarganegaraan', permit_type: 'Menurut jenis izin', location: 'Menurut lokasi', sponsor: 'Menurut penjamin' },
       organisation: 'Organisasi (tanpa izin tinggal)',
+      stageFrom: 'Dari tahap', stageTo: 'Ke tahap',
+      editPerson: 'Ubah data orang asing', editOrg: 'Ubah data organisasi asing', passportKept: 'Nomor paspor tidak ditampilkan dan tidak diubah: perlu akses terbatas.',
       map: {
         subtitle: 'Jumlah sekretariat ormas dan keberadaan orang asing per wilayah. Klik wilayah untuk melihat daftarnya.',
         measure: 'Tampilkan', ormas: 'Ormas', presences: 'Keberadaan orang asing (diputuskan, berlangsung, pelanggaran)', points: 'Sekretariat ormas berkoordinat',

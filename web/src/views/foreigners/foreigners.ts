@@ -1,6 +1,7 @@
 // Records and small rules of the foreigner screens: what each presence action asks for, the
 // colour of a stage, counts per region summed to the level the map draws, and quarters.
 import type { Tone } from '../../components/StatusBadge.vue'
+import { formatCalendarDate } from '../../format'
 
 export const CATEGORIES = ['DIPLOMAT_VIP', 'EXPERT', 'JOURNALIST_FILM', 'RESEARCHER', 'ARTIST', 'CLERGY', 'FOREIGN_ORG', 'FOREIGN_WORKER'] as const
 export const PERMIT_TYPES = ['VISIT', 'KITAS', 'KITAP', 'DIPLOMATIC', 'OTHER'] as const
@@ -18,6 +19,8 @@ export interface Person {
   passport_expiry: string | null; permit_type: string; permit_no: string; permit_valid_from: string | null; permit_valid_to: string | null
   permit_state: string; sponsor_name: string; sponsor_type: string; sponsor_address: string; occupation: string; region_code: string
   region_name: string; classification: string; actor_id: number; version: number; presences: PresenceRef[]
+  /** The passport's own confidentiality level, when the server tells it. */
+  id_classification?: string
 }
 export interface PersonItem {
   id: number; full_name: string; nationality: string; passport_no: string; passport_masked: boolean; permit_type: string
@@ -25,7 +28,7 @@ export interface PersonItem {
 }
 export interface Org {
   id: number; name: string; country: string; legal_form: string; mofa_rec_no: string; mofa_rec_date: string | null; partner_agency: string
-  mou_no: string; mou_valid_to: string | null; sectors: string; funding_source: string; local_office: string; region_code: string
+  mou_no: string; mou_date?: string | null; mou_valid_to: string | null; sectors: string; funding_source: string; local_office: string; region_code: string
   region_name: string; actor_id: number; version: number; presences?: PresenceRef[]
 }
 export interface PresenceItem {
@@ -111,6 +114,11 @@ export function quarterlyReportUrl(year: number, quarter: number, region: string
   const q = new URLSearchParams({ year: String(year), quarter: String(quarter) })
   if (region) q.set('region', region)
   return `/api/v1/foreigners/reports/quarterly.pdf?${q}`
+}
+
+/** A calendar date in words ("14 Februari 2028"), or a dash when there is none. */
+export function calendarDate(d: string | null | undefined): string {
+  return d ? formatCalendarDate(d) : '—'
 }
 
 /** Today as YYYY-MM-DD in the browser's calendar. */
