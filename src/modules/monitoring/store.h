@@ -11,6 +11,10 @@
 #include "db/page.h"
 #include "modules/monitoring/model.h"
 
+namespace pantau::json {
+class Out;
+}
+
 namespace pantau::monitoring {
 
 // The working-day calendar of the holidays table (core/holidays_store.h).
@@ -98,6 +102,17 @@ std::string to_json(const MonitoringTeam& t);
 // Keeps the full-text index of a record current (inside the write transaction).
 void index_report(db::Conn& c, const PeriodicReport& r);
 void index_event(db::Conn& c, const PoliticalEvent& e);
+
+// The time a list answer is written at, once per page (the timeliness of each row).
+struct ListClock {
+  TimePoint now;
+  std::string now_iso;
+};
+// One row of the list query (store.cpp kReportSelect) as the JSON to_json(PeriodicReport) writes,
+// straight from the row into the page.
+void write_report_item(json::Out& o, const db::Row& r, const ListClock& clock);
+// The list page {"items":[...],"next_after":...}, written from the rows (list_reports' answer).
+std::string list_reports_json(db::Conn& c, const auth::Scope& s, const ReportQuery& q);
 
 std::string to_json(const ReportType& t);
 std::string to_json(const PeriodicReport& r);
