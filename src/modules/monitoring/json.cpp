@@ -6,6 +6,7 @@
 #include "core/strings.h"
 #include "core/time.h"
 #include "http/json.h"
+#include "http/json_page.h"
 #include "modules/monitoring/rules.h"
 #include "modules/monitoring/store.h"
 
@@ -81,6 +82,14 @@ void write_report_item(json::Out& o, const db::Row& r, const ListClock& clock) {
       .kv_opt("reviewed_at", opt_text(18)).kv_opt("review_note", opt_text(19)).kv_opt("consolidated_into", r.opt_i64(20));
   if (auto t = timeliness_iso(due_at, submitted, clock.now_iso, clock.now)) o.kv("timeliness", name(*t));
   o.kv("created_at", r.text(21)).kv("updated_at", r.text(22)).kv("version", r.i64(23)).end_object();
+}
+
+std::string list_reports_json(db::Conn& c, const auth::Scope& s, const ReportQuery& q) {
+  db::Params p;
+  std::string sql = list_reports_sql(s, q, p);
+  ListClock clock{system_time().now(), {}};
+  clock.now_iso = format_iso(clock.now);
+  return json::keyset_page(c, sql, p, q.limit, [&](json::Out& o, const db::Row& r) { write_report_item(o, r, clock); });
 }
 
 std::string to_json(const PoliticalEvent& e) {

@@ -9,7 +9,6 @@
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "core/time.h"
-#include "http/json_page.h"
 #include "modules/monitoring/rules.h"
 #include "notify/notify.h"
 #include "search/search.h"
@@ -176,8 +175,7 @@ std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int6
   return out;
 }
 
-// The list's SELECT with its conditions, ORDER BY and LIMIT (one row above the page size).
-static std::string list_sql(const auth::Scope& s, const ReportQuery& q, db::Params& p) {
+std::string list_reports_sql(const auth::Scope& s, const ReportQuery& q, db::Params& p) {
   // Lists carry no narrative text (it can be 100,000 characters a section); GET one report has it.
   static const std::string select = [] {
     std::string sel = kReportSelect;
@@ -211,18 +209,10 @@ static std::string list_sql(const auth::Scope& s, const ReportQuery& q, db::Para
 
 db::Page<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q) {
   db::Params p;
-  std::string sql = list_sql(s, q, p);
+  std::string sql = list_reports_sql(s, q, p);
   db::Page<PeriodicReport> out;
   c.query(sql, p, [&](const db::Row& r) { out.items.push_back(report_from(r)); });
   return db::trim_page(std::move(out), q.limit);
-}
-
-std::string list_reports_json(db::Conn& c, const auth::Scope& s, const ReportQuery& q) {
-  db::Params p;
-  std::string sql = list_sql(s, q, p);
-  ListClock clock{system_time().now(), {}};
-  clock.now_iso = format_iso(clock.now);
-  return json::keyset_page(c, sql, p, q.limit, [&](json::Out& o, const db::Row& r) { write_report_item(o, r, clock); });
 }
 
 Result<PeriodicReport> create_report(db::Conn& c, const auth::Scope& s, const ReportInput& in) {
