@@ -2,6 +2,7 @@
 
 #include "core/strings.h"
 
+#include <array>
 #include <stdexcept>
 
 namespace pantau::http {
@@ -14,6 +15,25 @@ static std::vector<std::string> segments_of(std::string_view path) {
   if (path.empty()) return {};
   return split(path, '/');
 }
+
+// The same as views into `path`, for matching a request (up to kMaxSegments; a longer path
+// matches no route: the longest route is far shorter). Returns the count, or -1 when too long.
+static constexpr size_t kMaxSegments = 16;
+static int segment_views(std::string_view path, std::array<std::string_view, kMaxSegments>& out) {
+  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  if (path.empty()) return 0;
+  size_t n = 0;
+  while (true) {
+    if (n == kMaxSegments) return -1;
+    auto slash = path.find('/');
+    out[n++] = path.substr(0, slash);
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return static_cast<int>(n);
+}
+
+static bool is_param(const std::string& p) { return p.size() > 2 && p.front() == '{' && p.back() == '}'; }
 
 // The routes open without a session, written down here on purpose: a route flagged public
 // anywhere else refuses to register, so no module opens a door by a flag alone. Exact paths,
@@ -32,28 +52,31 @@ static bool public_allowed(std::string_view pattern) {
 void Router::add(std::string method, std::string pattern, Handler h, RouteOptions opts) {
   if (opts.public_route && !public_allowed(pattern))
     throw std::logic_error("route " + pattern + " is marked public but is not on the public allow-list (http/router.cpp)");
+  auto segments = segments_of(pattern);
+  if (segments.size() > kMaxSegments) throw std::logic_error("route " + pattern + " has more segments than a request may match");
   if (opts.upload) upload_routes_.push_back(routes_.size());
-  routes_.push_back(Route{std::move(method), segments_of(pattern), std::move(h), opts});
+  routes_.push_back(Route{std::move(method), std::move(segments), std::move(h), opts});
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path,
                             std::map<std::string, std::string, std::less<>>& params) const {
   Match m;
-  auto segs = segments_of(path);
+  std::array<std::string_view, kMaxSegments> segs;
+  const int count = segment_views(path, segs);
+  if (count < 0) return m;
+  const size_t n = static_cast<size_t>(count);
+  // Compared without copying; the parameters are captured only for the route that answers.
   for (const auto& r : routes_) {
-    if (r.segments.size() != segs.size()) continue;
-    std::map<std::string, std::string, std::less<>> captured;
+    if (r.segments.size() != n) continue;
     bool ok = true;
-    for (size_t i = 0; i < segs.size() && ok; ++i) {
-      const auto& p = r.segments[i];
-      if (p.size() > 2 && p.front() == '{' && p.back() == '}') captured[p.substr(1, p.size() - 2)] = segs[i];
-      else ok = p == segs[i];
-    }
+    for (size_t i = 0; i < n && ok; ++i) ok = is_param(r.segments[i]) || r.segments[i] == segs[i];
     if (!ok) continue;
     if (r.method == method || (method == "HEAD" && r.method == "GET")) {
       m.handler = &r.handler;
       m.options = &r.options;
-      params = std::move(captured);
+      params.clear();
+      for (size_t i = 0; i < n; ++i)
+        if (const auto& p = r.segments[i]; is_param(p)) params[p.substr(1, p.size() - 2)] = std::string(segs[i]);
       return m;
     }
     m.path_matched = true;
@@ -66,15 +89,15 @@ Router::Match Router::match(std::string_view method, std::string_view path,
 // one fits, match() confirms that it is the route the request will reach (an earlier route wins).
 bool Router::is_upload(std::string_view method, std::string_view path) const {
   if (upload_routes_.empty()) return false;
-  auto segs = segments_of(path);
+  std::array<std::string_view, kMaxSegments> segs;
+  const int count = segment_views(path, segs);
+  if (count < 0) return false;
+  const size_t n = static_cast<size_t>(count);
   for (size_t i : upload_routes_) {
     const Route& r = routes_[i];
-    if (r.method != method || r.segments.size() != segs.size()) continue;
+    if (r.method != method || r.segments.size() != n) continue;
     bool ok = true;
-    for (size_t k = 0; k < segs.size() && ok; ++k) {
-      const auto& p = r.segments[k];
-      ok = (p.size() > 2 && p.front() == '{' && p.back() == '}') || p == segs[k];
-    }
+    for (size_t k = 0; k < n && ok; ++k) ok = is_param(r.segments[k]) || r.segments[k] == segs[k];
     if (ok) {
       std::map<std::string, std::string, std::less<>> params;
       auto m = match(method, path, params);

@@ -81,6 +81,32 @@ TEST(DueDates, DeadlineIsTheEndOfTheDayInTheRegionsTimeZone) {
   EXPECT_EQ(timeliness(std::nullopt, due_t, *parse_iso("2026-04-01T00:00:00Z")), Timeliness::NotYetDue);
 }
 
+// A list compares the stored texts instead of parsing them: the answer must be what parsing gives,
+// for the canonical form, the form without milliseconds, a leap second and a text that is no time.
+TEST(DueDates, TimelinessFromTextIsTimelinessFromTime) {
+  const std::vector<std::string> times = {"2026-04-10T15:59:59.999Z", "2026-04-10T16:00:00.000Z", "2026-04-10T16:00:00Z",
+                                          "2026-04-10T15:59:60Z",     "2026-04-10T15:59:59Z",     "2026-04-09T23:00:00.500Z",
+                                          "2026-04-10T15:59:59.9990Z", "2026-13-10T15:00:00.000Z", "kemarin"};
+  for (const auto& due : times)
+    for (const auto& now_text : {"2026-04-10T15:59:59.999Z", "2026-04-10T16:00:00.000Z", "2026-04-01T00:00:00.000Z"}) {
+      TimePoint now = *parse_iso(now_text);
+      auto due_t = parse_iso(due);
+      std::optional<Timeliness> none_expected;
+      if (due_t) none_expected = timeliness(std::nullopt, *due_t, now);
+      EXPECT_EQ(timeliness_iso(due, std::nullopt, now_text, now), none_expected) << due << " at " << now_text;
+      for (const auto& sub : times) {
+        std::optional<Timeliness> expected;
+        if (due_t) expected = timeliness(parse_iso(sub), *due_t, now);
+        EXPECT_EQ(timeliness_iso(due, std::string_view(sub), now_text, now), expected) << sub << " due " << due;
+      }
+    }
+  // `now` between two milliseconds after a due time of the same millisecond text: already missing.
+  TimePoint due_t = *parse_iso("2026-04-10T15:59:59.999Z");
+  TimePoint now = due_t + std::chrono::microseconds(500);
+  EXPECT_EQ(timeliness_iso("2026-04-10T15:59:59.999Z", std::nullopt, format_iso(now), now), Timeliness::Missing);
+  EXPECT_EQ(timeliness_iso("2026-04-10T15:59:59.999Z", std::nullopt, format_iso(due_t), due_t), Timeliness::NotYetDue);
+}
+
 TEST(Periods, ParseAndLabel) {
   auto q = parse_period("2026-Q2");
   ASSERT_TRUE(q.ok());

@@ -2,6 +2,8 @@
 // scoping, consolidation, the recap, and fast reports with their notifications.
 #include "modules/monitoring/store.h"
 
+#include "http/params.h"
+
 #include "documents/register.h"
 #include "modules/monitoring/documents.h"
 #include "modules/monitoring/rules.h"
@@ -146,6 +148,22 @@ TEST_P(MonitoringStoreTest, ReportsAreScopedAndClassified) {
   EXPECT_TRUE(get(analis, restricted->id));
   EXPECT_FALSE(get(op, restricted->id));
   EXPECT_EQ(create(op, "TRIWULAN", "2025-Q4", 2).error().code, "validation_failed");  // above own clearance
+
+  // The list answer is written straight from the rows: the same bytes as the records' JSON it
+  // replaces, for each caller's scope and clearance, and across pages.
+  for (const auth::Scope* who : {&op, &prov, &analis}) {
+    for (int limit : {1, 2, 50}) {
+      ReportQuery q;
+      q.limit = limit;
+      std::string from_rows, from_records;
+      ASSERT_TRUE(db_->read([&](db::Conn& c) {
+        from_rows = list_reports_json(c, *who, q);
+        auto page = list_reports(c, *who, q);
+        from_records = http::page_json(page.items, page.next_after);
+      }).ok());
+      EXPECT_EQ(from_rows, from_records) << who->username << " limit " << limit;
+    }
+  }
 }
 
 TEST_P(MonitoringStoreTest, RecapShowsOnTimeLateAndMissing) {

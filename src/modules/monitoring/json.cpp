@@ -6,6 +6,7 @@
 #include "core/strings.h"
 #include "core/time.h"
 #include "http/json.h"
+#include "http/json_page.h"
 #include "modules/monitoring/rules.h"
 #include "modules/monitoring/store.h"
 
@@ -15,14 +16,19 @@ namespace {
 
 // "2026-Q1" -> {"Triwulan I 2026", "Quarter 1 2026"}. A list repeats a few periods many times, so
 // each thread keeps the labels it has made (a handful of strings per period code ever seen).
-const std::optional<Message>& period_label(const std::string& code) {
-  thread_local std::unordered_map<std::string, std::optional<Message>> labels;
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+const std::optional<Message>& period_label(std::string_view code) {
+  thread_local std::unordered_map<std::string, std::optional<Message>, TextHash, std::equal_to<>> labels;
   auto it = labels.find(code);
   if (it != labels.end()) return it->second;
   if (labels.size() > 4096) labels.clear();
   std::optional<Message> label;
   if (auto per = parse_period(code); per.ok()) label = Message{period_label_id(*per), period_label_en(*per)};
-  return labels.emplace(code, std::move(label)).first->second;
+  return labels.emplace(std::string(code), std::move(label)).first->second;
 }
 
 }  // namespace
@@ -50,11 +56,40 @@ std::string to_json(const PeriodicReport& p) {
   o.end_object();
   o.kv("classification", std::string(auth::clearance_name(p.classification))).kv_opt("submitted_at", p.submitted_at)
       .kv_opt("reviewed_at", p.reviewed_at).kv_opt("review_note", p.review_note).kv_opt("consolidated_into", p.consolidated_into);
-  auto due = parse_iso(p.due_at);
-  std::optional<TimePoint> sub = p.submitted_at ? parse_iso(*p.submitted_at) : std::nullopt;
-  if (due) o.kv("timeliness", std::string(name(timeliness(sub, *due, system_time().now()))));
+  std::optional<std::string_view> sub;
+  if (p.submitted_at) sub = *p.submitted_at;
+  TimePoint now = system_time().now();
+  if (auto t = timeliness_iso(p.due_at, sub, format_iso(now), now)) o.kv("timeliness", name(*t));
   o.kv("created_at", p.created_at).kv("updated_at", p.updated_at).kv("version", p.version).end_object();
   return o.take();
+}
+
+void write_report_item(json::Out& o, const db::Row& r, const ListClock& clock) {
+  // Columns of kReportSelect (store.cpp); the narrative sections are '' in a list.
+  auto opt_text = [&](int i) { return r.is_null(i) ? std::optional<std::string_view>() : std::optional(r.text(i)); };
+  std::string_view period = r.text(5);
+  o.begin_object().kv("id", r.i64(0)).kv("report_type", r.text(1)).kv("region_code", r.text(2))
+      .kv("region_name", r.text(3)).kv("org_unit_id", r.i64(4)).kv("period", period);
+  if (const auto& label = period_label(period)) o.kv_message("period_label", *label);
+  std::string_view due_at = r.text(8);
+  o.kv("period_start", r.text(6)).kv("period_end", r.text(7)).kv("due_at", due_at)
+      .kv("status", name(parse_report_status(r.text(9)).value_or(ReportStatus::Draft)));
+  o.key("sections").begin_object();
+  for (size_t i = 0; i < kSections.size(); ++i) o.kv(kSections[i], r.text(10 + static_cast<int>(i)));
+  o.end_object();
+  auto submitted = opt_text(17);
+  o.kv("classification", auth::clearance_name(static_cast<int>(r.i64(16)))).kv_opt("submitted_at", submitted)
+      .kv_opt("reviewed_at", opt_text(18)).kv_opt("review_note", opt_text(19)).kv_opt("consolidated_into", r.opt_i64(20));
+  if (auto t = timeliness_iso(due_at, submitted, clock.now_iso, clock.now)) o.kv("timeliness", name(*t));
+  o.kv("created_at", r.text(21)).kv("updated_at", r.text(22)).kv("version", r.i64(23)).end_object();
+}
+
+std::string list_reports_json(db::Conn& c, const auth::Scope& s, const ReportQuery& q) {
+  db::Params p;
+  std::string sql = list_reports_sql(s, q, p);
+  ListClock clock{system_time().now(), {}};
+  clock.now_iso = format_iso(clock.now);
+  return json::keyset_page(c, sql, p, q.limit, [&](json::Out& o, const db::Row& r) { write_report_item(o, r, clock); });
 }
 
 std::string to_json(const PoliticalEvent& e) {

@@ -145,10 +145,11 @@ Response list_all_reports(Ctx& ctx) {
     return Error::invalid_field("status", "not_allowed", "Status laporan tidak dikenal.", "Unknown report status.");
   if (!q.period.empty() && !parse_period(q.period).ok())
     return Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3).");
-  return http::read_page(ctx, [&](db::Conn& c) -> Result<db::Page<PeriodicReport>> {
+  // The page is written straight from the rows (list_reports_json), not through records.
+  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
     if (!q.report_type.empty() && !get_report_type(c, q.report_type))
       return Error::invalid_field("type", "not_allowed", "Jenis laporan tidak dikenal.", "Unknown report type.");
-    return list_reports(c, ctx.scope(), q);
+    return Response::json(200, list_reports_json(c, ctx.scope(), q));
   });
 }
 

@@ -103,6 +103,29 @@ Timeliness timeliness(std::optional<TimePoint> submitted_at, TimePoint due, Time
   return now > due ? Timeliness::Missing : Timeliness::NotYetDue;
 }
 
+// YYYY-MM-DDTHH:MM:SS.mmmZ with a real date and HH < 24, MM < 60, SS < 60 (a leap second 60 is
+// left to parse_iso): for these, text order is time order.
+bool canonical_iso(std::string_view s) {
+  if (s.size() != 24 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' || s[23] != 'Z') return false;
+  for (size_t i : {11u, 12u, 14u, 15u, 17u, 18u, 20u, 21u, 22u})
+    if (s[i] < '0' || s[i] > '9') return false;
+  if (s[11] > '2' || (s[11] == '2' && s[12] > '3') || s[14] > '5' || s[17] > '5') return false;
+  return parse_date(s.substr(0, 10)).has_value();
+}
+
+std::optional<Timeliness> timeliness_iso(std::string_view due_at, std::optional<std::string_view> submitted_at,
+                                         std::string_view now_iso, TimePoint now) {
+  if (canonical_iso(due_at) && (!submitted_at || canonical_iso(*submitted_at)) && canonical_iso(now_iso)) {
+    if (submitted_at) return *submitted_at <= due_at ? Timeliness::OnTime : Timeliness::Late;
+    // now_iso is `now` cut to the millisecond: only an equal text needs the finer comparison.
+    if (now_iso != due_at) return now_iso > due_at ? Timeliness::Missing : Timeliness::NotYetDue;
+  }
+  auto due = parse_iso(due_at);
+  if (!due) return std::nullopt;
+  std::optional<TimePoint> sub = submitted_at ? parse_iso(*submitted_at) : std::nullopt;
+  return timeliness(sub, *due, now);
+}
+
 std::string reviewer_region(std::string_view region) { return region_parent(region); }
 
 Result<ReportStatus> report_transition(ReportStatus from, ReportAction action, const auth::Scope& who,

@@ -26,6 +26,15 @@ TimePoint event_due_instant(TimePoint occurred_at, const DueRule& rule);
 // On time, late, missing (past due, nothing submitted), not yet due, or pending (due, not
 // submitted, but still within the period of grace: none here, kept for clarity).
 Timeliness timeliness(std::optional<TimePoint> submitted_at, TimePoint due, TimePoint now);
+// The same from the stored ISO texts, as a list writes it for every row: nullopt when `due_at` is
+// not a time (the answer then carries no timeliness). Times in the canonical form format_iso writes
+// (YYYY-MM-DDTHH:MM:SS.mmmZ) are compared as text, which orders them as time, without parsing;
+// any other form is parsed. `now_iso` is format_iso(now).
+// Whether `s` is a time in format_iso's form (YYYY-MM-DDTHH:MM:SS.mmmZ, a real date, seconds
+// below 60): format_iso(*parse_iso(s)) == s, and such texts sort as their times do.
+bool canonical_iso(std::string_view s);
+std::optional<Timeliness> timeliness_iso(std::string_view due_at, std::optional<std::string_view> submitted_at,
+                                         std::string_view now_iso, TimePoint now);
 
 // The office that reviews a report of `region`: the next tier up ("" = the ministry).
 std::string reviewer_region(std::string_view region);

@@ -175,18 +175,24 @@ std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int6
   return out;
 }
 
-db::Page<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q) {
-  db::Params p;
+std::string list_reports_sql(const auth::Scope& s, const ReportQuery& q, db::Params& p) {
   // Lists carry no narrative text (it can be 100,000 characters a section); GET one report has it.
-  std::string select = kReportSelect;
-  select.replace(select.find("p.general_situation"), std::string("p.general_situation, p.election_stages, p.gov_support, p.potential_threats, p.measures_taken, p.recommendations").size(),
-                 "'', '', '', '', '', ''");
+  static const std::string select = [] {
+    std::string sel = kReportSelect;
+    std::string_view sections = "p.general_situation, p.election_stages, p.gov_support, p.potential_threats, p.measures_taken, p.recommendations";
+    sel.replace(sel.find(sections), sections.size(), "'', '', '', '', '', ''");
+    return sel;
+  }();
   // ?region= inside the user's area replaces the area's range (one index range, not two);
   // outside it, both conditions stay and nothing is found.
   auth::Scope area = s;
   bool narrowed = !q.region_code.empty() && s.covers(q.region_code);
   if (narrowed) area.region_code = q.region_code;
-  std::string sql = select + "WHERE " + area.record_filter("p.region_code", "p.classification", p);
+  std::string sql;
+  sql.reserve(select.size() + 256);
+  sql += select;
+  sql += "WHERE ";
+  sql += area.record_filter("p.region_code", "p.classification", p);
   if (q.after) { sql += " AND p.id > ?"; p.emplace_back(*q.after); }
   if (!q.report_type.empty()) { sql += " AND p.report_type = ?"; p.emplace_back(q.report_type); }
   if (!q.period.empty()) { sql += " AND p.period = ?"; p.emplace_back(q.period); }
@@ -198,6 +204,12 @@ db::Page<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const R
   }
   sql += " ORDER BY p.id LIMIT ?";
   p.emplace_back(int64_t{q.limit + 1});
+  return sql;
+}
+
+db::Page<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q) {
+  db::Params p;
+  std::string sql = list_reports_sql(s, q, p);
   db::Page<PeriodicReport> out;
   c.query(sql, p, [&](const db::Row& r) { out.items.push_back(report_from(r)); });
   return db::trim_page(std::move(out), q.limit);
@@ -392,6 +404,14 @@ Result<std::vector<RecapRow>> recap(db::Conn& c, const auth::Scope& s, const std
   db::Params p{type->code, period.code, int64_t{type->submitter_level}};
   std::string where = s.region_filter("g.code", p);
   std::vector<RecapRow> rows;
+  const std::string now_iso = format_iso(now);
+  // The deadline under the current rule is one instant per time zone: written once each.
+  std::vector<std::pair<TimePoint, std::string>> rule_due;
+  auto due_text = [&](TimePoint t) -> const std::string& {
+    for (const auto& [at, text] : rule_due)
+      if (at == t) return text;
+    return rule_due.emplace_back(t, format_iso(t)).second;
+  };
   // Only status and times: the recap shows who reported, not what (no clearance needed for that).
   c.query("SELECT g.code, g.name, rep.id, rep.status, rep.submitted_at, rep.due_at FROM regions g "
           "LEFT JOIN periodic_reports rep ON rep.region_code = g.code AND rep.report_type = ? AND rep.period = ? "
@@ -404,10 +424,19 @@ Result<std::vector<RecapRow>> recap(db::Conn& c, const auth::Scope& s, const std
             row.status = r.opt_str(3);
             row.submitted_at = r.opt_str(4);
             // A report keeps the deadline it was created under; the current rule applies to the rest.
-            auto due_t = r.is_null(5) ? due_instant(due, row.region_code) : parse_iso(r.text(5)).value_or(due_instant(due, row.region_code));
-            row.due_at = format_iso(due_t);
-            std::optional<TimePoint> sub = row.submitted_at ? parse_iso(*row.submitted_at) : std::nullopt;
-            row.timeliness = timeliness(sub, due_t, now);
+            // A stored deadline in format_iso's form is already what format_iso would write again.
+            std::string_view stored = r.is_null(5) ? std::string_view() : r.text(5);
+            if (!r.is_null(5) && canonical_iso(stored)) {
+              row.due_at = stored;
+            } else {
+              auto due_t = r.is_null(5) ? due_instant(due, row.region_code)
+                                        : parse_iso(stored).value_or(due_instant(due, row.region_code));
+              row.due_at = due_text(due_t);
+            }
+            std::optional<std::string_view> sub;
+            if (row.submitted_at) sub = *row.submitted_at;
+            // due_at is a time written by format_iso: timeliness_iso always answers.
+            row.timeliness = timeliness_iso(row.due_at, sub, now_iso, now).value_or(Timeliness::Pending);
             rows.push_back(std::move(row));
           });
   return rows;

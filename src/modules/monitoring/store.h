@@ -11,6 +11,10 @@
 #include "db/page.h"
 #include "modules/monitoring/model.h"
 
+namespace pantau::json {
+class Out;
+}
+
 namespace pantau::monitoring {
 
 // The working-day calendar of the holidays table (core/holidays_store.h).
@@ -58,6 +62,9 @@ struct ReportQuery {
 Result<PeriodicReport> create_report(db::Conn& c, const auth::Scope& s, const ReportInput& in);
 std::optional<PeriodicReport> get_report(db::Conn& c, const auth::Scope& s, int64_t id);
 db::Page<PeriodicReport> list_reports(db::Conn& c, const auth::Scope& s, const ReportQuery& q);
+// The list's SELECT (columns of kReportSelect, sections as '') with its conditions, ORDER BY id and
+// LIMIT (one row above the page size), its parameters appended to `p`.
+std::string list_reports_sql(const auth::Scope& s, const ReportQuery& q, db::Params& p);
 Result<PeriodicReport> update_report(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, const ReportInput& in);
 // Removes an attachment (evidence file attached to the report) while the report is a draft or
 // returned, for the owning office only; writes a "delete" audit entry of the evidence_file with
@@ -98,6 +105,18 @@ std::string to_json(const MonitoringTeam& t);
 // Keeps the full-text index of a record current (inside the write transaction).
 void index_report(db::Conn& c, const PeriodicReport& r);
 void index_event(db::Conn& c, const PoliticalEvent& e);
+
+// The time a list answer is written at, once per page (the timeliness of each row).
+struct ListClock {
+  TimePoint now;
+  std::string now_iso;
+};
+// One row of the list query (store.cpp kReportSelect) as the JSON to_json(PeriodicReport) writes,
+// straight from the row into the page.
+void write_report_item(json::Out& o, const db::Row& r, const ListClock& clock);
+// The list page {"items":[...],"next_after":...}, written from the rows of list_reports_sql
+// (list_reports' records as JSON, without the records; json.cpp).
+std::string list_reports_json(db::Conn& c, const auth::Scope& s, const ReportQuery& q);
 
 std::string to_json(const ReportType& t);
 std::string to_json(const PeriodicReport& r);
