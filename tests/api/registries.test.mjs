@@ -349,6 +349,8 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
     assert.equal(r.headers.get('etag'), `"${person.version + 1}"`);
     assert.deepEqual([r.json.occupation, r.json.permit_type, r.json.passport_no], ['Peneliti tamu', 'KITAS', 'ES*****67']);
     assert.equal(r.json.full_name, 'Maria Garcia', 'fields not in the body keep their values');
+    assert.equal(r.json.id_classification, null, 'the passport\'s level stays hidden from a user not cleared for it');
+    assert.equal((await kaban.get(url)).json.id_classification, 'TERBATAS', 'a cleared user sees it, so the change form can show it');
     person = r.json;
     // Another kab/kota does not find it.
     assertProblem(assert, await as['banjarbaru.operator'].patch(url, { occupation: 'X' }, ifMatch(person.version)), 404);
@@ -400,17 +402,18 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
     assert.deepEqual(r.json.errors.map((e) => e.field).sort(), ['country', 'mou_valid_to', 'name']);
     assert.ok(r.json.errors.every((e) => e.message.id && e.message.en));
     assertProblem(assert, await as['banjarbaru.operator'].patch(orgUrl, { partner_agency: 'X' }, ifMatch(org.version)), 404);
-    r = await op.patch(orgUrl, { name: 'Stichting Uji Baru', partner_agency: 'Bappeda Kalsel', mou_valid_to: '2027-12-31' }, ifMatch(org.version));
+    r = await op.patch(orgUrl, { name: 'Stichting Uji Baru', partner_agency: 'Bappeda Kalsel', mou_date: '2026-01-15', mou_valid_to: '2027-12-31' }, ifMatch(org.version));
     assert.equal(r.status, 200, r.text);
     assert.deepEqual([r.json.name, r.json.partner_agency, r.json.mou_valid_to, r.json.country], ['Stichting Uji Baru', 'Bappeda Kalsel', '2027-12-31', 'NLD']);
+    assert.equal((await op.get(orgUrl)).json.mou_date, '2026-01-15', 'the MoU date is read back, so the change form shows it');
     assert.equal(r.json.version, org.version + 1);
     assert.notEqual(r.json.actor_id, org.actor_id);
     r = await op.get(`/api/v1/actors/${r.json.actor_id}`);
     assert.ok(r.json.roles.some((x) => x.role === 'FOREIGN_ORGANISATION' && x.label.includes('Stichting Uji Baru')));
     r = await kaban.get(`/api/v1/audit?entity=foreign_org&id=${org.id}`);
     const up = r.json.items.find((e) => e.action === 'update');
-    assert.deepEqual(up.before, { name: 'Stichting Uji Ubah', partner_agency: null, mou_valid_to: null });
-    assert.deepEqual(up.after, { name: 'Stichting Uji Baru', partner_agency: 'Bappeda Kalsel', mou_valid_to: '2027-12-31' });
+    assert.deepEqual(up.before, { name: 'Stichting Uji Ubah', partner_agency: null, mou_date: null, mou_valid_to: null });
+    assert.deepEqual(up.after, { name: 'Stichting Uji Baru', partner_agency: 'Bappeda Kalsel', mou_date: '2026-01-15', mou_valid_to: '2027-12-31' });
   });
 
   test('the map counts a presence in two kecamatan of one kab/kota once for that kab/kota', async () => {

@@ -38,7 +38,8 @@ std::string to_json(const Person& x) {
       .kv_opt("permit_valid_from", x.permit_valid_from).kv_opt("permit_valid_to", x.permit_valid_to).kv("permit_state", x.permit_state)
       .kv("sponsor_name", x.sponsor_name).kv("sponsor_type", x.sponsor_type).kv("sponsor_address", x.sponsor_address)
       .kv("occupation", x.occupation).kv("region_code", x.region_code).kv("region_name", x.region_name)
-      .kv("classification", x.classification).kv("actor_id", x.actor_id).kv("version", x.version);
+      .kv("classification", x.classification).kv_opt("id_classification", x.id_classification).kv("actor_id", x.actor_id)
+      .kv("version", x.version);
   o.key("presences").begin_array();
   for (const auto& p : x.presences)
     o.begin_object().kv("id", p.id).kv("category", p.category).kv("status", p.status).kv("start_date", p.start_date)
@@ -51,9 +52,9 @@ std::string to_json(const Org& x) {
   json::Out o;
   o.begin_object().kv("id", x.id).kv("name", x.name).kv("country", x.country).kv("legal_form", x.legal_form)
       .kv("mofa_rec_no", x.mofa_rec_no).kv_opt("mofa_rec_date", x.mofa_rec_date).kv("partner_agency", x.partner_agency)
-      .kv("mou_no", x.mou_no).kv_opt("mou_valid_to", x.mou_valid_to).kv("sectors", x.sectors).kv("funding_source", x.funding_source)
+      .kv("mou_no", x.mou_no).kv_opt("mou_date", x.mou_date).kv_opt("mou_valid_to", x.mou_valid_to).kv("sectors", x.sectors).kv("funding_source", x.funding_source)
       .kv("local_office", x.local_office).kv("region_code", x.region_code).kv("region_name", x.region_name)
-      .kv("actor_id", x.actor_id).kv("version", x.version).end_object();
+      .kv("classification", x.classification).kv("actor_id", x.actor_id).kv("version", x.version).end_object();
   return o.take();
 }
 
@@ -61,9 +62,9 @@ std::string to_json(const OrgDetail& x) {
   json::Out o;
   o.begin_object().kv("id", x.id).kv("name", x.name).kv("country", x.country).kv("legal_form", x.legal_form)
       .kv("mofa_rec_no", x.mofa_rec_no).kv_opt("mofa_rec_date", x.mofa_rec_date).kv("partner_agency", x.partner_agency)
-      .kv("mou_no", x.mou_no).kv_opt("mou_valid_to", x.mou_valid_to).kv("sectors", x.sectors).kv("funding_source", x.funding_source)
+      .kv("mou_no", x.mou_no).kv_opt("mou_date", x.mou_date).kv_opt("mou_valid_to", x.mou_valid_to).kv("sectors", x.sectors).kv("funding_source", x.funding_source)
       .kv("local_office", x.local_office).kv("region_code", x.region_code).kv("region_name", x.region_name)
-      .kv("actor_id", x.actor_id).kv("version", x.version);
+      .kv("classification", x.classification).kv("actor_id", x.actor_id).kv("version", x.version);
   o.key("presences").begin_array();
   for (const auto& p : x.presences)
     o.begin_object().kv("id", p.id).kv("category", p.category).kv("status", p.status).kv("start_date", p.start_date)

@@ -296,6 +296,7 @@ std::optional<Person> get_person(db::Conn& c, const auth::Scope& s, int64_t id, 
             x.nationality = r.str(4);
             x.passport_no = passport_for(s, idc, r.text(5));
             x.passport_masked = !s.cleared_for(idc);
+            if (!x.passport_masked) x.id_classification = std::string(auth::clearance_name(idc));
             x.passport_expiry = r.opt_str(6);
             x.permit_type = r.str(7);
             x.permit_no = r.str(8);
@@ -417,7 +418,8 @@ Status update_org(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version
 namespace {
 constexpr const char* kOrgSelect =
     "SELECT o.id, o.name, o.country, o.legal_form, o.mofa_rec_no, o.mofa_rec_date, o.partner_agency, o.mou_no, o.mou_valid_to, "
-    "o.sectors, o.funding_source, o.local_office, o.region_code, COALESCE(g.name, ''), o.actor_id, o.version FROM foreign_orgs o "
+    "o.sectors, o.funding_source, o.local_office, o.region_code, COALESCE(g.name, ''), o.actor_id, o.version, o.mou_date, "
+    "o.classification FROM foreign_orgs o "
     "LEFT JOIN regions g ON g.code = o.region_code WHERE ";
 
 void org_from(Org& x, const db::Row& r) {
@@ -437,6 +439,8 @@ void org_from(Org& x, const db::Row& r) {
   x.region_name = r.str(13);
   x.actor_id = r.i64(14);
   x.version = r.i64(15);
+  x.mou_date = r.opt_str(16);
+  x.classification = std::string(auth::clearance_name(static_cast<int>(r.i64(17))));
 }
 }  // namespace
 

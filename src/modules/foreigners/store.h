@@ -60,6 +60,7 @@ struct Person {
       sponsor_address, occupation, region_code, region_name, classification;
   bool passport_masked = true;
   std::optional<std::string> birth_date, passport_expiry, permit_valid_from, permit_valid_to;
+  std::optional<std::string> id_classification;  // the passport's level; only for a user cleared for it
   std::vector<PersonPresence> presences;
 };
 std::optional<Person> get_person(db::Conn& c, const auth::Scope& s, int64_t id, Date today);
@@ -81,8 +82,8 @@ Status update_org(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version
 struct Org {
   int64_t id = 0, actor_id = 0, version = 0;
   std::string name, country, legal_form, mofa_rec_no, partner_agency, mou_no, sectors, funding_source, local_office, region_code,
-      region_name;
-  std::optional<std::string> mofa_rec_date, mou_valid_to;
+      region_name, classification;
+  std::optional<std::string> mofa_rec_date, mou_date, mou_valid_to;
 };
 // The organisations in the caller's area whose name holds `q`, by name (at most 500).
 std::vector<Org> list_orgs(db::Conn& c, const auth::Scope& s, const std::string& q);
