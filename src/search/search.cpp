@@ -189,7 +189,7 @@ std::vector<Hit> query(db::Conn& c, const auth::Scope& s, std::string_view q, in
           "JOIN search_docs d ON d.id = f.rowid WHERE search_fts MATCH ? AND ";
   } else {
     sql = "SELECT d.entity, d.entity_id, d.region_code, d.title, d.link, d.excerpt FROM search_docs d "
-          "WHERE to_tsvector('simple', d.terms) @@ to_tsquery('simple', ?) AND ";
+          "WHERE d.tsv @@ to_tsquery('simple', ?) AND ";
   }
   sql += s.record_filter("d.region_code", "d.classification", p);
   if (!entity.empty()) {
