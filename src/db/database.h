@@ -64,6 +64,12 @@ class Conn {
   virtual int64_t insert(std::string_view sql, const Params& params) = 0;
   // Runs several statements without parameters (migrations).
   virtual void exec_script(std::string_view sql) = 0;
+  // Runs `sql`, a statement with one integer parameter, once before the transaction commits, with
+  // the smallest `value` any caller gave it in that transaction; the SQLite writer runs it once per
+  // group commit. For work that is much cheaper done once for many rows than once per row (FTS5
+  // writes an index segment at the end of every statement that left rows pending). Runs at once
+  // where no commit is pending (PostgreSQL, a read connection).
+  virtual void before_commit(std::string_view sql, int64_t value) { exec(sql, {value}); }
 
   std::optional<int64_t> query_i64(std::string_view sql, const Params& params = {});
   std::optional<std::string> query_str(std::string_view sql, const Params& params = {});

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -14,6 +15,8 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "core/strings.h"
 
@@ -87,6 +90,30 @@ class SqliteConn final : public Conn {
     exec(sql, params);
     return sqlite3_last_insert_rowid(db_);
   }
+  void before_commit(std::string_view sql, int64_t value) override {
+    if (!in_group_) {
+      exec(sql, {value});
+      return;
+    }
+    for (auto& d : deferred_)
+      if (d.first == sql) {
+        d.second = std::min(d.second, value);
+        return;
+      }
+    deferred_.emplace_back(std::string(sql), value);
+  }
+  // The writer's group: statements given to before_commit wait for run_deferred().
+  void begin_group() { in_group_ = true; }
+  void run_deferred() {
+    in_group_ = false;
+    auto todo = std::move(deferred_);
+    deferred_.clear();
+    for (auto& [sql, value] : todo) exec(sql, {value});
+  }
+  void drop_deferred() {
+    in_group_ = false;
+    deferred_.clear();
+  }
   void exec_script(std::string_view sql) override {
     char* err = nullptr;
     std::string s(sql);
@@ -107,7 +134,7 @@ class SqliteConn final : public Conn {
     throw DbError(kind_of(sqlite3_extended_errcode(db_)), "sqlite: " + msg + " in: " + std::string(sql.substr(0, 200)));
   }
   sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
-    auto it = stmts_.find(std::string(sql));
+    auto it = stmts_.find(sql);
     sqlite3_stmt* s;
     if (it == stmts_.end()) {
       int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, nullptr);
@@ -134,8 +161,15 @@ class SqliteConn final : public Conn {
     return s;
   }
 
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> stmts_;
+  // Prepared once per connection, found by the SQL text without copying it.
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> stmts_;
+  bool in_group_ = false;
+  std::vector<std::pair<std::string, int64_t>> deferred_;
 };
 
 // pantau_fold(text): core/strings.h fold_name, the name-search folding PostgreSQL also has.
@@ -286,6 +320,7 @@ class SqliteDatabase final : public Database {
     SqliteConn& c = *writer_conn_;
     try {
       c.exec("BEGIN IMMEDIATE");
+      c.begin_group();
     } catch (const DbError& e) {
       for (auto* j : batch) j->done.set_value(db_error_to_error(e));
       return;
@@ -308,8 +343,10 @@ class SqliteDatabase final : public Database {
       }
     }
     try {
+      c.run_deferred();
       c.exec("COMMIT");
     } catch (const DbError& e) {
+      c.drop_deferred();
       spdlog::error("group commit failed: {}", e.what());
       try {
         c.exec("ROLLBACK");

@@ -107,16 +107,32 @@ std::vector<std::string> terms(std::string_view text) {
   return out;
 }
 
+// SQLite: the FTS5 rows of search_docs are added once per group commit, for every row from the
+// group's first new id on (ids only grow, and a row removed or rolled back in the group is simply
+// not there any more). One FTS5 statement per submission wrote an index segment each time and made
+// every later statement of the group flush FTS5 again (see docs/PERFORMANCE.md, durable submissions).
+static constexpr const char* kFtsFrom = "INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE id >= ?";
+
+std::string document_terms(const Document& d) {
+  std::string_view body = std::string_view(d.body).substr(0, 20000);
+  std::string text;
+  text.reserve(d.title.size() + 1 + body.size());
+  text.append(d.title).append(" ").append(body);
+  return joined_terms(text) + " " + region_terms(d.region_code);
+}
+
 void index(db::Conn& c, const Document& d) {
   remove(c, d.entity, d.entity_id);
-  std::string body = d.body.size() > 20000 ? d.body.substr(0, 20000) : d.body;
-  c.exec("INSERT INTO search_docs (entity, entity_id, region_code, classification, title, link, excerpt, terms) "
-         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-         {d.entity, d.entity_id, d.region_code, int64_t{d.classification}, d.title, d.link, body.substr(0, 300),
-          joined_terms(d.title + " " + body) + " " + region_terms(d.region_code)});
-  if (c.dialect() == db::Dialect::SQLite)
-    c.exec("INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE entity = ? AND entity_id = ?",
-           {d.entity, d.entity_id});
+  index_new_one(c, d);
+}
+
+void index_new_one(db::Conn& c, const Document& d) {
+  std::string_view body = std::string_view(d.body).substr(0, 20000);
+  int64_t id = c.insert("INSERT INTO search_docs (entity, entity_id, region_code, classification, title, link, excerpt, terms) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        {d.entity, d.entity_id, d.region_code, int64_t{d.classification}, d.title, d.link,
+                         std::string(body.substr(0, 300)), d.terms.empty() ? document_terms(d) : d.terms});
+  if (c.dialect() == db::Dialect::SQLite) c.before_commit(kFtsFrom, id);
 }
 
 void index_new(db::Conn& c, const std::vector<Document>& docs) {
@@ -128,17 +144,23 @@ void index_new(db::Conn& c, const std::vector<Document>& docs) {
     const Document& d = docs[i];
     std::string body = d.body.size() > 20000 ? d.body.substr(0, 20000) : d.body;
     v.insert(v.end(), {ids[i], d.entity, d.entity_id, d.region_code, int64_t{d.classification}, d.title, d.link, body.substr(0, 300),
-                       joined_terms(d.title + " " + body) + " " + region_terms(d.region_code)});
+                       d.terms.empty() ? document_terms(d) : d.terms});
   }
   db::insert_rows(c, "INSERT INTO search_docs (id, entity, entity_id, region_code, classification, title, link, excerpt, terms)", 9, std::move(v));
-  if (c.dialect() == db::Dialect::SQLite)  // the ids of one writer's reservation follow each other
-    c.exec("INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE id >= ? AND id <= ?", {ids.front(), ids.back()});
+  if (c.dialect() == db::Dialect::SQLite) c.before_commit(kFtsFrom, ids.front());
 }
 
 void remove(db::Conn& c, const std::string& entity, const std::string& entity_id) {
-  if (c.dialect() == db::Dialect::SQLite)
-    c.exec("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE entity = ? AND entity_id = ?)",
-           {entity, entity_id});
+  if (c.dialect() == db::Dialect::SQLite) {
+    // Only a row that has one: a DELETE on search_fts, even of nothing, makes FTS5 take part in
+    // every later statement of the group commit. A row added in this group is not in search_fts
+    // yet; deleting it from search_docs is enough (see kFtsFrom).
+    auto id = c.query_i64("SELECT id FROM search_docs WHERE entity = ? AND entity_id = ?", {entity, entity_id});
+    if (!id) return;
+    c.exec("DELETE FROM search_fts WHERE rowid = ?", {*id});
+    c.exec("DELETE FROM search_docs WHERE id = ?", {*id});
+    return;
+  }
   c.exec("DELETE FROM search_docs WHERE entity = ? AND entity_id = ?", {entity, entity_id});
 }
 
@@ -167,7 +189,7 @@ std::vector<Hit> query(db::Conn& c, const auth::Scope& s, std::string_view q, in
           "JOIN search_docs d ON d.id = f.rowid WHERE search_fts MATCH ? AND ";
   } else {
     sql = "SELECT d.entity, d.entity_id, d.region_code, d.title, d.link, d.excerpt FROM search_docs d "
-          "WHERE to_tsvector('simple', d.terms) @@ to_tsquery('simple', ?) AND ";
+          "WHERE d.tsv @@ to_tsquery('simple', ?) AND ";
   }
   sql += s.record_filter("d.region_code", "d.classification", p);
   if (!entity.empty()) {

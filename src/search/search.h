@@ -21,9 +21,16 @@ struct Document {
   int classification = 0;
   std::string title, body;
   std::string link;
+  // The index terms (document_terms(*this)) when already computed, e.g. by the request's worker
+  // thread before the write; empty: computed when the entry is written.
+  std::string terms;
 };
+// The folded, stemmed words of the title and body and the region's area tokens.
+std::string document_terms(const Document& d);
 // Adds or replaces a record's entry, inside the caller's write transaction.
 void index(db::Conn& c, const Document& d);
+// The entry of a record created in this transaction (it has none yet).
+void index_new_one(db::Conn& c, const Document& d);
 void remove(db::Conn& c, const std::string& entity, const std::string& entity_id);
 // The entries of many records created in this transaction (none has an entry yet), in
 // multi-row statements: an import.

@@ -88,7 +88,7 @@ TEST_P(MigrationTest, SnapshotSpeaksEachDialect) {
     EXPECT_NE(s.find("column: users | 1 | id | bigint | NULL | 64 | NO | NULL | YES | BY DEFAULT"), std::string::npos);
     EXPECT_NE(s.find("column: regions | 1 | code | text | NULL | NULL | NO | NULL | NO | NULL | NULL | NULL | C |"),
               std::string::npos);
-    EXPECT_NE(s.find("index: search_docs | search_docs_terms | CREATE INDEX search_docs_terms ON public.search_docs USING gin"),
+    EXPECT_NE(s.find("index: search_docs | search_docs_tsv | CREATE INDEX search_docs_tsv ON public.search_docs USING gin (tsv)"),
               std::string::npos);
     EXPECT_NE(s.find("trigger: audit_log | audit_log_no_change |"), std::string::npos);
     EXPECT_NE(s.find("function: pantau_fold | t text |"), std::string::npos);

@@ -508,36 +508,56 @@ db::Page<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const Re
 Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in) {
   if (!s.covers(in.region_code))
     return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
-  if (!c.query_i64("SELECT 1 FROM regions WHERE code = ?", {in.region_code}))
+  // Runs inside the writer's group commit (the one serial resource of a durable submission):
+  // two look-ups and the statements; the record is built from what was written, not read back.
+  auto region_name = c.query_str("SELECT name FROM regions WHERE code = ?", {in.region_code});
+  if (!region_name)
     return Error::invalid_field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist.");
   if (!c.query_i64("SELECT 1 FROM monitoring_categories WHERE code = ? AND active = 1", {in.category_code}))
     return Error::invalid_field("category_code", "not_found", "Kategori tidak dikenal.", "Unknown category.");
   if (!s.cleared_for(in.classification))
     return Error::invalid_field("classification", "above_clearance", "Tingkat kerahasiaan di atas tingkat akses Anda.",
                                 "The confidentiality level is above your clearance.");
-  std::string now = now_iso();
-  int64_t id = c.insert(
+  PoliticalEvent e;
+  e.region_code = in.region_code;
+  e.region_name = std::move(*region_name);
+  e.location_text = in.location_text;
+  e.lat = in.lat;
+  e.lng = in.lng;
+  e.occurred_at = in.occurred_at;
+  e.reported_at = now_iso();
+  e.category_code = in.category_code;
+  e.title = in.title;
+  e.description = in.description;
+  e.actors_json = in.actors_json;
+  e.escalation_level = in.escalation_level;
+  e.source = in.source;
+  e.source_ref = in.source_ref;
+  e.classification = in.classification;
+  e.reported_by = s.user_id;
+  e.org_unit_id = s.org_unit_id;
+  e.id = c.insert(
       "INSERT INTO political_events (region_code, location_text, lat, lng, occurred_at, reported_at, category_code, title, "
       "description, actors, escalation_level, source, source_ref, classification, reported_by, org_unit_id, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {in.region_code, in.location_text, opt(in.lat), opt(in.lng), in.occurred_at, now, in.category_code, in.title,
-       in.description, in.actors_json, in.escalation_level, in.source, in.source_ref, int64_t{in.classification},
-       s.user_id, s.org_unit_id, now});
-  auto e = get_event(c, s, id);
-  index_event(c, *e);
-  audit::append(c, s, {"create", "political_event", std::to_string(id), e->region_code, e->classification, std::nullopt,
-                       to_json(*e)});
+      {e.region_code, e.location_text, opt(e.lat), opt(e.lng), e.occurred_at, e.reported_at, e.category_code, e.title,
+       e.description, e.actors_json, e.escalation_level, e.source, e.source_ref, int64_t{e.classification},
+       e.reported_by, e.org_unit_id, e.reported_at});
+  std::string id = std::to_string(e.id);
+  std::string link = "/monitoring/events/" + id;
+  search::index_new_one(c, {"political_event", id, e.region_code, e.classification, e.title,
+                            e.description + "\n" + e.location_text + "\n" + e.handling + "\n" + e.region_name, link});
+  audit::append(c, s, {"create", "political_event", id, e.region_code, e.classification, std::nullopt, to_json(e)});
   // Visible at once to the tiers above the reporting office: each gets a notification.
-  std::string link = fmt::format("/monitoring/events/{}", id);
   if (!s.national()) {
+    std::string title_id = fmt::format("Lapor cepat (eskalasi {}) di {}: {}", escalation_id(e.escalation_level), e.region_name, e.title);
+    std::string title_en = fmt::format("Fast report ({} escalation) in {}: {}", to_lower_ascii(e.escalation_level), e.region_name, e.title);
     for (std::string up = region_parent(s.region_code);; up = region_parent(up)) {
-      notify(c, up, auth::kRecordReview, fmt::format("Lapor cepat (eskalasi {}) di {}: {}", escalation_id(e->escalation_level), e->region_name, e->title),
-             fmt::format("Fast report ({} escalation) in {}: {}", to_lower_ascii(e->escalation_level), e->region_name, e->title), link,
-             "political_event", id, e->classification);
+      notify(c, up, auth::kRecordReview, title_id, title_en, link, "political_event", e.id, e.classification);
       if (up.empty()) break;
     }
   }
-  return std::move(*e);
+  return e;
 }
 
 Result<PoliticalEvent> act_on_event(db::Conn& c, const auth::Scope& s, int64_t id, int64_t version, EventAction action,

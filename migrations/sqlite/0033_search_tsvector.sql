@@ -1,0 +1,2 @@
+-- PostgreSQL stores the search words as a tsvector (postgres/0033); SQLite keeps its FTS5 table
+-- (sqlite/0004) and has nothing to change.
