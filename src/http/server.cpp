@@ -83,8 +83,9 @@ CannedAnswer can_answer(App& app, const std::string& path) {
 // The access log: one line per answer, as
 //   [2026-12-06T22:06:01.123] 127.0.0.1 "GET /healthz" 200 15 0.1ms
 // (the server's local time). Lines are put together by hand into a buffer (the time stamp up to
-// the second is made once per second) and written in one write() per second, or when 64 KB have
-// gathered, and at the stop: no formatting library and no system call per request.
+// the second is made once per second) and written by a thread of its own once per second, or as
+// soon as 64 KB have gathered, and at the stop: no formatting library, no system call per request,
+// and no request waits for the disk (the write happens outside the lock, on a swapped buffer).
 class AccessLog {
  public:
   // `path` empty: standard output.
@@ -146,35 +147,52 @@ class AccessLog {
     auto r = std::to_chars(num, num + sizeof num, ms, std::chars_format::fixed, 1);
     buf_.append(num, r.ec == std::errc() ? static_cast<size_t>(r.ptr - num) : 0);
     buf_ += "ms\n";
-    if (buf_.size() >= 64 * 1024) write_locked();
+    if (buf_.size() >= kFull && !kicked_) {
+      kicked_ = true;
+      wake_.notify_one();
+    }
   }
 
+  // Writes what has gathered now (at the server's stop; the flusher may be running).
   void flush() {
-    std::lock_guard lk(mu_);
-    write_locked();
+    std::unique_lock lk(mu_);
+    write_out(lk);
   }
 
  private:
+  static constexpr size_t kFull = 64 * 1024;
   AccessLog(int fd, bool owned) : fd_(fd), owned_(owned) {
     buf_.reserve(80 * 1024);
+    out_.reserve(80 * 1024);
     // Lines reach the file within a second (an operator's tail -f, a crash).
     flusher_ = std::thread([this] {
       std::unique_lock lk(mu_);
       while (!stop_) {
-        wake_.wait_for(lk, std::chrono::seconds(1));
-        write_locked();
+        wake_.wait_for(lk, std::chrono::seconds(1), [this] { return stop_ || kicked_; });
+        write_out(lk);
       }
     });
   }
-  void write_locked() {
+  // Takes the gathered lines and writes them with the lock released: requests go on filling the
+  // other buffer meanwhile; one write at a time. Called with `lk` held, returns with it held.
+  void write_out(std::unique_lock<std::mutex>& lk) {
+    written_.wait(lk, [this] { return !writing_; });
+    kicked_ = false;
+    if (buf_.empty()) return;
+    std::swap(buf_, out_);
+    writing_ = true;
+    lk.unlock();
     size_t off = 0;
-    while (off < buf_.size()) {
-      ssize_t n = ::write(fd_, buf_.data() + off, buf_.size() - off);
+    while (off < out_.size()) {
+      ssize_t n = ::write(fd_, out_.data() + off, out_.size() - off);
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) break;  // a full disk loses log lines, never a request
       off += static_cast<size_t>(n);
     }
-    buf_.clear();
+    out_.clear();
+    lk.lock();
+    writing_ = false;
+    written_.notify_all();
   }
 
   int fd_;
@@ -182,7 +200,11 @@ class AccessLog {
   std::mutex mu_;
   std::condition_variable wake_;
   bool stop_ = false;
+  bool kicked_ = false;   // 64 KB gathered: the flusher is woken once
+  bool writing_ = false;  // out_ is being written (without the lock)
+  std::condition_variable written_;
   std::string buf_;
+  std::string out_;  // the flusher's: lines being written
   int64_t stamp_sec_ = -1;
   char stamp_[40] = {};
   size_t stamp_len_ = 0;
