@@ -52,7 +52,7 @@ before(async () => {
   // Housekeeping every second: the result-report reminder is seen within the test.
   srv = await startServer({ config: 'housekeeping_seconds = 1\n' });
   anon = srv.anonymous();
-  for (const u of ['kalsel.kaban', 'kalsel.operator', 'kalsel.kabid', 'banjarmasin.operator', 'banjarbaru.operator', 'tanahlaut.operator'])
+  for (const u of ['admin', 'kalsel.kaban', 'kalsel.operator', 'kalsel.kabid', 'banjarmasin.operator', 'banjarbaru.operator', 'tanahlaut.operator'])
     as[u] = await srv.login(u);
 });
 after(async () => { await finish(assert, srv); });
@@ -482,6 +482,11 @@ describe('complaints, queue, recap and SKM', () => {
     assert.match(recapSheet, /REKAP WAKTU LAYANAN/);
     assert.match(recapSheet, /Rata-rata hari kerja/);
     assert.match(recapSheet, /Permohonan informasi publik/);
+    assert.match(recapXlsx.headers.get('content-disposition'), new RegExp(`rekap-waktu-layanan-63-${year}\\.xlsx`));
+    // The ministry's workbook covers the whole country and is named so (not "rekap-waktu-layanan--2026").
+    const national = await as.admin.get(`${API}/recap.xlsx?year=${year}`, { raw: true });
+    assert.equal(national.status, 200);
+    assert.match(national.headers.get('content-disposition'), new RegExp(`rekap-waktu-layanan-nasional-${year}\\.xlsx`));
     const skm = await as['kalsel.kaban'].get(`${API}/skm?year=${year}`);
     assert.equal(skm.json.elements.length, 9);
     for (const s of skm.json.items) {

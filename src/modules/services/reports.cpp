@@ -287,7 +287,9 @@ Response workbook(Ctx& ctx, const std::string& file_stem, const std::function<Re
   PANTAU_TRY(ReportQuery q, report_query(ctx));
   return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(std::string bytes, build(c, q));
-    return http::attachment(std::move(bytes), kXlsxMime, fmt::format("{}-{}-{}.xlsx", file_stem, q.region, q.year));
+    // The whole country (region "") is named "nasional", not left as an empty part ("--").
+    return http::attachment(std::move(bytes), kXlsxMime,
+                            fmt::format("{}-{}-{}.xlsx", file_stem, q.region.empty() ? "nasional" : q.region, q.year));
   });
 }
 
