@@ -128,7 +128,10 @@ int cmd_serve(Config cfg) {
   auto started = std::chrono::steady_clock::now();
   if (Status s = check_map_settings(cfg); !s.ok()) return fail(s.error());
   unsigned cores = usable_cores();
-  auto db = open_or_exit(cfg, cfg.db_pool > 0 ? cfg.db_pool : static_cast<int>(2 * cores), true);
+  // Handlers and readers mostly wait on the database (a durable write waits for its group's
+  // fsync, and the more handlers wait together the larger the group), so their numbers do not
+  // shrink below those of a two-core machine when the process is given one core.
+  auto db = open_or_exit(cfg, cfg.db_pool > 0 ? cfg.db_pool : static_cast<int>(std::max(4u, 2 * cores)), true);
   auto m = db::migrate(*db);
   if (!m.ok()) return fail(m.error());
   auth::Sessions sessions(*db, cfg);
@@ -144,7 +147,7 @@ int cmd_serve(Config cfg) {
   if (!port || *port < 0 || *port > 65535) return fail(Error::invalid_field("listen", "invalid", "Nomor port tidak valid.", "Invalid port number."));
   opts.port = static_cast<unsigned short>(*port);
   opts.io_threads = cfg.io_threads > 0 ? cfg.io_threads : static_cast<int>(cores);
-  opts.workers = cfg.workers > 0 ? cfg.workers : static_cast<int>(8 * cores);
+  opts.workers = cfg.workers > 0 ? cfg.workers : static_cast<int>(std::max(16u, 8 * cores));
   opts.upload_tmp_dir = store.tmp_dir();
   opts.access_log = cfg.access_log;
   opts.max_connections = cfg.max_connections;
