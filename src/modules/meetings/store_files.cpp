@@ -49,13 +49,21 @@ Speaker apply(Speaker sp, const SpeakerInput& in) {
   return sp;
 }
 
-Result<Speaker> writable_speaker(db::Conn& c, const auth::Scope& s, const Meeting& m, int64_t sid) {
+// A speaker of meeting `m` (whose scope the caller has checked).
+Result<Speaker> find_speaker(db::Conn& c, const Meeting& m, int64_t sid) {
   std::optional<Speaker> sp;
   c.query(std::string("SELECT ") + kSpeakerColumns + " FROM meeting_speakers WHERE meeting_id = ? AND id = ?", {m.id, sid},
           [&](const db::Row& r) { sp = speaker_of(r); });
-  (void)s;
   if (!sp) return Error::not_found("Narasumber tidak ditemukan.", "Speaker not found.");
   return *sp;
+}
+
+constexpr const char* kPhotoSelect =
+    "SELECT p.id, p.meeting_id, f.id, f.name, f.mime, f.sha256, f.size, p.caption, p.created_at FROM meeting_photos p "
+    "JOIN evidence_files f ON f.id = p.file_id WHERE p.meeting_id = ?";
+
+Photo photo_of(const db::Row& r) {
+  return {r.i64(0), r.i64(1), {r.i64(2), r.str(3), r.str(4), r.str(5), r.i64(6)}, r.str(7), r.str(8)};
 }
 
 }  // namespace
@@ -70,18 +78,14 @@ std::vector<Speaker> speakers(db::Conn& c, int64_t meeting_id) {
 
 std::vector<Photo> photos(db::Conn& c, int64_t meeting_id) {
   std::vector<Photo> out;
-  c.query("SELECT p.id, p.meeting_id, f.id, f.name, f.mime, f.sha256, f.size, p.caption, p.created_at FROM meeting_photos p "
-          "JOIN evidence_files f ON f.id = p.file_id WHERE p.meeting_id = ? ORDER BY p.id",
-          {meeting_id}, [&](const db::Row& r) {
-            out.push_back({r.i64(0), r.i64(1), {r.i64(2), r.str(3), r.str(4), r.str(5), r.i64(6)}, r.str(7), r.str(8)});
-          });
+  c.query(std::string(kPhotoSelect) + " ORDER BY p.id", {meeting_id}, [&](const db::Row& r) { out.push_back(photo_of(r)); });
   return out;
 }
 
 std::optional<Speaker> get_speaker(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t sid) {
   auto m = get_meeting(c, s, meeting_id);
   if (!m) return std::nullopt;
-  auto sp = writable_speaker(c, s, *m, sid);
+  auto sp = find_speaker(c, *m, sid);
   if (!sp.ok()) return std::nullopt;
   Speaker out = *sp;
   out.materials = materials_of(c, sid);
@@ -104,7 +108,7 @@ Result<int64_t> add_speaker(db::Conn& c, const auth::Scope& s, int64_t meeting_i
 Status update_speaker(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t sid, int64_t version, const SpeakerInput& in) {
   PANTAU_TRY(Meeting m, writable_meeting(c, s, meeting_id));
   PANTAU_CHECK(closed_guard(m));
-  PANTAU_TRY(Speaker cur, writable_speaker(c, s, m, sid));
+  PANTAU_TRY(Speaker cur, find_speaker(c, m, sid));
   if (cur.version != version) return Error::stale_version();
   Speaker next = apply(cur, in);
   if (auto errs = speaker_errors(next); !errs.empty()) return Error::invalid(errs);
@@ -118,7 +122,7 @@ Status update_speaker(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int
 Status remove_speaker(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t sid, int64_t version) {
   PANTAU_TRY(Meeting m, writable_meeting(c, s, meeting_id));
   PANTAU_CHECK(closed_guard(m));
-  PANTAU_TRY(Speaker cur, writable_speaker(c, s, m, sid));
+  PANTAU_TRY(Speaker cur, find_speaker(c, m, sid));
   if (cur.version != version) return Error::stale_version();
   c.exec("DELETE FROM evidence_files WHERE entity = 'meeting_speaker' AND entity_id = ?", {std::to_string(sid)});
   c.exec("DELETE FROM meeting_speakers WHERE id = ?", {sid});
@@ -128,8 +132,7 @@ Status remove_speaker(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int
 
 Result<Meeting> material_target(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t sid) {
   PANTAU_TRY(Meeting m, writable_meeting(c, s, meeting_id));
-  PANTAU_TRY(Speaker sp, writable_speaker(c, s, m, sid));
-  (void)sp;
+  if (auto sp = find_speaker(c, m, sid); !sp.ok()) return sp.error();
   PANTAU_CHECK(closed_guard(m));
   return m;
 }
@@ -152,7 +155,7 @@ Status add_material(db::Conn& c, const auth::Scope& s, const Meeting& m, int64_t
 Status remove_material(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t sid, int64_t file_id) {
   PANTAU_TRY(Meeting m, writable_meeting(c, s, meeting_id));
   PANTAU_CHECK(closed_guard(m));
-  PANTAU_TRY(Speaker sp, writable_speaker(c, s, m, sid));
+  PANTAU_TRY(Speaker sp, find_speaker(c, m, sid));
   auto name = c.query_str("SELECT name FROM evidence_files WHERE id = ? AND entity = 'meeting_speaker' AND entity_id = ?",
                           {file_id, std::to_string(sp.id)});
   if (!name) return Error::not_found("Materi tidak ditemukan.", "Material not found.");
@@ -172,9 +175,9 @@ Result<int64_t> add_photo(db::Conn& c, const auth::Scope& s, const Meeting& m, i
 
 std::optional<Photo> get_photo(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t photo_id) {
   if (!get_meeting(c, s, meeting_id)) return std::nullopt;
-  for (auto& p : photos(c, meeting_id))
-    if (p.id == photo_id) return p;
-  return std::nullopt;
+  std::optional<Photo> out;
+  c.query(std::string(kPhotoSelect) + " AND p.id = ?", {meeting_id, photo_id}, [&](const db::Row& r) { out = photo_of(r); });
+  return out;
 }
 
 Status remove_photo(db::Conn& c, const auth::Scope& s, int64_t meeting_id, int64_t photo_id) {
