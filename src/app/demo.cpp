@@ -171,7 +171,7 @@ Status seed_demo(db::Database& db, const std::string& files_dir) {
   if (!party_aid_demo.ok()) return party_aid_demo;
   Status democracy_demo = db.write([](db::Conn& c) { return democracy::seed_demo(c); });
   if (!democracy_demo.ok()) return democracy_demo;
-  Status meetings_demo = db.write([](db::Conn& c) { return meetings::seed_demo(c); });
+  Status meetings_demo = db.write([&](db::Conn& c) { return meetings::seed_demo(c, &store); });
   if (!meetings_demo.ok()) return meetings_demo;
   Status registries_demo = db.write([](db::Conn& c) { return ormas::seed_demo(c); });
   if (!registries_demo.ok()) return registries_demo;

@@ -303,6 +303,22 @@ describe('speakers, their materials, the photo documentation and walk-ins', () =
     client.request('POST', path, { body, headers: { 'Content-Type': 'application/octet-stream', ...headers } });
   const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(400)]);
 
+  test('the demo forum of Kota Banjarmasin shows two speakers with their slides and two captioned photos', async () => {
+    const list = await kabid.get(`${API}?type=FORUM&status=CLOSED&limit=100`);
+    assert.equal(list.status, 200, list.text);
+    const forum = list.json.items.find((x) => x.title === 'Forum Konsultasi Publik Standar Pelayanan Kesbangpol Kota Banjarmasin');
+    assert.ok(forum, 'the demo forum is listed');
+    const m = (await kabid.get(`${API}/${forum.id}`)).json;
+    assert.deepEqual(m.speakers.map((sp) => [sp.name, sp.materials.map((f) => [f.name, f.mime])]), [
+      ['Hadi Rahman', [['paparan-standar-pelayanan-publik.pdf', 'application/pdf']]],
+      ['Dr. Siti Mariam', [['paparan-partisipasi-masyarakat.pdf', 'application/pdf']]],
+    ]);
+    assert.deepEqual(m.photos.map((ph) => [ph.caption, ph.file.mime]), [
+      ['Pemaparan standar pelayanan publik oleh Ombudsman RI Perwakilan Kalimantan Selatan', 'image/png'],
+      ['Foto bersama peserta forum konsultasi publik di Aula Kayuh Baimbai', 'image/png'],
+    ]);
+  });
+
   test('speakers and materials by the organiser only; bad type 422, too large 413, another region 404; photos once held; the activity report shows them', async () => {
     const m = await meeting(-30 * 60_000, 3600_000, { title: 'Forum Narasumber Uji' });
     const other = await srv.login('banjarbaru.operator');

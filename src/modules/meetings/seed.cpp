@@ -1,10 +1,18 @@
 #include "modules/meetings/seed.h"
 
 #include <fmt/format.h>
+#include <png.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
 
 #include "auth/scope.h"
+#include "core/crypto.h"
+#include "files/evidence.h"
 #include "modules/meetings/public.h"
 #include "modules/meetings/store.h"
 #include "modules/org/public.h"
@@ -25,9 +33,137 @@ int64_t unit_id(db::Conn& c, const std::string& region) {
   return o ? o->id : 0;
 }
 
+
+// A one-page PDF with a few lines of text (Helvetica, ASCII), with a correct cross-reference
+// table so that any viewer opens it: a speaker's material.
+std::string one_page_pdf(const std::vector<std::string>& lines) {
+  auto esc = [](const std::string& s) {
+    std::string o;
+    for (char ch : s) {
+      if (ch == '(' || ch == ')' || ch == '\\') o += '\\';
+      o += (static_cast<unsigned char>(ch) < 0x80) ? ch : '?';
+    }
+    return o;
+  };
+  std::string text = "BT /F1 14 Tf 56 780 Td 20 TL\n";
+  for (const auto& l : lines) text += "(" + esc(l) + ") Tj T*\n";
+  text += "ET\n";
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      fmt::format("<< /Length {} >>\nstream\n{}endstream", text.size(), text),
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += fmt::format("{} 0 obj\n{}\nendobj\n", i + 1, objects[i]);
+  }
+  const size_t xref = pdf.size();
+  pdf += fmt::format("xref\n0 {}\n0000000000 65535 f \n", objects.size() + 1);
+  for (size_t off : offsets) pdf += fmt::format("{:010d} 00000 n \n", off);
+  pdf += fmt::format("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n", objects.size() + 1, xref);
+  return pdf;
+}
+
+// A small drawn picture of the forum (480 x 320, PNG): a speaker before the projection screen
+// (variant 0) or the participants under the event banner (variant 1). Flat colours keep it a
+// few kilobytes.
+std::string forum_picture(int variant) {
+  constexpr int W = 480, H = 320;
+  struct Rgb {
+    unsigned char r, g, b;
+  };
+  std::vector<unsigned char> px(static_cast<size_t>(W) * H * 3);
+  auto rect = [&](int x0, int y0, int x1, int y1, Rgb c) {
+    for (int y = std::max(0, y0); y < std::min(H, y1); ++y)
+      for (int x = std::max(0, x0); x < std::min(W, x1); ++x) {
+        unsigned char* p = &px[(static_cast<size_t>(y) * W + x) * 3];
+        p[0] = c.r, p[1] = c.g, p[2] = c.b;
+      }
+  };
+  auto disc = [&](int cx, int cy, int r, Rgb c) {
+    for (int y = cy - r; y <= cy + r; ++y)
+      for (int x = cx - r; x <= cx + r; ++x)
+        if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) rect(x, y, x + 1, y + 1, c);
+  };
+  const Rgb wall{233, 225, 208}, floor{139, 101, 72}, skin{196, 152, 112}, hair{40, 32, 28}, white{250, 250, 247};
+  const std::array<Rgb, 6> clothes = {Rgb{32, 52, 96}, Rgb{128, 36, 44}, Rgb{44, 96, 72}, Rgb{150, 110, 40}, Rgb{70, 70, 78}, Rgb{96, 60, 120}};
+  auto person = [&](int cx, int top, int scale, Rgb cloth) {
+    rect(cx - scale, top + scale * 2, cx + scale, top + scale * 6, cloth);
+    disc(cx, top + scale, scale * 2 / 3 + 2, skin);
+    rect(cx - scale / 2 - 1, top, cx + scale / 2 + 1, top + scale / 3 + 1, hair);
+  };
+  rect(0, 0, W, H, wall);
+  rect(0, 250, W, H, floor);
+  if (variant == 0) {
+    rect(170, 30, 430, 180, Rgb{60, 60, 60});
+    rect(174, 34, 426, 176, white);
+    rect(174, 34, 426, 62, Rgb{28, 78, 140});
+    for (int i = 0; i < 4; ++i) rect(190, 78 + i * 22, 400 - i * 30, 88 + i * 22, Rgb{160, 168, 180});
+    person(105, 110, 18, clothes[0]);
+    rect(70, 170, 140, 250, Rgb{110, 76, 50});  // the lectern
+    for (int i = 0; i < 8; ++i) person(40 + i * 58, 258, 14, clothes[i % clothes.size()]);
+  } else {
+    rect(50, 24, 430, 86, Rgb{140, 28, 38});
+    rect(50, 52, 430, 58, Rgb{236, 200, 96});
+    for (int i = 0; i < 7; ++i) person(70 + i * 57, 110, 16, clothes[(i + 2) % clothes.size()]);
+    rect(0, 190, W, 200, Rgb{120, 84, 60});
+    for (int i = 0; i < 8; ++i) person(45 + i * 56, 196, 16, clothes[(i + 4) % clothes.size()]);
+  }
+  png_image image;
+  std::memset(&image, 0, sizeof image);
+  image.version = PNG_IMAGE_VERSION;
+  image.width = W;
+  image.height = H;
+  image.format = PNG_FORMAT_RGB;
+  png_alloc_size_t size = 0;
+  if (!png_image_write_to_memory(&image, nullptr, &size, 0, px.data(), 0, nullptr)) return {};
+  std::string out(size, '\0');
+  if (!png_image_write_to_memory(&image, out.data(), &size, 0, px.data(), 0, nullptr)) return {};
+  out.resize(size);
+  return out;
+}
+
+// The scope of a demo account (the files store records who uploaded a file).
+std::optional<auth::Scope> demo_user(db::Conn& c, const std::string& username) {
+  std::optional<auth::Scope> s;
+  c.query(
+      "SELECT u.id, u.username, u.role, u.clearance, u.org_unit_id, o.region_code FROM users u "
+      "JOIN org_units o ON o.id = u.org_unit_id WHERE u.username = ?",
+      {username}, [&](const db::Row& r) {
+        auth::Scope x;
+        x.user_id = r.i64(0);
+        x.username = r.str(1);
+        x.role = r.str(2);
+        x.clearance = static_cast<int>(r.i64(3));
+        x.org_unit_id = r.i64(4);
+        x.region_code = r.str(5);
+        s = x;
+      });
+  return s;
+}
+
+// Places generated bytes in the files store and records them for `meta` (audited like an upload).
+Result<int64_t> demo_file(db::Conn& c, files::EvidenceStore& store, const auth::Scope& s, const std::string& bytes,
+                          const files::UploadMeta& meta) {
+  if (bytes.empty()) return Error::internal("demo meetings: a generated file is empty");
+  const std::string sha = sha256_hex(bytes);
+  const std::string tmp = store.tmp_dir() + "/demo-meeting-" + random_token(8);
+  std::ofstream(tmp, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  auto mime = store.place(tmp, sha, static_cast<int64_t>(bytes.size()));
+  std::error_code ec;
+  std::filesystem::remove(tmp, ec);
+  if (!mime.ok()) return mime.error();
+  PANTAU_TRY(files::StoredFile f, store.record(c, s, sha, static_cast<int64_t>(bytes.size()), *mime, meta));
+  return f.id;
+}
+
 }  // namespace
 
-Status seed_demo(db::Conn& c) {
+Status seed_demo(db::Conn& c, files::EvidenceStore* files) {
   if (c.query_i64("SELECT 1 FROM meetings WHERE series = 'rakor-kesbangpol-kalsel'")) return {};
   const auth::Scope sys = auth::Scope::system();
   auto must = [](auto r) {
@@ -208,6 +344,53 @@ Status seed_demo(db::Conn& c) {
     p.present = true;
     p.attendance_signature = scribble(++seed);
     (void)must(update_participant(c, sys, forum, p.id, p));
+  }
+  // Two speakers, each with the slides of the talk, and two documentation photos, entered by the
+  // city's operator (a file needs an uploader); without that account or a files store, the
+  // speakers only.
+  const auto op = demo_user(c, "banjarmasin.operator");
+  const auth::Scope& clerk = op ? *op : sys;
+  const bool with_files = files && op;
+  struct Talk {
+    const char* name;
+    const char* position;
+    const char* topic;
+    const char* file;
+    std::vector<std::string> slides;
+  };
+  const std::vector<Talk> talks = {
+      {"Hadi Rahman", "Kepala Keasistenan Pencegahan Maladministrasi, Ombudsman RI Perwakilan Kalimantan Selatan",
+       "Standar pelayanan publik dan pencegahan maladministrasi", "paparan-standar-pelayanan-publik.pdf",
+       {"Standar Pelayanan Publik dan Pencegahan Maladministrasi", "Hadi Rahman - Ombudsman RI Perwakilan Kalimantan Selatan",
+        "Forum Konsultasi Publik, Banjarmasin, 16 Mei 2026", "", "1. Komponen standar pelayanan (UU 25/2009 Pasal 21)",
+        "2. Maklumat pelayanan dan publikasi", "3. Pengelolaan pengaduan", "4. Bentuk maladministrasi yang sering terjadi"}},
+      {"Dr. Siti Mariam", "Dosen, Universitas Lambung Mangkurat", "Partisipasi masyarakat dalam penyusunan standar pelayanan",
+       "paparan-partisipasi-masyarakat.pdf",
+       {"Partisipasi Masyarakat dalam Penyusunan Standar Pelayanan", "Dr. Siti Mariam - Universitas Lambung Mangkurat",
+        "Forum Konsultasi Publik, Banjarmasin, 16 Mei 2026", "", "1. Mengapa standar pelayanan dibahas bersama masyarakat",
+        "2. Unsur masyarakat yang perlu dilibatkan", "3. Survei kepuasan dan tindak lanjutnya"}}};
+  for (const auto& t : talks) {
+    SpeakerInput in;
+    in.name = t.name;
+    in.position = t.position;
+    in.topic = t.topic;
+    int64_t sid = must(add_speaker(c, clerk, forum, in)).value();
+    if (!with_files) continue;
+    Meeting m = must(material_target(c, clerk, forum, sid)).value();
+    files::UploadMeta meta{t.file, m.region_code, "meeting_speaker", std::to_string(sid), m.classification};
+    int64_t file_id = must(demo_file(c, *files, clerk, one_page_pdf(t.slides), meta)).value();
+    (void)must(add_material(c, clerk, m, sid, t.file, file_id));
+  }
+  if (with_files) {
+    const std::array<std::pair<const char*, const char*>, 2> shots = {
+        std::pair{"Pemaparan standar pelayanan publik oleh Ombudsman RI Perwakilan Kalimantan Selatan", "paparan-ombudsman.png"},
+        std::pair{"Foto bersama peserta forum konsultasi publik di Aula Kayuh Baimbai", "foto-bersama.png"}};
+    for (size_t i = 0; i < shots.size(); ++i) {
+      Meeting m = must(photo_target(c, clerk, forum)).value();
+      files::UploadMeta meta{shots[i].second, m.region_code, "meeting_photo", std::to_string(forum), m.classification};
+      int64_t file_id = must(demo_file(c, *files, clerk, forum_picture(static_cast<int>(i)), meta)).value();
+      (void)must(add_photo(c, clerk, m, file_id, shots[i].first));
+    }
   }
   const std::vector<std::array<const char*, 4>> plans = {
       {"Standar pelayanan surat keterangan terdaftar (SKT) ormas dipublikasikan di kantor dan laman resmi.",
