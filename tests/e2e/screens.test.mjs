@@ -45,9 +45,15 @@ const ROLES = [
 const GUIDE = join(HERE, '..', '..', 'docs', 'img', 'panduan')
 const TAKE_GUIDE_SHOTS = process.env.PANTAU_GUIDE_SHOTS === '1'
 const SHOTS = {
-  'banjarmasin.operator': { '/': 'beranda-operator', '/monitoring/reports': 'laporan-operator', '/monitoring/events/baru': 'lapor-cepat', '/conflict/incidents/baru': 'insiden-baru', '/pemilihan/daftar-periksa': 'daftar-periksa' },
-  'kalsel.kabid': { '/monitoring/rekap': 'rekap', '/conflict/map': 'peta-rawan', '/banpol/permohonan': 'banpol-permohonan' },
-  admin: { '/admin/pengguna': 'pengguna', '/banpol/alokasi': 'alokasi' },
+  'banjarmasin.operator': {
+    '/': 'beranda-operator', '/monitoring/reports': 'laporan-operator', '/monitoring/events/baru': 'lapor-cepat', '/conflict/incidents/baru': 'insiden-baru',
+    '/pemilihan/daftar-periksa': 'daftar-periksa', '/cari?q=Banjarmasin': 'pencarian',
+  },
+  'kalsel.kabid': {
+    '/monitoring/rekap': 'rekap', '/conflict/map': 'peta-rawan', '/banpol/permohonan': 'banpol-permohonan', '/banpol/posisi': 'posisi-partai',
+    '/pemilihan/kesiapan': 'kesiapan',
+  },
+  admin: { '/admin/pengguna': 'pengguna', '/banpol/alokasi': 'alokasi', '/banpol/nilai-suara': 'nilai-suara' },
 }
 
 // What must not show in the Indonesian UI (code samples in <code>/.mono and form inputs excepted).

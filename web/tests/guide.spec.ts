@@ -20,6 +20,22 @@ describe('user guide page', () => {
     expect(g.html).toContain('<strong>Kirim</strong>')
   })
 
+  it('has a chapter for every job the app does, in the order of the contents', () => {
+    const titles = renderGuide().sections.map((s) => s.title)
+    expect(titles.slice(9)).toEqual([
+      '9. Peringatan dini konflik',
+      '10. Daftar periksa dukungan pemilihan dan kesiapan',
+      '11. Bantuan keuangan partai politik',
+      '12. Ormas',
+      '13. Orang asing dan organisasi asing',
+      '14. Aktor: satu orang atau organisasi di seluruh Pantau',
+      '15. Layanan publik',
+      '16. Rapat koordinasi',
+      '17. Indeks Demokrasi Indonesia',
+      '18. Pencarian',
+    ])
+  })
+
   it('every screenshot the guide names is bundled with the app, none points into the repository', () => {
     const g = renderGuide()
     const named = [...markdown.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1])
