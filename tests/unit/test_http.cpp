@@ -103,6 +103,8 @@ TEST(AnswerCache, EtagIsAHashOfTheBodyAndIfNoneMatchComparesWeakly) {
   EXPECT_FALSE(http::none_match_names("\"a\", \"b\"", tag));
   EXPECT_FALSE(http::none_match_names(tag.substr(1, 32), tag));  // unquoted: malformed
   EXPECT_FALSE(http::none_match_names(tag.substr(0, 20), tag));
+  for (const std::string& bad : std::vector<std::string>{"W/", "\"", "W/\"", ",,, ,", "\"\"", "W/W/" + tag, std::string("\0", 1)})
+    EXPECT_FALSE(http::none_match_names(bad, tag)) << bad;
 
   http::CachedAnswer a{"{\"items\":[]}", tag};
   http::Request req;
