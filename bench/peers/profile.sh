@@ -11,8 +11,10 @@
 # thread) and writes the callgrind_annotate inclusive and self tables to PROFILE_OUT/<n>-*.txt.
 # A PATH of the form @FILE sends the paths listed in FILE (one a line) in turn instead of one path:
 # an answer a cache would keep (the recap) is then profiled as it is made.
+# The report list keeps its page while nothing is written, so PATH measures the repeated read (the
+# kept page); PROFILE_HEADER='Cache-Control: no-cache' makes every request run the query instead.
 # Knobs: PROFILE_N (1000), PROFILE_WARMUP (50), PROFILE_WARM_PATH (the warm-up's PATH, when it must
-# differ from the measured one), PROFILE_USER (banjarmasin.operator),
+# differ from the measured one), PROFILE_HEADER (one more request header), PROFILE_USER (banjarmasin.operator),
 # PROFILE_PASSWORD (Uji-Beban-2026-Pantau), PROFILE_OUT (a new /tmp folder).
 set -euo pipefail
 
@@ -43,6 +45,7 @@ urls() {  # urls FILE COUNT PATH: COUNT requests of PATH (or of @FILE's paths in
   if [ "${path#@}" != "$path" ]; then mapfile -t paths <"${path#@}"; fi
   : >"$f"
   echo "header = \"Cookie: $COOKIE\"" >>"$f"
+  [ -z "${PROFILE_HEADER:-}" ] || echo "header = \"$PROFILE_HEADER\"" >>"$f"
   for k in $(seq 0 $((n - 1))); do printf 'url = "%s%s"\noutput = "/dev/null"\n' "$BASE" "${paths[$((k % ${#paths[@]}))]}" >>"$f"; done
 }
 

@@ -136,6 +136,27 @@ describe('quarterly report round trip', () => {
     await done(page)
   })
 
+  test('the operator\'s list shows the review at once; read again, it comes back 304 and is drawn the same', async () => {
+    const page = await newPage(browser)
+    await login(page, 'banjarmasin.operator')
+    const answers = []
+    page.on('response', (r) => { if (new URL(r.url()).pathname === '/api/v1/monitoring/reports') answers.push(r.status()) })
+    const row = page.locator('table.dt tbody tr', { has: page.locator(`a[href="${reportUrl}"]`) })
+    for (let i = 0; i < 2; ++i) {
+      await page.locator('nav a', { hasText: 'Laporan Triwulan' }).click()
+      await page.waitForURL(/\/monitoring\/reports$/)
+      await row.first().waitFor()
+      assert.match(await row.first().innerText(), /Diterima/)
+      if (i === 0) {
+        await row.first().locator(`a[href="${reportUrl}"]`).first().click()
+        await page.waitForURL((u) => u.pathname === reportUrl)
+      }
+    }
+    assert.equal(answers[0], 200)
+    assert.ok(answers.length >= 2 && answers.slice(1).every((x) => x === 304), `asked again, no body: ${answers}`)
+    await done(page)
+  })
+
   test('the national admin sees it in the national recap as reported', async () => {
     const page = await newPage(browser)
     await login(page, 'admin')

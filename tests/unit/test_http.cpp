@@ -67,6 +67,58 @@ TEST(AnswerCache, HoldsWhileNothingWasWrittenAndWithinItsTime) {
   EXPECT_EQ(instant.get("a", 1), nullptr);  // too old
 }
 
+TEST(AnswerCache, EndsAtTheTimeItsMakerNamesAndWithinItsBytes) {
+  http::AnswerCache cache(16, std::chrono::seconds(60), 10);
+  auto now = http::AnswerCache::Clock::now();
+  auto kept = cache.keep("a", 1, "jawaban", now + std::chrono::milliseconds(1));
+  EXPECT_EQ(kept->etag, http::body_etag("jawaban"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  EXPECT_EQ(cache.find("a", 1), nullptr);  // past the named time, long before the ttl
+  cache.keep("b", 1, "12345");
+  cache.keep("c", 1, "12345");
+  EXPECT_NE(cache.find("b", 1), nullptr);
+  EXPECT_NE(cache.find("c", 1), nullptr);
+  cache.keep("d", 1, "1");  // 11 bytes would be over 10: starts over
+  EXPECT_EQ(cache.find("b", 1), nullptr);
+  EXPECT_NE(cache.find("d", 1), nullptr);
+  cache.keep("e", 1, "too long to keep");  // larger than the whole cache: answered, not kept
+  EXPECT_EQ(cache.find("e", 1), nullptr);
+  EXPECT_NE(cache.find("d", 1), nullptr);
+  cache.keep("d", 1, "22");  // replacing an entry counts its bytes once
+  EXPECT_EQ(*cache.get("d", 1), "22");
+}
+
+TEST(AnswerCache, EtagIsAHashOfTheBodyAndIfNoneMatchComparesWeakly) {
+  std::string tag = http::body_etag("{\"items\":[]}");
+  EXPECT_EQ(tag.size(), 34u);
+  EXPECT_EQ(tag.front(), '"');
+  EXPECT_EQ(tag.back(), '"');
+  EXPECT_EQ(tag, http::body_etag("{\"items\":[]}"));
+  EXPECT_NE(tag, http::body_etag("{\"items\":[1]}"));
+  EXPECT_TRUE(http::none_match_names(tag, tag));
+  EXPECT_TRUE(http::none_match_names("W/" + tag, tag));
+  EXPECT_TRUE(http::none_match_names("\"a\", W/\"b\" ," + tag, tag));
+  EXPECT_TRUE(http::none_match_names("*", tag));
+  EXPECT_FALSE(http::none_match_names("", tag));
+  EXPECT_FALSE(http::none_match_names("\"a\", \"b\"", tag));
+  EXPECT_FALSE(http::none_match_names(tag.substr(1, 32), tag));  // unquoted: malformed
+  EXPECT_FALSE(http::none_match_names(tag.substr(0, 20), tag));
+  for (const std::string& bad : std::vector<std::string>{"W/", "\"", "W/\"", ",,, ,", "\"\"", "W/W/" + tag, std::string("\0", 1)})
+    EXPECT_FALSE(http::none_match_names(bad, tag)) << bad;
+
+  http::CachedAnswer a{"{\"items\":[]}", tag};
+  http::Request req;
+  http::Response full = http::conditional_answer(req, a);
+  EXPECT_EQ(full.status, 200);
+  EXPECT_EQ(full.body, a.body);
+  req.headers.emplace_back("if-none-match", tag);
+  http::Response same = http::conditional_answer(req, a);
+  EXPECT_EQ(same.status, 304);
+  EXPECT_TRUE(same.body.empty());
+  ASSERT_EQ(same.headers.size(), 1u);
+  EXPECT_EQ(same.headers[0], (std::pair<std::string, std::string>{"ETag", tag}));
+}
+
 TEST(JsonIn, MalformedBodiesAre400WithBothLanguages) {
   for (std::string body : {"", "{", "[1,2]", "{\"a\":1} x", "\"str\"", "{\"a\":\xFF}"}) {
     auto r = json::In::parse(body);

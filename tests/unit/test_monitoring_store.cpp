@@ -9,6 +9,8 @@
 #include "modules/monitoring/rules.h"
 #include "search/search.h"
 
+#include <rapidjson/document.h>
+
 #include <cstdio>
 #include "store_fixture.h"
 
@@ -164,6 +166,34 @@ TEST_P(MonitoringStoreTest, ReportsAreScopedAndClassified) {
       EXPECT_EQ(from_rows, from_records) << who->username << " limit " << limit;
     }
   }
+
+  // The page names the time it stops being true while nothing is written: the earliest deadline
+  // of an item still NOT_YET_DUE (drafts of far quarters), none when no item waits for one.
+  auto turns_at = [&](const auth::Scope& who, int limit) {
+    ReportQuery q;
+    q.limit = limit;
+    std::optional<TimePoint> at;
+    std::string page;
+    EXPECT_TRUE(db_->read([&](db::Conn& c) { page = list_reports_json(c, who, q, &at); }).ok());
+    std::optional<TimePoint> expected;
+    rapidjson::Document d;
+    d.Parse(page.data(), page.size());
+    for (const auto& x : d["items"].GetArray())
+      if (std::string_view(x["timeliness"].GetString()) == "NOT_YET_DUE") {
+        auto due = parse_iso(x["due_at"].GetString());
+        if (!expected || *due < *expected) expected = due;
+      }
+    EXPECT_EQ(at, expected) << page;
+    return at;
+  };
+  EXPECT_FALSE(turns_at(op, 50)) << "only the 2026-Q3 draft, past its deadline";
+  ASSERT_TRUE(create(op, "TRIWULAN", "2099-Q1").ok());
+  ASSERT_TRUE(create(op, "TRIWULAN", "2098-Q4").ok());
+  auto at = turns_at(op, 50);
+  ASSERT_TRUE(at);
+  EXPECT_GT(*at, *parse_iso("2099-01-01T00:00:00Z"));
+  EXPECT_LT(*at, *parse_iso("2099-04-01T00:00:00Z"));
+  EXPECT_FALSE(turns_at(op, 1)) << "the first page holds only the 2026-Q3 draft";
 }
 
 TEST_P(MonitoringStoreTest, RecapShowsOnTimeLateAndMissing) {

@@ -74,10 +74,20 @@ export function parseProblem(status: number, bodyText: string, contentType = '')
   return p
 }
 
+/**
+ * Answers of GETs made with `revalidate`, kept in memory only (API answers are never stored by the
+ * browser: Cache-Control no-store): the next request sends their ETag as If-None-Match, and a 304
+ * Not Modified (no body over a slow link) gives the kept answer back.
+ */
+const kept = new Map<string, { etag: string; text: string }>()
+const KEEP_MAX = 16
+
 let csrfToken = ''
 export function setCsrfToken(token: string | null | undefined): void {
+  if ((token || '') !== csrfToken) kept.clear() // another session: forget the answers of the last one
   csrfToken = token || ''
 }
+
 export function getCsrfToken(): string {
   return csrfToken
 }
@@ -125,6 +135,8 @@ export interface RequestOptions {
   signal?: AbortSignal
   /** Do not redirect to login on 401 (used by the session check itself). */
   noAuthRedirect?: boolean
+  /** GET: keep the answer in memory and ask for it next time with its ETag (304: the kept one). */
+  revalidate?: boolean
 }
 
 const UNSAFE = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
@@ -157,9 +169,13 @@ export async function request<T = unknown>(path: string, opts: RequestOptions = 
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(opts.body)
   }
+  const url = withQuery(path, opts.query)
+  const revalidate = method === 'GET' && opts.revalidate === true
+  const prior = revalidate ? kept.get(url) : undefined
+  if (prior) headers['If-None-Match'] = prior.etag
   let res: Response
   try {
-    res = await fetch(withQuery(path, opts.query), {
+    res = await fetch(url, {
       method,
       headers,
       body,
@@ -170,8 +186,16 @@ export async function request<T = unknown>(path: string, opts: RequestOptions = 
     if ((e as Error)?.name === 'AbortError') throw e
     throw new ApiError(0, { code: 'network', detail: String((e as Error)?.message || e) })
   }
-  const text = res.status === 204 ? '' : await res.text()
-  if (!res.ok) {
+  const text = res.status === 204 ? '' : res.status === 304 && prior ? prior.text : await res.text()
+  if (revalidate && (res.ok || res.status === 304)) {
+    const etag = res.headers.get('ETag')
+    kept.delete(url)
+    if (etag) {
+      kept.set(url, { etag, text })
+      if (kept.size > KEEP_MAX) kept.delete(kept.keys().next().value as string)
+    }
+  }
+  if (!res.ok && !(res.status === 304 && prior)) {
     throw handleFailure(res.status, parseProblem(res.status, text, res.headers.get('Content-Type') || ''), opts.noAuthRedirect)
   }
   if (!text) return undefined as T

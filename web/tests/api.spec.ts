@@ -111,6 +111,44 @@ describe('request headers', () => {
   })
 })
 
+describe('a list asked again with its ETag', () => {
+  const page = { items: [{ id: 1 }], next_after: null }
+  const withTag = (status: number, body: unknown, etag: string) =>
+    new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ETag: etag } })
+
+  it('sends If-None-Match and takes a 304 without a body as the kept answer', async () => {
+    fetchMock.mockResolvedValueOnce(withTag(200, page, '"abc"'))
+    expect(await api.get('/api/v1/monitoring/reports', { limit: 50 }, { revalidate: true })).toEqual(page)
+    expect(fetchMock.mock.calls[0][1].headers['If-None-Match']).toBeUndefined()
+    fetchMock.mockResolvedValueOnce(withTag(304, null, '"abc"'))
+    expect(await api.get('/api/v1/monitoring/reports', { limit: 50 }, { revalidate: true })).toEqual(page)
+    expect(fetchMock.mock.calls[1][1].headers['If-None-Match']).toBe('"abc"')
+    // A changed list comes whole with a new tag, which the next request names.
+    const changed = { items: [{ id: 2 }, { id: 1 }], next_after: null }
+    fetchMock.mockResolvedValueOnce(withTag(200, changed, '"def"'))
+    expect(await api.get('/api/v1/monitoring/reports', { limit: 50 }, { revalidate: true })).toEqual(changed)
+    fetchMock.mockResolvedValueOnce(withTag(304, null, '"def"'))
+    expect(await api.get('/api/v1/monitoring/reports', { limit: 50 }, { revalidate: true })).toEqual(changed)
+    expect(fetchMock.mock.calls[3][1].headers['If-None-Match']).toBe('"def"')
+    // Another query, or a request without revalidate, names nothing.
+    fetchMock.mockResolvedValueOnce(withTag(200, page, '"ghi"'))
+    await api.get('/api/v1/monitoring/reports', { limit: 10 }, { revalidate: true })
+    expect(fetchMock.mock.calls[4][1].headers['If-None-Match']).toBeUndefined()
+    fetchMock.mockResolvedValueOnce(withTag(200, page, '"abc"'))
+    await api.get('/api/v1/monitoring/reports', { limit: 50 })
+    expect(fetchMock.mock.calls[5][1].headers['If-None-Match']).toBeUndefined()
+  })
+
+  it('forgets the kept answers when the session changes', async () => {
+    fetchMock.mockResolvedValueOnce(withTag(200, page, '"s1"'))
+    await api.get('/api/v1/monitoring/reports', { limit: 20 }, { revalidate: true })
+    setCsrfToken('another-session')
+    fetchMock.mockResolvedValueOnce(withTag(200, page, '"s1"'))
+    await api.get('/api/v1/monitoring/reports', { limit: 20 }, { revalidate: true })
+    expect(fetchMock.mock.calls[1][1].headers['If-None-Match']).toBeUndefined()
+  })
+})
+
 describe('session loss', () => {
   it('calls the handler on 401 auth.session_expired', async () => {
     const handler = vi.fn()

@@ -64,7 +64,7 @@ std::string to_json(const PeriodicReport& p) {
   return o.take();
 }
 
-void write_report_item(json::Out& o, const db::Row& r, const ListClock& clock) {
+void write_report_item(json::Out& o, const db::Row& r, ListClock& clock) {
   // Columns of kReportSelect (store.cpp); the narrative sections are '' in a list.
   auto opt_text = [&](int i) { return r.is_null(i) ? std::optional<std::string_view>() : std::optional(r.text(i)); };
   std::string_view period = r.text(5);
@@ -80,16 +80,22 @@ void write_report_item(json::Out& o, const db::Row& r, const ListClock& clock) {
   auto submitted = opt_text(17);
   o.kv("classification", auth::clearance_name(static_cast<int>(r.i64(16)))).kv_opt("submitted_at", submitted)
       .kv_opt("reviewed_at", opt_text(18)).kv_opt("review_note", opt_text(19)).kv_opt("consolidated_into", r.opt_i64(20));
-  if (auto t = timeliness_iso(due_at, submitted, clock.now_iso, clock.now)) o.kv("timeliness", name(*t));
+  if (auto t = timeliness_iso(due_at, submitted, clock.now_iso, clock.now)) {
+    o.kv("timeliness", name(*t));
+    if (*t == Timeliness::NotYetDue)
+      if (auto due = parse_iso(due_at); due && (!clock.turns_at || *due < *clock.turns_at)) clock.turns_at = due;
+  }
   o.kv("created_at", r.text(21)).kv("updated_at", r.text(22)).kv("version", r.i64(23)).end_object();
 }
 
-std::string list_reports_json(db::Conn& c, const auth::Scope& s, const ReportQuery& q) {
+std::string list_reports_json(db::Conn& c, const auth::Scope& s, const ReportQuery& q, std::optional<TimePoint>* turns_at) {
   db::Params p;
   std::string sql = list_reports_sql(s, q, p);
   ListClock clock{system_time().now(), {}};
   clock.now_iso = format_iso(clock.now);
-  return json::keyset_page(c, sql, p, q.limit, [&](json::Out& o, const db::Row& r) { write_report_item(o, r, clock); });
+  std::string page = json::keyset_page(c, sql, p, q.limit, [&](json::Out& o, const db::Row& r) { write_report_item(o, r, clock); });
+  if (turns_at) *turns_at = clock.turns_at;
+  return page;
 }
 
 std::string to_json(const PoliticalEvent& e) {

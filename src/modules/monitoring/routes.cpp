@@ -5,6 +5,7 @@
 #include "core/holidays_store.h"
 #include "core/period.h"
 #include "core/strings.h"
+#include "core/time.h"
 #include "http/answer_cache.h"
 #include "http/app.h"
 #include "http/handler.h"
@@ -139,18 +140,79 @@ Response delete_holiday(Ctx& ctx) {
   return http::write(ctx, [&](db::Conn& c) { return holidays::remove(c, ctx.scope(), date); });
 }
 
+// The report list is read again and again (514 offices, the province and ministry dashboards)
+// while reports change rarely: the rendered page is kept while nothing was written (see
+// http::AnswerCache), for at most 5 s (writes this process cannot see: another process on the
+// SQLite file), and never past the next deadline of an unsent report on it (its timeliness turns
+// from NOT_YET_DUE to MISSING then). The session, CSRF, permission and scope checks run before
+// this handler on every request. 32 MB holds a page of 50 for each of ~1,000 callers and queries.
+http::AnswerCache& list_cache() {
+  static http::AnswerCache cache(4096, std::chrono::seconds(5), size_t{32} << 20);
+  return cache;
+}
+
+// Everything the page depends on: the query as parsed (an absent limit is the default one; other
+// parameters do not change the page), and the caller's area and clearance (the page holds no
+// per-user field, no localised text that follows the caller's language, and its timeliness depends
+// on the time, see list_cache). Each part is length-prefixed, so no two queries share a key.
+std::string list_key(const ReportQuery& q, const auth::Scope& s) {
+  std::string key;
+  key.reserve(96);
+  auto part = [&](std::string_view v) {
+    key += std::to_string(v.size());
+    key += ':';
+    key += v;
+  };
+  part(s.region_code);
+  part(std::to_string(s.clearance));
+  part(q.after ? std::to_string(*q.after) : std::string());
+  part(std::to_string(q.limit));
+  part(q.report_type);
+  part(q.period);
+  part(q.status);
+  part(q.region_code);
+  return key;
+}
+
+// Whether a cached page can be trusted to follow every write: on SQLite this process is the
+// writer (other processes are bounded by the ttl); on PostgreSQL only while the change listener
+// follows the writes of other instances (`pantau serve` always opens with it, Database::generation).
+bool list_cache_usable(db::Database& db) { return db.dialect() == db::Dialect::SQLite || db.health().listening; }
+
+// A request that asks caches to go to the origin (Cache-Control: no-cache, e.g. a forced reload)
+// is answered from the query; its page then replaces the kept one.
+bool wants_fresh(const http::Request& req) { return req.header("cache-control").find("no-cache") != std::string_view::npos; }
+
 Response list_all_reports(Ctx& ctx) {
   PANTAU_TRY(ReportQuery q, list_query(ctx.req));
   if (!q.status.empty() && !parse_report_status(q.status))
     return Error::invalid_field("status", "not_allowed", "Status laporan tidak dikenal.", "Unknown report status.");
   if (!q.period.empty() && !parse_period(q.period).ok())
     return Error::invalid_field("period", "invalid", "Periode tidak valid (mis. 2026-Q3).", "Invalid period (e.g. 2026-Q3).");
+  const bool cacheable = list_cache_usable(ctx.db());
+  const uint64_t generation = ctx.db().generation();  // before the query: a write meanwhile makes the page unusable
+  const std::string key = cacheable ? list_key(q, ctx.scope()) : std::string();
+  // A kept page was made by a request with the same type, so the type was known then and no
+  // write (which a change of the types would be) happened since.
+  if (cacheable && !wants_fresh(ctx.req))
+    if (auto hit = list_cache().find(key, generation)) return http::conditional_answer(ctx.req, *hit);
   // The page is written straight from the rows (list_reports_json), not through records.
-  return http::read(ctx, [&](db::Conn& c) -> Result<Response> {
-    if (!q.report_type.empty() && !get_report_type(c, q.report_type))
-      return Error::invalid_field("type", "not_allowed", "Jenis laporan tidak dikenal.", "Unknown report type.");
-    return Response::json(200, list_reports_json(c, ctx.scope(), q));
+  std::optional<TimePoint> turns_at;
+  std::string page;
+  bool known_type = true;
+  Status s = ctx.db().read([&](db::Conn& c) {
+    known_type = q.report_type.empty() || get_report_type(c, q.report_type).has_value();
+    if (known_type) page = list_reports_json(c, ctx.scope(), q, &turns_at);
   });
+  if (!s.ok()) return s.error();
+  if (!known_type) return Error::invalid_field("type", "not_allowed", "Jenis laporan tidak dikenal.", "Unknown report type.");
+  if (!cacheable) {
+    std::string tag = http::body_etag(page);
+    return http::conditional_answer(ctx.req, http::CachedAnswer{std::move(page), std::move(tag)});
+  }
+  std::optional<http::AnswerCache::Clock::time_point> until;
+  if (turns_at) until = http::AnswerCache::Clock::now() + (*turns_at - system_time().now());
+  return http::conditional_answer(ctx.req, *list_cache().keep(key, generation, std::move(page), until));
 }
 
 Response create_one_report(Ctx& ctx) {

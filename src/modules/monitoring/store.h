@@ -110,13 +110,18 @@ void index_event(db::Conn& c, const PoliticalEvent& e);
 struct ListClock {
   TimePoint now;
   std::string now_iso;
+  // Set while writing: the earliest deadline still ahead among the items written (an unsent
+  // report turns from NOT_YET_DUE to MISSING then). Until that time the page stays as written.
+  std::optional<TimePoint> turns_at = std::nullopt;
 };
 // One row of the list query (store.cpp kReportSelect) as the JSON to_json(PeriodicReport) writes,
 // straight from the row into the page.
-void write_report_item(json::Out& o, const db::Row& r, const ListClock& clock);
+void write_report_item(json::Out& o, const db::Row& r, ListClock& clock);
 // The list page {"items":[...],"next_after":...}, written from the rows of list_reports_sql
-// (list_reports' records as JSON, without the records; json.cpp).
-std::string list_reports_json(db::Conn& c, const auth::Scope& s, const ReportQuery& q);
+// (list_reports' records as JSON, without the records; json.cpp). With `turns_at`, also the time
+// until which the page stays as written while nothing is written (ListClock::turns_at).
+std::string list_reports_json(db::Conn& c, const auth::Scope& s, const ReportQuery& q,
+                              std::optional<TimePoint>* turns_at = nullptr);
 
 std::string to_json(const ReportType& t);
 std::string to_json(const PeriodicReport& r);
