@@ -5,6 +5,7 @@
 #include "core/holidays_store.h"
 #include "core/period.h"
 #include "core/strings.h"
+#include "db/rerun.h"
 #include "http/answer_cache.h"
 #include "http/app.h"
 #include "http/handler.h"
@@ -376,6 +377,10 @@ Response list_all_events(Ctx& ctx) {
 
 Response create_one_event(Ctx& ctx) {
   PANTAU_TRY(EventInput in, event_input(ctx.req));
+  prepare_event_terms(in);
+  // create_event only writes to the database and returns the record, and idempotent_write only
+  // assigns its answer: the write may be run again (see db::RerunAllowed).
+  db::RerunAllowed rerun(true);
   return http::create(ctx, [&](db::Conn& c) { return create_event(c, ctx.scope(), in); });
 }
 
