@@ -381,7 +381,12 @@ Response create_one_event(Ctx& ctx) {
   // create_event only writes to the database and returns the record, and idempotent_write only
   // assigns its answer: the write may be run again (see db::RerunAllowed).
   db::RerunAllowed rerun(true);
-  return http::create(ctx, [&](db::Conn& c) { return create_event(c, ctx.scope(), in); });
+  return http::create(ctx, [&](db::Conn& c) -> Result<http::Response> {
+    // The answer is the JSON the audit row holds (to_json of the record), serialised once.
+    std::string json;
+    PANTAU_TRY(PoliticalEvent e, create_event(c, ctx.scope(), in, &json));
+    return http::with_version(http::Response::json(201, std::move(json)), e.version);
+  });
 }
 
 Response get_one_event(Ctx& ctx) {

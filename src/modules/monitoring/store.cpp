@@ -520,7 +520,7 @@ void prepare_event_terms(EventInput& in) {
   in.early_terms = valid_utf8(text) ? search::text_terms(text) : std::string();
 }
 
-Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in) {
+Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in, std::string* written_json) {
   if (!s.covers(in.region_code))
     return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
   // Runs inside the writer's group commit (the one serial resource of a durable submission):
@@ -566,7 +566,9 @@ Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const Eve
     doc.terms = search::join_terms(search::join_terms(in.early_terms, search::text_terms(e.region_name)),
                                    search::region_terms(e.region_code));
   search::index_new_one(c, doc);
-  audit::append(c, s, {"create", "political_event", id, e.region_code, e.classification, std::nullopt, to_json(e)});
+  audit::Entry entry{"create", "political_event", id, e.region_code, e.classification, std::nullopt, to_json(e)};
+  audit::append(c, s, entry);
+  if (written_json) *written_json = std::move(*entry.after_json);
   // Visible at once to the tiers above the reporting office: each gets a notification.
   if (!s.national()) {
     std::string title_id = fmt::format("Lapor cepat (eskalasi {}) di {}: {}", escalation_id(e.escalation_level), e.region_name, e.title);

@@ -89,7 +89,9 @@ struct EventInput {
 };
 // Fills in.early_terms (before the write).
 void prepare_event_terms(EventInput& in);
-Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in);
+// `written_json`, when given, receives the record's JSON as audited (to_json), which is also the answer.
+Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in,
+                                    std::string* written_json = nullptr);
 std::optional<PoliticalEvent> get_event(db::Conn& c, const auth::Scope& s, int64_t id);
 // Newest first (the cursor runs down the id).
 db::Page<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category);
