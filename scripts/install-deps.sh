@@ -7,7 +7,7 @@ PACKAGES=(
   # build
   g++ cmake ninja-build pkg-config ccache make
   # libraries
-  libboost-dev libsqlite3-dev libpq-dev libsodium-dev rapidjson-dev libspdlog-dev libfmt-dev
+  libboost-dev libsqlite3-dev libpq-dev libsodium-dev libssl-dev rapidjson-dev libspdlog-dev libfmt-dev
   libcli11-dev libtomlplusplus-dev libhpdf-dev libpng-dev libxlsxwriter-dev libyaml-cpp-dev zlib1g-dev libstemmer-dev
   libminizip-dev libexpat1-dev
   libqrencode-dev

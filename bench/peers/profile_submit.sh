@@ -43,12 +43,12 @@ callgrind_control -d "$SPID" >/dev/null
 sleep 1
 stored="$(sqlite3 "$TMP/p.db" "SELECT COUNT(*) FROM political_events WHERE title LIKE 'Uji beban lapor cepat measured %'")"
 echo "stored: $stored of $N"
-# One dump file per thread: the writer is the thread whose profile holds run_batch.
+# One dump file per thread: the writer is the thread whose profile holds run_batch or run_group.
 total=0; writer=0
 for f in "$TMP"/cg.out.*-*; do
   ir="$(awk '/^summary:/ {print $2}' "$f")"
   [ -n "$ir" ] || continue
   total=$((total + ir))
-  if grep -q "SqliteDatabase::run_batch" "$f"; then writer=$((writer + ir)); fi
+  if grep -q "SqliteDatabase::run_batch\|SqliteDatabase::run_group" "$f"; then writer=$((writer + ir)); fi
 done
 echo "instructions per submission: writer thread $((writer / N)), other threads $(((total - writer) / N)), all $((total / N))"

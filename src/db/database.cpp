@@ -1,15 +1,21 @@
 #include "db/database.h"
 
+#include "db/rerun.h"
+
 #include <spdlog/spdlog.h>
 
 namespace pantau::db {
 
 namespace {
 thread_local bool tl_replica_reads = false;
+thread_local bool tl_rerun = false;
 }
 bool replica_reads_allowed() { return tl_replica_reads; }
 ReplicaReads::ReplicaReads(bool allow) : previous_(tl_replica_reads) { tl_replica_reads = allow; }
 ReplicaReads::~ReplicaReads() { tl_replica_reads = previous_; }
+bool rerun_allowed() { return tl_rerun; }
+RerunAllowed::RerunAllowed(bool allow) : previous_(tl_rerun) { tl_rerun = allow; }
+RerunAllowed::~RerunAllowed() { tl_rerun = previous_; }
 
 std::optional<int64_t> Conn::query_i64(std::string_view sql, const Params& params) {
   std::optional<int64_t> out;

@@ -13,6 +13,24 @@ void office(db::Conn& c, const std::string& recipient_region, std::string_view p
           int64_t{classification}, now_iso()});
 }
 
+void offices(db::Conn& c, const std::vector<std::string>& recipient_regions, std::string_view permission,
+             const std::string& title_id, const std::string& title_en, const std::string& link, const std::string& entity,
+             int64_t id, int classification) {
+  if (recipient_regions.empty()) return;
+  static constexpr size_t kColumns = 9;
+  std::string sql =
+      "INSERT INTO notifications (recipient_region, permission, title_id, title_en, link, entity, entity_id, "
+      "classification, created_at) VALUES ";
+  db::Params p;
+  p.reserve(recipient_regions.size() * kColumns);
+  std::string perm(permission), entity_id = std::to_string(id), at = now_iso();
+  for (size_t i = 0; i < recipient_regions.size(); ++i) {
+    sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    p.insert(p.end(), {recipient_regions[i], perm, title_id, title_en, link, entity, entity_id, int64_t{classification}, at});
+  }
+  c.exec(sql, p);
+}
+
 Inbox inbox(db::Conn& c, const auth::Scope& s) {
   Inbox box;
   std::vector<std::string> perms;

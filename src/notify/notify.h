@@ -13,6 +13,11 @@ namespace pantau::notify {
 
 void office(db::Conn& c, const std::string& recipient_region, std::string_view permission, const std::string& title_id,
             const std::string& title_en, const std::string& link, const std::string& entity, int64_t id, int classification);
+// The same notification to several offices (e.g. every tier above the reporting office), in one
+// multi-row statement.
+void offices(db::Conn& c, const std::vector<std::string>& recipient_regions, std::string_view permission,
+             const std::string& title_id, const std::string& title_en, const std::string& link, const std::string& entity,
+             int64_t id, int classification);
 
 struct Notification {
   int64_t id = 0;

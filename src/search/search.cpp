@@ -113,8 +113,16 @@ std::vector<std::string> terms(std::string_view text) {
 // every later statement of the group flush FTS5 again (see docs/PERFORMANCE.md, durable submissions).
 static constexpr const char* kFtsFrom = "INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE id >= ?";
 
+std::string text_terms(std::string_view text) { return joined_terms(text); }
+
+std::string join_terms(std::string a, std::string_view b) {
+  if (!a.empty() && !b.empty()) a += ' ';
+  a += b;
+  return a;
+}
+
 std::string document_terms(const Document& d) {
-  std::string_view body = std::string_view(d.body).substr(0, 20000);
+  std::string_view body = std::string_view(d.body).substr(0, kMaxBodyBytes);
   std::string text;
   text.reserve(d.title.size() + 1 + body.size());
   text.append(d.title).append(" ").append(body);

@@ -27,6 +27,15 @@ struct Document {
 };
 // The folded, stemmed words of the title and body and the region's area tokens.
 std::string document_terms(const Document& d);
+// The folded, stemmed words of `text`, joined by spaces (what document_terms makes of the title and
+// body). Words never span a line break, so for valid UTF-8 the words of `a + "\n" + b` are those of
+// `a + "\n"` followed by those of `b`: a caller can compute most of a document's terms before the
+// write (on the request's thread) and add the rest known only inside it (e.g. the region's name).
+std::string text_terms(std::string_view text);
+// Joins two word lists made by text_terms (either may be empty).
+std::string join_terms(std::string a, std::string_view b);
+// The body of a document is cut at this many bytes before its words are taken.
+inline constexpr size_t kMaxBodyBytes = 20000;
 // Adds or replaces a record's entry, inside the caller's write transaction.
 void index(db::Conn& c, const Document& d);
 // The entry of a record created in this transaction (it has none yet).

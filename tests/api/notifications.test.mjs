@@ -205,3 +205,41 @@ describe('the report list, kept while nothing changes', () => {
     assert.equal((await op.get(LIST, { headers: { 'If-None-Match': changed.headers.get('etag') } })).status, 304);
   });
 });
+
+describe('fast reports sent together', () => {
+  test('each accepted one is stored, notified and answered as stored; a refused one leaves nothing', async () => {
+    const op = as['banjarmasin.operator'];
+    const tag = `Serentak ${Date.now()}`;
+    const at = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const body = (i, region = '63.71') => ({
+      region_code: region, occurred_at: at, category_code: 'POLITICAL_SITUATION.DEMONSTRATION',
+      title: `${tag} nomor ${i}`, escalation_level: 'MEDIUM', source: 'FIELD', description: 'Massa dipantau aparat.',
+    });
+    // Sent at once, so they share the database writer's group commits; one names a region that does not exist.
+    const sent = await Promise.all([...Array(8).keys()].map((i) =>
+      op.post('/api/v1/monitoring/events', body(i, i === 5 ? '63.71.99' : '63.71'), { headers: { 'Idempotency-Key': `${tag}-${i}` } })));
+    const kabid = (await as['kalsel.kabid'].get('/api/v1/notifications')).json.items;
+    for (const [i, r] of sent.entries()) {
+      if (i === 5) {
+        assert.equal(r.status, 422, r.text);
+        assert.deepEqual(r.json.errors.map((e) => [e.field, e.code]), [['region_code', 'not_found']]);
+        continue;
+      }
+      assert.equal(r.status, 201, r.text);
+      assert.equal(r.headers.get('etag'), '"1"');
+      const stored = await op.get(`/api/v1/monitoring/events/${r.json.id}`);
+      assert.equal(stored.status, 200);
+      for (const k of ['id', 'title', 'region_name', 'reported_at', 'version', 'status']) assert.deepEqual(r.json[k], stored.json[k], k);
+      assert.equal(kabid.filter((n) => n.entity === 'political_event' && n.entity_id === String(r.json.id)).length, 1, `province told of ${i}`);
+    }
+    const search = await op.get(`/api/v1/search?q=${encodeURIComponent(tag)}`);
+    assert.equal(search.status, 200);
+    assert.equal(search.json.items.filter((h) => h.title.startsWith(tag)).length, 7, 'the seven accepted are found, the refused one is not');
+    // A retry with the same key gets the first answer and creates nothing.
+    const again = await op.post('/api/v1/monitoring/events', body(0), { headers: { 'Idempotency-Key': `${tag}-0` } });
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal(again.headers.get('etag'), '"1"');
+    assert.equal(again.text, sent[0].text);
+  });
+});

@@ -230,6 +230,41 @@ TEST_P(MonitoringStoreTest, AReportOfTheRunningQuarterIsADraftUntilTheQuarterEnd
   EXPECT_TRUE(act(op, r->id, ReportAction::Submit).ok());
 }
 
+// The search words of a fast report are mostly computed on the request's thread before the write
+// (prepare_event_terms); the writer adds the region's. The entry is the same as one computed
+// entirely in the write, and both are found by their stemmed, accent-folded words.
+TEST_P(MonitoringStoreTest, FastReportSearchWordsComputedBeforeTheWriteAreTheSame) {
+  EventInput in;
+  in.region_code = "63.71.01";
+  in.occurred_at = "2026-11-23T02:00:00.000Z";
+  in.category_code = "POLITICAL_SITUATION.DEMONSTRATION";
+  in.title = "Pemantauan unjuk rasa Éfata";
+  in.description = "Massa berkumpul,\ndipantau aparat";
+  in.location_text = "Jl. Jend. Sudirman";
+  in.escalation_level = "MEDIUM";
+  in.source = "FIELD";
+  EventInput early = in;
+  prepare_event_terms(early);
+  ASSERT_FALSE(early.early_terms.empty());
+  auto late = db_->write_value<PoliticalEvent>([&](db::Conn& c) { return create_event(c, op, in); });
+  auto made_early = db_->write_value<PoliticalEvent>([&](db::Conn& c) { return create_event(c, op, early); });
+  ASSERT_TRUE(late.ok() && made_early.ok());
+  std::string terms_late, terms_early;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    const char* sql = "SELECT terms FROM search_docs WHERE entity = 'political_event' AND entity_id = ?";
+    terms_late = c.query_str(sql, {std::to_string(late->id)}).value_or("");
+    terms_early = c.query_str(sql, {std::to_string(made_early->id)}).value_or("");
+  }).ok());
+  EXPECT_FALSE(terms_late.empty());
+  EXPECT_EQ(terms_early, terms_late);
+  EXPECT_NE(terms_early.find("efata"), std::string::npos) << terms_early;
+  EXPECT_NE(terms_early.find("zr637101"), std::string::npos) << terms_early;
+  // The region's name is indexed too ("Wilayah 63.71.01" in this fixture, or its real name).
+  std::vector<search::Hit> hits;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { hits = search::query(c, op, "dipantau efata", 10, "political_event"); }).ok());
+  EXPECT_EQ(hits.size(), 2u);
+}
+
 TEST_P(MonitoringStoreTest, FastReportNotifiesTheTiersAboveAndFollowsItsLifecycle) {
   EventInput in;
   in.region_code = "63.71.01";

@@ -16,6 +16,7 @@
 #include "core/crypto.h"
 #include "db/database.h"
 #include "db/migrate.h"
+#include "db/rerun.h"
 #include "files/evidence.h"
 #include "modules/org/store.h"
 #include "modules/regions/store.h"
@@ -205,6 +206,72 @@ TEST_P(StoreTest, ConstraintViolationIsAConflictAndTheDatabaseStaysUsable) {
   });
   EXPECT_EQ(thrown.error().kind, ErrorKind::Internal);
   EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 2);
+}
+
+// Jobs that may be re-run (db::RerunAllowed) share a group commit without a savepoint each. A
+// group where one of them fails (an error after a write, a constraint violation mid-job, an
+// exception) is rolled back and run again job by job: the others are stored and acknowledged, the
+// failing ones leave nothing, and each job's two rows are stored together or not at all.
+TEST_P(StoreTest, GroupWithFailingJobsKeepsEveryOtherJobAndNothingHalfWritten) {
+  make_table();
+  std::atomic<int> runs{0}, once_runs{0};
+  auto job = [&](int64_t id, int fail) -> Status {
+    db::RerunAllowed rerun(true);
+    return db_->write([&, id, fail](db::Conn& c) -> Status {
+      ++runs;
+      c.exec("INSERT INTO t (id, v) VALUES (?, ?)", {id, "a" + std::to_string(id)});
+      if (fail == 1) return Error::invalid_field("v", "bad", "buruk", "bad");
+      if (fail == 2) c.exec("INSERT INTO t (id, v) VALUES (?, ?)", {id + 1, std::string("a1")});  // 'a1' exists
+      if (fail == 3) throw std::runtime_error("bug");
+      c.exec("INSERT INTO t (id, v) VALUES (?, ?)", {id + 1, "b" + std::to_string(id)});
+      return {};
+    });
+  };
+  ASSERT_TRUE(job(0, 0).ok());  // rows 0 and 1 ('a0', 'b0')
+  ASSERT_TRUE(db_->write([](db::Conn& c) -> Status { c.exec("UPDATE t SET v = 'a1' WHERE id = 1"); return {}; }).ok());
+  for (int round = 0; round < 2; ++round) {
+    runs = 0;
+    // A slow job holds the writer while the others queue up, so they form one group.
+    std::thread slow([&] {
+      ASSERT_TRUE(db_->write([](db::Conn&) -> Status {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        return {};
+      }).ok());
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::vector<std::thread> threads;
+    std::vector<Status> results(12);
+    for (int k = 0; k < 12; ++k)
+      threads.emplace_back([&, k] { results[k] = job(1000 * (round + 1) + 10 * k, k % 4); });
+    // Round 2 adds a job that may not be re-run: the group keeps a savepoint per job.
+    if (round == 1)
+      threads.emplace_back([&] {
+        EXPECT_TRUE(db_->write([&](db::Conn& c) -> Status {
+          ++once_runs;
+          c.exec("INSERT INTO t (id, v) VALUES (5, 'once')");
+          return {};
+        }).ok());
+      });
+    for (auto& th : threads) th.join();
+    slow.join();
+    for (int k = 0; k < 12; ++k) {
+      int64_t id = 1000 * (round + 1) + 10 * k;
+      EXPECT_EQ(results[k].ok(), k % 4 == 0) << "job " << k;
+      if (k % 4 == 1) EXPECT_EQ(results[k].error().kind, ErrorKind::Invalid);
+      if (k % 4 == 2) EXPECT_EQ(results[k].error().kind, ErrorKind::Conflict);
+      if (k % 4 == 3) EXPECT_EQ(results[k].error().kind, ErrorKind::Internal);
+      EXPECT_EQ(count("SELECT COUNT(*) FROM t WHERE id IN (?, ?)", {id, id + 1}), k % 4 == 0 ? 2 : 0) << "job " << k;
+    }
+    // On SQLite the group ran twice in round 1 (12 jobs, then again after the failure); every run
+    // of round 2 was the only one.
+    if (GetParam() == "sqlite") {
+      if (round == 0) EXPECT_GT(runs.load(), 12);
+      else EXPECT_EQ(runs.load(), 12);
+    }
+  }
+  EXPECT_EQ(once_runs.load(), 1);
+  reopen();  // what was acknowledged is on disk
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 2 + 3 * 2 * 2 + 1);
 }
 
 TEST_P(StoreTest, AuditChainDetectsAlterationAndRemoval) {

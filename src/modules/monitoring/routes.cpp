@@ -6,6 +6,7 @@
 #include "core/period.h"
 #include "core/strings.h"
 #include "core/time.h"
+#include "db/rerun.h"
 #include "http/answer_cache.h"
 #include "http/app.h"
 #include "http/handler.h"
@@ -438,7 +439,16 @@ Response list_all_events(Ctx& ctx) {
 
 Response create_one_event(Ctx& ctx) {
   PANTAU_TRY(EventInput in, event_input(ctx.req));
-  return http::create(ctx, [&](db::Conn& c) { return create_event(c, ctx.scope(), in); });
+  prepare_event_terms(in);
+  // create_event only writes to the database and returns the record, and idempotent_write only
+  // assigns its answer: the write may be run again (see db::RerunAllowed).
+  db::RerunAllowed rerun(true);
+  return http::create(ctx, [&](db::Conn& c) -> Result<http::Response> {
+    // The answer is the JSON the audit row holds (to_json of the record), serialised once.
+    std::string json;
+    PANTAU_TRY(PoliticalEvent e, create_event(c, ctx.scope(), in, &json));
+    return http::with_version(http::Response::json(201, std::move(json)), e.version);
+  });
 }
 
 Response get_one_event(Ctx& ctx) {

@@ -505,7 +505,22 @@ db::Page<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const Re
   return db::trim_page(std::move(out), q.limit);
 }
 
-Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in) {
+// An event's search body is this followed by the region's name (see index_event).
+static std::string event_body_start(const std::string& description, const std::string& location, const std::string& handling) {
+  std::string b;
+  b.reserve(description.size() + location.size() + handling.size() + 3);
+  b.append(description).append("\n").append(location).append("\n").append(handling).append("\n");
+  return b;
+}
+
+void prepare_event_terms(EventInput& in) {
+  // The title and the body up to the region's name, exactly as document_terms would join them
+  // (a new event has no handling note yet). Words end at the line break before the name.
+  std::string text = in.title + " " + event_body_start(in.description, in.location_text, "");
+  in.early_terms = valid_utf8(text) ? search::text_terms(text) : std::string();
+}
+
+Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in, std::string* written_json) {
   if (!s.covers(in.region_code))
     return Error::forbidden("Wilayah ini di luar cakupan Anda.", "This region is outside your scope.");
   // Runs inside the writer's group commit (the one serial resource of a durable submission):
@@ -545,17 +560,25 @@ Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const Eve
        e.reported_by, e.org_unit_id, e.reported_at});
   std::string id = std::to_string(e.id);
   std::string link = "/monitoring/events/" + id;
-  search::index_new_one(c, {"political_event", id, e.region_code, e.classification, e.title,
-                            e.description + "\n" + e.location_text + "\n" + e.handling + "\n" + e.region_name, link});
-  audit::append(c, s, {"create", "political_event", id, e.region_code, e.classification, std::nullopt, to_json(e)});
+  search::Document doc{"political_event", id, e.region_code, e.classification, e.title,
+                       event_body_start(e.description, e.location_text, e.handling) + e.region_name, link, {}};
+  if (!in.early_terms.empty() && doc.body.size() <= search::kMaxBodyBytes)
+    doc.terms = search::join_terms(search::join_terms(in.early_terms, search::text_terms(e.region_name)),
+                                   search::region_terms(e.region_code));
+  search::index_new_one(c, doc);
+  audit::Entry entry{"create", "political_event", id, e.region_code, e.classification, std::nullopt, to_json(e)};
+  audit::append(c, s, entry);
+  if (written_json) *written_json = std::move(*entry.after_json);
   // Visible at once to the tiers above the reporting office: each gets a notification.
   if (!s.national()) {
     std::string title_id = fmt::format("Lapor cepat (eskalasi {}) di {}: {}", escalation_id(e.escalation_level), e.region_name, e.title);
     std::string title_en = fmt::format("Fast report ({} escalation) in {}: {}", to_lower_ascii(e.escalation_level), e.region_name, e.title);
+    std::vector<std::string> tiers;
     for (std::string up = region_parent(s.region_code);; up = region_parent(up)) {
-      notify(c, up, auth::kRecordReview, title_id, title_en, link, "political_event", e.id, e.classification);
+      tiers.push_back(up);
       if (up.empty()) break;
     }
+    notify::offices(c, tiers, auth::kRecordReview, title_id, title_en, link, "political_event", e.id, e.classification);
   }
   return e;
 }

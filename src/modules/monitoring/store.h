@@ -83,8 +83,15 @@ struct EventInput {
       escalation_level, source, source_ref;
   std::optional<double> lat, lng;
   int classification = 0;
+  // The search words of the title, description and place (prepare_event_terms), computed on the
+  // request's thread so the writer only adds the region's; empty: all are computed in the write.
+  std::string early_terms;
 };
-Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in);
+// Fills in.early_terms (before the write).
+void prepare_event_terms(EventInput& in);
+// `written_json`, when given, receives the record's JSON as audited (to_json), which is also the answer.
+Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const EventInput& in,
+                                    std::string* written_json = nullptr);
 std::optional<PoliticalEvent> get_event(db::Conn& c, const auth::Scope& s, int64_t id);
 // Newest first (the cursor runs down the id).
 db::Page<PoliticalEvent> list_events(db::Conn& c, const auth::Scope& s, const ReportQuery& q, const std::string& category);
