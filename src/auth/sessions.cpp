@@ -9,6 +9,7 @@
 #include "auth/roles.h"
 #include "core/crypto.h"
 #include "core/strings.h"
+#include "db/rerun.h"
 #include "http/json.h"
 
 namespace pantau::auth {
@@ -229,12 +230,23 @@ Result<Principal> Sessions::authenticate(std::string_view token) {
                        "Sesi Anda telah berakhir. Silakan masuk kembali.", "Your session has expired. Please log in again.");
   }
   // Sliding idle expiry, written at most once a minute per session.
+  // The write is bookkeeping: it does not empty the caches of rendered answers (with many users
+  // signed in, a touch a minute each would otherwise keep every cache empty), so the kept copy of
+  // this session learns the new time here.
   if (now - *seen_t > std::chrono::seconds(60)) {
     std::string now_s = format_iso(now);
-    (void)db_.write([&](db::Conn& c) -> Status {
-      c.exec("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", {now_s, hash});
-      return {};
-    });
+    Status touched;
+    {
+      db::BookkeepingWrite bookkeeping;
+      touched = db_.write([&](db::Conn& c) -> Status {
+        c.exec("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", {now_s, hash});
+        return {};
+      });
+    }
+    if (touched.ok()) {
+      std::lock_guard lock(cache_mu_);
+      if (auto it = cache_.find(hash); it != cache_.end()) it->second.last_seen = now;
+    }
   }
   return std::move(*p);
 }

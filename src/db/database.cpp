@@ -9,6 +9,7 @@ namespace pantau::db {
 namespace {
 thread_local bool tl_replica_reads = false;
 thread_local bool tl_rerun = false;
+thread_local bool tl_bookkeeping = false;
 }
 bool replica_reads_allowed() { return tl_replica_reads; }
 ReplicaReads::ReplicaReads(bool allow) : previous_(tl_replica_reads) { tl_replica_reads = allow; }
@@ -16,6 +17,9 @@ ReplicaReads::~ReplicaReads() { tl_replica_reads = previous_; }
 bool rerun_allowed() { return tl_rerun; }
 RerunAllowed::RerunAllowed(bool allow) : previous_(tl_rerun) { tl_rerun = allow; }
 RerunAllowed::~RerunAllowed() { tl_rerun = previous_; }
+bool bookkeeping_write() { return tl_bookkeeping; }
+BookkeepingWrite::BookkeepingWrite() : previous_(tl_bookkeeping) { tl_bookkeeping = true; }
+BookkeepingWrite::~BookkeepingWrite() { tl_bookkeeping = previous_; }
 
 std::optional<int64_t> Conn::query_i64(std::string_view sql, const Params& params) {
   std::optional<int64_t> out;

@@ -16,6 +16,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "db/rerun.h"
 #include "db/sqlite_db.h"
 
 namespace pantau::db {
@@ -320,7 +321,12 @@ class PgDatabase final : public Database {
           rollback(c);
           return r;
         }
-        // Other instances learn of the change when it commits (their caches, sessions included).
+        // Other instances learn of the change when it commits (their caches, sessions included);
+        // bookkeeping (db::BookkeepingWrite) changes nothing they show.
+        if (bookkeeping_write()) {
+          c.exec_script("COMMIT");
+          return {};
+        }
         c.exec_script(std::string("NOTIFY ") + kChangesChannel + "; COMMIT");
         committed();
         return {};

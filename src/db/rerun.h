@@ -26,4 +26,21 @@ class RerunAllowed {
   bool previous_;
 };
 
+// Marks the write jobs of the current thread as bookkeeping: they change nothing that any answer
+// shows (a session's last-seen time), so their commit does not advance Database::generation() and
+// does not empty the caches of rendered answers (report lists, recaps, sessions). On PostgreSQL such
+// a write sends no change notification to the other instances either. A group commit advances the
+// generation when any of its jobs is not bookkeeping.
+bool bookkeeping_write();
+class BookkeepingWrite {
+ public:
+  BookkeepingWrite();
+  ~BookkeepingWrite();
+  BookkeepingWrite(const BookkeepingWrite&) = delete;
+  BookkeepingWrite& operator=(const BookkeepingWrite&) = delete;
+
+ private:
+  bool previous_;
+};
+
 }  // namespace pantau::db

@@ -251,7 +251,7 @@ class SqliteDatabase final : public Database {
 
   Status write(const WriteFn& fn) override {
     if (!writer_conn_) return Error::unavailable("The database was opened read-only.");
-    Job job{&fn, rerun_allowed(), {}};
+    Job job{&fn, rerun_allowed(), bookkeeping_write(), {}};
     auto fut = job.done.get_future();
     {
       std::lock_guard lk(wmu_);
@@ -292,6 +292,7 @@ class SqliteDatabase final : public Database {
   struct Job {
     const WriteFn* fn;
     bool may_rerun;
+    bool bookkeeping;  // db::BookkeepingWrite: its commit alone leaves generation() as it is
     std::promise<Status> done;
   };
 
@@ -382,7 +383,7 @@ class SqliteDatabase final : public Database {
       return true;
     }
     pending_frames_ += static_cast<int64_t>(batch.size());
-    committed();
+    if (!std::all_of(batch.begin(), batch.end(), [](const Job* j) { return j->bookkeeping; })) committed();
     for (size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(std::move(results[i]));
     return true;
   }

@@ -165,6 +165,34 @@ TEST_P(StoreTest, GenerationChangesWithEveryCommittedWriteAndOnlyThen) {
   EXPECT_GT(db_->generation(), g1);
 }
 
+// A session's last-seen time is written once a minute per signed-in user; if that emptied every
+// kept answer, a busy office would never read one. Bookkeeping writes are stored, durable and
+// visible, but leave the generation as it is; the next real write still advances it.
+TEST_P(StoreTest, BookkeepingWriteIsStoredWithoutAdvancingTheGeneration) {
+  make_table();
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("INSERT INTO t (id, v) VALUES (?, ?)", {int64_t{1}, "a"});
+    return {};
+  }).ok());
+  const uint64_t g = db_->generation();
+  {
+    db::BookkeepingWrite bookkeeping;
+    ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+      c.exec("UPDATE t SET v = ? WHERE id = ?", {"seen", int64_t{1}});
+      return {};
+    }).ok());
+  }
+  EXPECT_EQ(db_->generation(), g);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t WHERE v = 'seen'"), 1);
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("UPDATE t SET v = ? WHERE id = ?", {"b", int64_t{1}});
+    return {};
+  }).ok());
+  EXPECT_GT(db_->generation(), g);
+  reopen();  // stored like any other write
+  EXPECT_EQ(count("SELECT COUNT(*) FROM t WHERE v = 'b'"), 1);
+}
+
 TEST_P(StoreTest, FailedWriteLeavesNothingBehindWhileOthersCommit) {
   make_table();
   std::vector<std::thread> threads;
