@@ -155,7 +155,7 @@ class SqliteConn final : public Conn {
       else if (auto d = std::get_if<double>(&v)) sqlite3_bind_double(s, idx, *d);
       else {
         const auto& str = std::get<std::string>(v);
-        sqlite3_bind_text(s, idx, str.data(), static_cast<int>(str.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, idx, str.data(), static_cast<int>(str.size()), SQLITE_STATIC);
       }
     }
     return s;
