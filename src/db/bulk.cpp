@@ -65,7 +65,7 @@ BulkCache::~BulkCache() {
   if (!before_) return;
   try {
     c_.exec("PRAGMA cache_size = " + std::to_string(*before_));
-  } catch (const DbError&) {  // a failing connection: the writer reopens nothing, the size stays
+  } catch (const DbError&) {  // a broken connection: the cache goes with it
   }
 }
 
