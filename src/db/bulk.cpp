@@ -4,6 +4,8 @@
 #include <iterator>
 #include <string>
 
+#include "db/postgres_db.h"
+
 namespace pantau::db {
 
 std::vector<int64_t> reserve_ids(Conn& c, std::string_view table, size_t n) {
@@ -25,6 +27,14 @@ std::vector<int64_t> reserve_ids(Conn& c, std::string_view table, size_t n) {
 
 void insert_rows(Conn& c, std::string_view head, size_t columns, Params&& values) {
   if (columns == 0 || values.empty()) return;
+  // PostgreSQL: one COPY for all the rows (parsing and planning a multi-row INSERT of 4,000
+  // parameters cost the server more than storing the rows).
+  constexpr std::string_view kInsert = "INSERT INTO ";
+  if (c.dialect() == Dialect::Postgres && head.substr(0, kInsert.size()) == kInsert &&
+      copy_in(c, head.substr(kInsert.size()), columns, values)) {
+    values.clear();
+    return;
+  }
   const size_t rows = values.size() / columns, per = std::max<size_t>(1, 4000 / columns);
   std::string row = "(";
   for (size_t k = 0; k < columns; ++k) row += k ? ", ?" : "?";
@@ -42,6 +52,20 @@ void insert_rows(Conn& c, std::string_view head, size_t columns, Params&& values
     Params p(std::make_move_iterator(values.begin() + static_cast<std::ptrdiff_t>(at * columns)),
              std::make_move_iterator(values.begin() + static_cast<std::ptrdiff_t>((at + n) * columns)));
     c.exec(sql, p);
+  }
+}
+
+BulkCache::BulkCache(Conn& c) : c_(c) {
+  if (c.dialect() != Dialect::SQLite) return;
+  before_ = c.query_i64("PRAGMA cache_size");
+  c.exec("PRAGMA cache_size = -" + std::to_string(kBulkCacheKiB));
+}
+
+BulkCache::~BulkCache() {
+  if (!before_) return;
+  try {
+    c_.exec("PRAGMA cache_size = " + std::to_string(*before_));
+  } catch (const DbError&) {  // a broken connection: the cache goes with it
   }
 }
 

@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -87,6 +88,59 @@ class PgConn final : public Conn {
     ResultGuard g{run(s, params)};
     if (PQntuples(g.r) < 1) throw DbError(DbError::Kind::Other, "postgres: insert returned no id");
     return std::strtoll(PQgetvalue(g.r, 0, 0), nullptr, 10);
+  }
+  // COPY `target` FROM STDIN with the rows of `values` (`columns` cells a row) in COPY's text
+  // format, inside the current transaction. A constraint failure throws as exec() does.
+  void copy_in(std::string_view target, size_t columns, const Params& values) {
+    std::string sql = "COPY " + std::string(target) + " FROM STDIN";
+    PGresult* r = PQexec(c_, sql.c_str());
+    if (PQresultStatus(r) != PGRES_COPY_IN) check(r, sql);  // throws
+    PQclear(r);
+    std::string buf;
+    buf.reserve(1 << 20);
+    bool sent = true;
+    auto send = [&] {
+      if (sent && !buf.empty()) sent = PQputCopyData(c_, buf.data(), static_cast<int>(buf.size())) == 1;
+      buf.clear();
+    };
+    for (size_t i = 0; i < values.size(); ++i) {
+      const Value& v = values[i];
+      if (std::holds_alternative<std::monostate>(v)) buf += "\\N";
+      else if (auto p = std::get_if<int64_t>(&v)) {
+        char tmp[24];
+        auto [e, ec] = std::to_chars(tmp, tmp + sizeof tmp, *p);
+        buf.append(tmp, e);
+      } else if (auto d = std::get_if<double>(&v)) {
+        char tmp[64];
+        auto [e, ec] = std::to_chars(tmp, tmp + sizeof tmp, *d);
+        buf.append(tmp, e);
+      } else {
+        for (char ch : std::get<std::string>(v)) {
+          switch (ch) {
+            case '\\': buf += "\\\\"; break;
+            case '\t': buf += "\\t"; break;
+            case '\n': buf += "\\n"; break;
+            case '\r': buf += "\\r"; break;
+            default: buf += ch;
+          }
+        }
+      }
+      buf += (i + 1) % columns == 0 ? '\n' : '\t';
+      if (buf.size() > (1 << 20)) send();
+    }
+    send();
+    const char* failure = sent ? nullptr : "sending the rows failed";
+    if (PQputCopyEnd(c_, failure) != 1) throw DbError(DbError::Kind::Connection, std::string("postgres copy: ") + PQerrorMessage(c_));
+    std::optional<DbError> error;
+    while (PGresult* res = PQgetResult(c_)) {
+      try {
+        check(res, sql);
+        PQclear(res);
+      } catch (const DbError& e) {
+        if (!error) error = e;
+      }
+    }
+    if (error) throw *error;
   }
   void exec_script(std::string_view sql) override {
     std::string s(sql);
@@ -504,6 +558,13 @@ class PgDatabase final : public Database {
 };
 
 }  // namespace
+
+bool copy_in(Conn& c, std::string_view target, size_t columns, const Params& values) {
+  auto* pg = dynamic_cast<PgConn*>(&c);
+  if (!pg) return false;
+  if (columns > 0 && !values.empty()) pg->copy_in(target, columns, values);
+  return true;
+}
 
 Result<std::unique_ptr<Database>> open_postgres(const std::string& url, const OpenOptions& opts) {
   try {

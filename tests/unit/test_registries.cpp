@@ -345,13 +345,14 @@ TEST_P(RegistriesStoreTest, ImportRefusesBadRowsAndWritesNothing) {
 TEST_P(RegistriesStoreTest, ImportAcrossChunksWritesEveryRowOnce) {
   CsvTable t;
   t.header = {"name", "legal_form", "scope_level", "region_code", "skt_no", "skt_issue_date", "ketua_nik", "ketua_nama",
-              "sekretaris_nik", "sekretaris_nama"};
+              "sekretaris_nik", "sekretaris_nama", "address"};
   const int n = 4500;
   for (int i = 0; i < n; ++i) {
     char nik[17];
     std::snprintf(nik, sizeof nik, "637102150890%04d", 1 + i);
     t.rows.push_back({"Ormas Potongan " + std::to_string(i), "NON_BH", "KABKOTA", "63.71", "SKT-P-" + std::to_string(i), "2023-01-02",
-                      nik, "Ketua " + std::to_string(i), "6371025508920002", "Siti Aminah"});
+                      nik, "Ketua " + std::to_string(i), "6371025508920002", "Siti Aminah",
+                      i == 3210 ? "Jl. A. Yani\\Km 3\tRT 01\nBanjarmasin 'Utara'" : ""});
     t.row_lines.push_back(i + 2);
   }
   auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "chunks"); });
@@ -369,6 +370,51 @@ TEST_P(RegistriesStoreTest, ImportAcrossChunksWritesEveryRowOnce) {
             2 * n);
   EXPECT_EQ(count("SELECT COUNT(*) FROM ormas WHERE name = 'Ormas Potongan 4321' AND skt_no = 'SKT-P-4321' AND name_key = 'ormaspotongan4321'"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM ormas_board_members WHERE name = 'Ketua 2001' AND nik = '6371021508902002' AND position = 'KETUA'"), 1);
+  // Text the bulk path must carry as it is (PostgreSQL's COPY escapes backslash, tab, newline).
+  std::string address = "Jl. A. Yani\\Km 3\tRT 01\nBanjarmasin 'Utara'";
+  std::string stored = "?";
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { stored = c.query_str("SELECT address FROM ormas WHERE name = 'Ormas Potongan 3210'").value_or(""); }).ok());
+  EXPECT_EQ(stored, address);
+  // Every ormas and member is an actor with its role, found by the words of its name.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actor_links WHERE entity = 'ormas' AND role = 'ORMAS'"), n);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actor_words w JOIN actors a ON a.id = w.actor_id WHERE w.word = 'potongan' AND a.kind = 'ORGANISATION'"), n);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actor_words w JOIN actors a ON a.id = w.actor_id WHERE w.word = 'aminah' AND a.nik = '6371025508920002'"), 1);
+}
+
+// A file of many rows is checked on several cores: every refused row is still reported, in the
+// order of the file, with its line, and nothing is written.
+TEST_P(RegistriesStoreTest, ImportOfManyRowsReportsEveryBadRowInFileOrder) {
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "ketua_nik", "ketua_nama"};
+  const int n = 5000;
+  for (int i = 0; i < n; ++i) {
+    char nik[17];
+    std::snprintf(nik, sizeof nik, "637102150890%04d", 1 + i);
+    bool bad_nik = i % 1000 == 7, bad_form = i % 1500 == 11;
+    t.rows.push_back({"Ormas Periksa " + std::to_string(i), bad_form ? "LAINNYA" : "NON_BH", "KABKOTA", "63.71",
+                      bad_nik ? std::string("12345") : std::string(nik), "Ketua " + std::to_string(i)});
+    t.row_lines.push_back(i + 2);
+  }
+  std::optional<ormas::ImportReport> r;
+  auto st = db_->write([&](db::Conn& c) -> Status {
+    PANTAU_TRY(auto rep, ormas::import_ormas(c, op, t, "many"));
+    r = std::move(rep);
+    return {};
+  });
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(r);
+  std::vector<std::pair<int, std::string>> refused;
+  for (auto& [line, e] : r->refused) refused.emplace_back(line, e.field);
+  std::vector<std::pair<int, std::string>> expected;
+  for (int i = 0; i < n; ++i) {
+    if (i % 1500 == 11) expected.emplace_back(i + 2, "legal_form");
+    if (i % 1000 == 7) expected.emplace_back(i + 2, "board[0].nik");
+  }
+  EXPECT_EQ(refused, expected);
+  EXPECT_EQ(r->rows, n);
+  EXPECT_EQ(r->created, 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actors"), 0);
 }
 
 TEST_P(RegistriesStoreTest, ActorPageShowsOrmasAndPartyRolesInScopeOnly) {

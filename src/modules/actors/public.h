@@ -46,6 +46,13 @@ Result<NikInfo> check_nik(std::string_view nik, Date today);
 std::string name_key(std::string_view name);
 // The words of name_key() before joining (for prefix suggestions on any word).
 std::vector<std::string> name_words(std::string_view name);
+// Both at once (the key is the words joined), for callers that need the two: an import
+// normalises every name once, before its write transaction's statements.
+struct NameParts {
+  std::vector<std::string> words;
+  std::string key;
+};
+NameParts name_parts(std::string_view name);
 bool names_match(std::string_view a, std::string_view b);
 
 // An identifier shown to a viewer without clearance: the first two and last two characters,
@@ -127,8 +134,11 @@ class Bulk {
   void prefetch_people(const std::vector<std::string>& niks);
   // (name, registry number) pairs.
   void prefetch_organisations(const std::vector<std::pair<std::string, std::string>>& orgs);
-  int64_t person(const PersonRef& p);
-  int64_t organisation(const std::string& name, const std::string& registry_no, const std::string& region_code);
+  // `name`, when given, is name_parts(p.name) (or of the organisation's name) computed by the
+  // caller, so that a name is normalised once.
+  int64_t person(const PersonRef& p, const NameParts* name = nullptr);
+  int64_t organisation(const std::string& name, const std::string& registry_no, const std::string& region_code,
+                       const NameParts* parts = nullptr);
   // A role on a record created in this transaction (it has no link and no decision yet).
   void link(int64_t actor_id, const Link& l);
   void flush();

@@ -189,10 +189,12 @@ std::vector<std::string> name_words(std::string_view name) {
   return words;
 }
 
-std::string name_key(std::string_view name) {
-  std::string key;
-  for (auto& w : name_words(name)) key += w;
-  return key;
+std::string name_key(std::string_view name) { return name_parts(name).key; }
+
+NameParts name_parts(std::string_view name) {
+  NameParts n{name_words(name), {}};
+  for (auto& w : n.words) n.key += w;
+  return n;
 }
 
 bool names_match(std::string_view a, std::string_view b) {

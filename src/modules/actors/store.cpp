@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <rapidjson/document.h>
 
@@ -376,7 +378,8 @@ void link_incident_actors(db::Conn& c, const auth::Scope& s, int64_t incident_id
 struct Bulk::Impl {
   db::Conn& c;
   const auth::Scope& s;
-  std::map<std::string, int64_t> by_nik, by_registry, by_name, by_passport;  // known actors (existing or new)
+  std::unordered_map<std::string, int64_t> by_nik, by_registry, by_name, by_passport;  // known actors (existing or new)
+  std::unordered_set<std::string> nik_checked;  // NIKs looked up already (found or not): asked once
   db::Params actors, words, links;                              // pending rows
   size_t actor_rows = 0;
   std::vector<int64_t> pool;  // reserved ids not used yet
@@ -397,12 +400,18 @@ struct Bulk::Impl {
     return id;
   }
   int64_t create(const std::string& kind, const std::string& name, const std::string& nik, const std::string& passport,
-                 const std::string& nationality, const std::string& registry, const std::string& region) {
+                 const std::string& nationality, const std::string& registry, const std::string& region,
+                 const NameParts* parts = nullptr) {
+    NameParts own;
+    if (!parts) {
+      own = name_parts(name);
+      parts = &own;
+    }
     int64_t id = next_id();
     // Each cell constructed in place (an initializer list would copy every string once more).
     for (db::Value v : {db::Value(id), db::Value(kind)}) actors.push_back(std::move(v));
     actors.emplace_back(name);
-    actors.emplace_back(name_key(name));
+    actors.emplace_back(parts->key);
     actors.push_back(text_or_null(nik));
     actors.push_back(text_or_null(passport));
     actors.emplace_back(nationality);
@@ -411,7 +420,7 @@ struct Bulk::Impl {
     actors.emplace_back(now);
     actors.emplace_back(now);
     ++actor_rows;
-    auto all = name_words(name);
+    const auto& all = parts->words;
     for (size_t i = 0; i < all.size(); ++i) {
       if (all[i].empty() || std::find(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(i), all[i]) != all.begin() + static_cast<std::ptrdiff_t>(i))
         continue;  // each word once per actor
@@ -422,10 +431,10 @@ struct Bulk::Impl {
   }
   // Existing actors whose `column` is one of `keys`, in batches of 500 (merges followed).
   void lookup(const std::string& where, const std::string& column, const std::vector<std::string>& keys,
-              std::map<std::string, int64_t>& into) {
+              std::unordered_map<std::string, int64_t>& into, std::unordered_set<std::string>* checked = nullptr) {
     std::vector<std::string> todo;
     for (auto& k : std::set<std::string>(keys.begin(), keys.end()))
-      if (!k.empty() && !into.count(k)) todo.push_back(k);
+      if (!k.empty() && !into.count(k) && (!checked || checked->insert(k).second)) todo.push_back(k);
     for (size_t at = 0; at < todo.size(); at += 500) {
       db::Params p;
       std::string in;
@@ -445,10 +454,10 @@ struct Bulk::Impl {
   }
 };
 
-Bulk::Bulk(db::Conn& c, const auth::Scope& s) : impl_(std::make_unique<Impl>(Impl{c, s, {}, {}, {}, {}, {}, {}, {}, 0, {}, 0})) {}
+Bulk::Bulk(db::Conn& c, const auth::Scope& s) : impl_(std::make_unique<Impl>(Impl{c, s, {}, {}, {}, {}, {}, {}, {}, {}, 0, {}, 0})) {}
 Bulk::~Bulk() = default;
 
-void Bulk::prefetch_people(const std::vector<std::string>& niks) { impl_->lookup("", "nik", niks, impl_->by_nik); }
+void Bulk::prefetch_people(const std::vector<std::string>& niks) { impl_->lookup("", "nik", niks, impl_->by_nik, &impl_->nik_checked); }
 
 void Bulk::prefetch_organisations(const std::vector<std::pair<std::string, std::string>>& orgs) {
   std::vector<std::string> registries, keys;
@@ -457,29 +466,35 @@ void Bulk::prefetch_organisations(const std::vector<std::pair<std::string, std::
   impl_->lookup("kind = 'ORGANISATION' AND registry_no IS NULL AND ", "name_key", keys, impl_->by_name);
 }
 
-int64_t Bulk::person(const PersonRef& p) {
+int64_t Bulk::person(const PersonRef& p, const NameParts* name) {
   if (p.nik.empty()) {  // a passport (looked up one by one), or nothing: a new person
-    if (p.passport_no.empty()) return impl_->create("PERSON", p.name, "", "", p.nationality, "", p.region_code);
+    if (p.passport_no.empty()) return impl_->create("PERSON", p.name, "", "", p.nationality, "", p.region_code, name);
     std::string key = p.passport_no + "|" + p.nationality;
     if (auto it = impl_->by_passport.find(key); it != impl_->by_passport.end()) return it->second;
     auto id = impl_->c.query_i64("SELECT id FROM actors WHERE passport_no = ? AND nationality = ?", {p.passport_no, p.nationality});
     return impl_->by_passport[key] = id ? resolve(impl_->c, *id)
-                                        : impl_->create("PERSON", p.name, "", p.passport_no, p.nationality, "", p.region_code);
+                                        : impl_->create("PERSON", p.name, "", p.passport_no, p.nationality, "", p.region_code, name);
   }
   auto it = impl_->by_nik.find(p.nik);
-  if (it == impl_->by_nik.end()) {
-    impl_->lookup("", "nik", {p.nik}, impl_->by_nik);  // not prefetched
+  if (it == impl_->by_nik.end() && !impl_->nik_checked.count(p.nik)) {
+    impl_->lookup("", "nik", {p.nik}, impl_->by_nik, &impl_->nik_checked);  // not prefetched
     it = impl_->by_nik.find(p.nik);
   }
   if (it != impl_->by_nik.end()) return it->second;
-  return impl_->by_nik[p.nik] = impl_->create("PERSON", p.name, p.nik, "", "", "", p.region_code);
+  // Absent (prefetched or looked up above): a new actor, known by its NIK from now on.
+  int64_t id = impl_->create("PERSON", p.name, p.nik, "", "", "", p.region_code, name);
+  impl_->by_nik.emplace(p.nik, id);
+  return id;
 }
 
-int64_t Bulk::organisation(const std::string& name, const std::string& registry_no, const std::string& region_code) {
+int64_t Bulk::organisation(const std::string& name, const std::string& registry_no, const std::string& region_code,
+                           const NameParts* parts) {
   auto& known = registry_no.empty() ? impl_->by_name : impl_->by_registry;
-  std::string key = registry_no.empty() ? name_key(name) : registry_no;
+  std::string key = registry_no.empty() ? (parts ? parts->key : name_key(name)) : registry_no;
   if (auto it = known.find(key); it != known.end()) return it->second;
-  return known[key] = impl_->create("ORGANISATION", name, "", "", "", registry_no, region_code);
+  int64_t id = impl_->create("ORGANISATION", name, "", "", "", registry_no, region_code, parts);
+  known.emplace(std::move(key), id);
+  return id;
 }
 
 void Bulk::link(int64_t actor_id, const Link& l) {

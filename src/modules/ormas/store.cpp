@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <exception>
+#include <thread>
+#include <tuple>
 
 #include "audit/audit.h"
 #include "auth/roles.h"
@@ -655,49 +658,91 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
     if (t.column(col) < 0)
       return Error::invalid_field("file", "missing_column", fmt::format("Kolom {} tidak ada di berkas.", col),
                                   fmt::format("The column {} is missing from the file.", col));
-  auto cell = [&](const std::vector<std::string>& row, const char* name) -> std::string {
-    int i = t.column(name);
-    return i < 0 ? std::string() : trim(row[static_cast<size_t>(i)]);
-  };
+  enum Col { kName, kAbbreviation, kLegalForm, kScopeLevel, kRegion, kFields, kFounding, kDeedNotary, kDeedNo, kDeedDate, kAhu, kSkt,
+             kSktIssue, kNpwp, kAddress, kPhone, kEmail, kKetuaNik, kKetuaNama, kSekretarisNik, kSekretarisNama, kBendaharaNik,
+             kBendaharaNama, kColumns };
+  static constexpr const char* kNames[kColumns] = {
+      "name", "abbreviation", "legal_form", "scope_level", "region_code", "fields", "founding_date", "deed_notary", "deed_no",
+      "deed_date", "ahu_decree_no", "skt_no", "skt_issue_date", "npwp", "address", "phone", "email", "ketua_nik", "ketua_nama",
+      "sekretaris_nik", "sekretaris_nama", "bendahara_nik", "bendahara_nama"};
+  int at[kColumns];
+  for (int k = 0; k < kColumns; ++k) at[k] = t.column(kNames[k]);
   Date today = pantau::office_today(s.region_code);
   std::set<std::string> regions;
   c.query("SELECT code FROM regions", {}, [&](const db::Row& r) { regions.insert(r.str(0)); });
-  std::vector<OrmasInput> inputs;
-  inputs.reserve(t.rows.size());
-  rep.rows = static_cast<int>(t.rows.size());
-  for (size_t i = 0; i < t.rows.size(); ++i) {
-    auto& row = t.rows[i];
-    OrmasInput in;
-    in.name = cell(row, "name");
-    in.abbreviation = cell(row, "abbreviation");
-    in.legal_form = cell(row, "legal_form");
-    in.scope_level = cell(row, "scope_level");
-    in.region_code = cell(row, "region_code");
-    for (auto& f : split(cell(row, "fields"), ','))
-      if (!trim(f).empty()) in.fields.push_back(trim(f));
-    in.founding_date = cell(row, "founding_date");
-    in.deed_notary = cell(row, "deed_notary");
-    in.deed_no = cell(row, "deed_no");
-    in.deed_date = cell(row, "deed_date");
-    in.ahu_decree_no = cell(row, "ahu_decree_no");
-    in.skt_no = cell(row, "skt_no");
-    in.skt_issue_date = cell(row, "skt_issue_date");
-    in.npwp = cell(row, "npwp");
-    in.address = cell(row, "address");
-    in.phone = cell(row, "phone");
-    in.email = cell(row, "email");
-    for (auto [pos, prefix] : {std::pair{"KETUA", "ketua"}, {"SEKRETARIS", "sekretaris"}, {"BENDAHARA", "bendahara"}}) {
-      std::string nik = cell(row, (std::string(prefix) + "_nik").c_str()), nm = cell(row, (std::string(prefix) + "_nama").c_str());
-      if (!nik.empty() || !nm.empty()) in.board.push_back({nik, nm, pos, "", "", false});
+  const size_t n = t.rows.size();
+  rep.rows = static_cast<int>(n);
+  std::vector<OrmasInput> inputs(n);
+  std::vector<std::vector<FieldError>> errors(n);
+  // Every name normalised once (the actor's key and words, the records' name_key).
+  std::vector<actors::NameParts> org_names(n);
+  std::vector<std::vector<actors::NameParts>> board_names(n);
+  // Reading, checking and normalising a row touches no database: the rows are shared out over
+  // the cores before the write statements (a row's outcome does not depend on the others).
+  auto prepare = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      auto& row = t.rows[i];
+      auto cell = [&](Col k) { return at[k] < 0 ? std::string() : trim(row[static_cast<size_t>(at[k])]); };
+      OrmasInput& in = inputs[i];
+      in.name = cell(kName);
+      in.abbreviation = cell(kAbbreviation);
+      in.legal_form = cell(kLegalForm);
+      in.scope_level = cell(kScopeLevel);
+      in.region_code = cell(kRegion);
+      for (auto& f : split(cell(kFields), ','))
+        if (!trim(f).empty()) in.fields.push_back(trim(f));
+      in.founding_date = cell(kFounding);
+      in.deed_notary = cell(kDeedNotary);
+      in.deed_no = cell(kDeedNo);
+      in.deed_date = cell(kDeedDate);
+      in.ahu_decree_no = cell(kAhu);
+      in.skt_no = cell(kSkt);
+      in.skt_issue_date = cell(kSktIssue);
+      in.npwp = cell(kNpwp);
+      in.address = cell(kAddress);
+      in.phone = cell(kPhone);
+      in.email = cell(kEmail);
+      for (auto [pos, nik_col, name_col] : {std::tuple{"KETUA", kKetuaNik, kKetuaNama}, {"SEKRETARIS", kSekretarisNik, kSekretarisNama},
+                                            {"BENDAHARA", kBendaharaNik, kBendaharaNama}}) {
+        std::string nik = cell(nik_col), nm = cell(name_col);
+        if (!nik.empty() || !nm.empty()) in.board.push_back({std::move(nik), std::move(nm), pos, "", "", false});
+      }
+      auto errs = validate(in, today);
+      if (errs.empty() && !s.covers(in.region_code))
+        errs.push_back(field("region_code", "forbidden", "Wilayah ini di luar cakupan Anda.", "This region is outside your scope."));
+      if (errs.empty() && !regions.count(in.region_code))
+        errs.push_back(field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist."));
+      errors[i] = std::move(errs);
+      if (!errors[i].empty()) continue;
+      org_names[i] = actors::name_parts(in.name);
+      for (auto& b : in.board) board_names[i].push_back(actors::name_parts(b.name));
     }
+  };
+  {
+    const size_t workers = n < 2000 ? 1 : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
+    const size_t per = (n + workers - 1) / std::max<size_t>(workers, 1);
+    std::vector<std::exception_ptr> failed(workers);
+    std::vector<std::thread> pool;
+    for (size_t w = 1; w < workers; ++w)
+      pool.emplace_back([&, w] {
+        try {
+          prepare(std::min(n, w * per), std::min(n, (w + 1) * per));
+        } catch (...) {
+          failed[w] = std::current_exception();
+        }
+      });
+    try {
+      prepare(0, std::min(n, per));
+    } catch (...) {
+      failed[0] = std::current_exception();
+    }
+    for (auto& th : pool) th.join();
+    for (auto& f : failed)
+      if (f) std::rethrow_exception(f);
+  }
+  for (size_t i = 0; i < n; ++i) {
     int line = t.row_lines.empty() ? static_cast<int>(i) + 2 : t.row_lines[i];
-    auto errs = validate(in, today);
-    if (errs.empty() && !s.covers(in.region_code))
-      errs.push_back(field("region_code", "forbidden", "Wilayah ini di luar cakupan Anda.", "This region is outside your scope."));
-    if (errs.empty() && !regions.count(in.region_code))
-      errs.push_back(field("region_code", "not_found", "Kode wilayah tidak terdaftar.", "The region code does not exist."));
-    for (auto& e : errs) rep.refused.emplace_back(line, e);
-    inputs.push_back(std::move(in));
+    for (auto& e : errors[i]) rep.refused.emplace_back(line, std::move(e));
   }
   if (!rep.refused.empty()) return rep;
   if (inputs.empty()) {
@@ -710,11 +755,13 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
   size_t members = 0;
   std::vector<std::string> niks;
   std::vector<std::pair<std::string, std::string>> orgs;
+  orgs.reserve(n);
   for (auto& in : inputs) {
     members += in.board.size();
     orgs.emplace_back(in.name, !in.skt_no.empty() ? in.skt_no : in.ahu_decree_no);
     for (auto& b : in.board) niks.push_back(b.nik);
   }
+  db::BulkCache cache(c);  // a larger SQLite page cache while the rows are written
   auto ormas_ids = db::reserve_ids(c, "ormas", inputs.size());
   auto member_ids = db::reserve_ids(c, "ormas_board_members", members);
   actors::Bulk bulk(c, s);
@@ -745,22 +792,23 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
         if (v == validity.end()) v = validity.emplace(in.skt_issue_date, rule_value(c, "SKT_VALIDITY", *d, 5)).first;
         expiry = format_date(skt_expiry(*d, v->second));
       }
-      int64_t actor = bulk.organisation(in.name, orgs[i].second, in.region_code);
+      int64_t actor = bulk.organisation(in.name, orgs[i].second, in.region_code, &org_names[i]);
       bulk.link(actor, {"ormas", "ormas", sid, "ORMAS", in.name, in.region_code, 0});
-      for (auto& b : in.board) {
+      for (size_t k = 0; k < in.board.size(); ++k) {
+        BoardInput& b = in.board[k];
         const int64_t bid = member_ids[m++];
-        int64_t person = bulk.person({b.name, b.nik, "", "", in.region_code});
+        int64_t person = bulk.person({b.name, b.nik, "", "", in.region_code}, &board_names[i][k]);
         bulk.link(person, {"ormas", "ormas_board_member", std::to_string(bid), "ORMAS_BOARD", position_label(b.position) + ", " + in.name,
                            in.region_code, 0});
-        put(member_rows, bid, id, person, std::move(b.nik), actors::name_key(b.name), std::move(b.name), std::move(b.position),
+        put(member_rows, bid, id, person, std::move(b.nik), board_names[i][k].key, std::move(b.name), std::move(b.position),
             text_or_null(b.term_start), text_or_null(b.term_end), int64_t{b.is_state_official}, in.region_code, now);
       }
       docs.push_back({"ormas", sid, in.region_code, 0, in.name, in.abbreviation + " " + in.address + " " + field_words(in.fields),
                       "/ormas/" + sid});
-      put(ormas_rows, id, actors::name_key(in.name), std::move(in.name), std::move(in.abbreviation), std::move(in.legal_form),
+      put(ormas_rows, id, org_names[i].key, std::move(in.name), std::move(in.abbreviation), std::move(in.legal_form),
           std::move(in.scope_level), join(in.fields, ','), text_or_null(in.founding_date), std::move(in.deed_notary), std::move(in.deed_no),
           text_or_null(in.deed_date), std::move(in.ahu_decree_no), std::move(in.skt_no), text_or_null(in.skt_issue_date),
-          text_or_null(expiry), std::move(in.npwp), std::move(in.address), std::move(in.region_code), std::move(in.phone),
+          text_or_null(expiry), std::move(in.npwp), std::move(in.address), in.region_code, std::move(in.phone),
           std::move(in.email), opt(in.lat), opt(in.lng), actor, s.user_id, now, now);
     }
     bulk.flush();  // the actors before the records that refer to them
@@ -771,6 +819,10 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
                        "is_state_official, region_code, created_at)", 12, std::move(member_rows));
     ormas_rows.clear();
     member_rows.clear();
+    // The chunk's ormas and board members are written here: ormas_ids[from, to), with their
+    // inputs[i].region_code, org_names[i] (the ormas' name words and key) and board_names[i]
+    // (each member's, in the order of inputs[i].board). An index kept on ormas writes (words
+    // of ormas and member names by region) is written for the chunk at this point.
   }
   search::index_new(c, docs);
   rep.created = static_cast<int64_t>(inputs.size());
