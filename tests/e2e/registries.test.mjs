@@ -330,6 +330,10 @@ describe('importing a registry and merging two actors', () => {
     await cand.locator('button', { hasText: 'Gabungkan' }).click()
     const confirm = page.locator('[data-testid="merge-confirm"]')
     assert.match(await confirm.innerText(), /Gabungkan Laskar Kayutangi ke aktor ini\?[\s\S]*dapat dibatalkan/)
+    // The question fits a phone.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await noSidewaysScrolling(page)
+    await page.setViewportSize({ width: 1366, height: 900 })
     await confirm.locator('button', { hasText: 'Ya, gabungkan' }).click()
     await page.locator('[data-testid="notice"]', { hasText: 'Laskar Kayutangi digabung ke aktor ini' }).waitFor()
     await roles.locator('li', { hasText: 'Laskar Kayutangi' }).waitFor()
