@@ -9,6 +9,7 @@
 // and the head of Kesbangpol changes the validity of his stay permit, which stays after a reload.
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
+import fs from 'node:fs/promises'
 import { launch, closeBrowser, newPage, login, shot, axe } from './lib.mjs'
 
 let browser
@@ -243,6 +244,109 @@ describe('a foreign worker in Banjarmasin', () => {
     await page.locator('[data-testid="person-permit"]', { hasText: '4 Januari 2028' }).waitFor()
     await page.reload()
     assert.match(await page.locator('[data-testid="person-permit"]').innerText(), /5 Januari 2026 – 4 Januari 2028/)
+    await done(page)
+  })
+})
+
+// An existing registry imported from a CSV file: a file with one refused row imports nothing and
+// names the line; the corrected file imports every row. The file holds one ormas twice, under its
+// old and its new SKT and with its name written two ways (two organisation actors): merged on the
+// actor page, the roles of both show on one page; the merge is undone and each is on its own again.
+describe('importing a registry and merging two actors', () => {
+  const header = 'name,legal_form,scope_level,region_code,skt_no,skt_issue_date,ketua_nik,ketua_nama'
+  const rows = [
+    'Laskar Kayu Tangi,NON_BH,KABKOTA,63.71,01-00-00/101/III/2019,2019-03-11,6371021508950003,Rudi Hartono',
+    'Laskar Kayutangi,NON_BH,KABKOTA,63.71,01-00-00/212/V/2024,2024-05-20,6371024507880002,Siti Aminah',
+  ]
+  const csv = (third) => Buffer.from([header, ...rows, `Ikatan Remaja Teluk Dalam,${third},KABKOTA,63.71,,,6371020101000004,Budi Santoso`].join('\n') + '\n')
+  const sendFile = async (page, buffer) => {
+    await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'ormas-lama.csv', mimeType: 'text/csv', buffer })
+    await page.locator('[data-testid="import-send"]').click()
+  }
+  const searchList = async (page, q) => {
+    const answered = page.waitForResponse((r) => r.url().includes('/api/v1/ormas?') && r.url().includes('q='))
+    await page.locator('[data-testid="ormas-search"]').fill(q)
+    await answered
+    await page.locator('[data-testid="ormas-table"], .state-empty').first().waitFor()
+  }
+
+  test('a refused row imports nothing; the corrected file imports every row', async () => {
+    const page = await newPage(browser)
+    await login(page, 'banjarmasin.kaban')
+    await page.goto('/ormas')
+    await page.locator('[data-testid="ormas-import"]').click()
+    await page.waitForURL(/\/ormas\/impor$/)
+    // The columns are listed with their Indonesian names; the template holds the header row.
+    const col = (name) => page.locator('[data-testid="import-columns"] tr', { has: page.locator('code', { hasText: new RegExp(`^${name}$`) }) }).innerText()
+    assert.match(await col('region_code'), /^region_code\s+Wilayah sekretariat\s[\s\S]*\sYa$/)
+    assert.match(await col('ketua_nama'), /^ketua_nama\s+Nama ketua\s+Tidak$/)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="import-template"]').click()])
+    const template = (await fs.readFile(await download.path(), 'utf8')).trim().split(',')
+    assert.equal(template[0], 'name')
+    assert.ok(template.includes('bendahara_nama') && template.every((c) => !/^[=+\-@]/.test(c)), template.join(','))
+
+    await sendFile(page, csv('BADAN_LAIN'))
+    const refused = page.locator('[data-testid="import-refused"]')
+    await refused.waitFor()
+    assert.match(await refused.innerText(), /Tidak ada yang diimpor/)
+    const row = refused.locator('tr[data-line="4"]')
+    assert.match(await row.innerText(), /^4\s+Bentuk\s+Pilih bentuk/)
+    await axe(page, 'ormas-import-refused')
+    // On a phone the refusal table fits, and a reload keeps the page.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await noSidewaysScrolling(page)
+    await page.reload()
+    await page.locator('h1', { hasText: 'Impor registri ormas' }).waitFor()
+    await noSidewaysScrolling(page)
+    await page.setViewportSize({ width: 1366, height: 900 })
+    // Nothing of the file is in the registry.
+    await page.goto('/ormas')
+    await searchList(page, 'Laskar Kayu')
+    await page.locator('.state-empty', { hasText: 'Tidak ada ormas yang cocok' }).waitFor()
+
+    await page.goto('/ormas/impor')
+    await sendFile(page, csv('NON_BH'))
+    const ok = page.locator('[data-testid="import-done"]')
+    await ok.waitFor()
+    assert.match(await ok.innerText(), /3 ormas diimpor dari 3 baris/)
+    await ok.locator('a', { hasText: 'Ke daftar ormas' }).click()
+    await page.waitForURL(/\/ormas$/)
+    await searchList(page, 'Laskar Kayu')
+    await page.locator('[data-testid="ormas-table"] tr[data-ormas="Laskar Kayu Tangi"]').waitFor()
+    await done(page)
+  })
+
+  test('merge the two records of one ormas: both roles on one page; undo the merge: apart again', async () => {
+    const page = await newPage(browser)
+    await login(page, 'banjarmasin.kaban')
+    await page.goto('/ormas')
+    await searchList(page, 'Laskar Kayu')
+    await page.locator('[data-testid="ormas-table"] a', { hasText: 'Laskar Kayu Tangi' }).click()
+    await page.locator('[data-testid="ormas-actor-link"]').click()
+    await page.waitForURL(/\/aktor\/\d+$/)
+    const roles = page.locator('[data-testid="actor-roles"]')
+    await roles.locator('li', { hasText: 'Laskar Kayu Tangi' }).waitFor()
+    const cand = page.locator('[data-testid="actor-candidates"] li', { hasText: 'Laskar Kayutangi' })
+    await cand.locator('button', { hasText: 'Gabungkan' }).click()
+    const confirm = page.locator('[data-testid="merge-confirm"]')
+    assert.match(await confirm.innerText(), /Gabungkan Laskar Kayutangi ke aktor ini\?[\s\S]*dapat dibatalkan/)
+    // The question fits a phone.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await noSidewaysScrolling(page)
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await confirm.locator('button', { hasText: 'Ya, gabungkan' }).click()
+    await page.locator('[data-testid="notice"]', { hasText: 'Laskar Kayutangi digabung ke aktor ini' }).waitFor()
+    await roles.locator('li', { hasText: 'Laskar Kayutangi' }).waitFor()
+    assert.match(await roles.innerText(), /Laskar Kayu Tangi/)
+    await page.reload()
+    await roles.locator('li', { hasText: 'Laskar Kayutangi' }).waitFor()
+    await axe(page, 'actor-merged')
+
+    await page.locator('[data-testid="actor-merged"] li', { hasText: 'Laskar Kayutangi' }).locator('button', { hasText: 'Batalkan penggabungan' }).click()
+    await page.locator('[data-testid="notice"]', { hasText: 'Penggabungan Laskar Kayutangi dibatalkan' }).waitFor()
+    assert.doesNotMatch(await roles.innerText(), /Kayutangi/)
+    assert.equal(await page.locator('[data-testid="actor-merged"]').count(), 0)
+    await cand.locator('button', { hasText: 'Gabungkan' }).waitFor()
     await done(page)
   })
 })

@@ -22,7 +22,7 @@ const COMMON = [
   '/conflict/statuses', '/conflict/alerts', '/conflict/reports', '/conflict/model',
   '/pemilihan', '/pemilihan/daftar-periksa', '/pemilihan/kesiapan',
   '/banpol/alokasi', '/banpol/nilai-suara', '/banpol/hasil-pemilu', '/banpol/pengurus', '/banpol/permohonan', '/banpol/lpj', '/banpol/posisi',
-  '/cari?q=Banjarmasin', '/panduan', '/halaman-yang-tidak-ada',
+  '/ormas/impor', '/cari?q=Banjarmasin', '/panduan', '/halaman-yang-tidak-ada',
 ]
 const ADMIN_ONLY = [
   '/admin/pengguna', '/admin/pengguna/baru', '/admin/unit-kerja', '/admin/unit-kerja/baru', '/admin/hari-libur', '/admin/jenis-laporan',

@@ -1,11 +1,15 @@
 // The small rules of the foreigner screens: the actions offered from the server's list, the input
 // each action asks for, counts summed to the map's regions, quarters, and country names; and the
 // person form changing an existing record (PATCH with If-Match, the passport withheld without
-// clearance, a 412 reloading the record) against a mocked server.
+// clearance, a 412 reloading the record) against a mocked server. Also the ormas import page (the
+// template, the file sent with its type, refused rows) and the merge on the actor page (asked first; a 409 shown).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import PersonFormView from '../src/views/foreigners/PersonFormView.vue'
+import OrmasImportView from '../src/views/ormas/OrmasImportView.vue'
+import ActorView from '../src/views/ormas/ActorView.vue'
+import { columnLabel, csvCell, importContentType, templateCsv, XLSX_TYPE } from '../src/views/ormas/importFile'
 import { createBody, editBody, fill, PERSON_FORM } from '../src/views/foreigners/recordForm'
 import { setCsrfToken } from '../src/api'
 import { setLocale } from '../src/i18n'
@@ -226,5 +230,114 @@ describe('changing a foreign national', () => {
     await flushPromises()
     expect(w.find('input[name="permit_valid_to"]').attributes('aria-invalid')).toBe('true')
     expect(w.text()).toMatch(/Akhir izin sebelum awalnya/)
+  })
+})
+
+describe('the ormas import page', () => {
+  const calls: { url: string; init: RequestInit }[] = []
+  let answer: [number, unknown] = [201, { rows: 2, imported: 2, refused: [] }]
+  beforeEach(() => {
+    setLocale('id')
+    setCsrfToken('tok')
+    session.me = OPERATOR
+    calls.length = 0
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) => {
+      calls.push({ url, init })
+      const [status, body] = answer
+      return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
+    }))
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    session.me = null
+    setLocale('id')
+  })
+
+  it('offers a template with the header row and no cell a spreadsheet would run', () => {
+    expect(templateCsv().startsWith('name,abbreviation,legal_form,scope_level,region_code,')).toBe(true)
+    expect(templateCsv().trim().split(',')).toContain('bendahara_nama')
+    expect(csvCell('=SUM(A1)')).toBe("'=SUM(A1)")
+    expect(csvCell('-1')).toBe("'-1")
+    expect(csvCell('a,"b"')).toBe('"a,""b"""')
+  })
+
+  it("sends a file with its type and names a refused cell's column", () => {
+    expect(importContentType({ name: 'lama.XLSX', type: '' })).toBe(XLSX_TYPE)
+    expect(importContentType({ name: 'lama.csv', type: 'application/vnd.ms-excel' })).toBe('text/csv')
+    expect(columnLabel('legal_form')).toEqual({ key: 'reg.imp.col.legal_form' })
+    expect(columnLabel('board[1].nik')).toEqual({ key: 'reg.imp.boardCol.nik', params: { n: 2 } })
+  })
+
+  async function mountImport() {
+    const router = createRouter({ history: createMemoryHistory(), routes: [
+      { path: '/ormas/impor', name: 'ormas-import', component: OrmasImportView },
+      { path: '/ormas', name: 'ormas-list', component: { template: '<p>list</p>' } },
+    ] })
+    await router.push('/ormas/impor')
+    const w = mount({ template: '<RouterView />' }, { global: { plugins: [router] } })
+    await flushPromises()
+    return w
+  }
+  async function sendCsv(w: Awaited<ReturnType<typeof mountImport>>) {
+    const input = w.find('input[type="file"]')
+    Object.defineProperty(input.element, 'files', { value: [new File(['name\n'], 'lama.csv', { type: '' })] })
+    await input.trigger('change')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+  }
+
+  it('posts the file as the body with the CSV type and the CSRF token, and says how many came in', async () => {
+    const w = await mountImport()
+    await sendCsv(w)
+    expect(calls.length).toBe(1)
+    const h = calls[0].init.headers as Record<string, string>
+    expect(calls[0].url).toBe('/api/v1/ormas/import')
+    expect(h['Content-Type']).toBe('text/csv')
+    expect(h['X-CSRF-Token']).toBe('tok')
+    expect(h['Idempotency-Key']).toBeUndefined()
+    expect(w.find('[data-testid="import-done"]').text()).toMatch(/2 ormas diimpor dari 2 baris/)
+  })
+
+  it("lists refused rows with the column and reason in the screen's language", async () => {
+    answer = [422, { code: 'import.refused', message: { id: '1 kesalahan', en: '1 error' },
+      report: { rows: 2, imported: 0, refused: [{ line: 3, field: 'board[0].nik', code: 'format', message: { id: 'NIK harus 16 angka.', en: 'The NIK must have 16 digits.' } }] } }]
+    setLocale('en')
+    const w = await mountImport()
+    await sendCsv(w)
+    expect(w.find('[data-testid="import-refused"]').text()).toMatch(/Nothing was imported/)
+    expect(w.find('tr[data-line="3"]').text()).toBe('3NIK of board member 1The NIK must have 16 digits.')
+  })
+})
+
+describe('merging actors', () => {
+  const ACTOR = { id: 5, kind: 'ORGANISATION', name: 'Laskar Kayu Tangi', nik: '', passport_no: '', nationality: '', identifiers_masked: false,
+    roles: [], merged: [], candidates: [{ candidate: 'actor:6', kind: 'ACTOR', actor_id: 6, name: 'Laskar Kayutangi', label: 'Laskar Kayutangi', region_code: '' }] }
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    session.me = null
+  })
+
+  it("asks first, and shows the server's reason when the merge is refused", async () => {
+    setLocale('id')
+    session.me = { ...OPERATOR, permissions: ['record.read', 'record.review'] }
+    const posts: string[] = []
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) => {
+      if (init.method === 'POST') posts.push(`${url} ${init.body}`)
+      const [status, body] = init.method === 'POST'
+        ? [409, { code: 'actor.kept_apart', message: { id: 'Aktor ini sudah dinyatakan berbeda.', en: 'These actors were declared different.' } }]
+        : [200, ACTOR]
+      return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+    }))
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/aktor/:id', name: 'actor', component: ActorView }] })
+    await router.push('/aktor/5')
+    const w = mount({ template: '<RouterView />' }, { global: { plugins: [router] } })
+    await flushPromises()
+    await w.find('[data-testid="merge-6"]').trigger('click')
+    expect(posts).toEqual([])
+    expect(w.find('[data-testid="merge-confirm"]').text()).toMatch(/dapat dibatalkan/)
+    await w.find('[data-testid="merge-yes"]').trigger('click')
+    await flushPromises()
+    expect(posts).toEqual(['/api/v1/actors/5/merge {"actor_id":6}'])
+    expect(w.find('[role="alert"]').text()).toMatch(/Aktor ini sudah dinyatakan berbeda/)
   })
 })
