@@ -47,7 +47,8 @@ export const en: typeof id = {
       saved: 'Saved.', masked: 'NIKs masked: restricted clearance needed.',
     },
     actor: {
-      title: 'Actor', roles: 'Roles in Pantau', noRoles: 'No role you may see.', candidates: 'Possibly the same person',
+      title: 'Actor', roles: 'Roles in Pantau', noRoles: 'No role you may see.', candidates: 'Possibly the same person', candidatesOrg: 'Possibly the same organisation',
+      candidatesHintOrg: 'The names match (letter case, punctuation, spacing and old spellings ignored). Merge when it is the same organisation, or declare them different.',
       candidatesHint: 'The names match (titles, abbreviations and spelling ignored). Link or merge when it is the same person, or declare them different.',
       link: 'Link', keepApart: 'Not the same person', merged: 'Merged into this actor', unmerge: 'Undo the merge', nik: 'NIK', passport: 'Passport',
       person: 'Person', organisation: 'Organisation', linked: 'Role linked.', keptApart: 'Recorded as a different person.', region: 'Region',

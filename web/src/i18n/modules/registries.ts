@@ -44,7 +44,8 @@ export const id = {
       saved: 'Tersimpan.', masked: 'NIK disamarkan: perlu akses terbatas.',
     },
     actor: {
-      title: 'Aktor', roles: 'Peran dalam Pantau', noRoles: 'Tidak ada peran yang dapat Anda lihat.', candidates: 'Kemungkinan orang yang sama',
+      title: 'Aktor', roles: 'Peran dalam Pantau', noRoles: 'Tidak ada peran yang dapat Anda lihat.', candidates: 'Kemungkinan orang yang sama', candidatesOrg: 'Kemungkinan organisasi yang sama',
+      candidatesHintOrg: 'Nama cocok (huruf besar-kecil, tanda baca, spasi, dan ejaan lama diabaikan). Gabungkan bila organisasinya sama, atau nyatakan berbeda.',
       candidatesHint: 'Nama cocok (gelar, singkatan, dan ejaan diabaikan). Tautkan atau gabungkan bila orangnya sama, atau nyatakan berbeda.',
       link: 'Tautkan', keepApart: 'Bukan orang yang sama', merged: 'Digabung ke aktor ini', unmerge: 'Batalkan penggabungan', nik: 'NIK', passport: 'Paspor',
       person: 'Orang', organisation: 'Organisasi', linked: 'Peran ditautkan.', keptApart: 'Dicatat sebagai orang yang berbeda.', region: 'Wilayah',
