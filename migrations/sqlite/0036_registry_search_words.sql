@@ -4,7 +4,9 @@
 -- each board member's person actor), with the ormas' region and classification. A one-word search
 -- reads the covering key (word, region_code, ormas_id) within the viewer's region range, so a
 -- kab/kota office reads its own rows only, and never one row per matching actor elsewhere.
--- Written by ormas::index_search_words on every write that gives an ormas a name or a member.
+-- The whole name key of each actor is kept too, marked "#" ("#ahmadhidayat"), for searches of
+-- two or more words (names starting with them). Written by ormas::index_search_words on every
+-- write that gives an ormas a name or a member.
 CREATE TABLE ormas_words (
   word TEXT NOT NULL,
   region_code TEXT NOT NULL,
@@ -16,7 +18,12 @@ INSERT INTO ormas_words (word, region_code, ormas_id, classification)
 SELECT w.word, o.region_code, o.id, o.classification FROM ormas o JOIN actor_words w ON w.actor_id = o.actor_id
 UNION
 SELECT w.word, o.region_code, o.id, o.classification
-FROM ormas_board_members b JOIN ormas o ON o.id = b.ormas_id JOIN actor_words w ON w.actor_id = b.actor_id;
+FROM ormas_board_members b JOIN ormas o ON o.id = b.ormas_id JOIN actor_words w ON w.actor_id = b.actor_id
+UNION
+SELECT '#' || a.name_key, o.region_code, o.id, o.classification FROM ormas o JOIN actors a ON a.id = o.actor_id WHERE a.name_key <> ''
+UNION
+SELECT '#' || a.name_key, o.region_code, o.id, o.classification
+FROM ormas_board_members b JOIN ormas o ON o.id = b.ormas_id JOIN actors a ON a.id = b.actor_id WHERE a.name_key <> '';
 
 -- actor_words carries the actor's region, and is one B-tree (WITHOUT ROWID) instead of a table
 -- and its key index: a suggestion walks (word, actor_id) in order and checks the region in the

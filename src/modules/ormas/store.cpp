@@ -122,7 +122,9 @@ void index_search_words(db::Conn& c, const std::vector<int64_t>& ormas_ids, bool
     std::string word, region;
     int64_t ormas_id;
     int64_t classification;
-    bool operator<(const Key& o) const { return std::tie(ormas_id, word, region) < std::tie(o.ormas_id, o.word, o.region); }
+    // The table's key order: rows written in it append to each word's range of the B-tree
+    // instead of splitting pages all over it (an import writes a million of them).
+    bool operator<(const Key& o) const { return std::tie(word, region, ormas_id) < std::tie(o.word, o.region, o.ormas_id); }
   };
   std::set<Key> keys;
   for (size_t at = 0; at < ormas_ids.size(); at += 500) {
@@ -140,6 +142,9 @@ void index_search_words(db::Conn& c, const std::vector<int64_t>& ormas_ids, bool
             twice, [&](const db::Row& r) {
               for (auto& w : actors::name_words(r.text(3)))
                 if (!w.empty()) keys.insert({w, r.str(1), r.i64(0), r.i64(2)});
+              // The whole name key, marked with '#' (which sorts before every letter and digit,
+              // so it never meets a word's range), for searches of two or more words.
+              if (auto key = actors::name_key(r.text(3)); !key.empty()) keys.insert({"#" + key, r.str(1), r.i64(0), r.i64(2)});
             });
   }
   if (fresh) {
@@ -314,58 +319,49 @@ db::Page<OrmasSummary> list_ormas(db::Conn& c, const auth::Scope& s, const ListF
   } else if (!q.empty()) {
     auto words = actors::name_words(q);
     if (words.empty()) return {};
+    // One word: any word of the names of the ormas' actors (its own and its members') starting
+    // with it. Two or more: names starting with those words (the prefix of the whole name key,
+    // "ahmad hidayat" -> "ahmadhidayat…", kept in the same table as "#ahmadhidayat…"). Either
+    // way the page's ids come from ormas_words alone, read through its key (word, region_code,
+    // ormas_id) within the viewer's region range and cut to the page there (newest first, after
+    // the cursor, `limit + 1`): a common name among a million members costs what the viewer's
+    // region holds, and the outer query reads one page of ormas rows. The other filters join
+    // the ormas rows only when asked for.
+    std::string lo;
     if (words.size() == 1) {
-      // One word: any word of the names of the ormas' actors (its own and its members') starting
-      // with it. The page's ids come from ormas_words alone, read through its key (word,
-      // region_code, ormas_id) within the viewer's region range and cut to the page there
-      // (newest first, after the cursor, `limit + 1`): a common word among a million members
-      // costs what the viewer's region holds, and the outer query reads one page of ormas rows.
-      // The other filters join the ormas rows only when asked for.
-      const bool joined = !f.status.empty() || !f.field.empty() || !f.skt.empty();
-      // The first and last word of the range (two seeks): none is no match at all; one word
-      // holds each ormas once, so the page needs no grouping (a top-N sort of ids, not a
-      // temporary B-tree of every match).
-      const std::string lo = words[0], hi = words[0] + "{";
-      auto first = c.query_str("SELECT word FROM ormas_words WHERE word >= ? AND word < ? ORDER BY word LIMIT 1", {lo, hi});
-      if (!first) return {};
-      auto last = c.query_str("SELECT word FROM ormas_words WHERE word >= ? AND word < ? ORDER BY word DESC LIMIT 1", {lo, hi});
-      const bool one_word = last && *last == *first;
-      std::string ids = "SELECT w.ormas_id FROM ormas_words w";
-      if (joined) ids += " JOIN ormas o2 ON o2.id = w.ormas_id";
-      ids += one_word ? " WHERE w.word = ?" : " WHERE w.word >= ? AND w.word < ?";
-      p.emplace_back(one_word ? *first : lo);
-      if (!one_word) p.emplace_back(hi);
-      ids += " AND " + s.record_filter("w.region_code", "w.classification", p);
-      if (joined) filters(ids, p, "o2", "w.region_code");
-      else if (!f.region.empty()) {
-        auth::Scope narrow = s;
-        narrow.region_code = f.region;
-        ids += " AND " + narrow.region_filter("w.region_code", p);
-      }
-      if (f.page.after) {
-        ids += " AND w.ormas_id < ?";
-        p.emplace_back(*f.page.after);
-      }
-      ids += one_word ? " ORDER BY w.ormas_id DESC LIMIT ?" : " GROUP BY w.ormas_id ORDER BY w.ormas_id DESC LIMIT ?";
-      p.emplace_back(int64_t{f.page.limit} + 1);
-      sql += " AND o.id IN (" + ids + ")";
+      lo = words[0];
     } else {
-      // Two or more: names starting with those words (the prefix range of the whole name key),
-      // which stays one small index range even for the most common names among a million
-      // members. The matching ormas ids first (a union of two index lookups), then those rows
-      // newest first; the region filter is kept out of SQLite's index choice (above) so that
-      // the planner drives from the id list.
-      std::string lo;
+      lo = "#";
       for (auto& w : words) lo += w;
-      std::string hi = lo + "{";
-      const std::string matching = "SELECT a.id FROM actors a WHERE a.name_key >= ? AND a.name_key < ?";
-      sql += " AND o.id IN (SELECT o2.id FROM ormas o2 WHERE o2.actor_id IN (" + matching +
-             ") UNION SELECT b.ormas_id FROM ormas_board_members b WHERE b.actor_id IN (" + matching + "))";
-      for (int k = 0; k < 2; ++k) {
-        p.emplace_back(lo);
-        p.emplace_back(hi);
-      }
     }
+    const std::string hi = lo + "{";
+    const bool joined = !f.status.empty() || !f.field.empty() || !f.skt.empty();
+    // The first and last entry of the range (two seeks): none is no match at all; one word
+    // holds each ormas once, so the page needs no grouping (a top-N sort of ids, not a
+    // temporary B-tree of every match).
+    auto first = c.query_str("SELECT word FROM ormas_words WHERE word >= ? AND word < ? ORDER BY word LIMIT 1", {lo, hi});
+    if (!first) return {};
+    auto last = c.query_str("SELECT word FROM ormas_words WHERE word >= ? AND word < ? ORDER BY word DESC LIMIT 1", {lo, hi});
+    const bool one_word = last && *last == *first;
+    std::string ids = "SELECT w.ormas_id FROM ormas_words w";
+    if (joined) ids += " JOIN ormas o2 ON o2.id = w.ormas_id";
+    ids += one_word ? " WHERE w.word = ?" : " WHERE w.word >= ? AND w.word < ?";
+    p.emplace_back(one_word ? *first : lo);
+    if (!one_word) p.emplace_back(hi);
+    ids += " AND " + s.record_filter("w.region_code", "w.classification", p);
+    if (joined) filters(ids, p, "o2", "w.region_code");
+    else if (!f.region.empty()) {
+      auth::Scope narrow = s;
+      narrow.region_code = f.region;
+      ids += " AND " + narrow.region_filter("w.region_code", p);
+    }
+    if (f.page.after) {
+      ids += " AND w.ormas_id < ?";
+      p.emplace_back(*f.page.after);
+    }
+    ids += one_word ? " ORDER BY w.ormas_id DESC LIMIT ?" : " GROUP BY w.ormas_id ORDER BY w.ormas_id DESC LIMIT ?";
+    p.emplace_back(int64_t{f.page.limit} + 1);
+    sql += " AND o.id IN (" + ids + ")";
   }
   return db::keyset_page(c, std::move(sql), std::move(p), f.page, "o.id",
                          [&](const db::Row& r) { return summary_from(r, today); }, db::KeyOrder::Descending);
