@@ -32,3 +32,9 @@ ALTER TABLE actor_words ADD COLUMN region_code TEXT COLLATE "C" NOT NULL DEFAULT
 UPDATE actor_words w SET region_code = a.region_code FROM actors a WHERE a.id = w.actor_id;
 ALTER TABLE actor_words DROP CONSTRAINT actor_words_pkey;
 ALTER TABLE actor_words ADD PRIMARY KEY (word, actor_id) INCLUDE (region_code);
+
+-- Foreigners by name prefix: the region and clearance are checked in the index entry and the
+-- page's ids (newest first) sorted from the entries alone (foreigners::list_persons), instead of
+-- reading the row of every person whose name starts with the typed text.
+DROP INDEX foreign_persons_name;
+CREATE INDEX foreign_persons_name ON foreign_persons (name_key, region_code, classification, id);

@@ -39,3 +39,9 @@ INSERT INTO actor_words_0036 (word, actor_id, region_code)
 SELECT w.word, w.actor_id, a.region_code FROM actor_words w JOIN actors a ON a.id = w.actor_id;
 DROP TABLE actor_words;
 ALTER TABLE actor_words_0036 RENAME TO actor_words;
+
+-- Foreigners by name prefix: the region and clearance are checked in the index entry and the
+-- page's ids (newest first) sorted from the entries alone (foreigners::list_persons), instead of
+-- reading the row of every person whose name starts with the typed text.
+DROP INDEX foreign_persons_name;
+CREATE INDEX foreign_persons_name ON foreign_persons (name_key, region_code, classification, id);

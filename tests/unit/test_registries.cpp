@@ -366,6 +366,46 @@ TEST_P(RegistriesStoreTest, SuggestionsStayInTheOfficesArea) {
   EXPECT_EQ(names(op, "rahm"), "Rahmat Hidayat;");
 }
 
+// Foreigners by name prefix or passport: the viewer's area only, newest first, page by page.
+TEST_P(RegistriesStoreTest, ForeignerSearchPagesWithinTheArea) {
+  auto national = scope_of("", 1, 1);
+  auto person = [&](const std::string& name, const std::string& passport, const std::string& region) {
+    foreigners::PersonInput p;
+    p.full_name = name;
+    p.nationality = "AUS";
+    p.passport_no = passport;
+    p.permit_type = "KITAS";
+    p.permit_valid_to = "2027-06-30";
+    p.region_code = region;
+    auto id = db_->write_value<int64_t>([&](db::Conn& c) { return foreigners::create_person(c, national, p); });
+    EXPECT_TRUE(id.ok());
+    return id.ok() ? *id : 0;
+  };
+  int64_t a = person("John Smith", "PA1000001", "63.71"), b = person("Johanna Berg", "PA1000002", "63.71");
+  int64_t c3 = person("John Smithers", "PA1000003", "63.72"), d4 = person("Johnny Walker", "PA1000004", "63.71");
+  person("Mary Jones", "PA1000005", "63.71");
+  auto ids = [&](const auth::Scope& s, const std::string& q) {
+    std::vector<int64_t> out;
+    foreigners::PersonFilter f{q, "", {std::nullopt, 2}};
+    for (int pages = 0; pages < 10; ++pages) {
+      db::Page<foreigners::PersonSummary> page;
+      EXPECT_TRUE(db_->read([&](db::Conn& c) { page = foreigners::list_persons(c, s, f, today); }).ok());
+      for (auto& x : page.items) out.push_back(x.id);
+      if (!page.next_after) break;
+      f.page.after = page.next_after;
+    }
+    return out;
+  };
+  EXPECT_EQ(ids(op, "joh"), (std::vector<int64_t>{d4, b, a}));
+  EXPECT_EQ(ids(other, "joh"), std::vector<int64_t>{c3});
+  EXPECT_EQ(ids(prov, "john smith"), (std::vector<int64_t>{c3, a}));
+  EXPECT_EQ(ids(national, "joh"), (std::vector<int64_t>{d4, c3, b, a}));
+  // A passport: for a cleared viewer in the area only.
+  EXPECT_EQ(ids(cleared, "PA1000002"), std::vector<int64_t>{b});
+  EXPECT_TRUE(ids(op, "PA1000002").empty());
+  EXPECT_TRUE(ids(other, "PA1000002").empty());
+}
+
 TEST_P(RegistriesStoreTest, RegistrationClockChecklistAndReceipt) {
   auto a = add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad}));
   ASSERT_TRUE(a.ok());
