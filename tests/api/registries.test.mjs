@@ -99,8 +99,22 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
     r = await as['banjarbaru.operator'].get('/api/v1/ormas?q=pemuda');
     assert.ok(r.json.items.every((o) => o.region_code.startsWith('63.72')), 'Banjarbaru sees only its own ormas');
     assert.ok(!r.json.items.some((o) => o.name === 'Gerakan Pemuda Banua'));
+    // A board member's first and last name, page by page (one a page), newest first.
+    r = await as['banjarmasin.operator'].get('/api/v1/ormas?q=ahmad%20fauzi&limit=1');
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.json.items.map((o) => o.name), ['Forum Pemuda Martapura Raya']);
+    assert.ok(r.json.next_after);
+    r = await as['banjarmasin.operator'].get(`/api/v1/ormas?q=ahmad%20fauzi&limit=1&after=${r.json.next_after}`);
+    assert.deepEqual(r.json.items.map((o) => o.name), ['Gerakan Pemuda Banua']);
+    r = await as['banjarbaru.operator'].get('/api/v1/ormas?q=fauzi');
+    assert.ok(r.json.items.every((o) => o.region_code.startsWith('63.72')), 'a kab/kota office never finds another kab/kota\'s ormas by a member\'s name');
+    assert.ok(!r.json.items.some((o) => ['Gerakan Pemuda Banua', 'Forum Pemuda Martapura Raya'].includes(o.name)));
+    r = await as['banjarmasin.operator'].get('/api/v1/ormas?q=pemuda&limit=0');
+    assert.equal(r.status, 422);
     r = await as['banjarmasin.operator'].get('/api/v1/actors/suggest?q=fauz');
     assert.ok(r.json.items.some((a) => a.identifier === '63************01'));
+    r = await as['banjarbaru.operator'].get('/api/v1/actors/suggest?q=fauz');
+    assert.ok(r.json.items.every((a) => a.region_code.startsWith('63.72')), 'no suggestion of another kab/kota\'s people');
     r = await as['banjarmasin.operator'].get(`/api/v1/actors/nik-check?nik=${NIK}`);
     assert.deepEqual([r.json.valid, r.json.region_code, r.json.birth_date, r.json.sex], [true, '63.71.02', '1990-08-15', 'L']);
   });

@@ -250,6 +250,162 @@ TEST_P(RegistriesStoreTest, BoardDuplicatesAcrossOrmasAreFlaggedAndNikMasked) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM ormas"), 2);
 }
 
+// The one-word ormas search reads ormas_words (migration 0036). Its answers must be those of the
+// definition it replaced: every ormas whose own actor or one of whose board members' actors has
+// a name word starting with the typed word, in the viewer's region and clearance, newest first.
+// That definition is written here as the SQL it used to be (over actor_words and the links), and
+// compared page by page with list_ormas after every kind of write: create, a board member added,
+// an import, and a merge of two actors (which changes no name and so no answer).
+TEST_P(RegistriesStoreTest, WordSearchKeptOnEveryWritePathAndScoped) {
+  auto national = scope_of("", 1, 1);
+  auto in_other = [&](std::string name, std::vector<ormas::BoardInput> board) {
+    auto in = ormas_in(name, std::move(board));
+    in.region_code = "63.72";
+    return in;
+  };
+  ASSERT_TRUE(add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad, kSiti})).ok());
+  ASSERT_TRUE(add(op, ormas_in("Forum Pemudi Martapura", {{"6371021508900003", "Rahmat Hidayat", "KETUA", "", "", false}})).ok());
+  ASSERT_TRUE(add(national, in_other("Ikatan Pemuda Banjarbaru", {{"6372021508900004", "Hidayatullah Anshari", "KETUA", "", "", false}})).ok());
+  auto target = add(op, ormas_in("Laskar Taklim", {}));
+  ASSERT_TRUE(target.ok());
+  // The definition the search keeps (the SQL it used before migration 0036).
+  // One word: a word of an actor's name starts with it; more: the actor's name key does.
+  auto expected = [&](const auth::Scope& s, const std::string& q) {
+    std::vector<int64_t> ids;
+    auto words = actors::name_words(q);
+    std::string key;
+    for (auto& w : words) key += w;
+    std::string matching = words.size() == 1 ? "SELECT w.actor_id FROM actor_words w WHERE w.word >= ? AND w.word < ?"
+                                             : "SELECT a.id FROM actors a WHERE a.name_key >= ? AND a.name_key < ?";
+    db::Params p{key, key + "{", key, key + "{"};
+    std::string sql = "SELECT o.id FROM ormas o WHERE o.id IN (SELECT o2.id FROM ormas o2 WHERE o2.actor_id IN (" + matching +
+                      ") UNION SELECT b.ormas_id FROM ormas_board_members b WHERE b.actor_id IN (" + matching + ")) AND " +
+                      s.record_filter("o.region_code", "o.classification", p) + " ORDER BY o.id DESC";
+    EXPECT_TRUE(db_->read([&](db::Conn& c) { c.query(sql, p, [&](const db::Row& r) { ids.push_back(r.i64(0)); }); }).ok());
+    return ids;
+  };
+  // list_ormas page after page (two a page), as a user pages through the answer.
+  auto searched = [&](const auth::Scope& s, const std::string& q) {
+    std::vector<int64_t> ids;
+    ormas::ListFilter f{q, "", "", "", "", {std::nullopt, 2}};
+    for (int pages = 0; pages < 20; ++pages) {
+      db::Page<ormas::OrmasSummary> page;
+      EXPECT_TRUE(db_->read([&](db::Conn& c) { page = ormas::list_ormas(c, s, f, today); }).ok());
+      for (auto& o : page.items) ids.push_back(o.id);
+      if (!page.next_after) break;
+      f.page.after = page.next_after;
+    }
+    return ids;
+  };
+  auto same_everywhere = [&](const std::string& when) {
+    for (const auth::Scope* s : {&op, &cleared, &prov, &other, &national})
+      for (std::string w : {"pemuda", "pemud", "pem", "hidayat", "hid", "ahmad", "fauzi", "siti", "taklim", "budi", "ketua", "x",
+                            "rahmat hidayat", "rahmat hid", "h. ahmad fauzi", "ahmad fauzi", "siti hidayati", "gerakan pemuda",
+                            "forum pemudi m", "budi hidayat", "hidayatullah anshari", "siti aminah x"})
+        EXPECT_EQ(searched(*s, w), expected(*s, w)) << when << ": \"" << w << "\" in " << s->region_code;
+  };
+  same_everywhere("after create");
+  // Scope: a kab/kota office never sees another kab/kota's ormas; the province sees both.
+  EXPECT_EQ(searched(op, "pemud").size(), 2u);
+  EXPECT_EQ(searched(other, "pemud").size(), 1u);
+  EXPECT_EQ(searched(prov, "pemud").size(), 3u);
+  // One ormas once, though two of its words match ("pem": pemuda, and its members' names do not).
+  EXPECT_EQ(searched(op, "gerakan").size(), 1u);
+  // A board member added: the ormas is found by the member's name from then on.
+  EXPECT_TRUE(searched(op, "budi").empty());
+  int64_t version = count("SELECT version FROM ormas WHERE id = " + std::to_string(*target));
+  ASSERT_TRUE(db_->write_value<int64_t>([&](db::Conn& c) {
+    return ormas::add_board_member(c, op, *target, version, {"6371021508900005", "Budi Hidayat", "BENDAHARA", "", "", false});
+  }).ok());
+  EXPECT_EQ(searched(op, "budi"), std::vector<int64_t>{*target});
+  same_everywhere("after a board member was added");
+  // An import: its ormas and members are found, newest first, with the others.
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "skt_no", "skt_issue_date", "ketua_nik", "ketua_nama"};
+  t.rows = {{"Paguyuban Pemuda Tani", "NON_BH", "KABKOTA", "63.71", "SKT-I-1", "2023-01-02", "6371021508900006", "Siti Hidayati"},
+            {"Majelis Dzikir", "NON_BH", "KABKOTA", "63.72", "SKT-I-2", "2023-01-02", "6371021508900001", "Ahmad Fauzi"}};
+  t.row_lines = {2, 3};
+  auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, prov, t, "words"); });
+  ASSERT_TRUE(rep.ok());
+  ASSERT_TRUE(rep->refused.empty()) << rep->refused.front().second.field << " " << rep->refused.front().second.message.en;
+  EXPECT_EQ(searched(op, "pemuda").front(), count("SELECT id FROM ormas WHERE name = 'Paguyuban Pemuda Tani'"));
+  EXPECT_EQ(searched(other, "fauzi"), std::vector<int64_t>{count("SELECT id FROM ormas WHERE name = 'Majelis Dzikir'")});
+  same_everywhere("after an import");
+  // A merge of two people changes no name: the answers stay as they were.
+  int64_t x = count("SELECT id FROM actors WHERE nik = '6371021508900003'"), y = count("SELECT id FROM actors WHERE nik = '6371021508900005'");
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("UPDATE actors SET nik = NULL WHERE id = ?", {y});
+    return actors::merge(c, op, x, y);
+  }).ok());
+  same_everywhere("after a merge");
+  // The other filters still apply to a word search, and a search of no known word is empty.
+  ormas::ListFilter revoked{"pemuda", "", "REVOKED", "", "", {}};
+  EXPECT_TRUE(read([&](db::Conn& c) { return all_json(ormas::list_ormas(c, prov, revoked, today).items); }).empty());
+  ormas::ListFilter narrow{"pemud", "63.72", "", "", "", {}};
+  EXPECT_EQ(read([&](db::Conn& c) { return all_json(ormas::list_ormas(c, prov, narrow, today).items); }).find("Martapura"), std::string::npos);
+}
+
+// Suggestions while typing: the region is checked in the word's entry, so an office is offered
+// only the actors of its own area, in the order of the word and then the oldest actor.
+TEST_P(RegistriesStoreTest, SuggestionsStayInTheOfficesArea) {
+  auto in_other = ormas_in("Ikatan Warga", {{"6372021508900004", "Hidayat Rahman", "KETUA", "", "", false}});
+  in_other.region_code = "63.72";
+  ASSERT_TRUE(add(prov, in_other).ok());
+  ASSERT_TRUE(add(op, ormas_in("Forum Warga", {{"6371021508900003", "Rahmat Hidayat", "KETUA", "", "", false},
+                                               {"6371021508900007", "Hidayati", "ANGGOTA", "", "", false}})).ok());
+  auto names = [&](const auth::Scope& s, const std::string& q) {
+    std::string out;
+    EXPECT_TRUE(db_->read([&](db::Conn& c) {
+      for (auto& x : actors::suggest(c, s, q, 10)) out += x.name + ";";
+    }).ok());
+    return out;
+  };
+  EXPECT_EQ(names(op, "hida"), "Rahmat Hidayat;Hidayati;");
+  EXPECT_EQ(names(other, "hida"), "Hidayat Rahman;");
+  EXPECT_EQ(names(prov, "hida"), "Hidayat Rahman;Rahmat Hidayat;Hidayati;");
+  EXPECT_EQ(names(op, "rahm"), "Rahmat Hidayat;");
+}
+
+// Foreigners by name prefix or passport: the viewer's area only, newest first, page by page.
+TEST_P(RegistriesStoreTest, ForeignerSearchPagesWithinTheArea) {
+  auto national = scope_of("", 1, 1);
+  auto person = [&](const std::string& name, const std::string& passport, const std::string& region) {
+    foreigners::PersonInput p;
+    p.full_name = name;
+    p.nationality = "AUS";
+    p.passport_no = passport;
+    p.permit_type = "KITAS";
+    p.permit_valid_to = "2027-06-30";
+    p.region_code = region;
+    auto id = db_->write_value<int64_t>([&](db::Conn& c) { return foreigners::create_person(c, national, p); });
+    EXPECT_TRUE(id.ok());
+    return id.ok() ? *id : 0;
+  };
+  int64_t a = person("John Smith", "PA1000001", "63.71"), b = person("Johanna Berg", "PA1000002", "63.71");
+  int64_t c3 = person("John Smithers", "PA1000003", "63.72"), d4 = person("Johnny Walker", "PA1000004", "63.71");
+  person("Mary Jones", "PA1000005", "63.71");
+  auto ids = [&](const auth::Scope& s, const std::string& q) {
+    std::vector<int64_t> out;
+    foreigners::PersonFilter f{q, "", {std::nullopt, 2}};
+    for (int pages = 0; pages < 10; ++pages) {
+      db::Page<foreigners::PersonSummary> page;
+      EXPECT_TRUE(db_->read([&](db::Conn& c) { page = foreigners::list_persons(c, s, f, today); }).ok());
+      for (auto& x : page.items) out.push_back(x.id);
+      if (!page.next_after) break;
+      f.page.after = page.next_after;
+    }
+    return out;
+  };
+  EXPECT_EQ(ids(op, "joh"), (std::vector<int64_t>{d4, b, a}));
+  EXPECT_EQ(ids(other, "joh"), std::vector<int64_t>{c3});
+  EXPECT_EQ(ids(prov, "john smith"), (std::vector<int64_t>{c3, a}));
+  EXPECT_EQ(ids(national, "joh"), (std::vector<int64_t>{d4, c3, b, a}));
+  // A passport: for a cleared viewer in the area only.
+  EXPECT_EQ(ids(cleared, "PA1000002"), std::vector<int64_t>{b});
+  EXPECT_TRUE(ids(op, "PA1000002").empty());
+  EXPECT_TRUE(ids(other, "PA1000002").empty());
+}
+
 TEST_P(RegistriesStoreTest, RegistrationClockChecklistAndReceipt) {
   auto a = add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad}));
   ASSERT_TRUE(a.ok());

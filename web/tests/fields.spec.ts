@@ -5,6 +5,7 @@ import TextField from '../src/components/TextField.vue'
 import SelectField from '../src/components/SelectField.vue'
 import ProblemAlert from '../src/components/ProblemAlert.vue'
 import StatusBadge from '../src/components/StatusBadge.vue'
+import RegionPicker from '../src/components/RegionPicker.vue'
 import { ApiError } from '../src/api'
 import { useSubmit } from '../src/composables/useSubmit'
 import { setLocale } from '../src/i18n'
@@ -102,5 +103,41 @@ describe('StatusBadge', () => {
     const w = mount(StatusBadge, { props: { status: 'SOMETHING_NEW' } })
     expect(w.text()).toBe('SOMETHING_NEW')
     expect(w.classes()).toContain('badge-neutral')
+  })
+})
+
+describe('RegionPicker', () => {
+  const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('shows region names without codes, and tells same-named regions apart by the region they lie in', async () => {
+    vi.useFakeTimers()
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+      if (url.startsWith('/api/v1/regions?')) {
+        return json({ items: [
+          { code: '33.21.05', name: 'Karanganyar', level: 3, type: 'Kecamatan', parent_code: '33.21' },
+          { code: '33.05.09', name: 'Karanganyar', level: 3, type: 'Kecamatan', parent_code: '33.05' },
+          { code: '33.13', name: 'Kabupaten Karanganyar', level: 2, type: 'Kabupaten', parent_code: '33' },
+        ] })
+      }
+      if (url === '/api/v1/regions/33.21') return json({ code: '33.21', name: 'Kabupaten Demak', level: 2, type: 'Kabupaten', parent_code: '33', ancestors: [] })
+      if (url === '/api/v1/regions/33.05') return json({ code: '33.05', name: 'Kabupaten Kebumen', level: 2, type: 'Kabupaten', parent_code: '33', ancestors: [] })
+      return json({})
+    }))
+    const model = ref('')
+    const w = mount(defineComponent({ setup: () => () => h(RegionPicker, { label: 'Wilayah', modelValue: model.value, 'onUpdate:modelValue': (v: string) => { model.value = v } }) }))
+    await w.find('input').setValue('karang')
+    await vi.advanceTimersByTimeAsync(300)
+    vi.useRealTimers()
+    await flushPromises()
+    const items = w.findAll('.picker-list button').map((b) => b.text())
+    expect(items).toEqual(['Karanganyar Kecamatan di Kabupaten Demak', 'Karanganyar Kecamatan di Kabupaten Kebumen', 'Kabupaten Karanganyar'])
+    expect(w.find('.picker-list').text()).not.toMatch(/\d\d\.\d\d/)
+    expect(w.findAll('.picker-list button')[0].attributes('title')).toBe('33.21.05')
+    await w.findAll('.picker-list button')[1].trigger('click')
+    expect(model.value).toBe('33.05.09')
+    await flushPromises()
+    expect(w.find('.picker-selected').text()).toContain('Karanganyar')
+    expect(w.find('.picker-selected').text()).not.toContain('33.05.09')
   })
 })

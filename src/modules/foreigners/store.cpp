@@ -241,22 +241,33 @@ db::Page<PersonSummary> list_persons(db::Conn& c, const auth::Scope& s, const Pe
   std::string sql = "SELECT f.id, f.full_name, f.nationality, f.passport_no, f.id_classification, f.permit_type, f.permit_valid_to, "
                     "f.sponsor_name, f.region_code, COALESCE(g.name, ''), f.actor_id, f.version FROM foreign_persons f "
                     "LEFT JOIN regions g ON g.code = f.region_code WHERE " + s.record_filter("f.region_code", "f.classification", p);
+  if (!f.nationality.empty()) { sql += " AND f.nationality = ?"; p.emplace_back(f.nationality); }
   std::string q = trim(f.q);
   if (!q.empty()) {
     std::string upper = q;
     for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     std::string key = actors::name_key(q);
-    // A passport number is matched only for viewers cleared to see it.
-    if (s.cleared_for(actors::kIdentifierClearance) && actors::valid_passport(upper)) {
-      sql += " AND (f.passport_no = ? OR (f.name_key >= ? AND f.name_key < ?))";
-      p.emplace_back(upper);
-    } else {
-      sql += " AND (f.name_key >= ? AND f.name_key < ?)";
-    }
-    p.emplace_back(key);
-    p.emplace_back(key + "{");
+    // The page's ids first, cut to the page inside the index: the name prefix range of
+    // foreign_persons_name (name_key, region_code, classification, id) checks the viewer's
+    // region and clearance in the index entry, so a kab/kota office does not read the row of
+    // every person of the country whose name starts so, and the newest `limit + 1` are sorted
+    // from the entries alone. A passport number (exact, viewers cleared to see it only) is a
+    // second branch of the same list.
+    auto branch = [&](const std::string& alias, const std::string& cond, std::initializer_list<std::string> values) {
+      std::string b = "SELECT " + alias + ".id FROM foreign_persons " + alias + " WHERE " + cond;
+      for (auto& v : values) p.emplace_back(v);
+      b += " AND " + s.record_filter(alias + ".region_code", alias + ".classification", p);
+      if (!f.nationality.empty()) { b += " AND " + alias + ".nationality = ?"; p.emplace_back(f.nationality); }
+      if (f.page.after) { b += " AND " + alias + ".id < ?"; p.emplace_back(*f.page.after); }
+      return b;
+    };
+    std::string ids = branch("f2", "f2.name_key >= ? AND f2.name_key < ?", {key, key + "{"});
+    if (s.cleared_for(actors::kIdentifierClearance) && actors::valid_passport(upper))
+      ids += " UNION " + branch("f3", "f3.passport_no = ?", {upper});
+    ids += " ORDER BY 1 DESC LIMIT ?";
+    p.emplace_back(int64_t{f.page.limit} + 1);
+    sql += " AND f.id IN (" + ids + ")";
   }
-  if (!f.nationality.empty()) { sql += " AND f.nationality = ?"; p.emplace_back(f.nationality); }
   return db::keyset_page(c, std::move(sql), std::move(p), f.page, "f.id", [&](const db::Row& r) {
     PersonSummary x;
     std::optional<Date> to = r.is_null(6) ? std::nullopt : parse_date(r.text(6));

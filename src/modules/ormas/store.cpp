@@ -117,6 +117,57 @@ int64_t insert_board_member(db::Conn& c, const auth::Scope& s, int64_t ormas_id,
 
 }  // namespace
 
+void index_search_words(db::Conn& c, const std::vector<int64_t>& ormas_ids, bool fresh) {
+  // The actors' names (by primary keys and the members' ormas index), their words computed here
+  // as actor_words holds them: no lookup of actor_words by actor, which has no index for it.
+  struct Key {
+    std::string word, region;
+    int64_t ormas_id;
+    int64_t classification;
+    // The table's key order: rows written in it append to each word's range of the B-tree
+    // instead of splitting pages all over it (an import writes a million of them).
+    bool operator<(const Key& o) const { return std::tie(word, region, ormas_id) < std::tie(o.word, o.region, o.ormas_id); }
+  };
+  std::vector<Key> keys;
+  for (size_t at = 0; at < ormas_ids.size(); at += 500) {
+    db::Params p;
+    std::string in;
+    for (size_t i = at; i < std::min(ormas_ids.size(), at + 500); ++i) {
+      in += in.empty() ? "?" : ", ?";
+      p.emplace_back(ormas_ids[i]);
+    }
+    db::Params twice = p;
+    for (auto& v : p) twice.push_back(v);
+    c.query("SELECT o.id, o.region_code, o.classification, a.name FROM ormas o JOIN actors a ON a.id = o.actor_id WHERE o.id IN (" + in +
+                ") UNION ALL SELECT o.id, o.region_code, o.classification, a.name FROM ormas_board_members b "
+                "JOIN ormas o ON o.id = b.ormas_id JOIN actors a ON a.id = b.actor_id WHERE b.ormas_id IN (" + in + ")",
+            twice, [&](const db::Row& r) {
+              for (auto& w : actors::name_words(r.text(3)))
+                if (!w.empty()) keys.push_back({w, r.str(1), r.i64(0), r.i64(2)});
+              // The whole name key, marked with '#' (which sorts before every letter and digit,
+              // so it never meets a word's range), for searches of two or more words.
+              if (auto key = actors::name_key(r.text(3)); !key.empty()) keys.push_back({"#" + key, r.str(1), r.i64(0), r.i64(2)});
+            });
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return !(a < b) && !(b < a); }), keys.end());
+  if (fresh) {
+    db::Params rows;
+    rows.reserve(keys.size() * 4);
+    for (auto& k : keys) {
+      rows.emplace_back(std::move(k.word));
+      rows.emplace_back(std::move(k.region));
+      rows.emplace_back(k.ormas_id);
+      rows.emplace_back(k.classification);
+    }
+    db::insert_rows(c, "INSERT INTO ormas_words (word, region_code, ormas_id, classification)", 4, std::move(rows));
+    return;
+  }
+  for (auto& k : keys)
+    c.exec("INSERT INTO ormas_words (word, region_code, ormas_id, classification) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+           {k.word, k.region, k.ormas_id, k.classification});
+}
+
 WorkingDayCalendar load_calendar(db::Conn& c) {
   WorkingDayCalendar cal;
   c.query("SELECT date FROM holidays", {}, [&](const db::Row& r) {
@@ -176,6 +227,7 @@ Result<int64_t> create_ormas(db::Conn& c, const auth::Scope& s, const OrmasInput
        opt(in.lng), actor, s.user_id, now, now});
   (void)actors::link(c, s, actor, {"ormas", "ormas", std::to_string(id), "ORMAS", in.name, in.region_code, 0}, false, true);
   for (auto& b : in.board) insert_board_member(c, s, id, in.name, in.region_code, b, audit);
+  index_search_words(c, {id}, true);
   search::index(c, {"ormas", std::to_string(id), in.region_code, 0, in.name,
                     in.abbreviation + " " + in.address + " " + field_words(in.fields), "/ormas/" + std::to_string(id)});
   if (audit)
@@ -203,6 +255,7 @@ Result<int64_t> add_board_member(db::Conn& c, const auth::Scope& s, int64_t orma
   if (c.query_i64("SELECT 1 FROM ormas_board_members WHERE ormas_id = ? AND nik = ?", {ormas_id, b.nik}))
     return Error::invalid_field("nik", "duplicate", "NIK ini sudah ada di susunan pengurus.", "This NIK is already on the board.");
   int64_t id = insert_board_member(c, s, ormas_id, o->name, o->region, b);
+  index_search_words(c, {ormas_id}, false);
   c.exec("UPDATE ormas SET version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), ormas_id});
   append_audit(c, s, "add_board_member", "ormas", ormas_id, o->region,
         audit::snapshot({{"member_id", id}, {"name", b.name}, {"position", b.position}}));
@@ -243,19 +296,23 @@ db::Page<OrmasSummary> list_ormas(db::Conn& c, const auth::Scope& s, const ListF
       "o.skt_expiry_date, o.skt_no, o.status, (SELECT COUNT(*) FROM ormas_board_members b WHERE b.ormas_id = o.id), o.version "
       "FROM ormas o LEFT JOIN regions g ON g.code = o.region_code WHERE " +
       s.record_filter(searching ? "+o.region_code" : "o.region_code", "o.classification", p);
-  if (!f.region.empty()) {
-    auth::Scope narrow = s;
-    narrow.region_code = f.region;
-    sql += " AND " + narrow.region_filter("o.region_code", p);
-  }
-  if (!f.status.empty()) { sql += " AND o.status = ?"; p.emplace_back(f.status); }
-  if (!f.field.empty()) { sql += " AND (',' || o.fields || ',') LIKE ?"; p.emplace_back("%," + f.field + ",%"); }
-  if (f.skt == "EXPIRED") { sql += " AND o.skt_expiry_date < ?"; p.emplace_back(format_date(today)); }
-  if (f.skt == "EXPIRING") {
-    sql += " AND o.skt_expiry_date >= ? AND o.skt_expiry_date <= ?";
-    p.emplace_back(format_date(today));
-    p.emplace_back(format_date(civil_from_days(days_from_civil(today) + 90)));
-  }
+  // The list's own filters on the ormas `o` (its region column given apart, see the word search).
+  auto filters = [&](std::string& out, db::Params& q, const std::string& o, const std::string& region_column) {
+    if (!f.region.empty()) {
+      auth::Scope narrow = s;
+      narrow.region_code = f.region;
+      out += " AND " + narrow.region_filter(region_column, q);
+    }
+    if (!f.status.empty()) { out += " AND " + o + ".status = ?"; q.emplace_back(f.status); }
+    if (!f.field.empty()) { out += " AND (',' || " + o + ".fields || ',') LIKE ?"; q.emplace_back("%," + f.field + ",%"); }
+    if (f.skt == "EXPIRED") { out += " AND " + o + ".skt_expiry_date < ?"; q.emplace_back(format_date(today)); }
+    if (f.skt == "EXPIRING") {
+      out += " AND " + o + ".skt_expiry_date >= ? AND " + o + ".skt_expiry_date <= ?";
+      q.emplace_back(format_date(today));
+      q.emplace_back(format_date(civil_from_days(days_from_civil(today) + 90)));
+    }
+  };
+  filters(sql, p, "o", "o.region_code");
   std::string q = trim(f.q);
   bool digits = q.size() == 16 && std::all_of(q.begin(), q.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
   if (digits) {
@@ -266,27 +323,49 @@ db::Page<OrmasSummary> list_ormas(db::Conn& c, const auth::Scope& s, const ListF
   } else if (!q.empty()) {
     auto words = actors::name_words(q);
     if (words.empty()) return {};
-    // One word: any word of the ormas' or a member's name starting with it (actor_words). Two or
-    // more: names starting with those words (the prefix range of the whole name key), which stays
-    // one small index range even for the most common names among a million members.
-    std::string lo, hi, matching;
+    // One word: any word of the names of the ormas' actors (its own and its members') starting
+    // with it. Two or more: names starting with those words (the prefix of the whole name key,
+    // "ahmad hidayat" -> "ahmadhidayat…", kept in the same table as "#ahmadhidayat…"). Either
+    // way the page's ids come from ormas_words alone, read through its key (word, region_code,
+    // ormas_id) within the viewer's region range and cut to the page there (newest first, after
+    // the cursor, `limit + 1`): a common name among a million members costs what the viewer's
+    // region holds, and the outer query reads one page of ormas rows. The other filters join
+    // the ormas rows only when asked for.
+    std::string lo;
     if (words.size() == 1) {
       lo = words[0];
-      matching = "SELECT w.actor_id FROM actor_words w WHERE w.word >= ? AND w.word < ?";
     } else {
+      lo = "#";
       for (auto& w : words) lo += w;
-      matching = "SELECT a.id FROM actors a WHERE a.name_key >= ? AND a.name_key < ?";
     }
-    hi = lo + "{";
-    // The matching ormas ids first (a union of two index lookups), then those rows newest first:
-    // the cost follows the number of matches, not the size of the registry. The region filter
-    // is kept out of SQLite's index choice (above) so that the planner drives from the id list.
-    sql += " AND o.id IN (SELECT o2.id FROM ormas o2 WHERE o2.actor_id IN (" + matching +
-           ") UNION SELECT b.ormas_id FROM ormas_board_members b WHERE b.actor_id IN (" + matching + "))";
-    for (int k = 0; k < 2; ++k) {
-      p.emplace_back(lo);
-      p.emplace_back(hi);
+    const std::string hi = lo + "{";
+    const bool joined = !f.status.empty() || !f.field.empty() || !f.skt.empty();
+    // The first and last entry of the range (two seeks): none is no match at all; one word
+    // holds each ormas once, so the page needs no grouping (a top-N sort of ids, not a
+    // temporary B-tree of every match).
+    auto first = c.query_str("SELECT word FROM ormas_words WHERE word >= ? AND word < ? ORDER BY word LIMIT 1", {lo, hi});
+    if (!first) return {};
+    auto last = c.query_str("SELECT word FROM ormas_words WHERE word >= ? AND word < ? ORDER BY word DESC LIMIT 1", {lo, hi});
+    const bool one_word = last && *last == *first;
+    std::string ids = "SELECT w.ormas_id FROM ormas_words w";
+    if (joined) ids += " JOIN ormas o2 ON o2.id = w.ormas_id";
+    ids += one_word ? " WHERE w.word = ?" : " WHERE w.word >= ? AND w.word < ?";
+    p.emplace_back(one_word ? *first : lo);
+    if (!one_word) p.emplace_back(hi);
+    ids += " AND " + s.record_filter("w.region_code", "w.classification", p);
+    if (joined) filters(ids, p, "o2", "w.region_code");
+    else if (!f.region.empty()) {
+      auth::Scope narrow = s;
+      narrow.region_code = f.region;
+      ids += " AND " + narrow.region_filter("w.region_code", p);
     }
+    if (f.page.after) {
+      ids += " AND w.ormas_id < ?";
+      p.emplace_back(*f.page.after);
+    }
+    ids += one_word ? " ORDER BY w.ormas_id DESC LIMIT ?" : " GROUP BY w.ormas_id ORDER BY w.ormas_id DESC LIMIT ?";
+    p.emplace_back(int64_t{f.page.limit} + 1);
+    sql += " AND o.id IN (" + ids + ")";
   }
   return db::keyset_page(c, std::move(sql), std::move(p), f.page, "o.id",
                          [&](const db::Row& r) { return summary_from(r, today); }, db::KeyOrder::Descending);
@@ -821,9 +900,12 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
     member_rows.clear();
     // The chunk's ormas and board members are written here: ormas_ids[from, to), with their
     // inputs[i].region_code, org_names[i] (the ormas' name words and key) and board_names[i]
-    // (each member's, in the order of inputs[i].board). An index kept on ormas writes (words
-    // of ormas and member names by region) is written for the chunk at this point.
+    // (each member's, in the order of inputs[i].board).
   }
+  // The search words of the whole file at once, sorted in the table's key order: written in
+  // that order the rows append to each key range instead of touching pages all over the B-tree
+  // for every chunk (a 100,000-row file writes about 1.5 million of them).
+  index_search_words(c, ormas_ids, true);
   search::index_new(c, docs);
   rep.created = static_cast<int64_t>(inputs.size());
   append_audit(c, s, "import", "ormas", ormas_ids.front(), s.region_code,

@@ -42,6 +42,13 @@ Result<int64_t> create_ormas(db::Conn& c, const auth::Scope& s, const OrmasInput
 // Adds one board member.
 Result<int64_t> add_board_member(db::Conn& c, const auth::Scope& s, int64_t ormas_id, int64_t version, const BoardInput& b);
 
+// Keeps the search words of these ormas (table ormas_words: every word of the names of the
+// ormas' organisation actor and its board members' actors, with the ormas' region) after a write
+// that gave them a name or a member: create_ormas, add_board_member and import_ormas call it once
+// the ormas and members are written. `fresh`: the ormas are new (no words yet), so the rows are
+// written with multi-row INSERTs; otherwise words already present are kept (ON CONFLICT).
+void index_search_words(db::Conn& c, const std::vector<int64_t>& ormas_ids, bool fresh);
+
 // Keyset-paged list, newest first. `q`: words of the ormas' name or of a board member's name;
 // a 16-digit NIK finds the ormas of that board member (viewers with clearance only).
 struct ListFilter {

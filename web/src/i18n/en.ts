@@ -452,6 +452,7 @@ const en: Messages = {
     clear: 'Clear selection',
     selected: 'Selected: {name}',
     results: 'Region search results',
+    within: '{kind} in {parent}',
   },
   orgUnits: {
     title: 'Organisation units',

@@ -453,6 +453,7 @@ const id = {
     clear: 'Hapus pilihan',
     selected: 'Terpilih: {name}',
     results: 'Hasil pencarian wilayah',
+    within: '{kind} di {parent}',
   },
   orgUnits: {
     title: 'Unit Kerja',
