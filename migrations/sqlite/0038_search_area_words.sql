@@ -3,7 +3,8 @@
 -- A search limited to a kab/kota reads one short list instead of intersecting the word's list for
 -- the whole country with the area's (760 µs of CPU per search on the national data set).
 -- Words that look like area tokens (zr + digits) get none, as in search::document_terms.
-CREATE TABLE search_area_words_0038 AS
+CREATE TABLE search_area_words_0038 (id INTEGER PRIMARY KEY, words TEXT NOT NULL);
+INSERT INTO search_area_words_0038 (id, words)
 WITH RECURSIVE split (id, area, rest, word) AS (
   SELECT id, CASE WHEN length(region_code) >= 5 THEN replace(substr(region_code, 1, 5), '.', '') ELSE region_code END,
          terms || ' ', NULL
@@ -11,7 +12,7 @@ WITH RECURSIVE split (id, area, rest, word) AS (
   UNION ALL
   SELECT id, area, substr(rest, instr(rest, ' ') + 1), substr(rest, 1, instr(rest, ' ') - 1) FROM split WHERE rest <> ''
 )
-SELECT id, replace(group_concat(DISTINCT word || 'zr' || area), ',', ' ') AS words FROM split
+SELECT id, replace(group_concat(DISTINCT word || 'zr' || area), ',', ' ') FROM split
 WHERE word IS NOT NULL AND word <> '' AND NOT (word GLOB 'zr[0-9]*' AND substr(word, 3) NOT GLOB '*[^0-9]*')
 GROUP BY id;
 UPDATE search_docs SET terms = terms || ' ' || (SELECT a.words FROM search_area_words_0038 a WHERE a.id = search_docs.id)
