@@ -210,23 +210,24 @@ std::vector<Hit> query(db::Conn& c, const auth::Scope& s, std::string_view q, in
   if (words.empty()) return hits;
   if (words.size() > 12) words.resize(12);
   const bool sqlite = c.dialect() == db::Dialect::SQLite;
-  // National users match the words. A user of an area matches its area words (see document_terms):
-  // a kab/kota "hoakszr6371"; a province every area word of its own and its kab/kota's, by prefix
-  // ("hoakszr63*"); below a kab/kota the kab/kota's area words and the area's token (zr637102).
-  // The scope filter below stays the rule; the area words make it cheap.
+  // National users and provinces match the words (a province with its area token, zr63: reading
+  // the word's list forwards beside the province's cost less than a prefix query over its area
+  // words, see docs/PERFORMANCE.md). A kab/kota matches its area words (see document_terms):
+  // "hoakszr6371"; below a kab/kota the kab/kota's area words and the area's token (zr637102).
+  // The scope filter below stays the rule; the tokens make it cheap.
   std::string area = s.national() ? std::string() : area_digits(s.region_code);
-  const bool prefix = area.size() == 2;
+  if (area.size() != 4) area.clear();
   std::string match;
-  auto add = [&](const std::string& token, bool is_prefix) {
+  auto add = [&](const std::string& token) {
     if (!match.empty()) match += sqlite ? " " : " & ";
-    match += sqlite ? "\"" + token + "\"" + (is_prefix ? "*" : "") : token + (is_prefix ? ":*" : "");
+    match += sqlite ? "\"" + token + "\"" : token;
   };
-  for (auto& w : words) add(area.empty() ? w : w + "zr" + area, prefix);
+  for (auto& w : words) add(area.empty() ? w : w + "zr" + area);
   if (!s.national()) {
     auto tokens = region_terms(s.region_code);
     auto last = tokens.rfind(' ');
     std::string own = tokens.substr(last == std::string::npos ? 0 : last + 1);
-    if (area.empty() || own.size() > 2 + area.size()) add(own, false);
+    if (area.empty() || own.size() > 2 + area.size()) add(own);
   }
   db::Params p{match};
   std::string sql;
