@@ -74,8 +74,8 @@ class Out {
   }
   // A string with something to escape (a newline in a text, a quote): the runs between the
   // characters to escape are copied in one go, and those characters escaped as RapidJSON's writer
-  // escapes them (\" \\ \b \t \n \f \r, other control characters \u00XX), which went byte by byte
-  // through its table: 40% of a search answer's instructions (50 excerpts with line breaks).
+  // escapes them (\" \\ \b \t \n \f \r, other control characters \u00XX) instead of byte by byte
+  // through its table (a search answer's 50 excerpts have line breaks).
   Out& escaped_string(std::string_view s) {
     static constexpr char hex[] = "0123456789ABCDEF";
     w_.RawValue("", 0, rapidjson::kStringType);
