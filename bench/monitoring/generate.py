@@ -154,6 +154,22 @@ def region_terms(code):
     return " ".join("zr" + "".join(parts[:i + 1]) for i in range(len(parts)))
 
 
+def area_words(terms, code):
+    """As search::document_terms: each distinct word once more, joined to the kab/kota (or the
+    province for a province's own records): "hoaks" in 63.71.02 -> "hoakszr6371"."""
+    digits = code.replace(".", "")
+    area = digits[:4] if len(digits) >= 4 else digits if len(digits) == 2 else ""
+    if not area:
+        return ""
+    words = sorted(set(w for w in terms.split() if not (w.startswith("zr") and w[2:].isdigit() and len(w) > 2)))
+    return "".join(" " + w + "zr" + area for w in words)
+
+
+def doc_terms(text, code):
+    words = fold_terms(text)
+    return words + " " + region_terms(code) + area_words(words, code)
+
+
 def fold_terms(text):
     """Approximation of search::terms without stemming: fold Latin-1 accents, lower-case, split."""
     out, word = [], []
@@ -278,7 +294,7 @@ def main():
         body = "".join(s + "\n" for s in secs)
         title = f"Laporan {rtype} {regions[code][0]} {period}"
         docs.append(("periodic_report", str(rid), code, 0, title, f"/monitoring/reports/{rid}", body[:300],
-                     fold_terms(title + " " + body) + " " + region_terms(code)))
+                     doc_terms(title + " " + body, code)))
     print(f"generate: {len(report_ids)} periodic reports ({time.time() - t_start:.0f} s)", file=sys.stderr)
 
     # ---- fast reports -------------------------------------------------------------------------
@@ -322,7 +338,7 @@ def main():
         event_ids.append((eid, code, cls))
         body = desc + "\n" + loc + "\n" + handling + "\n" + regions[code][0]
         docs.append(("political_event", str(eid), code, cls, title, f"/monitoring/events/{eid}", body[:300],
-                     fold_terms(title + " " + body) + " " + region_terms(code)))
+                     doc_terms(title + " " + body, code)))
     print(f"generate: {len(event_ids)} fast reports ({time.time() - t_start:.0f} s)", file=sys.stderr)
 
     # ---- evidence files (one shared blob row) ---------------------------------------------------
@@ -348,7 +364,9 @@ def main():
     before = cur.execute("SELECT COALESCE(MAX(id), 0) FROM search_docs").fetchone()[0]
     cur.executemany("INSERT OR REPLACE INTO search_docs (entity, entity_id, region_code, classification, title, link, excerpt, "
                     "terms) VALUES (?,?,?,?,?,?,?,?)", docs)
-    cur.execute("INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE id > ?", (before,))
+    # The FTS5 rowid is the id negated, added in ascending rowid order (search.cpp, kFtsFrom).
+    cur.execute("INSERT INTO search_fts (rowid, terms) SELECT -id, terms FROM search_docs WHERE id > ? ORDER BY id DESC",
+                (before,))
     # A bulk load leaves the full-text index in many segments; a running server merges them a
     # little every 10 minutes (src/app/main.cpp). Start from the merged state it converges to.
     cur.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")

@@ -2,7 +2,9 @@
 
 #include <libstemmer.h>
 
+#include <algorithm>
 #include <mutex>
+#include <optional>
 
 #include "db/bulk.h"
 
@@ -63,13 +65,18 @@ Stemmer& stemmer() {
   return s;
 }
 
-std::string joined_terms(std::string_view text) {
-  std::string out;
-  for (auto& t : terms(text)) {
-    if (!out.empty()) out += ' ';
-    out += t;
-  }
-  return out;
+// The digits that name a record's area in its area words: the kab/kota ("63.71.02" -> "6371"),
+// or the province for a province's own records ("63"); none for national records.
+std::string area_digits(std::string_view code) {
+  std::string digits;
+  for (char ch : code)
+    if (ch >= '0' && ch <= '9') digits.push_back(ch);
+  if (digits.size() >= 4) return digits.substr(0, 4);
+  return digits.size() == 2 ? digits : std::string();
+}
+
+bool area_token(std::string_view w) {
+  return w.size() > 2 && w.substr(0, 2) == "zr" && w.find_first_not_of("0123456789", 2) == std::string_view::npos;
 }
 
 }  // namespace
@@ -111,7 +118,21 @@ std::vector<std::string> terms(std::string_view text) {
 // group's first new id on (ids only grow, and a row removed or rolled back in the group is simply
 // not there any more). One FTS5 statement per submission wrote an index segment each time and made
 // every later statement of the group flush FTS5 again (see docs/PERFORMANCE.md, durable submissions).
-static constexpr const char* kFtsFrom = "INSERT INTO search_fts (rowid, terms) SELECT id, terms FROM search_docs WHERE id >= ?";
+// The FTS5 rowid is the document's id negated (migration 0038): FTS5 walks a word's list cheaply
+// forwards and expensively backwards (every page it enters backwards is decoded whole), and a
+// search wants the newest first, i.e. the largest ids: those are now the smallest rowids. Rows are
+// added in ascending rowid order, so the group's rows make one index segment.
+static constexpr const char* kFtsFrom =
+    "INSERT INTO search_fts (rowid, terms) SELECT -id, terms FROM search_docs WHERE id >= ? ORDER BY id DESC";
+
+std::string joined_terms(std::string_view text) {
+  std::string out;
+  for (auto& t : terms(text)) {
+    if (!out.empty()) out += ' ';
+    out += t;
+  }
+  return out;
+}
 
 std::string text_terms(std::string_view text) { return joined_terms(text); }
 
@@ -121,12 +142,39 @@ std::string join_terms(std::string a, std::string_view b) {
   return a;
 }
 
+std::string finish_terms(std::string words, std::string_view region_code) {
+  std::string out = std::move(words);
+  std::vector<std::string_view> distinct;
+  for (size_t at = 0; at < out.size();) {
+    size_t end = out.find(' ', at);
+    if (end == std::string::npos) end = out.size();
+    if (end > at) distinct.emplace_back(out.data() + at, end - at);
+    at = end + 1;
+  }
+  std::string tail = " " + region_terms(region_code);
+  // Area words: every distinct word once more, joined to the record's kab/kota (or province):
+  // "hoaks" in 63.71.02 -> "hoakszr6371". A search limited to a kab/kota then reads one short
+  // list ("hoakszr6371") and a province's search the lists that start with "hoakszr63", instead
+  // of walking the word's list for the whole country (see docs/PERFORMANCE.md, search).
+  std::string area = area_digits(region_code);
+  if (!area.empty()) {
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    for (auto w : distinct) {
+      if (area_token(w)) continue;
+      tail.append(" ").append(w).append("zr").append(area);
+    }
+  }
+  out += tail;
+  return out;
+}
+
 std::string document_terms(const Document& d) {
   std::string_view body = std::string_view(d.body).substr(0, kMaxBodyBytes);
   std::string text;
   text.reserve(d.title.size() + 1 + body.size());
   text.append(d.title).append(" ").append(body);
-  return joined_terms(text) + " " + region_terms(d.region_code);
+  return finish_terms(joined_terms(text), d.region_code);
 }
 
 void index(db::Conn& c, const Document& d) {
@@ -162,11 +210,14 @@ void remove(db::Conn& c, const std::string& entity, const std::string& entity_id
   if (c.dialect() == db::Dialect::SQLite) {
     // Only a row that has one: a DELETE on search_fts, even of nothing, makes FTS5 take part in
     // every later statement of the group commit. A row added in this group is not in search_fts
-    // yet; deleting it from search_docs is enough (see kFtsFrom).
-    auto id = c.query_i64("SELECT id FROM search_docs WHERE entity = ? AND entity_id = ?", {entity, entity_id});
-    if (!id) return;
-    c.exec("DELETE FROM search_fts WHERE rowid = ?", {*id});
-    c.exec("DELETE FROM search_docs WHERE id = ?", {*id});
+    // yet; deleting it from search_docs is enough (see kFtsFrom). search_fts keeps no copy of the
+    // text (contentless, migration 0038): its entry is removed by giving the text it was made of.
+    std::optional<std::pair<int64_t, std::string>> doc;
+    c.query("SELECT id, terms FROM search_docs WHERE entity = ? AND entity_id = ?", {entity, entity_id},
+            [&](const db::Row& r) { doc.emplace(r.i64(0), r.str(1)); });
+    if (!doc) return;
+    c.exec("INSERT INTO search_fts (search_fts, rowid, terms) VALUES ('delete', ?, ?)", {-doc->first, doc->second});
+    c.exec("DELETE FROM search_docs WHERE id = ?", {doc->first});
     return;
   }
   c.exec("DELETE FROM search_docs WHERE entity = ? AND entity_id = ?", {entity, entity_id});
@@ -181,20 +232,31 @@ std::vector<Hit> query(db::Conn& c, const auth::Scope& s, std::string_view q, in
   auto words = terms(q);
   if (words.empty()) return hits;
   if (words.size() > 12) words.resize(12);
+  const bool sqlite = c.dialect() == db::Dialect::SQLite;
+  // National users and provinces match the words (a province with its area token, zr63: reading
+  // the word's list forwards beside the province's cost less than a prefix query over its area
+  // words, see docs/PERFORMANCE.md). A kab/kota matches its area words (see document_terms):
+  // "hoakszr6371"; below a kab/kota the kab/kota's area words and the area's token (zr637102).
+  // The scope filter below stays the rule; the tokens make it cheap.
+  std::string area = s.national() ? std::string() : area_digits(s.region_code);
+  if (area.size() != 4) area.clear();
   std::string match;
-  for (auto& w : words) match += (match.empty() ? "" : c.dialect() == db::Dialect::SQLite ? " " : " & ") +
-                                 (c.dialect() == db::Dialect::SQLite ? "\"" + w + "\"" : w);
+  auto add = [&](const std::string& token) {
+    if (!match.empty()) match += sqlite ? " " : " & ";
+    match += sqlite ? "\"" + token + "\"" : token;
+  };
+  for (auto& w : words) add(area.empty() ? w : w + "zr" + area);
   if (!s.national()) {
-    // The area's token (see region_terms): the scope filter below stays the rule, this makes it cheap.
-    auto area = region_terms(s.region_code);
-    auto last = area.rfind(' ');
-    match += (c.dialect() == db::Dialect::SQLite ? " " : " & ") + area.substr(last == std::string::npos ? 0 : last + 1);
+    auto tokens = region_terms(s.region_code);
+    auto last = tokens.rfind(' ');
+    std::string own = tokens.substr(last == std::string::npos ? 0 : last + 1);
+    if (area.empty() || own.size() > 2 + area.size()) add(own);
   }
   db::Params p{match};
   std::string sql;
-  if (c.dialect() == db::Dialect::SQLite) {
+  if (sqlite) {
     sql = "SELECT d.entity, d.entity_id, d.region_code, d.title, d.link, d.excerpt FROM search_fts f "
-          "JOIN search_docs d ON d.id = f.rowid WHERE search_fts MATCH ? AND ";
+          "JOIN search_docs d ON d.id = -f.rowid WHERE search_fts MATCH ? AND ";
   } else {
     sql = "SELECT d.entity, d.entity_id, d.region_code, d.title, d.link, d.excerpt FROM search_docs d "
           "WHERE d.tsv @@ to_tsquery('simple', ?) AND ";
@@ -205,8 +267,9 @@ std::vector<Hit> query(db::Conn& c, const auth::Scope& s, std::string_view q, in
     p.emplace_back(entity);
   }
   // Newest first: the engine stops after `limit` matches instead of ranking every one
-  // (ranking all 20,000 matches of a common word took 40-50 ms; see docs/PERFORMANCE.md).
-  sql += c.dialect() == db::Dialect::SQLite ? " ORDER BY f.rowid DESC LIMIT ?" : " ORDER BY d.id DESC LIMIT ?";
+  // (ranking all 20,000 matches of a common word took 40-50 ms; see docs/PERFORMANCE.md). On
+  // SQLite the newest are the smallest FTS5 rowids (kFtsFrom): FTS5 reads its lists forwards.
+  sql += sqlite ? " ORDER BY f.rowid LIMIT ?" : " ORDER BY d.id DESC LIMIT ?";
   p.emplace_back(int64_t{limit});
   c.query(sql, p, [&](const db::Row& r) {
     hits.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});

@@ -34,6 +34,10 @@ std::string document_terms(const Document& d);
 std::string text_terms(std::string_view text);
 // Joins two word lists made by text_terms (either may be empty).
 std::string join_terms(std::string a, std::string_view b);
+// A document's index terms from its words (text_terms of the title and body, joined): the words,
+// the region's area tokens (region_terms) and the area words ("hoakszr6371"). document_terms(d) is
+// finish_terms(text_terms(title + " " + body), d.region_code).
+std::string finish_terms(std::string words, std::string_view region_code);
 // The body of a document is cut at this many bytes before its words are taken.
 inline constexpr size_t kMaxBodyBytes = 20000;
 // Adds or replaces a record's entry, inside the caller's write transaction.

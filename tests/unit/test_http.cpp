@@ -38,6 +38,20 @@ TEST(JsonOut, PlainAndEscapedStringsGiveValidJson) {
     EXPECT_FALSE(cd.HasParseError()) << ch;
     EXPECT_EQ(t.find(static_cast<char>(ch)), std::string::npos) << ch;
   }
+  // Escaping writes exactly what RapidJSON's writer writes, for every byte, alone and amid text.
+  for (int ch = 0; ch < 256; ++ch) {
+    for (const std::string& s : {std::string(1, static_cast<char>(ch)), "awal " + std::string(1, static_cast<char>(ch)) + "\"akhir\\"}) {
+      rapidjson::StringBuffer rb;
+      rapidjson::Writer<rapidjson::StringBuffer> rw(rb);
+      rw.StartObject();
+      rw.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+      rw.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+      rw.EndObject();
+      json::Out o;
+      o.begin_object().kv(s, s).end_object();
+      EXPECT_EQ(o.take(), std::string(rb.GetString(), rb.GetSize())) << ch;
+    }
+  }
   rapidjson::Document d;
   json::Out big;
   big.begin_array();

@@ -332,6 +332,51 @@ TEST_P(MonitoringStoreTest, FullTextSearchIsStemmedAndScoped) {
   EXPECT_EQ(hits(op, "aman").size(), 1u);
 }
 
+TEST_P(MonitoringStoreTest, SearchGivesTheNewestFirstAtEveryLevelOfScope) {
+  auto kec = user_in("63.71.01", "OPERATOR");
+  auto national = auth::Scope::system();
+  auto event_in = [&](const std::string& region) {
+    EventInput in;
+    in.region_code = region;
+    in.occurred_at = "2026-11-23T02:00:00.000Z";
+    in.category_code = "POLITICAL_SITUATION.DEMONSTRATION";
+    in.title = "Kerusuhan di pasar " + region;
+    in.escalation_level = "LOW";
+    in.source = "FIELD";
+    auto who = region == "63.72" ? other_op : op;
+    auto e = db_->write_value<PoliticalEvent>([&](db::Conn& c) { return create_event(c, who, in); });
+    EXPECT_TRUE(e.ok()) << e.error().message.en;
+    return std::to_string(e->id);
+  };
+  auto e1 = event_in("63.71.01"), e2 = event_in("63.71"), e3 = event_in("63.72");
+  auto ids = [&](const auth::Scope& who, const std::string& q) {
+    std::vector<search::Hit> h;
+    EXPECT_TRUE(db_->read([&](db::Conn& c) { h = search::query(c, who, q, 10, "political_event"); }).ok());
+    std::vector<std::string> out;
+    for (auto& x : h) out.push_back(x.entity_id);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ids(national, "kerusuhan pasar"), (V{e3, e2, e1}));
+  EXPECT_EQ(ids(prov, "kerusuhan pasar"), (V{e3, e2, e1}));  // a province: its kab/kota's records too
+  EXPECT_EQ(ids(op, "kerusuhan pasar"), (V{e2, e1}));         // a kab/kota: its kecamatan's too
+  EXPECT_EQ(ids(op, "kerusuhan"), (V{e2, e1}));
+  EXPECT_EQ(ids(kec, "pasar"), (V{e1}));                      // a kecamatan: only its own
+  EXPECT_EQ(ids(other_op, "kerusuhan pasar"), (V{e3}));
+  EXPECT_TRUE(ids(kaltim, "kerusuhan").empty());
+  EXPECT_TRUE(ids(op, "kerusuhan banjir").empty());
+  // A record indexed again (an action on it) is found once, as the newest.
+  std::optional<PoliticalEvent> before;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) { before = get_event(c, op, std::stoll(e1)); }).ok());
+  ASSERT_TRUE(before);
+  ASSERT_TRUE(db_->write_value<PoliticalEvent>([&](db::Conn& c) {
+    return act_on_event(c, prov, std::stoll(e1), before->version, EventAction::Verify, "");
+  }).ok());
+  EXPECT_EQ(ids(national, "kerusuhan pasar"), (V{e1, e3, e2}));
+  EXPECT_EQ(ids(op, "kerusuhan pasar"), (V{e1, e2}));
+  EXPECT_EQ(ids(kec, "pasar"), (V{e1}));
+}
+
 static std::string pdf_text(const std::string& pdf) {
   auto path = std::filesystem::path(testing::TempDir()) / ("report-" + random_token(6) + ".pdf");
   std::ofstream(path, std::ios::binary) << pdf;

@@ -200,6 +200,13 @@ function regionTerms(code) {
   for (const part of code.split('.')) { digits += part; out.push('zr' + digits); }
   return out.join(' ');
 }
+// search::document_terms' area words: each distinct word once more, joined to the kab/kota.
+function areaWords(words, code) {
+  const digits = code.replaceAll('.', '');
+  const area = digits.length >= 4 ? digits.slice(0, 4) : digits.length === 2 ? digits : '';
+  if (!area) return '';
+  return [...new Set(words)].filter((w) => !/^zr[0-9]+$/.test(w)).sort().map((w) => ' ' + w + 'zr' + area).join('');
+}
 function rowHash(prev, seq, at, actorId, actor, e) {
   let buf = '';
   const field = (v) => { buf += `${Buffer.byteLength(v)}:${v};`; };
@@ -230,10 +237,11 @@ const createEvent = db.transaction((who, key, reqHash, path, ev) => {
   // search::index
   const body = [ev.description, ev.location_text, '', region.name].join('\n').slice(0, 20000);
   st.searchDel.run('political_event', String(id));
-  const docTerms = terms(ev.title + ' ' + body).join(' ') + ' ' + regionTerms(ev.region_code);
+  const words = terms(ev.title + ' ' + body);
+  const docTerms = words.join(' ') + ' ' + regionTerms(ev.region_code) + areaWords(words, ev.region_code);
   const doc = st.searchPut.run('political_event', String(id), ev.region_code, 0, ev.title, `/monitoring/events/${id}`,
     body.slice(0, 300), docTerms);
-  st.ftsPut.run(doc.lastInsertRowid, docTerms);
+  st.ftsPut.run(-Number(doc.lastInsertRowid), docTerms);  // the FTS5 rowid is the id negated (migration 0038)
   // audit::append
   const last = st.auditLast.get();
   const seq = last ? last.seq + 1 : 1;

@@ -563,8 +563,7 @@ Result<PoliticalEvent> create_event(db::Conn& c, const auth::Scope& s, const Eve
   search::Document doc{"political_event", id, e.region_code, e.classification, e.title,
                        event_body_start(e.description, e.location_text, e.handling) + e.region_name, link, {}};
   if (!in.early_terms.empty() && doc.body.size() <= search::kMaxBodyBytes)
-    doc.terms = search::join_terms(search::join_terms(in.early_terms, search::text_terms(e.region_name)),
-                                   search::region_terms(e.region_code));
+    doc.terms = search::finish_terms(search::join_terms(in.early_terms, search::text_terms(e.region_name)), e.region_code);
   search::index_new_one(c, doc);
   audit::Entry entry{"create", "political_event", id, e.region_code, e.classification, std::nullopt, to_json(e)};
   audit::append(c, s, entry);
