@@ -3,7 +3,7 @@
 # fresh SQLite database (and on PostgreSQL too when PANTAU_TEST_PG_URL is set: that database's
 # public schema is DROPPED and recreated, use a throwaway cluster, e.g. scripts/pg-cluster.sh).
 #   bash bench/registries/run.sh
-# Knobs (environment): BENCH_BUILD (build), BENCH_QUERIES (200 per thread, 8 threads),
+# Knobs (environment): BENCH_BUILD (build), BENCH_QUERIES (200 per thread, 8 threads), BENCH_WARMUP_QUERIES (50 per thread, not counted),
 # BENCH_ORMAS (100000), BENCH_FOREIGNERS (100000), BENCH_JOBS (2), BENCH_IMPORT_ONLY=1 (stop after the
 # import case).
 # Budgets: import of 100,000 rows < 10 s; searches p99 < 30 ms; suggestions p99 < 20 ms.
