@@ -1,5 +1,6 @@
 #include "auth/scope.h"
 
+#include "auth/account_scope.h"
 #include "auth/roles.h"
 
 namespace pantau::auth {
@@ -38,6 +39,24 @@ Scope Scope::system() {
   s.username = "system";
   s.role = "SYSTEM";
   s.clearance = kRahasia;
+  return s;
+}
+
+std::optional<Scope> scope_of_account(db::Conn& c, std::string_view username) {
+  std::optional<Scope> s;
+  c.query(
+      "SELECT u.id, u.username, u.role, u.clearance, u.org_unit_id, o.region_code FROM users u "
+      "JOIN org_units o ON o.id = u.org_unit_id WHERE u.username = ?",
+      {std::string(username)}, [&](const db::Row& r) {
+        Scope x;
+        x.user_id = r.i64(0);
+        x.username = r.str(1);
+        x.role = r.str(2);
+        x.clearance = static_cast<int>(r.i64(3));
+        x.org_unit_id = r.i64(4);
+        x.region_code = r.str(5);
+        s = std::move(x);
+      });
   return s;
 }
 

@@ -134,6 +134,22 @@ Result<std::string> EvidenceStore::place(const std::string& tmp_path, const std:
   return mime;
 }
 
+Result<StoredFile> EvidenceStore::store_bytes(db::Conn& c, const auth::Scope& who, std::string_view bytes, const UploadMeta& meta) {
+  if (bytes.empty()) return Error::internal("a generated file is empty");
+  const std::string sha = sha256_hex(bytes);
+  const std::string tmp = tmp_dir() + "/made-" + random_token(8);
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!f) return Error::internal("could not write a generated file");
+  }
+  auto mime = place(tmp, sha, static_cast<int64_t>(bytes.size()));
+  std::error_code ec;
+  std::filesystem::remove(tmp, ec);
+  if (!mime.ok()) return mime.error();
+  return record(c, who, sha, static_cast<int64_t>(bytes.size()), *mime, meta);
+}
+
 Result<StoredFile> EvidenceStore::record(db::Conn& c, const auth::Scope& who, const std::string& sha, int64_t size,
                                          const std::string& mime, const UploadMeta& meta) {
   StoredFile out;

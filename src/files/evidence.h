@@ -47,6 +47,9 @@ class EvidenceStore {
   // Records a placed file and its audit row inside the caller's write transaction.
   Result<StoredFile> record(db::Conn& c, const auth::Scope& who, const std::string& sha256, int64_t size,
                             const std::string& mime, const UploadMeta& meta);
+  // Places bytes Pantau made itself (demo data) and records them for `meta` as an upload by `who`:
+  // the same checks of type and size, the same audit entry.
+  Result<StoredFile> store_bytes(db::Conn& c, const auth::Scope& who, std::string_view bytes, const UploadMeta& meta);
   // Looks a file up within the caller's scope and clearance (NotFound otherwise).
   Result<StoredFile> find(db::Database& db, const auth::Scope& who, int64_t id);
   std::string path_of(const std::string& sha256) const;

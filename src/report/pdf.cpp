@@ -929,4 +929,11 @@ Result<std::string> PdfDocument::finish() {
   return bytes;
 }
 
+Result<std::string> text_pdf(std::string_view title, const std::vector<std::string>& paragraphs) {
+  PdfDocument doc({std::string(title), "", "", std::nullopt});
+  doc.title(title);
+  for (const auto& p : paragraphs) doc.paragraph(p);
+  return doc.finish();
+}
+
 }  // namespace pantau::report

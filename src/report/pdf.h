@@ -57,6 +57,10 @@ struct ImageInfo {
 // side (a small file may unpack to a huge picture). A 422 naming `field` otherwise.
 Result<ImageInfo> inspect_image(std::string_view bytes, std::string_view field = "file", int max_side = 4000);
 
+// A short document: a title and a few paragraphs, drawn like every other PDF (the sample files of
+// the demo data: a speaker's slides, a piece of evidence).
+Result<std::string> text_pdf(std::string_view title, const std::vector<std::string>& paragraphs);
+
 enum class Align { Left, Center, Right };
 
 struct Table {

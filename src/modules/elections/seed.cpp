@@ -1,78 +1,17 @@
 #include "modules/elections/seed.h"
 
-#include <fmt/format.h>
-
-#include <filesystem>
-#include <fstream>
-
 #include "audit/audit.h"
-#include "core/crypto.h"
+#include "auth/account_scope.h"
 #include "core/time.h"
 #include "files/evidence.h"
 #include "http/json.h"
 #include "modules/elections/store.h"
+#include "report/pdf.h"
 
 namespace pantau::elections {
 
 namespace {
 
-// A one-page PDF with a few lines of text (Helvetica, ASCII), with a correct cross-reference
-// table so that any viewer opens it.
-std::string tiny_pdf(const std::vector<std::string>& lines) {
-  auto esc = [](const std::string& s) {
-    std::string o;
-    for (char ch : s) {
-      if (ch == '(' || ch == ')' || ch == '\\') o += '\\';
-      o += (static_cast<unsigned char>(ch) < 0x80) ? ch : '?';
-    }
-    return o;
-  };
-  std::string text = "BT /F1 12 Tf 56 780 Td 16 TL\n";
-  for (const auto& l : lines) {
-    text += '(';
-    text += esc(l);
-    text += ") Tj T*\n";
-  }
-  text += "ET\n";
-  std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-      "/Contents 5 0 R >>",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-      fmt::format("<< /Length {} >>\nstream\n{}endstream", text.size(), text),
-  };
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += fmt::format("{} 0 obj\n{}\nendobj\n", i + 1, objects[i]);
-  }
-  size_t xref = pdf.size();
-  pdf += fmt::format("xref\n0 {}\n0000000000 65535 f \n", objects.size() + 1);
-  for (size_t off : offsets) pdf += fmt::format("{:010d} 00000 n \n", off);
-  pdf += fmt::format("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n",
-                     objects.size() + 1, xref);
-  return pdf;
-}
-
-std::optional<auth::Scope> demo_user(db::Conn& c, const std::string& username) {
-  std::optional<auth::Scope> s;
-  c.query(
-      "SELECT u.id, u.username, u.role, u.clearance, u.org_unit_id, o.region_code FROM users u "
-      "JOIN org_units o ON o.id = u.org_unit_id WHERE u.username = ?",
-      {username}, [&](const db::Row& r) {
-        auth::Scope x;
-        x.user_id = r.i64(0);
-        x.username = r.str(1);
-        x.role = r.str(2);
-        x.clearance = static_cast<int>(r.i64(3));
-        x.org_unit_id = r.i64(4);
-        x.region_code = r.str(5);
-        s = x;
-      });
-  return s;
-}
 
 int64_t ensure_unit(db::Conn& c, const std::string& name, const std::string& region) {
   if (auto id = c.query_i64("SELECT id FROM org_units WHERE name = ? AND region_code = ?",
@@ -111,25 +50,14 @@ struct DemoInstrument {
 // Places a generated PDF and records it as an upload by `op` for instrument `inst`.
 Result<int64_t> demo_file(db::Conn& c, files::EvidenceStore& store, const auth::Scope& op,
                           const Instrument& inst, const std::string& title) {
-  std::string pdf = tiny_pdf({title, inst.item_description.id, inst.org_unit_name, inst.region_name,
-                              "Pilkada Serentak 2024 - data dukung contoh (demo)"});
-  std::string sha = sha256_hex(pdf);
-  std::string tmp = store.tmp_dir() + "/demo-" + random_token(8);
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    f << pdf;
-  }
-  auto mime = store.place(tmp, sha, static_cast<int64_t>(pdf.size()));
-  std::error_code ec;
-  std::filesystem::remove(tmp, ec);
-  if (!mime.ok()) return mime.error();
+  PANTAU_TRY(std::string pdf, report::text_pdf(title, {inst.item_description.id, inst.org_unit_name, inst.region_name,
+                                                      "Pilkada Serentak 2024 - data dukung contoh (demo)"}));
   std::string file_name = title;
   for (char& ch : file_name)
     if (ch == ' ' || ch == '/') ch = '_';
   files::UploadMeta meta{file_name + ".pdf", inst.region_code, "support_instrument",
                          std::to_string(inst.id), inst.classification};
-  PANTAU_TRY(files::StoredFile f,
-             store.record(c, op, sha, static_cast<int64_t>(pdf.size()), *mime, meta));
+  PANTAU_TRY(files::StoredFile f, store.store_bytes(c, op, pdf, meta));
   return f.id;
 }
 
@@ -174,11 +102,11 @@ Status seed_demo(db::Conn& c, files::EvidenceStore* store) {
                   "OR region_code = '63.71')",
                   {*election}))
     return {};
-  auto kalsel_op = demo_user(c, "kalsel.operator");
-  auto bjm_op = demo_user(c, "banjarmasin.operator");
+  auto kalsel_op = auth::scope_of_account(c, "kalsel.operator");
+  auto bjm_op = auth::scope_of_account(c, "banjarmasin.operator");
   if (!kalsel_op || !bjm_op) return {};
-  auto kalsel_reviewer = demo_user(c, "kalsel.analis");  // reviews Kota Banjarmasin
-  auto pusat_reviewer = demo_user(c, "pusat.analis");    // reviews the province
+  auto kalsel_reviewer = auth::scope_of_account(c, "kalsel.analis");  // reviews Kota Banjarmasin
+  auto pusat_reviewer = auth::scope_of_account(c, "pusat.analis");    // reviews the province
 
   using S = InstrumentStatus;
   const std::string bpkad =
