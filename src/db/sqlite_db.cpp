@@ -322,7 +322,7 @@ class SqliteDatabase final : public Database {
   // A group commit. Jobs that may be re-run (db::RerunAllowed) and a job alone in its group run without a SAVEPOINT
   // each: inside one, SQLite journals every page a statement changes, which was a fifth of the
   // writer's work per submission. If such a job fails, the group is rolled back and run again with
-  // a savepoint per job, so the failure undoes only that job's changes (see db::Rerun).
+  // a savepoint per job, so the failure undoes only that job's changes (see db::RerunAllowed).
   void run_batch(std::vector<Job*>& batch) {
     std::vector<Status> results(batch.size());
     bool plain = batch.size() == 1 ||

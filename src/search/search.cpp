@@ -125,7 +125,7 @@ std::vector<std::string> terms(std::string_view text) {
 static constexpr const char* kFtsFrom =
     "INSERT INTO search_fts (rowid, terms) SELECT -id, terms FROM search_docs WHERE id >= ? ORDER BY id DESC";
 
-std::string joined_terms(std::string_view text) {
+std::string text_terms(std::string_view text) {
   std::string out;
   for (auto& t : terms(text)) {
     if (!out.empty()) out += ' ';
@@ -133,8 +133,6 @@ std::string joined_terms(std::string_view text) {
   }
   return out;
 }
-
-std::string text_terms(std::string_view text) { return joined_terms(text); }
 
 std::string join_terms(std::string a, std::string_view b) {
   if (!a.empty() && !b.empty()) a += ' ';
@@ -174,7 +172,7 @@ std::string document_terms(const Document& d) {
   std::string text;
   text.reserve(d.title.size() + 1 + body.size());
   text.append(d.title).append(" ").append(body);
-  return finish_terms(joined_terms(text), d.region_code);
+  return finish_terms(text_terms(text), d.region_code);
 }
 
 void index(db::Conn& c, const Document& d) {

@@ -142,11 +142,12 @@ void index_search_words(db::Conn& c, const std::vector<int64_t>& ormas_ids, bool
                 ") UNION ALL SELECT o.id, o.region_code, o.classification, a.name FROM ormas_board_members b "
                 "JOIN ormas o ON o.id = b.ormas_id JOIN actors a ON a.id = b.actor_id WHERE b.ormas_id IN (" + in + ")",
             twice, [&](const db::Row& r) {
-              for (auto& w : actors::name_words(r.text(3)))
+              auto name = actors::name_parts(r.text(3));
+              for (auto& w : name.words)
                 if (!w.empty()) keys.push_back({w, r.str(1), r.i64(0), r.i64(2)});
               // The whole name key, marked with '#' (which sorts before every letter and digit,
               // so it never meets a word's range), for searches of two or more words.
-              if (auto key = actors::name_key(r.text(3)); !key.empty()) keys.push_back({"#" + key, r.str(1), r.i64(0), r.i64(2)});
+              if (!name.key.empty()) keys.push_back({"#" + name.key, r.str(1), r.i64(0), r.i64(2)});
             });
   }
   std::sort(keys.begin(), keys.end());
