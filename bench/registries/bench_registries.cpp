@@ -5,19 +5,34 @@
 //            and foreigner searches (name prefix, passport) from 8 threads at once, each thread
 //            with the scope of an office (a kab/kota, its province, or the ministry);
 //   suggest  actor suggestions while typing (a 3-6 letter prefix, a NIK prefix) from 8 threads.
-// Prints p50 / p99 / max per kind in milliseconds.
+// Prints p50 / p99 / max per kind in milliseconds. The database is opened with the readers
+// `pantau serve` opens on this machine (max(4, 2 x cores)), so 8 threads wait for a reader as 8
+// clients of the server would. With BENCH_HTTP_QUERIES=<file> it also writes the same query mix as
+// HTTP paths (kind, office, path per line), which the second form sends to a running `pantau serve`
+// from 8 clients (threads with a keep-alive connection each, no pause) and reports the wall time of
+// each request as a client sees it.
 //   bench_registries <database-url> <data-dir> [QUERIES_PER_THREAD=200]
+//   bench_registries http <port> <queries-file> <K-cookie> <P-cookie> <N-cookie> [QUERIES_PER_CLIENT=200]
 // A postgresql:// URL must name a THROWAWAY database: its public schema is dropped.
 #include <algorithm>
 #include <atomic>
+#include <cctype>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <fstream>
 #include <random>
 #include <string>
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -95,9 +110,95 @@ ormas::OrmasInput ormas_row(std::mt19937_64& rng, const std::string& kab, int64_
   return in;
 }
 
+// One client of `pantau serve`: a keep-alive connection, one request at a time. Returns the status.
+struct HttpClient {
+  int fd = -1;
+  std::string buf;
+  explicit HttpClient(int port) {
+    fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) { std::perror("connect"); std::exit(1); }
+  }
+  ~HttpClient() { ::close(fd); }
+  int get(const std::string& path, const std::string& cookie) {
+    std::string req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\nCookie: " + cookie + "\r\n\r\n";
+    if (::send(fd, req.data(), req.size(), 0) != static_cast<ssize_t>(req.size())) { std::perror("send"); std::exit(1); }
+    buf.clear();
+    size_t head_end = std::string::npos, need = 0;
+    char tmp[65536];
+    for (;;) {
+      ssize_t n = ::recv(fd, tmp, sizeof tmp, 0);
+      if (n <= 0) { std::fprintf(stderr, "connection closed\n"); std::exit(1); }
+      buf.append(tmp, static_cast<size_t>(n));
+      if (head_end == std::string::npos && (head_end = buf.find("\r\n\r\n")) != std::string::npos) {
+        std::string head = buf.substr(0, head_end);
+        for (auto& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        auto cl = head.find("content-length:");
+        if (cl == std::string::npos) { std::fprintf(stderr, "no Content-Length in the answer to %s\n", path.c_str()); std::exit(1); }
+        need = head_end + 4 + std::strtoull(head.c_str() + cl + 15, nullptr, 10);
+      }
+      if (head_end != std::string::npos && buf.size() >= need) break;
+    }
+    return std::atoi(buf.c_str() + 9);  // "HTTP/1.1 200"
+  }
+};
+
+int http_main(int argc, char** argv) {
+  if (argc < 7) {
+    std::fprintf(stderr, "usage: bench_registries http <port> <queries-file> <K-cookie> <P-cookie> <N-cookie> [QUERIES_PER_CLIENT]\n");
+    return 2;
+  }
+  const int port = std::atoi(argv[2]);
+  const std::string cookies[3] = {argv[4], argv[5], argv[6]};
+  const int per_client = argc > 7 ? std::atoi(argv[7]) : 200;
+  const int warmup = std::getenv("BENCH_WARMUP_QUERIES") ? std::atoi(std::getenv("BENCH_WARMUP_QUERIES")) : 50;
+  struct Query { int kind; int office; std::string path; };
+  std::vector<Query> queries;
+  std::ifstream in(argv[3]);
+  for (std::string line; std::getline(in, line);) {
+    auto t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+    char office = line[t1 + 1];
+    queries.push_back({std::atoi(line.c_str()), office == 'K' ? 0 : office == 'P' ? 1 : 2, line.substr(t2 + 1)});
+  }
+  if (queries.empty()) { std::fprintf(stderr, "no queries in %s\n", argv[3]); return 2; }
+  const int clients = 8;
+  Stats kinds[6];
+  std::mutex mu;
+  std::atomic<int> failures{0};
+  auto client = [&](int n) {
+    HttpClient c(port);
+    Stats mine[6];
+    for (int i = -warmup; i < per_client; ++i) {
+      const Query& q = queries[static_cast<size_t>(n + (i + warmup) * clients) % queries.size()];
+      auto t = Steady::now();
+      int status = c.get(q.path, cookies[q.office]);
+      double ms = since(t);
+      if (status != 200 && failures++ < 5) std::fprintf(stderr, "%d for %s\n", status, q.path.c_str());
+      if (i >= 0) mine[q.kind].add(ms);
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    for (int k = 0; k < 6; ++k) kinds[k].ms.insert(kinds[k].ms.end(), mine[k].ms.begin(), mine[k].ms.end());
+  };
+  auto t0 = Steady::now();
+  std::vector<std::thread> threads;
+  for (int i = 0; i < clients; ++i) threads.emplace_back(client, i);
+  for (auto& th : threads) th.join();
+  std::printf("http       %d clients x %d (after %d not counted) in %.1f s\n", clients, per_client, warmup, since(t0) / 1000);
+  const char* names[6] = {"word", "fullname", "nik", "foreigner", "suggest", "suggest-nik"};
+  for (int k = 0; k < 6; ++k) std::printf("%s\n", kinds[k].line(names[k]).c_str());
+  if (failures > 0) { std::fprintf(stderr, "%d answers were not 200\n", failures.load()); return 1; }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "http") return http_main(argc, argv);
   if (argc < 3) {
     std::fprintf(stderr, "usage: bench_registries <database-url> <data-dir> [QUERIES_PER_THREAD]\n");
     return 2;
@@ -117,7 +218,9 @@ int main(int argc, char** argv) {
     (void)(*admin)->write([](db::Conn& c) -> Status { c.exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"); return {}; });
     (*admin)->close();
   }
-  auto opened = db::open_database(url, {8, false});
+  // The readers of `pantau serve` on this machine (src/app/main.cpp cmd_serve).
+  const int readers = static_cast<int>(std::max(4u, 2 * std::max(1u, std::thread::hardware_concurrency())));
+  auto opened = db::open_database(url, {readers, false});
   if (!opened.ok()) { std::fprintf(stderr, "%s\n", opened.error().message.en.c_str()); return 1; }
   auto& db = *opened.value();
   if (auto m = db::migrate(db); !m.ok()) { std::fprintf(stderr, "%s\n", m.error().message.en.c_str()); return 1; }
@@ -252,11 +355,41 @@ int main(int argc, char** argv) {
   t0 = Steady::now();
   for (int i = 0; i < 8; ++i) threads.emplace_back(run, i);
   for (auto& th : threads) th.join();
-  std::printf("queries    8 threads x %d (after %d not counted) in %.1f s (%d cores)\n", per_thread, warmup, since(t0) / 1000, static_cast<int>(std::thread::hardware_concurrency()));
+  std::printf("queries    8 threads x %d (after %d not counted) in %.1f s (%d cores, %d readers)\n", per_thread, warmup, since(t0) / 1000,
+              static_cast<int>(std::thread::hardware_concurrency()), readers);
   std::printf("wall time per query (includes waiting for a core):\n%s\n%s\n%s\n%s\n%s\n%s\n", word.line("word").c_str(),
               fullname.line("fullname").c_str(), nik.line("nik").c_str(), fx.line("foreigner").c_str(), suggest.line("suggest").c_str(),
               suggest_nik.line("suggest-nik").c_str());
   std::printf("CPU time per query (the query's own cost):\n%s\n%s\n", cpu_search.line("search").c_str(), cpu_suggest.line("suggest").c_str());
   db.close();
+
+  // 4. The same mix as HTTP paths, for 8 clients of `pantau serve` (bench/registries/run.sh). An office
+  // is K (a kab/kota), P (its province) or N (the ministry), in the proportions of scope_for.
+  if (const char* file = std::getenv("BENCH_HTTP_QUERIES"); file && *file) {
+    std::ofstream out(file);
+    std::mt19937_64 r(7);
+    auto enc = [](const std::string& v) {
+      std::string o;
+      for (unsigned char ch : v) o += std::isalnum(ch) ? std::string(1, static_cast<char>(ch)) : fmt::format("%{:02X}", ch);
+      return o;
+    };
+    for (int q = 0; q < 6000; ++q) {
+      int k = static_cast<int>(r() % 10);
+      const char* office = k < 6 ? "K" : k < 9 ? "P" : "N";
+      int kind = q % 6;
+      std::string path;
+      switch (kind) {
+        case 0: path = "/api/v1/ormas?q=" + enc(kSubjects[r() % kSubjects.size()]); break;
+        case 1: path = "/api/v1/ormas?q=" + enc(kFirst[r() % kFirst.size()] + " " + kLast[r() % kLast.size()]); break;
+        case 2: path = "/api/v1/ormas?q=" + nik_of(kabs[r() % kabs.size()], static_cast<int64_t>(r() % 1000000)); break;
+        case 3:
+          path = "/api/v1/foreigners/persons?q=" + (r() % 2 ? enc(kFirst[r() % kFirst.size()].substr(0, 4)) : fmt::format("E{:08d}", r() % 100000));
+          break;
+        case 4: path = "/api/v1/actors/suggest?limit=10&q=" + enc(kLast[r() % kLast.size()].substr(0, 3 + r() % 4)); break;
+        default: path = "/api/v1/actors/suggest?limit=10&q=" + nik_of(kabs[r() % kabs.size()], static_cast<int64_t>(r() % 1000000)).substr(0, 8); break;
+      }
+      out << kind << '\t' << office << '\t' << path << '\n';
+    }
+  }
   return 0;
 }
