@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <ctime>
+
+
 #include "core/config.h"
 #include "core/csv.h"
 #include "core/region_code.h"
@@ -68,6 +72,25 @@ TEST(Time, IsoRoundTripAndSortsAsText) {
   EXPECT_FALSE(parse_date("2026-0-101"));
   EXPECT_FALSE(parse_date("+026-01-01"));
   EXPECT_LT(format_iso(*parse_iso("2026-01-02T00:00:00Z")), format_iso(*parse_iso("2026-01-10T00:00:00Z")));
+}
+
+// format_iso places its digits itself: the same text as the printf format it replaced, over
+// times that exercise every field (before 1970, a leap day, the last millisecond of a year).
+TEST(Time, IsoTextIsThePrintfText) {
+  for (const char* s : {"1969-12-31T23:59:59.999Z", "1970-01-01T00:00:00.000Z", "2000-02-29T12:34:56.789Z",
+                        "2026-11-23T18:20:05.123Z", "2026-12-31T23:59:59.999Z"})
+    EXPECT_EQ(format_iso(*parse_iso(s)), s);
+  TimePoint t = *parse_iso("1969-06-01T00:00:00.000Z");
+  for (int i = 0; i < 2000; ++i, t += std::chrono::milliseconds(86'400'000LL * 13 + 3'600'000 * 7 + 60'000 * 11 + 1'001 * 7 + i)) {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+    std::time_t secs = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char want[40];
+    std::snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                  tm.tm_sec, static_cast<int>(ms - static_cast<int64_t>(secs) * 1000));
+    ASSERT_EQ(format_iso(t), want) << ms;
+  }
 }
 
 TEST(Strings, UrlDecode) {
