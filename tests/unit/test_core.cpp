@@ -2,9 +2,11 @@
 
 #include <cstdio>
 #include <ctime>
+#include <thread>
 
 
 #include "core/config.h"
+#include "core/crypto.h"
 #include "core/csv.h"
 #include "core/region_code.h"
 #include "core/strings.h"
@@ -91,6 +93,30 @@ TEST(Time, IsoTextIsThePrintfText) {
                   tm.tm_sec, static_cast<int>(ms - static_cast<int64_t>(secs) * 1000));
     ASSERT_EQ(format_iso(t), want) << ms;
   }
+}
+
+// sha256_hex keeps one OpenSSL context per thread: the standard test vectors, the same digest
+// again after a longer input, and on other threads; the audit chain and request fingerprints
+// depend on it, and libsodium's streaming Sha256 gives the same digest.
+TEST(Crypto, Sha256HexIsTheStandardDigestOnEveryThread) {
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  const std::string empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  const std::string two_blocks = "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1";
+  const std::string long_text(100000, 'x');
+  Sha256 streamed;
+  streamed.update(long_text);
+  const std::string long_digest = streamed.hex();
+  auto check = [&] {
+    EXPECT_EQ(sha256_hex("abc"), abc);
+    EXPECT_EQ(sha256_hex(long_text), long_digest);
+    EXPECT_EQ(sha256_hex(""), empty);
+    EXPECT_EQ(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"), two_blocks);
+    EXPECT_EQ(sha256_hex("abc"), abc);
+  };
+  check();
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) threads.emplace_back(check);
+  for (auto& t : threads) t.join();
 }
 
 TEST(Strings, UrlDecode) {
