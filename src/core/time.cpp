@@ -77,11 +77,27 @@ std::string format_iso(TimePoint t) {
   int64_t days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
   int64_t rem = ms - days * 86400000;
   Date d = civil_from_days(days);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year, d.month, d.day,
-                static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60),
-                static_cast<int>(rem / 1000 % 60), static_cast<int>(rem % 1000));
-  return buf;
+  const int hour = static_cast<int>(rem / 3600000), minute = static_cast<int>(rem / 60000 % 60),
+            second = static_cast<int>(rem / 1000 % 60), milli = static_cast<int>(rem % 1000);
+  if (d.year < 0 || d.year > 9999) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year, d.month, d.day, hour, minute, second, milli);
+    return buf;
+  }
+  // Every stored time and audit row is stamped here, several per write: the digits are placed
+  // directly (snprintf cost about 4,500 instructions a call; see docs/PERFORMANCE.md).
+  std::string out = "0000-00-00T00:00:00.000Z";
+  auto put = [&](size_t at, int v, int width) {
+    for (int i = width - 1; i >= 0; --i, v /= 10) out[at + static_cast<size_t>(i)] = static_cast<char>('0' + v % 10);
+  };
+  put(0, d.year, 4);
+  put(5, static_cast<int>(d.month), 2);
+  put(8, static_cast<int>(d.day), 2);
+  put(11, hour, 2);
+  put(14, minute, 2);
+  put(17, second, 2);
+  put(20, milli, 3);
+  return out;
 }
 
 static bool all_digits(std::string_view s) {

@@ -198,7 +198,12 @@ std::unique_ptr<SqliteConn> open_conn(const std::string& path, bool writer) {
   if (writer) {
     c->exec_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0;");
   }
-  c->exec_script("PRAGMA foreign_keys=ON; PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=67108864;");
+  c->exec_script("PRAGMA foreign_keys=ON; PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY;");
+  // Readers map the file. The writer does not: inside a write transaction SQLite reads a page
+  // through the map only after looking it up in the WAL's index, on every fetch, whereas a page in
+  // its own cache is found there first (the lookups of every submission: region, category, the
+  // audit chain's last row, the idempotency key; see docs/PERFORMANCE.md).
+  if (!writer) c->exec_script("PRAGMA mmap_size=67108864;");
   return c;
 }
 

@@ -1,6 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <ctime>
+#include <thread>
+
+
 #include "core/config.h"
+#include "core/crypto.h"
 #include "core/csv.h"
 #include "core/region_code.h"
 #include "core/strings.h"
@@ -68,6 +74,49 @@ TEST(Time, IsoRoundTripAndSortsAsText) {
   EXPECT_FALSE(parse_date("2026-0-101"));
   EXPECT_FALSE(parse_date("+026-01-01"));
   EXPECT_LT(format_iso(*parse_iso("2026-01-02T00:00:00Z")), format_iso(*parse_iso("2026-01-10T00:00:00Z")));
+}
+
+// format_iso places its digits itself: the same text as the printf format it replaced, over
+// times that exercise every field (before 1970, a leap day, the last millisecond of a year).
+TEST(Time, IsoTextIsThePrintfText) {
+  for (const char* s : {"1969-12-31T23:59:59.999Z", "1970-01-01T00:00:00.000Z", "2000-02-29T12:34:56.789Z",
+                        "2026-11-23T18:20:05.123Z", "2026-12-31T23:59:59.999Z"})
+    EXPECT_EQ(format_iso(*parse_iso(s)), s);
+  TimePoint t = *parse_iso("1969-06-01T00:00:00.000Z");
+  for (int i = 0; i < 2000; ++i, t += std::chrono::milliseconds(86'400'000LL * 13 + 3'600'000 * 7 + 60'000 * 11 + 1'001 * 7 + i)) {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+    std::time_t secs = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char want[40];
+    std::snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                  tm.tm_sec, static_cast<int>(ms - static_cast<int64_t>(secs) * 1000));
+    ASSERT_EQ(format_iso(t), want) << ms;
+  }
+}
+
+// sha256_hex keeps one OpenSSL context per thread: the standard test vectors, the same digest
+// again after a longer input, and on other threads; the audit chain and request fingerprints
+// depend on it, and libsodium's streaming Sha256 gives the same digest.
+TEST(Crypto, Sha256HexIsTheStandardDigestOnEveryThread) {
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  const std::string empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  const std::string two_blocks = "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1";
+  const std::string long_text(100000, 'x');
+  Sha256 streamed;
+  streamed.update(long_text);
+  const std::string long_digest = streamed.hex();
+  auto check = [&] {
+    EXPECT_EQ(sha256_hex("abc"), abc);
+    EXPECT_EQ(sha256_hex(long_text), long_digest);
+    EXPECT_EQ(sha256_hex(""), empty);
+    EXPECT_EQ(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"), two_blocks);
+    EXPECT_EQ(sha256_hex("abc"), abc);
+  };
+  check();
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) threads.emplace_back(check);
+  for (auto& t : threads) t.join();
 }
 
 TEST(Strings, UrlDecode) {
