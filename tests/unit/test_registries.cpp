@@ -537,6 +537,66 @@ TEST_P(RegistriesStoreTest, ImportAcrossChunksWritesEveryRowOnce) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM actor_words w JOIN actors a ON a.id = w.actor_id WHERE w.word = 'aminah' AND a.nik = '6371025508920002'"), 1);
 }
 
+// The import writes its ormas' search words from the names it holds instead of reading them
+// back: they must be the rows index_search_words computes from the stored names, also when the
+// file's name is not the one stored (an actor found by NIK or registry number keeps its own
+// name; a merged actor's survivor answers; a NIK twice in the file is the first row's person).
+TEST_P(RegistriesStoreTest, ImportSearchWordsAreThoseOfTheStoredNames) {
+  ASSERT_TRUE(add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad})).ok());  // skt_no 01-00-00/Ger
+  // X (no NIK) survives; Y, found by its NIK, is merged into it.
+  ASSERT_TRUE(add(op, ormas_in("Forum Warga", {{"6371021508900003", "Rahmat Hidayat", "KETUA", "", "", false},
+                                               {"6371021508900005", "Budi Santoso", "ANGGOTA", "", "", false}})).ok());
+  int64_t x = count("SELECT id FROM actors WHERE nik = '6371021508900003'"), y = count("SELECT id FROM actors WHERE nik = '6371021508900005'");
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("UPDATE actors SET nik = NULL WHERE id = ?", {x});
+    return actors::merge(c, op, x, y);
+  }).ok());
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "skt_no", "skt_issue_date", "ketua_nik", "ketua_nama",
+              "sekretaris_nik", "sekretaris_nama"};
+  t.rows = {{"Paguyuban Baru Sekali", "NON_BH", "KABKOTA", "63.71", "01-00-00/Ger", "2023-01-02", "6371021508900001", "Akhmad Lain",
+             "6371021508900005", "Nama Lain"},
+            {"Ikatan Tani Hulu", "NON_BH", "KABKOTA", "63.72", "SKT-W-2", "2023-01-02", "6372021508900009", "Siti Hidayati",
+             "6371021508900006", "Dewi Lestari"},
+            {"Ikatan Tani Hilir", "NON_BH", "KABKOTA", "63.71", "SKT-W-3", "2023-01-02", "6372021508900009", "Sitti Hidayah", "", ""}};
+  t.row_lines = {2, 3, 4};
+  using Row = std::tuple<std::string, std::string, int64_t, int64_t>;
+  std::vector<Row> written, computed;
+  auto words_of_import = [&](db::Conn& c) {
+    std::vector<Row> rows;
+    c.query("SELECT w.word, w.region_code, w.ormas_id, w.classification FROM ormas_words w JOIN ormas o ON o.id = w.ormas_id "
+            "WHERE o.skt_no IN ('01-00-00/Ger', 'SKT-W-2', 'SKT-W-3') AND o.name <> 'Gerakan Pemuda Banua' ORDER BY 1, 2, 3",
+            {}, [&](const db::Row& r) { rows.emplace_back(r.str(0), r.str(1), r.i64(2), r.i64(3)); });
+    return rows;
+  };
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    PANTAU_TRY(auto rep, ormas::import_ormas(c, prov, t, "names"));
+    EXPECT_TRUE(rep.refused.empty());
+    written = words_of_import(c);
+    // The same ormas' words computed again from the stored names.
+    std::vector<int64_t> ids;
+    c.query("SELECT id FROM ormas WHERE name IN ('Paguyuban Baru Sekali', 'Ikatan Tani Hulu', 'Ikatan Tani Hilir')", {},
+            [&](const db::Row& r) { ids.push_back(r.i64(0)); });
+    EXPECT_EQ(ids.size(), 3u);
+    for (auto id : ids) c.exec("DELETE FROM ormas_words WHERE ormas_id = ?", {id});
+    ormas::index_search_words(c, ids, true);
+    computed = words_of_import(c);
+    return {};
+  }).ok());
+  EXPECT_EQ(written, computed);
+  auto has = [&](const std::string& word) {
+    return std::any_of(written.begin(), written.end(), [&](const Row& r) { return std::get<0>(r) == word; });
+  };
+  EXPECT_TRUE(has("#gerakanpemudabanua"));  // the organisation found by its registry number
+  EXPECT_TRUE(has("#ahmadfauzi"));          // kAhmad by NIK, not "Akhmad Lain"
+  EXPECT_TRUE(has("#rahmathidayat"));       // Y's NIK: its merge survivor X
+  EXPECT_TRUE(has("#sitihidayati"));        // the NIK's first row, in both ormas
+  EXPECT_FALSE(has("lain"));
+  EXPECT_FALSE(has("hidayah"));
+  EXPECT_FALSE(has("paguyuban"));
+  EXPECT_TRUE(has("dewi"));
+}
+
 // A file of many rows is checked on several cores: every refused row is still reported, in the
 // order of the file, with its line, and nothing is written.
 TEST_P(RegistriesStoreTest, ImportOfManyRowsReportsEveryBadRowInFileOrder) {

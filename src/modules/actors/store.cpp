@@ -1,6 +1,7 @@
 #include "modules/actors/store.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -381,12 +382,18 @@ void link_incident_actors(db::Conn& c, const auth::Scope& s, int64_t incident_id
 // ---- bulk ----
 
 struct Bulk::Impl {
+  Impl(db::Conn& conn, const auth::Scope& scope) : c(conn), s(scope) {}
   db::Conn& c;
   const auth::Scope& s;
   std::unordered_map<std::string, int64_t> by_nik, by_registry, by_name, by_passport;  // known actors (existing or new)
   std::unordered_set<std::string> nik_checked;  // NIKs looked up already (found or not): asked once
   db::Params actors, words, links;                              // pending rows
   size_t actor_rows = 0;
+  // Names of the actors handed out: created here (the caller's NameParts, or own_names) and
+  // found in the database (found_names), for name_of().
+  std::unordered_map<int64_t, const NameParts*> new_names;
+  std::deque<NameParts> own_names;
+  std::unordered_map<int64_t, NameParts> found_names;
   std::vector<int64_t> pool;  // reserved ids not used yet
   int64_t next_sqlite = 0;
   std::string now = now_iso();
@@ -407,12 +414,9 @@ struct Bulk::Impl {
   int64_t create(const std::string& kind, const std::string& name, const std::string& nik, const std::string& passport,
                  const std::string& nationality, const std::string& registry, const std::string& region,
                  const NameParts* parts = nullptr) {
-    NameParts own;
-    if (!parts) {
-      own = name_parts(name);
-      parts = &own;
-    }
+    if (!parts) parts = &own_names.emplace_back(name_parts(name));
     int64_t id = next_id();
+    new_names.emplace(id, parts);
     // Each cell constructed in place (an initializer list would copy every string once more).
     for (db::Value v : {db::Value(id), db::Value(kind)}) actors.push_back(std::move(v));
     actors.emplace_back(name);
@@ -449,18 +453,19 @@ struct Bulk::Impl {
         p.emplace_back(todo[i]);
       }
       std::vector<std::pair<std::string, int64_t>> merged;
-      c.query("SELECT " + column + ", id, merged_into FROM actors WHERE " + where + column + " IN (" + in + ") ORDER BY id", p,
+      c.query("SELECT " + column + ", id, merged_into, name FROM actors WHERE " + where + column + " IN (" + in + ") ORDER BY id", p,
               [&](const db::Row& r) {
                 if (into.count(r.str(0))) return;  // the first (oldest) one, as find_or_create_organisation
                 into.emplace(r.str(0), r.i64(1));
                 if (!r.is_null(2)) merged.emplace_back(r.str(0), r.i64(1));
+                else found_names.emplace(r.i64(1), name_parts(r.text(3)));
               });
       for (auto& [k, id] : merged) into[k] = resolve(c, id);
     }
   }
 };
 
-Bulk::Bulk(db::Conn& c, const auth::Scope& s) : impl_(std::make_unique<Impl>(Impl{c, s, {}, {}, {}, {}, {}, {}, {}, {}, 0, {}, 0})) {}
+Bulk::Bulk(db::Conn& c, const auth::Scope& s) : impl_(std::make_unique<Impl>(c, s)) {}
 Bulk::~Bulk() = default;
 
 void Bulk::prefetch_people(const std::vector<std::string>& niks) { impl_->lookup("", "nik", niks, impl_->by_nik, &impl_->nik_checked); }
@@ -478,7 +483,7 @@ int64_t Bulk::person(const PersonRef& p, const NameParts* name) {
     std::string key = p.passport_no + "|" + p.nationality;
     if (auto it = impl_->by_passport.find(key); it != impl_->by_passport.end()) return it->second;
     auto id = impl_->c.query_i64("SELECT id FROM actors WHERE passport_no = ? AND nationality = ?", {p.passport_no, p.nationality});
-    return impl_->by_passport[key] = id ? resolve(impl_->c, *id)
+    return impl_->by_passport[key] = id ? resolve(impl_->c, *id)  // its name read by name_of() when asked
                                         : impl_->create("PERSON", p.name, "", p.passport_no, p.nationality, "", p.region_code, name);
   }
   auto it = impl_->by_nik.find(p.nik);
@@ -510,6 +515,16 @@ void Bulk::link(int64_t actor_id, const Link& l) {
   p.emplace_back(int64_t{l.classification});
   p.emplace_back(impl_->s.user_id);
   p.emplace_back(impl_->now);
+}
+
+const NameParts& Bulk::name_of(int64_t actor_id) {
+  auto& m = *impl_;
+  if (auto it = m.new_names.find(actor_id); it != m.new_names.end()) return *it->second;
+  if (auto it = m.found_names.find(actor_id); it != m.found_names.end()) return it->second;
+  // The survivor of a merge (or an actor found by passport): read once.
+  std::string name;
+  m.c.query("SELECT name FROM actors WHERE id = ?", {actor_id}, [&](const db::Row& r) { name = r.str(0); });
+  return m.found_names.emplace(actor_id, name_parts(name)).first->second;
 }
 
 void Bulk::flush() {

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
+#include <unordered_map>
 #include <set>
 #include <exception>
 #include <thread>
@@ -168,6 +170,80 @@ void index_search_words(db::Conn& c, const std::vector<int64_t>& ormas_ids, bool
     c.exec("INSERT INTO ormas_words (word, region_code, ormas_id, classification) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
            {k.word, k.region, k.ormas_id, k.classification});
 }
+
+namespace {
+
+// The search words of ormas created by an import (ormas_words, fresh rows), from the names the
+// import holds: for each ormas (`ids[i]` in `regions[i]`, classification 0 as every imported
+// ormas) the words and the '#' name key of each name in `names[i]` (its own actor's and its
+// members' actors', as the actors table holds them). The same rows index_search_words() reads
+// back from the stored names, without reading them: every word is interned once, the rows are
+// sorted by the ranks of their word and region (16-byte entries instead of strings), then
+// written in the table's key order so that they append to each word's range of the B-tree.
+void write_search_words(db::Conn& c, const std::vector<int64_t>& ids, const std::vector<const std::string*>& regions,
+                        const std::vector<std::vector<const actors::NameParts*>>& names) {
+  std::unordered_map<std::string_view, uint32_t> word_ix, region_ix;
+  std::vector<std::string_view> words, region_names;
+  std::deque<std::string> keys;  // the '#' name keys (the plain words are the NameParts' own)
+  std::string marked;
+  auto intern = [](std::unordered_map<std::string_view, uint32_t>& ix, std::vector<std::string_view>& all, std::string_view v) {
+    auto [it, fresh] = ix.try_emplace(v, static_cast<uint32_t>(all.size()));
+    if (fresh) all.push_back(v);
+    return it->second;
+  };
+  struct Entry {
+    uint32_t word, region;
+    int64_t ormas_id;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(ids.size() * 16);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    uint32_t region = intern(region_ix, region_names, *regions[i]);
+    for (const actors::NameParts* name : names[i]) {
+      for (auto& w : name->words)
+        if (!w.empty()) entries.push_back({intern(word_ix, words, w), region, ids[i]});
+      // The whole name key, marked with '#' (which sorts before every letter and digit, so it
+      // never meets a word's range), for searches of two or more words.
+      if (name->key.empty()) continue;
+      marked = "#" + name->key;
+      auto it = word_ix.find(marked);
+      uint32_t w = it != word_ix.end() ? it->second : intern(word_ix, words, keys.emplace_back(marked));
+      entries.push_back({w, region, ids[i]});
+    }
+  }
+  // Ranks in byte order (the BINARY collation of SQLite, the C collation of the PostgreSQL column).
+  auto ranks = [](const std::vector<std::string_view>& all) {
+    std::vector<uint32_t> order(all.size()), rank(all.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return all[a] < all[b]; });
+    for (uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
+    return std::pair{order, rank};
+  };
+  auto [word_order, word_rank] = ranks(words);
+  auto [region_order, region_rank] = ranks(region_names);
+  for (auto& e : entries) e = {word_rank[e.word], region_rank[e.region], e.ormas_id};
+  auto key = [](const Entry& e) { return std::tie(e.word, e.region, e.ormas_id); };
+  std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) { return key(a) < key(b); });
+  entries.erase(std::unique(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) { return key(a) == key(b); }),
+                entries.end());
+  // Written a slice at a time: the cells of 1.5 million rows at once would cost more in memory
+  // and page faults than the statements.
+  constexpr size_t kSlice = 32000;
+  db::Params rows;
+  for (size_t from = 0; from < entries.size(); from += kSlice) {
+    rows.reserve(kSlice * 4);
+    for (size_t k = from; k < std::min(entries.size(), from + kSlice); ++k) {
+      rows.emplace_back(std::string(words[word_order[entries[k].word]]));
+      rows.emplace_back(std::string(region_names[region_order[entries[k].region]]));
+      rows.emplace_back(entries[k].ormas_id);
+      rows.emplace_back(int64_t{0});
+    }
+    db::insert_rows(c, "INSERT INTO ormas_words (word, region_code, ormas_id, classification)", 4, std::move(rows));
+    rows.clear();
+  }
+}
+
+}  // namespace
 
 WorkingDayCalendar load_calendar(db::Conn& c) {
   WorkingDayCalendar cal;
@@ -858,6 +934,9 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
   db::Params ormas_rows, member_rows;
   auto put = [](db::Params& p, auto&&... v) { (p.emplace_back(std::forward<decltype(v)>(v)), ...); };
   size_t m = 0;
+  // The names of each ormas' actors (its own, then its members'), for its search words.
+  std::vector<std::vector<const actors::NameParts*>> actor_names(inputs.size());
+  std::vector<const std::string*> ormas_regions(inputs.size());
   for (size_t from = 0; from < inputs.size(); from += kChunk) {
     const size_t to = std::min(inputs.size(), from + kChunk);
     ormas_rows.reserve((to - from) * 26);
@@ -874,10 +953,13 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
       }
       int64_t actor = bulk.organisation(in.name, orgs[i].second, in.region_code, &org_names[i]);
       bulk.link(actor, {"ormas", "ormas", sid, "ORMAS", in.name, in.region_code, 0});
+      actor_names[i].push_back(&bulk.name_of(actor));
+      ormas_regions[i] = &in.region_code;  // kept: region_code is copied into the rows, never moved
       for (size_t k = 0; k < in.board.size(); ++k) {
         BoardInput& b = in.board[k];
         const int64_t bid = member_ids[m++];
         int64_t person = bulk.person({b.name, b.nik, "", "", in.region_code}, &board_names[i][k]);
+        actor_names[i].push_back(&bulk.name_of(person));
         bulk.link(person, {"ormas", "ormas_board_member", std::to_string(bid), "ORMAS_BOARD", position_label(b.position) + ", " + in.name,
                            in.region_code, 0});
         put(member_rows, bid, id, person, std::move(b.nik), board_names[i][k].key, std::move(b.name), std::move(b.position),
@@ -903,10 +985,9 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
     // inputs[i].region_code, org_names[i] (the ormas' name words and key) and board_names[i]
     // (each member's, in the order of inputs[i].board).
   }
-  // The search words of the whole file at once, sorted in the table's key order: written in
-  // that order the rows append to each key range instead of touching pages all over the B-tree
-  // for every chunk (a 100,000-row file writes about 1.5 million of them).
-  index_search_words(c, ormas_ids, true);
+  // The search words of the whole file at once (about 1.5 million rows for 100,000 ormas), built
+  // from the names held here and written in the table's key order.
+  write_search_words(c, ormas_ids, ormas_regions, actor_names);
   search::index_new(c, docs);
   rep.created = static_cast<int64_t>(inputs.size());
   append_audit(c, s, "import", "ormas", ormas_ids.front(), s.region_code,
