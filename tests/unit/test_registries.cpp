@@ -597,6 +597,54 @@ TEST_P(RegistriesStoreTest, ImportSearchWordsAreThoseOfTheStoredNames) {
   EXPECT_TRUE(has("dewi"));
 }
 
+// A first import (into tables smaller than the file) has its tables' secondary indexes built
+// once at the end on SQLite (actors::DeferredIndexes): afterwards every index is there as its
+// migration made it; a transaction that fails in between gets them back with its rollback; a
+// table larger than what is added keeps its indexes throughout.
+TEST_P(RegistriesStoreTest, DeferredIndexesComeBackAsTheyWere) {
+  auto indexes = [&] {
+    std::vector<std::string> out;
+    std::string sql = GetParam() == "sqlite"
+                          ? "SELECT name || ' ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+                          : "SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname";
+    EXPECT_TRUE(db_->read([&](db::Conn& c) { c.query(sql, {}, [&](const db::Row& r) { out.push_back(r.str(0)); }); }).ok());
+    return out;
+  };
+  auto before = indexes();
+  ASSERT_TRUE(std::find_if(before.begin(), before.end(), [](const std::string& i) { return i.rfind("actors_nik ", 0) == 0; }) != before.end());
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "ahu_decree_no", "ketua_nik", "ketua_nama"};
+  for (int i = 0; i < 300; ++i) {
+    char nik[17];
+    std::snprintf(nik, sizeof nik, "637102150890%04d", 1 + i);
+    t.rows.push_back({"Ormas Indeks " + std::to_string(i), "NON_BH", "KABKOTA", "63.71", "SKT-X-" + std::to_string(i), nik, "Ketua Indeks"});
+    t.row_lines.push_back(i + 2);
+  }
+  auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "indexes"); });
+  ASSERT_TRUE(rep.ok());
+  ASSERT_TRUE(rep->refused.empty()) << rep->refused.front().second.field << " " << rep->refused.front().second.message.en;
+  EXPECT_EQ(rep->created, 300);
+  EXPECT_EQ(indexes(), before);
+  // The indexes answer: a NIK look-up and a duplicate NIK refused by the unique index.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actors WHERE nik = '6371021508900123'"), 1);
+  EXPECT_FALSE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("UPDATE actors SET nik = '6371021508900123' WHERE nik = '6371021508900124'");
+    return {};
+  }).ok());
+  // Dropped inside a transaction that then fails: the rollback brings them back.
+  bool dropped_inside = false;
+  auto failed = db_->write([&](db::Conn& c) -> Status {
+    actors::DeferredIndexes deferred(c, {{"ormas", 1000000}, {"actors", 1}});
+    if (GetParam() == "sqlite")
+      dropped_inside = !c.query_i64("SELECT 1 FROM sqlite_master WHERE name = 'ormas_region'") &&
+                       c.query_i64("SELECT 1 FROM sqlite_master WHERE name = 'actors_nik'").has_value();
+    throw db::DbError(db::DbError::Kind::Other, "a failure after the drop");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(dropped_inside, GetParam() == "sqlite");  // PostgreSQL keeps them (COPY)
+  EXPECT_EQ(indexes(), before);
+}
+
 // A file of many rows is checked on several cores: every refused row is still reported, in the
 // order of the file, with its line, and nothing is written.
 TEST_P(RegistriesStoreTest, ImportOfManyRowsReportsEveryBadRowInFileOrder) {
