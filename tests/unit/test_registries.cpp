@@ -645,6 +645,49 @@ TEST_P(RegistriesStoreTest, DeferredIndexesComeBackAsTheyWere) {
   EXPECT_EQ(indexes(), before);
 }
 
+// The rows are built on a second thread while the statements run: a statement that fails in the
+// middle of the file (here a role already held by a stale link for an id the import hands out)
+// stops the builder, and the transaction leaves nothing behind, indexes included.
+TEST_P(RegistriesStoreTest, ImportFailingMidwayStopsItsBuilderAndWritesNothing) {
+  ASSERT_TRUE(add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad})).ok());
+  int64_t actor = count("SELECT actor_id FROM ormas");
+  int64_t first = count("SELECT MAX(id) FROM ormas") + 1;
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("INSERT INTO actor_links (actor_id, module, entity, entity_id, role, label, region_code, linked_at) "
+           "VALUES (?, 'ormas', 'ormas', ?, 'ORMAS', 'stale', '63.71', '2026-01-01T00:00:00Z')", {actor, std::to_string(first + 2600)});
+    return {};
+  }).ok());
+  auto before = [&] {
+    return std::vector<int64_t>{count("SELECT COUNT(*) FROM ormas"), count("SELECT COUNT(*) FROM actors"),
+                                count("SELECT COUNT(*) FROM actor_links"), count("SELECT COUNT(*) FROM ormas_words"),
+                                count("SELECT COUNT(*) FROM ormas_board_members")};
+  }();
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "ahu_decree_no", "ketua_nik", "ketua_nama"};
+  for (int i = 0; i < 4500; ++i) {
+    char nik[17];
+    std::snprintf(nik, sizeof nik, "637102150891%04d", 1 + i);
+    t.rows.push_back({"Ormas Gagal " + std::to_string(i), "NON_BH", "KABKOTA", "63.71", "AHU-G-" + std::to_string(i), nik, "Ketua Gagal"});
+    t.row_lines.push_back(i + 2);
+  }
+  auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "fails"); });
+  EXPECT_FALSE(rep.ok());
+  EXPECT_EQ((std::vector<int64_t>{count("SELECT COUNT(*) FROM ormas"), count("SELECT COUNT(*) FROM actors"),
+                                  count("SELECT COUNT(*) FROM actor_links"), count("SELECT COUNT(*) FROM ormas_words"),
+                                  count("SELECT COUNT(*) FROM ormas_board_members")}),
+            before);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actors WHERE nik = '6371021508910001'"), 0);  // the index answers
+  // The same file without the stale link goes in whole.
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("DELETE FROM actor_links WHERE label = 'stale'");
+    return {};
+  }).ok());
+  auto ok = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "fails"); });
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->created, 4500);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas"), 4501);
+}
+
 // A file of many rows is checked on several cores: every refused row is still reported, in the
 // order of the file, with its line, and nothing is written.
 TEST_P(RegistriesStoreTest, ImportOfManyRowsReportsEveryBadRowInFileOrder) {

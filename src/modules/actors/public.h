@@ -141,6 +141,19 @@ class Bulk {
                        const NameParts* parts = nullptr);
   // A role on a record created in this transaction (it has no link and no decision yet).
   void link(int64_t actor_id, const Link& l);
+  // Ids for `n` new actors taken now. After the prefetches and reserve(), person(),
+  // organisation(), link(), name_of() and take() need no database for the keys prefetched (so
+  // they may run on another thread than the connection's, one thread at a time); a key not
+  // prefetched (a passport, a NIK not given to prefetch_people) is looked up when met.
+  void reserve(size_t n);
+  // The pending rows of the new actors, their words and their roles: take() hands them over
+  // (the Bulk starts a new batch), write() stores them (actors before the records that refer to
+  // them), flush() is both at once.
+  struct Rows {
+    db::Params actors, words, links;
+  };
+  Rows take();
+  static void write(db::Conn& c, Rows&& rows);
   void flush();
   // The name of an actor person() or organisation() returned, as the actors table holds it: the
   // name it was created with in this import (the NameParts given then, which must outlive the

@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
 #include <map>
 #include <unordered_map>
 #include <set>
@@ -180,8 +184,11 @@ namespace {
 // back from the stored names, without reading them: every word is interned once, the rows are
 // sorted by the ranks of their word and region (16-byte entries instead of strings), then
 // written in the table's key order so that they append to each word's range of the B-tree.
-void write_search_words(db::Conn& c, const std::vector<int64_t>& ids, const std::vector<const std::string*>& regions,
-                        const std::vector<std::vector<const actors::NameParts*>>& names) {
+// The rows are handed to `emit` a slice at a time (the cells of 1.5 million rows at once would
+// cost more in memory and page faults than the statements); it returns false to stop.
+template <class Emit>
+void search_word_rows(const std::vector<int64_t>& ids, const std::vector<const std::string*>& regions,
+                      const std::vector<std::vector<const actors::NameParts*>>& names, Emit&& emit) {
   std::unordered_map<std::string_view, uint32_t> word_ix, region_ix;
   std::vector<std::string_view> words, region_names;
   std::deque<std::string> keys;  // the '#' name keys (the plain words are the NameParts' own)
@@ -226,11 +233,9 @@ void write_search_words(db::Conn& c, const std::vector<int64_t>& ids, const std:
   std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) { return key(a) < key(b); });
   entries.erase(std::unique(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) { return key(a) == key(b); }),
                 entries.end());
-  // Written a slice at a time: the cells of 1.5 million rows at once would cost more in memory
-  // and page faults than the statements.
   constexpr size_t kSlice = 32000;
-  db::Params rows;
   for (size_t from = 0; from < entries.size(); from += kSlice) {
+    db::Params rows;
     rows.reserve(kSlice * 4);
     for (size_t k = from; k < std::min(entries.size(), from + kSlice); ++k) {
       rows.emplace_back(std::string(words[word_order[entries[k].word]]));
@@ -238,10 +243,54 @@ void write_search_words(db::Conn& c, const std::vector<int64_t>& ids, const std:
       rows.emplace_back(entries[k].ormas_id);
       rows.emplace_back(int64_t{0});
     }
-    db::insert_rows(c, "INSERT INTO ormas_words (word, region_code, ormas_id, classification)", 4, std::move(rows));
-    rows.clear();
+    if (!emit(std::move(rows))) return;
   }
 }
+
+// Items handed from one thread to another, at most `capacity` waiting: an import's rows are
+// built on one core while the statements of the rows before them run on the connection's.
+template <class T>
+class Handoff {
+ public:
+  explicit Handoff(size_t capacity) : capacity_(capacity) {}
+  // false when the taker gave up (cancel): the giver stops.
+  bool push(T&& v) {
+    std::unique_lock lk(mu_);
+    cv_.wait(lk, [&] { return q_.size() < capacity_ || cancelled_; });
+    if (cancelled_) return false;
+    q_.push_back(std::move(v));
+    cv_.notify_all();
+    return true;
+  }
+  // nullopt once the giver closed and everything was taken.
+  std::optional<T> pop() {
+    std::unique_lock lk(mu_);
+    cv_.wait(lk, [&] { return !q_.empty() || closed_ || cancelled_; });
+    if (q_.empty()) return std::nullopt;
+    T v = std::move(q_.front());
+    q_.pop_front();
+    cv_.notify_all();
+    return v;
+  }
+  void close() {
+    std::lock_guard lk(mu_);
+    closed_ = true;
+    cv_.notify_all();
+  }
+  void cancel() {
+    std::lock_guard lk(mu_);
+    cancelled_ = true;
+    q_.clear();
+    cv_.notify_all();
+  }
+
+ private:
+  size_t capacity_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<T> q_;
+  bool closed_ = false, cancelled_ = false;
+};
 
 }  // namespace
 
@@ -928,72 +977,114 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
   // one at a time (after the look-ups above, which read them).
   actors::DeferredIndexes indexes(c, {{"actors", inputs.size() + members}, {"actor_links", inputs.size() + members},
                                       {"ormas", inputs.size()}, {"ormas_board_members", members}});
-  std::map<std::string, int> validity;  // SKT validity (years) by issue date
+  // SKT validity (years) by issue date, read here: the rows are built on another thread.
+  std::map<std::string, int> validity;
+  for (auto& in : inputs)
+    if (auto d = opt_date(in.skt_issue_date); d && !validity.count(in.skt_issue_date))
+      validity.emplace(in.skt_issue_date, rule_value(c, "SKT_VALIDITY", *d, 5));
+  bulk.reserve(inputs.size() + members);  // from here the Bulk needs no database (every key was prefetched)
   const std::string now = now_iso();
   std::vector<search::Document> docs;
   docs.reserve(inputs.size());
-  // Written a chunk at a time (the actors of a chunk, then its ormas and members), so that the
-  // pending rows stay small (a whole file's cells at once cost more in allocation and page
-  // faults than the SQL itself); each cell is moved or copied once into its row.
-  constexpr size_t kChunk = 2000;
-  db::Params ormas_rows, member_rows;
-  auto put = [](db::Params& p, auto&&... v) { (p.emplace_back(std::forward<decltype(v)>(v)), ...); };
-  size_t m = 0;
   // The names of each ormas' actors (its own, then its members'), for its search words.
   std::vector<std::vector<const actors::NameParts*>> actor_names(inputs.size());
   std::vector<const std::string*> ormas_regions(inputs.size());
-  for (size_t from = 0; from < inputs.size(); from += kChunk) {
-    const size_t to = std::min(inputs.size(), from + kChunk);
-    ormas_rows.reserve((to - from) * 26);
-    member_rows.reserve((to - from) * 3 * 12);
-    for (size_t i = from; i < to; ++i) {
-      OrmasInput& in = inputs[i];
-      const int64_t id = ormas_ids[i];
-      std::string sid = std::to_string(id);
-      std::string expiry;
-      if (auto d = opt_date(in.skt_issue_date)) {
-        auto v = validity.find(in.skt_issue_date);
-        if (v == validity.end()) v = validity.emplace(in.skt_issue_date, rule_value(c, "SKT_VALIDITY", *d, 5)).first;
-        expiry = format_date(skt_expiry(*d, v->second));
+  // The rows are built on a second thread (no database: the look-ups were done above) while this
+  // one, the connection's, writes the chunk before: a chunk of 2,000 ormas at a time (the actors
+  // of a chunk, then its ormas and members), so that the pending rows stay small (a whole file's
+  // cells at once cost more in allocation and page faults than the SQL itself), each cell moved
+  // or copied once into its row; then the search words of the whole file, sorted.
+  struct Chunk {
+    actors::Bulk::Rows actors;
+    db::Params ormas, members;
+  };
+  Handoff<Chunk> chunks(2);
+  Handoff<db::Params> word_rows(2);
+  std::exception_ptr build_failed;
+  auto build = [&] {
+    constexpr size_t kChunk = 2000;
+    auto put = [](db::Params& p, auto&&... v) { (p.emplace_back(std::forward<decltype(v)>(v)), ...); };
+    size_t m = 0;
+    for (size_t from = 0; from < inputs.size(); from += kChunk) {
+      const size_t to = std::min(inputs.size(), from + kChunk);
+      Chunk chunk;
+      chunk.ormas.reserve((to - from) * 26);
+      chunk.members.reserve((to - from) * 3 * 12);
+      for (size_t i = from; i < to; ++i) {
+        OrmasInput& in = inputs[i];
+        const int64_t id = ormas_ids[i];
+        std::string sid = std::to_string(id);
+        std::string expiry;
+        if (auto d = opt_date(in.skt_issue_date)) expiry = format_date(skt_expiry(*d, validity.at(in.skt_issue_date)));
+        int64_t actor = bulk.organisation(in.name, orgs[i].second, in.region_code, &org_names[i]);
+        bulk.link(actor, {"ormas", "ormas", sid, "ORMAS", in.name, in.region_code, 0});
+        actor_names[i].push_back(&bulk.name_of(actor));
+        ormas_regions[i] = &in.region_code;  // kept: region_code is copied into the rows, never moved
+        for (size_t k = 0; k < in.board.size(); ++k) {
+          BoardInput& b = in.board[k];
+          const int64_t bid = member_ids[m++];
+          int64_t person = bulk.person({b.name, b.nik, "", "", in.region_code}, &board_names[i][k]);
+          actor_names[i].push_back(&bulk.name_of(person));
+          bulk.link(person, {"ormas", "ormas_board_member", std::to_string(bid), "ORMAS_BOARD",
+                             position_label(b.position) + ", " + in.name, in.region_code, 0});
+          put(chunk.members, bid, id, person, std::move(b.nik), board_names[i][k].key, std::move(b.name), std::move(b.position),
+              text_or_null(b.term_start), text_or_null(b.term_end), int64_t{b.is_state_official}, in.region_code, now);
+        }
+        docs.push_back({"ormas", sid, in.region_code, 0, in.name, in.abbreviation + " " + in.address + " " + field_words(in.fields),
+                        "/ormas/" + sid});
+        put(chunk.ormas, id, org_names[i].key, std::move(in.name), std::move(in.abbreviation), std::move(in.legal_form),
+            std::move(in.scope_level), join(in.fields, ','), text_or_null(in.founding_date), std::move(in.deed_notary),
+            std::move(in.deed_no), text_or_null(in.deed_date), std::move(in.ahu_decree_no), std::move(in.skt_no),
+            text_or_null(in.skt_issue_date), text_or_null(expiry), std::move(in.npwp), std::move(in.address), in.region_code,
+            std::move(in.phone), std::move(in.email), opt(in.lat), opt(in.lng), actor, s.user_id, now, now);
       }
-      int64_t actor = bulk.organisation(in.name, orgs[i].second, in.region_code, &org_names[i]);
-      bulk.link(actor, {"ormas", "ormas", sid, "ORMAS", in.name, in.region_code, 0});
-      actor_names[i].push_back(&bulk.name_of(actor));
-      ormas_regions[i] = &in.region_code;  // kept: region_code is copied into the rows, never moved
-      for (size_t k = 0; k < in.board.size(); ++k) {
-        BoardInput& b = in.board[k];
-        const int64_t bid = member_ids[m++];
-        int64_t person = bulk.person({b.name, b.nik, "", "", in.region_code}, &board_names[i][k]);
-        actor_names[i].push_back(&bulk.name_of(person));
-        bulk.link(person, {"ormas", "ormas_board_member", std::to_string(bid), "ORMAS_BOARD", position_label(b.position) + ", " + in.name,
-                           in.region_code, 0});
-        put(member_rows, bid, id, person, std::move(b.nik), board_names[i][k].key, std::move(b.name), std::move(b.position),
-            text_or_null(b.term_start), text_or_null(b.term_end), int64_t{b.is_state_official}, in.region_code, now);
-      }
-      docs.push_back({"ormas", sid, in.region_code, 0, in.name, in.abbreviation + " " + in.address + " " + field_words(in.fields),
-                      "/ormas/" + sid});
-      put(ormas_rows, id, org_names[i].key, std::move(in.name), std::move(in.abbreviation), std::move(in.legal_form),
-          std::move(in.scope_level), join(in.fields, ','), text_or_null(in.founding_date), std::move(in.deed_notary), std::move(in.deed_no),
-          text_or_null(in.deed_date), std::move(in.ahu_decree_no), std::move(in.skt_no), text_or_null(in.skt_issue_date),
-          text_or_null(expiry), std::move(in.npwp), std::move(in.address), in.region_code, std::move(in.phone),
-          std::move(in.email), opt(in.lat), opt(in.lng), actor, s.user_id, now, now);
+      chunk.actors = bulk.take();
+      if (!chunks.push(std::move(chunk))) return;
     }
-    bulk.flush();  // the actors before the records that refer to them
+    chunks.close();
+    search_word_rows(ormas_ids, ormas_regions, actor_names, [&](db::Params&& rows) { return word_rows.push(std::move(rows)); });
+    word_rows.close();
+  };
+  std::thread builder([&] {
+    try {
+      build();
+    } catch (...) {
+      build_failed = std::current_exception();
+      chunks.close();
+      word_rows.close();
+    }
+  });
+  // Whatever happens below (a statement failing), the builder stops and is joined.
+  struct Joined {
+    std::function<void()> stop;
+    ~Joined() { stop(); }
+  } joined{[&] {
+    chunks.cancel();
+    word_rows.cancel();
+    if (builder.joinable()) builder.join();
+  }};
+  auto check_builder = [&] {  // after a queue's end: the builder failed, or it has closed it
+    if (build_failed) {
+      builder.join();
+      std::rethrow_exception(build_failed);
+    }
+  };
+  while (auto chunk = chunks.pop()) {
+    actors::Bulk::write(c, std::move(chunk->actors));  // the actors before the records that refer to them
     db::insert_rows(c, "INSERT INTO ormas (id, name_key, name, abbreviation, legal_form, scope_level, fields, founding_date, deed_notary, "
                        "deed_no, deed_date, ahu_decree_no, skt_no, skt_issue_date, skt_expiry_date, npwp, address, region_code, phone, email, "
-                       "lat, lng, actor_id, created_by, created_at, updated_at)", 26, std::move(ormas_rows));
+                       "lat, lng, actor_id, created_by, created_at, updated_at)", 26, std::move(chunk->ormas));
     db::insert_rows(c, "INSERT INTO ormas_board_members (id, ormas_id, actor_id, nik, name_key, name, position, term_start, term_end, "
-                       "is_state_official, region_code, created_at)", 12, std::move(member_rows));
-    ormas_rows.clear();
-    member_rows.clear();
-    // The chunk's ormas and board members are written here: ormas_ids[from, to), with their
-    // inputs[i].region_code, org_names[i] (the ormas' name words and key) and board_names[i]
-    // (each member's, in the order of inputs[i].board).
+                       "is_state_official, region_code, created_at)", 12, std::move(chunk->members));
   }
+  check_builder();
   indexes.restore();
-  // The search words of the whole file at once (about 1.5 million rows for 100,000 ormas), built
-  // from the names held here and written in the table's key order.
-  write_search_words(c, ormas_ids, ormas_regions, actor_names);
+  // The search words of the whole file (about 1.5 million rows for 100,000 ormas), built from the
+  // names held here, in the table's key order.
+  while (auto rows = word_rows.pop())
+    db::insert_rows(c, "INSERT INTO ormas_words (word, region_code, ormas_id, classification)", 4, std::move(*rows));
+  check_builder();
+  builder.join();
   search::index_new(c, docs);
   rep.created = static_cast<int64_t>(inputs.size());
   append_audit(c, s, "import", "ormas", ormas_ids.front(), s.region_code,
