@@ -157,9 +157,9 @@ class Bulk {
   void flush();
   // The name of an actor person() or organisation() returned, as the actors table holds it: the
   // name it was created with in this import (the NameParts given then, which must outlive the
-  // Bulk), or the stored name of an actor found in the database (read with the look-up, or
-  // once here for the survivor of a merge). Lets the caller index the names without reading
-  // them back.
+  // Bulk), or the stored name of an actor found in the database (read with the prefetch look-up,
+  // the survivor of a merge included; once here for an actor found by passport). Lets the
+  // caller index the names without reading them back.
   const NameParts& name_of(int64_t actor_id);
 
  private:
