@@ -1030,8 +1030,9 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
           put(chunk.members, bid, id, person, std::move(b.nik), board_names[i][k].key, std::move(b.name), std::move(b.position),
               text_or_null(b.term_start), text_or_null(b.term_end), int64_t{b.is_state_official}, in.region_code, now);
         }
-        docs.push_back({"ormas", sid, in.region_code, 0, in.name, in.abbreviation + " " + in.address + " " + field_words(in.fields),
-                        "/ormas/" + sid});
+        auto& doc = docs.emplace_back(search::Document{"ormas", sid, in.region_code, 0, in.name,
+                                                       in.abbreviation + " " + in.address + " " + field_words(in.fields), "/ormas/" + sid});
+        doc.terms = search::document_terms(doc);  // here, not on the connection's thread
         put(chunk.ormas, id, org_names[i].key, std::move(in.name), std::move(in.abbreviation), std::move(in.legal_form),
             std::move(in.scope_level), join(in.fields, ','), text_or_null(in.founding_date), std::move(in.deed_notary),
             std::move(in.deed_no), text_or_null(in.deed_date), std::move(in.ahu_decree_no), std::move(in.skt_no),
