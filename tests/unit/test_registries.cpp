@@ -537,6 +537,157 @@ TEST_P(RegistriesStoreTest, ImportAcrossChunksWritesEveryRowOnce) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM actor_words w JOIN actors a ON a.id = w.actor_id WHERE w.word = 'aminah' AND a.nik = '6371025508920002'"), 1);
 }
 
+// The import writes its ormas' search words from the names it holds instead of reading them
+// back: they must be the rows index_search_words computes from the stored names, also when the
+// file's name is not the one stored (an actor found by NIK or registry number keeps its own
+// name; a merged actor's survivor answers; a NIK twice in the file is the first row's person).
+TEST_P(RegistriesStoreTest, ImportSearchWordsAreThoseOfTheStoredNames) {
+  ASSERT_TRUE(add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad})).ok());  // skt_no 01-00-00/Ger
+  // X (no NIK) survives; Y, found by its NIK, is merged into it.
+  ASSERT_TRUE(add(op, ormas_in("Forum Warga", {{"6371021508900003", "Rahmat Hidayat", "KETUA", "", "", false},
+                                               {"6371021508900005", "Budi Santoso", "ANGGOTA", "", "", false}})).ok());
+  int64_t x = count("SELECT id FROM actors WHERE nik = '6371021508900003'"), y = count("SELECT id FROM actors WHERE nik = '6371021508900005'");
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("UPDATE actors SET nik = NULL WHERE id = ?", {x});
+    return actors::merge(c, op, x, y);
+  }).ok());
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "skt_no", "skt_issue_date", "ketua_nik", "ketua_nama",
+              "sekretaris_nik", "sekretaris_nama"};
+  t.rows = {{"Paguyuban Baru Sekali", "NON_BH", "KABKOTA", "63.71", "01-00-00/Ger", "2023-01-02", "6371021508900001", "Akhmad Lain",
+             "6371021508900005", "Nama Lain"},
+            {"Ikatan Tani Hulu", "NON_BH", "KABKOTA", "63.72", "SKT-W-2", "2023-01-02", "6372021508900009", "Siti Hidayati",
+             "6371021508900006", "Dewi Lestari"},
+            {"Ikatan Tani Hilir", "NON_BH", "KABKOTA", "63.71", "SKT-W-3", "2023-01-02", "6372021508900009", "Sitti Hidayah", "", ""}};
+  t.row_lines = {2, 3, 4};
+  using Row = std::tuple<std::string, std::string, int64_t, int64_t>;
+  std::vector<Row> written, computed;
+  auto words_of_import = [&](db::Conn& c) {
+    std::vector<Row> rows;
+    c.query("SELECT w.word, w.region_code, w.ormas_id, w.classification FROM ormas_words w JOIN ormas o ON o.id = w.ormas_id "
+            "WHERE o.skt_no IN ('01-00-00/Ger', 'SKT-W-2', 'SKT-W-3') AND o.name <> 'Gerakan Pemuda Banua' ORDER BY 1, 2, 3",
+            {}, [&](const db::Row& r) { rows.emplace_back(r.str(0), r.str(1), r.i64(2), r.i64(3)); });
+    return rows;
+  };
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    PANTAU_TRY(auto rep, ormas::import_ormas(c, prov, t, "names"));
+    EXPECT_TRUE(rep.refused.empty());
+    written = words_of_import(c);
+    // The same ormas' words computed again from the stored names.
+    std::vector<int64_t> ids;
+    c.query("SELECT id FROM ormas WHERE name IN ('Paguyuban Baru Sekali', 'Ikatan Tani Hulu', 'Ikatan Tani Hilir')", {},
+            [&](const db::Row& r) { ids.push_back(r.i64(0)); });
+    EXPECT_EQ(ids.size(), 3u);
+    for (auto id : ids) c.exec("DELETE FROM ormas_words WHERE ormas_id = ?", {id});
+    ormas::index_search_words(c, ids, true);
+    computed = words_of_import(c);
+    return {};
+  }).ok());
+  EXPECT_EQ(written, computed);
+  auto has = [&](const std::string& word) {
+    return std::any_of(written.begin(), written.end(), [&](const Row& r) { return std::get<0>(r) == word; });
+  };
+  EXPECT_TRUE(has("#gerakanpemudabanua"));  // the organisation found by its registry number
+  EXPECT_TRUE(has("#ahmadfauzi"));          // kAhmad by NIK, not "Akhmad Lain"
+  EXPECT_TRUE(has("#rahmathidayat"));       // Y's NIK: its merge survivor X
+  EXPECT_TRUE(has("#sitihidayati"));        // the NIK's first row, in both ormas
+  EXPECT_FALSE(has("lain"));
+  EXPECT_FALSE(has("hidayah"));
+  EXPECT_FALSE(has("paguyuban"));
+  EXPECT_TRUE(has("dewi"));
+}
+
+// A first import (into tables smaller than the file) has its tables' secondary indexes built
+// once at the end on SQLite (actors::DeferredIndexes): afterwards every index is there as its
+// migration made it; a transaction that fails in between gets them back with its rollback; a
+// table larger than what is added keeps its indexes throughout.
+TEST_P(RegistriesStoreTest, DeferredIndexesComeBackAsTheyWere) {
+  auto indexes = [&] {
+    std::vector<std::string> out;
+    std::string sql = GetParam() == "sqlite"
+                          ? "SELECT name || ' ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+                          : "SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname";
+    EXPECT_TRUE(db_->read([&](db::Conn& c) { c.query(sql, {}, [&](const db::Row& r) { out.push_back(r.str(0)); }); }).ok());
+    return out;
+  };
+  auto before = indexes();
+  ASSERT_TRUE(std::find_if(before.begin(), before.end(), [](const std::string& i) { return i.rfind("actors_nik ", 0) == 0; }) != before.end());
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "ahu_decree_no", "ketua_nik", "ketua_nama"};
+  for (int i = 0; i < 300; ++i) {
+    char nik[17];
+    std::snprintf(nik, sizeof nik, "637102150890%04d", 1 + i);
+    t.rows.push_back({"Ormas Indeks " + std::to_string(i), "NON_BH", "KABKOTA", "63.71", "SKT-X-" + std::to_string(i), nik, "Ketua Indeks"});
+    t.row_lines.push_back(i + 2);
+  }
+  auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "indexes"); });
+  ASSERT_TRUE(rep.ok());
+  ASSERT_TRUE(rep->refused.empty()) << rep->refused.front().second.field << " " << rep->refused.front().second.message.en;
+  EXPECT_EQ(rep->created, 300);
+  EXPECT_EQ(indexes(), before);
+  // The indexes answer: a NIK look-up and a duplicate NIK refused by the unique index.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actors WHERE nik = '6371021508900123'"), 1);
+  EXPECT_FALSE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("UPDATE actors SET nik = '6371021508900123' WHERE nik = '6371021508900124'");
+    return {};
+  }).ok());
+  // Dropped inside a transaction that then fails: the rollback brings them back.
+  bool dropped_inside = false;
+  auto failed = db_->write([&](db::Conn& c) -> Status {
+    actors::DeferredIndexes deferred(c, {{"ormas", 1000000}, {"actors", 1}});
+    if (GetParam() == "sqlite")
+      dropped_inside = !c.query_i64("SELECT 1 FROM sqlite_master WHERE name = 'ormas_region'") &&
+                       c.query_i64("SELECT 1 FROM sqlite_master WHERE name = 'actors_nik'").has_value();
+    throw db::DbError(db::DbError::Kind::Other, "a failure after the drop");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(dropped_inside, GetParam() == "sqlite");  // PostgreSQL keeps them (COPY)
+  EXPECT_EQ(indexes(), before);
+}
+
+// The rows are built on a second thread while the statements run: a statement that fails in the
+// middle of the file (here a role already held by a stale link for an id the import hands out)
+// stops the builder, and the transaction leaves nothing behind, indexes included.
+TEST_P(RegistriesStoreTest, ImportFailingMidwayStopsItsBuilderAndWritesNothing) {
+  ASSERT_TRUE(add(op, ormas_in("Gerakan Pemuda Banua", {kAhmad})).ok());
+  int64_t actor = count("SELECT actor_id FROM ormas");
+  int64_t first = count("SELECT MAX(id) FROM ormas") + 1;
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("INSERT INTO actor_links (actor_id, module, entity, entity_id, role, label, region_code, linked_at) "
+           "VALUES (?, 'ormas', 'ormas', ?, 'ORMAS', 'stale', '63.71', '2026-01-01T00:00:00Z')", {actor, std::to_string(first + 2600)});
+    return {};
+  }).ok());
+  auto before = [&] {
+    return std::vector<int64_t>{count("SELECT COUNT(*) FROM ormas"), count("SELECT COUNT(*) FROM actors"),
+                                count("SELECT COUNT(*) FROM actor_links"), count("SELECT COUNT(*) FROM ormas_words"),
+                                count("SELECT COUNT(*) FROM ormas_board_members")};
+  }();
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "ahu_decree_no", "ketua_nik", "ketua_nama"};
+  for (int i = 0; i < 4500; ++i) {
+    char nik[17];
+    std::snprintf(nik, sizeof nik, "637102150891%04d", 1 + i);
+    t.rows.push_back({"Ormas Gagal " + std::to_string(i), "NON_BH", "KABKOTA", "63.71", "AHU-G-" + std::to_string(i), nik, "Ketua Gagal"});
+    t.row_lines.push_back(i + 2);
+  }
+  auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "fails"); });
+  EXPECT_FALSE(rep.ok());
+  EXPECT_EQ((std::vector<int64_t>{count("SELECT COUNT(*) FROM ormas"), count("SELECT COUNT(*) FROM actors"),
+                                  count("SELECT COUNT(*) FROM actor_links"), count("SELECT COUNT(*) FROM ormas_words"),
+                                  count("SELECT COUNT(*) FROM ormas_board_members")}),
+            before);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM actors WHERE nik = '6371021508910001'"), 0);  // the index answers
+  // The same file without the stale link goes in whole.
+  ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
+    c.exec("DELETE FROM actor_links WHERE label = 'stale'");
+    return {};
+  }).ok());
+  auto ok = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "fails"); });
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->created, 4500);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ormas"), 4501);
+}
+
 // A file of many rows is checked on several cores: every refused row is still reported, in the
 // order of the file, with its line, and nothing is written.
 TEST_P(RegistriesStoreTest, ImportOfManyRowsReportsEveryBadRowInFileOrder) {

@@ -141,11 +141,56 @@ class Bulk {
                        const NameParts* parts = nullptr);
   // A role on a record created in this transaction (it has no link and no decision yet).
   void link(int64_t actor_id, const Link& l);
+  // Ids for `n` new actors taken now. After the prefetches and reserve(), person(),
+  // organisation(), link(), name_of() and take() need no database for the keys prefetched (so
+  // they may run on another thread than the connection's, one thread at a time); a key not
+  // prefetched (a passport, a NIK not given to prefetch_people) is looked up when met.
+  void reserve(size_t n);
+  // The pending rows of the new actors, their words and their roles: take() hands them over
+  // (the Bulk starts a new batch), write() stores them (actors before the records that refer to
+  // them), flush() is both at once.
+  struct Rows {
+    db::Params actors, words, links;
+  };
+  Rows take();
+  static void write(db::Conn& c, Rows&& rows);
   void flush();
+  // The name of an actor person() or organisation() returned, as the actors table holds it: the
+  // name it was created with in this import (the NameParts given then, which must outlive the
+  // Bulk), or the stored name of an actor found in the database (read with the prefetch look-up,
+  // the survivor of a merge included; once here for an actor found by passport). Lets the
+  // caller index the names without reading them back.
+  const NameParts& name_of(int64_t actor_id);
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// SQLite bulk writing: inserting millions of keys in random order into large index B-trees is
+// SQLite's slow case (a page split or a cache miss for nearly every key), while CREATE INDEX
+// sorts the keys and builds the tree once. For an import that adds at least as many rows to a
+// table as the table holds (the first import of a registry), the table's secondary indexes
+// (those created by CREATE INDEX; not its primary key or UNIQUE constraints) are dropped before
+// the import's rows are written and created again, from the same SQL, by restore(), in the same
+// transaction: a rollback brings them back as they were, and no other connection ever sees the
+// tables without them. Nothing on PostgreSQL (COPY) or for a table larger than what is added.
+// Only look-ups by primary key may run between the constructor and restore().
+class DeferredIndexes {
+ public:
+  // (table, rows the import adds at most); every table has an integer `id` key.
+  DeferredIndexes(db::Conn& c, const std::vector<std::pair<std::string, size_t>>& tables);
+  // Creates the dropped indexes again; to be called before the transaction commits (the
+  // destructor does it too, unless an exception is unwinding: the transaction is rolled back).
+  void restore();
+  ~DeferredIndexes();
+  DeferredIndexes(const DeferredIndexes&) = delete;
+  DeferredIndexes& operator=(const DeferredIndexes&) = delete;
+
+ private:
+  db::Conn& c_;
+  std::vector<std::string> create_sql_;
+  int unwinding_ = 0;
 };
 
 }  // namespace pantau::actors

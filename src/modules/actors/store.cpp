@@ -1,12 +1,15 @@
 #include "modules/actors/store.h"
 
 #include <algorithm>
+#include <deque>
+#include <exception>
 #include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <rapidjson/document.h>
+#include <spdlog/spdlog.h>
 
 #include "audit/audit.h"
 #include "core/strings.h"
@@ -381,12 +384,18 @@ void link_incident_actors(db::Conn& c, const auth::Scope& s, int64_t incident_id
 // ---- bulk ----
 
 struct Bulk::Impl {
+  Impl(db::Conn& conn, const auth::Scope& scope) : c(conn), s(scope) {}
   db::Conn& c;
   const auth::Scope& s;
   std::unordered_map<std::string, int64_t> by_nik, by_registry, by_name, by_passport;  // known actors (existing or new)
-  std::unordered_set<std::string> nik_checked;  // NIKs looked up already (found or not): asked once
+  std::vector<std::string> nik_checked;  // NIKs looked up already (found or not), sorted: asked once
   db::Params actors, words, links;                              // pending rows
   size_t actor_rows = 0;
+  // Names of the actors handed out: created here (the caller's NameParts, or own_names) and
+  // found in the database (found_names), for name_of().
+  std::unordered_map<int64_t, const NameParts*> new_names;
+  std::deque<NameParts> own_names;
+  std::unordered_map<int64_t, NameParts> found_names;
   std::vector<int64_t> pool;  // reserved ids not used yet
   int64_t next_sqlite = 0;
   std::string now = now_iso();
@@ -407,12 +416,9 @@ struct Bulk::Impl {
   int64_t create(const std::string& kind, const std::string& name, const std::string& nik, const std::string& passport,
                  const std::string& nationality, const std::string& registry, const std::string& region,
                  const NameParts* parts = nullptr) {
-    NameParts own;
-    if (!parts) {
-      own = name_parts(name);
-      parts = &own;
-    }
+    if (!parts) parts = &own_names.emplace_back(name_parts(name));
     int64_t id = next_id();
+    new_names.emplace(id, parts);
     // Each cell constructed in place (an initializer list would copy every string once more).
     for (db::Value v : {db::Value(id), db::Value(kind)}) actors.push_back(std::move(v));
     actors.emplace_back(name);
@@ -435,32 +441,61 @@ struct Bulk::Impl {
     }
     return id;
   }
-  // Existing actors whose `column` is one of `keys`, in batches of 500 (merges followed).
+  // Existing actors whose `column` is one of `keys` (merges followed): in batches of 500, or, when
+  // the table holds fewer actors than there are keys (a first import), in one pass over them.
   void lookup(const std::string& where, const std::string& column, const std::vector<std::string>& keys,
-              std::unordered_map<std::string, int64_t>& into, std::unordered_set<std::string>* checked = nullptr) {
+              std::unordered_map<std::string, int64_t>& into, std::vector<std::string>* checked = nullptr) {
     std::vector<std::string> todo;
-    for (auto& k : std::set<std::string>(keys.begin(), keys.end()))
-      if (!k.empty() && !into.count(k) && (!checked || checked->insert(k).second)) todo.push_back(k);
-    for (size_t at = 0; at < todo.size(); at += 500) {
-      db::Params p;
-      std::string in;
-      for (size_t i = at; i < std::min(todo.size(), at + 500); ++i) {
-        in += in.empty() ? "?" : ", ?";
-        p.emplace_back(todo[i]);
-      }
-      std::vector<std::pair<std::string, int64_t>> merged;
-      c.query("SELECT " + column + ", id, merged_into FROM actors WHERE " + where + column + " IN (" + in + ") ORDER BY id", p,
-              [&](const db::Row& r) {
-                if (into.count(r.str(0))) return;  // the first (oldest) one, as find_or_create_organisation
-                into.emplace(r.str(0), r.i64(1));
-                if (!r.is_null(2)) merged.emplace_back(r.str(0), r.i64(1));
-              });
-      for (auto& [k, id] : merged) into[k] = resolve(c, id);
+    todo.reserve(keys.size());
+    for (auto& k : keys)
+      if (!k.empty() && !into.count(k) && !(checked && std::binary_search(checked->begin(), checked->end(), k))) todo.push_back(k);
+    std::sort(todo.begin(), todo.end());
+    todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
+    if (todo.empty()) return;
+    if (checked) {  // `checked` stays sorted
+      auto middle = checked->insert(checked->end(), todo.begin(), todo.end());
+      std::inplace_merge(checked->begin(), middle, checked->end());
     }
+    std::vector<std::pair<std::string, int64_t>> merged;
+    auto found = [&](const db::Row& r) {
+      if (into.count(r.str(0))) return;  // the first (oldest) one, as find_or_create_organisation
+      into.emplace(r.str(0), r.i64(1));
+      if (!r.is_null(2)) merged.emplace_back(r.str(0), r.i64(1));
+      else found_names.emplace(r.i64(1), name_parts(r.text(3)));
+    };
+    const std::string select = "SELECT " + column + ", id, merged_into, name FROM actors WHERE " + where + column;
+    if (static_cast<int64_t>(todo.size()) > c.query_i64("SELECT MAX(id) FROM actors").value_or(0)) {
+      std::unordered_set<std::string_view> wanted(todo.begin(), todo.end());
+      c.query(select + " IS NOT NULL ORDER BY id", {}, [&](const db::Row& r) {
+        if (wanted.count(r.text(0))) found(r);
+      });
+    } else {
+      for (size_t at = 0; at < todo.size(); at += 500) {
+        db::Params p;
+        std::string in;
+        for (size_t i = at; i < std::min(todo.size(), at + 500); ++i) {
+          in += in.empty() ? "?" : ", ?";
+          p.emplace_back(todo[i]);
+        }
+        c.query(select + " IN (" + in + ") ORDER BY id", p, found);
+      }
+    }
+    for (auto& [k, id] : merged) {
+      into[k] = resolve(c, id);
+      name_of(into[k]);  // read now: name_of() needs no database afterwards
+    }
+  }
+  const NameParts& name_of(int64_t actor_id) {
+    if (auto it = new_names.find(actor_id); it != new_names.end()) return *it->second;
+    if (auto it = found_names.find(actor_id); it != found_names.end()) return it->second;
+    // The survivor of a merge (or an actor found by passport): read once.
+    std::string name;
+    c.query("SELECT name FROM actors WHERE id = ?", {actor_id}, [&](const db::Row& r) { name = r.str(0); });
+    return found_names.emplace(actor_id, name_parts(name)).first->second;
   }
 };
 
-Bulk::Bulk(db::Conn& c, const auth::Scope& s) : impl_(std::make_unique<Impl>(Impl{c, s, {}, {}, {}, {}, {}, {}, {}, {}, 0, {}, 0})) {}
+Bulk::Bulk(db::Conn& c, const auth::Scope& s) : impl_(std::make_unique<Impl>(c, s)) {}
 Bulk::~Bulk() = default;
 
 void Bulk::prefetch_people(const std::vector<std::string>& niks) { impl_->lookup("", "nik", niks, impl_->by_nik, &impl_->nik_checked); }
@@ -478,11 +513,11 @@ int64_t Bulk::person(const PersonRef& p, const NameParts* name) {
     std::string key = p.passport_no + "|" + p.nationality;
     if (auto it = impl_->by_passport.find(key); it != impl_->by_passport.end()) return it->second;
     auto id = impl_->c.query_i64("SELECT id FROM actors WHERE passport_no = ? AND nationality = ?", {p.passport_no, p.nationality});
-    return impl_->by_passport[key] = id ? resolve(impl_->c, *id)
+    return impl_->by_passport[key] = id ? resolve(impl_->c, *id)  // its name read by name_of() when asked
                                         : impl_->create("PERSON", p.name, "", p.passport_no, p.nationality, "", p.region_code, name);
   }
   auto it = impl_->by_nik.find(p.nik);
-  if (it == impl_->by_nik.end() && !impl_->nik_checked.count(p.nik)) {
+  if (it == impl_->by_nik.end() && !std::binary_search(impl_->nik_checked.begin(), impl_->nik_checked.end(), p.nik)) {
     impl_->lookup("", "nik", {p.nik}, impl_->by_nik, &impl_->nik_checked);  // not prefetched
     it = impl_->by_nik.find(p.nik);
   }
@@ -512,17 +547,71 @@ void Bulk::link(int64_t actor_id, const Link& l) {
   p.emplace_back(impl_->now);
 }
 
-void Bulk::flush() {
+const NameParts& Bulk::name_of(int64_t actor_id) { return impl_->name_of(actor_id); }
+
+void Bulk::reserve(size_t n) {
   auto& m = *impl_;
-  db::insert_rows(m.c, "INSERT INTO actors (id, kind, name, name_key, nik, passport_no, nationality, registry_no, region_code, "
-                       "created_at, updated_at)", 11, std::move(m.actors));
-  db::insert_rows(m.c, "INSERT INTO actor_words (word, actor_id, region_code)", 3, std::move(m.words));
-  db::insert_rows(m.c, "INSERT INTO actor_links (actor_id, module, entity, entity_id, role, label, region_code, classification, "
-                       "linked_by, linked_at)", 10, std::move(m.links));
+  if (m.c.dialect() == db::Dialect::SQLite) {
+    if (!m.next_sqlite) m.next_sqlite = db::reserve_ids(m.c, "actors", 1).front();
+    return;
+  }
+  if (m.pool.size() >= n) return;
+  auto more = db::reserve_ids(m.c, "actors", n - m.pool.size());
+  m.pool.insert(m.pool.begin(), more.rbegin(), more.rend());  // handed out from the back, oldest first
+}
+
+Bulk::Rows Bulk::take() {
+  auto& m = *impl_;
+  Rows out{std::move(m.actors), std::move(m.words), std::move(m.links)};
   m.actors.clear();
   m.words.clear();
   m.links.clear();
   m.actor_rows = 0;
+  return out;
+}
+
+void Bulk::write(db::Conn& c, Rows&& rows) {
+  db::insert_rows(c, "INSERT INTO actors (id, kind, name, name_key, nik, passport_no, nationality, registry_no, region_code, "
+                     "created_at, updated_at)", 11, std::move(rows.actors));
+  db::insert_rows(c, "INSERT INTO actor_words (word, actor_id, region_code)", 3, std::move(rows.words));
+  db::insert_rows(c, "INSERT INTO actor_links (actor_id, module, entity, entity_id, role, label, region_code, classification, "
+                     "linked_by, linked_at)", 10, std::move(rows.links));
+}
+
+void Bulk::flush() { write(impl_->c, take()); }
+
+// ---- deferred indexes ----
+
+DeferredIndexes::DeferredIndexes(db::Conn& c, const std::vector<std::pair<std::string, size_t>>& tables)
+    : c_(c), unwinding_(std::uncaught_exceptions()) {
+  if (c.dialect() != db::Dialect::SQLite) return;
+  for (auto& [table, added] : tables) {
+    if (c.query_i64("SELECT MAX(id) FROM " + table).value_or(0) > static_cast<int64_t>(added)) continue;
+    std::vector<std::string> names;
+    c.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name", {table},
+            [&](const db::Row& r) {
+              names.push_back(r.str(0));
+              create_sql_.push_back(r.str(1));
+            });
+    for (auto& name : names) c.exec("DROP INDEX \"" + name + "\"");
+  }
+}
+
+void DeferredIndexes::restore() {
+  auto todo = std::move(create_sql_);
+  create_sql_.clear();
+  for (auto& sql : todo) c_.exec(sql);
+}
+
+DeferredIndexes::~DeferredIndexes() {
+  if (create_sql_.empty() || std::uncaught_exceptions() > unwinding_) return;  // rolled back with the transaction
+  // The import calls restore() itself; this is for a return before it (whose transaction is
+  // then rolled back by its error anyway).
+  try {
+    restore();
+  } catch (const db::DbError& e) {
+    spdlog::error("indexes not restored after a bulk write: {}", e.what());
+  }
 }
 
 }  // namespace pantau::actors

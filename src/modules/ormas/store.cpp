@@ -3,7 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
 #include <map>
+#include <unordered_map>
 #include <set>
 #include <exception>
 #include <thread>
@@ -168,6 +174,125 @@ void index_search_words(db::Conn& c, const std::vector<int64_t>& ormas_ids, bool
     c.exec("INSERT INTO ormas_words (word, region_code, ormas_id, classification) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
            {k.word, k.region, k.ormas_id, k.classification});
 }
+
+namespace {
+
+// The search words of ormas created by an import (ormas_words, fresh rows), from the names the
+// import holds: for each ormas (`ids[i]` in `regions[i]`, classification 0 as every imported
+// ormas) the words and the '#' name key of each name in `names[i]` (its own actor's and its
+// members' actors', as the actors table holds them). The same rows index_search_words() reads
+// back from the stored names, without reading them: every word is interned once, the rows are
+// sorted by the ranks of their word and region (16-byte entries instead of strings), then
+// written in the table's key order so that they append to each word's range of the B-tree.
+// The rows are handed to `emit` a slice at a time (the cells of 1.5 million rows at once would
+// cost more in memory and page faults than the statements); it returns false to stop.
+template <class Emit>
+void search_word_rows(const std::vector<int64_t>& ids, const std::vector<const std::string*>& regions,
+                      const std::vector<std::vector<const actors::NameParts*>>& names, Emit&& emit) {
+  std::unordered_map<std::string_view, uint32_t> word_ix, region_ix;
+  std::vector<std::string_view> words, region_names;
+  std::deque<std::string> keys;  // the '#' name keys (the plain words are the NameParts' own)
+  std::string marked;
+  auto intern = [](std::unordered_map<std::string_view, uint32_t>& ix, std::vector<std::string_view>& all, std::string_view v) {
+    auto [it, fresh] = ix.try_emplace(v, static_cast<uint32_t>(all.size()));
+    if (fresh) all.push_back(v);
+    return it->second;
+  };
+  struct Entry {
+    uint32_t word, region;
+    int64_t ormas_id;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(ids.size() * 16);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    uint32_t region = intern(region_ix, region_names, *regions[i]);
+    for (const actors::NameParts* name : names[i]) {
+      for (auto& w : name->words)
+        if (!w.empty()) entries.push_back({intern(word_ix, words, w), region, ids[i]});
+      // The whole name key, marked with '#' (which sorts before every letter and digit, so it
+      // never meets a word's range), for searches of two or more words.
+      if (name->key.empty()) continue;
+      marked = "#" + name->key;
+      auto it = word_ix.find(marked);
+      uint32_t w = it != word_ix.end() ? it->second : intern(word_ix, words, keys.emplace_back(marked));
+      entries.push_back({w, region, ids[i]});
+    }
+  }
+  // Ranks in byte order (the BINARY collation of SQLite, the C collation of the PostgreSQL column).
+  auto ranks = [](const std::vector<std::string_view>& all) {
+    std::vector<uint32_t> order(all.size()), rank(all.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return all[a] < all[b]; });
+    for (uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
+    return std::pair{order, rank};
+  };
+  auto [word_order, word_rank] = ranks(words);
+  auto [region_order, region_rank] = ranks(region_names);
+  for (auto& e : entries) e = {word_rank[e.word], region_rank[e.region], e.ormas_id};
+  auto key = [](const Entry& e) { return std::tie(e.word, e.region, e.ormas_id); };
+  std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) { return key(a) < key(b); });
+  entries.erase(std::unique(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) { return key(a) == key(b); }),
+                entries.end());
+  constexpr size_t kSlice = 32000;
+  for (size_t from = 0; from < entries.size(); from += kSlice) {
+    db::Params rows;
+    rows.reserve(kSlice * 4);
+    for (size_t k = from; k < std::min(entries.size(), from + kSlice); ++k) {
+      rows.emplace_back(std::string(words[word_order[entries[k].word]]));
+      rows.emplace_back(std::string(region_names[region_order[entries[k].region]]));
+      rows.emplace_back(entries[k].ormas_id);
+      rows.emplace_back(int64_t{0});
+    }
+    if (!emit(std::move(rows))) return;
+  }
+}
+
+// Items handed from one thread to another, at most `capacity` waiting: an import's rows are
+// built on one core while the statements of the rows before them run on the connection's.
+template <class T>
+class Handoff {
+ public:
+  explicit Handoff(size_t capacity) : capacity_(capacity) {}
+  // false when the taker gave up (cancel): the giver stops.
+  bool push(T&& v) {
+    std::unique_lock lk(mu_);
+    cv_.wait(lk, [&] { return q_.size() < capacity_ || cancelled_; });
+    if (cancelled_) return false;
+    q_.push_back(std::move(v));
+    cv_.notify_all();
+    return true;
+  }
+  // nullopt once the giver closed and everything was taken.
+  std::optional<T> pop() {
+    std::unique_lock lk(mu_);
+    cv_.wait(lk, [&] { return !q_.empty() || closed_ || cancelled_; });
+    if (q_.empty()) return std::nullopt;
+    T v = std::move(q_.front());
+    q_.pop_front();
+    cv_.notify_all();
+    return v;
+  }
+  void close() {
+    std::lock_guard lk(mu_);
+    closed_ = true;
+    cv_.notify_all();
+  }
+  void cancel() {
+    std::lock_guard lk(mu_);
+    cancelled_ = true;
+    q_.clear();
+    cv_.notify_all();
+  }
+
+ private:
+  size_t capacity_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<T> q_;
+  bool closed_ = false, cancelled_ = false;
+};
+
+}  // namespace
 
 WorkingDayCalendar load_calendar(db::Conn& c) {
   WorkingDayCalendar cal;
@@ -847,66 +972,120 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
   actors::Bulk bulk(c, s);
   bulk.prefetch_people(niks);
   bulk.prefetch_organisations(orgs);
-  std::map<std::string, int> validity;  // SKT validity (years) by issue date
+  // The first import of a registry (into tables smaller than the file): the secondary indexes
+  // of the four tables it fills are built once at the end instead of taking 1.2 million keys
+  // one at a time (after the look-ups above, which read them).
+  actors::DeferredIndexes indexes(c, {{"actors", inputs.size() + members}, {"actor_links", inputs.size() + members},
+                                      {"ormas", inputs.size()}, {"ormas_board_members", members}});
+  // SKT validity (years) by issue date, read here: the rows are built on another thread.
+  std::map<std::string, int> validity;
+  for (auto& in : inputs)
+    if (auto d = opt_date(in.skt_issue_date); d && !validity.count(in.skt_issue_date))
+      validity.emplace(in.skt_issue_date, rule_value(c, "SKT_VALIDITY", *d, 5));
+  bulk.reserve(inputs.size() + members);  // from here the Bulk needs no database (every key was prefetched)
   const std::string now = now_iso();
   std::vector<search::Document> docs;
   docs.reserve(inputs.size());
-  // Written a chunk at a time (the actors of a chunk, then its ormas and members), so that the
-  // pending rows stay small (a whole file's cells at once cost more in allocation and page
-  // faults than the SQL itself); each cell is moved or copied once into its row.
-  constexpr size_t kChunk = 2000;
-  db::Params ormas_rows, member_rows;
-  auto put = [](db::Params& p, auto&&... v) { (p.emplace_back(std::forward<decltype(v)>(v)), ...); };
-  size_t m = 0;
-  for (size_t from = 0; from < inputs.size(); from += kChunk) {
-    const size_t to = std::min(inputs.size(), from + kChunk);
-    ormas_rows.reserve((to - from) * 26);
-    member_rows.reserve((to - from) * 3 * 12);
-    for (size_t i = from; i < to; ++i) {
-      OrmasInput& in = inputs[i];
-      const int64_t id = ormas_ids[i];
-      std::string sid = std::to_string(id);
-      std::string expiry;
-      if (auto d = opt_date(in.skt_issue_date)) {
-        auto v = validity.find(in.skt_issue_date);
-        if (v == validity.end()) v = validity.emplace(in.skt_issue_date, rule_value(c, "SKT_VALIDITY", *d, 5)).first;
-        expiry = format_date(skt_expiry(*d, v->second));
+  // The names of each ormas' actors (its own, then its members'), for its search words.
+  std::vector<std::vector<const actors::NameParts*>> actor_names(inputs.size());
+  std::vector<const std::string*> ormas_regions(inputs.size());
+  // The rows are built on a second thread (no database: the look-ups were done above) while this
+  // one, the connection's, writes the chunk before: a chunk of 2,000 ormas at a time (the actors
+  // of a chunk, then its ormas and members), so that the pending rows stay small (a whole file's
+  // cells at once cost more in allocation and page faults than the SQL itself), each cell moved
+  // or copied once into its row; then the search words of the whole file, sorted.
+  struct Chunk {
+    actors::Bulk::Rows actors;
+    db::Params ormas, members;
+  };
+  Handoff<Chunk> chunks(2);
+  Handoff<db::Params> word_rows(2);
+  std::exception_ptr build_failed;
+  auto build = [&] {
+    constexpr size_t kChunk = 2000;
+    auto put = [](db::Params& p, auto&&... v) { (p.emplace_back(std::forward<decltype(v)>(v)), ...); };
+    size_t m = 0;
+    for (size_t from = 0; from < inputs.size(); from += kChunk) {
+      const size_t to = std::min(inputs.size(), from + kChunk);
+      Chunk chunk;
+      chunk.ormas.reserve((to - from) * 26);
+      chunk.members.reserve((to - from) * 3 * 12);
+      for (size_t i = from; i < to; ++i) {
+        OrmasInput& in = inputs[i];
+        const int64_t id = ormas_ids[i];
+        std::string sid = std::to_string(id);
+        std::string expiry;
+        if (auto d = opt_date(in.skt_issue_date)) expiry = format_date(skt_expiry(*d, validity.at(in.skt_issue_date)));
+        int64_t actor = bulk.organisation(in.name, orgs[i].second, in.region_code, &org_names[i]);
+        bulk.link(actor, {"ormas", "ormas", sid, "ORMAS", in.name, in.region_code, 0});
+        actor_names[i].push_back(&bulk.name_of(actor));
+        ormas_regions[i] = &in.region_code;  // kept: region_code is copied into the rows, never moved
+        for (size_t k = 0; k < in.board.size(); ++k) {
+          BoardInput& b = in.board[k];
+          const int64_t bid = member_ids[m++];
+          int64_t person = bulk.person({b.name, b.nik, "", "", in.region_code}, &board_names[i][k]);
+          actor_names[i].push_back(&bulk.name_of(person));
+          bulk.link(person, {"ormas", "ormas_board_member", std::to_string(bid), "ORMAS_BOARD",
+                             position_label(b.position) + ", " + in.name, in.region_code, 0});
+          put(chunk.members, bid, id, person, std::move(b.nik), board_names[i][k].key, std::move(b.name), std::move(b.position),
+              text_or_null(b.term_start), text_or_null(b.term_end), int64_t{b.is_state_official}, in.region_code, now);
+        }
+        auto& doc = docs.emplace_back(search::Document{"ormas", sid, in.region_code, 0, in.name,
+                                                       in.abbreviation + " " + in.address + " " + field_words(in.fields), "/ormas/" + sid});
+        doc.terms = search::document_terms(doc);  // here, not on the connection's thread
+        put(chunk.ormas, id, org_names[i].key, std::move(in.name), std::move(in.abbreviation), std::move(in.legal_form),
+            std::move(in.scope_level), join(in.fields, ','), text_or_null(in.founding_date), std::move(in.deed_notary),
+            std::move(in.deed_no), text_or_null(in.deed_date), std::move(in.ahu_decree_no), std::move(in.skt_no),
+            text_or_null(in.skt_issue_date), text_or_null(expiry), std::move(in.npwp), std::move(in.address), in.region_code,
+            std::move(in.phone), std::move(in.email), opt(in.lat), opt(in.lng), actor, s.user_id, now, now);
       }
-      int64_t actor = bulk.organisation(in.name, orgs[i].second, in.region_code, &org_names[i]);
-      bulk.link(actor, {"ormas", "ormas", sid, "ORMAS", in.name, in.region_code, 0});
-      for (size_t k = 0; k < in.board.size(); ++k) {
-        BoardInput& b = in.board[k];
-        const int64_t bid = member_ids[m++];
-        int64_t person = bulk.person({b.name, b.nik, "", "", in.region_code}, &board_names[i][k]);
-        bulk.link(person, {"ormas", "ormas_board_member", std::to_string(bid), "ORMAS_BOARD", position_label(b.position) + ", " + in.name,
-                           in.region_code, 0});
-        put(member_rows, bid, id, person, std::move(b.nik), board_names[i][k].key, std::move(b.name), std::move(b.position),
-            text_or_null(b.term_start), text_or_null(b.term_end), int64_t{b.is_state_official}, in.region_code, now);
-      }
-      docs.push_back({"ormas", sid, in.region_code, 0, in.name, in.abbreviation + " " + in.address + " " + field_words(in.fields),
-                      "/ormas/" + sid});
-      put(ormas_rows, id, org_names[i].key, std::move(in.name), std::move(in.abbreviation), std::move(in.legal_form),
-          std::move(in.scope_level), join(in.fields, ','), text_or_null(in.founding_date), std::move(in.deed_notary), std::move(in.deed_no),
-          text_or_null(in.deed_date), std::move(in.ahu_decree_no), std::move(in.skt_no), text_or_null(in.skt_issue_date),
-          text_or_null(expiry), std::move(in.npwp), std::move(in.address), in.region_code, std::move(in.phone),
-          std::move(in.email), opt(in.lat), opt(in.lng), actor, s.user_id, now, now);
+      chunk.actors = bulk.take();
+      if (!chunks.push(std::move(chunk))) return;
     }
-    bulk.flush();  // the actors before the records that refer to them
+    chunks.close();
+    search_word_rows(ormas_ids, ormas_regions, actor_names, [&](db::Params&& rows) { return word_rows.push(std::move(rows)); });
+    word_rows.close();
+  };
+  std::thread builder([&] {
+    try {
+      build();
+    } catch (...) {
+      build_failed = std::current_exception();
+      chunks.close();
+      word_rows.close();
+    }
+  });
+  // Whatever happens below (a statement failing), the builder stops and is joined.
+  struct Joined {
+    std::function<void()> stop;
+    ~Joined() { stop(); }
+  } joined{[&] {
+    chunks.cancel();
+    word_rows.cancel();
+    if (builder.joinable()) builder.join();
+  }};
+  auto check_builder = [&] {  // after a queue's end: the builder failed, or it has closed it
+    if (build_failed) {
+      builder.join();
+      std::rethrow_exception(build_failed);
+    }
+  };
+  while (auto chunk = chunks.pop()) {
+    actors::Bulk::write(c, std::move(chunk->actors));  // the actors before the records that refer to them
     db::insert_rows(c, "INSERT INTO ormas (id, name_key, name, abbreviation, legal_form, scope_level, fields, founding_date, deed_notary, "
                        "deed_no, deed_date, ahu_decree_no, skt_no, skt_issue_date, skt_expiry_date, npwp, address, region_code, phone, email, "
-                       "lat, lng, actor_id, created_by, created_at, updated_at)", 26, std::move(ormas_rows));
+                       "lat, lng, actor_id, created_by, created_at, updated_at)", 26, std::move(chunk->ormas));
     db::insert_rows(c, "INSERT INTO ormas_board_members (id, ormas_id, actor_id, nik, name_key, name, position, term_start, term_end, "
-                       "is_state_official, region_code, created_at)", 12, std::move(member_rows));
-    ormas_rows.clear();
-    member_rows.clear();
-    // The chunk's ormas and board members are written here: ormas_ids[from, to), with their
-    // inputs[i].region_code, org_names[i] (the ormas' name words and key) and board_names[i]
-    // (each member's, in the order of inputs[i].board).
+                       "is_state_official, region_code, created_at)", 12, std::move(chunk->members));
   }
-  // The search words of the whole file at once, sorted in the table's key order: written in
-  // that order the rows append to each key range instead of touching pages all over the B-tree
-  // for every chunk (a 100,000-row file writes about 1.5 million of them).
-  index_search_words(c, ormas_ids, true);
+  check_builder();
+  indexes.restore();
+  // The search words of the whole file (about 1.5 million rows for 100,000 ormas), built from the
+  // names held here, in the table's key order.
+  while (auto rows = word_rows.pop())
+    db::insert_rows(c, "INSERT INTO ormas_words (word, region_code, ormas_id, classification)", 4, std::move(*rows));
+  check_builder();
+  builder.join();
   search::index_new(c, docs);
   rep.created = static_cast<int64_t>(inputs.size());
   append_audit(c, s, "import", "ormas", ormas_ids.front(), s.region_code,
