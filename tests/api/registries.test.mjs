@@ -211,6 +211,7 @@ describe('ormas, actors and foreigners', { skip: !BUILT }, () => {
     r = await op.request('POST', '/api/v1/ormas/import', { body: csv.split('\n').slice(0, 2).join('\n') + '\n', headers: { 'Content-Type': 'text/csv' } });
     assert.equal(r.status, 201, r.text);
     assert.equal(r.json.imported, 1);
+    assert.equal(r.json.board_members, 1);
   });
 
   test('a foreign worker: masked passport, presence to referral, reminder and recap', async () => {

@@ -308,7 +308,7 @@ describe('importing a registry and merging two actors', () => {
     await sendFile(page, csv('NON_BH'))
     const ok = page.locator('[data-testid="import-done"]')
     await ok.waitFor()
-    assert.match(await ok.innerText(), /3 ormas diimpor dari 3 baris/)
+    assert.match(await ok.innerText(), /3 ormas dan 3 pengurus diimpor dari 3 baris/)
     await ok.locator('a', { hasText: 'Ke daftar ormas' }).click()
     await page.waitForURL(/\/ormas$/)
     await searchList(page, 'Laskar Kayu')

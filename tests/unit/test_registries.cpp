@@ -493,6 +493,7 @@ TEST_P(RegistriesStoreTest, ImportRefusesBadRowsAndWritesNothing) {
   auto ok = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "abc"); });
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->created, 1);
+  EXPECT_EQ(ok->board_members, 1);  // the answer says how many board members came with the ormas
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'ormas' AND action = 'import'"), 1);
 }
 

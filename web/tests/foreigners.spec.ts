@@ -235,7 +235,7 @@ describe('changing a foreign national', () => {
 
 describe('the ormas import page', () => {
   const calls: { url: string; init: RequestInit }[] = []
-  let answer: [number, unknown] = [201, { rows: 2, imported: 2, refused: [] }]
+  let answer: [number, unknown] = [201, { rows: 2, imported: 2, board_members: 5, refused: [] }]
   beforeEach(() => {
     setLocale('id')
     setCsrfToken('tok')
@@ -295,7 +295,7 @@ describe('the ormas import page', () => {
     expect(h['Content-Type']).toBe('text/csv')
     expect(h['X-CSRF-Token']).toBe('tok')
     expect(h['Idempotency-Key']).toBeUndefined()
-    expect(w.find('[data-testid="import-done"]').text()).toMatch(/2 ormas diimpor dari 2 baris/)
+    expect(w.find('[data-testid="import-done"]').text()).toMatch(/2 ormas dan 5 pengurus diimpor dari 2 baris/)
   })
 
   it("lists refused rows with the column and reason in the screen's language", async () => {

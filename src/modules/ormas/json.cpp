@@ -111,7 +111,7 @@ std::string to_json(const MapCount& p) {
 
 std::string to_json(const ImportReport& r) {
   json::Out o;
-  o.begin_object().kv("rows", r.rows).kv("imported", r.created).key("refused").begin_array();
+  o.begin_object().kv("rows", r.rows).kv("imported", r.created).kv("board_members", r.board_members).key("refused").begin_array();
   for (const auto& [line, e] : r.refused)
     o.begin_object().kv("line", line).kv("field", e.field).kv("code", e.code).kv_message("message", e.message).end_object();
   o.end_array().end_object();

@@ -1088,6 +1088,7 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
   builder.join();
   search::index_new(c, docs);
   rep.created = static_cast<int64_t>(inputs.size());
+  rep.board_members = static_cast<int64_t>(members);
   append_audit(c, s, "import", "ormas", ormas_ids.front(), s.region_code,
         audit::snapshot({{"file_sha256", file_sha256}, {"rows", int64_t{rep.rows}}, {"first_id", ormas_ids.front()},
                          {"last_id", ormas_ids.back()}}));

@@ -177,6 +177,7 @@ struct ImportReport {
   int rows = 0;
   std::vector<std::pair<int, FieldError>> refused;  // line and why
   int64_t created = 0;
+  int64_t board_members = 0;  // stored with the created ormas
 };
 // CSV/XLSX import of a registry: one row per ormas (board: ketua_nik/ketua_nama,
 // sekretaris_nik/..., bendahara_nik/...). All rows are checked first; any refusal = nothing written.

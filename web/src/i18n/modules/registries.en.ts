@@ -63,7 +63,7 @@ export const en: typeof id = {
       column: 'Column', content: 'Content', required: 'Required', yes: 'Yes', no: 'No',
       valuesOne: 'One of:', valuesMany: 'One or more, separated by commas:', template: 'Download the template (CSV)',
       sendTitle: 'Send the file', file: 'CSV or XLSX file', fileHint: 'CSV separated by commas in UTF-8, or the first sheet of an Excel workbook.',
-      send: 'Import', sending: 'Importing…', done: '{n} ormas imported from {rows} rows, with their board members.',
+      send: 'Import', sending: 'Importing…', done: '{n} ormas and {m} board members imported from {rows} rows.',
       refused: '{n} errors in the file. Nothing was imported: correct the rows below and send it again.',
       line: 'Line', reason: 'Reason',
       col: {

@@ -60,7 +60,7 @@ export const id = {
       column: 'Kolom', content: 'Isi', required: 'Wajib', yes: 'Ya', no: 'Tidak',
       valuesOne: 'Salah satu:', valuesMany: 'Satu atau lebih, dipisah koma:', template: 'Unduh templat (CSV)',
       sendTitle: 'Kirim berkas', file: 'Berkas CSV atau XLSX', fileHint: 'CSV dengan pemisah koma dan huruf UTF-8, atau lembar pertama berkas Excel.',
-      send: 'Impor', sending: 'Mengimpor…', done: '{n} ormas diimpor dari {rows} baris, beserta pengurusnya.',
+      send: 'Impor', sending: 'Mengimpor…', done: '{n} ormas dan {m} pengurus diimpor dari {rows} baris.',
       refused: '{n} kesalahan pada berkas. Tidak ada yang diimpor: perbaiki baris di bawah lalu kirim lagi.',
       line: 'Baris', reason: 'Alasan',
       col: {

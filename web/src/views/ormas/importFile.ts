@@ -57,4 +57,4 @@ export function columnLabel(field: string): { key: string; params?: Record<strin
   return { key: 'reg.imp.col.other' }
 }
 
-export interface ImportReport { rows: number; imported: number; refused: { line: number; field: string; code: string; message: { id: string; en: string } }[] }
+export interface ImportReport { rows: number; imported: number; board_members: number; refused: { line: number; field: string; code: string; message: { id: string; en: string } }[] }
