@@ -168,6 +168,21 @@ TEST(RegistryDay, OfficeDayIsLocalNotUtc) {
   EXPECT_EQ(ormas::name(ormas::skt_state(d("2026-12-07"), actors::office_day("63.71", late), 90, 30)), "EXPIRED");
 }
 
+// A registry file of n rows in 63.71, one ketua each: "Ormas <word> i", decree "<decree>i", and
+// the NIK <nik12> followed by i + 1 in four digits.
+CsvTable numbered_import(int n, const std::string& nik12, const std::string& word, const std::string& decree) {
+  CsvTable t;
+  t.header = {"name", "legal_form", "scope_level", "region_code", "ahu_decree_no", "ketua_nik", "ketua_nama"};
+  for (int i = 0; i < n; ++i) {
+    char serial[5];
+    std::snprintf(serial, sizeof serial, "%04d", 1 + i);
+    t.rows.push_back({"Ormas " + word + " " + std::to_string(i), "NON_BH", "KABKOTA", "63.71", decree + std::to_string(i), nik12 + serial,
+                      "Ketua " + word});
+    t.row_lines.push_back(i + 2);
+  }
+  return t;
+}
+
 class RegistriesStoreTest : public testing_support::StoreTest {
  protected:
   void SetUp() override {
@@ -613,14 +628,7 @@ TEST_P(RegistriesStoreTest, DeferredIndexesComeBackAsTheyWere) {
   };
   auto before = indexes();
   ASSERT_TRUE(std::find_if(before.begin(), before.end(), [](const std::string& i) { return i.rfind("actors_nik ", 0) == 0; }) != before.end());
-  CsvTable t;
-  t.header = {"name", "legal_form", "scope_level", "region_code", "ahu_decree_no", "ketua_nik", "ketua_nama"};
-  for (int i = 0; i < 300; ++i) {
-    char nik[17];
-    std::snprintf(nik, sizeof nik, "637102150890%04d", 1 + i);
-    t.rows.push_back({"Ormas Indeks " + std::to_string(i), "NON_BH", "KABKOTA", "63.71", "SKT-X-" + std::to_string(i), nik, "Ketua Indeks"});
-    t.row_lines.push_back(i + 2);
-  }
+  CsvTable t = numbered_import(300, "637102150890", "Indeks", "SKT-X-");
   auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "indexes"); });
   ASSERT_TRUE(rep.ok());
   ASSERT_TRUE(rep->refused.empty()) << rep->refused.front().second.field << " " << rep->refused.front().second.message.en;
@@ -663,14 +671,7 @@ TEST_P(RegistriesStoreTest, ImportFailingMidwayStopsItsBuilderAndWritesNothing) 
                                 count("SELECT COUNT(*) FROM actor_links"), count("SELECT COUNT(*) FROM ormas_words"),
                                 count("SELECT COUNT(*) FROM ormas_board_members")};
   }();
-  CsvTable t;
-  t.header = {"name", "legal_form", "scope_level", "region_code", "ahu_decree_no", "ketua_nik", "ketua_nama"};
-  for (int i = 0; i < 4500; ++i) {
-    char nik[17];
-    std::snprintf(nik, sizeof nik, "637102150891%04d", 1 + i);
-    t.rows.push_back({"Ormas Gagal " + std::to_string(i), "NON_BH", "KABKOTA", "63.71", "AHU-G-" + std::to_string(i), nik, "Ketua Gagal"});
-    t.row_lines.push_back(i + 2);
-  }
+  CsvTable t = numbered_import(4500, "637102150891", "Gagal", "AHU-G-");
   auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "fails"); });
   EXPECT_FALSE(rep.ok());
   EXPECT_EQ((std::vector<int64_t>{count("SELECT COUNT(*) FROM ormas"), count("SELECT COUNT(*) FROM actors"),
