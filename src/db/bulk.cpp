@@ -1,6 +1,9 @@
 #include "db/bulk.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <exception>
 #include <iterator>
 #include <string>
 
@@ -66,6 +69,38 @@ BulkCache::~BulkCache() {
   try {
     c_.exec("PRAGMA cache_size = " + std::to_string(*before_));
   } catch (const DbError&) {  // a broken connection: the cache goes with it
+  }
+}
+
+DeferredIndexes::DeferredIndexes(Conn& c, const std::vector<std::pair<std::string, size_t>>& tables)
+    : c_(c), unwinding_(std::uncaught_exceptions()) {
+  if (c.dialect() != Dialect::SQLite) return;
+  for (auto& [table, added] : tables) {
+    if (c.query_i64("SELECT MAX(id) FROM " + table).value_or(0) > static_cast<int64_t>(added)) continue;
+    std::vector<std::string> names;
+    c.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name", {table},
+            [&](const Row& r) {
+              names.push_back(r.str(0));
+              create_sql_.push_back(r.str(1));
+            });
+    for (auto& name : names) c.exec("DROP INDEX \"" + name + "\"");
+  }
+}
+
+void DeferredIndexes::restore() {
+  auto todo = std::move(create_sql_);
+  create_sql_.clear();
+  for (auto& sql : todo) c_.exec(sql);
+}
+
+DeferredIndexes::~DeferredIndexes() {
+  if (create_sql_.empty() || std::uncaught_exceptions() > unwinding_) return;  // rolled back with the transaction
+  // The import calls restore() itself; this is for a return before it (whose transaction is
+  // then rolled back by its error anyway).
+  try {
+    restore();
+  } catch (const DbError& e) {
+    spdlog::error("indexes not restored after a bulk write: {}", e.what());
   }
 }
 

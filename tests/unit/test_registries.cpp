@@ -6,6 +6,7 @@
 #include <set>
 
 #include "fixtures.h"
+#include "db/bulk.h"
 #include "http/handler.h"
 #include "modules/actors/public.h"
 #include "modules/actors/store.h"
@@ -614,7 +615,7 @@ TEST_P(RegistriesStoreTest, ImportSearchWordsAreThoseOfTheStoredNames) {
 }
 
 // A first import (into tables smaller than the file) has its tables' secondary indexes built
-// once at the end on SQLite (actors::DeferredIndexes): afterwards every index is there as its
+// once at the end on SQLite (db::DeferredIndexes): afterwards every index is there as its
 // migration made it; a transaction that fails in between gets them back with its rollback; a
 // table larger than what is added keeps its indexes throughout.
 TEST_P(RegistriesStoreTest, DeferredIndexesComeBackAsTheyWere) {
@@ -643,7 +644,7 @@ TEST_P(RegistriesStoreTest, DeferredIndexesComeBackAsTheyWere) {
   // Dropped inside a transaction that then fails: the rollback brings them back.
   bool dropped_inside = false;
   auto failed = db_->write([&](db::Conn& c) -> Status {
-    actors::DeferredIndexes deferred(c, {{"ormas", 1000000}, {"actors", 1}});
+    db::DeferredIndexes deferred(c, {{"ormas", 1000000}, {"actors", 1}});
     if (GetParam() == "sqlite")
       dropped_inside = !c.query_i64("SELECT 1 FROM sqlite_master WHERE name = 'ormas_region'") &&
                        c.query_i64("SELECT 1 FROM sqlite_master WHERE name = 'actors_nik'").has_value();

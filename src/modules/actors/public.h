@@ -167,30 +167,4 @@ class Bulk {
   std::unique_ptr<Impl> impl_;
 };
 
-// SQLite bulk writing: inserting millions of keys in random order into large index B-trees is
-// SQLite's slow case (a page split or a cache miss for nearly every key), while CREATE INDEX
-// sorts the keys and builds the tree once. For an import that adds at least as many rows to a
-// table as the table holds (the first import of a registry), the table's secondary indexes
-// (those created by CREATE INDEX; not its primary key or UNIQUE constraints) are dropped before
-// the import's rows are written and created again, from the same SQL, by restore(), in the same
-// transaction: a rollback brings them back as they were, and no other connection ever sees the
-// tables without them. Nothing on PostgreSQL (COPY) or for a table larger than what is added.
-// Only look-ups by primary key may run between the constructor and restore().
-class DeferredIndexes {
- public:
-  // (table, rows the import adds at most); every table has an integer `id` key.
-  DeferredIndexes(db::Conn& c, const std::vector<std::pair<std::string, size_t>>& tables);
-  // Creates the dropped indexes again; to be called before the transaction commits (the
-  // destructor does it too, unless an exception is unwinding: the transaction is rolled back).
-  void restore();
-  ~DeferredIndexes();
-  DeferredIndexes(const DeferredIndexes&) = delete;
-  DeferredIndexes& operator=(const DeferredIndexes&) = delete;
-
- private:
-  db::Conn& c_;
-  std::vector<std::string> create_sql_;
-  int unwinding_ = 0;
-};
-
 }  // namespace pantau::actors

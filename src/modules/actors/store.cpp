@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <deque>
-#include <exception>
 #include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <rapidjson/document.h>
-#include <spdlog/spdlog.h>
 
 #include "audit/audit.h"
 #include "core/strings.h"
@@ -579,39 +577,5 @@ void Bulk::write(db::Conn& c, Rows&& rows) {
 }
 
 void Bulk::flush() { write(impl_->c, take()); }
-
-// ---- deferred indexes ----
-
-DeferredIndexes::DeferredIndexes(db::Conn& c, const std::vector<std::pair<std::string, size_t>>& tables)
-    : c_(c), unwinding_(std::uncaught_exceptions()) {
-  if (c.dialect() != db::Dialect::SQLite) return;
-  for (auto& [table, added] : tables) {
-    if (c.query_i64("SELECT MAX(id) FROM " + table).value_or(0) > static_cast<int64_t>(added)) continue;
-    std::vector<std::string> names;
-    c.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name", {table},
-            [&](const db::Row& r) {
-              names.push_back(r.str(0));
-              create_sql_.push_back(r.str(1));
-            });
-    for (auto& name : names) c.exec("DROP INDEX \"" + name + "\"");
-  }
-}
-
-void DeferredIndexes::restore() {
-  auto todo = std::move(create_sql_);
-  create_sql_.clear();
-  for (auto& sql : todo) c_.exec(sql);
-}
-
-DeferredIndexes::~DeferredIndexes() {
-  if (create_sql_.empty() || std::uncaught_exceptions() > unwinding_) return;  // rolled back with the transaction
-  // The import calls restore() itself; this is for a return before it (whose transaction is
-  // then rolled back by its error anyway).
-  try {
-    restore();
-  } catch (const db::DbError& e) {
-    spdlog::error("indexes not restored after a bulk write: {}", e.what());
-  }
-}
 
 }  // namespace pantau::actors

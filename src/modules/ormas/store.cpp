@@ -123,6 +123,22 @@ int64_t insert_board_member(db::Conn& c, const auth::Scope& s, int64_t ormas_id,
 
 }  // namespace
 
+namespace {
+
+// The ormas_words entries of one name: each of its words, and its whole name key marked with '#'
+// (which sorts before every letter and digit, so it never meets a word's range) for searches of
+// two or more words. The '#' key is a temporary: `f` copies what it keeps.
+template <class F>
+void for_each_search_word(const actors::NameParts& name, F&& f) {
+  for (auto& w : name.words)
+    if (!w.empty()) f(std::string_view(w));
+  if (name.key.empty()) return;
+  const std::string marked = "#" + name.key;
+  f(std::string_view(marked));
+}
+
+}  // namespace
+
 void index_search_words(db::Conn& c, const std::vector<int64_t>& ormas_ids, bool fresh) {
   // The actors' names (by primary keys and the members' ormas index), their words computed here
   // as actor_words holds them: no lookup of actor_words by actor, which has no index for it.
@@ -148,12 +164,9 @@ void index_search_words(db::Conn& c, const std::vector<int64_t>& ormas_ids, bool
                 ") UNION ALL SELECT o.id, o.region_code, o.classification, a.name FROM ormas_board_members b "
                 "JOIN ormas o ON o.id = b.ormas_id JOIN actors a ON a.id = b.actor_id WHERE b.ormas_id IN (" + in + ")",
             twice, [&](const db::Row& r) {
-              auto name = actors::name_parts(r.text(3));
-              for (auto& w : name.words)
-                if (!w.empty()) keys.push_back({w, r.str(1), r.i64(0), r.i64(2)});
-              // The whole name key, marked with '#' (which sorts before every letter and digit,
-              // so it never meets a word's range), for searches of two or more words.
-              if (!name.key.empty()) keys.push_back({"#" + name.key, r.str(1), r.i64(0), r.i64(2)});
+              for_each_search_word(actors::name_parts(r.text(3)), [&](std::string_view w) {
+                keys.push_back({std::string(w), r.str(1), r.i64(0), r.i64(2)});
+              });
             });
   }
   std::sort(keys.begin(), keys.end());
@@ -192,7 +205,6 @@ void search_word_rows(const std::vector<int64_t>& ids, const std::vector<const s
   std::unordered_map<std::string_view, uint32_t> word_ix, region_ix;
   std::vector<std::string_view> words, region_names;
   std::deque<std::string> keys;  // the '#' name keys (the plain words are the NameParts' own)
-  std::string marked;
   auto intern = [](std::unordered_map<std::string_view, uint32_t>& ix, std::vector<std::string_view>& all, std::string_view v) {
     auto [it, fresh] = ix.try_emplace(v, static_cast<uint32_t>(all.size()));
     if (fresh) all.push_back(v);
@@ -206,17 +218,13 @@ void search_word_rows(const std::vector<int64_t>& ids, const std::vector<const s
   entries.reserve(ids.size() * 16);
   for (size_t i = 0; i < ids.size(); ++i) {
     uint32_t region = intern(region_ix, region_names, *regions[i]);
-    for (const actors::NameParts* name : names[i]) {
-      for (auto& w : name->words)
-        if (!w.empty()) entries.push_back({intern(word_ix, words, w), region, ids[i]});
-      // The whole name key, marked with '#' (which sorts before every letter and digit, so it
-      // never meets a word's range), for searches of two or more words.
-      if (name->key.empty()) continue;
-      marked = "#" + name->key;
-      auto it = word_ix.find(marked);
-      uint32_t w = it != word_ix.end() ? it->second : intern(word_ix, words, keys.emplace_back(marked));
-      entries.push_back({w, region, ids[i]});
-    }
+    for (const actors::NameParts* name : names[i])
+      for_each_search_word(*name, [&](std::string_view w) {
+        // A plain word is the NameParts' own string; a '#' key is a temporary, kept in `keys`.
+        auto it = word_ix.find(w);
+        uint32_t k = it != word_ix.end() ? it->second : intern(word_ix, words, w.front() == '#' ? keys.emplace_back(w) : w);
+        entries.push_back({k, region, ids[i]});
+      });
   }
   // Ranks in byte order (the BINARY collation of SQLite, the C collation of the PostgreSQL column).
   auto ranks = [](const std::vector<std::string_view>& all) {
@@ -975,7 +983,7 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
   // The first import of a registry (into tables smaller than the file): the secondary indexes
   // of the four tables it fills are built once at the end instead of taking 1.2 million keys
   // one at a time (after the look-ups above, which read them).
-  actors::DeferredIndexes indexes(c, {{"actors", inputs.size() + members}, {"actor_links", inputs.size() + members},
+  db::DeferredIndexes indexes(c, {{"actors", inputs.size() + members}, {"actor_links", inputs.size() + members},
                                       {"ormas", inputs.size()}, {"ormas_board_members", members}});
   // SKT validity (years) by issue date, read here: the rows are built on another thread.
   std::map<std::string, int> validity;
