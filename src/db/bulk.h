@@ -48,12 +48,9 @@ void insert_rows(Conn& c, std::string_view head, size_t columns, Params&& values
 // millions of index entries at scattered positions (NIKs, name keys), and with the small cache
 // SQLite spills changed pages to the WAL and reads them back mid-transaction, writing the same
 // pages several times (1.9 GB of WAL writes for a 300 MB import of 100,000 ormas, against about
-// 0.9 GB with a 400 MB cache; docs/PERFORMANCE.md). 512 MB holds every page of an import of
-// 100,000 ormas (a 320 MB database): with 256 MB its last statements (search words, search
-// entries) read back pages spilled before them. The cache is an upper bound: it holds the pages
-// the transaction touched, given back after it. Nothing on PostgreSQL (its shared buffers are
-// the server's).
-inline constexpr int kBulkCacheKiB = 512 * 1024;
+// 0.9 GB with a 400 MB cache; docs/PERFORMANCE.md). The memory is given back after the transaction. Nothing on
+// PostgreSQL (its shared buffers are the server's).
+inline constexpr int kBulkCacheKiB = 256 * 1024;
 class BulkCache {
  public:
   explicit BulkCache(Conn& c);
