@@ -1,7 +1,8 @@
 // SQLite backend. One writer thread owns the only write connection: it takes write jobs from a
 // queue, runs each inside its own SAVEPOINT, and commits the whole batch at once (group commit)
 // with synchronous=FULL, so an acknowledged write survives a power cut at nearly no cost.
-// The writer also runs WAL checkpoints, so no request ever waits for one.
+// The writer also runs WAL checkpoints, so no request ever waits for one. A bulk write
+// (db::BulkWrite, an import) runs alone in its transaction, without foreign-key checks.
 #include "db/sqlite_db.h"
 
 #include <spdlog/spdlog.h>
