@@ -11,6 +11,13 @@
 
 namespace pantau::db {
 
+namespace {
+thread_local bool tl_bulk = false;
+}
+bool bulk_write() { return tl_bulk; }
+BulkWrite::BulkWrite() : previous_(tl_bulk) { tl_bulk = true; }
+BulkWrite::~BulkWrite() { tl_bulk = previous_; }
+
 std::vector<int64_t> reserve_ids(Conn& c, std::string_view table, size_t n) {
   std::vector<int64_t> ids;
   if (n == 0) return ids;

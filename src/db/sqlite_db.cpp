@@ -1,7 +1,8 @@
 // SQLite backend. One writer thread owns the only write connection: it takes write jobs from a
 // queue, runs each inside its own SAVEPOINT, and commits the whole batch at once (group commit)
 // with synchronous=FULL, so an acknowledged write survives a power cut at nearly no cost.
-// The writer also runs WAL checkpoints, so no request ever waits for one.
+// The writer also runs WAL checkpoints, so no request ever waits for one. A bulk write
+// (db::BulkWrite, an import) runs alone in its transaction, without foreign-key checks.
 #include "db/sqlite_db.h"
 
 #include <spdlog/spdlog.h>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "core/strings.h"
+#include "db/bulk.h"
 #include "db/rerun.h"
 
 namespace pantau::db {
@@ -256,7 +258,7 @@ class SqliteDatabase final : public Database {
 
   Status write(const WriteFn& fn) override {
     if (!writer_conn_) return Error::unavailable("The database was opened read-only.");
-    Job job{&fn, rerun_allowed(), bookkeeping_write(), {}};
+    Job job{&fn, rerun_allowed(), bookkeeping_write(), bulk_write(), {}};
     auto fut = job.done.get_future();
     {
       std::lock_guard lk(wmu_);
@@ -298,6 +300,7 @@ class SqliteDatabase final : public Database {
     const WriteFn* fn;
     bool may_rerun;
     bool bookkeeping;  // db::BookkeepingWrite: its commit alone leaves generation() as it is
+    bool bulk;         // db::BulkWrite: alone in its transaction, without foreign-key checks
     std::promise<Status> done;
   };
 
@@ -313,9 +316,12 @@ class SqliteDatabase final : public Database {
           checkpoint(false);
           continue;
         }
-        while (!queue_.empty() && batch.size() < 512) {
+        // A bulk write (db::BulkWrite) is a group of its own: the jobs before it form one, it
+        // runs alone, the jobs after it form the next.
+        while (!queue_.empty() && batch.size() < 512 && !(queue_.front()->bulk && !batch.empty())) {
           batch.push_back(queue_.front());
           queue_.pop_front();
+          if (batch.back()->bulk) break;
         }
       }
       run_batch(batch);
@@ -329,6 +335,11 @@ class SqliteDatabase final : public Database {
   // writer's work per submission. If such a job fails, the group is rolled back and run again with
   // a savepoint per job, so the failure undoes only that job's changes (see db::RerunAllowed).
   void run_batch(std::vector<Job*>& batch) {
+    if (!foreign_keys_on()) {
+      for (auto* j : batch) j->done.set_value(Error::unavailable("The database cannot check its references."));
+      return;
+    }
+    if (batch.size() == 1 && batch[0]->bulk) return run_bulk(*batch[0]);
     std::vector<Status> results(batch.size());
     bool plain = batch.size() == 1 ||
                  std::all_of(batch.begin(), batch.end(), [](const Job* j) { return j->may_rerun; });
@@ -393,6 +404,37 @@ class SqliteDatabase final : public Database {
     return true;
   }
 
+  // A bulk write: foreign keys OFF for its transaction (PRAGMA foreign_keys is a no-op inside one),
+  // ON again before the next job, committed or not.
+  void run_bulk(Job& job) {
+    SqliteConn& c = *writer_conn_;
+    foreign_keys_off_ = true;  // on again below, or before the next job
+    try {
+      c.exec("PRAGMA foreign_keys = OFF");
+    } catch (const DbError& e) {  // then it runs with the checks, as any write
+      spdlog::warn("bulk write with foreign-key checks: {}", e.what());
+    }
+    std::vector<Job*> alone{&job};
+    std::vector<Status> result(1);
+    run_group(alone, result, false);  // answers the job; the caller's next write waits for this thread
+    if (!foreign_keys_on()) spdlog::error("foreign keys could not be switched on again after a bulk write; writes refused until they are");
+  }
+
+  // Whether the writer's foreign-key checks are on, switching them on if they are not (after a
+  // bulk write).
+  bool foreign_keys_on() {
+    if (!foreign_keys_off_) return true;
+    SqliteConn& c = *writer_conn_;
+    try {
+      rollback(c);  // a transaction left open would make the PRAGMA a no-op
+      c.exec("PRAGMA foreign_keys = ON");
+      foreign_keys_off_ = c.query_i64("PRAGMA foreign_keys").value_or(0) != 1;
+    } catch (const DbError& e) {
+      spdlog::error("foreign keys on: {}", e.what());
+    }
+    return !foreign_keys_off_;
+  }
+
   static void rollback(SqliteConn& c) {
     // Some errors (a full disk, an I/O error) have rolled the transaction back already.
     if (sqlite3_get_autocommit(c.handle())) return;
@@ -419,6 +461,7 @@ class SqliteDatabase final : public Database {
   std::condition_variable wcv_;
   std::deque<Job*> queue_;
   int64_t pending_frames_ = 0;
+  bool foreign_keys_off_ = false;  // after a bulk write, until switched on again
 
   std::mutex rmu_;
   std::condition_variable rcv_;

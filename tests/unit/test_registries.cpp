@@ -3,6 +3,7 @@
 // import, masking, the actor page with a party officer, merges, foreigners' presences).
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
 
 #include "fixtures.h"
@@ -220,6 +221,28 @@ class RegistriesStoreTest : public testing_support::StoreTest {
     for (const auto& x : items) out += to_json(x);
     return out;
   }
+  // An import as POST /api/v1/ormas/import runs it: a bulk write (db::BulkWrite; on SQLite
+  // without a foreign-key look-up per row).
+  Result<ormas::ImportReport> import(const auth::Scope& s, const CsvTable& t, const std::string& sha) {
+    db::BulkWrite bulk;
+    return db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, s, t, sha); });
+  }
+  // Rows whose reference the database does not hold (SQLite: PRAGMA foreign_key_check;
+  // PostgreSQL checks every row of every write).
+  int64_t dangling_references() {
+    int64_t n = 0;
+    if (GetParam() == "sqlite")
+      EXPECT_TRUE(db_->read([&](db::Conn& c) { c.query("PRAGMA foreign_key_check", {}, [&](const db::Row&) { ++n; }); }).ok());
+    return n;
+  }
+  // Whether the next ordinary write is checked: a search word of an ormas that does not exist.
+  bool dangling_reference_refused() {
+    Status st = db_->write([](db::Conn& c) -> Status {
+      c.exec("INSERT INTO ormas_words (word, region_code, ormas_id) VALUES ('hantu', '63.71', 999999999)");
+      return {};
+    });
+    return !st.ok() && st.error().kind == ErrorKind::Conflict;
+  }
   std::string read(const std::function<std::string(db::Conn&)>& fn) {
     std::string out;
     EXPECT_TRUE(db_->read([&](db::Conn& c) { out = fn(c); }).ok());
@@ -341,7 +364,7 @@ TEST_P(RegistriesStoreTest, WordSearchKeptOnEveryWritePathAndScoped) {
   t.rows = {{"Paguyuban Pemuda Tani", "NON_BH", "KABKOTA", "63.71", "SKT-I-1", "2023-01-02", "6371021508900006", "Siti Hidayati"},
             {"Majelis Dzikir", "NON_BH", "KABKOTA", "63.72", "SKT-I-2", "2023-01-02", "6371021508900001", "Ahmad Fauzi"}};
   t.row_lines = {2, 3};
-  auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, prov, t, "words"); });
+  auto rep = import(prov, t, "words");
   ASSERT_TRUE(rep.ok());
   ASSERT_TRUE(rep->refused.empty()) << rep->refused.front().second.field << " " << rep->refused.front().second.message.en;
   EXPECT_EQ(searched(op, "pemuda").front(), count("SELECT id FROM ormas WHERE name = 'Paguyuban Pemuda Tani'"));
@@ -506,7 +529,7 @@ TEST_P(RegistriesStoreTest, ImportRefusesBadRowsAndWritesNothing) {
   // Only the good row: imported, with one audit row for the file.
   t.rows.resize(1);
   t.row_lines.resize(1);
-  auto ok = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "abc"); });
+  auto ok = import(op, t, "abc");
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->created, 1);
   EXPECT_EQ(ok->board_members, 1);  // the answer says how many board members came with the ormas
@@ -528,7 +551,7 @@ TEST_P(RegistriesStoreTest, ImportAcrossChunksWritesEveryRowOnce) {
                       i == 3210 ? "Jl. A. Yani\\Km 3\tRT 01\nBanjarmasin 'Utara'" : ""});
     t.row_lines.push_back(i + 2);
   }
-  auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "chunks"); });
+  auto rep = import(op, t, "chunks");
   ASSERT_TRUE(rep.ok());
   ASSERT_TRUE(rep->refused.empty());
   EXPECT_EQ(rep->created, n);
@@ -552,6 +575,10 @@ TEST_P(RegistriesStoreTest, ImportAcrossChunksWritesEveryRowOnce) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM actor_links WHERE entity = 'ormas' AND role = 'ORMAS'"), n);
   EXPECT_EQ(count("SELECT COUNT(*) FROM actor_words w JOIN actors a ON a.id = w.actor_id WHERE w.word = 'potongan' AND a.kind = 'ORGANISATION'"), n);
   EXPECT_EQ(count("SELECT COUNT(*) FROM actor_words w JOIN actors a ON a.id = w.actor_id WHERE w.word = 'aminah' AND a.nik = '6371025508920002'"), 1);
+  // Written without a foreign-key look-up per row on SQLite: every reference is there, and the
+  // next ordinary write is checked again.
+  EXPECT_EQ(dangling_references(), 0);
+  EXPECT_TRUE(dangling_reference_refused());
 }
 
 // The import writes its ormas' search words from the names it holds instead of reading them
@@ -586,6 +613,7 @@ TEST_P(RegistriesStoreTest, ImportSearchWordsAreThoseOfTheStoredNames) {
             {}, [&](const db::Row& r) { rows.emplace_back(r.str(0), r.str(1), r.i64(2), r.i64(3)); });
     return rows;
   };
+  std::optional<db::BulkWrite> bulk(std::in_place);  // as the import runs
   ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
     PANTAU_TRY(auto rep, ormas::import_ormas(c, prov, t, "names"));
     EXPECT_TRUE(rep.refused.empty());
@@ -600,6 +628,7 @@ TEST_P(RegistriesStoreTest, ImportSearchWordsAreThoseOfTheStoredNames) {
     computed = words_of_import(c);
     return {};
   }).ok());
+  bulk.reset();
   EXPECT_EQ(written, computed);
   auto has = [&](const std::string& word) {
     return std::any_of(written.begin(), written.end(), [&](const Row& r) { return std::get<0>(r) == word; });
@@ -630,7 +659,7 @@ TEST_P(RegistriesStoreTest, DeferredIndexesComeBackAsTheyWere) {
   auto before = indexes();
   ASSERT_TRUE(std::find_if(before.begin(), before.end(), [](const std::string& i) { return i.rfind("actors_nik ", 0) == 0; }) != before.end());
   CsvTable t = numbered_import(300, "637102150890", "Indeks", "SKT-X-");
-  auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "indexes"); });
+  auto rep = import(op, t, "indexes");
   ASSERT_TRUE(rep.ok());
   ASSERT_TRUE(rep->refused.empty()) << rep->refused.front().second.field << " " << rep->refused.front().second.message.en;
   EXPECT_EQ(rep->created, 300);
@@ -673,8 +702,9 @@ TEST_P(RegistriesStoreTest, ImportFailingMidwayStopsItsBuilderAndWritesNothing) 
                                 count("SELECT COUNT(*) FROM ormas_board_members")};
   }();
   CsvTable t = numbered_import(4500, "637102150891", "Gagal", "AHU-G-");
-  auto rep = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "fails"); });
+  auto rep = import(op, t, "fails");
   EXPECT_FALSE(rep.ok());
+  EXPECT_TRUE(dangling_reference_refused());  // checked again after the rolled-back import
   EXPECT_EQ((std::vector<int64_t>{count("SELECT COUNT(*) FROM ormas"), count("SELECT COUNT(*) FROM actors"),
                                   count("SELECT COUNT(*) FROM actor_links"), count("SELECT COUNT(*) FROM ormas_words"),
                                   count("SELECT COUNT(*) FROM ormas_board_members")}),
@@ -685,10 +715,12 @@ TEST_P(RegistriesStoreTest, ImportFailingMidwayStopsItsBuilderAndWritesNothing) 
     c.exec("DELETE FROM actor_links WHERE label = 'stale'");
     return {};
   }).ok());
-  auto ok = db_->write_value<ormas::ImportReport>([&](db::Conn& c) { return ormas::import_ormas(c, op, t, "fails"); });
+  auto ok = import(op, t, "fails");
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->created, 4500);
   EXPECT_EQ(count("SELECT COUNT(*) FROM ormas"), 4501);
+  EXPECT_EQ(dangling_references(), 0);
+  EXPECT_TRUE(dangling_reference_refused());
 }
 
 // A file of many rows is checked on several cores: every refused row is still reported, in the

@@ -14,6 +14,7 @@
 #include "auth/password.h"
 #include "auth/sessions.h"
 #include "core/crypto.h"
+#include "db/bulk.h"
 #include "db/database.h"
 #include "db/migrate.h"
 #include "db/rerun.h"
@@ -300,6 +301,80 @@ TEST_P(StoreTest, GroupWithFailingJobsKeepsEveryOtherJobAndNothingHalfWritten) {
   EXPECT_EQ(once_runs.load(), 1);
   reopen();  // what was acknowledged is on disk
   EXPECT_EQ(count("SELECT COUNT(*) FROM t"), 2 + 3 * 2 * 2 + 1);
+}
+
+// A bulk write (db::BulkWrite, an import) runs on SQLite without foreign-key checks, in a
+// transaction of its own: writes queued before and after it are not grouped with it and keep
+// their checks, and the checks are on again after it, whether it committed or failed.
+TEST_P(StoreTest, BulkWriteRunsAloneWithoutForeignKeyChecksAndTheChecksComeBack) {
+  ASSERT_TRUE(db_->write([](db::Conn& c) -> Status {
+    c.exec_script("CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE ch (id INTEGER PRIMARY KEY, p_id INTEGER NOT NULL REFERENCES p (id))");
+    c.exec("INSERT INTO p (id) VALUES (1)");
+    return {};
+  }).ok());
+  const bool sqlite = GetParam() == "sqlite";
+  auto checks_on = [&](db::Conn& c) { return !sqlite || c.query_i64("PRAGMA foreign_keys").value_or(-1) == 1; };
+  // A child of parent `parent`, as an ordinary write; parent 99 does not exist.
+  auto child = [&](int64_t id, int64_t parent, bool* checked) {
+    return db_->write([=](db::Conn& c) -> Status {
+      *checked = checks_on(c);
+      c.exec("INSERT INTO ch (id, p_id) VALUES (?, ?)", {id, parent});
+      return {};
+    });
+  };
+  auto violations = [&] {
+    int64_t n = 0;
+    if (sqlite) EXPECT_TRUE(db_->read([&](db::Conn& c) { c.query("PRAGMA foreign_key_check", {}, [&](const db::Row&) { ++n; }); }).ok());
+    return n;
+  };
+  for (bool bulk_fails : {false, true}) {
+    SCOPED_TRACE(bulk_fails ? "failing bulk write" : "bulk write");
+    const int64_t base = bulk_fails ? 100 : 0;
+    // A slow write holds the writer while the others queue up behind it in this order: a bad
+    // child, the bulk write, another bad child, a good child.
+    std::thread slow([&] {
+      EXPECT_TRUE(db_->write([](db::Conn&) -> Status {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        return {};
+      }).ok());
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    Status before, bulk, after, good;
+    bool before_checked = false, after_checked = false, good_checked = false, bulk_checked = true;
+    std::thread t1([&] { before = child(base + 1, 99, &before_checked); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    std::thread t2([&] {
+      db::BulkWrite bulk_write;
+      bulk = db_->write([&](db::Conn& c) -> Status {
+        bulk_checked = checks_on(c);
+        c.exec("INSERT INTO p (id) VALUES (?)", {base + 2});
+        c.exec("INSERT INTO ch (id, p_id) VALUES (?, ?)", {base + 2, base + 2});  // its own reference, resolved
+        if (bulk_fails) return Error::invalid_field("file", "bad", "buruk", "bad");
+        return {};
+      });
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    std::thread t3([&] { after = child(base + 3, 99, &after_checked); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    std::thread t4([&] { good = child(base + 4, 1, &good_checked); });
+    for (auto* th : {&slow, &t1, &t2, &t3, &t4}) th->join();
+    EXPECT_EQ(bulk.ok(), !bulk_fails);
+    EXPECT_EQ(bulk_checked, !sqlite);  // PostgreSQL checks every write
+    ASSERT_FALSE(before.ok());
+    EXPECT_EQ(before.error().kind, ErrorKind::Conflict);
+    ASSERT_FALSE(after.ok());
+    EXPECT_EQ(after.error().kind, ErrorKind::Conflict);
+    EXPECT_TRUE(good.ok());
+    EXPECT_TRUE(before_checked && after_checked && good_checked);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM ch WHERE id > ?", {base}), bulk_fails ? 1 : 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM ch WHERE p_id = 99"), 0);
+    EXPECT_EQ(violations(), 0);
+    // The next ordinary write on its own is checked too.
+    bool checked = false;
+    Status next = child(base + 5, 99, &checked);
+    EXPECT_FALSE(next.ok());
+    EXPECT_TRUE(checked);
+  }
 }
 
 TEST_P(StoreTest, AuditChainDetectsAlterationAndRemoval) {

@@ -8,6 +8,7 @@
 #include "core/strings.h"
 #include "core/xlsx_read.h"
 #include "core/service_clock.h"
+#include "db/bulk.h"
 #include "http/app.h"
 #include "http/handler.h"
 #include "http/json.h"
@@ -249,6 +250,9 @@ Response comply(Ctx& ctx) {
 // 422 with the per-row report.
 Response import_route(Ctx& ctx) {
   PANTAU_TRY(CsvTable table, looks_like_xlsx(ctx.req.body) ? parse_xlsx(ctx.req.body, 200000) : parse_csv(ctx.req.body, 200000));
+  // A transaction of its own without a foreign-key look-up per row (SQLite): the import writes
+  // only ids it reserved or found itself (db::BulkWrite).
+  db::BulkWrite bulk;
   return http::write(ctx, [&](db::Conn& c) -> Result<Response> {
     PANTAU_TRY(ImportReport rep, import_ormas(c, ctx.scope(), table, sha256_hex(ctx.req.body)));
     if (rep.refused.empty()) return Response::json(201, to_json(rep));
