@@ -16,7 +16,7 @@ struct Config {
   std::string log_level = "info";
   std::string access_log = "";               // file path; empty = stdout
   int io_threads = 0;                        // 0 = number of cores
-  int workers = 0;                           // 0 = 8 x cores (handlers block on the database)
+  int workers = 0;                           // 0 = 16 x cores, at least 64 (handlers block on the database)
   int db_pool = 0;                           // 0 = 2 x cores
   size_t max_body_bytes = 1 << 20;           // JSON bodies
   size_t max_upload_bytes = 25 << 20;        // evidence files
