@@ -1,6 +1,7 @@
-// SQLite backend. One writer thread owns the only write connection: it takes write jobs from a
-// queue, runs each inside its own SAVEPOINT, and commits the whole batch at once (group commit)
-// with synchronous=FULL, so an acknowledged write survives a power cut at nearly no cost.
+// SQLite backend. One writer thread owns the only write connection: it takes the write jobs waiting
+// in its queue, runs them in one transaction and commits them at once (group commit) with
+// synchronous=FULL, so an acknowledged write survives a power cut at nearly no cost; a failing
+// job undoes only its own changes (see run_batch).
 // The writer also runs WAL checkpoints, so no request ever waits for one. A bulk write
 // (db::BulkWrite, an import) runs alone in its transaction, without foreign-key checks.
 #include "db/sqlite_db.h"

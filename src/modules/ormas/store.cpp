@@ -120,11 +120,6 @@ int64_t insert_board_member(db::Conn& c, const auth::Scope& s, int64_t ormas_id,
   return id;
 }
 
-
-}  // namespace
-
-namespace {
-
 // The ormas_words entries of one name: each of its words, and its whole name key marked with '#'
 // (which sorts before every letter and digit, so it never meets a word's range) for searches of
 // two or more words. The '#' key is a temporary: `f` copies what it keeps.
