@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "fixtures.h"
 #include "db/bulk.h"
@@ -613,6 +614,7 @@ TEST_P(RegistriesStoreTest, ImportSearchWordsAreThoseOfTheStoredNames) {
             {}, [&](const db::Row& r) { rows.emplace_back(r.str(0), r.str(1), r.i64(2), r.i64(3)); });
     return rows;
   };
+  const int64_t actors_before = count("SELECT MAX(id) FROM actors");
   std::optional<db::BulkWrite> bulk(std::in_place);  // as the import runs
   ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
     PANTAU_TRY(auto rep, ormas::import_ormas(c, prov, t, "names"));
@@ -641,6 +643,21 @@ TEST_P(RegistriesStoreTest, ImportSearchWordsAreThoseOfTheStoredNames) {
   EXPECT_FALSE(has("hidayah"));
   EXPECT_FALSE(has("paguyuban"));
   EXPECT_TRUE(has("dewi"));
+  // The new actors' words, sorted over the whole file and written at its end, are the rows an
+  // actor created on its own gets: each word of its stored name once, with its region.
+  using Word = std::tuple<std::string, int64_t, std::string>;
+  std::set<Word> stored, expected;
+  ASSERT_TRUE(db_->read([&](db::Conn& c) {
+    c.query("SELECT word, actor_id, region_code FROM actor_words WHERE actor_id > ?", {actors_before},
+            [&](const db::Row& r) { stored.emplace(r.str(0), r.i64(1), r.str(2)); });
+    c.query("SELECT id, name, region_code FROM actors WHERE id > ?", {actors_before}, [&](const db::Row& r) {
+      for (auto& w : actors::name_words(r.text(1)))
+        if (!w.empty()) expected.emplace(w, r.i64(0), r.str(2));
+    });
+  }).ok());
+  EXPECT_EQ(stored, expected);
+  EXPECT_TRUE(stored.count({"hidayati", count("SELECT id FROM actors WHERE nik = '6372021508900009'"), "63.72"}));
+  EXPECT_GE(stored.size(), 8u);
 }
 
 // A first import (into tables smaller than the file) has its tables' secondary indexes built

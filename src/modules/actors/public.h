@@ -12,6 +12,7 @@
 // unmerge appends an audit row.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -146,14 +147,38 @@ class Bulk {
   // they may run on another thread than the connection's, one thread at a time); a key not
   // prefetched (a passport, a NIK not given to prefetch_people) is looked up when met.
   void reserve(size_t n);
-  // The pending rows of the new actors, their words and their roles: take() hands them over
-  // (the Bulk starts a new batch), write() stores them (actors before the records that refer to
-  // them), flush() is both at once.
+  // The pending rows of the new actors and their roles: take() hands them over (the Bulk starts
+  // a new batch), write() stores them (actors before the records that refer to them).
   struct Rows {
-    db::Params actors, words, links;
+    db::Params actors, links;
   };
   Rows take();
   static void write(db::Conn& c, Rows&& rows);
+  // The search words (actor_words) of every actor created since the last take_words(), sorted
+  // in the table's key order (word, actor_id): written in that order they append to each word's
+  // range of the B-tree instead of splitting pages all over it. The words are views of the
+  // actors' NameParts (which outlive the Bulk, see name_of()). The sort happens here, so that a
+  // caller can do it on another thread than the one that writes the rows.
+  class Words {
+   public:
+    // The rows (word, actor_id, region_code), `slice` at a time, after the actors they refer to
+    // are written; `emit` returns false to stop, and then so does this.
+    bool emit(const std::function<bool(db::Params&&)>& emit, size_t slice = 32000) const;
+    size_t size() const { return entries_.size(); }
+
+   private:
+    friend class Bulk;
+    struct Entry {
+      uint32_t word, region;  // ranks of the word (in byte order) and index of the region
+      int64_t actor;
+    };
+    std::vector<std::string_view> words_;  // by rank
+    std::vector<std::string> regions_;
+    std::vector<Entry> entries_;
+  };
+  Words take_words();
+  static void write_words(db::Conn& c, db::Params&& rows);
+  // write(take()) and every pending word.
   void flush();
   // The name of an actor person() or organisation() returned, as the actors table holds it: the
   // name it was created with in this import (the NameParts given then, which must outlive the

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -387,8 +389,25 @@ struct Bulk::Impl {
   const auth::Scope& s;
   std::unordered_map<std::string, int64_t> by_nik, by_registry, by_name, by_passport;  // known actors (existing or new)
   std::vector<std::string> nik_checked;  // NIKs looked up already (found or not), sorted: asked once
-  db::Params actors, words, links;                              // pending rows
+  db::Params actors, links;  // pending rows
   size_t actor_rows = 0;
+  // The pending search words (actor_words) of the new actors, 16 bytes each until take_words()
+  // sorts them: a word is a view of its actor's NameParts (which outlive the Bulk), a region one
+  // of the few distinct regions, copied once.
+  struct Word {
+    uint32_t word, region;
+    int64_t actor;
+  };
+  std::vector<Word> words;
+  std::unordered_map<std::string_view, uint32_t> word_ix, region_ix;
+  std::vector<std::string_view> word_names, region_names;
+  std::deque<std::string> regions;
+  uint32_t intern_region(const std::string& r) {
+    if (auto it = region_ix.find(r); it != region_ix.end()) return it->second;
+    const std::string& kept = regions.emplace_back(r);
+    region_names.push_back(kept);
+    return region_ix.emplace(kept, static_cast<uint32_t>(region_names.size() - 1)).first->second;
+  }
   // Names of the actors handed out: created here (the caller's NameParts, or own_names) and
   // found in the database (found_names), for name_of().
   std::unordered_map<int64_t, const NameParts*> new_names;
@@ -430,12 +449,13 @@ struct Bulk::Impl {
     actors.emplace_back(now);
     ++actor_rows;
     const auto& all = parts->words;
+    const uint32_t r = all.empty() ? 0 : intern_region(region);
     for (size_t i = 0; i < all.size(); ++i) {
       if (all[i].empty() || std::find(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(i), all[i]) != all.begin() + static_cast<std::ptrdiff_t>(i))
         continue;  // each word once per actor
-      words.emplace_back(all[i]);
-      words.emplace_back(id);
-      words.emplace_back(region);
+      auto [it, fresh] = word_ix.try_emplace(all[i], static_cast<uint32_t>(word_names.size()));
+      if (fresh) word_names.push_back(all[i]);
+      words.push_back({it->second, r, id});
     }
     return id;
   }
@@ -560,9 +580,8 @@ void Bulk::reserve(size_t n) {
 
 Bulk::Rows Bulk::take() {
   auto& m = *impl_;
-  Rows out{std::move(m.actors), std::move(m.words), std::move(m.links)};
+  Rows out{std::move(m.actors), std::move(m.links)};
   m.actors.clear();
-  m.words.clear();
   m.links.clear();
   m.actor_rows = 0;
   return out;
@@ -571,11 +590,58 @@ Bulk::Rows Bulk::take() {
 void Bulk::write(db::Conn& c, Rows&& rows) {
   db::insert_rows(c, "INSERT INTO actors (id, kind, name, name_key, nik, passport_no, nationality, registry_no, region_code, "
                      "created_at, updated_at)", 11, std::move(rows.actors));
-  db::insert_rows(c, "INSERT INTO actor_words (word, actor_id, region_code)", 3, std::move(rows.words));
   db::insert_rows(c, "INSERT INTO actor_links (actor_id, module, entity, entity_id, role, label, region_code, classification, "
                      "linked_by, linked_at)", 10, std::move(rows.links));
 }
 
-void Bulk::flush() { write(impl_->c, take()); }
+Bulk::Words Bulk::take_words() {
+  auto& m = *impl_;
+  Words out;
+  // Ranks of the words in byte order (the BINARY collation of SQLite, the C collation of the
+  // PostgreSQL column), then the entries in the table's key order (word, actor_id).
+  std::vector<uint32_t> order(m.word_names.size()), rank(m.word_names.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return m.word_names[a] < m.word_names[b]; });
+  for (uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
+  out.words_.reserve(order.size());
+  for (uint32_t k : order) out.words_.push_back(m.word_names[k]);
+  out.regions_.assign(m.region_names.begin(), m.region_names.end());
+  out.entries_.reserve(m.words.size());
+  for (auto& w : m.words) out.entries_.push_back({rank[w.word], w.region, w.actor});
+  std::sort(out.entries_.begin(), out.entries_.end(),
+            [](const Words::Entry& a, const Words::Entry& b) { return std::tie(a.word, a.actor) < std::tie(b.word, b.actor); });
+  m.words.clear();
+  m.word_ix.clear();
+  m.word_names.clear();
+  return out;
+}
+
+bool Bulk::Words::emit(const std::function<bool(db::Params&&)>& emit, size_t slice) const {
+  slice = std::max<size_t>(slice, 1);
+  for (size_t from = 0; from < entries_.size(); from += slice) {
+    const size_t to = std::min(entries_.size(), from + slice);
+    db::Params rows;
+    rows.reserve((to - from) * 3);
+    for (size_t k = from; k < to; ++k) {
+      rows.emplace_back(std::string(words_[entries_[k].word]));
+      rows.emplace_back(entries_[k].actor);
+      rows.emplace_back(regions_[entries_[k].region]);
+    }
+    if (!emit(std::move(rows))) return false;
+  }
+  return true;
+}
+
+void Bulk::write_words(db::Conn& c, db::Params&& rows) {
+  db::insert_rows(c, "INSERT INTO actor_words (word, actor_id, region_code)", 3, std::move(rows));
+}
+
+void Bulk::flush() {
+  write(impl_->c, take());
+  take_words().emit([&](db::Params&& rows) {
+    write_words(impl_->c, std::move(rows));
+    return true;
+  });
+}
 
 }  // namespace pantau::actors

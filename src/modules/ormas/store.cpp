@@ -192,63 +192,76 @@ namespace {
 // back from the stored names, without reading them: every word is interned once, the rows are
 // sorted by the ranks of their word and region (16-byte entries instead of strings), then
 // written in the table's key order so that they append to each word's range of the B-tree.
-// The rows are handed to `emit` a slice at a time (the cells of 1.5 million rows at once would
-// cost more in memory and page faults than the statements); it returns false to stop.
-template <class Emit>
-void search_word_rows(const std::vector<int64_t>& ids, const std::vector<const std::string*>& regions,
-                      const std::vector<std::vector<const actors::NameParts*>>& names, Emit&& emit) {
-  std::unordered_map<std::string_view, uint32_t> word_ix, region_ix;
-  std::vector<std::string_view> words, region_names;
-  std::deque<std::string> keys;  // the '#' name keys (the plain words are the NameParts' own)
-  auto intern = [](std::unordered_map<std::string_view, uint32_t>& ix, std::vector<std::string_view>& all, std::string_view v) {
-    auto [it, fresh] = ix.try_emplace(v, static_cast<uint32_t>(all.size()));
-    if (fresh) all.push_back(v);
-    return it->second;
-  };
+// The constructor sorts (on the builder thread, while the connection's thread is busy); emit()
+// hands the rows over a slice at a time (the cells of 1.5 million rows at once would cost more
+// in memory and page faults than the statements).
+class SearchWordRows {
+ public:
+  SearchWordRows(const std::vector<int64_t>& ids, const std::vector<const std::string*>& regions,
+                 const std::vector<std::vector<const actors::NameParts*>>& names) {
+    std::unordered_map<std::string_view, uint32_t> word_ix, region_ix;
+    std::vector<std::string_view> words, region_names;
+    auto intern = [](std::unordered_map<std::string_view, uint32_t>& ix, std::vector<std::string_view>& all, std::string_view v) {
+      auto [it, fresh] = ix.try_emplace(v, static_cast<uint32_t>(all.size()));
+      if (fresh) all.push_back(v);
+      return it->second;
+    };
+    entries_.reserve(ids.size() * 16);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      uint32_t region = intern(region_ix, region_names, *regions[i]);
+      for (const actors::NameParts* name : names[i])
+        for_each_search_word(*name, [&](std::string_view w) {
+          // A plain word is the NameParts' own string; a '#' key is a temporary, kept in `keys_`.
+          auto it = word_ix.find(w);
+          uint32_t k = it != word_ix.end() ? it->second : intern(word_ix, words, w.front() == '#' ? keys_.emplace_back(w) : w);
+          entries_.push_back({k, region, ids[i]});
+        });
+    }
+    // Ranks in byte order (the BINARY collation of SQLite, the C collation of the PostgreSQL column).
+    auto ranks = [](const std::vector<std::string_view>& all, std::vector<std::string_view>& sorted) {
+      std::vector<uint32_t> order(all.size()), rank(all.size());
+      for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+      std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return all[a] < all[b]; });
+      for (uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
+      for (uint32_t k : order) sorted.push_back(all[k]);
+      return rank;
+    };
+    auto word_rank = ranks(words, words_);
+    auto region_rank = ranks(region_names, regions_);
+    for (auto& e : entries_) e = {word_rank[e.word], region_rank[e.region], e.ormas_id};
+    auto key = [](const Entry& e) { return std::tie(e.word, e.region, e.ormas_id); };
+    std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) { return key(a) < key(b); });
+    entries_.erase(std::unique(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) { return key(a) == key(b); }),
+                   entries_.end());
+  }
+  // The rows (word, region_code, ormas_id, classification), a slice at a time; `emit` returns
+  // false to stop, and then so does this.
+  template <class Emit>
+  bool emit(Emit&& emit) const {
+    constexpr size_t kSlice = 32000;
+    for (size_t from = 0; from < entries_.size(); from += kSlice) {
+      db::Params rows;
+      rows.reserve(kSlice * 4);
+      for (size_t k = from; k < std::min(entries_.size(), from + kSlice); ++k) {
+        rows.emplace_back(std::string(words_[entries_[k].word]));
+        rows.emplace_back(std::string(regions_[entries_[k].region]));
+        rows.emplace_back(entries_[k].ormas_id);
+        rows.emplace_back(int64_t{0});
+      }
+      if (!emit(std::move(rows))) return false;
+    }
+    return true;
+  }
+
+ private:
   struct Entry {
     uint32_t word, region;
     int64_t ormas_id;
   };
-  std::vector<Entry> entries;
-  entries.reserve(ids.size() * 16);
-  for (size_t i = 0; i < ids.size(); ++i) {
-    uint32_t region = intern(region_ix, region_names, *regions[i]);
-    for (const actors::NameParts* name : names[i])
-      for_each_search_word(*name, [&](std::string_view w) {
-        // A plain word is the NameParts' own string; a '#' key is a temporary, kept in `keys`.
-        auto it = word_ix.find(w);
-        uint32_t k = it != word_ix.end() ? it->second : intern(word_ix, words, w.front() == '#' ? keys.emplace_back(w) : w);
-        entries.push_back({k, region, ids[i]});
-      });
-  }
-  // Ranks in byte order (the BINARY collation of SQLite, the C collation of the PostgreSQL column).
-  auto ranks = [](const std::vector<std::string_view>& all) {
-    std::vector<uint32_t> order(all.size()), rank(all.size());
-    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return all[a] < all[b]; });
-    for (uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
-    return std::pair{order, rank};
-  };
-  auto [word_order, word_rank] = ranks(words);
-  auto [region_order, region_rank] = ranks(region_names);
-  for (auto& e : entries) e = {word_rank[e.word], region_rank[e.region], e.ormas_id};
-  auto key = [](const Entry& e) { return std::tie(e.word, e.region, e.ormas_id); };
-  std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) { return key(a) < key(b); });
-  entries.erase(std::unique(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) { return key(a) == key(b); }),
-                entries.end());
-  constexpr size_t kSlice = 32000;
-  for (size_t from = 0; from < entries.size(); from += kSlice) {
-    db::Params rows;
-    rows.reserve(kSlice * 4);
-    for (size_t k = from; k < std::min(entries.size(), from + kSlice); ++k) {
-      rows.emplace_back(std::string(words[word_order[entries[k].word]]));
-      rows.emplace_back(std::string(region_names[region_order[entries[k].region]]));
-      rows.emplace_back(entries[k].ormas_id);
-      rows.emplace_back(int64_t{0});
-    }
-    if (!emit(std::move(rows))) return;
-  }
-}
+  std::deque<std::string> keys_;  // the '#' name keys (the plain words are the NameParts' own)
+  std::vector<std::string_view> words_, regions_;  // by rank
+  std::vector<Entry> entries_;
+};
 
 // Items handed from one thread to another, at most `capacity` waiting: an import's rows are
 // built on one core while the statements of the rows before them run on the connection's.
@@ -1002,7 +1015,7 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
     db::Params ormas, members;
   };
   Handoff<Chunk> chunks(2);
-  Handoff<db::Params> word_rows(2);
+  Handoff<db::Params> actor_word_rows(2), word_rows(2);
   std::exception_ptr build_failed;
   auto build = [&] {
     constexpr size_t kChunk = 2000;
@@ -1046,7 +1059,13 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
       if (!chunks.push(std::move(chunk))) return;
     }
     chunks.close();
-    search_word_rows(ormas_ids, ormas_regions, actor_names, [&](db::Params&& rows) { return word_rows.push(std::move(rows)); });
+    // Both sets of search words sorted while the connection's thread builds the indexes, then
+    // handed over in the order it writes them.
+    auto actor_words = bulk.take_words();
+    SearchWordRows ormas_words(ormas_ids, ormas_regions, actor_names);
+    if (!actor_words.emit([&](db::Params&& rows) { return actor_word_rows.push(std::move(rows)); })) return;
+    actor_word_rows.close();
+    if (!ormas_words.emit([&](db::Params&& rows) { return word_rows.push(std::move(rows)); })) return;
     word_rows.close();
   };
   std::thread builder([&] {
@@ -1055,6 +1074,7 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
     } catch (...) {
       build_failed = std::current_exception();
       chunks.close();
+      actor_word_rows.close();
       word_rows.close();
     }
   });
@@ -1064,6 +1084,7 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
     ~Joined() { stop(); }
   } joined{[&] {
     chunks.cancel();
+    actor_word_rows.cancel();
     word_rows.cancel();
     if (builder.joinable()) builder.join();
   }};
@@ -1083,8 +1104,11 @@ Result<ImportReport> import_ormas(db::Conn& c, const auth::Scope& s, const CsvTa
   }
   check_builder();
   indexes.restore();
-  // The search words of the whole file (about 1.5 million rows for 100,000 ormas), built from the
-  // names held here, in the table's key order.
+  // The search words of the whole file, each table's in its key order: the new actors' (about
+  // 1.0 million rows for 100,000 ormas), then the ormas' (about 1.4 million, built from the names
+  // held here).
+  while (auto rows = actor_word_rows.pop()) actors::Bulk::write_words(c, std::move(*rows));
+  check_builder();
   while (auto rows = word_rows.pop())
     db::insert_rows(c, "INSERT INTO ormas_words (word, region_code, ormas_id, classification)", 4, std::move(*rows));
   check_builder();
