@@ -11,6 +11,8 @@ PACKAGES=(
   libcli11-dev libtomlplusplus-dev libhpdf-dev libpng-dev libxlsxwriter-dev libyaml-cpp-dev zlib1g-dev libstemmer-dev
   libminizip-dev libexpat1-dev
   libqrencode-dev
+  # the allocator the binaries link (CMakeLists.txt, PANTAU_JEMALLOC)
+  libjemalloc-dev
   fonts-dejavu-core
   # web UI
   nodejs npm
