@@ -157,8 +157,9 @@ class Bulk {
   // The search words (actor_words) of every actor created since the last take_words(), sorted
   // in the table's key order (word, actor_id): written in that order they append to each word's
   // range of the B-tree instead of splitting pages all over it. The words are views of the
-  // actors' NameParts (which outlive the Bulk, see name_of()). The sort happens here, so that a
-  // caller can do it on another thread than the one that writes the rows.
+  // actors' NameParts (the caller's, see name_of(), or the Bulk's own), so a Words must not
+  // outlive its Bulk. The sort happens here, so that a caller can do it on another thread than
+  // the one that writes the rows.
   class Words {
    public:
     // The rows (word, actor_id, region_code), `slice` at a time, after the actors they refer to

@@ -392,8 +392,8 @@ struct Bulk::Impl {
   db::Params actors, links;  // pending rows
   size_t actor_rows = 0;
   // The pending search words (actor_words) of the new actors, 16 bytes each until take_words()
-  // sorts them: a word is a view of its actor's NameParts (which outlive the Bulk), a region one
-  // of the few distinct regions, copied once.
+  // sorts them: a word is a view of its actor's NameParts (the caller's or own_names), a region
+  // one of the few distinct regions, copied once.
   struct Word {
     uint32_t word, region;
     int64_t actor;
