@@ -123,9 +123,9 @@ void link_incident_actors(db::Conn& c, const auth::Scope& s, int64_t incident_id
 // The actors and roles of many new records, written in multi-row statements: existing people
 // (NIK) and organisations (registry number, or name key) are looked up in batches by prefetch(),
 // new actors get their ids at once (so the records can refer to them before anything is
-// written), and flush() writes the new actors, their words and the roles together. No audit
-// rows: the import writes one for its whole file. Records that refer to an actor must be
-// written after flush() (foreign keys).
+// written); write(take()) stores the new actors and their roles, take_words() their words. No
+// audit rows: the import writes one for its whole file. Records that refer to an actor must be
+// written after the actors (foreign keys).
 class Bulk {
  public:
   Bulk(db::Conn& c, const auth::Scope& s);
@@ -165,7 +165,6 @@ class Bulk {
     // The rows (word, actor_id, region_code), `slice` at a time, after the actors they refer to
     // are written; `emit` returns false to stop, and then so does this.
     bool emit(const std::function<bool(db::Params&&)>& emit, size_t slice = 32000) const;
-    size_t size() const { return entries_.size(); }
 
    private:
     friend class Bulk;
@@ -179,8 +178,6 @@ class Bulk {
   };
   Words take_words();
   static void write_words(db::Conn& c, db::Params&& rows);
-  // write(take()) and every pending word.
-  void flush();
   // The name of an actor person() or organisation() returned, as the actors table holds it: the
   // name it was created with in this import (the NameParts given then, which must outlive the
   // Bulk), or the stored name of an actor found in the database (read with the prefetch look-up,

@@ -12,8 +12,9 @@
 #include <rapidjson/document.h>
 
 #include "audit/audit.h"
-#include "core/strings.h"
+#include "core/interned.h"
 #include "core/service_clock.h"
+#include "core/strings.h"
 #include "db/bulk.h"
 #include "modules/party_aid/public.h"
 
@@ -390,7 +391,6 @@ struct Bulk::Impl {
   std::unordered_map<std::string, int64_t> by_nik, by_registry, by_name, by_passport;  // known actors (existing or new)
   std::vector<std::string> nik_checked;  // NIKs looked up already (found or not), sorted: asked once
   db::Params actors, links;  // pending rows
-  size_t actor_rows = 0;
   // The pending search words (actor_words) of the new actors, 16 bytes each until take_words()
   // sorts them: a word is a view of its actor's NameParts (the caller's or own_names), a region
   // one of the few distinct regions, copied once.
@@ -399,14 +399,11 @@ struct Bulk::Impl {
     int64_t actor;
   };
   std::vector<Word> words;
-  std::unordered_map<std::string_view, uint32_t> word_ix, region_ix;
-  std::vector<std::string_view> word_names, region_names;
-  std::deque<std::string> regions;
+  Interned word_ix, region_ix;
+  std::deque<std::string> regions;  // the regions region_ix numbers (a caller's may be a temporary)
   uint32_t intern_region(const std::string& r) {
-    if (auto it = region_ix.find(r); it != region_ix.end()) return it->second;
-    const std::string& kept = regions.emplace_back(r);
-    region_names.push_back(kept);
-    return region_ix.emplace(kept, static_cast<uint32_t>(region_names.size() - 1)).first->second;
+    if (auto k = region_ix.find(r)) return *k;
+    return region_ix.add(regions.emplace_back(r));
   }
   // Names of the actors handed out: created here (the caller's NameParts, or own_names) and
   // found in the database (found_names), for name_of().
@@ -447,15 +444,12 @@ struct Bulk::Impl {
     actors.emplace_back(region);
     actors.emplace_back(now);
     actors.emplace_back(now);
-    ++actor_rows;
     const auto& all = parts->words;
     const uint32_t r = all.empty() ? 0 : intern_region(region);
     for (size_t i = 0; i < all.size(); ++i) {
       if (all[i].empty() || std::find(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(i), all[i]) != all.begin() + static_cast<std::ptrdiff_t>(i))
         continue;  // each word once per actor
-      auto [it, fresh] = word_ix.try_emplace(all[i], static_cast<uint32_t>(word_names.size()));
-      if (fresh) word_names.push_back(all[i]);
-      words.push_back({it->second, r, id});
+      words.push_back({word_ix.add(all[i]), r, id});
     }
     return id;
   }
@@ -583,7 +577,6 @@ Bulk::Rows Bulk::take() {
   Rows out{std::move(m.actors), std::move(m.links)};
   m.actors.clear();
   m.links.clear();
-  m.actor_rows = 0;
   return out;
 }
 
@@ -597,22 +590,16 @@ void Bulk::write(db::Conn& c, Rows&& rows) {
 Bulk::Words Bulk::take_words() {
   auto& m = *impl_;
   Words out;
-  // Ranks of the words in byte order (the BINARY collation of SQLite, the C collation of the
-  // PostgreSQL column), then the entries in the table's key order (word, actor_id).
-  std::vector<uint32_t> order(m.word_names.size()), rank(m.word_names.size());
-  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return m.word_names[a] < m.word_names[b]; });
-  for (uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
-  out.words_.reserve(order.size());
-  for (uint32_t k : order) out.words_.push_back(m.word_names[k]);
-  out.regions_.assign(m.region_names.begin(), m.region_names.end());
+  // The words by their rank in byte order, then the entries in the table's key order (word, actor_id).
+  auto [sorted, rank] = m.word_ix.ranked();
+  out.words_ = std::move(sorted);
+  out.regions_.assign(m.region_ix.all().begin(), m.region_ix.all().end());
   out.entries_.reserve(m.words.size());
   for (auto& w : m.words) out.entries_.push_back({rank[w.word], w.region, w.actor});
   std::sort(out.entries_.begin(), out.entries_.end(),
             [](const Words::Entry& a, const Words::Entry& b) { return std::tie(a.word, a.actor) < std::tie(b.word, b.actor); });
   m.words.clear();
-  m.word_ix.clear();
-  m.word_names.clear();
+  m.word_ix = Interned();
   return out;
 }
 
@@ -634,14 +621,6 @@ bool Bulk::Words::emit(const std::function<bool(db::Params&&)>& emit, size_t sli
 
 void Bulk::write_words(db::Conn& c, db::Params&& rows) {
   db::insert_rows(c, "INSERT INTO actor_words (word, actor_id, region_code)", 3, std::move(rows));
-}
-
-void Bulk::flush() {
-  write(impl_->c, take());
-  take_words().emit([&](db::Params&& rows) {
-    write_words(impl_->c, std::move(rows));
-    return true;
-  });
 }
 
 }  // namespace pantau::actors

@@ -9,7 +9,6 @@
 #include <mutex>
 #include <optional>
 #include <map>
-#include <unordered_map>
 #include <set>
 #include <exception>
 #include <thread>
@@ -17,6 +16,7 @@
 
 #include "audit/audit.h"
 #include "auth/roles.h"
+#include "core/interned.h"
 #include "core/region_code.h"
 #include "core/strings.h"
 #include "core/service_clock.h"
@@ -199,36 +199,23 @@ class SearchWordRows {
  public:
   SearchWordRows(const std::vector<int64_t>& ids, const std::vector<const std::string*>& regions,
                  const std::vector<std::vector<const actors::NameParts*>>& names) {
-    std::unordered_map<std::string_view, uint32_t> word_ix, region_ix;
-    std::vector<std::string_view> words, region_names;
-    auto intern = [](std::unordered_map<std::string_view, uint32_t>& ix, std::vector<std::string_view>& all, std::string_view v) {
-      auto [it, fresh] = ix.try_emplace(v, static_cast<uint32_t>(all.size()));
-      if (fresh) all.push_back(v);
-      return it->second;
-    };
+    Interned words, region_ix;
     entries_.reserve(ids.size() * 16);
     for (size_t i = 0; i < ids.size(); ++i) {
-      uint32_t region = intern(region_ix, region_names, *regions[i]);
+      uint32_t region = region_ix.add(*regions[i]);
       for (const actors::NameParts* name : names[i])
         for_each_search_word(*name, [&](std::string_view w) {
           // A plain word is the NameParts' own string; a '#' key is a temporary, kept in `keys_`.
-          auto it = word_ix.find(w);
-          uint32_t k = it != word_ix.end() ? it->second : intern(word_ix, words, w.front() == '#' ? keys_.emplace_back(w) : w);
-          entries_.push_back({k, region, ids[i]});
+          auto k = words.find(w);
+          if (!k) k = words.add(w.front() == '#' ? std::string_view(keys_.emplace_back(w)) : w);
+          entries_.push_back({*k, region, ids[i]});
         });
     }
-    // Ranks in byte order (the BINARY collation of SQLite, the C collation of the PostgreSQL column).
-    auto ranks = [](const std::vector<std::string_view>& all, std::vector<std::string_view>& sorted) {
-      std::vector<uint32_t> order(all.size()), rank(all.size());
-      for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-      std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return all[a] < all[b]; });
-      for (uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
-      for (uint32_t k : order) sorted.push_back(all[k]);
-      return rank;
-    };
-    auto word_rank = ranks(words, words_);
-    auto region_rank = ranks(region_names, regions_);
-    for (auto& e : entries_) e = {word_rank[e.word], region_rank[e.region], e.ormas_id};
+    auto word_ranks = words.ranked();
+    auto region_ranks = region_ix.ranked();
+    words_ = std::move(word_ranks.sorted);
+    regions_ = std::move(region_ranks.sorted);
+    for (auto& e : entries_) e = {word_ranks.rank[e.word], region_ranks.rank[e.region], e.ormas_id};
     auto key = [](const Entry& e) { return std::tie(e.word, e.region, e.ormas_id); };
     std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) { return key(a) < key(b); });
     entries_.erase(std::unique(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) { return key(a) == key(b); }),
